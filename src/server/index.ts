@@ -1,0 +1,7 @@
+/**
+ * The Apps Script globals. This file only re-exports: the build emits one top-level
+ * `function <name>()` per export so that menus, triggers and google.script.run can see it.
+ */
+export { onOpen, onInstall } from './menu';
+export { showSidebar, showAbout } from './sidebar';
+export { getSidebarState, setLanguage } from './sidebar-state';

@@ -1,0 +1,27 @@
+import { isLanguage, t } from '../core/i18n';
+import { VERSION } from '../core/version';
+import type { SidebarApi, SidebarState } from './api';
+import { buildMenu } from './menu';
+import { getLanguage, saveLanguage } from './preferences';
+
+/** The sidebar's first call: everything it shows on load, in one round trip. */
+export const getSidebarState: SidebarApi['getSidebarState'] = (): SidebarState => {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  return {
+    language: getLanguage(),
+    version: VERSION,
+    spreadsheetName: spreadsheet.getName(),
+    userEmail: Session.getActiveUser().getEmail(),
+    timeZone,
+    serverTime: Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX"),
+    sheetCount: spreadsheet.getSheets().length,
+  };
+};
+
+export const setLanguage: SidebarApi['setLanguage'] = (language: string): SidebarState => {
+  if (!isLanguage(language)) throw new Error(t(getLanguage(), 'errorUnknownLanguage', { value: language }));
+  saveLanguage(language);
+  buildMenu(language); // the menu follows the sidebar's language without reopening the file
+  return getSidebarState();
+};
