@@ -24,6 +24,8 @@ export function t(language: Language, key: StringKey, params: Record<string, str
 }
 
 /** A translator bound to one language. */
-export function translator(language: Language): (key: StringKey, params?: Record<string, string | number>) => string {
+export function translator(
+  language: Language,
+): (key: StringKey, params?: Record<string, string | number>) => string {
   return (key, params) => t(language, key, params);
 }

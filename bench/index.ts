@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: service calls and time of each user action at two data sizes, side by side.
+ * Prints a table and appends it, dated and with the machine, to BENCHMARKS.md.
+ * Speed lives here, never in timed test assertions.
+ */
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Workbench } from '../src/workbench/runtime';
+import { shellActions } from './actions/shell';
+import type { BenchAction } from './types';
+
+const root = join(__dirname, '..');
+const actions: BenchAction[] = [...shellActions];
+
+interface Row {
+  action: string;
+  size: string;
+  calls: number;
+  ms: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function measure(action: BenchAction): Row[] {
+  return action.sizes.map((size) => {
+    const times: number[] = [];
+    let calls = 0;
+    for (let i = 0; i < (action.repeat ?? 5); i++) {
+      const workbench = new Workbench({ state: size.state(), distDir: join(root, 'dist') });
+      const start = performance.now();
+      calls = action.run(workbench).calls;
+      times.push(performance.now() - start);
+    }
+    return { action: action.name, size: size.label, calls, ms: median(times) };
+  });
+}
+
+function table(rows: Row[]): string {
+  const lines = ['| aksi | data | panggilan layanan | waktu (median, ms) |', '|---|---|---:|---:|'];
+  for (const row of rows) lines.push(`| ${row.action} | ${row.size} | ${row.calls} | ${row.ms.toFixed(1)} |`);
+  return lines.join('\n');
+}
+
+function machine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}, Node ${process.version}`;
+}
+
+function main(): void {
+  const rows = actions.flatMap(measure);
+  const report = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\nMachine: ${machine()}\n\n${table(rows)}\n`;
+  console.log(report);
+  const file = join(root, 'BENCHMARKS.md');
+  if (!existsSync(file))
+    writeFileSync(
+      file,
+      '# Benchmarks\n\nAppended by `npm run bench`. Service calls must not grow with the data (DESIGN §6).\n\n',
+    );
+  appendFileSync(file, `${report}\n`);
+}
+
+main();

@@ -1,0 +1,105 @@
+/**
+ * Saving and loading the workbench's spreadsheet as JSON.
+ *
+ * Dates (cell values, validation arguments, anything) are tagged as `{ "$date": iso }`
+ * ({@link DateJson}) so they come back as Date objects. Writes are atomic: a temp file in the
+ * same folder, then a rename, so a crash never leaves half a workbook behind.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { newWorkbookState, type DateJson, type WorkbookState } from '../model';
+
+/** JSON text of a value, every Date written as `{ "$date": iso }`. */
+export function toJsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(
+    value,
+    function (this: Record<string, unknown>, key: string, v: unknown) {
+      // JSON.stringify calls Date#toJSON before the replacer: look at the holder instead.
+      const raw = this[key];
+      if (raw instanceof Date) return dateToJson(raw);
+      return v;
+    },
+    indent,
+  );
+}
+
+/** Parses JSON text, turning every `{ "$date": iso }` back into a Date. */
+export function fromJsonText(text: string): unknown {
+  return JSON.parse(text, (_key, v: unknown) => (isDateJson(v) ? new Date(v.$date) : v));
+}
+
+export function dateToJson(d: Date): DateJson | null {
+  // An invalid Date has no ISO form; keep it visible rather than throwing mid-save.
+  return Number.isNaN(d.getTime()) ? null : { $date: d.toISOString() };
+}
+
+export function isDateJson(v: unknown): v is DateJson {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === 1 && keys[0] === '$date' && typeof (v as DateJson).$date === 'string';
+}
+
+/** The workbook as saved JSON text. */
+export function serializeWorkbook(state: WorkbookState): string {
+  return toJsonText(state);
+}
+
+/** Checks the shape just enough to give a clear message instead of a crash later. */
+export function parseWorkbook(text: string, source = 'workbook'): WorkbookState {
+  let data: unknown;
+  try {
+    data = fromJsonText(text);
+  } catch (e) {
+    throw new Error(`${source} is not valid JSON (${(e as Error).message})`);
+  }
+  const problem = shapeProblem(data);
+  if (problem) throw new Error(`${source} is not a workbench workbook: ${problem}`);
+  return data as WorkbookState;
+}
+
+function shapeProblem(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'expected a JSON object';
+  const wb = data as Partial<WorkbookState>;
+  if (typeof wb.name !== 'string') return 'missing "name"';
+  if (!Array.isArray(wb.sheets) || wb.sheets.length === 0) return 'missing "sheets"';
+  for (const [i, s] of wb.sheets.entries()) {
+    if (typeof s !== 'object' || s === null) return `sheets[${i}] is not an object`;
+    if (typeof s.name !== 'string' || typeof s.sheetId !== 'number') return `sheets[${i}] has no name/sheetId`;
+    if (!Array.isArray(s.rows)) return `sheets[${i}] ("${s.name}") has no "rows" array`;
+  }
+  if (typeof wb.activeSheetId !== 'number') return 'missing "activeSheetId"';
+  return null;
+}
+
+/**
+ * Loads the workbook saved at `file`. A missing file gives a new, empty spreadsheet
+ * ({@link newWorkbookState}); an unreadable or corrupt file throws an Error naming the path.
+ */
+export function loadWorkbook(file: string): WorkbookState {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return newWorkbookState();
+    throw new Error(`Cannot read workbook file ${path.resolve(file)}: ${(e as Error).message}`);
+  }
+  return parseWorkbook(text, `Workbook file ${path.resolve(file)}`);
+}
+
+/** Saves atomically: write a temp file next to `file`, then rename it over `file`. */
+export function saveWorkbook(file: string, state: WorkbookState): void {
+  const dir = path.dirname(path.resolve(file));
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    fs.writeFileSync(tmp, serializeWorkbook(state), 'utf8');
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // the temp file may never have been created
+    }
+    throw new Error(`Cannot save workbook file ${path.resolve(file)}: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,67 @@
+import { newWorkbench, runOk, uiOf } from '../support/workbench';
+
+describe('add-in shell', () => {
+  test('"Buka panel" opens the sidebar from dist/Sidebar.html with a title, in 3 service calls', () => {
+    const result = runOk(newWorkbench(), 'showSidebar');
+    const [sidebar] = uiOf(result, 'sidebar');
+    expect(sidebar.title).toBe('SOP & Data Terpilah');
+    expect(sidebar.html).toContain('data-testid="sidebar-status"');
+    expect(result.callsByMethod).toEqual({
+      'PropertiesService.getUserProperties': 1,
+      'Properties.getProperty': 1,
+      'HtmlService.createHtmlOutputFromFile': 1,
+      'HtmlOutput.setTitle': 1,
+      'SpreadsheetApp.getUi': 1,
+      'Ui.showSidebar': 1,
+    });
+    expect(result.calls).toBe(6);
+  });
+
+  test('the sidebar state is one round trip with what the panel shows, dates as strings', () => {
+    const workbench = newWorkbench({ userEmail: 'ana@dp3acskb.babelprov.go.id' });
+    const result = runOk(workbench, 'getSidebarState');
+    expect(result.value).toEqual({
+      language: 'id',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      spreadsheetName: 'Uji',
+      userEmail: 'ana@dp3acskb.babelprov.go.id',
+      timeZone: 'Asia/Jakarta',
+      serverTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/),
+      sheetCount: 1,
+    });
+    expect(result.calls).toBeLessThanOrEqual(10);
+  });
+
+  test('an unrevealed email comes back empty rather than failing', () => {
+    const result = runOk(newWorkbench({ userEmail: '' }), 'getSidebarState');
+    expect((result.value as { userEmail: string }).userEmail).toBe('');
+  });
+
+  test('switching to English is remembered per user and rebuilds the menu in English', () => {
+    const workbench = newWorkbench();
+    const switched = runOk(workbench, 'setLanguage', ['en']);
+    expect((switched.value as { language: string }).language).toBe('en');
+    expect(uiOf(switched, 'menu')[0].menu.items[0]).toEqual({
+      kind: 'item',
+      caption: 'Open panel',
+      functionName: 'showSidebar',
+    });
+    const reopened = runOk(workbench, 'onOpen', []);
+    expect(uiOf(reopened, 'menu')[0].menu.items[0]).toMatchObject({ caption: 'Open panel' });
+    // AuthMode.NONE cannot read the preference: Indonesian, the default.
+    const none = workbench.run('onOpen', [], { authMode: 'NONE' });
+    expect(uiOf(none, 'menu')[0].menu.items[0]).toMatchObject({ caption: 'Buka panel' });
+  });
+
+  test('an unknown language is refused with a message in the user language', () => {
+    const result = newWorkbench().run('setLanguage', ['fr']);
+    expect(result).toMatchObject({ ok: false, error: 'Bahasa tidak dikenal: fr. Pilih "id" atau "en".' });
+  });
+
+  test('"Tentang add-on" shows an alert with the version', () => {
+    const result = runOk(newWorkbench(), 'showAbout');
+    const [alert] = uiOf(result, 'alert');
+    expect(alert.title).toBe('Tentang SOP & Data Terpilah');
+    expect(alert.prompt).toMatch(/Versi \d+\.\d+\.\d+/);
+  });
+});
