@@ -170,13 +170,25 @@ function wallClockConverter(timeZone: string): (d: Date) => Date {
   } catch {
     return (d) => d;
   }
-  return (d) => {
+  const offsetOf = (d: Date): number => {
     const p: Record<string, number> = {};
     for (const part of fmt.formatToParts(d)) {
       if (part.type !== 'literal') p[part.type] = Number(part.value);
     }
-    const utc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, d.getUTCMilliseconds());
-    return new Date(utc);
+    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    return wall - Math.floor(d.getTime() / 1000) * 1000;
+  };
+  // Intl is slow per call; zone offsets only change on quarter-hour boundaries, so cache per quarter hour.
+  const QUARTER_HOUR = 15 * 60 * 1000;
+  const cache = new Map<number, number>();
+  return (d) => {
+    const bucket = Math.floor(d.getTime() / QUARTER_HOUR);
+    let offset = cache.get(bucket);
+    if (offset === undefined) {
+      offset = offsetOf(new Date(bucket * QUARTER_HOUR));
+      cache.set(bucket, offset);
+    }
+    return new Date(d.getTime() + offset);
   };
 }
 

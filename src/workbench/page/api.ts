@@ -1,0 +1,96 @@
+/** The page's side of the workbench HTTP API (see src/workbench/server/README-API.md). */
+import type { SheetState, UiEvent } from '../model';
+
+export type SheetJson = SheetState & { rowOffset: number; totalRows: number };
+
+export interface SheetListEntry {
+  sheetId: number;
+  name: string;
+  hidden: boolean;
+  tabColor: string | null;
+  totalRows: number;
+}
+
+export interface WorkbookJson {
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  activeSheetId: number;
+  sheetList: SheetListEntry[];
+  sheets: SheetJson[];
+}
+
+/** UiEvent as the server returns it: sidebars and dialogs carry the id of their HTML. */
+export type PageUiEvent = UiEvent & { id?: string; url?: string };
+
+export interface NeedsInput {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  buttons: string;
+}
+
+export interface UiAnswer {
+  button: string;
+  text?: string;
+}
+
+export interface ExecutionResult {
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+  calls: number;
+  callsByMethod: Record<string, number>;
+  ui: PageUiEvent[];
+  needsInput?: NeedsInput;
+}
+
+/** JSON.parse turning `{ "$date": iso }` into Date. */
+export function parseJson(text: string): unknown {
+  return JSON.parse(text, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const keys = Object.keys(v);
+      if (keys.length === 1 && keys[0] === '$date') return new Date((v as { $date: string }).$date);
+    }
+    return v;
+  });
+}
+
+async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = parseJson(text);
+  } catch {
+    throw new Error(`HTTP ${res.status}: ${text.slice(0, 200)}`);
+  }
+  if (!res.ok) {
+    const msg = (data as { error?: string } | null)?.error ?? `HTTP ${res.status}`;
+    throw new Error(msg);
+  }
+  return data as T;
+}
+
+/** One sheet (default: the active one) with a window of its rows, plus the sheet list. */
+export function fetchWorkbook(window: { sheet?: string; offset: number; limit: number }): Promise<WorkbookJson> {
+  const sheet = window.sheet === undefined ? '' : `sheet=${encodeURIComponent(window.sheet)}&`;
+  return request<WorkbookJson>('GET', `/api/workbook?${sheet}offset=${window.offset}&limit=${window.limit}`);
+}
+
+export function runFunction(name: string, args: unknown[], answers: UiAnswer[]): Promise<ExecutionResult> {
+  return request<ExecutionResult>('POST', `/api/run/${encodeURIComponent(name)}`, { args, answers });
+}
+
+export function openSpreadsheet(answers: UiAnswer[]): Promise<ExecutionResult> {
+  return request<ExecutionResult>('POST', '/api/open', { answers });
+}
+
+export function resetSpreadsheet(): Promise<WorkbookJson> {
+  return request<WorkbookJson>('POST', '/api/reset', {});
+}

@@ -1,0 +1,388 @@
+/**
+ * The workbench's HTTP server: the page, the JSON API over a {@link WorkbenchLike}, and the
+ * sidebar/dialog HTML with the `google.script.run` shim injected. See README-API.md.
+ *
+ * Uses only node:http. Executions (and every read of the state) go through one queue, so
+ * they never interleave, even around the asynchronous .xlsx export.
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import type { SheetState, UiEvent, WorkbookState } from '../model';
+import { toJsonText } from './persistence';
+import { injectShim } from './sidebar-shim';
+
+export interface UiAnswer {
+  button: string;
+  text?: string;
+}
+
+export interface RunOptions {
+  answers?: UiAnswer[];
+  authMode?: 'NONE' | 'LIMITED' | 'FULL';
+}
+
+export interface ExecutionResultLike {
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+  calls: number;
+  callsByMethod: Record<string, number>;
+  ui: UiEvent[];
+  needsInput?: { kind: 'alert' | 'prompt'; title: string; prompt: string; buttons: string };
+}
+
+/** What the server needs of runtime.ts's Workbench. */
+export interface WorkbenchLike {
+  readonly state: WorkbookState;
+  run(functionName: string, args?: unknown[], opts?: RunOptions): ExecutionResultLike;
+}
+
+export interface WorkbenchServerOptions {
+  workbench: WorkbenchLike;
+  /** Folder holding index.html, main.js, style.css. */
+  pageDir: string;
+  /** Persists the state (called after every execution that did not need input, and on reset). */
+  save: (state: WorkbookState) => void;
+  /** A Workbench around a new, empty spreadsheet (POST /api/reset). */
+  reset: () => WorkbenchLike;
+  exportXlsx: (state: WorkbookState) => Promise<Buffer>;
+  /** How many sidebar/dialog HTMLs are kept for GET /sidebar/<id> (default 50). */
+  keepHtml?: number;
+  /** Largest accepted request body in bytes (default 64 MB). */
+  maxBodyBytes?: number;
+}
+
+export interface WorkbenchServer extends http.Server {
+  /** The Workbench currently served (replaced by POST /api/reset). */
+  readonly workbench: WorkbenchLike;
+}
+
+const FUNCTION_NAME = /^[A-Za-z_$][\w$]*$/;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A sheet as GET /api/workbook sends it. */
+export type SheetJson = SheetState & { rowOffset: number; totalRows: number };
+
+/** The body of GET /api/workbook (before Dates are tagged). */
+export interface WorkbookJson {
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  activeSheetId: number;
+  sheetList: { sheetId: number; name: string; hidden: boolean; tabColor: string | null; totalRows: number }[];
+  sheets: SheetJson[];
+}
+
+/** The workbook for the page: everything, or one sheet with a window of its rows. */
+export function workbookJson(
+  state: WorkbookState,
+  window?: { sheet: string; offset: number; limit: number },
+): WorkbookJson {
+  const sheetList = state.sheets.map((s) => ({
+    sheetId: s.sheetId,
+    name: s.name,
+    hidden: s.hidden,
+    tabColor: s.tabColor,
+    totalRows: s.rows.length,
+  }));
+  let sheets: SheetJson[];
+  if (window) {
+    const sheet = state.sheets.find((s) => s.name === window.sheet);
+    if (!sheet) throw new HttpError(404, `No sheet named "${window.sheet}"`);
+    sheets = [
+      {
+        ...sheet,
+        rows: sheet.rows.slice(window.offset, window.offset + window.limit),
+        rowOffset: window.offset,
+        totalRows: sheet.rows.length,
+      },
+    ];
+  } else {
+    sheets = state.sheets.map((s) => ({ ...s, rowOffset: 0, totalRows: s.rows.length }));
+  }
+  return {
+    id: state.id,
+    name: state.name,
+    timeZone: state.timeZone,
+    locale: state.locale,
+    activeSheetId: state.activeSheetId,
+    sheetList,
+    sheets,
+  };
+}
+
+export function createWorkbenchServer(options: WorkbenchServerOptions): WorkbenchServer {
+  const keepHtml = options.keepHtml ?? 50;
+  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  const pageDir = path.resolve(options.pageDir);
+  let workbench = options.workbench;
+  let nextHtmlId = 1;
+  const htmls = new Map<string, string>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs `task` after every earlier task has finished. */
+  function serialised<T>(task: () => T | Promise<T>): Promise<T> {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Keeps the HTML of sidebars/dialogs and tags their events with the id to fetch them by. */
+  function withHtmlIds(result: ExecutionResultLike): ExecutionResultLike {
+    const ui = result.ui.map((ev) => {
+      if (ev.kind !== 'sidebar' && ev.kind !== 'dialog') return ev;
+      const id = String(nextHtmlId++);
+      htmls.set(id, ev.html);
+      while (htmls.size > keepHtml) htmls.delete(htmls.keys().next().value as string);
+      return { ...ev, id, url: `/sidebar/${id}` };
+    });
+    return { ...result, ui };
+  }
+
+  function execute(functionName: string, args: unknown[], opts: RunOptions): ExecutionResultLike {
+    let result: ExecutionResultLike;
+    try {
+      result = workbench.run(functionName, args, opts);
+    } catch (e) {
+      // The runtime reports script errors in the result; this is a bug of the emulation itself.
+      result = { ok: false, error: `Workbench error: ${(e as Error).message}`, calls: 0, callsByMethod: {}, ui: [] };
+    }
+    if (!result.needsInput) options.save(workbench.state);
+    return withHtmlIds(result);
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://workbench.local');
+    const p = url.pathname;
+    const method = req.method ?? 'GET';
+
+    if (method === 'POST') checkOrigin(req);
+
+    if (method === 'GET' && (p === '/' || p === '/index.html')) {
+      return sendFile(res, path.join(pageDir, 'index.html'));
+    }
+    if (method === 'GET' && p.startsWith('/page/')) {
+      const rel = decodePath(p.slice('/page/'.length));
+      const file = path.resolve(pageDir, rel);
+      if (!file.startsWith(pageDir + path.sep)) throw new HttpError(404, 'Not found');
+      return sendFile(res, file);
+    }
+    if (p.startsWith('/api/run/')) {
+      if (method !== 'POST') throw new HttpError(405, 'Use POST');
+      const name = decodePath(p.slice('/api/run/'.length));
+      if (!FUNCTION_NAME.test(name)) throw new HttpError(400, `Invalid function name: ${JSON.stringify(name)}`);
+      const { args, answers } = parseRunBody(await readBody(req, maxBody));
+      const result = await serialised(() => execute(name, args, { answers }));
+      return sendJson(res, 200, result);
+    }
+    if (p === '/api/open') {
+      if (method !== 'POST') throw new HttpError(405, 'Use POST');
+      const text = await readBody(req, maxBody);
+      const { answers } = text.trim() ? parseRunBody(text) : { answers: undefined };
+      const result = await serialised(() => execute('onOpen', [openEvent(workbench.state)], { answers, authMode: 'LIMITED' }));
+      return sendJson(res, 200, result);
+    }
+    if (p === '/api/workbook') {
+      if (method !== 'GET') throw new HttpError(405, 'Use GET');
+      const q = url.searchParams;
+      const windowed = q.has('sheet') || q.has('offset') || q.has('limit');
+      const offset = intParam(url, 'offset', 0, 0);
+      const limit = intParam(url, 'limit', 500, 1);
+      const body = await serialised(() => {
+        const state = workbench.state;
+        const active = state.sheets.find((s) => s.sheetId === state.activeSheetId) ?? state.sheets[0];
+        const sheet = q.get('sheet') || active.name;
+        return toJsonText(workbookJson(state, windowed ? { sheet, offset, limit } : undefined));
+      });
+      return sendText(res, 200, 'application/json; charset=utf-8', body);
+    }
+    if (p === '/api/export.xlsx') {
+      if (method !== 'GET') throw new HttpError(405, 'Use GET');
+      const { bytes, name } = await serialised(async () => ({
+        bytes: await options.exportXlsx(workbench.state),
+        name: workbench.state.name,
+      }));
+      res.writeHead(200, {
+        'Content-Type': XLSX_TYPE,
+        'Content-Length': bytes.length,
+        'Content-Disposition': attachment(`${name}.xlsx`),
+        'Cache-Control': 'no-store',
+      });
+      res.end(bytes);
+      return;
+    }
+    if (p === '/api/reset') {
+      if (method !== 'POST') throw new HttpError(405, 'Use POST');
+      await readBody(req, maxBody);
+      const body = await serialised(() => {
+        workbench = options.reset();
+        htmls.clear();
+        options.save(workbench.state);
+        return toJsonText(workbookJson(workbench.state));
+      });
+      return sendText(res, 200, 'application/json; charset=utf-8', body);
+    }
+    const sidebar = /^\/sidebar\/(\d+)$/.exec(p);
+    if (sidebar && method === 'GET') {
+      const html = htmls.get(sidebar[1]);
+      if (html === undefined) throw new HttpError(404, 'This sidebar is no longer available');
+      return sendText(res, 200, 'text/html; charset=utf-8', injectShim(html));
+    }
+    throw new HttpError(404, 'Not found');
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      const status = e instanceof HttpError ? e.status : 500;
+      const message = e instanceof Error ? e.message : String(e);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      sendJson(res, status, { ok: false, error: message });
+    });
+  }) as WorkbenchServer;
+  Object.defineProperty(server, 'workbench', { get: () => workbench });
+  return server;
+}
+
+/** The event object Sheets passes to onOpen for an installed add-on. */
+function openEvent(state: WorkbookState): Record<string, unknown> {
+  return { authMode: 'LIMITED', source: { id: state.id, name: state.name }, user: {} };
+}
+
+/** Rejects cross-site POSTs (a page elsewhere must not run the add-in's functions). */
+function checkOrigin(req: http.IncomingMessage): void {
+  const origin = req.headers.origin;
+  if (origin === undefined || origin === 'null') return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new HttpError(403, 'Bad Origin');
+  }
+  if (host !== req.headers.host) throw new HttpError(403, `Cross-origin request from ${origin} refused`);
+}
+
+function parseRunBody(text: string): { args: unknown[]; answers?: UiAnswer[] } {
+  if (!text.trim()) return { args: [] };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw new HttpError(400, `Bad JSON body: ${(e as Error).message}`);
+  }
+  if (Array.isArray(body)) return { args: body };
+  if (typeof body !== 'object' || body === null) {
+    throw new HttpError(400, 'Body must be a JSON array of arguments or { "args": [...], "answers": [...] }');
+  }
+  const { args = [], answers } = body as { args?: unknown; answers?: unknown };
+  if (!Array.isArray(args)) throw new HttpError(400, '"args" must be an array');
+  if (answers !== undefined && answers !== null) {
+    if (!Array.isArray(answers)) throw new HttpError(400, '"answers" must be an array');
+    for (const a of answers) {
+      if (typeof a !== 'object' || a === null || typeof (a as UiAnswer).button !== 'string') {
+        throw new HttpError(400, 'Each answer must be { "button": string, "text"?: string }');
+      }
+    }
+    return { args, answers: answers as UiAnswer[] };
+  }
+  return { args };
+}
+
+function decodePath(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw new HttpError(400, 'Malformed URL');
+  }
+}
+
+function intParam(url: URL, name: string, dflt: number, min: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new HttpError(400, `Parameter "${name}" must be an integer ≥ ${min}`);
+  return n;
+}
+
+function readBody(req: http.IncomingMessage, max: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > max) {
+        failed = true;
+        reject(new HttpError(413, `Request body larger than ${max} bytes`));
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  sendText(res, status, 'application/json; charset=utf-8', toJsonText(body));
+}
+
+function sendText(res: http.ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(body);
+}
+
+function sendFile(res: http.ServerResponse, file: string): Promise<void> {
+  return fs.promises.readFile(file).then(
+    (bytes) => {
+      res.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Length': bytes.length,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(bytes);
+    },
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT' || e.code === 'EISDIR') throw new HttpError(404, 'Not found');
+      throw e;
+    },
+  );
+}
+
+/** Content-Disposition for a download named `filename` (ASCII fallback + RFC 5987 UTF-8). */
+function attachment(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

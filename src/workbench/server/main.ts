@@ -1,0 +1,72 @@
+/**
+ * `npm start`: the local workbench. Serves a page that looks like a small Google Sheets with
+ * the add-in installed, running dist/Code.js against an emulated spreadsheet saved as JSON.
+ *
+ * Environment: PORT (default 8080), HOST (default 127.0.0.1), WORKBOOK (default
+ * .workbench/workbook.json), DIST (default dist), USER_EMAIL (default user@example.com).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exportXlsx } from '../export/xlsx';
+import { newWorkbookState, type WorkbookState } from '../model';
+import { Workbench } from '../runtime';
+import { createWorkbenchServer } from './http';
+import { loadWorkbook, saveWorkbook } from './persistence';
+
+function main(): void {
+  const port = Number(process.env.PORT ?? 8080);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const workbookFile = path.resolve(process.env.WORKBOOK ?? '.workbench/workbook.json');
+  const distDir = path.resolve(process.env.DIST ?? 'dist');
+  const pageDir = path.resolve(process.env.PAGE_DIR ?? path.join(__dirname, 'page'));
+  const userEmail = process.env.USER_EMAIL ?? 'user@example.com';
+
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got "${process.env.PORT}"`);
+  if (!fs.existsSync(path.join(distDir, 'Code.js'))) {
+    fail(`No add-in bundle at ${path.join(distDir, 'Code.js')}: run "npm run build" first (or set DIST).`);
+  }
+  if (!fs.existsSync(path.join(pageDir, 'index.html'))) {
+    fail(`No workbench page at ${pageDir}: run "node scripts/build.mjs" first (or set PAGE_DIR).`);
+  }
+
+  let state: WorkbookState;
+  try {
+    state = loadWorkbook(workbookFile);
+  } catch (e) {
+    fail(`${(e as Error).message}\nFix or delete that file (a new spreadsheet is created when it is missing).`);
+  }
+  const isNew = !fs.existsSync(workbookFile);
+  const save = (s: WorkbookState): void => saveWorkbook(workbookFile, s);
+  if (isNew) save(state);
+
+  const server = createWorkbenchServer({
+    workbench: new Workbench({ state, distDir, userEmail }),
+    pageDir,
+    save,
+    reset: () => new Workbench({ state: newWorkbookState(), distDir, userEmail }),
+    exportXlsx,
+  });
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    fail(e.code === 'EADDRINUSE' ? `Port ${port} is already in use: set PORT to another one.` : e.message);
+  });
+  server.listen(port, host, () => {
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    console.log(`Workbench: http://localhost:${actual}`);
+    console.log(`Spreadsheet saved in ${workbookFile}${isNew ? ' (new)' : ''}; add-in from ${distDir}`);
+  });
+  const stop = (): void => {
+    server.close();
+    server.closeAllConnections();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function fail(message: string): never {
+  console.error(`Workbench: ${message}`);
+  process.exit(1);
+}
+
+main();
