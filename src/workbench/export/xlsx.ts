@@ -77,7 +77,8 @@ export async function exportXlsxReport(state: WorkbookState): Promise<XlsxExport
 
   for (const sheet of state.sheets) {
     const name = excelSheetName(sheet.name, usedNames);
-    if (name !== sheet.name) notes.push(`Sheet "${sheet.name}" renamed to "${name}" (Excel sheet-name rules).`);
+    if (name !== sheet.name)
+      notes.push(`Sheet "${sheet.name}" renamed to "${name}" (Excel sheet-name rules).`);
     const ws = workbook.addWorksheet(name);
     await writeSheet(ws, sheet, toWallClock, notes);
     for (const chart of sheet.charts) charts.push({ sheet: sheet.name, ...chart });
@@ -90,7 +91,8 @@ export async function exportXlsxReport(state: WorkbookState): Promise<XlsxExport
     notes.push(`All sheets were hidden; "${workbook.worksheets[0].name}" is shown (Excel requires one).`);
   }
   const activeIndex = state.sheets.findIndex((s) => s.sheetId === state.activeSheetId);
-  const activeTab = activeIndex >= 0 && workbook.worksheets[activeIndex]?.state === 'visible' ? activeIndex : 0;
+  const activeTab =
+    activeIndex >= 0 && workbook.worksheets[activeIndex]?.state === 'visible' ? activeIndex : 0;
   workbook.views = [
     { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab, visibility: 'visible' },
   ];
@@ -98,7 +100,9 @@ export async function exportXlsxReport(state: WorkbookState): Promise<XlsxExport
   if (charts.length > 0) {
     // exceljs cannot write charts. Record their specs so nothing is silently lost.
     workbook.description = JSON.stringify({ workbenchCharts: charts });
-    notes.push(`${charts.length} chart(s) not drawn (exceljs cannot write charts); specs are in the description.`);
+    notes.push(
+      `${charts.length} chart(s) not drawn (exceljs cannot write charts); specs are in the description.`,
+    );
   }
 
   const out = await workbook.xlsx.writeBuffer();
@@ -226,7 +230,9 @@ async function writeSheet(
       notes.push(`${where}: warning-only protection "${p.description}" not exported (no xlsx equivalent).`);
     } else if (p.type === 'RANGE') {
       // Excel only locks whole sheets; locking one range would mean unlocking every other cell.
-      notes.push(`${where}: range protection "${p.description}" not exported (Excel protects whole sheets only).`);
+      notes.push(
+        `${where}: range protection "${p.description}" not exported (Excel protects whole sheets only).`,
+      );
     }
   }
   const isUnlocked = (r: number, c: number): boolean =>
@@ -268,7 +274,10 @@ async function writeSheet(
         const date = asDate(v);
         if (date) {
           value = toWallClock(date);
-          dateFmt = value.getUTCHours() || value.getUTCMinutes() || value.getUTCSeconds() ? DATE_TIME_FORMAT : DATE_FORMAT;
+          dateFmt =
+            value.getUTCHours() || value.getUTCMinutes() || value.getUTCSeconds()
+              ? DATE_TIME_FORMAT
+              : DATE_FORMAT;
         } else if (typeof v === 'string') {
           if (v.length > EXCEL_MAX_TEXT) truncated++;
           value = v === '' ? null : v.slice(0, EXCEL_MAX_TEXT);
@@ -332,7 +341,8 @@ async function writeSheet(
       ws.getRow(n + 1).height = px * POINTS_PER_PIXEL;
     }
   }
-  for (const c of sheet.hiddenColumns ?? []) if (c >= 0 && c < EXCEL_MAX_COLUMNS) ws.getColumn(c + 1).hidden = true;
+  for (const c of sheet.hiddenColumns ?? [])
+    if (c >= 0 && c < EXCEL_MAX_COLUMNS) ws.getColumn(c + 1).hidden = true;
   for (const r of sheet.hiddenRows ?? []) if (r >= 0 && r < EXCEL_MAX_ROWS) ws.getRow(r + 1).hidden = true;
 
   // Frozen panes.
@@ -346,7 +356,8 @@ async function writeSheet(
     const ref = rectToA1(range);
     const dv = toDataValidation(rule);
     if (!ref) continue;
-    if (typeof dv === 'string') notes.push(`${where}: validation ${rule.criteria} on ${ref} skipped (${dv}).`);
+    if (typeof dv === 'string')
+      notes.push(`${where}: validation ${rule.criteria} on ${ref} skipped (${dv}).`);
     else dataValidations.add(ref, dv);
   }
 
@@ -422,7 +433,8 @@ export function toDataValidation(rule: DataValidationSpec): ExcelJS.DataValidati
   }
   if (criteria === 'VALUE_IN_RANGE') {
     const ref = args[0];
-    if (typeof ref === 'string' && ref.length > 0) return { ...common, type: 'list', formulae: [ref.replace(/^=/, '')] };
+    if (typeof ref === 'string' && ref.length > 0)
+      return { ...common, type: 'list', formulae: [ref.replace(/^=/, '')] };
     return 'source range not given in A1 notation';
   }
   if (criteria === 'CUSTOM_FORMULA') {
@@ -434,7 +446,8 @@ export function toDataValidation(rule: DataValidationSpec): ExcelJS.DataValidati
   if (numberOp) {
     const n = TWO_ARGUMENTS.has(numberOp) ? 2 : 1;
     const nums = args.slice(0, n);
-    if (nums.length < n || !nums.every((a) => typeof a === 'number' && Number.isFinite(a))) return 'non-numeric bounds';
+    if (nums.length < n || !nums.every((a) => typeof a === 'number' && Number.isFinite(a)))
+      return 'non-numeric bounds';
     return { ...common, type: 'decimal', operator: numberOp, formulae: nums };
   }
   const dateOp = DATE_OPERATORS[criteria];

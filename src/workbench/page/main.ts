@@ -1,0 +1,331 @@
+/**
+ * The workbench page: a small Google Sheets with the add-in installed. Opens the spreadsheet
+ * (POST /api/open runs onOpen → the add-in menu), runs menu items, shows the grid, sheet tabs,
+ * the sidebar and dialogs, alerts/prompts, toasts and a log of executions.
+ */
+import type { Cell } from '../model';
+import {
+  fetchWorkbook,
+  openSpreadsheet,
+  resetSpreadsheet,
+  runFunction,
+  type ExecutionResult,
+  type NeedsInput,
+  type PageUiEvent,
+  type UiAnswer,
+  type WorkbookJson,
+} from './api';
+import { renderCharts } from './charts';
+import { closeDialogOf, openDialogFrame, showModal, showToast } from './dialogs';
+import { renderGrid } from './grid';
+import { renderMenuBar, type BarMenu } from './menu';
+
+const PAGE_ROWS = 500;
+
+function $(id: string): HTMLElement {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`#${id} missing from index.html`);
+  return e;
+}
+
+const ui = {
+  docName: $('doc-name'),
+  menubar: $('menubar'),
+  grid: $('grid'),
+  pager: $('pager'),
+  charts: $('charts'),
+  tabs: $('tabs'),
+  log: $('exec-log'),
+  toasts: $('toasts'),
+  sidebar: $('sidebar'),
+  sidebarTitle: $('sidebar-title'),
+  sidebarFrame: $('sidebar-frame') as HTMLIFrameElement,
+  sidebarClose: $('sidebar-close'),
+  reset: $('reset'),
+  cellRef: $('cell-ref'),
+  cellContent: $('cell-content'),
+  status: $('status'),
+};
+
+const view = {
+  sheet: null as string | null,
+  offset: 0,
+  activeSheetId: null as number | null,
+  menus: [] as BarMenu[],
+  wb: null as WorkbookJson | null,
+};
+
+// ---------------------------------------------------------------- grid
+
+let refreshing: Promise<void> = Promise.resolve();
+
+/** Re-reads the workbook and redraws; `followActive` shows the active sheet if it changed. */
+function refresh(followActive = false): Promise<void> {
+  refreshing = refreshing.then(() => doRefresh(followActive)).catch((e: Error) => setStatus(`Gagal memuat: ${e.message}`));
+  return refreshing;
+}
+
+async function doRefresh(followActive: boolean): Promise<void> {
+  let wb: WorkbookJson;
+  try {
+    wb = await fetchWorkbook({ sheet: view.sheet ?? undefined, offset: view.offset, limit: PAGE_ROWS });
+  } catch {
+    // the displayed sheet was deleted or renamed: show the active one
+    view.sheet = null;
+    view.offset = 0;
+    wb = await fetchWorkbook({ offset: 0, limit: PAGE_ROWS });
+  }
+  if (followActive && wb.activeSheetId !== view.activeSheetId) {
+    view.activeSheetId = wb.activeSheetId;
+    const active = wb.sheetList.find((s) => s.sheetId === wb.activeSheetId);
+    if (active && active.name !== wb.sheets[0]?.name) {
+      view.sheet = active.name;
+      view.offset = 0;
+      wb = await fetchWorkbook({ sheet: active.name, offset: 0, limit: PAGE_ROWS });
+    }
+  }
+  const sheet = wb.sheets[0];
+  view.sheet = sheet.name;
+  view.wb = wb;
+  let frozenRowCells: (Cell | null)[][] | undefined;
+  if (sheet.rowOffset > 0 && sheet.frozenRows > 0) {
+    const top = await fetchWorkbook({ sheet: sheet.name, offset: 0, limit: sheet.frozenRows });
+    frozenRowCells = top.sheets[0].rows;
+  }
+  document.title = `${wb.name} — Workbench`;
+  ui.docName.textContent = wb.name;
+  const endRow = Math.min(sheet.maxRows, sheet.rowOffset + PAGE_ROWS, Math.max(sheet.totalRows + 50, 100));
+  renderGrid(ui.grid, { sheet, frozenRowCells, endRow: Math.max(endRow, sheet.rowOffset + 1), timeZone: wb.timeZone });
+  renderPager(sheet.rowOffset, endRow, sheet.totalRows);
+  renderTabs(wb);
+  renderCharts(ui.charts, sheet.name, sheet.charts, wb.timeZone);
+}
+
+function renderPager(offset: number, end: number, totalRows: number): void {
+  ui.pager.replaceChildren();
+  if (offset === 0 && totalRows <= PAGE_ROWS) return;
+  const prev = button('Baris sebelumnya', 'pager-prev', () => {
+    view.offset = Math.max(0, view.offset - PAGE_ROWS);
+    void refresh();
+  });
+  prev.disabled = offset === 0;
+  const next = button('Baris berikutnya', 'pager-next', () => {
+    view.offset += PAGE_ROWS;
+    void refresh();
+  });
+  next.disabled = offset + PAGE_ROWS >= totalRows;
+  const info = document.createElement('span');
+  info.className = 'pager-info';
+  info.textContent = `Baris ${offset + 1}–${Math.min(end, Math.max(totalRows, offset + 1))} dari ${totalRows} baris berisi`;
+  ui.pager.append(prev, info, next);
+}
+
+function renderTabs(wb: WorkbookJson): void {
+  ui.tabs.replaceChildren();
+  for (const s of wb.sheetList) {
+    const tab = button(s.name, 'sheet-tab', () => {
+      view.sheet = s.name;
+      view.offset = 0;
+      void refresh();
+    });
+    tab.classList.add('sheet-tab');
+    if (s.name === view.sheet) tab.classList.add('selected');
+    if (s.sheetId === wb.activeSheetId) tab.classList.add('active-sheet');
+    if (s.hidden) {
+      tab.classList.add('hidden-sheet');
+      tab.title = 'Sheet tersembunyi';
+    }
+    if (s.tabColor) tab.style.borderBottomColor = s.tabColor;
+    ui.tabs.append(tab);
+  }
+}
+
+function button(text: string, testid: string, onClick: () => void): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'btn';
+  b.textContent = text;
+  b.dataset.testid = testid;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+ui.grid.addEventListener('click', (ev) => {
+  const td = (ev.target as Element | null)?.closest?.('td[data-a1]') as HTMLTableCellElement | null;
+  if (!td) return;
+  ui.grid.querySelector('td.selected')?.classList.remove('selected');
+  td.classList.add('selected');
+  ui.cellRef.textContent = td.dataset.a1 ?? '';
+  ui.cellContent.textContent = td.dataset.formula ?? td.querySelector('.v')?.textContent ?? '';
+});
+
+function setStatus(text: string): void {
+  ui.status.textContent = text;
+}
+
+// ---------------------------------------------------------------- executions
+
+type Runner = (answers: UiAnswer[]) => Promise<ExecutionResult>;
+
+/** Runs a server function, asking the person for every alert/prompt it needs, then shows the result. */
+async function execute(label: string, runner: Runner): Promise<ExecutionResult | null> {
+  const answers: UiAnswer[] = [];
+  const answered: NeedsInput[] = [];
+  setStatus(`Menjalankan ${label}…`);
+  try {
+    for (;;) {
+      const result = await runner(answers);
+      if (result.needsInput) {
+        const n = result.needsInput;
+        answers.push(await showModal({ kind: n.kind, title: n.title, message: n.prompt, buttons: n.buttons }));
+        answered.push(n);
+        continue;
+      }
+      await handleResult(label, result, answered);
+      return result;
+    }
+  } catch (e) {
+    logExecution(label, null, (e as Error).message);
+    showToast(ui.toasts, 'Kesalahan', `${label}: ${(e as Error).message}`, 10);
+    return null;
+  } finally {
+    setStatus('');
+  }
+}
+
+const runMenuItem = (fn: string): Promise<ExecutionResult | null> =>
+  execute(fn, (answers) => runFunction(fn, [], answers));
+
+async function handleResult(label: string, result: ExecutionResult, answered: NeedsInput[]): Promise<void> {
+  logExecution(label, result);
+  let k = 0;
+  const newMenus: BarMenu[] = [];
+  for (const ev of result.ui ?? []) {
+    switch (ev.kind) {
+      case 'menu':
+        newMenus.push({ menu: ev.menu, addon: ev.addon });
+        break;
+      case 'toast':
+        showToast(ui.toasts, ev.title, ev.message, ev.timeoutSeconds);
+        break;
+      case 'sidebar':
+        if (ev.url) openSidebar(ev.title, ev.url);
+        break;
+      case 'dialog':
+        if (ev.url) openDialogFrame({ title: ev.title, url: ev.url, width: ev.width, height: ev.height, modal: ev.modal });
+        break;
+      case 'alert':
+      case 'prompt': {
+        const a = answered[k];
+        if (a && a.title === ev.title && a.prompt === ev.prompt) {
+          k++; // the person already answered this one
+        } else if (ev.kind === 'alert') {
+          void showModal({ kind: 'alert', title: ev.title, message: ev.prompt, buttons: 'OK' });
+        }
+        break;
+      }
+    }
+  }
+  if (newMenus.length) {
+    for (const m of newMenus) {
+      view.menus = view.menus.filter((x) => !(x.addon === m.addon && x.menu.title === m.menu.title));
+      view.menus.push(m);
+    }
+    renderMenuBar(ui.menubar, view.menus, (fn) => void runMenuItem(fn));
+  }
+  if (!result.ok) showToast(ui.toasts, 'Kesalahan', `${label}: ${result.error ?? 'gagal'}`, 10);
+  await refresh(true);
+}
+
+function logExecution(label: string, result: ExecutionResult | null, networkError?: string): void {
+  const entry = document.createElement('div');
+  entry.className = `log-entry ${result?.ok ? 'ok' : 'error'}`;
+  entry.dataset.testid = 'exec-entry';
+  const time = new Date().toLocaleTimeString('id-ID', { hour12: false });
+  const status = result ? (result.ok ? '✓' : '✗') : '✗';
+  let text = `${time} ${status} ${label}`;
+  if (result) text += ` — ${result.calls} panggilan layanan`;
+  if (result && !result.ok) text += ` — ${result.error ?? 'gagal'}`;
+  if (networkError) text += ` — ${networkError}`;
+  entry.textContent = text;
+  if (result) {
+    entry.title = Object.entries(result.callsByMethod)
+      .sort((a, b) => b[1] - a[1])
+      .map(([m, n]) => `${m}: ${n}`)
+      .join('\n');
+  }
+  ui.log.prepend(entry);
+  while (ui.log.childElementCount > 200) ui.log.lastElementChild?.remove();
+}
+
+// ---------------------------------------------------------------- sidebar & frames
+
+function openSidebar(title: string, url: string): void {
+  ui.sidebarTitle.textContent = title;
+  ui.sidebarFrame.src = url;
+  ui.sidebar.hidden = false;
+}
+
+function closeSidebar(): void {
+  ui.sidebar.hidden = true;
+  ui.sidebarFrame.src = 'about:blank';
+  ui.sidebarTitle.textContent = '';
+}
+
+ui.sidebarClose.addEventListener('click', closeSidebar);
+
+window.addEventListener('message', (ev: MessageEvent) => {
+  if (ev.origin !== window.location.origin) return;
+  const data = ev.data as { type?: string } | null;
+  if (!data || typeof data.type !== 'string' || !data.type.startsWith('workbench:')) return;
+  const fromSidebar = ev.source === ui.sidebarFrame.contentWindow;
+  const fromDialog = Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe.dialog-frame')).some(
+    (f) => f.contentWindow === ev.source,
+  );
+  if (!fromSidebar && !fromDialog) return;
+  if (data.type === 'workbench:executed') {
+    const d = data as { functionName?: string; result: ExecutionResult; answered?: NeedsInput[] };
+    void handleResult(d.functionName ?? 'google.script.run', d.result, d.answered ?? []);
+  } else if (data.type === 'workbench:needsInput') {
+    const d = data as { requestId: string; needsInput: NeedsInput };
+    const n = d.needsInput;
+    void showModal({ kind: n.kind, title: n.title, message: n.prompt, buttons: n.buttons }).then((answer) => {
+      (ev.source as Window | null)?.postMessage({ type: 'workbench:answer', requestId: d.requestId, answer }, window.location.origin);
+    });
+  } else if (data.type === 'workbench:close') {
+    if (fromSidebar) closeSidebar();
+    else closeDialogOf(ev.source);
+  }
+});
+
+// ---------------------------------------------------------------- open / reset
+
+function openAddin(): Promise<ExecutionResult | null> {
+  view.menus = [];
+  renderMenuBar(ui.menubar, view.menus, (fn) => void runMenuItem(fn));
+  return execute('onOpen', (answers) => openSpreadsheet(answers));
+}
+
+ui.reset.addEventListener('click', () => {
+  void (async () => {
+    closeSidebar();
+    document.querySelectorAll('.modal-backdrop').forEach((m) => m.remove());
+    try {
+      await resetSpreadsheet();
+    } catch (e) {
+      showToast(ui.toasts, 'Kesalahan', `Atur ulang gagal: ${(e as Error).message}`, 10);
+      return;
+    }
+    view.sheet = null;
+    view.offset = 0;
+    view.activeSheetId = null;
+    ui.log.replaceChildren();
+    await refresh(true);
+    await openAddin();
+  })();
+});
+
+void (async () => {
+  await refresh(true);
+  await openAddin();
+})();

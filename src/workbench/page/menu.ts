@@ -1,0 +1,102 @@
+/**
+ * The menu bar: "Ekstensi" holds the add-on menus (createAddonMenu), as in Sheets' Extensions
+ * menu; menus made with createMenu get their own entry in the bar.
+ */
+import type { MenuItemSpec, MenuSpec } from '../model';
+
+export interface BarMenu {
+  menu: MenuSpec;
+  addon: boolean;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+let openDropdown: HTMLElement | null = null;
+
+export function closeMenus(): void {
+  openDropdown?.classList.remove('open');
+  openDropdown = null;
+}
+
+document.addEventListener('click', (ev) => {
+  if (openDropdown && !(ev.target instanceof Node && openDropdown.parentElement?.contains(ev.target))) closeMenus();
+});
+document.addEventListener('keydown', (ev) => {
+  if (ev.key === 'Escape') closeMenus();
+});
+
+function renderItems(list: HTMLElement, items: MenuItemSpec[], onRun: (fn: string, caption: string) => void): void {
+  for (const item of items) {
+    if (item.kind === 'separator') {
+      list.append(el('div', 'menu-separator'));
+    } else if (item.kind === 'item') {
+      const b = el('button', 'menu-entry', item.caption);
+      b.dataset.testid = 'menu-item';
+      b.dataset.function = item.functionName;
+      b.addEventListener('click', (ev) => {
+        ev.stopPropagation();
+        closeMenus();
+        onRun(item.functionName, item.caption);
+      });
+      list.append(b);
+    } else {
+      const wrap = el('div', 'submenu');
+      const label = el('button', 'menu-entry has-sub', item.menu.title);
+      label.dataset.testid = 'submenu';
+      const sub = el('div', 'dropdown sub-dropdown');
+      renderItems(sub, item.menu.items, onRun);
+      label.addEventListener('click', (ev) => {
+        ev.stopPropagation();
+        wrap.classList.toggle('sub-open');
+      });
+      wrap.append(label, sub);
+      list.append(wrap);
+    }
+  }
+}
+
+function dropdownButton(title: string, testid: string, fill: (list: HTMLElement) => void): HTMLElement {
+  const wrap = el('div', 'menubar-entry');
+  const button = el('button', 'menubar-button', title);
+  button.dataset.testid = testid;
+  const list = el('div', 'dropdown');
+  fill(list);
+  button.addEventListener('click', (ev) => {
+    ev.stopPropagation();
+    const wasOpen = list.classList.contains('open');
+    closeMenus();
+    if (!wasOpen) {
+      list.classList.add('open');
+      openDropdown = list;
+    }
+  });
+  wrap.append(button, list);
+  return wrap;
+}
+
+/** Renders the bar into `host`. */
+export function renderMenuBar(host: HTMLElement, menus: BarMenu[], onRun: (fn: string, caption: string) => void): void {
+  closeMenus();
+  host.replaceChildren();
+  const addons = menus.filter((m) => m.addon);
+  host.append(
+    dropdownButton('Ekstensi', 'addon-menu', (list) => {
+      if (addons.length === 0) {
+        list.append(el('div', 'menu-empty', 'Belum ada menu add-on (onOpen belum membuat menu).'));
+      }
+      addons.forEach((m, i) => {
+        if (i > 0) list.append(el('div', 'menu-separator'));
+        list.append(el('div', 'menu-group-title', m.menu.title));
+        renderItems(list, m.menu.items, onRun);
+      });
+    }),
+  );
+  for (const m of menus.filter((x) => !x.addon)) {
+    host.append(dropdownButton(m.menu.title, 'custom-menu', (list) => renderItems(list, m.menu.items, onRun)));
+  }
+}

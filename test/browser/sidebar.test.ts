@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startWorkbench, type RunningWorkbench } from '../support/browser';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'build', 'screenshots');
+
+describe('workbench in Chromium: menu → sidebar → server round trip', () => {
+  let workbench: RunningWorkbench;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    workbench = await startWorkbench();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await workbench?.stop();
+  });
+
+  test('the page shows the add-in menu built by onOpen, the sheet tab and the grid', async () => {
+    await page.goto(workbench.url);
+    await page.getByTestId('addon-menu').click();
+    await expect(page.getByTestId('menu-item').allTextContents()).resolves.toEqual([
+      'Buka panel',
+      'Tentang add-on',
+    ]);
+    await expect(page.getByTestId('sheet-tab').allTextContents()).resolves.toEqual(['Sheet1']);
+    await page.getByTestId('grid').waitFor();
+  });
+
+  test('"Buka panel" opens the real sidebar, which loads its state from the server', async () => {
+    await page.getByTestId('menu-item').filter({ hasText: 'Buka panel' }).click();
+    await expect(page.getByTestId('sidebar-title').textContent()).resolves.toBe('SOP & Data Terpilah');
+    const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
+    await sidebar.getByTestId('sidebar-status').waitFor();
+    await expect(sidebar.getByTestId('spreadsheet-name').textContent()).resolves.toBe(
+      'Spreadsheet tanpa judul',
+    );
+    await expect(sidebar.getByTestId('sheet-count').textContent()).resolves.toBe('1');
+    await expect(sidebar.getByTestId('server-time').textContent()).resolves.toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\+07:00$/,
+    );
+    // The execution log shows the sidebar's call with its service-call count.
+    await expect(page.getByTestId('exec-log').textContent()).resolves.toContain('getSidebarState');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'sidebar.png') });
+  });
+
+  test('switching the sidebar to English is a server round trip that also rebuilds the menu', async () => {
+    const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
+    await sidebar.getByTestId('language').selectOption('en');
+    await sidebar.getByTestId('refresh').filter({ hasText: 'Reload' }).waitFor();
+    await page.getByTestId('addon-menu').click();
+    await page.getByTestId('menu-item').filter({ hasText: 'Open panel' }).waitFor();
+    await expect(page.getByTestId('menu-item').allTextContents()).resolves.toEqual([
+      'Open panel',
+      'About the add-on',
+    ]);
+    await page.keyboard.press('Escape');
+  });
+});
