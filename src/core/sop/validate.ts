@@ -54,8 +54,9 @@ function stepProblems(template: SopTemplate): Problem[] {
   const { steps, roles } = template;
   const problems: Problem[] = [];
   if (steps.length === 0) return [{ code: 'noSteps', params: {} }];
+  // Past the limit the template is refused as a whole: hundreds of follow-up messages help nobody.
   if (steps.length > MAX_STEPS)
-    problems.push({ code: 'tooManySteps', params: { count: steps.length, max: MAX_STEPS } });
+    return [{ code: 'tooManySteps', params: { count: steps.length, max: MAX_STEPS } }];
 
   const roleNames = new Map(roles.map((role) => [role.trim().toLowerCase(), role]));
   const numbers = new Set<number>();
