@@ -1,4 +1,5 @@
 import type { Language } from '../i18n';
+import { columnToLetters } from '../layout/a1';
 
 /** What can be wrong with a template; every problem is reported at once, never the first only. */
 export type ProblemCode =
@@ -158,13 +159,6 @@ export function describeProblem(problem: Problem, language: Language = 'id'): st
   const where: string[] = [];
   if (problem.row !== undefined) where.push(`${language === 'id' ? 'Baris' : 'Row'} ${problem.row}`);
   if (problem.column !== undefined)
-    where.push(`${language === 'id' ? 'kolom' : 'column'} ${columnLetter(problem.column)}`);
+    where.push(`${language === 'id' ? 'kolom' : 'column'} ${columnToLetters(problem.column)}`);
   return where.length ? `${where.join(', ')}: ${text}` : text;
-}
-
-export function columnLetter(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }

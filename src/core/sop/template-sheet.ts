@@ -10,7 +10,8 @@ import {
   type StepKind,
   type StepTarget,
 } from './model';
-import { columnLetter, type Problem } from './problems';
+import { rectToA1 } from '../layout/a1';
+import type { Problem } from './problems';
 import { validateTemplate } from './validate';
 
 /**
@@ -196,7 +197,7 @@ export function readTemplateSheet(input: TemplateSheetInput): TemplateReadResult
   for (const merge of input.merges ?? []) {
     problems.push({
       code: 'mergedCells',
-      params: { range: rectA1(merge) },
+      params: { range: rectToA1(merge) },
       row: merge.row,
       column: merge.column,
     });
@@ -400,9 +401,4 @@ function locate(
     return { ...problem, row: rolesRow + 1, column: 2 };
   const row = problem.field ? identityRows.get(problem.field) : undefined;
   return row === undefined ? problem : { ...problem, row, column: 2 };
-}
-
-function rectA1(rect: PlanRect): string {
-  const end = `${columnLetter(rect.column + rect.numColumns - 1)}${rect.row + rect.numRows - 1}`;
-  return `${columnLetter(rect.column)}${rect.row}:${end}`;
 }

@@ -78,7 +78,11 @@ async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): 
 }
 
 /** One sheet (default: the active one) with a window of its rows, plus the sheet list. */
-export function fetchWorkbook(window: { sheet?: string; offset: number; limit: number }): Promise<WorkbookJson> {
+export function fetchWorkbook(window: {
+  sheet?: string;
+  offset: number;
+  limit: number;
+}): Promise<WorkbookJson> {
   const sheet = window.sheet === undefined ? '' : `sheet=${encodeURIComponent(window.sheet)}&`;
   return request<WorkbookJson>('GET', `/api/workbook?${sheet}offset=${window.offset}&limit=${window.limit}`);
 }

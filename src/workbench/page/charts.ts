@@ -6,14 +6,23 @@ import { rectA1 } from './grid';
 
 const COLORS = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6'];
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  cls?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   if (text !== undefined) e.textContent = text;
   return e;
 }
 
-export function renderCharts(host: HTMLElement, sheetName: string, charts: ChartSpec[], timeZone: string): void {
+export function renderCharts(
+  host: HTMLElement,
+  sheetName: string,
+  charts: ChartSpec[],
+  timeZone: string,
+): void {
   host.replaceChildren();
   if (charts.length === 0) return;
   host.append(el('h3', 'charts-title', `Diagram di sheet ini (${charts.length})`));
@@ -36,7 +45,11 @@ export function renderCharts(host: HTMLElement, sheetName: string, charts: Chart
       body.textContent = '';
       continue;
     }
-    fetchWorkbook({ sheet: first.sheet || sheetName, offset: first.rect.row, limit: Math.min(first.rect.numRows, 200) })
+    fetchWorkbook({
+      sheet: first.sheet || sheetName,
+      offset: first.rect.row,
+      limit: Math.min(first.rect.numRows, 200),
+    })
       .then((wb) => {
         const rows = (wb.sheets[0]?.rows ?? []).map((row) =>
           Array.from({ length: first.rect.numColumns }, (_, i) => row?.[first.rect.column + i] ?? null),
@@ -57,7 +70,10 @@ function drawBars(body: HTMLElement, rows: (Cell | null)[][], timeZone: string):
   const data = header ? rows.slice(1) : rows;
   const seriesCount = Math.max(0, rows[0].length - 1);
   if (seriesCount === 0 || data.length === 0) return;
-  const max = Math.max(1e-9, ...data.flatMap((r) => r.slice(1).map((c) => (isNum(c) ? Math.abs(c!.value as number) : 0))));
+  const max = Math.max(
+    1e-9,
+    ...data.flatMap((r) => r.slice(1).map((c) => (isNum(c) ? Math.abs(c!.value as number) : 0))),
+  );
   if (header) {
     const legend = el('div', 'chart-legend');
     header.slice(1).forEach((c, i) => {

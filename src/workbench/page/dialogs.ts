@@ -17,7 +17,11 @@ export function buttonsOf(buttonSet: string): string[] {
   }
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  cls?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   if (text !== undefined) e.textContent = text;
@@ -30,13 +34,23 @@ let modalChain: Promise<unknown> = Promise.resolve();
  * Shows an alert (or a prompt with a text input) and resolves with the button pressed:
  * "OK" | "CANCEL" | "YES" | "NO", or "CLOSE" for the × button / Escape. One modal at a time.
  */
-export function showModal(opts: { kind: 'alert' | 'prompt'; title: string; message: string; buttons: string }): Promise<UiAnswer> {
+export function showModal(opts: {
+  kind: 'alert' | 'prompt';
+  title: string;
+  message: string;
+  buttons: string;
+}): Promise<UiAnswer> {
   const next = modalChain.then(() => openModal(opts));
   modalChain = next.catch(() => undefined);
   return next;
 }
 
-function openModal(opts: { kind: 'alert' | 'prompt'; title: string; message: string; buttons: string }): Promise<UiAnswer> {
+function openModal(opts: {
+  kind: 'alert' | 'prompt';
+  title: string;
+  message: string;
+  buttons: string;
+}): Promise<UiAnswer> {
   return new Promise((resolve) => {
     const backdrop = el('div', 'modal-backdrop');
     const box = el('div', 'modal');
@@ -103,12 +117,21 @@ export function showToast(host: HTMLElement, title: string, message: string, tim
   close.addEventListener('click', () => t.remove());
   t.append(body, close);
   host.append(t);
-  const secs = timeoutSeconds === undefined || timeoutSeconds === null || Number.isNaN(timeoutSeconds) ? 5 : timeoutSeconds;
+  const secs =
+    timeoutSeconds === undefined || timeoutSeconds === null || Number.isNaN(timeoutSeconds)
+      ? 5
+      : timeoutSeconds;
   if (secs >= 0) setTimeout(() => t.remove(), Math.max(secs, 0.5) * 1000);
 }
 
 /** A dialog (showModalDialog / showModelessDialog) as an overlay holding an iframe. */
-export function openDialogFrame(opts: { title: string; url: string; width: number; height: number; modal: boolean }): HTMLIFrameElement {
+export function openDialogFrame(opts: {
+  title: string;
+  url: string;
+  width: number;
+  height: number;
+  modal: boolean;
+}): HTMLIFrameElement {
   const backdrop = el('div', opts.modal ? 'modal-backdrop' : 'modal-backdrop modeless');
   const box = el('div', 'modal dialog-frame-box');
   box.dataset.testid = 'dialog';

@@ -50,7 +50,20 @@ function partsIn(d: Date, timeZone: string): DateParts {
   };
 }
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 const WEEKDAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
@@ -159,7 +172,9 @@ export function formatNumber(n: number, fmt: string): string {
       .replace(/\\(.)/g, '$1')
       .replace(/_./g, ' ')
       .replace(/\*./g, '');
-  const body = /[#0?][#0?,.]*/.exec(section.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, (m) => '\u0000'.repeat(m.length)));
+  const body = /[#0?][#0?,.]*/.exec(
+    section.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, (m) => '\u0000'.repeat(m.length)),
+  );
   if (!body) return lit(section).replace('@', String(n));
   const prefix = lit(section.slice(0, body.index));
   const suffix = lit(section.slice(body.index + body[0].length));
@@ -211,7 +226,11 @@ function serialToDate(serial: number): Date {
   return new Date(Math.round((serial - 25569) * 86400000));
 }
 
-export function formatValue(value: CellValue | null | undefined, numberFormat: string | undefined, timeZone: string): string {
+export function formatValue(
+  value: CellValue | null | undefined,
+  numberFormat: string | undefined,
+  timeZone: string,
+): string {
   if (value === null || value === undefined || value === '') return '';
   const fmt = numberFormat && numberFormat !== 'General' ? numberFormat : '';
   if (value instanceof Date) {

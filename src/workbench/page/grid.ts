@@ -70,7 +70,12 @@ function isBlank(c: Cell | null | undefined): boolean {
 }
 
 /** The first format of a simple (non-formula) conditional rule that matches a value. */
-function conditionalFormat(rules: ConditionalRuleSpec[], row: number, col: number, cell: Cell | null): CellFormat | null {
+function conditionalFormat(
+  rules: ConditionalRuleSpec[],
+  row: number,
+  col: number,
+  cell: Cell | null,
+): CellFormat | null {
   for (const rule of rules) {
     if (!rule.ranges.some((r) => inRect(r, row, col))) continue;
     if (matches(rule.condition, cell)) return rule.format;
@@ -306,13 +311,19 @@ function fillCell(td: HTMLTableCellElement, x: FillInput): void {
   const checkbox = x.validation?.criteria === 'CHECKBOX';
   let h = f.horizontalAlignment;
   if (!h || h === 'general') {
-    h = typeof value === 'number' || value instanceof Date ? 'right' : typeof value === 'boolean' || checkbox ? 'center' : 'left';
+    h =
+      typeof value === 'number' || value instanceof Date
+        ? 'right'
+        : typeof value === 'boolean' || checkbox
+          ? 'center'
+          : 'left';
   }
   s.textAlign = h;
   s.verticalAlign = f.verticalAlignment ?? 'bottom';
   const strategy = f.wrapStrategy ?? (f.wrap ? 'WRAP' : 'OVERFLOW');
   if (strategy === 'WRAP') td.classList.add('wrap');
-  else if (strategy === 'OVERFLOW' && x.canOverflow && typeof value === 'string' && h === 'left') td.classList.add('overflow');
+  else if (strategy === 'OVERFLOW' && x.canOverflow && typeof value === 'string' && h === 'left')
+    td.classList.add('overflow');
   else td.classList.add('clip');
   const b = x.borders;
   const top = borderCss(b.top);
@@ -352,14 +363,19 @@ function fillCell(td: HTMLTableCellElement, x: FillInput): void {
       dv.className = 'dv-mark';
       dv.textContent = '▾';
       td.append(dv);
-      const list = x.validation.criteria === 'VALUE_IN_LIST' && Array.isArray(x.validation.args[0]) ? x.validation.args[0] : null;
+      const list =
+        x.validation.criteria === 'VALUE_IN_LIST' && Array.isArray(x.validation.args[0])
+          ? x.validation.args[0]
+          : null;
       if (list) titles.push(`Pilihan: ${list.map(String).join(', ')}`);
     }
     if (x.validation.helpText) titles.push(x.validation.helpText);
   }
   if (x.protection) {
     td.classList.add(x.protection.warningOnly ? 'protected-warning' : 'protected');
-    titles.push(`Dilindungi${x.protection.warningOnly ? ' (peringatan saja)' : ''}${x.protection.description ? `: ${x.protection.description}` : ''}`);
+    titles.push(
+      `Dilindungi${x.protection.warningOnly ? ' (peringatan saja)' : ''}${x.protection.description ? `: ${x.protection.description}` : ''}`,
+    );
   }
   if (titles.length) td.title = titles.join('\n');
 }

@@ -11,7 +11,6 @@ import {
   runFunction,
   type ExecutionResult,
   type NeedsInput,
-  type PageUiEvent,
   type UiAnswer,
   type WorkbookJson,
 } from './api';
@@ -61,7 +60,9 @@ let refreshing: Promise<void> = Promise.resolve();
 
 /** Re-reads the workbook and redraws; `followActive` shows the active sheet if it changed. */
 function refresh(followActive = false): Promise<void> {
-  refreshing = refreshing.then(() => doRefresh(followActive)).catch((e: Error) => setStatus(`Gagal memuat: ${e.message}`));
+  refreshing = refreshing
+    .then(() => doRefresh(followActive))
+    .catch((e: Error) => setStatus(`Gagal memuat: ${e.message}`));
   return refreshing;
 }
 
@@ -95,7 +96,12 @@ async function doRefresh(followActive: boolean): Promise<void> {
   document.title = `${wb.name} — Workbench`;
   ui.docName.textContent = wb.name;
   const endRow = Math.min(sheet.maxRows, sheet.rowOffset + PAGE_ROWS, Math.max(sheet.totalRows + 50, 100));
-  renderGrid(ui.grid, { sheet, frozenRowCells, endRow: Math.max(endRow, sheet.rowOffset + 1), timeZone: wb.timeZone });
+  renderGrid(ui.grid, {
+    sheet,
+    frozenRowCells,
+    endRow: Math.max(endRow, sheet.rowOffset + 1),
+    timeZone: wb.timeZone,
+  });
   renderPager(sheet.rowOffset, endRow, sheet.totalRows);
   renderTabs(wb);
   renderCharts(ui.charts, sheet.name, sheet.charts, wb.timeZone);
@@ -177,7 +183,9 @@ async function execute(label: string, runner: Runner): Promise<ExecutionResult |
       const result = await runner(answers);
       if (result.needsInput) {
         const n = result.needsInput;
-        answers.push(await showModal({ kind: n.kind, title: n.title, message: n.prompt, buttons: n.buttons }));
+        answers.push(
+          await showModal({ kind: n.kind, title: n.title, message: n.prompt, buttons: n.buttons }),
+        );
         answered.push(n);
         continue;
       }
@@ -212,7 +220,14 @@ async function handleResult(label: string, result: ExecutionResult, answered: Ne
         if (ev.url) openSidebar(ev.title, ev.url);
         break;
       case 'dialog':
-        if (ev.url) openDialogFrame({ title: ev.title, url: ev.url, width: ev.width, height: ev.height, modal: ev.modal });
+        if (ev.url)
+          openDialogFrame({
+            title: ev.title,
+            url: ev.url,
+            width: ev.width,
+            height: ev.height,
+            modal: ev.modal,
+          });
         break;
       case 'alert':
       case 'prompt': {
@@ -290,7 +305,10 @@ window.addEventListener('message', (ev: MessageEvent) => {
     const d = data as { requestId: string; needsInput: NeedsInput };
     const n = d.needsInput;
     void showModal({ kind: n.kind, title: n.title, message: n.prompt, buttons: n.buttons }).then((answer) => {
-      (ev.source as Window | null)?.postMessage({ type: 'workbench:answer', requestId: d.requestId, answer }, window.location.origin);
+      (ev.source as Window | null)?.postMessage(
+        { type: 'workbench:answer', requestId: d.requestId, answer },
+        window.location.origin,
+      );
     });
   } else if (data.type === 'workbench:close') {
     if (fromSidebar) closeSidebar();

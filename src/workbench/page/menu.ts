@@ -9,7 +9,11 @@ export interface BarMenu {
   addon: boolean;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  cls?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   if (text !== undefined) e.textContent = text;
@@ -24,13 +28,18 @@ export function closeMenus(): void {
 }
 
 document.addEventListener('click', (ev) => {
-  if (openDropdown && !(ev.target instanceof Node && openDropdown.parentElement?.contains(ev.target))) closeMenus();
+  if (openDropdown && !(ev.target instanceof Node && openDropdown.parentElement?.contains(ev.target)))
+    closeMenus();
 });
 document.addEventListener('keydown', (ev) => {
   if (ev.key === 'Escape') closeMenus();
 });
 
-function renderItems(list: HTMLElement, items: MenuItemSpec[], onRun: (fn: string, caption: string) => void): void {
+function renderItems(
+  list: HTMLElement,
+  items: MenuItemSpec[],
+  onRun: (fn: string, caption: string) => void,
+): void {
   for (const item of items) {
     if (item.kind === 'separator') {
       list.append(el('div', 'menu-separator'));
@@ -80,7 +89,11 @@ function dropdownButton(title: string, testid: string, fill: (list: HTMLElement)
 }
 
 /** Renders the bar into `host`. */
-export function renderMenuBar(host: HTMLElement, menus: BarMenu[], onRun: (fn: string, caption: string) => void): void {
+export function renderMenuBar(
+  host: HTMLElement,
+  menus: BarMenu[],
+  onRun: (fn: string, caption: string) => void,
+): void {
   closeMenus();
   host.replaceChildren();
   const addons = menus.filter((m) => m.addon);
@@ -97,6 +110,8 @@ export function renderMenuBar(host: HTMLElement, menus: BarMenu[], onRun: (fn: s
     }),
   );
   for (const m of menus.filter((x) => !x.addon)) {
-    host.append(dropdownButton(m.menu.title, 'custom-menu', (list) => renderItems(list, m.menu.items, onRun)));
+    host.append(
+      dropdownButton(m.menu.title, 'custom-menu', (list) => renderItems(list, m.menu.items, onRun)),
+    );
   }
 }

@@ -165,7 +165,13 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       result = workbench.run(functionName, args, opts);
     } catch (e) {
       // The runtime reports script errors in the result; this is a bug of the emulation itself.
-      result = { ok: false, error: `Workbench error: ${(e as Error).message}`, calls: 0, callsByMethod: {}, ui: [] };
+      result = {
+        ok: false,
+        error: `Workbench error: ${(e as Error).message}`,
+        calls: 0,
+        callsByMethod: {},
+        ui: [],
+      };
     }
     if (!result.needsInput) options.save(workbench.state);
     return withHtmlIds(result);
@@ -190,7 +196,8 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
     if (p.startsWith('/api/run/')) {
       if (method !== 'POST') throw new HttpError(405, 'Use POST');
       const name = decodePath(p.slice('/api/run/'.length));
-      if (!FUNCTION_NAME.test(name)) throw new HttpError(400, `Invalid function name: ${JSON.stringify(name)}`);
+      if (!FUNCTION_NAME.test(name))
+        throw new HttpError(400, `Invalid function name: ${JSON.stringify(name)}`);
       const { args, answers } = parseRunBody(await readBody(req, maxBody));
       const result = await serialised(() => execute(name, args, { answers }));
       return sendJson(res, 200, result);
@@ -199,7 +206,9 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       if (method !== 'POST') throw new HttpError(405, 'Use POST');
       const text = await readBody(req, maxBody);
       const { answers } = text.trim() ? parseRunBody(text) : { answers: undefined };
-      const result = await serialised(() => execute('onOpen', [openEvent(workbench.state)], { answers, authMode: 'LIMITED' }));
+      const result = await serialised(() =>
+        execute('onOpen', [openEvent(workbench.state)], { answers, authMode: 'LIMITED' }),
+      );
       return sendJson(res, 200, result);
     }
     if (p === '/api/workbook') {
@@ -322,7 +331,8 @@ function intParam(url: URL, name: string, dflt: number, min: number): number {
   const raw = url.searchParams.get(name);
   if (raw === null || raw === '') return dflt;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new HttpError(400, `Parameter "${name}" must be an integer ≥ ${min}`);
+  if (!Number.isInteger(n) || n < min)
+    throw new HttpError(400, `Parameter "${name}" must be an integer ≥ ${min}`);
   return n;
 }
 

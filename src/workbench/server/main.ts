@@ -21,7 +21,8 @@ function main(): void {
   const pageDir = path.resolve(process.env.PAGE_DIR ?? path.join(__dirname, 'page'));
   const userEmail = process.env.USER_EMAIL ?? 'user@example.com';
 
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got "${process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`PORT must be a port number, got "${process.env.PORT}"`);
   if (!fs.existsSync(path.join(distDir, 'Code.js'))) {
     fail(`No add-in bundle at ${path.join(distDir, 'Code.js')}: run "npm run build" first (or set DIST).`);
   }
@@ -33,7 +34,9 @@ function main(): void {
   try {
     state = loadWorkbook(workbookFile);
   } catch (e) {
-    fail(`${(e as Error).message}\nFix or delete that file (a new spreadsheet is created when it is missing).`);
+    fail(
+      `${(e as Error).message}\nFix or delete that file (a new spreadsheet is created when it is missing).`,
+    );
   }
   const isNew = !fs.existsSync(workbookFile);
   const save = (s: WorkbookState): void => saveWorkbook(workbookFile, s);

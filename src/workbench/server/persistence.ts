@@ -64,7 +64,8 @@ function shapeProblem(data: unknown): string | null {
   if (!Array.isArray(wb.sheets) || wb.sheets.length === 0) return 'missing "sheets"';
   for (const [i, s] of wb.sheets.entries()) {
     if (typeof s !== 'object' || s === null) return `sheets[${i}] is not an object`;
-    if (typeof s.name !== 'string' || typeof s.sheetId !== 'number') return `sheets[${i}] has no name/sheetId`;
+    if (typeof s.name !== 'string' || typeof s.sheetId !== 'number')
+      return `sheets[${i}] has no name/sheetId`;
     if (!Array.isArray(s.rows)) return `sheets[${i}] ("${s.name}") has no "rows" array`;
   }
   if (typeof wb.activeSheetId !== 'number') return 'missing "activeSheetId"';

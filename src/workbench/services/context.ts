@@ -47,7 +47,12 @@ export interface ExecutionSettings {
 }
 
 /** Calls allowed in AuthMode.NONE: building the add-on menu, logging. */
-const ALLOWED_IN_NONE = new Set(['SpreadsheetApp.getUi', 'Ui.createAddonMenu', 'Ui.createMenu', 'Logger.log']);
+const ALLOWED_IN_NONE = new Set([
+  'SpreadsheetApp.getUi',
+  'Ui.createAddonMenu',
+  'Ui.createMenu',
+  'Logger.log',
+]);
 const SCOPES: Record<string, string> = {
   SpreadsheetApp: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
   Spreadsheet: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
@@ -106,7 +111,8 @@ export class Execution {
       // to services that require authorization); Apps Script's wording:
       const scope = SCOPES[cls];
       throw this.exception(
-        `You do not have permission to call ${cls}.${method}.` + (scope ? ` Required permissions: ${scope}` : ''),
+        `You do not have permission to call ${cls}.${method}.` +
+          (scope ? ` Required permissions: ${scope}` : ''),
       );
     }
     this.counter.hit(key);

@@ -19,7 +19,16 @@ export class Counter {
 const targets = new WeakMap<object, object>();
 
 /** Names probed by tooling (promises, JSON, jest, util.inspect) that must stay plain undefined. */
-const PROBES = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', 'tagName', '$$typeof', 'inspect', 'length']);
+const PROBES = new Set([
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  'nodeType',
+  'tagName',
+  '$$typeof',
+  'inspect',
+  'length',
+]);
 
 export function wrap<T extends object>(ctx: Execution, cls: string, target: T): T {
   const cache = new Map<string, unknown>();

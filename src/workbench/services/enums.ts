@@ -113,7 +113,12 @@ export const ChartType = makeEnum([
   'WATERFALL',
 ]);
 export const ChartMergeStrategy = makeEnum(['MERGE_COLUMNS', 'MERGE_ROWS']);
-export const ChartHiddenDimensionStrategy = makeEnum(['IGNORE_BOTH', 'IGNORE_ROWS', 'IGNORE_COLUMNS', 'SHOW_BOTH']);
+export const ChartHiddenDimensionStrategy = makeEnum([
+  'IGNORE_BOTH',
+  'IGNORE_ROWS',
+  'IGNORE_COLUMNS',
+  'SHOW_BOTH',
+]);
 export const Position = makeEnum(['TOP', 'RIGHT', 'BOTTOM', 'NONE']);
 
 export const SandboxMode = makeEnum(['EMULATED', 'IFRAME', 'NATIVE']);

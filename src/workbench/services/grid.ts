@@ -36,7 +36,11 @@ function isEmptyFormat(f: CellFormat | undefined): boolean {
 }
 
 /** A normalised cell: null when it holds nothing at all. */
-export function makeCell(value: Cell['value'], formula: string | undefined, format: CellFormat | undefined): Cell | null {
+export function makeCell(
+  value: Cell['value'],
+  formula: string | undefined,
+  format: CellFormat | undefined,
+): Cell | null {
   const fmt = isEmptyFormat(format) ? undefined : format;
   if (value === '' && !formula && !fmt) return null;
   const cell: Cell = { value };
@@ -110,8 +114,10 @@ export function subtract(a: GridRect, b: GridRect): GridRect[] {
   const aEndC = a.column + a.numColumns;
   const bEndR = b.row + b.numRows;
   const bEndC = b.column + b.numColumns;
-  if (b.row > a.row) out.push({ row: a.row, column: a.column, numRows: b.row - a.row, numColumns: a.numColumns });
-  if (bEndR < aEndR) out.push({ row: bEndR, column: a.column, numRows: aEndR - bEndR, numColumns: a.numColumns });
+  if (b.row > a.row)
+    out.push({ row: a.row, column: a.column, numRows: b.row - a.row, numColumns: a.numColumns });
+  if (bEndR < aEndR)
+    out.push({ row: bEndR, column: a.column, numRows: aEndR - bEndR, numColumns: a.numColumns });
   const midR = Math.max(a.row, b.row);
   const midN = Math.min(aEndR, bEndR) - midR;
   if (b.column > a.column)
@@ -139,7 +145,12 @@ export function shiftSpan(start: number, count: number, at: number, delta: numbe
   return [newStart, kept];
 }
 
-export function shiftRect(rect: GridRect, dim: 'rows' | 'columns', at: number, delta: number): GridRect | null {
+export function shiftRect(
+  rect: GridRect,
+  dim: 'rows' | 'columns',
+  at: number,
+  delta: number,
+): GridRect | null {
   if (dim === 'rows') {
     const s = shiftSpan(rect.row, rect.numRows, at, delta);
     return s ? { ...rect, row: s[0], numRows: s[1] } : null;
@@ -149,7 +160,12 @@ export function shiftRect(rect: GridRect, dim: 'rows' | 'columns', at: number, d
 }
 
 /** Shift every range-bearing structure of a sheet after rows/columns were inserted or deleted. */
-export function shiftSheetStructures(sheet: SheetState, dim: 'rows' | 'columns', at: number, delta: number): void {
+export function shiftSheetStructures(
+  sheet: SheetState,
+  dim: 'rows' | 'columns',
+  at: number,
+  delta: number,
+): void {
   const sh = (r: GridRect): GridRect | null => shiftRect(r, dim, at, delta);
   sheet.merges = sheet.merges.map(sh).filter((r): r is GridRect => !!r && r.numRows * r.numColumns > 1);
   sheet.validations = sheet.validations.flatMap((v) => {

@@ -51,14 +51,21 @@ export function checkedRect(
     [numColumns, 'numColumns'],
   ] as const) {
     if (typeof v !== 'number' || Number.isNaN(v)) {
-      throw ctx.exception(`The parameters (${typeName(v)}) don't match the method signature for Sheet.getRange (${what}).`);
+      throw ctx.exception(
+        `The parameters (${typeName(v)}) don't match the method signature for Sheet.getRange (${what}).`,
+      );
     }
   }
   if (row < 1) throw ctx.exception('The starting row of the range is too small.');
   if (column < 1) throw ctx.exception('The starting column of the range is too small.');
   if (numRows < 1) throw ctx.exception('The number of rows in the range must be at least 1.');
   if (numColumns < 1) throw ctx.exception('The number of columns in the range must be at least 1.');
-  const rect = { row: Math.floor(row) - 1, column: Math.floor(column) - 1, numRows: Math.floor(numRows), numColumns: Math.floor(numColumns) };
+  const rect = {
+    row: Math.floor(row) - 1,
+    column: Math.floor(column) - 1,
+    numRows: Math.floor(numRows),
+    numColumns: Math.floor(numColumns),
+  };
   if (rect.row + rect.numRows > sheet.maxRows || rect.column + rect.numColumns > sheet.maxColumns) {
     throw ctx.exception('The coordinates of the range are outside the dimensions of the sheet.');
   }
@@ -66,9 +73,17 @@ export function checkedRect(
 }
 
 /** Apps Script's shape check for setValues and every plural setter. */
-export function checkShape(ctx: Execution, method: string, data: unknown, rows: number, cols: number): unknown[][] {
+export function checkShape(
+  ctx: Execution,
+  method: string,
+  data: unknown,
+  rows: number,
+  cols: number,
+): unknown[][] {
   if (!Array.isArray(data)) {
-    throw ctx.exception(`The parameters (${typeName(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+    throw ctx.exception(
+      `The parameters (${typeName(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+    );
   }
   if (data.length !== rows) {
     throw ctx.exception(
@@ -77,7 +92,9 @@ export function checkShape(ctx: Execution, method: string, data: unknown, rows: 
   }
   for (const line of data) {
     if (!Array.isArray(line)) {
-      throw ctx.exception(`The parameters (${typeName(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+      throw ctx.exception(
+        `The parameters (${typeName(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
     }
     if (line.length !== cols) {
       throw ctx.exception(
@@ -161,7 +178,12 @@ export class RangeImpl {
     if (row < 1 || column < 1 || row > r.numRows || column > r.numColumns) {
       throw this._ctx.exception('Cell reference out of range');
     }
-    return newRange(this._ctx, this._sheet, { row: r.row + row - 1, column: r.column + column - 1, numRows: 1, numColumns: 1 });
+    return newRange(this._ctx, this._sheet, {
+      row: r.row + row - 1,
+      column: r.column + column - 1,
+      numRows: 1,
+      numColumns: 1,
+    });
   }
   activate(): this {
     this._ctx.state.activeSheetId = this._sheet.sheetId;
@@ -206,7 +228,10 @@ export class RangeImpl {
   _format<K extends keyof CellFormat>(key: K, dflt: NonNullable<CellFormat[K]>): NonNullable<CellFormat[K]> {
     return (this._first()?.format?.[key] ?? dflt) as NonNullable<CellFormat[K]>;
   }
-  _formats<K extends keyof CellFormat>(key: K, dflt: NonNullable<CellFormat[K]>): NonNullable<CellFormat[K]>[][] {
+  _formats<K extends keyof CellFormat>(
+    key: K,
+    dflt: NonNullable<CellFormat[K]>,
+  ): NonNullable<CellFormat[K]>[][] {
     return this._read((c) => (c?.format?.[key] ?? dflt) as NonNullable<CellFormat[K]>);
   }
   _setFormat(patch: Partial<CellFormat>): this {
@@ -290,7 +315,9 @@ export class RangeImpl {
     return this._setFormat({ background: normalizeColor(color) });
   }
   setBackgroundRGB(red: number, green: number, blue: number): this {
-    const hex = [red, green, blue].map((n) => Math.max(0, Math.min(255, n)).toString(16).padStart(2, '0')).join('');
+    const hex = [red, green, blue]
+      .map((n) => Math.max(0, Math.min(255, n)).toString(16).padStart(2, '0'))
+      .join('');
     return this._setFormat({ background: `#${hex}` });
   }
   setBackgrounds(colors: string[][]): this {
@@ -318,7 +345,9 @@ export class RangeImpl {
     return this._setFormat({ fontWeight: weight === 'bold' ? 'bold' : undefined });
   }
   setFontWeights(weights: string[][]): this {
-    return this._setFormats('setFontWeights', weights, (v) => ({ fontWeight: v === 'bold' ? 'bold' : undefined }));
+    return this._setFormats('setFontWeights', weights, (v) => ({
+      fontWeight: v === 'bold' ? 'bold' : undefined,
+    }));
   }
   getFontStyle(): string {
     return this._format('fontStyle', 'normal');
@@ -330,7 +359,9 @@ export class RangeImpl {
     return this._setFormat({ fontStyle: style === 'italic' ? 'italic' : undefined });
   }
   setFontStyles(styles: string[][]): this {
-    return this._setFormats('setFontStyles', styles, (v) => ({ fontStyle: v === 'italic' ? 'italic' : undefined }));
+    return this._setFormats('setFontStyles', styles, (v) => ({
+      fontStyle: v === 'italic' ? 'italic' : undefined,
+    }));
   }
   getFontSize(): number {
     return this._format('fontSize', 10);
@@ -354,7 +385,9 @@ export class RangeImpl {
     return this._setFormat({ fontFamily: family ?? undefined });
   }
   setFontFamilies(families: string[][]): this {
-    return this._setFormats('setFontFamilies', families, (v) => ({ fontFamily: (v as string | null) ?? undefined }));
+    return this._setFormats('setFontFamilies', families, (v) => ({
+      fontFamily: (v as string | null) ?? undefined,
+    }));
   }
   getFontLine(): string {
     return this._format('fontLine', 'none');
@@ -446,10 +479,14 @@ export class RangeImpl {
     return this._setFormat({ numberFormat: numberFormat || undefined });
   }
   setNumberFormats(numberFormats: string[][]): this {
-    return this._setFormats('setNumberFormats', numberFormats, (v) => ({ numberFormat: (v as string) || undefined }));
+    return this._setFormats('setNumberFormats', numberFormats, (v) => ({
+      numberFormat: (v as string) || undefined,
+    }));
   }
   setTextRotation(degrees: number): this {
-    return this._setFormat({ textRotation: typeof degrees === 'number' && degrees !== 0 ? degrees : undefined });
+    return this._setFormat({
+      textRotation: typeof degrees === 'number' && degrees !== 0 ? degrees : undefined,
+    });
   }
   getNote(): string {
     return this._format('note', '');
@@ -506,7 +543,12 @@ export class RangeImpl {
 
   // ---- clearing -------------------------------------------------------------------------
   /** clear(): contents and formats (notes too); options {contentsOnly, formatOnly, validationsOnly, commentsOnly}. */
-  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean }): this {
+  clear(options?: {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    commentsOnly?: boolean;
+  }): this {
     const o = options ?? {};
     const any = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
     const contents = !any || !!o.contentsOnly;
@@ -527,7 +569,9 @@ export class RangeImpl {
     return this;
   }
   clearFormat(): this {
-    this._write((c) => (c ? makeCell(c.value, c.formula, c.format?.note ? { note: c.format.note } : undefined) : c));
+    this._write((c) =>
+      c ? makeCell(c.value, c.formula, c.format?.note ? { note: c.format.note } : undefined) : c,
+    );
     return this;
   }
 
@@ -564,7 +608,9 @@ export class RangeImpl {
   }
   mergeVertically(): this {
     const r = this._rect;
-    return this._merge(Array.from({ length: r.numColumns }, (_, j) => ({ ...r, column: r.column + j, numColumns: 1 })));
+    return this._merge(
+      Array.from({ length: r.numColumns }, (_, j) => ({ ...r, column: r.column + j, numColumns: 1 })),
+    );
   }
   breakApart(): this {
     const hit = this._sheet.merges.filter((m) => intersects(m, this._rect));
@@ -594,7 +640,9 @@ export class RangeImpl {
   _spec(rule: unknown): DataValidationSpec {
     const impl = unwrap(rule);
     if (!(impl instanceof DataValidationImpl)) {
-      throw this._ctx.exception(`The parameters (${typeName(rule)}) don't match the method signature for SpreadsheetApp.Range.setDataValidation.`);
+      throw this._ctx.exception(
+        `The parameters (${typeName(rule)}) don't match the method signature for SpreadsheetApp.Range.setDataValidation.`,
+      );
     }
     return structuredClone(impl._spec);
   }
@@ -605,7 +653,13 @@ export class RangeImpl {
     return this;
   }
   setDataValidations(rules: unknown[][]): this {
-    const grid = checkShape(this._ctx, 'setDataValidations', rules, this._rect.numRows, this._rect.numColumns);
+    const grid = checkShape(
+      this._ctx,
+      'setDataValidations',
+      rules,
+      this._rect.numRows,
+      this._rect.numColumns,
+    );
     this._clearValidation(this._rect);
     const { row, column } = this._rect;
     grid.forEach((line, i) => {
@@ -628,7 +682,8 @@ export class RangeImpl {
   _validationAt(r: number, c: number, entries = this._sheet.validations): DataValidationSpec | null {
     for (let k = entries.length - 1; k >= 0; k--) {
       const e = entries[k].range;
-      if (r >= e.row && r < e.row + e.numRows && c >= e.column && c < e.column + e.numColumns) return entries[k].rule;
+      if (r >= e.row && r < e.row + e.numRows && c >= e.column && c < e.column + e.numColumns)
+        return entries[k].rule;
     }
     return null;
   }
@@ -652,7 +707,9 @@ export class RangeImpl {
   }
   /** Checkbox validation and FALSE in every cell. */
   insertCheckboxes(): this {
-    this.setDataValidation(newDataValidation(this._ctx, { criteria: 'CHECKBOX', args: [], allowInvalid: false }));
+    this.setDataValidation(
+      newDataValidation(this._ctx, { criteria: 'CHECKBOX', args: [], allowInvalid: false }),
+    );
     this._write((c) => makeCell(false, undefined, c?.format));
     return this;
   }
@@ -678,7 +735,14 @@ export class RangeImpl {
     if (!(dest instanceof RangeImpl)) throw this._ctx.exception('Workbench: Range.copyTo needs a Range');
     const src = this._read((c) => c);
     const { numRows, numColumns } = this._rect;
-    const target = checkedRect(this._ctx, dest._sheet, dest._rect.row + 1, dest._rect.column + 1, numRows, numColumns);
+    const target = checkedRect(
+      this._ctx,
+      dest._sheet,
+      dest._rect.row + 1,
+      dest._rect.column + 1,
+      numRows,
+      numColumns,
+    );
     const o = options ?? {};
     new RangeImpl(this._ctx, dest._sheet, target)._write((old, i, j) => {
       const s = src[i][j];

@@ -75,7 +75,8 @@ export function coerceInput(v: unknown, numberFormat: string | undefined, timeZo
     if (valid) {
       return {
         value: new Date(zonedToUtc(y, mo, da, h, mi, s, 0, timeZone)),
-        autoFormat: d[4] === undefined ? 'yyyy-mm-dd' : d[6] === undefined ? 'yyyy-mm-dd h:mm' : 'yyyy-mm-dd h:mm:ss',
+        autoFormat:
+          d[4] === undefined ? 'yyyy-mm-dd' : d[6] === undefined ? 'yyyy-mm-dd h:mm' : 'yyyy-mm-dd h:mm:ss',
       };
     }
   }
@@ -84,7 +85,8 @@ export function coerceInput(v: unknown, numberFormat: string | undefined, timeZo
 
 function formatNumber(n: number, format: string | undefined): string {
   if (!format || format === DEFAULT_NUMBER_FORMAT || format === 'General' || format === PLAIN_TEXT) {
-    if (Math.abs(n) >= 1e15) return n.toExponential(5).toUpperCase().replace(/E\+?/, 'E+').replace('E+-', 'E-');
+    if (Math.abs(n) >= 1e15)
+      return n.toExponential(5).toUpperCase().replace(/E\+?/, 'E+').replace('E+-', 'E-');
     return String(toSheetsNumber(n));
   }
   const section = format.split(';')[0];
@@ -115,6 +117,7 @@ export function displayValue(cell: Cell | null, timeZone: string): string {
     if (fmt && isDateFormat(fmt)) return formatSheetsDate(v.getTime(), timeZone, fmt);
     return formatJavaDate(v.getTime(), timeZone, DEFAULT_DATE_DISPLAY);
   }
-  if (fmt && fmt !== PLAIN_TEXT && isDateFormat(fmt)) return formatSheetsDate(serialToMs(v, timeZone), timeZone, fmt);
+  if (fmt && fmt !== PLAIN_TEXT && isDateFormat(fmt))
+    return formatSheetsDate(serialToMs(v, timeZone), timeZone, fmt);
   return formatNumber(v, fmt);
 }

@@ -1,6 +1,7 @@
 import { PENGUATAN_PUG } from '../../../src/core/sop/builtin-penguatan-pug';
 import type { SopStep, SopTemplate } from '../../../src/core/sop/model';
-import { describeProblem, columnLetter } from '../../../src/core/sop/problems';
+import { columnToLetters } from '../../../src/core/layout/a1';
+import { describeProblem } from '../../../src/core/sop/problems';
 import { validateTemplate } from '../../../src/core/sop/validate';
 
 const clone = (): SopTemplate => structuredClone(PENGUATAN_PUG);
@@ -74,6 +75,6 @@ describe('validateTemplate', () => {
     const problem = { code: 'emptyActivity' as const, params: { number: 4 }, row: 21, column: 2 };
     expect(describeProblem(problem)).toBe('Baris 21, kolom B: Langkah 4: kegiatan kosong.');
     expect(describeProblem(problem, 'en')).toBe('Row 21, column B: Step 4: the activity is empty.');
-    expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
+    expect([1, 26, 27, 52, 703].map(columnToLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
   });
 });

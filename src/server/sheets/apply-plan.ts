@@ -1,0 +1,95 @@
+import { rectToA1 } from '../../core/layout/a1';
+import type { CellStyle, PlanRect, SheetPlan } from '../../core/layout/plan';
+import { asLiteralText } from '../../core/layout/text-safety';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Plural setter per style property; a property no cell uses costs no call. */
+const STYLE_SETTERS: {
+  key: keyof CellStyle;
+  fallback: unknown;
+  apply: (range: GoogleAppsScript.Spreadsheet.Range, grid: never[][]) => void;
+}[] = [
+  { key: 'background', fallback: null, apply: (r, g) => r.setBackgrounds(g) },
+  { key: 'fontColor', fallback: null, apply: (r, g) => r.setFontColors(g) },
+  { key: 'fontWeight', fallback: null, apply: (r, g) => r.setFontWeights(g) },
+  { key: 'fontStyle', fallback: null, apply: (r, g) => r.setFontStyles(g) },
+  { key: 'fontSize', fallback: 10, apply: (r, g) => r.setFontSizes(g) },
+  { key: 'horizontalAlignment', fallback: null, apply: (r, g) => r.setHorizontalAlignments(g) },
+  { key: 'verticalAlignment', fallback: null, apply: (r, g) => r.setVerticalAlignments(g) },
+  { key: 'wrap', fallback: false, apply: (r, g) => r.setWraps(g) },
+];
+
+/**
+ * Writes a plan onto an empty sheet in a fixed number of batched calls: number formats first (so
+ * "@" cells keep text), then values, one plural setter per used style property, one RangeList
+ * per border spec, one call pair per merge and validation. Strings are written as literal text.
+ */
+export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
+  const rows = plan.values.length;
+  const columns = rows > 0 ? plan.values[0].length : 0;
+  if (rows > 0 && columns > 0) {
+    const range = sheet.getRange(1, 1, rows, columns);
+    const formats = plan.styles.map((row) => row.map((style) => style?.numberFormat ?? 'General'));
+    if (formats.some((row) => row.some((f) => f !== 'General'))) range.setNumberFormats(formats);
+    range.setValues(
+      plan.values.map((row, r) =>
+        row.map((value, c) =>
+          typeof value === 'string' && formats[r][c] !== '@' ? asLiteralText(value) : value,
+        ),
+      ),
+    );
+    for (const setter of STYLE_SETTERS) {
+      if (!plan.styles.some((row) => row.some((style) => style?.[setter.key] !== undefined))) continue;
+      setter.apply(
+        range,
+        plan.styles.map((row) => row.map((style) => style?.[setter.key] ?? setter.fallback)) as never[][],
+      );
+    }
+  }
+  for (const merge of plan.merges) rangeOf(sheet, merge).merge();
+  for (const { rects, spec } of plan.borders) {
+    const flag = (side: boolean | undefined) => (side ? true : null);
+    sheet
+      .getRangeList(rects.map(rectToA1))
+      .setBorder(
+        flag(spec.top),
+        flag(spec.left),
+        flag(spec.bottom),
+        flag(spec.right),
+        flag(spec.vertical),
+        flag(spec.horizontal),
+        spec.color,
+        SpreadsheetApp.BorderStyle[spec.style],
+      );
+  }
+  for (const validation of plan.validations) {
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList(validation.list, true)
+      .setAllowInvalid(validation.allowInvalid)
+      .setHelpText(validation.helpText)
+      .build();
+    rangeOf(sheet, validation.rect).setDataValidation(rule);
+  }
+  for (const [column, width] of widthRuns(plan.columnWidths))
+    sheet.setColumnWidths(column.start, column.count, width);
+  if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
+  if (plan.protection) sheet.protect().setDescription(plan.protection.description).setWarningOnly(true);
+}
+
+function rangeOf(sheet: Sheet, rect: PlanRect): GoogleAppsScript.Spreadsheet.Range {
+  return sheet.getRange(rect.row, rect.column, rect.numRows, rect.numColumns);
+}
+
+/** Adjacent columns of equal width become one setColumnWidths call. */
+function widthRuns(widths: Record<number, number>): [{ start: number; count: number }, number][] {
+  const runs: [{ start: number; count: number }, number][] = [];
+  for (const column of Object.keys(widths)
+    .map(Number)
+    .sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === widths[column] && last[0].start + last[0].count === column) last[0].count++;
+    else runs.push([{ start: column, count: 1 }, widths[column]]);
+  }
+  return runs;
+}

@@ -1,0 +1,398 @@
+import * as fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { newWorkbookState, type WorkbookState } from '../../src/workbench/model';
+import { Workbench } from '../../src/workbench/runtime';
+import { createWorkbenchServer, type WorkbenchServer } from '../../src/workbench/server/http';
+import { fromJsonText, loadWorkbook, saveWorkbook } from '../../src/workbench/server/persistence';
+import { injectShim, SIDEBAR_SHIM_JS } from '../../src/workbench/server/sidebar-shim';
+
+const CODE = `
+function onOpen(e) {
+  SpreadsheetApp.getUi().createAddonMenu().addItem('Buka panel', 'showSidebar').addSeparator()
+    .addItem('Tulis', 'write').addToUi();
+}
+function hello(n) { return 'Halo ' + n; }
+function fail() { throw new Error('Rusak: ' + 42); }
+function write() { SpreadsheetApp.getActiveSheet().getRange(1, 1).setValue('x'); }
+function writeHtml() { SpreadsheetApp.getActiveSheet().getRange(2, 2).setValue('<img src=x onerror="alert(1)">'); }
+function writeMany() {
+  var rows = [];
+  for (var i = 0; i < 1200; i++) rows.push(['r' + (i + 1), i]);
+  SpreadsheetApp.getActiveSheet().getRange(1, 1, rows.length, 2).setValues(rows);
+}
+function showSidebar() {
+  var html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Panel SOP');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+function ask() {
+  var ui = SpreadsheetApp.getUi();
+  var r = ui.prompt('Nama kegiatan', 'Tulis nama:', ui.ButtonSet.OK_CANCEL);
+  if (r.getSelectedButton() !== ui.Button.OK) return 'batal';
+  SpreadsheetApp.getActiveSheet().getRange(1, 3).setValue(r.getResponseText());
+  return 'oke ' + r.getResponseText();
+}
+`;
+
+const SIDEBAR = `<!DOCTYPE html>
+<html>
+  <head>
+    <base target="_top">
+    <script>window.firstScript = typeof google;</script>
+  </head>
+  <body><p>Panel</p></body>
+</html>`;
+
+let tmp: string;
+let distDir: string;
+let pageDir: string;
+let workbookFile: string;
+let server: WorkbenchServer;
+let base: string;
+let exported: WorkbookState[];
+
+function makeWorkbench(state: WorkbookState): Workbench {
+  return new Workbench({ state, distDir, userEmail: 'staf@example.go.id' });
+}
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-http-'));
+  distDir = path.join(tmp, 'dist');
+  pageDir = path.join(tmp, 'page');
+  fs.mkdirSync(distDir);
+  fs.mkdirSync(pageDir);
+  fs.writeFileSync(path.join(distDir, 'Code.js'), CODE);
+  fs.writeFileSync(path.join(distDir, 'Sidebar.html'), SIDEBAR);
+  fs.writeFileSync(
+    path.join(distDir, 'appsscript.json'),
+    JSON.stringify({ timeZone: 'Asia/Jakarta', runtimeVersion: 'V8', oauthScopes: [] }),
+  );
+  fs.writeFileSync(path.join(pageDir, 'index.html'), '<!doctype html><title>wb</title><div data-testid="grid"></div>');
+  fs.writeFileSync(path.join(pageDir, 'main.js'), 'console.log(1);');
+  fs.writeFileSync(path.join(tmp, 'secret.txt'), 'secret');
+  workbookFile = path.join(tmp, 'state', 'workbook.json');
+});
+
+beforeEach(async () => {
+  exported = [];
+  server = createWorkbenchServer({
+    workbench: makeWorkbench(newWorkbookState('Uji HTTP')),
+    pageDir,
+    save: (s) => saveWorkbook(workbookFile, s),
+    reset: () => makeWorkbench(newWorkbookState()),
+    exportXlsx: async (s) => {
+      exported.push(s);
+      return Buffer.from('PK fake xlsx');
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  fs.rmSync(workbookFile, { force: true });
+});
+
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+interface Result {
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+  calls: number;
+  callsByMethod: Record<string, number>;
+  ui: { kind: string; [k: string]: unknown }[];
+  needsInput?: { kind: string; title: string; prompt: string; buttons: string };
+}
+
+async function post(url: string, body?: unknown, raw?: string): Promise<{ status: number; json: Result & Record<string, unknown> }> {
+  const res = await fetch(base + url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
+  return { status: res.status, json: fromJsonText(await res.text()) as Result & Record<string, unknown> };
+}
+
+async function getJson(url: string): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(base + url);
+  return { status: res.status, json: fromJsonText(await res.text()) as Record<string, unknown> };
+}
+
+interface SheetOut {
+  name: string;
+  rows: ({ value: unknown } | null)[][];
+  totalRows: number;
+  rowOffset: number;
+}
+
+describe('workbench HTTP API', () => {
+  it('serves the page and its assets, and nothing outside the page folder', async () => {
+    const page = await fetch(base + '/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toContain('data-testid="grid"');
+    const js = await fetch(base + '/page/main.js');
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
+    expect((await fetch(base + '/page/..%2fsecret.txt')).status).toBe(404);
+    expect((await fetch(base + '/page/../secret.txt')).status).toBe(404);
+    expect((await fetch(base + '/nope')).status).toBe(404);
+  });
+
+  it('POST /api/open runs onOpen and returns the add-on menu', async () => {
+    const { status, json } = await post('/api/open');
+    expect(status).toBe(200);
+    expect(json.ok).toBe(true);
+    const menu = json.ui.find((e) => e.kind === 'menu') as { menu: { items: unknown[] }; addon: boolean } | undefined;
+    expect(menu?.addon).toBe(true);
+    expect(menu?.menu.items).toEqual([
+      { kind: 'item', caption: 'Buka panel', functionName: 'showSidebar' },
+      { kind: 'separator' },
+      { kind: 'item', caption: 'Tulis', functionName: 'write' },
+    ]);
+  });
+
+  it('POST /api/run/<fn> with an array of arguments returns the value and the call counts', async () => {
+    const { status, json } = await post('/api/run/hello', ['Budi']);
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ ok: true, value: 'Halo Budi', calls: 0, ui: [] });
+    expect(json.callsByMethod).toEqual({});
+    const obj = await post('/api/run/hello', { args: ['Sari'], answers: [] });
+    expect(obj.json.value).toBe('Halo Sari');
+  });
+
+  it('reports script errors in the result', async () => {
+    const { status, json } = await post('/api/run/fail', []);
+    expect(status).toBe(200);
+    expect(json.ok).toBe(false);
+    expect(json.error).toContain('Rusak: 42');
+  });
+
+  it('refuses bad JSON, bad bodies and bad function names with 400', async () => {
+    const bad = await post('/api/run/hello', undefined, '{"args": [');
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatch(/Bad JSON/);
+    expect((await post('/api/run/hello', 42)).status).toBe(400);
+    expect((await post('/api/run/hello', { args: 'x' })).status).toBe(400);
+    expect((await post('/api/run/hello', { args: [], answers: [{}] })).status).toBe(400);
+    const name = await post('/api/run/1abc', []);
+    expect(name.status).toBe(400);
+    expect(name.json.error).toMatch(/Invalid function name/);
+    expect((await post('/api/run/a-b', [])).status).toBe(400);
+    expect((await post('/api/run/%E0%A4%A', [])).status).toBe(400);
+    expect((await fetch(base + '/api/run/hello')).status).toBe(405);
+  });
+
+  it('refuses cross-origin POSTs', async () => {
+    const res = await fetch(base + '/api/run/write', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', Origin: 'http://evil.example' },
+      body: '[]',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('saves after an execution; GET /api/workbook shows the write; reset empties it', async () => {
+    expect(fs.existsSync(workbookFile)).toBe(false);
+    const run = await post('/api/run/write', []);
+    expect(run.json.ok).toBe(true);
+    expect(run.json.calls).toBeGreaterThan(0);
+    expect(fs.existsSync(workbookFile)).toBe(true);
+    expect(loadWorkbook(workbookFile).sheets[0].rows[0][0]?.value).toBe('x');
+
+    const { status, json } = await getJson('/api/workbook');
+    expect(status).toBe(200);
+    expect(json.name).toBe('Uji HTTP');
+    expect(json.timeZone).toBeDefined();
+    expect(typeof json.activeSheetId).toBe('number');
+    const sheets = json.sheets as SheetOut[];
+    expect(sheets[0].rows[0][0]?.value).toBe('x');
+    expect(sheets[0].totalRows).toBe(1);
+    expect(Object.keys(sheets[0])).toEqual(
+      expect.arrayContaining(['merges', 'protections', 'validations', 'charts', 'conditionalRules', 'frozenRows', 'frozenColumns', 'columnWidths']),
+    );
+
+    const reset = await post('/api/reset', {});
+    expect(reset.status).toBe(200);
+    expect(reset.json.name).toBe('Spreadsheet tanpa judul');
+    const after = await getJson('/api/workbook');
+    expect((after.json.sheets as SheetOut[])[0].rows).toEqual([]);
+    expect(loadWorkbook(workbookFile).sheets[0].rows).toEqual([]);
+    // the new workbench still runs the add-in
+    expect((await post('/api/run/hello', ['lagi'])).json.value).toBe('Halo lagi');
+  });
+
+  it('windows the rows of a big sheet', async () => {
+    await post('/api/run/writeMany', []);
+    const { json } = await getJson('/api/workbook?sheet=Sheet1&offset=500&limit=500');
+    const sheets = json.sheets as SheetOut[];
+    expect(sheets).toHaveLength(1);
+    expect(sheets[0].rows).toHaveLength(500);
+    expect(sheets[0].rowOffset).toBe(500);
+    expect(sheets[0].totalRows).toBe(1200);
+    expect(sheets[0].rows[0][0]?.value).toBe('r501');
+    expect(json.sheetList).toEqual([expect.objectContaining({ name: 'Sheet1', totalRows: 1200 })]);
+    const last = await getJson('/api/workbook?offset=1000');
+    expect((last.json.sheets as SheetOut[])[0].rows).toHaveLength(200);
+    expect((await getJson('/api/workbook?sheet=Tidak%20ada')).status).toBe(404);
+    expect((await getJson('/api/workbook?sheet=Sheet1&limit=0')).status).toBe(400);
+  });
+
+  it('keeps cell text such as HTML as plain JSON strings', async () => {
+    await post('/api/run/writeHtml', []);
+    const { json } = await getJson('/api/workbook');
+    expect((json.sheets as SheetOut[])[0].rows[1][1]?.value).toBe('<img src=x onerror="alert(1)">');
+  });
+
+  it('serves an opened sidebar at /sidebar/<id> with the shim as the first script', async () => {
+    const { json } = await post('/api/run/showSidebar', []);
+    expect(json.ok).toBe(true);
+    const ev = json.ui.find((e) => e.kind === 'sidebar') as { id: string; url: string; title: string } | undefined;
+    expect(ev?.title).toBe('Panel SOP');
+    expect(ev?.url).toBe(`/sidebar/${ev?.id}`);
+    const res = await fetch(base + ev!.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await res.text();
+    const shimAt = html.indexOf('<script>(function () {');
+    expect(shimAt).toBeGreaterThan(html.indexOf('<head>'));
+    expect(shimAt).toBeLessThan(html.indexOf('<base'));
+    expect(html.indexOf('window.firstScript')).toBeGreaterThan(shimAt);
+    expect((await fetch(base + '/sidebar/999999')).status).toBe(404);
+  });
+
+  it('returns needsInput without saving, then runs with the answers', async () => {
+    const first = await post('/api/run/ask', []);
+    expect(first.json.needsInput).toMatchObject({ kind: 'prompt', title: 'Nama kegiatan', buttons: 'OK_CANCEL' });
+    expect(fs.existsSync(workbookFile)).toBe(false);
+    const second = await post('/api/run/ask', { args: [], answers: [{ button: 'OK', text: 'Rapat PUG' }] });
+    expect(second.json).toMatchObject({ ok: true, value: 'oke Rapat PUG' });
+    expect(second.json.needsInput).toBeUndefined();
+    expect(loadWorkbook(workbookFile).sheets[0].rows[0][2]?.value).toBe('Rapat PUG');
+  });
+
+  it('GET /api/export.xlsx sends the bytes as an attachment named after the workbook', async () => {
+    await post('/api/run/write', []);
+    const res = await fetch(base + '/api/export.xlsx');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-disposition')).toContain('attachment; filename="Uji HTTP.xlsx"');
+    expect(Buffer.from(await res.arrayBuffer()).toString()).toBe('PK fake xlsx');
+    expect(exported[0].sheets[0].rows[0][0]?.value).toBe('x');
+  });
+
+  it('serialises executions', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => post('/api/run/hello', [i])));
+    expect(results.map((r) => r.json.value)).toEqual(Array.from({ length: 8 }, (_, i) => `Halo ${i}`));
+  });
+});
+
+describe('sidebar shim', () => {
+  it('injects after <head>, else after the doctype, else at the top', () => {
+    expect(injectShim('<html><head><title>t</title></head></html>')).toMatch(/^<html><head><script>\(function/);
+    expect(injectShim('<!DOCTYPE html><header>x</header>')).toMatch(/^<!DOCTYPE html><script>/);
+    expect(injectShim('<p>x</p>')).toMatch(/^<script>/);
+    expect(SIDEBAR_SHIM_JS).not.toMatch(/<\/script/i);
+  });
+
+  /** Loads the shim in a bare VM "window" whose fetch goes to the test server. */
+  function loadShim(): {
+    google: { script: { run: Record<string, (...a: unknown[]) => unknown>; host: { close(): void } } };
+    posted: unknown[];
+    errors: unknown[];
+    deliver: (data: unknown) => void;
+  } {
+    const posted: unknown[] = [];
+    const errors: unknown[] = [];
+    const listeners: ((ev: unknown) => void)[] = [];
+    const parent = { postMessage: (m: unknown) => posted.push(m) };
+    const win: Record<string, unknown> = {
+      parent,
+      location: { origin: base },
+      addEventListener: (type: string, fn: (ev: unknown) => void) => {
+        if (type === 'message') listeners.push(fn);
+      },
+      fetch: (url: string, init: RequestInit) => fetch(base + url, init),
+      console: { error: (e: unknown) => errors.push(e), log: () => undefined },
+    };
+    win.window = win;
+    vm.runInContext(SIDEBAR_SHIM_JS, vm.createContext(win));
+    const deliver = (data: unknown): void => listeners.forEach((fn) => fn({ data, source: parent }));
+    return { google: win.google as never, posted, errors, deliver };
+  }
+
+  it('calls any function with chained handlers, user object, and notifies the parent', async () => {
+    const { google, posted } = loadShim();
+    const value = await new Promise((resolve, reject) => {
+      const run = google.script.run as unknown as {
+        withSuccessHandler(f: unknown): { withFailureHandler(f: unknown): { withUserObject(o: unknown): { hello(n: string): void } } };
+      };
+      run
+        .withSuccessHandler((v: unknown, user: unknown) => resolve([v, user]))
+        .withFailureHandler(reject)
+        .withUserObject({ row: 3 })
+        .hello('Ani');
+    });
+    expect(value).toEqual(['Halo Ani', { row: 3 }]);
+    expect(posted).toEqual([expect.objectContaining({ type: 'workbench:executed', functionName: 'hello' })]);
+  });
+
+  it('passes an Error with the server message to the failure handler, or logs it', async () => {
+    const { google, errors } = loadShim();
+    const run = google.script.run as unknown as {
+      withFailureHandler(f: unknown): { withUserObject(o: unknown): { fail(): void } };
+      fail(): void;
+    };
+    const [err, user] = await new Promise<[Error, unknown]>((resolve) => {
+      run.withFailureHandler((e: Error, u: unknown) => resolve([e, u])).withUserObject('u').fail();
+    });
+    expect(err.message).toContain('Rusak: 42');
+    expect(user).toBe('u');
+    run.fail();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(errors).toHaveLength(1);
+  });
+
+  it('keeps each runner independent and refuses Dates and functions as arguments', () => {
+    const { google } = loadShim();
+    const run = google.script.run as unknown as Record<string, (...a: unknown[]) => Record<string, unknown>>;
+    const withHandler = run.withSuccessHandler(() => undefined);
+    expect(withHandler).not.toBe(run);
+    expect((run as Record<string, unknown>).then).toBeUndefined();
+    expect(() => run.hello(new Date())).toThrow(/illegal value in property: 0/);
+    expect(() => run.hello({ a: () => 1 })).toThrow(/illegal value in property: 0.a/);
+  });
+
+  it('asks the parent for needsInput answers and re-runs with them', async () => {
+    const { google, posted, deliver } = loadShim();
+    const done = new Promise((resolve) => {
+      (google.script.run as unknown as { withSuccessHandler(f: unknown): { ask(): void } }).withSuccessHandler(resolve).ask();
+    });
+    for (let i = 0; i < 100 && posted.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    const q = posted[0] as { type: string; requestId: string; needsInput: { kind: string; title: string } };
+    expect(q).toMatchObject({ type: 'workbench:needsInput', needsInput: { kind: 'prompt', title: 'Nama kegiatan' } });
+    deliver({ type: 'workbench:answer', requestId: q.requestId, answer: { button: 'OK', text: 'Sosialisasi' } });
+    expect(await done).toBe('oke Sosialisasi');
+    expect(posted[1]).toMatchObject({ type: 'workbench:executed', functionName: 'ask', answered: [{ kind: 'prompt' }] });
+    expect(loadWorkbook(workbookFile).sheets[0].rows[0][2]?.value).toBe('Sosialisasi');
+  });
+});
+
+describe('page sources', () => {
+  it('never put workbook text into innerHTML/outerHTML/insertAdjacentHTML/document.write', () => {
+    const dir = path.join(__dirname, '../../src/workbench/page');
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      const src = fs.readFileSync(path.join(dir, f), 'utf8');
+      expect({ file: f, hit: /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/.exec(src)?.[0] ?? null }).toEqual({
+        file: f,
+        hit: null,
+      });
+    }
+  });
+});
