@@ -55,7 +55,10 @@ describe('add-in shell', () => {
 
   test('an unknown language is refused with a message in the user language', () => {
     const result = newWorkbench().run('setLanguage', ['fr']);
-    expect(result).toMatchObject({ ok: false, error: 'Bahasa tidak dikenal: fr. Pilih "id" atau "en".' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: 'Error: Bahasa tidak dikenal: fr. Pilih "id" atau "en".',
+    });
   });
 
   test('"Tentang add-on" shows an alert with the version', () => {

@@ -26,3 +26,23 @@ export function uiOf<K extends UiEvent['kind']>(
 ): Extract<UiEvent, { kind: K }>[] {
   return result.ui.filter((event): event is Extract<UiEvent, { kind: K }> => event.kind === kind);
 }
+
+/**
+ * Runs server code from src/ in-process against the emulation: installs the execution's service
+ * globals on globalThis for the duration of `body`, then returns its result and the call count.
+ */
+export function inExecution<T>(workbench: Workbench, body: () => T): { value: T; result: ExecutionResult } {
+  const { globals, finish } = workbench.beginExecution();
+  const host = globalThis as Record<string, unknown>;
+  const saved = Object.keys(globals).map((key) => [key, host[key]] as const);
+  Object.assign(host, globals);
+  try {
+    const value = body();
+    return { value, result: finish(value) };
+  } catch (error) {
+    finish(undefined, error);
+    throw error;
+  } finally {
+    for (const [key, value] of saved) host[key] = value;
+  }
+}

@@ -69,7 +69,10 @@ beforeAll(() => {
     path.join(distDir, 'appsscript.json'),
     JSON.stringify({ timeZone: 'Asia/Jakarta', runtimeVersion: 'V8', oauthScopes: [] }),
   );
-  fs.writeFileSync(path.join(pageDir, 'index.html'), '<!doctype html><title>wb</title><div data-testid="grid"></div>');
+  fs.writeFileSync(
+    path.join(pageDir, 'index.html'),
+    '<!doctype html><title>wb</title><div data-testid="grid"></div>',
+  );
   fs.writeFileSync(path.join(pageDir, 'main.js'), 'console.log(1);');
   fs.writeFileSync(path.join(tmp, 'secret.txt'), 'secret');
   workbookFile = path.join(tmp, 'state', 'workbook.json');
@@ -111,7 +114,11 @@ interface Result {
   needsInput?: { kind: string; title: string; prompt: string; buttons: string };
 }
 
-async function post(url: string, body?: unknown, raw?: string): Promise<{ status: number; json: Result & Record<string, unknown> }> {
+async function post(
+  url: string,
+  body?: unknown,
+  raw?: string,
+): Promise<{ status: number; json: Result & Record<string, unknown> }> {
   const res = await fetch(base + url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -149,7 +156,8 @@ describe('workbench HTTP API', () => {
     const { status, json } = await post('/api/open');
     expect(status).toBe(200);
     expect(json.ok).toBe(true);
-    const menu = json.ui.find((e) => e.kind === 'menu') as { menu: { items: unknown[] }; addon: boolean } | undefined;
+    const menu = json.ui.find((e) => e.kind === 'menu') as
+      { menu: { items: unknown[] }; addon: boolean } | undefined;
     expect(menu?.addon).toBe(true);
     expect(menu?.menu.items).toEqual([
       { kind: 'item', caption: 'Buka panel', functionName: 'showSidebar' },
@@ -215,7 +223,16 @@ describe('workbench HTTP API', () => {
     expect(sheets[0].rows[0][0]?.value).toBe('x');
     expect(sheets[0].totalRows).toBe(1);
     expect(Object.keys(sheets[0])).toEqual(
-      expect.arrayContaining(['merges', 'protections', 'validations', 'charts', 'conditionalRules', 'frozenRows', 'frozenColumns', 'columnWidths']),
+      expect.arrayContaining([
+        'merges',
+        'protections',
+        'validations',
+        'charts',
+        'conditionalRules',
+        'frozenRows',
+        'frozenColumns',
+        'columnWidths',
+      ]),
     );
 
     const reset = await post('/api/reset', {});
@@ -253,7 +270,8 @@ describe('workbench HTTP API', () => {
   it('serves an opened sidebar at /sidebar/<id> with the shim as the first script', async () => {
     const { json } = await post('/api/run/showSidebar', []);
     expect(json.ok).toBe(true);
-    const ev = json.ui.find((e) => e.kind === 'sidebar') as { id: string; url: string; title: string } | undefined;
+    const ev = json.ui.find((e) => e.kind === 'sidebar') as
+      { id: string; url: string; title: string } | undefined;
     expect(ev?.title).toBe('Panel SOP');
     expect(ev?.url).toBe(`/sidebar/${ev?.id}`);
     const res = await fetch(base + ev!.url);
@@ -269,7 +287,11 @@ describe('workbench HTTP API', () => {
 
   it('returns needsInput without saving, then runs with the answers', async () => {
     const first = await post('/api/run/ask', []);
-    expect(first.json.needsInput).toMatchObject({ kind: 'prompt', title: 'Nama kegiatan', buttons: 'OK_CANCEL' });
+    expect(first.json.needsInput).toMatchObject({
+      kind: 'prompt',
+      title: 'Nama kegiatan',
+      buttons: 'OK_CANCEL',
+    });
     expect(fs.existsSync(workbookFile)).toBe(false);
     const second = await post('/api/run/ask', { args: [], answers: [{ button: 'OK', text: 'Rapat PUG' }] });
     expect(second.json).toMatchObject({ ok: true, value: 'oke Rapat PUG' });
@@ -281,7 +303,9 @@ describe('workbench HTTP API', () => {
     await post('/api/run/write', []);
     const res = await fetch(base + '/api/export.xlsx');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(res.headers.get('content-disposition')).toContain('attachment; filename="Uji HTTP.xlsx"');
     expect(Buffer.from(await res.arrayBuffer()).toString()).toBe('PK fake xlsx');
     expect(exported[0].sheets[0].rows[0][0]?.value).toBe('x');
@@ -295,7 +319,9 @@ describe('workbench HTTP API', () => {
 
 describe('sidebar shim', () => {
   it('injects after <head>, else after the doctype, else at the top', () => {
-    expect(injectShim('<html><head><title>t</title></head></html>')).toMatch(/^<html><head><script>\(function/);
+    expect(injectShim('<html><head><title>t</title></head></html>')).toMatch(
+      /^<html><head><script>\(function/,
+    );
     expect(injectShim('<!DOCTYPE html><header>x</header>')).toMatch(/^<!DOCTYPE html><script>/);
     expect(injectShim('<p>x</p>')).toMatch(/^<script>/);
     expect(SIDEBAR_SHIM_JS).not.toMatch(/<\/script/i);
@@ -331,7 +357,9 @@ describe('sidebar shim', () => {
     const { google, posted } = loadShim();
     const value = await new Promise((resolve, reject) => {
       const run = google.script.run as unknown as {
-        withSuccessHandler(f: unknown): { withFailureHandler(f: unknown): { withUserObject(o: unknown): { hello(n: string): void } } };
+        withSuccessHandler(f: unknown): {
+          withFailureHandler(f: unknown): { withUserObject(o: unknown): { hello(n: string): void } };
+        };
       };
       run
         .withSuccessHandler((v: unknown, user: unknown) => resolve([v, user]))
@@ -350,7 +378,10 @@ describe('sidebar shim', () => {
       fail(): void;
     };
     const [err, user] = await new Promise<[Error, unknown]>((resolve) => {
-      run.withFailureHandler((e: Error, u: unknown) => resolve([e, u])).withUserObject('u').fail();
+      run
+        .withFailureHandler((e: Error, u: unknown) => resolve([e, u]))
+        .withUserObject('u')
+        .fail();
     });
     expect(err.message).toContain('Rusak: 42');
     expect(user).toBe('u');
@@ -372,14 +403,27 @@ describe('sidebar shim', () => {
   it('asks the parent for needsInput answers and re-runs with them', async () => {
     const { google, posted, deliver } = loadShim();
     const done = new Promise((resolve) => {
-      (google.script.run as unknown as { withSuccessHandler(f: unknown): { ask(): void } }).withSuccessHandler(resolve).ask();
+      (google.script.run as unknown as { withSuccessHandler(f: unknown): { ask(): void } })
+        .withSuccessHandler(resolve)
+        .ask();
     });
     for (let i = 0; i < 100 && posted.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     const q = posted[0] as { type: string; requestId: string; needsInput: { kind: string; title: string } };
-    expect(q).toMatchObject({ type: 'workbench:needsInput', needsInput: { kind: 'prompt', title: 'Nama kegiatan' } });
-    deliver({ type: 'workbench:answer', requestId: q.requestId, answer: { button: 'OK', text: 'Sosialisasi' } });
+    expect(q).toMatchObject({
+      type: 'workbench:needsInput',
+      needsInput: { kind: 'prompt', title: 'Nama kegiatan' },
+    });
+    deliver({
+      type: 'workbench:answer',
+      requestId: q.requestId,
+      answer: { button: 'OK', text: 'Sosialisasi' },
+    });
     expect(await done).toBe('oke Sosialisasi');
-    expect(posted[1]).toMatchObject({ type: 'workbench:executed', functionName: 'ask', answered: [{ kind: 'prompt' }] });
+    expect(posted[1]).toMatchObject({
+      type: 'workbench:executed',
+      functionName: 'ask',
+      answered: [{ kind: 'prompt' }],
+    });
     expect(loadWorkbook(workbookFile).sheets[0].rows[0][2]?.value).toBe('Sosialisasi');
   });
 });
@@ -389,7 +433,10 @@ describe('page sources', () => {
     const dir = path.join(__dirname, '../../src/workbench/page');
     for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
       const src = fs.readFileSync(path.join(dir, f), 'utf8');
-      expect({ file: f, hit: /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/.exec(src)?.[0] ?? null }).toEqual({
+      expect({
+        file: f,
+        hit: /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/.exec(src)?.[0] ?? null,
+      }).toEqual({
         file: f,
         hit: null,
       });

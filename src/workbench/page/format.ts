@@ -242,7 +242,8 @@ export function formatValue(
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return '#NUM!';
-    if (!fmt || fmt === '@') return String(value);
+    // Sheets shows at most 15 significant digits: 0.1 + 0.2 is 0.3
+    if (!fmt || fmt === '@') return String(Number(value.toPrecision(15)));
     try {
       if (isDateFormat(fmt)) return formatDate(serialToDate(value), fmt, 'UTC');
       return formatNumber(value, fmt);

@@ -30,6 +30,7 @@ export interface ExecutionResultLike {
   callsByMethod: Record<string, number>;
   ui: UiEvent[];
   needsInput?: { kind: 'alert' | 'prompt'; title: string; prompt: string; buttons: string };
+  logs?: string[];
 }
 
 /** What the server needs of runtime.ts's Workbench. */
@@ -207,7 +208,7 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       const text = await readBody(req, maxBody);
       const { answers } = text.trim() ? parseRunBody(text) : { answers: undefined };
       const result = await serialised(() =>
-        execute('onOpen', [openEvent(workbench.state)], { answers, authMode: 'LIMITED' }),
+        execute('onOpen', [], { answers, authMode: 'LIMITED' }),
       );
       return sendJson(res, 200, result);
     }
@@ -273,11 +274,6 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
   }) as WorkbenchServer;
   Object.defineProperty(server, 'workbench', { get: () => workbench });
   return server;
-}
-
-/** The event object Sheets passes to onOpen for an installed add-on. */
-function openEvent(state: WorkbookState): Record<string, unknown> {
-  return { authMode: 'LIMITED', source: { id: state.id, name: state.name }, user: {} };
 }
 
 /** Rejects cross-site POSTs (a page elsewhere must not run the add-in's functions). */

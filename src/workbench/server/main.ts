@@ -3,7 +3,7 @@
  * the add-in installed, running dist/Code.js against an emulated spreadsheet saved as JSON.
  *
  * Environment: PORT (default 8080), HOST (default 127.0.0.1), WORKBOOK (default
- * .workbench/workbook.json), DIST (default dist), USER_EMAIL (default user@example.com).
+ * .workbench/workbook.json), DIST (default dist), USER_EMAIL (default: the runtime's DEFAULT_USER_EMAIL).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,7 +19,7 @@ function main(): void {
   const workbookFile = path.resolve(process.env.WORKBOOK ?? '.workbench/workbook.json');
   const distDir = path.resolve(process.env.DIST ?? 'dist');
   const pageDir = path.resolve(process.env.PAGE_DIR ?? path.join(__dirname, 'page'));
-  const userEmail = process.env.USER_EMAIL ?? 'user@example.com';
+  const userEmail = process.env.USER_EMAIL || undefined;
 
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`PORT must be a port number, got "${process.env.PORT}"`);

@@ -50,7 +50,7 @@ export function parseWorkbook(text: string, source = 'workbook'): WorkbookState 
   try {
     data = fromJsonText(text);
   } catch (e) {
-    throw new Error(`${source} is not valid JSON (${(e as Error).message})`);
+    throw new Error(`${source} is not valid JSON (${(e as Error).message})`, { cause: e });
   }
   const problem = shapeProblem(data);
   if (problem) throw new Error(`${source} is not a workbench workbook: ${problem}`);
@@ -82,7 +82,7 @@ export function loadWorkbook(file: string): WorkbookState {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return newWorkbookState();
-    throw new Error(`Cannot read workbook file ${path.resolve(file)}: ${(e as Error).message}`);
+    throw new Error(`Cannot read workbook file ${path.resolve(file)}: ${(e as Error).message}`, { cause: e });
   }
   return parseWorkbook(text, `Workbook file ${path.resolve(file)}`);
 }
@@ -101,6 +101,8 @@ export function saveWorkbook(file: string, state: WorkbookState): void {
     } catch {
       // the temp file may never have been created
     }
-    throw new Error(`Cannot save workbook file ${path.resolve(file)}: ${(e as Error).message}`);
+    throw new Error(`Cannot save workbook file ${path.resolve(file)}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
 }

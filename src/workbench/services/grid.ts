@@ -2,7 +2,7 @@
  * Low-level helpers over SheetState. Cells are immutable: a change always puts a new Cell object
  * (this is what makes the per-execution snapshot a cheap shallow copy of the row arrays).
  */
-import type { Cell, CellFormat, GridRect, SheetState } from '../model';
+import type { Cell, CellFormat, GridRect, ProtectionSpec, SheetState } from '../model';
 
 export function getCell(sheet: SheetState, r: number, c: number): Cell | null {
   const row = sheet.rows[r];
@@ -172,7 +172,7 @@ export function shiftSheetStructures(
     const r = sh(v.range);
     return r ? [{ ...v, range: r }] : [];
   });
-  sheet.protections = sheet.protections.flatMap((p) => {
+  sheet.protections = sheet.protections.flatMap((p): ProtectionSpec[] => {
     if (!p.range) {
       return [{ ...p, unprotected: p.unprotected?.map(sh).filter((r): r is GridRect => !!r) }];
     }

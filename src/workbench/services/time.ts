@@ -35,7 +35,7 @@ function partsFormatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Throws a RangeError for an unknown zone. */
+/** Whether Intl knows the IANA zone. */
 export function isValidTimeZone(tz: string): boolean {
   try {
     partsFormatter(tz);

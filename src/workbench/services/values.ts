@@ -43,6 +43,7 @@ export function isDate(v: unknown): v is Date {
 
 /** Sheets keeps 15 significant digits. */
 export function toSheetsNumber(n: number): number {
+  if (Number.isInteger(n) && n < 1e15 && n > -1e15) return n;
   if (!Number.isFinite(n) || n === 0) return n;
   return Number(n.toPrecision(15));
 }
@@ -60,6 +61,9 @@ export function coerceInput(v: unknown, numberFormat: string | undefined, timeZo
   if (numberFormat === PLAIN_TEXT) return { value: v };
   if (v.startsWith("'")) return { value: v.slice(1) };
   if (v.startsWith('=') && v.length > 1) return { value: '', formula: v };
+  // Fast path: text that cannot be a number, boolean or date (the common case for names).
+  const c0 = v.charCodeAt(0);
+  if (c0 > 57 && c0 !== 84 && c0 !== 116 && c0 !== 70 && c0 !== 102) return { value: v };
   const t = v.trim();
   if (NUMERIC.test(t)) return { value: toSheetsNumber(Number(t)) };
   const pct = PERCENT.exec(t);

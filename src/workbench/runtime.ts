@@ -1,0 +1,235 @@
+/**
+ * The workbench runtime: runs the real server bundle (dist/Code.js) against the in-memory
+ * spreadsheet in src/workbench/model.ts, one fresh node:vm context per execution (Apps Script
+ * executions share no globals), with the emulated services of ./services.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { types } from 'node:util';
+import * as vm from 'node:vm';
+import type { UiEvent, WorkbookState } from './model';
+import { Execution, NeedsInput } from './services/context';
+import type { AuthModeName, LockKind, Realm, UiAnswer as ContextUiAnswer } from './services/context';
+import { AuthMode } from './services/enums';
+import { createGlobals } from './services/globals';
+
+export interface UiAnswer {
+  button: string;
+  text?: string;
+}
+
+export interface RunOptions {
+  /** Consumed in order by Ui.alert (non-OK button sets) and Ui.prompt. */
+  answers?: UiAnswer[];
+  /** Passed in the event object for onOpen/onInstall; default 'FULL'. NONE forbids everything but menus. */
+  authMode?: 'NONE' | 'LIMITED' | 'FULL';
+}
+
+export interface ExecutionResult {
+  ok: boolean;
+  value?: unknown;
+  /** "Name: message" as Apps Script reports it ("Exception: ..." for service errors, "Error: ..." for thrown Errors). */
+  error?: string;
+  calls: number;
+  callsByMethod: Record<string, number>;
+  ui: UiEvent[];
+  needsInput?: { kind: 'alert' | 'prompt'; title: string; prompt: string; buttons: string };
+  /** Logger.log / console.* lines of this execution. */
+  logs?: string[];
+}
+
+export interface WorkbenchOptions {
+  state: WorkbookState;
+  distDir: string;
+  userEmail?: string;
+  now?: () => Date;
+}
+
+export const DEFAULT_USER_EMAIL = 'staf@dp3acskb.babelprov.go.id';
+/** Apps Script's limit for one execution. */
+const EXECUTION_TIMEOUT_MS = 6 * 60 * 1000;
+
+const HOST_REALM: Realm = { Date, Error };
+
+/** Compiled Code.js, cached by path and mtime. */
+const scriptCache = new Map<string, { mtimeMs: number; script: vm.Script }>();
+
+function loadScript(file: string): vm.Script {
+  const stat = fs.statSync(file);
+  const hit = scriptCache.get(file);
+  if (hit && hit.mtimeMs === stat.mtimeMs) return hit.script;
+  const script = new vm.Script(fs.readFileSync(file, 'utf8'), { filename: file });
+  scriptCache.set(file, { mtimeMs: stat.mtimeMs, script });
+  return script;
+}
+
+const CALL = new vm.Script('globalThis[__wbName].apply(undefined, __wbArgs)', {
+  filename: 'workbench-call.js',
+});
+
+/**
+ * google.script.run: "Legal parameters and return values are JavaScript primitives like a Number,
+ * Boolean, String, or null, as well as JavaScript objects and arrays that are composed of
+ * primitives, objects, and arrays ... Requests fail if you attempt to pass a Date, Function, DOM
+ * element ... undefined fields within arrays become null."
+ * https://developers.google.com/apps-script/guides/html/communication#parameters_and_return_values
+ * https://developers.google.com/apps-script/guides/html/reference/run
+ * A server function whose return value contains a Date delivers null to the client's success
+ * handler (measured: https://tanaikech.github.io/2023/08/28/report-values-to-transfer-between-javascript-and-google-apps-script-with-google.script.run/).
+ */
+function findIllegal(v: unknown, seen = new Set<unknown>()): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'function') return 'Function';
+  if (typeof v === 'symbol' || typeof v === 'bigint') return typeof v;
+  if (typeof v !== 'object') return null;
+  if (types.isDate(v)) return 'Date';
+  if (seen.has(v)) return 'circular reference';
+  seen.add(v);
+  for (const x of Array.isArray(v) ? v : Object.values(v as object)) {
+    const bad = findIllegal(x, seen);
+    if (bad) return bad;
+  }
+  seen.delete(v);
+  return null;
+}
+
+function errorText(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e) {
+    const err = e as { name?: unknown; message?: unknown };
+    const name = typeof err.name === 'string' && err.name ? err.name : 'Error';
+    return `${name}: ${String(err.message)}`;
+  }
+  return String(e);
+}
+
+export class Workbench {
+  readonly state: WorkbookState;
+  private readonly distDir: string;
+  private readonly userEmail: string;
+  private readonly now: () => Date;
+  private readonly busy: Record<LockKind, boolean> = { document: false, script: false, user: false };
+  private readonly lockRequired = new Set<string>();
+
+  constructor(opts: WorkbenchOptions) {
+    this.state = opts.state;
+    this.distDir = opts.distDir;
+    this.userEmail = opts.userEmail ?? DEFAULT_USER_EMAIL;
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  /** Simulate another user holding a lock: tryLock returns false, waitLock throws. */
+  setLockBusy(kind: 'document' | 'script' | 'user', busy: boolean): void {
+    this.busy[kind] = busy;
+  }
+
+  /** Writes to these sheets must happen while the execution holds the document lock. */
+  requireDocumentLockFor(sheetNames: string[]): void {
+    this.lockRequired.clear();
+    for (const n of sheetNames) this.lockRequired.add(n);
+  }
+
+  private newExecution(opts: RunOptions | undefined, realm: Realm): Execution {
+    return new Execution({
+      state: this.state,
+      distDir: this.distDir,
+      userEmail: this.userEmail,
+      now: this.now,
+      realm,
+      answers: (opts?.answers ?? []) as ContextUiAnswer[],
+      authMode: (opts?.authMode ?? 'FULL') as AuthModeName,
+      busy: this.busy,
+      lockRequired: this.lockRequired,
+    });
+  }
+
+  private result(ctx: Execution, ok: boolean, extra: Partial<ExecutionResult>): ExecutionResult {
+    ctx.releaseLocks();
+    return {
+      ok,
+      ...extra,
+      calls: ctx.counter.calls,
+      callsByMethod: { ...ctx.counter.byMethod },
+      ui: ctx.ui,
+      logs: ctx.logs,
+    };
+  }
+
+  private settle(ctx: Execution, value: unknown, error: unknown, failed: boolean): ExecutionResult {
+    const pending = error instanceof NeedsInput ? error : ctx.pendingInput;
+    if (pending) {
+      ctx.rollback();
+      return this.result(ctx, false, { error: pending.message, needsInput: { ...pending.request } });
+    }
+    if (failed) return this.result(ctx, false, { error: errorText(error) });
+    if (value === undefined) return this.result(ctx, true, {});
+    if (findIllegal(value) === 'Date') return this.result(ctx, true, { value: null });
+    try {
+      return this.result(ctx, true, { value: JSON.parse(JSON.stringify(value)) as unknown });
+    } catch (e) {
+      return this.result(ctx, false, {
+        error: `Workbench: the return value cannot reach the client (${errorText(e)})`,
+      });
+    }
+  }
+
+  run(functionName: string, args: unknown[] = [], opts?: RunOptions): ExecutionResult {
+    const context = vm.createContext({});
+    const realm: Realm = {
+      Date: vm.runInContext('Date', context) as DateConstructor,
+      Error: vm.runInContext('Error', context) as ErrorConstructor,
+    };
+    const ctx = this.newExecution(opts, realm);
+    const illegal = findIllegal(args);
+    if (illegal) {
+      return this.result(ctx, false, {
+        error: `Workbench: google.script.run cannot pass a ${illegal} as an argument (see Apps Script "Parameters and return values")`,
+      });
+    }
+    let value: unknown;
+    try {
+      const globals = createGlobals(ctx);
+      for (const [k, v] of Object.entries(globals)) (context as Record<string, unknown>)[k] = v;
+      loadScript(path.join(this.distDir, 'Code.js')).runInContext(context, { timeout: EXECUTION_TIMEOUT_MS });
+      if (typeof (context as Record<string, unknown>)[functionName] !== 'function') {
+        return this.result(ctx, false, { error: `Script function not found: ${functionName}` });
+      }
+      const realmJson = vm.runInContext('JSON', context) as JSON;
+      // Arguments arrive as copies made in the script's realm (JSON rules: undefined in arrays → null).
+      let callArgs: unknown[] = args.map((a) =>
+        a && typeof a === 'object' ? realmJson.parse(JSON.stringify(a)) : a,
+      );
+      if (!args.length && (functionName === 'onOpen' || functionName === 'onInstall')) {
+        const spreadsheetApp = globals.SpreadsheetApp as { getActiveSpreadsheet(): unknown };
+        // e.source, without counting the call or tripping AuthMode.NONE.
+        const source = ctx.withoutChecks(() => spreadsheetApp.getActiveSpreadsheet());
+        callArgs = [{ authMode: AuthMode[opts?.authMode ?? 'FULL'], source }];
+      }
+      Object.assign(context, { __wbName: functionName, __wbArgs: callArgs });
+      value = CALL.runInContext(context, { timeout: EXECUTION_TIMEOUT_MS });
+    } catch (e) {
+      const err = e as { code?: string };
+      if (err && err.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+        return this.settle(ctx, undefined, 'Exceeded maximum execution time', true);
+      return this.settle(ctx, undefined, e, true);
+    }
+    return this.settle(ctx, value, undefined, false);
+  }
+
+  /** Fresh globals for running src/server modules directly in jest, sharing the same counting. */
+  beginExecution(opts?: RunOptions): {
+    globals: Record<string, unknown>;
+    finish(value?: unknown, error?: unknown): ExecutionResult;
+  } {
+    const ctx = this.newExecution(opts, HOST_REALM);
+    const globals = createGlobals(ctx);
+    let done: ExecutionResult | undefined;
+    return {
+      globals,
+      finish: (value?: unknown, error?: unknown): ExecutionResult => {
+        if (done) return done;
+        done = this.settle(ctx, value, error, error !== undefined);
+        return done;
+      },
+    };
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * SpreadsheetApp: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app
+ * There is one spreadsheet: the active one (the add-in is container-bound, currentonly scope).
+ */
+import { newConditionalFormatRuleBuilder, newDataValidationBuilder } from './builders';
+import type { Execution } from './context';
+import { wrap } from './counter';
+import {
+  BooleanCriteria,
+  BorderStyle,
+  DataValidationCriteria,
+  DeveloperMetadataLocationType,
+  DeveloperMetadataVisibility,
+  Dimension,
+  ProtectionType,
+  TextDirection,
+  WrapStrategy,
+} from './enums';
+import { activeSheetState, newSpreadsheet, SpreadsheetImpl } from './spreadsheet';
+import { newSheet } from './sheet';
+import { createUi } from './ui';
+
+export function createSpreadsheetApp(ctx: Execution): unknown {
+  return wrap(ctx, 'SpreadsheetApp', {
+    BooleanCriteria,
+    BorderStyle,
+    DataValidationCriteria,
+    DeveloperMetadataLocationType,
+    DeveloperMetadataVisibility,
+    Dimension,
+    ProtectionType,
+    TextDirection,
+    WrapStrategy,
+    getActive: () => newSpreadsheet(ctx),
+    getActiveSpreadsheet: () => newSpreadsheet(ctx),
+    getActiveSheet: () => newSheet(ctx, activeSheetState(ctx)),
+    getActiveRange: () => new SpreadsheetImpl(ctx).getActiveRange(),
+    getUi: () => createUi(ctx),
+    /** Writes are applied immediately: nothing to flush. */
+    flush: (): void => {},
+    newDataValidation: () => newDataValidationBuilder(ctx),
+    newConditionalFormatRule: () => newConditionalFormatRuleBuilder(ctx),
+  });
+}

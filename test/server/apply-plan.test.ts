@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import type { SheetPlan } from '../../src/core/layout/plan';
+import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
+import type { SopTemplate } from '../../src/core/sop/model';
+import { readTemplateSheet, templateSheetPlan } from '../../src/core/sop/template-sheet';
+import { applyPlan } from '../../src/server/sheets/apply-plan';
+import { inExecution, newWorkbench } from '../support/workbench';
+
+function withSteps(count: number): SopTemplate {
+  const template = structuredClone(PENGUATAN_PUG);
+  template.steps = Array.from({ length: count }, (_, i) => ({
+    ...PENGUATAN_PUG.steps[i % 9],
+    number: i + 1,
+    kind: 'process',
+  }));
+  template.steps.forEach((step) => {
+    delete step.onApproved;
+    delete step.onRevision;
+  });
+  return template;
+}
+
+function writeAndReadBack(plan: SheetPlan) {
+  const workbench = newWorkbench();
+  const { result } = inExecution(workbench, () => {
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet(plan.sheetName);
+    applyPlan(sheet, plan);
+  });
+  const { value: read } = inExecution(workbench, () => {
+    const range = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(plan.sheetName)!.getDataRange();
+    return { values: range.getValues(), formulas: range.getFormulas() };
+  });
+  return { workbench, calls: result.calls, read };
+}
+
+describe('applyPlan on the emulated Sheets', () => {
+  test('template → sheet → template loses nothing, through real Sheets value parsing', () => {
+    const { read } = writeAndReadBack(templateSheetPlan(PENGUATAN_PUG, 'Template: Penguatan PUG'));
+    expect(readTemplateSheet({ ...read, timeZone: 'Asia/Jakarta' })).toEqual({
+      template: PENGUATAN_PUG,
+      problems: [],
+    });
+  });
+
+  test('writes formats, dropdowns and borders, and the call count does not grow with the steps', () => {
+    const small = writeAndReadBack(templateSheetPlan(withSteps(10), 'Template: A'));
+    const large = writeAndReadBack(templateSheetPlan(withSteps(60), 'Template: A'));
+    expect(large.calls).toBe(small.calls);
+    expect(small.calls).toBeLessThanOrEqual(40);
+
+    const sheet = small.workbench.state.sheets.find((s) => s.name === 'Template: A')!;
+    const header = sheet.rows.findIndex((row) => row[0]?.value === 'No');
+    expect(sheet.rows[header][1]?.format).toMatchObject({ fontWeight: 'bold', background: '#d9e2f3' });
+    expect(sheet.validations.map((v) => [v.rule.criteria, v.rule.args[0]])).toEqual([
+      ['VALUE_IN_LIST', PENGUATAN_PUG.roles],
+      ['VALUE_IN_LIST', ['proses', 'keputusan']],
+    ]);
+    expect(sheet.rows[header + 1][0]?.format?.borderTop).toEqual({ color: '#999999', style: 'SOLID' });
+  });
+
+  test('any text in a plan is stored as that text: no formula, number, date or boolean', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom(
+              '=1+1',
+              '+62812',
+              '-5',
+              '@x',
+              "'a",
+              '007',
+              '3201234567890123',
+              'TRUE',
+              '2019-04-15',
+              '50%',
+              '1 April 2019',
+              '\t=x',
+            ),
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (texts) => {
+          const plan: SheetPlan = {
+            sheetName: 'Teks',
+            values: [texts],
+            styles: [texts.map(() => null)],
+            merges: [],
+            borders: [],
+            validations: [],
+            columnWidths: {},
+            frozenRows: 0,
+          };
+          const { read } = writeAndReadBack(plan);
+          // getDataRange() ends at the last non-blank column: trailing "" cells are not read back.
+          expect(texts.map((_, i) => read.values[0]?.[i] ?? '')).toEqual(texts);
+          expect((read.formulas[0] ?? []).every((f) => f === '')).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
