@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Workbench } from '../src/workbench/runtime';
 import { shellActions } from './actions/shell';
+import { templateSheetActions } from './actions/template-sheet';
 import type { BenchAction } from './types';
 
 const root = join(__dirname, '..');
-const actions: BenchAction[] = [...shellActions];
+const actions: BenchAction[] = [...shellActions, ...templateSheetActions];
 
 interface Row {
   action: string;
@@ -27,13 +28,13 @@ function median(values: number[]): number {
 }
 
 function measure(action: BenchAction): Row[] {
-  return action.sizes.map((size) => {
+  return action.sizes.map((size, index) => {
     const times: number[] = [];
     let calls = 0;
     for (let i = 0; i < (action.repeat ?? 5); i++) {
       const workbench = new Workbench({ state: size.state(), distDir: join(root, 'dist') });
       const start = performance.now();
-      calls = action.run(workbench).calls;
+      calls = action.run(workbench, index as 0 | 1).calls;
       times.push(performance.now() - start);
     }
     return { action: action.name, size: size.label, calls, ms: median(times) };

@@ -7,7 +7,7 @@ export interface BenchAction {
   /** Exactly two sizes: the small and the large data set. */
   sizes: [BenchSize, BenchSize];
   /** The measured execution(s) against a prepared workbench; returns the service calls it made. */
-  run(workbench: Workbench): { calls: number };
+  run(workbench: Workbench, size: 0 | 1): { calls: number };
   /** Repetitions for the timing median (default 5). */
   repeat?: number;
 }

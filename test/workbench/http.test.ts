@@ -20,7 +20,7 @@ function write() { SpreadsheetApp.getActiveSheet().getRange(1, 1).setValue('x');
 function writeHtml() { SpreadsheetApp.getActiveSheet().getRange(2, 2).setValue('<img src=x onerror="alert(1)">'); }
 function writeMany() {
   var rows = [];
-  for (var i = 0; i < 1200; i++) rows.push(['r' + (i + 1), i]);
+  for (var i = 0; i < 900; i++) rows.push(['r' + (i + 1), i]);
   SpreadsheetApp.getActiveSheet().getRange(1, 1, rows.length, 2).setValues(rows);
 }
 function showSidebar() {
@@ -246,17 +246,17 @@ describe('workbench HTTP API', () => {
   });
 
   it('windows the rows of a big sheet', async () => {
-    await post('/api/run/writeMany', []);
-    const { json } = await getJson('/api/workbook?sheet=Sheet1&offset=500&limit=500');
+    expect((await post('/api/run/writeMany', [])).json.ok).toBe(true);
+    const { json } = await getJson('/api/workbook?sheet=Sheet1&offset=500&limit=300');
     const sheets = json.sheets as SheetOut[];
     expect(sheets).toHaveLength(1);
-    expect(sheets[0].rows).toHaveLength(500);
+    expect(sheets[0].rows).toHaveLength(300);
     expect(sheets[0].rowOffset).toBe(500);
-    expect(sheets[0].totalRows).toBe(1200);
+    expect(sheets[0].totalRows).toBe(900);
     expect(sheets[0].rows[0][0]?.value).toBe('r501');
-    expect(json.sheetList).toEqual([expect.objectContaining({ name: 'Sheet1', totalRows: 1200 })]);
-    const last = await getJson('/api/workbook?offset=1000');
-    expect((last.json.sheets as SheetOut[])[0].rows).toHaveLength(200);
+    expect(json.sheetList).toEqual([expect.objectContaining({ name: 'Sheet1', totalRows: 900 })]);
+    const last = await getJson('/api/workbook?offset=500');
+    expect((last.json.sheets as SheetOut[])[0].rows).toHaveLength(400);
     expect((await getJson('/api/workbook?sheet=Tidak%20ada')).status).toBe(404);
     expect((await getJson('/api/workbook?sheet=Sheet1&limit=0')).status).toBe(400);
   });

@@ -44,6 +44,8 @@ export interface ExecutionResult {
   callsByMethod: Record<string, number>;
   ui: PageUiEvent[];
   needsInput?: NeedsInput;
+  /** Logger.log / console lines of the execution. */
+  logs?: string[];
 }
 
 /** JSON.parse turning `{ "$date": iso }` into Date. */

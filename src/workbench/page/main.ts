@@ -264,10 +264,10 @@ function logExecution(label: string, result: ExecutionResult | null, networkErro
   if (networkError) text += ` — ${networkError}`;
   entry.textContent = text;
   if (result) {
-    entry.title = Object.entries(result.callsByMethod)
+    const calls = Object.entries(result.callsByMethod ?? {})
       .sort((a, b) => b[1] - a[1])
-      .map(([m, n]) => `${m}: ${n}`)
-      .join('\n');
+      .map(([m, n]) => `${m}: ${n}`);
+    entry.title = [...calls, ...(result.logs ?? []).map((l) => `log: ${l}`)].join('\n');
   }
   ui.log.prepend(entry);
   while (ui.log.childElementCount > 200) ui.log.lastElementChild?.remove();

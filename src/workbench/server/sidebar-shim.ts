@@ -60,7 +60,7 @@ export const SIDEBAR_SHIM_JS = String.raw`(function () {
     var t = typeof v;
     if (t === 'string' || t === 'number' || t === 'boolean') return;
     if (t === 'function' || t === 'symbol' || t === 'bigint') throw illegal(path);
-    if (v instanceof Date) throw illegal(path);
+    if (Object.prototype.toString.call(v) === '[object Date]') throw illegal(path);
     if (typeof Node !== 'undefined' && v instanceof Node) throw illegal(path);
     if (seen.indexOf(v) >= 0) throw illegal(path);
     seen.push(v);
