@@ -116,9 +116,7 @@ async function main() {
     buildSidebar(),
     copyFile(join(root, 'appsscript.json'), join(dist, 'appsscript.json')),
   ]);
-  // TEMPORARY while the workbench is being written: remove the existence check at integration.
-  const { existsSync } = await import('node:fs');
-  if (only !== 'addon' && existsSync(join(root, 'src/workbench/server/main.ts'))) await buildWorkbench();
+  if (only !== 'addon') await buildWorkbench();
   console.log(`build: dist/Code.js (${names.length} globals: ${names.join(', ')}), dist/Sidebar.html`);
 }
 

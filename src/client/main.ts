@@ -11,7 +11,10 @@ function translate(key: string): string {
 
 function showError(error: unknown): void {
   // Apps Script prefixes server errors with their type ("Error: …", "Exception: …"): staff need the message only.
-  const message = (error instanceof Error ? error.message : String(error)).replace(/^(?:Error|Exception|TypeError):\s*/, '');
+  const message = (error instanceof Error ? error.message : String(error)).replace(
+    /^(?:Error|Exception|TypeError):\s*/,
+    '',
+  );
   const box = byId('error');
   box.textContent = `${translate('errorPrefix')}: ${message}`;
   box.hidden = false;

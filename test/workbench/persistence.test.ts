@@ -40,7 +40,7 @@ function sampleWorkbook(): WorkbookState {
       { value: new Date('2024-03-05T02:30:00.000Z'), format: { numberFormat: 'dd/MM/yyyy HH:mm' } },
       { value: 42, formula: '=SUM(1,41)' },
     ],
-    null,
+    [],
     [null, { value: true }, { value: '' }],
   ];
   sheet.merges = [{ row: 0, column: 0, numRows: 1, numColumns: 2 }];
@@ -90,14 +90,15 @@ describe('saveWorkbook / loadWorkbook', () => {
 
     const back = loadWorkbook(file);
     expect(back).toEqual(wb);
-    expect(back.sheets[0].rows[1][1].value).toBeInstanceOf(Date);
+    expect(back.sheets[0].rows[1][1]?.value).toBeInstanceOf(Date);
     expect(back.sheets[0].validations[0].rule.args[0]).toBeInstanceOf(Date);
     expect(back.sheets[0].rows[0][0]?.format?.borderBottom).toEqual({
       color: '#000000',
       style: 'SOLID_MEDIUM',
     });
     expect(back.sheets[0].merges).toEqual([{ row: 0, column: 0, numRows: 1, numColumns: 2 }]);
-    expect(back.sheets[0].rows[2]).toBeNull();
+    expect(back.sheets[0].rows[2]).toEqual([]);
+    expect(back.sheets[0].rows[3][0]).toBeNull();
   });
 
   it('writes atomically: no temp file is left and the file is replaced whole', () => {

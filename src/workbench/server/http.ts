@@ -207,9 +207,7 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       if (method !== 'POST') throw new HttpError(405, 'Use POST');
       const text = await readBody(req, maxBody);
       const { answers } = text.trim() ? parseRunBody(text) : { answers: undefined };
-      const result = await serialised(() =>
-        execute('onOpen', [], { answers, authMode: 'LIMITED' }),
-      );
+      const result = await serialised(() => execute('onOpen', [], { answers, authMode: 'LIMITED' }));
       return sendJson(res, 200, result);
     }
     if (p === '/api/workbook') {
