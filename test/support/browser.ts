@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
+import type { WorkbookState } from '../../src/workbench/model';
+import { saveWorkbook } from '../../src/workbench/server/persistence';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,10 +51,14 @@ export interface RunningWorkbench {
   stop(): Promise<void>;
 }
 
-/** Starts the built workbench exactly as `npm start` does, on a free port with a fresh workbook file. */
-export async function startWorkbench(): Promise<RunningWorkbench> {
+/**
+ * Starts the built workbench exactly as `npm start` does, on a free port, with a fresh workbook
+ * file or one seeded from `workbook` (as if a person had left it so in an earlier session).
+ */
+export async function startWorkbench(workbook?: WorkbookState): Promise<RunningWorkbench> {
   const port = await freePort();
   const workbookPath = join(mkdtempSync(join(tmpdir(), 'sop-wb-')), 'workbook.json');
+  if (workbook) saveWorkbook(workbookPath, workbook);
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'build/workbench/main.js')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), WORKBOOK: workbookPath },
