@@ -7,36 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { types } from 'node:util';
 import * as vm from 'node:vm';
-import type { UiEvent, WorkbookState } from './model';
+import type { WorkbookState } from './model';
+import type { ExecutionResult, RunOptions } from './protocol';
 import { Execution, NeedsInput } from './services/context';
-import type { AuthModeName, LockKind, Realm, UiAnswer as ContextUiAnswer } from './services/context';
+import type { LockKind, Realm } from './services/context';
 import { AuthMode } from './services/enums';
 import { createGlobals } from './services/globals';
 
-export interface UiAnswer {
-  button: string;
-  text?: string;
-}
-
-export interface RunOptions {
-  /** Consumed in order by Ui.alert (non-OK button sets) and Ui.prompt. */
-  answers?: UiAnswer[];
-  /** Passed in the event object for onOpen/onInstall; default 'FULL'. NONE forbids everything but menus. */
-  authMode?: 'NONE' | 'LIMITED' | 'FULL';
-}
-
-export interface ExecutionResult {
-  ok: boolean;
-  value?: unknown;
-  /** "Name: message" as Apps Script reports it ("Exception: ..." for service errors, "Error: ..." for thrown Errors). */
-  error?: string;
-  calls: number;
-  callsByMethod: Record<string, number>;
-  ui: UiEvent[];
-  needsInput?: { kind: 'alert' | 'prompt'; title: string; prompt: string; buttons: string };
-  /** Logger.log / console.* lines of this execution. */
-  logs?: string[];
-}
+export type { ExecutionResult, RunOptions, UiAnswer } from './protocol';
 
 export interface WorkbenchOptions {
   state: WorkbookState;
@@ -135,8 +113,8 @@ export class Workbench {
       userEmail: this.userEmail,
       now: this.now,
       realm,
-      answers: (opts?.answers ?? []) as ContextUiAnswer[],
-      authMode: (opts?.authMode ?? 'FULL') as AuthModeName,
+      answers: opts?.answers ?? [],
+      authMode: opts?.authMode ?? 'FULL',
       busy: this.busy,
       lockRequired: this.lockRequired,
     });

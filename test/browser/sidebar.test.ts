@@ -34,7 +34,7 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
 
   test('"Buka panel" opens the real sidebar, which loads its state from the server', async () => {
     await page.getByTestId('menu-item').filter({ hasText: 'Buka panel' }).click();
-    await expect(page.getByTestId('sidebar-title').textContent()).resolves.toBe('SOP & Data Terpilah');
+    await page.getByTestId('sidebar-title').filter({ hasText: 'SOP & Data Terpilah' }).waitFor();
     const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
     await sidebar.getByTestId('sidebar-status').waitFor();
     await expect(sidebar.getByTestId('spreadsheet-name').textContent()).resolves.toBe(
@@ -45,7 +45,7 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
       /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\+07:00$/,
     );
     // The execution log shows the sidebar's call with its service-call count.
-    await expect(page.getByTestId('exec-log').textContent()).resolves.toContain('getSidebarState');
+    await page.getByTestId('exec-log').filter({ hasText: 'getSidebarState' }).waitFor();
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'sidebar.png') });
   });

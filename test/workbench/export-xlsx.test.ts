@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { columnLetter } from '../../src/workbench/a1';
 import {
-  columnLetters,
   excelSheetName,
   exportXlsx,
   exportXlsxReport,
@@ -318,11 +318,11 @@ describe('exportXlsx', () => {
     expect(toArgb('nonsense')).toBeUndefined();
     expect(toBorderStyle('SOLID_MEDIUM')).toBe('medium');
     expect(toBorderStyle('DOTTED')).toBe('dotted');
-    expect(columnLetters(0)).toBe('A');
-    expect(columnLetters(25)).toBe('Z');
-    expect(columnLetters(26)).toBe('AA');
-    expect(columnLetters(701)).toBe('ZZ');
-    expect(columnLetters(702)).toBe('AAA');
+    expect(columnLetter(0)).toBe('A');
+    expect(columnLetter(25)).toBe('Z');
+    expect(columnLetter(26)).toBe('AA');
+    expect(columnLetter(701)).toBe('ZZ');
+    expect(columnLetter(702)).toBe('AAA');
     expect(rectToA1({ row: 0, column: 0, numRows: 1, numColumns: 1 })).toBe('A1');
     expect(rectToA1({ row: 1, column: 2, numRows: 3, numColumns: 2 })).toBe('C2:D4');
     expect(excelSheetName('History', new Set())).toBe('History_');

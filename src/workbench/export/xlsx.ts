@@ -23,6 +23,7 @@
  * - the default font: Sheets' default is Arial 10, exceljs always writes Excel's Calibri 11.
  */
 import ExcelJS from 'exceljs';
+import { toA1 } from '../a1';
 import type {
   Cell,
   CellValue,
@@ -129,18 +130,6 @@ export function excelSheetName(name: string, used: Set<string>): string {
   return candidate;
 }
 
-/** 0-based column index → letters ("A", "Z", "AA", ...). */
-export function columnLetters(column: number): string {
-  let n = column + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** A 0-based {@link GridRect} → "A1" or "A1:B2", clipped to Excel's grid; undefined when empty. */
 export function rectToA1(rect: GridRect): string | undefined {
   const top = Math.max(0, rect.row);
@@ -148,9 +137,7 @@ export function rectToA1(rect: GridRect): string | undefined {
   const bottom = Math.min(EXCEL_MAX_ROWS, rect.row + Math.max(1, rect.numRows)) - 1;
   const right = Math.min(EXCEL_MAX_COLUMNS, rect.column + Math.max(1, rect.numColumns)) - 1;
   if (bottom < top || right < left) return undefined;
-  const tl = `${columnLetters(left)}${top + 1}`;
-  const br = `${columnLetters(right)}${bottom + 1}`;
-  return tl === br ? tl : `${tl}:${br}`;
+  return toA1({ row: top, column: left, numRows: bottom - top + 1, numColumns: right - left + 1 });
 }
 
 /**

@@ -1,52 +1,9 @@
 /** The page's side of the workbench HTTP API (see src/workbench/server/README-API.md). */
-import type { SheetState, UiEvent } from '../model';
+import type { ExecutionResult as RunResult, PageUiEvent, UiAnswer, WorkbookJson } from '../protocol';
 
-export type SheetJson = SheetState & { rowOffset: number; totalRows: number };
-
-export interface SheetListEntry {
-  sheetId: number;
-  name: string;
-  hidden: boolean;
-  tabColor: string | null;
-  totalRows: number;
-}
-
-export interface WorkbookJson {
-  id: string;
-  name: string;
-  timeZone: string;
-  locale: string;
-  activeSheetId: number;
-  sheetList: SheetListEntry[];
-  sheets: SheetJson[];
-}
-
-/** UiEvent as the server returns it: sidebars and dialogs carry the id of their HTML. */
-export type PageUiEvent = UiEvent & { id?: string; url?: string };
-
-export interface NeedsInput {
-  kind: 'alert' | 'prompt';
-  title: string;
-  prompt: string;
-  buttons: string;
-}
-
-export interface UiAnswer {
-  button: string;
-  text?: string;
-}
-
-export interface ExecutionResult {
-  ok: boolean;
-  value?: unknown;
-  error?: string;
-  calls: number;
-  callsByMethod: Record<string, number>;
-  ui: PageUiEvent[];
-  needsInput?: NeedsInput;
-  /** Logger.log / console lines of the execution. */
-  logs?: string[];
-}
+export type { InputRequest, SheetJson, UiAnswer, WorkbookJson } from '../protocol';
+/** An execution's result as the page receives it. */
+export type ExecutionResult = RunResult<PageUiEvent>;
 
 /** JSON.parse turning `{ "$date": iso }` into Date. */
 export function parseJson(text: string): unknown {

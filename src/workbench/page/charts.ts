@@ -1,21 +1,11 @@
 /** Chart cards under the grid: the spec, and a plain HTML bar rendering of the first range. */
+import { toA1 } from '../a1';
 import type { Cell, ChartSpec } from '../model';
 import { fetchWorkbook } from './api';
 import { formatValue } from './format';
-import { rectA1 } from './grid';
+import { el } from './dom';
 
 const COLORS = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6'];
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  cls?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 export function renderCharts(
   host: HTMLElement,
@@ -31,7 +21,7 @@ export function renderCharts(
     card.dataset.testid = 'chart';
     const title = typeof chart.options.title === 'string' ? chart.options.title : '(tanpa judul)';
     card.append(el('div', 'chart-head', `${chart.type} — ${title}`));
-    const ranges = chart.ranges.map((r) => `${r.sheet || sheetName}!${rectA1(r.rect)}`).join(', ');
+    const ranges = chart.ranges.map((r) => `${r.sheet || sheetName}!${toA1(r.rect)}`).join(', ');
     card.append(el('div', 'chart-meta', `Data: ${ranges || '(tidak ada)'}`));
     const opts = Object.entries({ ...chart.settings, ...chart.options })
       .filter(([k]) => k !== 'title')

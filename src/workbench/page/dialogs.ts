@@ -1,5 +1,6 @@
 /** Alerts, prompts, toasts and the dialog overlay (textContent only). */
 import type { UiAnswer } from './api';
+import { el } from './dom';
 
 const LABELS: Record<string, string> = { OK: 'OK', CANCEL: 'Batal', YES: 'Ya', NO: 'Tidak' };
 
@@ -15,17 +16,6 @@ export function buttonsOf(buttonSet: string): string[] {
     default:
       return ['OK'];
   }
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  cls?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 let modalChain: Promise<unknown> = Promise.resolve();

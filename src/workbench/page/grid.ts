@@ -5,6 +5,7 @@
  */
 import type { BorderSide, Cell, CellFormat, ConditionalRuleSpec, GridRect, ProtectionSpec } from '../model';
 import type { SheetJson } from './api';
+import { cellA1, columnLetter } from '../a1';
 import { formatValue } from './format';
 
 export const DEFAULT_WIDTH = 100;
@@ -12,27 +13,6 @@ export const DEFAULT_HEIGHT = 21;
 const HEADER_HEIGHT = 22;
 const ROW_HEADER_WIDTH = 46;
 const MAX_COLUMNS = 200;
-
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function a1(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
-}
-
-export function rectA1(r: GridRect): string {
-  const start = a1(r.row, r.column);
-  if (r.numRows === 1 && r.numColumns === 1) return start;
-  return `${start}:${a1(r.row + r.numRows - 1, r.column + r.numColumns - 1)}`;
-}
 
 const inRect = (r: GridRect, row: number, col: number): boolean =>
   row >= r.row && row < r.row + r.numRows && col >= r.column && col < r.column + r.numColumns;
@@ -249,7 +229,7 @@ export function renderGrid(host: HTMLElement, input: GridInput): void {
       const cell = cellAt(srcRow, srcCol) ?? cellAt(r, c);
       const td = document.createElement('td');
       td.dataset.testid = 'cell';
-      td.dataset.a1 = a1(r, c);
+      td.dataset.a1 = cellA1(r, c);
       if (span) {
         if (span.rowspan > 1) td.rowSpan = span.rowspan;
         if (span.colspan > 1) td.colSpan = span.colspan;

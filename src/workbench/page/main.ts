@@ -10,7 +10,7 @@ import {
   resetSpreadsheet,
   runFunction,
   type ExecutionResult,
-  type NeedsInput,
+  type InputRequest,
   type UiAnswer,
   type WorkbookJson,
 } from './api';
@@ -176,7 +176,7 @@ type Runner = (answers: UiAnswer[]) => Promise<ExecutionResult>;
 /** Runs a server function, asking the person for every alert/prompt it needs, then shows the result. */
 async function execute(label: string, runner: Runner): Promise<ExecutionResult | null> {
   const answers: UiAnswer[] = [];
-  const answered: NeedsInput[] = [];
+  const answered: InputRequest[] = [];
   setStatus(`Menjalankan ${label}…`);
   try {
     for (;;) {
@@ -204,7 +204,7 @@ async function execute(label: string, runner: Runner): Promise<ExecutionResult |
 const runMenuItem = (fn: string): Promise<ExecutionResult | null> =>
   execute(fn, (answers) => runFunction(fn, [], answers));
 
-async function handleResult(label: string, result: ExecutionResult, answered: NeedsInput[]): Promise<void> {
+async function handleResult(label: string, result: ExecutionResult, answered: InputRequest[]): Promise<void> {
   logExecution(label, result);
   let k = 0;
   const newMenus: BarMenu[] = [];
@@ -299,10 +299,10 @@ window.addEventListener('message', (ev: MessageEvent) => {
   );
   if (!fromSidebar && !fromDialog) return;
   if (data.type === 'workbench:executed') {
-    const d = data as { functionName?: string; result: ExecutionResult; answered?: NeedsInput[] };
+    const d = data as { functionName?: string; result: ExecutionResult; answered?: InputRequest[] };
     void handleResult(d.functionName ?? 'google.script.run', d.result, d.answered ?? []);
   } else if (data.type === 'workbench:needsInput') {
-    const d = data as { requestId: string; needsInput: NeedsInput };
+    const d = data as { requestId: string; needsInput: InputRequest };
     const n = d.needsInput;
     void showModal({ kind: n.kind, title: n.title, message: n.prompt, buttons: n.buttons }).then((answer) => {
       (ev.source as Window | null)?.postMessage(

@@ -3,21 +3,11 @@
  * menu; menus made with createMenu get their own entry in the bar.
  */
 import type { MenuItemSpec, MenuSpec } from '../model';
+import { el } from './dom';
 
 export interface BarMenu {
   menu: MenuSpec;
   addon: boolean;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  cls?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 let openDropdown: HTMLElement | null = null;

@@ -8,35 +8,22 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import type { SheetState, UiEvent, WorkbookState } from '../model';
+import type { WorkbookState } from '../model';
+import type {
+  ExecutionResult,
+  PageUiEvent,
+  RunOptions,
+  SheetJson,
+  UiAnswer,
+  WorkbookJson,
+} from '../protocol';
 import { toJsonText } from './persistence';
 import { injectShim } from './sidebar-shim';
-
-export interface UiAnswer {
-  button: string;
-  text?: string;
-}
-
-export interface RunOptions {
-  answers?: UiAnswer[];
-  authMode?: 'NONE' | 'LIMITED' | 'FULL';
-}
-
-export interface ExecutionResultLike {
-  ok: boolean;
-  value?: unknown;
-  error?: string;
-  calls: number;
-  callsByMethod: Record<string, number>;
-  ui: UiEvent[];
-  needsInput?: { kind: 'alert' | 'prompt'; title: string; prompt: string; buttons: string };
-  logs?: string[];
-}
 
 /** What the server needs of runtime.ts's Workbench. */
 export interface WorkbenchLike {
   readonly state: WorkbookState;
-  run(functionName: string, args?: unknown[], opts?: RunOptions): ExecutionResultLike;
+  run(functionName: string, args?: unknown[], opts?: RunOptions): ExecutionResult;
 }
 
 export interface WorkbenchServerOptions {
@@ -78,20 +65,6 @@ class HttpError extends Error {
   ) {
     super(message);
   }
-}
-
-/** A sheet as GET /api/workbook sends it. */
-export type SheetJson = SheetState & { rowOffset: number; totalRows: number };
-
-/** The body of GET /api/workbook (before Dates are tagged). */
-export interface WorkbookJson {
-  id: string;
-  name: string;
-  timeZone: string;
-  locale: string;
-  activeSheetId: number;
-  sheetList: { sheetId: number; name: string; hidden: boolean; tabColor: string | null; totalRows: number }[];
-  sheets: SheetJson[];
 }
 
 /** The workbook for the page: everything, or one sheet with a window of its rows. */
@@ -149,7 +122,7 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
   }
 
   /** Keeps the HTML of sidebars/dialogs and tags their events with the id to fetch them by. */
-  function withHtmlIds(result: ExecutionResultLike): ExecutionResultLike {
+  function withHtmlIds(result: ExecutionResult): ExecutionResult<PageUiEvent> {
     const ui = result.ui.map((ev) => {
       if (ev.kind !== 'sidebar' && ev.kind !== 'dialog') return ev;
       const id = String(nextHtmlId++);
@@ -160,8 +133,8 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
     return { ...result, ui };
   }
 
-  function execute(functionName: string, args: unknown[], opts: RunOptions): ExecutionResultLike {
-    let result: ExecutionResultLike;
+  function execute(functionName: string, args: unknown[], opts: RunOptions): ExecutionResult<PageUiEvent> {
+    let result: ExecutionResult;
     try {
       result = workbench.run(functionName, args, opts);
     } catch (e) {

@@ -8,6 +8,7 @@
 import type { ChartSpec, ConditionalRuleSpec, DataValidationSpec, GridRect, SheetState } from '../model';
 import type { Execution } from './context';
 import { unwrap, wrap } from './counter';
+import { addCriteriaMethods, REQUIRE_CRITERIA, WHEN_CRITERIA } from './criteria';
 import {
   BooleanCriteria,
   ChartHiddenDimensionStrategy,
@@ -142,72 +143,6 @@ class DataValidationBuilderImpl {
   requireCheckbox(...values: unknown[]): this {
     return this._set('CHECKBOX', values);
   }
-  requireDate(): this {
-    return this._set('DATE_IS_VALID_DATE', []);
-  }
-  requireDateAfter(date: Date): this {
-    return this._set('DATE_AFTER', [date]);
-  }
-  requireDateBefore(date: Date): this {
-    return this._set('DATE_BEFORE', [date]);
-  }
-  requireDateBetween(start: Date, end: Date): this {
-    return this._set('DATE_BETWEEN', [start, end]);
-  }
-  requireDateEqualTo(date: Date): this {
-    return this._set('DATE_EQUAL_TO', [date]);
-  }
-  requireDateNotBetween(start: Date, end: Date): this {
-    return this._set('DATE_NOT_BETWEEN', [start, end]);
-  }
-  requireDateOnOrAfter(date: Date): this {
-    return this._set('DATE_ON_OR_AFTER', [date]);
-  }
-  requireDateOnOrBefore(date: Date): this {
-    return this._set('DATE_ON_OR_BEFORE', [date]);
-  }
-  requireFormulaSatisfied(formula: string): this {
-    return this._set('CUSTOM_FORMULA', [formula]);
-  }
-  requireNumberBetween(start: number, end: number): this {
-    return this._set('NUMBER_BETWEEN', [start, end]);
-  }
-  requireNumberEqualTo(n: number): this {
-    return this._set('NUMBER_EQUAL_TO', [n]);
-  }
-  requireNumberGreaterThan(n: number): this {
-    return this._set('NUMBER_GREATER_THAN', [n]);
-  }
-  requireNumberGreaterThanOrEqualTo(n: number): this {
-    return this._set('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
-  }
-  requireNumberLessThan(n: number): this {
-    return this._set('NUMBER_LESS_THAN', [n]);
-  }
-  requireNumberLessThanOrEqualTo(n: number): this {
-    return this._set('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
-  }
-  requireNumberNotBetween(start: number, end: number): this {
-    return this._set('NUMBER_NOT_BETWEEN', [start, end]);
-  }
-  requireNumberNotEqualTo(n: number): this {
-    return this._set('NUMBER_NOT_EQUAL_TO', [n]);
-  }
-  requireTextContains(text: string): this {
-    return this._set('TEXT_CONTAINS', [text]);
-  }
-  requireTextDoesNotContain(text: string): this {
-    return this._set('TEXT_DOES_NOT_CONTAIN', [text]);
-  }
-  requireTextEqualTo(text: string): this {
-    return this._set('TEXT_EQUAL_TO', [text]);
-  }
-  requireTextIsEmail(): this {
-    return this._set('TEXT_IS_VALID_EMAIL', []);
-  }
-  requireTextIsUrl(): this {
-    return this._set('TEXT_IS_VALID_URL', []);
-  }
   requireValueInList(values: string[], showDropdown = true): this {
     if (!Array.isArray(values)) throw this._ctx.exception('Workbench: requireValueInList needs an array');
     return this._set('VALUE_IN_LIST', [values.map(String), showDropdown]);
@@ -216,6 +151,9 @@ class DataValidationBuilderImpl {
     return this._set('VALUE_IN_RANGE', [range, showDropdown]);
   }
 }
+addCriteriaMethods(DataValidationBuilderImpl, 'require', REQUIRE_CRITERIA, (b, criterion, args) =>
+  b._set(criterion, args),
+);
 
 // ---- conditional formatting ------------------------------------------------------------
 
@@ -309,12 +247,6 @@ class ConditionalFormatRuleBuilderImpl extends ConditionalFormatRuleImpl {
       throw this._ctx.exception('Workbench: a conditional format rule needs a condition');
     return newConditionalFormatRule(this._ctx, structuredClone(this._st.spec), this._st.sheet);
   }
-  override copy(): unknown {
-    return newConditionalFormatRuleBuilder(this._ctx, {
-      spec: structuredClone(this._st.spec),
-      sheet: this._st.sheet,
-    });
-  }
   setRanges(ranges: unknown[]): this {
     const impls = (ranges ?? []).map((r) => unwrap(r));
     if (!impls.every((r) => r instanceof RangeImpl))
@@ -351,64 +283,10 @@ class ConditionalFormatRuleBuilderImpl extends ConditionalFormatRuleImpl {
   withCriteria(criteria: unknown, args: unknown[]): this {
     return this._when(enumName(criteria), args ?? []);
   }
-  whenCellEmpty(): this {
-    return this._when('CELL_EMPTY', []);
-  }
-  whenCellNotEmpty(): this {
-    return this._when('CELL_NOT_EMPTY', []);
-  }
-  whenDateAfter(date: unknown): this {
-    return this._when('DATE_AFTER', [date]);
-  }
-  whenDateBefore(date: unknown): this {
-    return this._when('DATE_BEFORE', [date]);
-  }
-  whenDateEqualTo(date: unknown): this {
-    return this._when('DATE_EQUAL_TO', [date]);
-  }
-  whenFormulaSatisfied(formula: string): this {
-    return this._when('CUSTOM_FORMULA', [formula]);
-  }
-  whenNumberBetween(start: number, end: number): this {
-    return this._when('NUMBER_BETWEEN', [start, end]);
-  }
-  whenNumberEqualTo(n: number): this {
-    return this._when('NUMBER_EQUAL_TO', [n]);
-  }
-  whenNumberGreaterThan(n: number): this {
-    return this._when('NUMBER_GREATER_THAN', [n]);
-  }
-  whenNumberGreaterThanOrEqualTo(n: number): this {
-    return this._when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
-  }
-  whenNumberLessThan(n: number): this {
-    return this._when('NUMBER_LESS_THAN', [n]);
-  }
-  whenNumberLessThanOrEqualTo(n: number): this {
-    return this._when('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
-  }
-  whenNumberNotBetween(start: number, end: number): this {
-    return this._when('NUMBER_NOT_BETWEEN', [start, end]);
-  }
-  whenNumberNotEqualTo(n: number): this {
-    return this._when('NUMBER_NOT_EQUAL_TO', [n]);
-  }
-  whenTextContains(text: string): this {
-    return this._when('TEXT_CONTAINS', [text]);
-  }
-  whenTextDoesNotContain(text: string): this {
-    return this._when('TEXT_DOES_NOT_CONTAIN', [text]);
-  }
-  whenTextEndsWith(text: string): this {
-    return this._when('TEXT_ENDS_WITH', [text]);
-  }
-  whenTextEqualTo(text: string): this {
-    return this._when('TEXT_EQUAL_TO', [text]);
-  }
-  whenTextStartsWith(text: string): this {
-    return this._when('TEXT_STARTS_WITH', [text]);
-  }
 }
+addCriteriaMethods(ConditionalFormatRuleBuilderImpl, 'when', WHEN_CRITERIA, (b, criterion, args) =>
+  b._when(criterion, args),
+);
 
 /** The spec behind a rule object given to Sheet.setConditionalFormatRules. */
 export function ruleSpec(ctx: Execution, rule: unknown): ConditionalRuleSpec {

@@ -3,27 +3,15 @@
  * JavaScript realm (vm context) whose Date/Error constructors the script sees.
  */
 import type { SheetState, UiEvent, WorkbookState } from '../model';
+import type { AuthModeName, InputRequest, UiAnswer } from '../protocol';
 import { Counter } from './counter';
 
 export type LockKind = 'document' | 'script' | 'user';
-export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
-
-export interface UiAnswer {
-  button: string;
-  text?: string;
-}
 
 /** Constructors of the realm the script runs in, so that `x instanceof Date` holds there. */
 export interface Realm {
   Date: DateConstructor;
   Error: ErrorConstructor;
-}
-
-export interface InputRequest {
-  kind: 'alert' | 'prompt';
-  title: string;
-  prompt: string;
-  buttons: string;
 }
 
 /** Thrown when a dialog needs an answer that was not queued; the execution is rolled back. */

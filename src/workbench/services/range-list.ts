@@ -75,17 +75,8 @@ class RangeListImpl {
   setFormula(formula: string): this {
     return this._each((r) => r.setFormula(formula));
   }
-  setBorder(
-    top: boolean | null,
-    left: boolean | null,
-    bottom: boolean | null,
-    right: boolean | null,
-    vertical: boolean | null,
-    horizontal: boolean | null,
-    color?: string | null,
-    style?: unknown,
-  ): this {
-    return this._each((r) => r.setBorder(top, left, bottom, right, vertical, horizontal, color, style));
+  setBorder(...args: Parameters<RangeImpl['setBorder']>): this {
+    return this._each((r) => r.setBorder(...args));
   }
   setDataValidation(rule: unknown): this {
     return this._each((r) => r.setDataValidation(rule));

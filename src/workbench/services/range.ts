@@ -3,7 +3,7 @@
  * Rows/columns are 1-based here and 0-based in the model.
  */
 import type { BorderSide, Cell, CellFormat, DataValidationSpec, GridRect, SheetState } from '../model';
-import { toA1 } from './a1';
+import { toA1 } from '../a1';
 import type { Execution } from './context';
 import { unwrap, wrap } from './counter';
 import { enumName, WrapStrategy } from './enums';

@@ -3,7 +3,7 @@
  */
 import type { Cell, GridRect, SheetState } from '../model';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from '../model';
-import { parseA1 } from './a1';
+import { parseA1 } from '../a1';
 import { chartSpec, newChartBuilder, newConditionalFormatRule, newEmbeddedChart, ruleSpec } from './builders';
 import type { Execution } from './context';
 import { wrap } from './counter';

@@ -3,7 +3,7 @@
  */
 import type { SheetState } from '../model';
 import { newSheetState } from '../model';
-import { splitSheet } from './a1';
+import { splitSheet } from '../a1';
 import type { Execution } from './context';
 import { unwrap, wrap } from './counter';
 import { enumName } from './enums';

@@ -70,6 +70,17 @@ export function createUi(ctx: Execution): unknown {
     }
     return { button, text: answer.text ?? '' };
   };
+  const showDialog = (userInterface: unknown, title: string, modal: boolean): void => {
+    const h = htmlOutputOf(ctx, userInterface);
+    ctx.ui.push({
+      kind: 'dialog',
+      title: String(title ?? ''),
+      html: h._content,
+      width: h._width ?? 600,
+      height: h._height ?? 400,
+      modal,
+    });
+  };
   const ui = {
     Button,
     ButtonSet,
@@ -99,26 +110,10 @@ export function createUi(ctx: Execution): unknown {
       ctx.ui.push({ kind: 'sidebar', title: h._title, html: h._content, width: 300 });
     },
     showModalDialog(userInterface: unknown, title: string): void {
-      const h = htmlOutputOf(ctx, userInterface);
-      ctx.ui.push({
-        kind: 'dialog',
-        title: String(title ?? ''),
-        html: h._content,
-        width: h._width ?? 600,
-        height: h._height ?? 400,
-        modal: true,
-      });
+      showDialog(userInterface, title, true);
     },
     showModelessDialog(userInterface: unknown, title: string): void {
-      const h = htmlOutputOf(ctx, userInterface);
-      ctx.ui.push({
-        kind: 'dialog',
-        title: String(title ?? ''),
-        html: h._content,
-        width: h._width ?? 600,
-        height: h._height ?? 400,
-        modal: false,
-      });
+      showDialog(userInterface, title, false);
     },
   };
   return wrap(ctx, 'Ui', ui);

@@ -1,15 +1,16 @@
 /**
  * A1 notation: "A1", "B2:D10", "A:C", "2:5", "A2:C" (open-ended), with an optional sheet name
  * ("Sheet1!A1", "'Data Peserta'!A1:B2", quotes doubled inside a quoted name).
- * Everything 0-based in, 0-based out.
+ * Everything 0-based in, 0-based out. Pure: shared by the services, the xlsx export and the page.
  */
-import type { GridRect } from '../model';
+import type { GridRect } from './model';
 
 export interface ParsedA1 {
   sheetName?: string;
   rect: GridRect;
 }
 
+/** 0-based column index → letters ("A", "Z", "AA", ...). */
 export function columnLetter(col0: number): string {
   let n = col0 + 1;
   let s = '';
@@ -27,10 +28,16 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/** One cell, 0-based: (1, 2) → "C2". */
+export function cellA1(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** "A1" for one cell, else "A1:B2". */
 export function toA1(rect: GridRect): string {
-  const start = columnLetter(rect.column) + (rect.row + 1);
+  const start = cellA1(rect.row, rect.column);
   if (rect.numRows === 1 && rect.numColumns === 1) return start;
-  return `${start}:${columnLetter(rect.column + rect.numColumns - 1)}${rect.row + rect.numRows}`;
+  return `${start}:${cellA1(rect.row + rect.numRows - 1, rect.column + rect.numColumns - 1)}`;
 }
 
 /** "Sheet1!A1:B2", quoting the name when it is not a plain identifier. */

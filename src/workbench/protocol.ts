@@ -1,0 +1,66 @@
+/**
+ * Types of an execution's request and result and of the workbook JSON, shared by the runtime,
+ * the HTTP server and the page. Types only: nothing here runs.
+ */
+import type { SheetState, UiEvent } from './model';
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+
+/** The button (and prompt text) answering one Ui.alert / Ui.prompt. */
+export interface UiAnswer {
+  button: string;
+  text?: string;
+}
+
+export interface RunOptions {
+  /** Consumed in order by Ui.alert (non-OK button sets) and Ui.prompt. */
+  answers?: UiAnswer[];
+  /** Passed in the event object for onOpen/onInstall; default 'FULL'. NONE forbids everything but menus. */
+  authMode?: AuthModeName;
+}
+
+/** An alert or prompt that needs an answer that was not queued. */
+export interface InputRequest {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  buttons: string;
+}
+
+/** UiEvent as the server returns it: sidebars and dialogs carry the id of their HTML. */
+export type PageUiEvent = UiEvent & { id?: string; url?: string };
+
+export interface ExecutionResult<E extends UiEvent = UiEvent> {
+  ok: boolean;
+  value?: unknown;
+  /** "Name: message" as Apps Script reports it ("Exception: ..." for service errors, "Error: ..." for thrown Errors). */
+  error?: string;
+  calls: number;
+  callsByMethod: Record<string, number>;
+  ui: E[];
+  needsInput?: InputRequest;
+  /** Logger.log / console.* lines of this execution. */
+  logs?: string[];
+}
+
+/** A sheet as GET /api/workbook sends it. */
+export type SheetJson = SheetState & { rowOffset: number; totalRows: number };
+
+export interface SheetListEntry {
+  sheetId: number;
+  name: string;
+  hidden: boolean;
+  tabColor: string | null;
+  totalRows: number;
+}
+
+/** The body of GET /api/workbook (before Dates are tagged). */
+export interface WorkbookJson {
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  activeSheetId: number;
+  sheetList: SheetListEntry[];
+  sheets: SheetJson[];
+}
