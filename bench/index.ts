@@ -60,7 +60,7 @@ function main(): void {
   if (!existsSync(file))
     writeFileSync(
       file,
-      '# Benchmarks\n\nAppended by `npm run bench`. Service calls must not grow with the data (DESIGN §6).\n\n',
+      "# Benchmarks\n\nAppended by `npm run bench`. Service calls must not grow with the data (DESIGN §6).\nTimes are the workbench's, in-process: on Apps Script every service call is a round trip\n(tens of milliseconds), so the call count is the figure that predicts real speed.\n\n",
     );
   appendFileSync(file, `${report}\n`);
 }
