@@ -27,6 +27,15 @@ export interface PlanRect {
   numColumns: number;
 }
 
+/**
+ * A merge: the whole rect, or each of its rows ("across") or columns ("vertically") separately —
+ * one Apps Script call either way (Range.merge / mergeAcross / mergeVertically).
+ */
+export interface PlanMerge {
+  rect: PlanRect;
+  mode: 'all' | 'across' | 'vertically';
+}
+
 export type BorderStyleName = 'SOLID' | 'SOLID_MEDIUM' | 'SOLID_THICK' | 'DASHED' | 'DOTTED' | 'DOUBLE';
 
 /** Sides set to true get the border; vertical/horizontal are the inner lines of the rect. */
@@ -54,11 +63,13 @@ export interface SheetPlan {
   values: PlanValue[][];
   /** Same shape as values; null = default style. */
   styles: (CellStyle | null)[][];
-  merges: PlanRect[];
+  merges: PlanMerge[];
   borders: { rects: PlanRect[]; spec: BorderSpec }[];
   validations: ValidationPlan[];
   /** Width in pixels per column (1-based index → px). */
   columnWidths: Record<number, number>;
+  /** Height in pixels of rows Sheets will not fit by itself (merged, wrapped text). */
+  rowHeights?: Record<number, number>;
   frozenRows: number;
   /** Protect the sheet with a warning only (staff may still edit after confirming). */
   protection?: { description: string };
@@ -125,4 +136,16 @@ export class GridBuilder {
     }
     this.width = Math.max(this.width, column);
   }
+}
+
+/**
+ * The height a row needs to show `text` wrapped in a cell `widthPx` wide (Arial 10: about 7 px
+ * a character, 17 px a line). Sheets fits unmerged rows itself, never merged ones.
+ */
+export function estimateRowHeight(text: string, widthPx: number): number {
+  const perLine = Math.max(1, Math.floor((widthPx - 8) / 7));
+  const lines = text
+    .split('\n')
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+  return Math.max(21, lines * 17 + 6);
 }

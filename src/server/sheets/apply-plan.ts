@@ -47,7 +47,15 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
       );
     }
   }
-  for (const merge of plan.merges) rangeOf(sheet, merge).merge();
+  // One RangeList fetches every range to merge: 2 calls plus one per merge, not 2 per merge.
+  const mergeRanges = plan.merges.length
+    ? sheet.getRangeList(plan.merges.map((m) => rectToA1(m.rect))).getRanges()
+    : [];
+  plan.merges.forEach(({ mode }, i) => {
+    if (mode === 'across') mergeRanges[i].mergeAcross();
+    else if (mode === 'vertically') mergeRanges[i].mergeVertically();
+    else mergeRanges[i].merge();
+  });
   for (const { rects, spec } of plan.borders) {
     const flag = (side: boolean | undefined) => (side ? true : null);
     sheet
@@ -71,8 +79,9 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
       .build();
     rangeOf(sheet, validation.rect).setDataValidation(rule);
   }
-  for (const [column, width] of widthRuns(plan.columnWidths))
-    sheet.setColumnWidths(column.start, column.count, width);
+  for (const [run, width] of sizeRuns(plan.columnWidths)) sheet.setColumnWidths(run.start, run.count, width);
+  for (const [run, height] of sizeRuns(plan.rowHeights ?? {}))
+    sheet.setRowHeights(run.start, run.count, height);
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
   if (plan.protection) sheet.protect().setDescription(plan.protection.description).setWarningOnly(true);
 }
@@ -81,15 +90,15 @@ function rangeOf(sheet: Sheet, rect: PlanRect): GoogleAppsScript.Spreadsheet.Ran
   return sheet.getRange(rect.row, rect.column, rect.numRows, rect.numColumns);
 }
 
-/** Adjacent columns of equal width become one setColumnWidths call. */
-function widthRuns(widths: Record<number, number>): [{ start: number; count: number }, number][] {
+/** Adjacent columns (or rows) of equal size become one setColumnWidths (setRowHeights) call. */
+function sizeRuns(sizes: Record<number, number>): [{ start: number; count: number }, number][] {
   const runs: [{ start: number; count: number }, number][] = [];
-  for (const column of Object.keys(widths)
+  for (const index of Object.keys(sizes)
     .map(Number)
     .sort((a, b) => a - b)) {
     const last = runs[runs.length - 1];
-    if (last && last[1] === widths[column] && last[0].start + last[0].count === column) last[0].count++;
-    else runs.push([{ start: column, count: 1 }, widths[column]]);
+    if (last && last[1] === sizes[index] && last[0].start + last[0].count === index) last[0].count++;
+    else runs.push([{ start: index, count: 1 }, sizes[index]]);
   }
   return runs;
 }

@@ -33,7 +33,7 @@ import type {
   SheetState,
   WorkbookState,
 } from '../model';
-import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from '../model';
+import { DEFAULT_COLUMN_WIDTH } from '../model';
 import { toArgb, toConditionalStyle, toStyle } from './xlsx-format';
 
 /**
@@ -203,9 +203,9 @@ async function writeSheet(
   if (sheet.hidden) ws.state = 'hidden';
   const tab = toArgb(sheet.tabColor);
   if (tab) ws.properties.tabColor = { argb: tab };
-  // Sheets' defaults differ from Excel's (100 px × 21 px): carry them over.
+  // Sheets' default column width (100 px) differs from Excel's: carry it over. Row heights are
+  // left to the reader unless set: like Sheets, Excel and LibreOffice then fit rows to wrapped text.
   ws.properties.defaultColWidth = DEFAULT_COLUMN_WIDTH / PIXELS_PER_CHARACTER;
-  ws.properties.defaultRowHeight = DEFAULT_ROW_HEIGHT * POINTS_PER_PIXEL;
 
   // Protection first: it decides which cells are written unlocked.
   const sheetProtections = sheet.protections.filter((p) => p.type === 'SHEET');
