@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Workbench } from '../src/workbench/runtime';
 import { shellActions } from './actions/shell';
-import { templateSheetActions } from './actions/template-sheet';
+import { planWriterActions } from './actions/plan-writers';
 import type { BenchAction } from './types';
 
 const root = join(__dirname, '..');
-const actions: BenchAction[] = [...shellActions, ...templateSheetActions];
+const actions: BenchAction[] = [...shellActions, ...planWriterActions];
 
 interface Row {
   action: string;

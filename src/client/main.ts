@@ -1,47 +1,37 @@
-import { DEFAULT_LANGUAGE, isLanguage, t, type Language, type StringKey } from '../core/i18n';
+import { isLanguage, type StringKey } from '../core/i18n';
 import type { SidebarState } from '../server/api';
-import { byId, setText, translatePage } from './dom';
+import { byId, show, translatePage } from './dom';
+import { describeError } from './errors';
+import { tr, useLanguage } from './i18n';
+import { renderTemplateOutcome, wireTemplateForm } from './new-template';
 import { callServer } from './server';
+import { renderStatus } from './status';
+import { renderTemplates, wireSopPanel } from './templates';
 
-let language: Language = DEFAULT_LANGUAGE;
-
-function translate(key: string): string {
-  return t(language, key as StringKey);
-}
+/** Start-up and wiring: one getSidebarState call fills every panel. */
 
 function showError(error: unknown): void {
-  // Apps Script prefixes server errors with their type ("Error: …", "Exception: …"): staff need the message only.
-  const message = (error instanceof Error ? error.message : String(error)).replace(
-    /^(?:Error|Exception|TypeError):\s*/,
-    '',
-  );
   const box = byId('error');
-  box.textContent = `${translate('errorPrefix')}: ${message}`;
+  box.textContent = describeError(error);
   box.hidden = false;
 }
 
-function render(state: SidebarState): void {
-  language = state.language;
-  document.documentElement.lang = language;
-  translatePage(translate);
-  setText('spreadsheet-name', state.spreadsheetName);
-  setText('user-email', state.userEmail || translate('userUnknown'));
-  setText('time-zone', state.timeZone);
-  setText('server-time', state.serverTime.replace('T', ' '));
-  setText('sheet-count', String(state.sheetCount));
-  setText('version', `v${state.version}`);
-  byId<HTMLSelectElement>('language').value = state.language;
-  byId('status').hidden = false;
-  byId('loading').hidden = true;
+function render(state: SidebarState, preferSheet?: string): void {
+  useLanguage(state.language);
+  translatePage((key) => tr(key as StringKey));
+  renderStatus(state);
+  renderTemplates(state.templates ?? [], preferSheet);
+  renderTemplateOutcome();
+  show('loading', false);
 }
 
-async function load(): Promise<void> {
-  byId('error').hidden = true;
-  byId('loading').hidden = false;
+async function load(preferSheet?: string): Promise<void> {
+  show('error', false);
+  show('loading', true);
   try {
-    render(await callServer('getSidebarState'));
+    render(await callServer('getSidebarState'), preferSheet);
   } catch (error) {
-    byId('loading').hidden = true;
+    show('loading', false);
     showError(error);
   }
 }
@@ -56,7 +46,9 @@ async function changeLanguage(value: string): Promise<void> {
 }
 
 function start(): void {
-  translatePage(translate);
+  translatePage((key) => tr(key as StringKey));
+  wireSopPanel();
+  wireTemplateForm((sheetName) => load(sheetName));
   byId('refresh').addEventListener('click', () => void load());
   byId<HTMLSelectElement>('language').addEventListener('change', (event) => {
     void changeLanguage((event.target as HTMLSelectElement).value);

@@ -5,3 +5,7 @@
 export { onOpen, onInstall } from './menu';
 export { showSidebar, showAbout } from './sidebar';
 export { getSidebarState, setLanguage } from './sidebar-state';
+export { menuCreateSop, menuNewTemplate } from './sop-menu';
+export { listTemplates } from './templates/list';
+export { createTemplate } from './templates/create';
+export { generateSop } from './templates/generate';

@@ -21,6 +21,8 @@ export function buildMenu(language: Language): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem(t('menuOpenPanel'), 'showSidebar')
+    .addItem(t('menuCreateSop'), 'menuCreateSop')
+    .addItem(t('menuNewTemplate'), 'menuNewTemplate')
     .addSeparator()
     .addItem(t('menuAbout'), 'showAbout')
     .addToUi();

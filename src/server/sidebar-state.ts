@@ -3,19 +3,23 @@ import { VERSION } from '../core/version';
 import type { SidebarApi, SidebarState } from './api';
 import { buildMenu } from './menu';
 import { getLanguage, saveLanguage } from './preferences';
+import { templateSummaries } from './templates/list';
 
 /** The sidebar's first call: everything it shows on load, in one round trip. */
 export const getSidebarState: SidebarApi['getSidebarState'] = (): SidebarState => {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const sheets = spreadsheet.getSheets();
+  const language = getLanguage();
   return {
-    language: getLanguage(),
+    language,
     version: VERSION,
     spreadsheetName: spreadsheet.getName(),
     userEmail: Session.getActiveUser().getEmail(),
     timeZone,
     serverTime: Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX"),
-    sheetCount: spreadsheet.getSheets().length,
+    sheetCount: sheets.length,
+    templates: templateSummaries(spreadsheet, sheets, language),
   };
 };
 

@@ -26,6 +26,8 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
     await page.getByTestId('addon-menu').click();
     await expect(page.getByTestId('menu-item').allTextContents()).resolves.toEqual([
       'Buka panel',
+      'Buat SOP',
+      'Template baru…',
       'Tentang add-on',
     ]);
     await expect(page.getByTestId('sheet-tab').allTextContents()).resolves.toEqual(['Sheet1']);
@@ -36,6 +38,8 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
     await page.getByTestId('menu-item').filter({ hasText: 'Buka panel' }).click();
     await page.getByTestId('sidebar-title').filter({ hasText: 'SOP & Data Terpilah' }).waitFor();
     const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
+    // The status card sits in the collapsed "Info" section and is shown once the state arrived.
+    await sidebar.getByTestId('info-toggle').click();
     await sidebar.getByTestId('sidebar-status').waitFor();
     await expect(sidebar.getByTestId('spreadsheet-name').textContent()).resolves.toBe(
       'Spreadsheet tanpa judul',
@@ -58,6 +62,8 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
     await page.getByTestId('menu-item').filter({ hasText: 'Open panel' }).waitFor();
     await expect(page.getByTestId('menu-item').allTextContents()).resolves.toEqual([
       'Open panel',
+      'Create SOP',
+      'New template…',
       'About the add-on',
     ]);
     await page.keyboard.press('Escape');

@@ -5,7 +5,12 @@ import { DIST, newWorkbench, uiOf } from '../support/workbench';
 
 /** Every function Apps Script must see: menu handlers, triggers and google.script.run endpoints. */
 const EXPECTED_GLOBALS = [
+  'createTemplate',
+  'generateSop',
   'getSidebarState',
+  'listTemplates',
+  'menuCreateSop',
+  'menuNewTemplate',
   'onInstall',
   'onOpen',
   'setLanguage',
@@ -56,6 +61,8 @@ describe('dist/Code.js', () => {
     expect(menu.addon).toBe(true);
     expect(menu.menu.items).toEqual([
       { kind: 'item', caption: 'Buka panel', functionName: 'showSidebar' },
+      { kind: 'item', caption: 'Buat SOP', functionName: 'menuCreateSop' },
+      { kind: 'item', caption: 'Template baru…', functionName: 'menuNewTemplate' },
       { kind: 'separator' },
       { kind: 'item', caption: 'Tentang add-on', functionName: 'showAbout' },
     ]);

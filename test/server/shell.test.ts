@@ -28,8 +28,11 @@ describe('add-in shell', () => {
       timeZone: 'Asia/Jakarta',
       serverTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/),
       sheetCount: 1,
+      templates: [
+        { id: 'builtin:penguatan-pug', name: 'Penguatan PUG (bawaan)', source: 'builtin', stepCount: 10 },
+      ],
     });
-    expect(result.calls).toBeLessThanOrEqual(10);
+    expect(result.calls).toBeLessThanOrEqual(14);
   });
 
   test('an unrevealed email comes back empty rather than failing', () => {

@@ -3,9 +3,11 @@
  * its strings in parts/<area>.ts; this file joins them into one table per language.
  */
 import { shell } from './parts/shell';
+import { sopServer } from './parts/sop-server';
+import { sopSidebar } from './parts/sop-sidebar';
 
-export const id = { ...shell.id } as const;
+export const id = { ...shell.id, ...sopSidebar.id, ...sopServer.id } as const;
 
 export type StringKey = keyof typeof id;
 
-export const en: Record<StringKey, string> = { ...shell.en };
+export const en: Record<StringKey, string> = { ...shell.en, ...sopSidebar.en, ...sopServer.en };

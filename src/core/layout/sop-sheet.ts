@@ -33,7 +33,8 @@ const COLORS = {
   line: '#000000',
 };
 // About 1,100 px in all for five executors: fits a landscape page when printed "fit to width".
-const WIDTH = { no: 40, activity: 210, role: 80, requirements: 140, minutes: 70, output: 120, remarks: 120 };
+// The four mutu baku/remarks columns share one width: one setColumnWidths call for all four.
+const WIDTH = { no: 40, activity: 210, role: 80, requirements: 120, minutes: 120, output: 120, remarks: 120 };
 
 const HEADER: CellStyle = {
   fontWeight: 'bold',
@@ -260,11 +261,13 @@ export function sopSheetLayout(template: SopTemplate, sheetName: string): SopShe
           rects: symbolRects,
           spec: line({ top: true, left: true, bottom: true, right: true }, 'SOLID_MEDIUM'),
         },
-        ...loopLines
-          .filter((l) => l.rects.length > 0)
-          .map((l) => ({
-            rects: l.rects,
-            spec: line(l.side === 'right' ? { right: true } : { left: true }, 'DASHED', COLORS.loop),
+        // All loops on one side share one RangeList: two calls however many decisions there are.
+        ...(['right', 'left'] as const)
+          .map((side) => ({ side, rects: loopLines.filter((l) => l.side === side).flatMap((l) => l.rects) }))
+          .filter((group) => group.rects.length > 0)
+          .map(({ side, rects }) => ({
+            rects,
+            spec: line(side === 'right' ? { right: true } : { left: true }, 'DASHED', COLORS.loop),
           })),
       ],
       validations: [],

@@ -106,8 +106,9 @@ describe('SOP sheet of the built-in template, cell by cell', () => {
     expect(style(20, 5)).toMatchObject({ fontColor: '#c00000' }); // "Perbaikan ↑ ke langkah 1"
     const boxes = plan.borders.find((b) => b.spec.style === 'SOLID_MEDIUM')!;
     expect(boxes.rects).toHaveLength(14); // 10 steps + 2 more executors of step 8 + Mulai + Selesai
-    const loops = plan.borders.filter((b) => b.spec.style === 'DASHED').map((b) => b.rects[0]);
-    expect(loops).toEqual([
+    const loops = plan.borders.filter((b) => b.spec.style === 'DASHED');
+    expect(loops).toHaveLength(1); // one RangeList for every loop on the same side
+    expect(loops[0].rects).toEqual([
       { row: 18, column: 4, numRows: 3, numColumns: 1 },
       { row: 24, column: 6, numRows: 5, numColumns: 1 },
       { row: 34, column: 3, numRows: 3, numColumns: 1 },

@@ -1,0 +1,76 @@
+import type { SheetPlan } from '../../src/core/layout/plan';
+import { sopSheetPlan } from '../../src/core/layout/sop-sheet';
+import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
+import type { SopTemplate } from '../../src/core/sop/model';
+import { templateSheetPlan } from '../../src/core/sop/template-sheet';
+import { applyPlan } from '../../src/server/sheets/apply-plan';
+import { newWorkbookState } from '../../src/workbench/model';
+import { inExecution } from '../in-execution';
+import type { BenchAction, BenchSize } from '../types';
+
+/** The built-in template grown to `count` steps (its steps repeated, decisions kept pointing back). */
+export function templateWithSteps(count: number): SopTemplate {
+  const template = structuredClone(PENGUATAN_PUG);
+  template.steps = Array.from({ length: count }, (_, i) => {
+    const source = PENGUATAN_PUG.steps[i % 10];
+    const number = i + 1;
+    const shift = number - source.number;
+    if (source.kind !== 'decision') return { ...source, number };
+    const onApproved =
+      source.onApproved === 'end'
+        ? number === count
+          ? 'end'
+          : number + 1
+        : (source.onApproved as number) + shift;
+    return { ...source, number, onApproved, onRevision: (source.onRevision as number) + shift };
+  });
+  return template;
+}
+
+const sizes: [BenchSize, BenchSize] = [
+  { label: '10 langkah', state: () => newWorkbookState('Bench') },
+  { label: '60 langkah', state: () => newWorkbookState('Bench') },
+];
+
+/** The same plan written one cell and one property at a time: what the batched writer avoids. */
+function naiveApply(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: SheetPlan): void {
+  plan.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const cell = sheet.getRange(r + 1, c + 1);
+      const style = plan.styles[r][c];
+      cell.setValue(value);
+      if (style?.background) cell.setBackground(style.background);
+      if (style?.fontWeight) cell.setFontWeight(style.fontWeight);
+      if (style?.fontColor) cell.setFontColor(style.fontColor);
+      if (style?.horizontalAlignment) cell.setHorizontalAlignment(style.horizontalAlignment);
+      if (style?.verticalAlignment) cell.setVerticalAlignment(style.verticalAlignment);
+      if (style?.wrap !== undefined) cell.setWrap(style.wrap);
+    }),
+  );
+}
+
+function writers(name: string, plans: [SheetPlan, SheetPlan]): BenchAction[] {
+  const insert = (plan: SheetPlan) => SpreadsheetApp.getActiveSpreadsheet().insertSheet(plan.sheetName);
+  return [
+    {
+      name: `${name} (plan, batch)`,
+      sizes,
+      run: (wb, size) => inExecution(wb, () => applyPlan(insert(plans[size]), plans[size])),
+    },
+    {
+      name: `${name} (naif, sel per sel)`,
+      sizes,
+      run: (wb, size) => inExecution(wb, () => naiveApply(insert(plans[size]), plans[size])),
+    },
+  ];
+}
+
+const small = templateWithSteps(10);
+const large = templateWithSteps(60);
+export const planWriterActions: BenchAction[] = [
+  ...writers('tulis sheet template', [
+    templateSheetPlan(small, 'Template: Bench'),
+    templateSheetPlan(large, 'Template: Bench'),
+  ]),
+  ...writers('tulis sheet SOP', [sopSheetPlan(small, 'SOP: Bench'), sopSheetPlan(large, 'SOP: Bench')]),
+];

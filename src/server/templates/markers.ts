@@ -1,0 +1,56 @@
+/**
+ * The add-in recognises its own sheets by developer metadata, never by name alone: a generated
+ * SOP sheet carries GENERATED_KEY, a template sheet TEMPLATE_KEY (both sheet-level, DOCUMENT
+ * visibility, so copies of the spreadsheet keep them).
+ */
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const GENERATED_KEY = 'sopTerpilah.generated';
+export const TEMPLATE_KEY = 'sopTerpilah.template';
+
+export const TEMPLATE_PREFIX = 'Template: ';
+export const SOP_PREFIX = 'SOP: ';
+export const BUILTIN_ID = 'builtin:penguatan-pug';
+export const SHEET_ID_PREFIX = 'sheet:';
+
+export interface GeneratedMarker {
+  kind: 'sop';
+  templateId: string;
+  generatedAt: string;
+}
+
+export interface TemplateMarker {
+  kind: 'template';
+  createdAt: string;
+}
+
+export function markGenerated(sheet: Sheet, templateId: string): void {
+  const marker: GeneratedMarker = { kind: 'sop', templateId, generatedAt: new Date().toISOString() };
+  sheet.addDeveloperMetadata(GENERATED_KEY, JSON.stringify(marker));
+}
+
+export function markTemplate(sheet: Sheet): void {
+  const marker: TemplateMarker = { kind: 'template', createdAt: new Date().toISOString() };
+  sheet.addDeveloperMetadata(TEMPLATE_KEY, JSON.stringify(marker));
+}
+
+/** Whether the sheet carries the marker: 1 call, plus 1 per metadata entry on that sheet. */
+export function hasMarker(sheet: Sheet, key: string): boolean {
+  return sheet.getDeveloperMetadata().some((metadata) => metadata.getKey() === key);
+}
+
+/** Names of the sheets that carry the marker: one finder over the spreadsheet, 3 calls per hit. */
+export function sheetNamesWithMarker(spreadsheet: Spreadsheet, key: string): Set<string> {
+  const names = new Set<string>();
+  for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(key).find()) {
+    const sheet = metadata.getLocation().getSheet();
+    if (sheet) names.add(sheet.getName());
+  }
+  return names;
+}
+
+/** A sheet name from a typed name: one line, trimmed, short enough for Sheets' 100 characters. */
+export function sheetNameFor(prefix: string, name: string, maxNameLength = 90): string {
+  return prefix + name.replace(/\s+/g, ' ').trim().slice(0, maxNameLength).trim();
+}

@@ -1,0 +1,385 @@
+import { sopSheetPlan } from '../../src/core/layout/sop-sheet';
+import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
+import type { SopTemplate } from '../../src/core/sop/model';
+import { readTemplateSheet } from '../../src/core/sop/template-sheet';
+import { newSheetState, type SheetState } from '../../src/workbench/model';
+import type { Workbench } from '../../src/workbench/runtime';
+import * as applyPlanModule from '../../src/server/sheets/apply-plan';
+import { generateSop } from '../../src/server/templates/generate';
+import { inExecution, newWorkbench, runOk, uiOf } from '../support/workbench';
+import {
+  GENERATED_KEY,
+  setCell,
+  sheetNames,
+  sheetOf,
+  stepsTable,
+  valuesOf,
+  withSteps,
+  writeTemplateSheet,
+} from './template-helpers';
+
+type Ok = { ok: true; sheetName: string; stepCount: number; totalMinutes: { min: number; max: number } } & {
+  renamedBecause?: string;
+};
+
+/** The sheet holds exactly the plan's values (blank beyond it). */
+function expectPlanWritten(sheet: SheetState, template: SopTemplate): void {
+  const plan = sopSheetPlan(template, sheet.name);
+  const width = plan.values[0].length;
+  const values = valuesOf(sheet);
+  const shaped = plan.values.map((row, r) => row.map((_, c) => values[r]?.[c] ?? ''));
+  expect(shaped).toEqual(plan.values);
+  expect(
+    values
+      .slice(plan.values.length)
+      .flat()
+      .every((v) => v === ''),
+  ).toBe(true);
+  expect(values.every((row) => row.slice(width).every((v) => v === ''))).toBe(true);
+}
+
+function expectGeneratedMarker(sheet: SheetState, templateId: string): void {
+  expect(sheet.developerMetadata).toHaveLength(1);
+  const [marker] = sheet.developerMetadata;
+  expect(marker.key).toBe(GENERATED_KEY);
+  expect(JSON.parse(marker.value ?? '')).toEqual({
+    kind: 'sop',
+    templateId,
+    generatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+  });
+  expect(sheet.protections).toEqual([expect.objectContaining({ type: 'SHEET', warningOnly: true })]);
+}
+
+function templateOf(workbench: Workbench, sheetName: string): SopTemplate {
+  const read = readTemplateSheet({
+    values: valuesOf(sheetOf(workbench, sheetName)),
+    timeZone: 'Asia/Jakarta',
+  });
+  expect(read.problems).toEqual([]);
+  return read.template as SopTemplate;
+}
+
+describe('generateSop', () => {
+  test('from the built-in template: `SOP: Penguatan PUG`, marked, protected (warning only), activated', () => {
+    const workbench = newWorkbench();
+    const result = runOk(workbench, 'generateSop', ['builtin:penguatan-pug']);
+    const total = PENGUATAN_PUG.steps.reduce(
+      (sum, step) => ({
+        min: sum.min + Math.min(...step.minutes.values),
+        max: sum.max + Math.max(...step.minutes.values),
+      }),
+      { min: 0, max: 0 },
+    );
+    expect(result.value).toEqual({
+      ok: true,
+      sheetName: 'SOP: Penguatan PUG',
+      stepCount: 10,
+      totalMinutes: total,
+    });
+    const sheet = sheetOf(workbench, 'SOP: Penguatan PUG');
+    expectPlanWritten(sheet, PENGUATAN_PUG);
+    expectGeneratedMarker(sheet, 'builtin:penguatan-pug');
+    expect(workbench.state.activeSheetId).toBe(sheet.sheetId);
+    expect(uiOf(result, 'toast')[0].message).toMatch(
+      /^SOP dibuat: SOP: Penguatan PUG \(10 langkah, \d+(–\d+)? menit\)\.$/,
+    );
+    expect(sheetNames(workbench)).toEqual(['Sheet1', 'SOP: Penguatan PUG']);
+  });
+
+  test('a failure half-way through writing removes the new sheet; the previous SOP stays as it was', () => {
+    const workbench = newWorkbench();
+    runOk(workbench, 'generateSop', ['builtin:penguatan-pug']);
+    const previous = structuredClone(sheetOf(workbench, 'SOP: Penguatan PUG'));
+    const before = sheetNames(workbench);
+    const spy = jest.spyOn(applyPlanModule, 'applyPlan').mockImplementation((sheet) => {
+      sheet.getRange(1, 1).setValue('setengah jadi');
+      throw new Error('Service Spreadsheets timed out while accessing document');
+    });
+    try {
+      expect(() => inExecution(workbench, () => generateSop('builtin:penguatan-pug'))).toThrow('timed out');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(sheetNames(workbench)).toEqual(before);
+    expect(sheetOf(workbench, 'SOP: Penguatan PUG')).toEqual(previous);
+  });
+
+  test('service calls do not grow with the steps: 10 and 60 steps cost the same', () => {
+    const calls = [10, 60].map((count) => {
+      const workbench = newWorkbench();
+      writeTemplateSheet(workbench, withSteps(count), `Template: ${count} langkah`);
+      const first = runOk(workbench, 'generateSop', [`sheet:Template: ${count} langkah`]);
+      expect((first.value as Ok).stepCount).toBe(count);
+      expectPlanWritten(sheetOf(workbench, `SOP: ${count} langkah`), withSteps(count));
+      // Regenerating (the previous sheet found, checked and replaced) costs a few calls more, no more.
+      const again = runOk(workbench, 'generateSop', [`sheet:Template: ${count} langkah`]);
+      return { first: first.calls, again: again.calls };
+    });
+    console.log(
+      `generateSop service calls: 10 steps ${JSON.stringify(calls[0])}, 60 steps ${JSON.stringify(calls[1])}`,
+    );
+    expect(calls[1]).toEqual(calls[0]);
+    // Writing the plan itself (core's layout, applied by applyPlan) on an empty sheet:
+    const { result: plain } = inExecution(newWorkbench(), () => {
+      const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet('SOP: x');
+      applyPlanModule.applyPlan(sheet, sopSheetPlan(withSteps(10), 'SOP: x'));
+    });
+    const applyCalls = plain.calls - 2;
+    console.log(`of which applyPlan: ${applyCalls}`);
+    // What generation adds around it: language, lock, target lookup, insert, marker, rename, toast
+    // (+ previous sheet's position, marker check and delete when regenerating).
+    // Reading the template sheet: lookup, time zone, data range, values, formulas, merges.
+    expect(calls[0].first - applyCalls).toBeLessThanOrEqual(17);
+    expect(calls[0].again - applyCalls).toBeLessThanOrEqual(21);
+  });
+
+  test('budget: generating an SOP from a template sheet costs the same fixed number of calls', () => {
+    // The issue's soft target is "say ≤ 40"; the official layout needs 39 calls to write (nine
+    // merges, five border styles, widths, heights of merged rows, protection) and generation 17
+    // around it (read template, lock, marker, rename, toast). Pinned so any growth fails here.
+    const total = [10, 60].map((count) => {
+      const workbench = newWorkbench();
+      writeTemplateSheet(workbench, withSteps(count), `Template: ${count} langkah`);
+      return runOk(workbench, 'generateSop', [`sheet:Template: ${count} langkah`]).calls;
+    });
+    expect(total[1]).toBe(total[0]);
+    expect(total[0]).toBeLessThanOrEqual(56);
+  });
+
+  test('from an edited template sheet; regenerating replaces only the add-in sheet, in place', () => {
+    const workbench = newWorkbench();
+    runOk(workbench, 'createTemplate', [{ name: 'Penguatan PUG', from: 'builtin' }]);
+    runOk(workbench, 'generateSop', ['sheet:Template: Penguatan PUG']);
+    inExecution(workbench, () => SpreadsheetApp.getActiveSpreadsheet().insertSheet('Catatan'));
+    const before = sheetNames(workbench);
+    const position = before.indexOf('SOP: Penguatan PUG');
+
+    // Staff edit the template: step 1 gets another executor, step 10 now continues at a new step 11.
+    const template = sheetOf(workbench, 'Template: Penguatan PUG');
+    const { header, column } = stepsTable(template);
+    setCell(template, header + 1, column('Pelaksana'), 'Kabid, Kasi');
+    setCell(template, header + 10, column('Sesuai →'), '11');
+    const added: [string, string][] = [
+      ['No', '11'],
+      ['Kegiatan', 'Mengarsipkan laporan kegiatan'],
+      ['Pelaksana', 'Pelaksana'],
+      ['Jenis', 'proses'],
+      ['Kelengkapan', 'Map arsip'],
+      ['Waktu (menit)', '45'],
+      ['Output', 'Arsip'],
+    ];
+    for (const [name, value] of added) setCell(template, header + 11, column(name), value);
+    const edited = templateOf(workbench, 'Template: Penguatan PUG');
+    expect(edited.steps).toHaveLength(11);
+
+    const result = runOk(workbench, 'generateSop', ['sheet:Template: Penguatan PUG']);
+    expect(result.value).toMatchObject({ ok: true, sheetName: 'SOP: Penguatan PUG', stepCount: 11 });
+    expect(sheetNames(workbench)).toEqual(before);
+    expect(sheetNames(workbench).indexOf('SOP: Penguatan PUG')).toBe(position);
+    const sheet = sheetOf(workbench, 'SOP: Penguatan PUG');
+    expectPlanWritten(sheet, edited);
+    expect(valuesOf(sheet).flat()).toContain('Mengarsipkan laporan kegiatan');
+    expectGeneratedMarker(sheet, 'sheet:Template: Penguatan PUG');
+    expect(sheetNames(workbench).some((name) => name.includes('~'))).toBe(false);
+  });
+
+  test("a user's own sheet of that name is never touched: the SOP goes to `(2)`, and is replaced there next time", () => {
+    const workbench = newWorkbench();
+    inExecution(workbench, () => {
+      const own = SpreadsheetApp.getActiveSpreadsheet().insertSheet('SOP: Penguatan PUG');
+      own.getRange('A1').setValue('Catatan saya');
+    });
+    const own = structuredClone(sheetOf(workbench, 'SOP: Penguatan PUG'));
+    const result = runOk(workbench, 'generateSop', ['builtin:penguatan-pug']);
+    expect(result.value).toMatchObject({
+      ok: true,
+      sheetName: 'SOP: Penguatan PUG (2)',
+      renamedBecause:
+        'Sheet "SOP: Penguatan PUG" sudah ada dan bukan buatan add-on, jadi tidak diubah; SOP ditulis di "SOP: Penguatan PUG (2)".',
+    });
+    expectGeneratedMarker(sheetOf(workbench, 'SOP: Penguatan PUG (2)'), 'builtin:penguatan-pug');
+    runOk(workbench, 'generateSop', ['builtin:penguatan-pug']);
+    expect(sheetNames(workbench)).toEqual(['Sheet1', 'SOP: Penguatan PUG', 'SOP: Penguatan PUG (2)']);
+    expect(sheetOf(workbench, 'SOP: Penguatan PUG')).toEqual(own);
+  });
+
+  test('an unknown template id is a located answer, not an error', () => {
+    const result = runOk(newWorkbench(), 'generateSop', ['sheet:Template: Hilang']);
+    expect(result.value).toEqual({
+      ok: false,
+      problems: ['Template tidak ditemukan: sheet:Template: Hilang. Muat ulang daftar template.'],
+    });
+  });
+});
+
+describe('a template sheet that staff broke', () => {
+  const breakages: [string, (sheet: SheetState) => void, RegExp[]][] = [
+    [
+      'merged cells',
+      (s) => s.merges.push({ row: stepsTable(s).header + 1, column: 1, numRows: 1, numColumns: 2 }),
+      [/^Baris 21, kolom B: Sel digabung \(B21:C21\)/],
+    ],
+    [
+      'a formula',
+      (s) => setCell(s, stepsTable(s).header + 1, stepsTable(s).column('Waktu (menit)'), 60, '=30*2'),
+      [/^Baris 21, kolom F: Sel berisi rumus \(=30\*2\)/],
+    ],
+    [
+      'text in the minutes column',
+      (s) => setCell(s, stepsTable(s).header + 2, stepsTable(s).column('Waktu (menit)'), 'sebentar'),
+      [/^Baris 22, kolom F: Langkah 2: waktu "sebentar" tidak terbaca/],
+    ],
+    [
+      'a missing header',
+      (s) => setCell(s, stepsTable(s).header, 0, ''),
+      [/^Judul tabel langkah tidak ditemukan/],
+    ],
+    [
+      'the Pelaksana column removed',
+      (s) => {
+        const c = stepsTable(s).column('Pelaksana');
+        for (const row of s.rows) row?.splice(c, 1);
+      },
+      [/^Baris 20: Kolom "Pelaksana" tidak ada/],
+    ],
+    [
+      'the roles row deleted',
+      (s) =>
+        s.rows.splice(
+          s.rows.findIndex((row) => row?.[0]?.value === 'Pelaksana (urutan kolom)'),
+          1,
+        ),
+      [/Template belum punya pelaksana/, /^Baris 20, kolom C: Langkah 1: pelaksana "\w+" tidak dikenal/],
+    ],
+    [
+      '300 steps',
+      (s) => {
+        const { header, column } = stepsTable(s);
+        for (let i = 0; i < 300; i++) {
+          const row = header + 1 + i;
+          setCell(s, row, column('No'), String(i + 1));
+          setCell(s, row, column('Kegiatan'), `Langkah ${i + 1}`);
+          setCell(s, row, column('Pelaksana'), 'Kasi');
+          setCell(s, row, column('Jenis'), 'proses');
+          setCell(s, row, column('Waktu (menit)'), '10');
+        }
+      },
+      [/^Template punya 300 langkah; paling banyak 200/],
+    ],
+  ];
+
+  test.each(breakages)(
+    '%s: every problem located, nothing written, the old SOP kept',
+    (_, breakIt, expected) => {
+      const workbench = newWorkbench();
+      runOk(workbench, 'createTemplate', [{ name: 'Rusak', from: 'builtin' }]);
+      runOk(workbench, 'generateSop', ['sheet:Template: Rusak']);
+      const previous = structuredClone(sheetOf(workbench, 'SOP: Rusak'));
+      breakIt(sheetOf(workbench, 'Template: Rusak'));
+      const before = sheetNames(workbench);
+
+      const result = runOk(workbench, 'generateSop', ['sheet:Template: Rusak']);
+      const { ok, problems } = result.value as { ok: boolean; problems: string[] };
+      expect(ok).toBe(false);
+      for (const pattern of expected) expect(problems).toContainEqual(expect.stringMatching(pattern));
+      expect(problems.join('\n')).not.toMatch(/at \w+ \(|Error:|undefined/);
+      expect(sheetNames(workbench)).toEqual(before);
+      expect(sheetOf(workbench, 'SOP: Rusak')).toEqual(previous);
+      expect(
+        Object.keys(result.callsByMethod).filter((m) =>
+          /^(set|insert|delete|protect|merge|add)/i.test(m.split('.')[1]),
+        ),
+      ).toEqual([]);
+    },
+  );
+});
+
+describe('menu "Buat SOP"', () => {
+  test('on a template sheet: generates from it', () => {
+    const workbench = newWorkbench();
+    runOk(workbench, 'createTemplate', [{ name: 'Rapat PUG', from: 'builtin' }]);
+    const result = runOk(workbench, 'menuCreateSop');
+    expect(uiOf(result, 'toast')[0].message).toMatch(/^SOP dibuat: SOP: Rapat PUG/);
+    expect(uiOf(result, 'alert')).toEqual([]);
+    expectGeneratedMarker(sheetOf(workbench, 'SOP: Rapat PUG'), 'sheet:Template: Rapat PUG');
+  });
+
+  test('elsewhere: opens the sidebar to choose a template', () => {
+    const result = runOk(newWorkbench(), 'menuCreateSop');
+    expect(uiOf(result, 'sidebar')).toHaveLength(1);
+  });
+
+  test('a broken template: one alert listing the located problems, capped at 30 lines', () => {
+    const workbench = newWorkbench();
+    runOk(workbench, 'createTemplate', [{ name: 'Rusak', from: 'builtin' }]);
+    const sheet = sheetOf(workbench, 'Template: Rusak');
+    const { header, column } = stepsTable(sheet);
+    for (let i = 0; i < 40; i++) {
+      const row = header + 1 + i;
+      setCell(sheet, row, column('No'), String(i + 1));
+      setCell(sheet, row, column('Kegiatan'), `Langkah ${i + 1}`);
+      setCell(sheet, row, column('Pelaksana'), 'Kasi');
+      setCell(sheet, row, column('Jenis'), 'proses');
+      setCell(sheet, row, column('Waktu (menit)'), 'lama');
+      setCell(sheet, row, column('Sesuai →'), '');
+      setCell(sheet, row, column('Perbaikan →'), '');
+    }
+    const before = sheetNames(workbench);
+    const result = runOk(workbench, 'menuCreateSop');
+    const alerts = uiOf(result, 'alert');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].title).toBe('SOP tidak dibuat');
+    const lines = alerts[0].prompt.split('\n');
+    expect(lines[0]).toBe(
+      'Template "Template: Rusak" punya 40 masalah. Tidak ada yang ditulis. Perbaiki dulu:',
+    );
+    expect(lines.slice(1, 31)).toHaveLength(30);
+    expect(lines[1]).toBe(
+      '• Baris 21, kolom F: Langkah 1: waktu "lama" tidak terbaca. Tulis menit bulat positif, mis. "60" atau "420 atau 840".',
+    );
+    expect(lines[31]).toBe('…dan 10 masalah lainnya');
+    expect(lines).toHaveLength(32);
+    expect(sheetNames(workbench)).toEqual(before);
+  });
+
+  test("a user's sheet in the way: the SOP is made beside it and an alert says why", () => {
+    const workbench = newWorkbench();
+    inExecution(workbench, () => SpreadsheetApp.getActiveSpreadsheet().insertSheet('SOP: Rapat PUG'));
+    runOk(workbench, 'createTemplate', [{ name: 'Rapat PUG', from: 'builtin' }]);
+    const result = runOk(workbench, 'menuCreateSop');
+    expect(uiOf(result, 'alert').map((a) => a.prompt)).toEqual([
+      'Sheet "SOP: Rapat PUG" sudah ada dan bukan buatan add-on, jadi tidak diubah; SOP ditulis di "SOP: Rapat PUG (2)".',
+    ]);
+  });
+
+  test('an unexpected failure while writing: an alert, not a stack, and no leftover sheet', () => {
+    const workbench = newWorkbench();
+    runOk(workbench, 'createTemplate', [{ name: 'Rapat PUG', from: 'builtin' }]);
+    runOk(workbench, 'generateSop', ['sheet:Template: Rapat PUG']);
+    runOk(workbench, 'createTemplate', [{ name: 'Rapat Dua', from: 'builtin' }]);
+    // The workbook is nearly full (Sheets' 10 million cells): the new SOP sheet cannot be inserted.
+    const huge = { ...newSheetState(500, 'Data besar'), maxRows: 9_900_000, maxColumns: 1 };
+    workbench.state.sheets.push(huge);
+    const before = sheetNames(workbench);
+    const result = workbench.run('menuCreateSop');
+    expect(result.ok).toBe(true);
+    const [alert] = uiOf(result, 'alert');
+    expect(alert.prompt).toBe(
+      'Terjadi kesalahan: This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+    );
+    expect(alert.prompt).not.toMatch(/\n\s+at /);
+    expect(sheetNames(workbench)).toEqual(before);
+  });
+
+  test('another process holding the document lock: a plain alert, nothing written', () => {
+    const workbench = newWorkbench();
+    runOk(workbench, 'createTemplate', [{ name: 'Rapat PUG', from: 'builtin' }]);
+    workbench.setLockBusy('document', true);
+    const before = sheetNames(workbench);
+    const result = runOk(workbench, 'menuCreateSop');
+    expect(uiOf(result, 'alert')[0].prompt).toBe(
+      'Spreadsheet sedang diubah proses lain. Coba lagi sebentar lagi.',
+    );
+    expect(sheetNames(workbench)).toEqual(before);
+  });
+});
