@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Workbench } from '../src/workbench/runtime';
 import { shellActions } from './actions/shell';
-import { planWriterActions } from './actions/plan-writers';
+import { generateSopActions, planWriterActions } from './actions/plan-writers';
 import type { BenchAction } from './types';
 
 const root = join(__dirname, '..');
-const actions: BenchAction[] = [...shellActions, ...planWriterActions];
+const actions: BenchAction[] = [...shellActions, ...planWriterActions, ...generateSopActions];
 
 interface Row {
   action: string;

@@ -4,7 +4,9 @@ import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
 import type { SopTemplate } from '../../src/core/sop/model';
 import { templateSheetPlan } from '../../src/core/sop/template-sheet';
 import { applyPlan } from '../../src/server/sheets/apply-plan';
-import { newWorkbookState } from '../../src/workbench/model';
+import { join } from 'node:path';
+import { newWorkbookState, type WorkbookState } from '../../src/workbench/model';
+import { Workbench } from '../../src/workbench/runtime';
 import { inExecution } from '../in-execution';
 import type { BenchAction, BenchSize } from '../types';
 
@@ -73,4 +75,27 @@ export const planWriterActions: BenchAction[] = [
     templateSheetPlan(large, 'Template: Bench'),
   ]),
   ...writers('tulis sheet SOP', [sopSheetPlan(small, 'SOP: Bench'), sopSheetPlan(large, 'SOP: Bench')]),
+];
+
+/** A spreadsheet holding `Template: Bench`, written by the add-in's own template writer. */
+function withTemplateSheet(template: SopTemplate): () => WorkbookState {
+  return () => {
+    const setup = new Workbench({ state: newWorkbookState('Bench'), distDir: join(__dirname, '..', 'dist') });
+    inExecution(setup, () => {
+      const plan = templateSheetPlan(template, 'Template: Bench');
+      applyPlan(SpreadsheetApp.getActiveSpreadsheet().insertSheet(plan.sheetName), plan);
+    });
+    return setup.state;
+  };
+}
+
+export const generateSopActions: BenchAction[] = [
+  {
+    name: 'Buat SOP (generateSop dari sheet template)',
+    sizes: [
+      { label: '10 langkah', state: withTemplateSheet(small) },
+      { label: '60 langkah', state: withTemplateSheet(large) },
+    ],
+    run: (wb) => wb.run('generateSop', ['sheet:Template: Bench']),
+  },
 ];
