@@ -18,6 +18,8 @@ export interface SidebarState {
   sheetCount: number;
   /** The built-in template first, then every `Template: <nama>` sheet. */
   templates: TemplateSummary[];
+  /** Every activity (kegiatan), newest first. */
+  activities: ActivityListItem[];
 }
 
 /** A template the office can generate an SOP from. */
@@ -56,10 +58,88 @@ export type GenerateSopResult =
     }
   | { ok: false; problems: string[] };
 
+/** One activity (kegiatan) as the list shows it. */
+export interface ActivityListItem {
+  id: string;
+  name: string;
+  templateName: string;
+  /** yyyy-mm-dd or "". */
+  plannedDate: string;
+  place: string;
+  personInCharge: string;
+  status: 'notStarted' | 'running' | 'done';
+  percent: number;
+  currentStep: number | null;
+  revisions: number;
+}
+
+export interface CreateActivityRequest {
+  name: string;
+  templateId: string;
+  plannedDate: string;
+  place: string;
+  personInCharge: string;
+}
+
+export type StepActionName = 'start' | 'finish' | 'approve' | 'revise';
+
+/** One step of the open activity, ready to show: times are "yyyy-mm-dd HH:mm" in Asia/Jakarta. */
+export interface StepView {
+  number: number;
+  activity: string;
+  executors: string[];
+  kind: 'process' | 'decision';
+  /** As the template says it: "60", "420 atau 840". */
+  standardMinutes: string;
+  status: 'pending' | 'inProgress' | 'done';
+  person: string;
+  startedAt: string;
+  finishedAt: string;
+  /** Minutes of the latest run, done or still running (until now); null before the start. */
+  actualMinutes: number | null;
+  /** Actual − the standard's upper bound; positive = over the mutu baku. */
+  variance: number | null;
+  overdue: boolean;
+  decision: 'approved' | 'needsRevision' | '';
+  revisions: number;
+  evidence: string;
+  note: string;
+  override: boolean;
+  /** The actions the SOP allows now (start may need an override, see startNeedsOverride). */
+  actions: StepActionName[];
+  startNeedsOverride: boolean;
+}
+
+export interface ActivityView {
+  activity: ActivityListItem;
+  steps: StepView[];
+  /** Now in Asia/Jakarta, "yyyy-mm-ddTHH:mm", the default time of a new log entry. */
+  now: string;
+}
+
+export interface LogStepRequest {
+  activityId: string;
+  step: number;
+  action: StepActionName;
+  /** "yyyy-mm-ddTHH:mm" in the spreadsheet's time zone; omitted = now. */
+  at?: string;
+  person?: string;
+  evidence?: string;
+  /** Required for "revise" (Perbaikan). */
+  note?: string;
+  /** Start although an earlier step is unfinished (offices that work in parallel); recorded. */
+  override?: boolean;
+}
+
 export interface SidebarApi {
   getSidebarState(): SidebarState;
   setLanguage(language: string): SidebarState;
   listTemplates(): TemplateSummary[];
   createTemplate(request: CreateTemplateRequest): CreateTemplateResult;
   generateSop(templateId: string): GenerateSopResult;
+  listActivities(): ActivityListItem[];
+  createActivity(request: CreateActivityRequest): ActivityView;
+  getActivity(activityId: string): ActivityView;
+  /** Refused actions throw an Error with a plain Indonesian message (e.g. "Sedang dipakai, coba lagi."). */
+  logStep(request: LogStepRequest): ActivityView;
 }
