@@ -50,6 +50,8 @@ export interface StepState {
   decision: Decision | '';
   /** How many times a Perbaikan reopened this step. */
   revisions: number;
+  /** Decisions only: how many times this step asked for Perbaikan. */
+  revisionRequests: number;
   evidence: string;
   note: string;
   /** True when the latest start skipped the SOP order on purpose. */

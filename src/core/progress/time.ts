@@ -1,0 +1,92 @@
+/**
+ * Times of the step log. Events carry ISO 8601 with the spreadsheet's offset
+ * ("2026-11-24T09:30:00+07:00"); sheets and the sidebar show local "yyyy-mm-dd HH:mm".
+ * Conversions go through Intl, so any IANA zone works (Asia/Jakarta has no DST, others may).
+ */
+
+function parts(epoch: number, timeZone: string): Record<string, number> {
+  const fields = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(epoch));
+  const out: Record<string, number> = {};
+  for (const f of fields) if (f.type !== 'literal') out[f.type] = Number(f.value);
+  return out;
+}
+
+/** The zone's offset from UTC at `epoch`, in minutes (Asia/Jakarta: 420). */
+export function offsetMinutes(epoch: number, timeZone: string): number {
+  const p = parts(epoch, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(epoch / 1000) * 1000) / 60000);
+}
+
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+
+/** "2026-11-24T09:30:00+07:00" for an instant in a zone. */
+export function toIsoInZone(epoch: number, timeZone: string): string {
+  const p = parts(epoch, timeZone);
+  const offset = offsetMinutes(epoch, timeZone);
+  const sign = offset < 0 ? '-' : '+';
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+}
+
+/** "2026-11-24 09:30" as shown in sheets and the sidebar. */
+export function toLocalText(iso: string, timeZone: string): string {
+  const epoch = Date.parse(iso);
+  if (Number.isNaN(epoch)) return '';
+  const p = parts(epoch, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Reads a time as staff or sheets give it — ISO with offset, local "yyyy-mm-dd HH:mm[:ss]" (with
+ * a space or a T) in `timeZone`, or a Date cell — as ISO with the zone's offset; null if unreadable.
+ */
+export function parseTime(value: unknown, timeZone: string): string | null {
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? null : toIsoInZone(value.getTime(), timeZone);
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  if (ISO_WITH_OFFSET.test(text)) {
+    const epoch = Date.parse(text);
+    return Number.isNaN(epoch) ? null : toIsoInZone(epoch, timeZone);
+  }
+  const m = LOCAL.exec(text);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > new Date(Date.UTC(year, month, 0)).getUTCDate() ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  )
+    return null;
+  const guess = Date.UTC(year, month - 1, day, hour, minute, second);
+  // The offset at the wall-clock time: one correction is exact away from DST jumps.
+  let epoch = guess - offsetMinutes(guess, timeZone) * 60000;
+  epoch = guess - offsetMinutes(epoch, timeZone) * 60000;
+  return toIsoInZone(epoch, timeZone);
+}
+
+/** Whole minutes from `from` to `to` (ISO strings), rounded. */
+export function minutesBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 60000);
+}
+
+/** The same instant without seconds: "2026-11-24T09:30:45+07:00" → "2026-11-24T09:30:00+07:00". */
+export function toMinute(iso: string): string {
+  return iso.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, '$1:00$2');
+}
