@@ -53,11 +53,12 @@ export function applyStepEvent(progress: ActivityProgress, raw: StepEvent): Resu
   const run = progress.info.steps[index];
   const current = progress.steps[index];
   if (Number.isNaN(Date.parse(event.at))) return fail({ code: 'badTime', value: event.at });
+  // Typed text is trimmed here, as the log is read back trimmed: live and rebuilt rows agree.
   const touched = (step: StepState): StepState => ({
     ...step,
-    person: event.person || step.person,
-    evidence: event.evidence || step.evidence,
-    note: event.note || step.note,
+    person: event.person.trim() || step.person,
+    evidence: event.evidence.trim() || step.evidence,
+    note: event.note.trim() || step.note,
     changedBy: event.by,
     changedAt: event.loggedAt,
   });

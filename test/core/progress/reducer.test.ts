@@ -133,3 +133,11 @@ describe('step state machine', () => {
     expect(p.steps[0].startedAt).toBe('2026-11-24T01:00:00Z'); // kept as given; rows show it in the zone
   });
 });
+
+test('typed text is trimmed, so a blank note is no note (found by the live-vs-rebuild property)', () => {
+  const result = applyStepEvent(
+    newProgress(pugActivity()),
+    stepEvent(A, 'start', 1, at('08:00'), { note: ' ', person: ' Budi ' }),
+  );
+  expect(result.ok && [result.value.steps[0].note, result.value.steps[0].person]).toEqual(['', 'Budi']);
+});
