@@ -1,0 +1,33 @@
+/** Whole years from an ISO birth date to an ISO reference date (the activity's date). */
+export function ageAt(birthDate: string, referenceDate: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [ry, rm, rd] = referenceDate.split('-').map(Number);
+  return ry - by - (rm < bm || (rm === bm && rd < bd) ? 1 : 0);
+}
+
+export const MAX_AGE = 120;
+
+/** An age as typed ("45", "45 tahun", 45); null when not a plausible age (0–120). */
+export function parseAge(value: unknown): number | null {
+  const text =
+    typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().toLowerCase() : '';
+  const m = /^(\d{1,3})(?:[.,]0+)?\s*(?:th|thn|tahun|tahun\.|years?|y)?\.?$/.exec(text);
+  if (!m) return null;
+  const age = Number(m[1]);
+  return age <= MAX_AGE ? age : null;
+}
+
+/** BPS five-year groups: 0-4 … 70-74, 75+. */
+export const AGE_GROUPS = [...Array.from({ length: 15 }, (_, i) => `${i * 5}-${i * 5 + 4}`), '75+'];
+
+export function ageGroup(age: number): string {
+  return age >= 75 ? '75+' : AGE_GROUPS[Math.floor(age / 5)];
+}
+
+export type LifeStage = 'anak' | 'dewasa' | 'lansia';
+export const LIFE_STAGES: LifeStage[] = ['anak', 'dewasa', 'lansia'];
+
+/** anak < 18, lansia ≥ 60, dewasa between. */
+export function lifeStage(age: number): LifeStage {
+  return age < 18 ? 'anak' : age >= 60 ? 'lansia' : 'dewasa';
+}
