@@ -10,10 +10,16 @@ import { performance } from 'node:perf_hooks';
 import { Workbench } from '../src/workbench/runtime';
 import { shellActions } from './actions/shell';
 import { generateSopActions, planWriterActions } from './actions/plan-writers';
+import { progressActions } from './actions/progress';
 import type { BenchAction } from './types';
 
 const root = join(__dirname, '..');
-const actions: BenchAction[] = [...shellActions, ...planWriterActions, ...generateSopActions];
+const actions: BenchAction[] = [
+  ...shellActions,
+  ...planWriterActions,
+  ...generateSopActions,
+  ...progressActions,
+];
 
 interface Row {
   action: string;

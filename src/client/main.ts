@@ -1,19 +1,53 @@
 import { isLanguage, type StringKey } from '../core/i18n';
 import type { SidebarState } from '../server/api';
+import {
+  hasActivities,
+  renderActivityList,
+  renderActivityOutcome,
+  renderActivityTemplates,
+  setActivities,
+  upsertActivity,
+  wireActivities,
+} from './activities';
 import { byId, show, translatePage } from './dom';
 import { describeError } from './errors';
 import { tr, useLanguage } from './i18n';
 import { renderTemplateOutcome, wireTemplateForm } from './new-template';
 import { callServer } from './server';
 import { renderStatus } from './status';
+import {
+  isActivityOpen,
+  openActivity,
+  openActivityId,
+  renderStepLog,
+  showActivity,
+  wireStepLog,
+} from './step-log';
 import { renderTemplates, wireSopPanel } from './templates';
 
 /** Start-up and wiring: one getSidebarState call fills every panel. */
+
+type Tab = 'activities' | 'sop';
+const TABS: Tab[] = ['activities', 'sop'];
+/** Set once the first state arrived: from then on the tab is the person's choice. */
+let tabChosen = false;
 
 function showError(error: unknown): void {
   const box = byId('error');
   box.textContent = describeError(error);
   box.hidden = false;
+}
+
+function selectTab(tab: Tab, focus = false): void {
+  tabChosen = true;
+  for (const name of TABS) {
+    const button = byId(`tab-${name}`);
+    const selected = name === tab;
+    button.setAttribute('aria-selected', String(selected));
+    button.tabIndex = selected ? 0 : -1;
+    show(`panel-${name}`, selected);
+    if (selected && focus) button.focus();
+  }
 }
 
 function render(state: SidebarState, preferSheet?: string): void {
@@ -22,6 +56,12 @@ function render(state: SidebarState, preferSheet?: string): void {
   renderStatus(state);
   renderTemplates(state.templates ?? [], preferSheet);
   renderTemplateOutcome();
+  setActivities(state.activities ?? []);
+  renderActivityTemplates(state.templates ?? []);
+  renderActivityList();
+  renderActivityOutcome();
+  renderStepLog();
+  if (!tabChosen) selectTab(hasActivities() ? 'activities' : 'sop');
   show('loading', false);
 }
 
@@ -30,6 +70,8 @@ async function load(preferSheet?: string): Promise<void> {
   show('loading', true);
   try {
     render(await callServer('getSidebarState'), preferSheet);
+    // "Muat ulang" with an activity open brings its steps up to date too.
+    if (isActivityOpen() && openActivityId()) await openActivity(openActivityId());
   } catch (error) {
     show('loading', false);
     showError(error);
@@ -45,10 +87,39 @@ async function changeLanguage(value: string): Promise<void> {
   }
 }
 
+/** Tabs as WAI-ARIA describes them: click, or arrow keys / Home / End on the tab strip. */
+function wireTabs(): void {
+  for (const tab of TABS) {
+    const button = byId(`tab-${tab}`);
+    button.addEventListener('click', () => selectTab(tab));
+    button.addEventListener('keydown', (event) => {
+      const index = TABS.indexOf(tab);
+      const keys: Record<string, number> = {
+        ArrowRight: (index + 1) % TABS.length,
+        ArrowLeft: (index + TABS.length - 1) % TABS.length,
+        Home: 0,
+        End: TABS.length - 1,
+      };
+      if (!(event.key in keys)) return;
+      event.preventDefault();
+      selectTab(TABS[keys[event.key]], true);
+    });
+  }
+}
+
 function start(): void {
   translatePage((key) => tr(key as StringKey));
+  wireTabs();
   wireSopPanel();
   wireTemplateForm((sheetName) => load(sheetName));
+  wireActivities({
+    open: (id) => void openActivity(id),
+    created: (view) => showActivity(view),
+  });
+  wireStepLog({
+    changed: (item) => upsertActivity(item),
+    back: (id) => renderActivityList(id),
+  });
   byId('refresh').addEventListener('click', () => void load());
   byId<HTMLSelectElement>('language').addEventListener('change', (event) => {
     void changeLanguage((event.target as HTMLSelectElement).value);

@@ -18,8 +18,8 @@ export interface SidebarState {
   sheetCount: number;
   /** The built-in template first, then every `Template: <nama>` sheet. */
   templates: TemplateSummary[];
-  /** Every activity (kegiatan), newest first (absent until the activity endpoints are deployed). */
-  activities?: ActivityListItem[];
+  /** Every activity (kegiatan), newest first. */
+  activities: ActivityListItem[];
 }
 
 /** A template the office can generate an SOP from. */

@@ -23,6 +23,8 @@ export function buildMenu(language: Language): void {
     .addItem(t('menuOpenPanel'), 'showSidebar')
     .addItem(t('menuCreateSop'), 'menuCreateSop')
     .addItem(t('menuNewTemplate'), 'menuNewTemplate')
+    .addItem(t('menuRebuildProgress'), 'menuRebuildProgress')
+    .addItem(t('menuMonitoringReport'), 'menuMonitoringReport')
     .addSeparator()
     .addItem(t('menuAbout'), 'showAbout')
     .addToUi();

@@ -3,6 +3,7 @@ import { VERSION } from '../core/version';
 import type { SidebarApi, SidebarState } from './api';
 import { buildMenu } from './menu';
 import { getLanguage, saveLanguage } from './preferences';
+import { activityList } from './progress/activities';
 import { templateSummaries } from './templates/list';
 
 /** The sidebar's first call: everything it shows on load, in one round trip. */
@@ -20,6 +21,8 @@ export const getSidebarState: SidebarApi['getSidebarState'] = (): SidebarState =
     serverTime: Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX"),
     sheetCount: sheets.length,
     templates: templateSummaries(spreadsheet, sheets, language),
+    // Read only: without a `Kegiatan` sheet the list is empty and nothing is created.
+    activities: activityList(spreadsheet),
   };
 };
 

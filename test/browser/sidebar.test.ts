@@ -28,6 +28,8 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
       'Buka panel',
       'Buat SOP',
       'Template baru…',
+      'Bangun ulang progres',
+      'Laporan Monitoring SOP',
       'Tentang add-on',
     ]);
     await expect(page.getByTestId('sheet-tab').allTextContents()).resolves.toEqual(['Sheet1']);
@@ -64,6 +66,8 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
       'Open panel',
       'Create SOP',
       'New template…',
+      'Rebuild progress',
+      'SOP monitoring report',
       'About the add-on',
     ]);
     await page.keyboard.press('Escape');

@@ -146,6 +146,11 @@ describe('sidebar SOP panel in Chromium: templates → generated SOP sheet', () 
   test('names typed by users render as text, never as markup', async () => {
     await createTemplate(XSS);
     const option = `Template: ${XSS} (10 langkah)`;
+    // The list reloads after the create call returns: wait for it rather than race it.
+    await sidebar
+      .getByTestId('template-select')
+      .locator('option', { hasText: XSS })
+      .waitFor({ state: 'attached' });
     await expect(optionTexts()).resolves.toContain(option);
     await generate(option);
     await visible('sop-result').waitFor();

@@ -5,12 +5,18 @@ import { DIST, newWorkbench, uiOf } from '../support/workbench';
 
 /** Every function Apps Script must see: menu handlers, triggers and google.script.run endpoints. */
 const EXPECTED_GLOBALS = [
+  'createActivity',
   'createTemplate',
   'generateSop',
+  'getActivity',
   'getSidebarState',
+  'listActivities',
   'listTemplates',
+  'logStep',
   'menuCreateSop',
+  'menuMonitoringReport',
   'menuNewTemplate',
+  'menuRebuildProgress',
   'onInstall',
   'onOpen',
   'setLanguage',
@@ -63,6 +69,8 @@ describe('dist/Code.js', () => {
       { kind: 'item', caption: 'Buka panel', functionName: 'showSidebar' },
       { kind: 'item', caption: 'Buat SOP', functionName: 'menuCreateSop' },
       { kind: 'item', caption: 'Template baru…', functionName: 'menuNewTemplate' },
+      { kind: 'item', caption: 'Bangun ulang progres', functionName: 'menuRebuildProgress' },
+      { kind: 'item', caption: 'Laporan Monitoring SOP', functionName: 'menuMonitoringReport' },
       { kind: 'separator' },
       { kind: 'item', caption: 'Tentang add-on', functionName: 'showAbout' },
     ]);

@@ -31,8 +31,31 @@ describe('add-in shell', () => {
       templates: [
         { id: 'builtin:penguatan-pug', name: 'Penguatan PUG (bawaan)', source: 'builtin', stepCount: 10 },
       ],
+      activities: [],
     });
     expect(result.calls).toBeLessThanOrEqual(14);
+  });
+
+  test('the sidebar state lists activities from one read of Kegiatan, without writing anything', () => {
+    const workbench = newWorkbench();
+    const before = runOk(workbench, 'getSidebarState');
+    expect(workbench.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    runOk(workbench, 'createActivity', [
+      {
+        name: 'Rapat PUG',
+        templateId: 'builtin:penguatan-pug',
+        plannedDate: '',
+        place: '',
+        personInCharge: '',
+      },
+    ]);
+    const after = runOk(workbench, 'getSidebarState');
+    expect((after.value as { activities: { id: string }[] }).activities.map((a) => a.id)).toEqual([
+      'KGT-0001',
+    ]);
+    // Without the sheet: one lookup. With it: lookup, last row, range, values (plus the spreadsheet).
+    expect(before.callsByMethod['Spreadsheet.getSheetByName']).toBe(1);
+    expect(runOk(workbench, 'listActivities').calls).toBe(5);
   });
 
   test('an unrevealed email comes back empty rather than failing', () => {

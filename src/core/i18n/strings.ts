@@ -5,9 +5,26 @@
 import { shell } from './parts/shell';
 import { sopServer } from './parts/sop-server';
 import { sopSidebar } from './parts/sop-sidebar';
+import { progressSidebar } from './parts/progress-sidebar';
+import { progressServer } from './parts/progress-server';
+import { monitoring } from './parts/monitoring';
 
-export const id = { ...shell.id, ...sopSidebar.id, ...sopServer.id } as const;
+export const id = {
+  ...shell.id,
+  ...sopSidebar.id,
+  ...sopServer.id,
+  ...progressSidebar.id,
+  ...progressServer.id,
+  ...monitoring.id,
+} as const;
 
 export type StringKey = keyof typeof id;
 
-export const en: Record<StringKey, string> = { ...shell.en, ...sopSidebar.en, ...sopServer.en };
+export const en: Record<StringKey, string> = {
+  ...shell.en,
+  ...sopSidebar.en,
+  ...sopServer.en,
+  ...progressSidebar.en,
+  ...progressServer.en,
+  ...monitoring.en,
+};

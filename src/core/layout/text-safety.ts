@@ -7,7 +7,7 @@
  */
 const RISKY_START = /^[=+\-@'\t\r\n]/;
 const LOOKS_PARSED =
-  /^\s*(?:[-+]?[\d.,]+%?|[-+]?\d[\d\s./:-]*|true|false|[$€£¥]\s*[\d.,]+|\d{1,2}\s+(?:jan|feb|mar|apr|may|mei|jun|jul|aug|agu|agt|sep|oct|okt|nov|dec|des)[a-z]*\.?\s+\d{2,4})\s*$/i;
+  /^\s*(?:[-+]?[\d.,]+(?:e[-+]?\d+)?%?|[-+]?\d[\d\s./:-]*|true|false|[$€£¥]\s*[\d.,]+|\d{1,2}\s+(?:jan|feb|mar|apr|may|mei|jun|jul|aug|agu|agt|sep|oct|okt|nov|dec|des)[a-z]*\.?\s+\d{2,4})\s*$/i;
 
 export function needsApostrophe(text: string): boolean {
   return RISKY_START.test(text) || LOOKS_PARSED.test(text);

@@ -99,7 +99,7 @@ export function resolveTemplate(spreadsheet: Spreadsheet, templateId: string, la
  * Where the SOP goes: the preferred name when free or the add-in's own sheet (replaced), else the
  * first `<name> (n)` that is free or the add-in's. One lookup per name tried, 3 calls per marker check.
  */
-function targetSheet(
+export function targetSheet(
   spreadsheet: Spreadsheet,
   preferred: string,
 ): { name: string; previous: Sheet | null; userSheet: string | null } {
@@ -116,7 +116,7 @@ function targetSheet(
  * then deletes the previous one and takes its name. Until the previous sheet is deleted, any
  * failure removes the new sheet: nothing half-written is left behind.
  */
-function writeReplacing(
+export function writeReplacing(
   spreadsheet: Spreadsheet,
   plan: SheetPlan,
   previous: Sheet | null,

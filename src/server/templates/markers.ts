@@ -15,7 +15,7 @@ export const BUILTIN_ID = 'builtin:penguatan-pug';
 export const SHEET_ID_PREFIX = 'sheet:';
 
 export interface GeneratedMarker {
-  kind: 'sop';
+  kind: 'sop' | 'report';
   templateId: string;
   generatedAt: string;
 }
@@ -25,8 +25,10 @@ export interface TemplateMarker {
   createdAt: string;
 }
 
+/** Marks a generated sheet; ids starting with "report:" (the monitoring report) mark a report. */
 export function markGenerated(sheet: Sheet, templateId: string): void {
-  const marker: GeneratedMarker = { kind: 'sop', templateId, generatedAt: new Date().toISOString() };
+  const kind = templateId.startsWith('report:') ? 'report' : 'sop';
+  const marker: GeneratedMarker = { kind, templateId, generatedAt: new Date().toISOString() };
   sheet.addDeveloperMetadata(GENERATED_KEY, JSON.stringify(marker));
 }
 

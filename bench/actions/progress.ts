@@ -1,0 +1,178 @@
+/**
+ * The step log at two sizes of `Riwayat`: logging one step (a fixed number of calls whatever the
+ * log holds) and "Bangun ulang progres" (one read of the log, one rewrite of each derived sheet).
+ * States are seeded with the add-in's own writers: realistic activities of the built-in SOP, each
+ * with its create event and 19 step events (steps 1–9 done, step 10 running).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActivityEvent, ActivityProgress } from '../../src/core/progress/model';
+import { layoutDerived } from '../../src/core/progress/rebuild';
+import { applyStepEvent, newProgress, type StepEvent } from '../../src/core/progress/reducer';
+import { eventRow, STATUS_LABELS } from '../../src/core/progress/rows';
+import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
+import type { LogStepRequest } from '../../src/server/api';
+import { runSteps } from '../../src/server/progress/activities';
+import {
+  ensureProgressSheet,
+  ensureRows,
+  KEGIATAN_SPEC,
+  LANGKAH_SPEC,
+  RIWAYAT_SPEC,
+  writeRows,
+} from '../../src/server/progress/sheets';
+import { newWorkbookState, type WorkbookState } from '../../src/workbench/model';
+import { Workbench } from '../../src/workbench/runtime';
+import { inExecution } from '../in-execution';
+import type { BenchAction } from '../types';
+
+const TIME_ZONE = 'Asia/Jakarta';
+/** dist/ from bench/actions (ts-jest) or from build/ (the bundled bench). */
+const DIST = [join(__dirname, '..', 'dist'), join(__dirname, '..', '..', 'dist')].find((dir) =>
+  existsSync(join(dir, 'Code.js')),
+) as string;
+/** Seeded events are 30 minutes apart from here: 20,000 of them end in early 2027. */
+const START = Date.parse('2026-01-05T08:00:00+07:00');
+const EVENTS_PER_ACTIVITY = 20;
+
+/** The next action the SOP allows on the activity: start the first pending step, or end the running one. */
+export function nextAction(progress: ActivityProgress): Pick<LogStepRequest, 'step' | 'action'> | null {
+  const index = progress.steps.findIndex((s) => s.status !== 'done');
+  if (index < 0) return null;
+  const run = progress.info.steps[index];
+  if (progress.steps[index].status === 'pending') return { step: run.number, action: 'start' };
+  return { step: run.number, action: run.kind === 'decision' ? 'approve' : 'finish' };
+}
+
+/**
+ * `events` log rows: activities of 20 events each (the last one cut short), replayed by the core
+ * reducer; returns the `Riwayat` rows and the activities' final progress.
+ */
+export function seedEvents(events: number): {
+  riwayat: (string | number | boolean)[][];
+  activities: ActivityProgress[];
+} {
+  const riwayat: (string | number | boolean)[][] = [];
+  const activities: ActivityProgress[] = [];
+  let minute = 0;
+  // Asia/Jakarta is UTC+7 all year: formatted directly, the seeding stays fast.
+  const at = () =>
+    `${new Date(START + (minute += 30) * 60000 + 7 * 3600000).toISOString().slice(0, 19)}+07:00`;
+  for (let n = 1; riwayat.length < events; n++) {
+    const id = `KGT-${String(n).padStart(4, '0')}`;
+    const createdAt = at();
+    const info = {
+      id,
+      name: `Kegiatan ${n}`,
+      templateId: 'builtin:penguatan-pug',
+      templateName: PENGUATAN_PUG.identity.namaSop,
+      plannedDate: '2026-01-05',
+      place: 'Aula',
+      personInCharge: 'Ana',
+      createdBy: 'staf@dp3acskb.babelprov.go.id',
+      createdAt,
+      steps: runSteps(PENGUATAN_PUG),
+    };
+    const create: ActivityEvent = {
+      kind: 'create',
+      id: `seed-${n}-0`,
+      loggedAt: createdAt,
+      by: info.createdBy,
+      activity: info,
+    };
+    riwayat.push(eventRow(create, '', ''));
+    let progress = newProgress(info);
+    for (let e = 1; e < EVENTS_PER_ACTIVITY && riwayat.length < events; e++) {
+      const next = nextAction(progress);
+      if (!next) break;
+      const time = at();
+      const event: StepEvent = {
+        kind: next.action,
+        id: `seed-${n}-${e}`,
+        loggedAt: time,
+        by: info.createdBy,
+        activityId: id,
+        step: next.step,
+        at: time,
+        person: 'Budi',
+        evidence: '',
+        note: '',
+        override: false,
+      };
+      const result = applyStepEvent(progress, event);
+      if (!result.ok) throw new Error(`seed: ${result.error.code}`);
+      const index = next.step - 1;
+      riwayat.push(
+        eventRow(
+          event,
+          STATUS_LABELS[progress.steps[index].status],
+          STATUS_LABELS[result.value.steps[index].status],
+        ),
+      );
+      progress = result.value;
+    }
+    activities.push(progress);
+  }
+  return { riwayat, activities };
+}
+
+/** A spreadsheet whose three progress sheets hold `events` log rows and the rows derived from them. */
+export function progressState(events: number): WorkbookState {
+  const workbench = new Workbench({ state: newWorkbookState('Bench'), distDir: DIST });
+  const { riwayat, activities } = seedEvents(events);
+  const derived = layoutDerived(activities, TIME_ZONE);
+  inExecution(workbench, () => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const write = (spec: typeof KEGIATAN_SPEC, rows: (string | number | boolean)[][]) => {
+      const sheet = ensureProgressSheet(spreadsheet, spec, 'id');
+      ensureRows(sheet, spec, rows.length + 1);
+      writeRows(sheet, spec, 2, rows);
+    };
+    write(RIWAYAT_SPEC, riwayat);
+    write(KEGIATAN_SPEC, derived.kegiatan);
+    write(LANGKAH_SPEC, derived.langkah);
+  });
+  return workbench.state;
+}
+
+/** The request that logs the next allowed action on the last activity of the seeded log. */
+export function nextRequest(events: number): LogStepRequest {
+  const { activities } = seedEvents(events);
+  const last = activities[activities.length - 1];
+  const next = nextAction(last);
+  if (!next) throw new Error('seed: the last activity is complete');
+  return { activityId: last.info.id, ...next, at: '2028-01-03 10:00', note: 'dicatat dari bench' };
+}
+
+const SMALL = 10;
+const LARGE = 20000;
+const requests = [nextRequest(SMALL), nextRequest(LARGE)];
+
+export const progressActions: BenchAction[] = [
+  {
+    name: 'Catat langkah (logStep)',
+    sizes: [
+      { label: `${SMALL} baris Riwayat`, state: () => progressState(SMALL) },
+      { label: `${LARGE.toLocaleString('id-ID')} baris Riwayat`, state: () => progressState(LARGE) },
+    ],
+    run: (wb, size) => {
+      const result = wb.run('logStep', [requests[size]]);
+      if (!result.ok) throw new Error(`logStep: ${result.error}`);
+      return result;
+    },
+  },
+  {
+    name: 'Bangun ulang progres',
+    sizes: [
+      { label: '100 event', state: () => progressState(100) },
+      { label: `${LARGE.toLocaleString('id-ID')} event`, state: () => progressState(LARGE) },
+    ],
+    run: (wb) => {
+      const result = wb.run('menuRebuildProgress', []);
+      if (!result.ok || result.ui.some((event) => event.kind === 'alert'))
+        throw new Error(`rebuild: ${result.error ?? JSON.stringify(result.ui)}`);
+      return result;
+    },
+    repeat: 3,
+  },
+];

@@ -1,0 +1,73 @@
+import { t, type Language } from '../../core/i18n';
+import { MONITORING_SHEET_NAME, monitoringSheetPlan } from '../../core/layout/monitoring-sheet';
+import { monitorFromLog } from '../../core/progress/monitoring';
+import { RIWAYAT_HEADERS } from '../../core/progress/rows';
+import { toIsoInZone } from '../../core/progress/time';
+import { getLanguage } from '../preferences';
+import { UserError } from '../templates/errors';
+import { targetSheet, writeReplacing } from '../templates/generate';
+
+export const RIWAYAT_SHEET = 'Riwayat';
+/** The marker's templateId on the report sheet (GENERATED_KEY: the add-in's own, replaceable). */
+export const MONITORING_MARKER_ID = 'report:monitoring';
+const LOCK_TIMEOUT_MS = 10000;
+
+/**
+ * Menu "Laporan Monitoring SOP": reads `Riwayat` once, computes the monitoring per SOP and step,
+ * and writes `Laporan Monitoring SOP` the safe way generated SOPs are written (built complete
+ * under a temporary name, marked, replacing only the add-in's own sheet of that name; a user's
+ * sheet of that name stays and the report goes to "… (2)"). No `Riwayat` sheet = the empty report.
+ * Service calls do not depend on the number of log rows, activities or steps.
+ */
+export function menuMonitoringReport(): void {
+  let language: Language = 'id';
+  try {
+    language = getLanguage();
+    createMonitoringReport(language);
+  } catch (error) {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(t(language, 'addonName'), messageOf(error, language), ui.ButtonSet.OK);
+  }
+}
+
+function createMonitoringReport(language: Language): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_TIMEOUT_MS)) throw new UserError(t(language, 'busyTryAgain'));
+  try {
+    const riwayat = spreadsheet.getSheetByName(RIWAYAT_SHEET);
+    const values: unknown[][] = riwayat ? riwayat.getDataRange().getValues() : [];
+    // The header row is skipped when it is there; a sheet without one loses no event.
+    const rows =
+      values.length > 0 && String(values[0][0]).trim() === RIWAYAT_HEADERS[0] ? values.slice(1) : values;
+    const report = monitorFromLog(rows, timeZone);
+    const { name, previous, userSheet } = targetSheet(spreadsheet, MONITORING_SHEET_NAME);
+    const plan = monitoringSheetPlan(report, {
+      sheetName: name,
+      generatedAt: toIsoInZone(Date.now(), timeZone),
+      timeZone,
+    });
+    const sheet = writeReplacing(spreadsheet, plan, previous, MONITORING_MARKER_ID);
+    sheet.activate();
+    const activities = report.sops.reduce((sum, sop) => sum + sop.activities.total, 0);
+    const skipped = report.unreadable + report.refused;
+    const message = [
+      t(language, 'monitoringCreatedToast', { sheet: name, sops: report.sops.length, activities }),
+      skipped > 0 ? t(language, 'monitoringSkippedRows', { count: skipped }) : '',
+      userSheet ? t(language, 'monitoringRenamedBecause', { sheet: userSheet, newSheet: name }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    spreadsheet.toast(message, t(language, 'monitoringTitle'));
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function messageOf(error: unknown, language: Language): string {
+  if (error instanceof UserError) return error.message;
+  const message =
+    error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
+  return t(language, 'unexpectedError', { message: message.split('\n')[0] });
+}

@@ -1,0 +1,78 @@
+/**
+ * Logging one step action (Mulai, Selesai, Sesuai, Perbaikan) from the sidebar.
+ *
+ * A fixed number of service calls whatever the size of the sheets: under the document lock, read
+ * the activity's `Kegiatan` row and its `Langkah` rows (never the whole `Riwayat`), apply the event
+ * with the same reducer the rebuild uses, append the event to `Riwayat` and write both row blocks
+ * back with one setValues each. Refusals are plain messages; nothing is written then.
+ */
+import { t } from '../../core/i18n';
+import { describeProgressError } from '../../core/progress/errors';
+import type { StepAction } from '../../core/progress/model';
+import type { StepEvent } from '../../core/progress/reducer';
+import { applyStepEvent } from '../../core/progress/reducer';
+import { activityRow, eventRow, STATUS_LABELS, stepRows } from '../../core/progress/rows';
+import { parseTime, toIsoInZone } from '../../core/progress/time';
+import type { ActivityView, LogStepRequest, SidebarApi } from '../api';
+import { getLanguage } from '../preferences';
+import { UserError } from '../templates/errors';
+import { newEventId, typedText } from './activities';
+import { lazyLanguage, readActivity } from './read';
+import { KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT, RIWAYAT_SPEC, toCells, withDocumentLock } from './sheets';
+import { activityView } from './view';
+
+const ACTIONS: readonly StepAction[] = ['start', 'finish', 'approve', 'revise'];
+
+export const logStep: SidebarApi['logStep'] = (request: LogStepRequest): ActivityView => {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  // The language is read only when a message needs it: the success path does not pay for it.
+  const language = lazyLanguage(getLanguage);
+  const input = (request ?? {}) as Partial<LogStepRequest>;
+  const activityId = String(input.activityId ?? '').trim();
+  const action = String(input.action ?? '') as StepAction;
+  if (!ACTIONS.includes(action))
+    throw new UserError(
+      t(language(), 'progressUnknownAction', { value: String(input.action ?? '').slice(0, 40) }),
+    );
+  const step = Number(input.step);
+  const person = typedText(input.person, 'progressFieldPerson', language);
+  const evidence = typedText(input.evidence, 'progressFieldEvidence', language);
+  const note = typedText(input.note, 'progressFieldNote', language);
+  const now = toIsoInZone(Date.now(), timeZone);
+  const typedAt = input.at === undefined || input.at === null ? '' : String(input.at).trim();
+  const at = typedAt === '' ? now : parseTime(typedAt, timeZone);
+  if (at === null)
+    throw new UserError(describeProgressError({ code: 'badTime', value: typedAt.slice(0, 40) }, language()));
+  const by = Session.getActiveUser().getEmail() || person || 'anonim';
+
+  return withDocumentLock(language, () => {
+    const found = readActivity(spreadsheet, activityId, timeZone, language);
+    const event: StepEvent = {
+      kind: action,
+      id: newEventId(),
+      loggedAt: now,
+      by,
+      activityId,
+      step: Number.isFinite(step) ? step : 0,
+      at,
+      person,
+      evidence,
+      note,
+      override: input.override === true,
+    };
+    const result = applyStepEvent(found.progress, event);
+    if (!result.ok) throw new UserError(describeProgressError(result.error, language()));
+    const progress = result.value;
+    const index = progress.info.steps.findIndex((s) => s.number === event.step);
+    const before = STATUS_LABELS[found.progress.steps[index].status];
+    const after = STATUS_LABELS[progress.steps[index].status];
+    // The log first: it is the truth the two derived blocks can always be rebuilt from.
+    const riwayat = spreadsheet.getSheetByName(RIWAYAT);
+    if (!riwayat) throw new UserError(t(language(), 'progressLogMissing'));
+    riwayat.appendRow(toCells(RIWAYAT_SPEC, [eventRow(event, before, after)])[0]);
+    found.langkah.setValues(toCells(LANGKAH_SPEC, stepRows(progress, '', timeZone)));
+    found.kegiatan.setValues(toCells(KEGIATAN_SPEC, [activityRow(progress, found.langkahRow, timeZone)]));
+    return activityView(progress, now, timeZone);
+  });
+};

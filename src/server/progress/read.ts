@@ -1,0 +1,109 @@
+/**
+ * Reads one activity — its `Kegiatan` row and its `Langkah` rows — in a fixed number of calls,
+ * whatever the size of the sheets: never the whole `Riwayat`, and `Kegiatan` only by one row.
+ */
+import { t, type Language } from '../../core/i18n';
+import { describeProgressError } from '../../core/progress/errors';
+import type { ActivityProgress } from '../../core/progress/model';
+import { KEGIATAN_HEADERS, LANGKAH_HEADERS, parseActivityRow, parseStepRows } from '../../core/progress/rows';
+import { UserError } from '../templates/errors';
+import { a1, KEGIATAN, KEGIATAN_SPEC, LANGKAH, LANGKAH_SPEC } from './sheets';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface ActivityRows {
+  progress: ActivityProgress;
+  /** The activity's `Kegiatan` row and `Langkah` rows, to write back in one call each. */
+  kegiatan: Range;
+  langkah: Range;
+  langkahRow: number;
+}
+
+const ID_COLUMN = KEGIATAN_HEADERS.indexOf('ID');
+const ID_PATTERN = /^KGT-(\d+)$/;
+
+/** The row an id gets when activities are laid out in creation order ("KGT-0007" → row 8). */
+export function expectedRow(activityId: string): number | null {
+  const m = ID_PATTERN.exec(activityId);
+  return m ? Number(m[1]) + 1 : null;
+}
+
+/**
+ * The activity's `Kegiatan` row: the row its number points to (2 calls) when it is there, else one
+ * read of the ID column to find it (a sorted or rebuilt sheet). Throws a UserError when missing.
+ */
+function kegiatanRow(
+  spreadsheet: Spreadsheet,
+  activityId: string,
+  language: () => Language,
+): { range: Range; values: unknown[]; row: number } {
+  const guess = expectedRow(activityId);
+  if (guess !== null) {
+    try {
+      const range = spreadsheet.getRange(a1(KEGIATAN_SPEC, guess));
+      const values = range.getValues()[0];
+      if (String(values[ID_COLUMN]).trim() === activityId) return { range, values, row: guess };
+    } catch {
+      // No such sheet or row: look it up below, which tells which.
+    }
+  }
+  const sheet = spreadsheet.getSheetByName(KEGIATAN);
+  if (!sheet) throw new UserError(t(language(), 'progressSheetMissing', { sheet: KEGIATAN }));
+  const last = sheet.getLastRow();
+  const ids = last >= 2 ? sheet.getRange(2, ID_COLUMN + 1, last - 1, 1).getValues() : [];
+  const index = ids.findIndex((row) => String(row[0]).trim() === activityId);
+  if (index < 0 || activityId === '')
+    throw new UserError(describeProgressError({ code: 'unknownActivity', activityId }, language()));
+  const range = sheet.getRange(index + 2, 1, 1, KEGIATAN_HEADERS.length);
+  return { range, values: range.getValues()[0], row: index + 2 };
+}
+
+/**
+ * The activity and its step states, read back from its rows. A row someone edited into nonsense
+ * gives a message naming the row and column and pointing to "Bangun ulang progres".
+ */
+export function readActivity(
+  spreadsheet: Spreadsheet,
+  activityId: string,
+  timeZone: string,
+  language: () => Language,
+): ActivityRows {
+  const found = kegiatanRow(spreadsheet, activityId, language);
+  const parsed = parseActivityRow(found.values);
+  if (!parsed || parsed.info.id !== activityId)
+    throw new UserError(t(language(), 'progressActivityRowBroken', { row: found.row, id: activityId }));
+  const { info, langkahRow } = parsed;
+  let langkah: Range;
+  let rows: unknown[][];
+  try {
+    langkah = spreadsheet.getRange(a1(LANGKAH_SPEC, langkahRow, info.steps.length));
+    rows = langkah.getValues();
+  } catch {
+    if (!spreadsheet.getSheetByName(LANGKAH))
+      throw new UserError(t(language(), 'progressSheetMissing', { sheet: LANGKAH }));
+    // The sheet is shorter than the activity's rows: someone deleted rows.
+    throw new UserError(
+      t(language(), 'progressRowBroken', { row: langkahRow, column: LANGKAH_HEADERS[0], value: '' }),
+    );
+  }
+  const read = parseStepRows(info, rows, langkahRow, timeZone);
+  if (!read.ok)
+    throw new UserError(
+      t(language(), 'progressRowBroken', {
+        row: read.row,
+        column: read.column,
+        value: read.value.slice(0, 60),
+      }),
+    );
+  return { progress: read.progress, kegiatan: found.range, langkah, langkahRow };
+}
+
+/** The signed-in user's language, read once and only when a message needs it. */
+export function lazyLanguage(read: () => Language): () => Language {
+  let language: Language | undefined;
+  return () => {
+    if (language === undefined) language = read();
+    return language;
+  };
+}
