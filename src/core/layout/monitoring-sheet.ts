@@ -9,6 +9,7 @@ import {
   type PlanRect,
   type SheetPlan,
 } from './plan';
+import { HEADER, TEXT } from './styles';
 
 /**
  * The sheet `Laporan Monitoring SOP`: a title, then one block per SOP — its activities, the
@@ -45,18 +46,10 @@ export const STATS_HEADERS = [
 ] as const;
 export const CHECK = '✓';
 
-const COLORS = { header: '#d9d9d9', sop: '#dbe8f7', over: '#c00000', muted: '#595959', line: '#000000' };
+const COLORS = { sop: '#dbe8f7', over: '#c00000', muted: '#595959', line: '#000000' };
 const WIDTHS = [40, 240, 95, 95, 230, 190, 80, 80];
 const COLUMNS = WIDTHS.length;
 
-const HEADER: CellStyle = {
-  fontWeight: 'bold',
-  background: COLORS.header,
-  horizontalAlignment: 'center',
-  verticalAlignment: 'middle',
-  wrap: true,
-};
-const TEXT: CellStyle = { verticalAlignment: 'top', wrap: true };
 const NUMBER: CellStyle = { verticalAlignment: 'top', horizontalAlignment: 'center' };
 const OVER: CellStyle = { fontColor: COLORS.over, fontWeight: 'bold' };
 const GRID: BorderSpec = {

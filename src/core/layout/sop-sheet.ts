@@ -10,6 +10,7 @@ import {
   type PlanRect,
   type SheetPlan,
 } from './plan';
+import { HEADER, TEXT } from './styles';
 
 /**
  * The official SOP sheet (Permenpan RB 35/2012): the identity block, then the flowchart table
@@ -23,7 +24,6 @@ import {
  */
 
 const COLORS = {
-  header: '#d9d9d9',
   identityLabel: '#f3f3f3',
   process: '#dbe8f7',
   decision: '#fff2cc',
@@ -36,14 +36,6 @@ const COLORS = {
 // The four mutu baku/remarks columns share one width: one setColumnWidths call for all four.
 const WIDTH = { no: 40, activity: 210, role: 80, requirements: 120, minutes: 120, output: 120, remarks: 120 };
 
-const HEADER: CellStyle = {
-  fontWeight: 'bold',
-  background: COLORS.header,
-  horizontalAlignment: 'center',
-  verticalAlignment: 'middle',
-  wrap: true,
-};
-const TEXT: CellStyle = { verticalAlignment: 'top', wrap: true };
 const CENTER: CellStyle = { horizontalAlignment: 'center', verticalAlignment: 'middle' };
 const SYMBOL: Record<'process' | 'decision' | 'terminator', CellStyle> = {
   process: { ...CENTER, background: COLORS.process, fontWeight: 'bold' },

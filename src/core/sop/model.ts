@@ -73,3 +73,22 @@ export const LIST_FIELDS = [
 export const MAX_TEXT_LENGTH = 2000;
 export const MAX_STEPS = 200;
 export const MAX_ROLES = 12;
+
+/** An identity page with every field blank. */
+export function emptyIdentity(namaSop = ''): SopIdentity {
+  return {
+    instansi: '',
+    nomor: '',
+    tanggalPembuatan: '',
+    tanggalRevisi: '',
+    tanggalEfektif: '',
+    pengesah: { jabatan: '', nama: '', pangkat: '', nip: '' },
+    namaSop,
+    dasarHukum: [],
+    kualifikasiPelaksana: [],
+    keterkaitan: [],
+    peralatan: [],
+    peringatan: [],
+    pencatatan: [],
+  };
+}

@@ -3,6 +3,7 @@ import { GridBuilder } from '../layout/plan';
 import { parseDate } from './dates';
 import { parseMinutes } from './minutes';
 import {
+  emptyIdentity,
   LIST_FIELDS,
   type SopIdentity,
   type SopStep,
@@ -221,21 +222,7 @@ export function readTemplateSheet(input: TemplateSheetInput): TemplateReadResult
   });
   const cell = (r: number, c: number): unknown => values[r]?.[c];
 
-  const identity: SopIdentity = {
-    instansi: '',
-    nomor: '',
-    tanggalPembuatan: '',
-    tanggalRevisi: '',
-    tanggalEfektif: '',
-    pengesah: { jabatan: '', nama: '', pangkat: '', nip: '' },
-    namaSop: '',
-    dasarHukum: [],
-    kualifikasiPelaksana: [],
-    keterkaitan: [],
-    peralatan: [],
-    peringatan: [],
-    pencatatan: [],
-  };
+  const identity: SopIdentity = emptyIdentity();
   const identityRows = new Map<string, number>();
   let foundIdentity = 0;
   for (const [key, label] of IDENTITY_LABELS) {

@@ -1,6 +1,6 @@
 import { t, type Language } from '../../core/i18n';
 import { PENGUATAN_PUG } from '../../core/sop/builtin-penguatan-pug';
-import type { SopTemplate } from '../../core/sop/model';
+import { emptyIdentity, type SopTemplate } from '../../core/sop/model';
 import { templateSheetPlan } from '../../core/sop/template-sheet';
 import type { CreateTemplateRequest, CreateTemplateResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
@@ -23,21 +23,7 @@ export function checkTemplateName(raw: unknown, language: Language): string {
 
 export function blankTemplate(name: string): SopTemplate {
   return {
-    identity: {
-      instansi: '',
-      nomor: '',
-      tanggalPembuatan: '',
-      tanggalRevisi: '',
-      tanggalEfektif: '',
-      pengesah: { jabatan: '', nama: '', pangkat: '', nip: '' },
-      namaSop: name,
-      dasarHukum: [],
-      kualifikasiPelaksana: [],
-      keterkaitan: [],
-      peralatan: [],
-      peringatan: [],
-      pencatatan: [],
-    },
+    identity: emptyIdentity(name),
     roles: [],
     steps: [],
   };
