@@ -1,0 +1,117 @@
+/**
+ * Participants (peserta) and their sex-disaggregated (data terpilah) summaries.
+ * Raw rows come from the `Peserta` sheet, any imported sheet, or a CSV/XLSX file; core
+ * normalises them and builds every table, so the add-in and the CLI print the same figures.
+ */
+import type { Sex } from './sex';
+import type { LifeStage } from './age';
+
+/** The fields a participant register knows; every raw column maps to one of them (or none). */
+export type ParticipantField =
+  | 'activity'
+  | 'name'
+  | 'nik'
+  | 'nip'
+  | 'sex'
+  | 'birthDate'
+  | 'age'
+  | 'role'
+  | 'institution'
+  | 'position'
+  | 'regency'
+  | 'disability'
+  | 'attendance'
+  /** Washington Group short set, one column per domain. */
+  | 'wgSeeing'
+  | 'wgHearing'
+  | 'wgWalking'
+  | 'wgRemembering'
+  | 'wgSelfCare'
+  | 'wgCommunicating';
+
+/** Source column index (0-based) per field; a field absent from the source is absent here. */
+export type ColumnMapping = Partial<Record<ParticipantField, number>>;
+
+export type Role = 'peserta' | 'narasumber' | 'panitia';
+
+/** One participant after normalisation; `row` is the 1-based row in its source sheet or file. */
+export interface Participant {
+  row: number;
+  activity: string;
+  name: string;
+  /** The 16 digits when readable, else "". Never printed unmasked (maskNik). */
+  nik: string;
+  nip: string;
+  sex: Sex | null;
+  /** Age at the activity's date, from age, birth date, NIK or NIP (in that order); null = unknown. */
+  age: number | null;
+  ageGroup: string | null;
+  lifeStage: LifeStage | null;
+  role: Role | null;
+  institution: string;
+  position: string;
+  regency: string | null;
+  disability: boolean | null;
+  attended: boolean | null;
+}
+
+export type QualityCode =
+  | 'sexUnknown'
+  | 'sexContradictsNik'
+  | 'sexContradictsNip'
+  | 'ageUnknown'
+  | 'ageContradictsNik'
+  | 'ageContradictsNip'
+  | 'nikInvalid'
+  | 'nikStoredAsNumber'
+  | 'nipInvalid'
+  | 'duplicateNik'
+  | 'duplicateNameInstitution'
+  | 'nameMissing';
+
+/** A data-quality finding that names its row (and column where there is one). */
+export interface QualityFinding {
+  row: number;
+  column?: string;
+  code: QualityCode;
+  /** Plain Indonesian, e.g. "Baris 12: jenis kelamin \"Perempuan\" bertentangan dengan NIK (laki-laki)." */
+  message: string;
+}
+
+/** One line of a disaggregated table. */
+export interface TableRow {
+  category: string;
+  L: number;
+  P: number;
+  unknown: number;
+  total: number;
+  /** Percentages of the row total with a known sex... of the row total; null when total is 0. */
+  percentL: number | null;
+  percentP: number | null;
+  /** L ÷ P × 100; null when P is 0. */
+  sexRatio: number | null;
+}
+
+export type Dimension =
+  'role' | 'ageGroup' | 'lifeStage' | 'institution' | 'regency' | 'disability' | 'activity';
+
+export interface DisaggregatedTable {
+  dimension: Dimension;
+  title: string;
+  rows: TableRow[];
+  /** Sums every row: equals the number of participants counted. */
+  total: TableRow;
+  /** % of participants whose value in this dimension is known. */
+  completeness: number;
+  /** One plain sentence, e.g. "Perempuan 62% dari 148 peserta." */
+  narrative: string;
+}
+
+export interface TerpilahSummary {
+  /** The activity, or null for all activities together. */
+  activity: string | null;
+  participants: number;
+  sex: TableRow;
+  tables: DisaggregatedTable[];
+  quality: QualityFinding[];
+}
