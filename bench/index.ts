@@ -11,7 +11,8 @@ import { Workbench } from '../src/workbench/runtime';
 import { shellActions } from './actions/shell';
 import { generateSopActions, planWriterActions } from './actions/plan-writers';
 import { progressActions } from './actions/progress';
-import type { BenchAction } from './types';
+import { terpilahComputations } from './actions/terpilah-core';
+import type { BenchAction, BenchComputation } from './types';
 
 const root = join(__dirname, '..');
 const actions: BenchAction[] = [
@@ -58,9 +59,49 @@ function machine(): string {
   return `${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}, Node ${process.version}`;
 }
 
+const computations: BenchComputation[] = [...terpilahComputations];
+
+/** Median time of a pure computation after one untimed warm-up run (data generation, JIT). */
+function time(computation: BenchComputation): number {
+  computation.run();
+  const times: number[] = [];
+  for (let i = 0; i < (computation.repeat ?? 3); i++) {
+    const start = performance.now();
+    computation.run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/**
+ * Computations named "<what>: ours" and "<what>: arquero" are printed as one comparison line;
+ * others alone.
+ */
+function computationLines(list: BenchComputation[]): string {
+  const ms = new Map(list.map((c) => [c.name, time(c)] as const));
+  const lines: string[] = [];
+  for (const [name, value] of ms) {
+    if (name.endsWith(': arquero')) continue;
+    if (name.endsWith(': ours')) {
+      const what = name.slice(0, -': ours'.length);
+      const reference = ms.get(`${what}: arquero`);
+      lines.push(
+        reference === undefined
+          ? `- ${what}: ours ${value.toFixed(1)} ms`
+          : `- ${what}: ours ${value.toFixed(1)} ms vs arquero ${reference.toFixed(1)} ms (${(reference / value).toFixed(1)}×)`,
+      );
+    } else lines.push(`- ${name}: ${value.toFixed(1)} ms`);
+  }
+  return lines.join('\n');
+}
+
 function main(): void {
   const rows = actions.flatMap(measure);
-  const report = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\nMachine: ${machine()}\n\n${table(rows)}\n`;
+  const computed =
+    computations.length > 0
+      ? `\nCore computations (median of 3):\n\n${computationLines(computations)}\n`
+      : '';
+  const report = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\nMachine: ${machine()}\n\n${table(rows)}\n${computed}`;
   console.log(report);
   const file = join(root, 'BENCHMARKS.md');
   if (!existsSync(file))

@@ -6,8 +6,9 @@
 //                    `//` and `/*` inside template literals of inline scripts).
 // dist/appsscript.json  the manifest.
 // build/workbench/   the workbench server (Node) and its page (browser).
+// build/cli/sop-terpilah.js  the command line (package.json "bin"), executable.
 import * as esbuild from 'esbuild';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -107,6 +108,22 @@ async function buildWorkbench() {
   ]);
 }
 
+async function buildCli() {
+  const outfile = join(build, 'cli', 'sop-terpilah.js');
+  await esbuild.build({
+    entryPoints: [join(root, 'src/cli/main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    banner: { js: '#!/usr/bin/env node' },
+    outfile,
+    logLevel: 'warning',
+  });
+  await chmod(outfile, 0o755);
+}
+
 async function main() {
   const only = process.argv[2]; // "addon" builds dist/ only
   await rm(dist, { recursive: true, force: true });
@@ -116,7 +133,7 @@ async function main() {
     buildSidebar(),
     copyFile(join(root, 'appsscript.json'), join(dist, 'appsscript.json')),
   ]);
-  if (only !== 'addon') await buildWorkbench();
+  if (only !== 'addon') await Promise.all([buildWorkbench(), buildCli()]);
   console.log(`build: dist/Code.js (${names.length} globals: ${names.join(', ')}), dist/Sidebar.html`);
 }
 

@@ -43,8 +43,12 @@ export interface Participant {
   nik: string;
   nip: string;
   sex: Sex | null;
+  /** Where the sex came from: the stated column, else the NIK, else the NIP. */
+  sexSource?: 'stated' | 'nik' | 'nip' | null;
   /** Age at the activity's date, from age, birth date, NIK or NIP (in that order); null = unknown. */
   age: number | null;
+  /** Where the age came from (first that is readable, in this order). */
+  ageSource?: 'age' | 'birthDate' | 'nik' | 'nip' | null;
   ageGroup: string | null;
   lifeStage: LifeStage | null;
   role: Role | null;

@@ -1,0 +1,245 @@
+/**
+ * `sop-terpilah`: the data terpilah core on a CSV or XLSX file, for data not in a spreadsheet yet.
+ *
+ *   sop-terpilah ringkas <file.csv|file.xlsx> [--json] [--out laporan.xlsx] [--tanggal YYYY-MM-DD] [--kegiatan NAMA]
+ *
+ * Same core as the add-in (matchHeaders → normaliseRows → summariseAll → reportSheetPlan), so the
+ * same data gives the same figures. Exit codes: 0 ok, 1 bad usage, 2 unreadable file or
+ * unrecognised header.
+ */
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { FIELD_LABELS, matchHeaders } from '../core/terpilah/headers';
+import { normaliseRows } from '../core/terpilah/normalise';
+import { summariseAll } from '../core/terpilah/summaries';
+import { reportSheetPlan } from '../core/terpilah/report-sheet';
+import { isoDate } from '../core/terpilah/nik';
+import { toIsoInZone } from '../core/progress/time';
+import { exportXlsxReport } from '../workbench/export/xlsx';
+import { reportWorkbook } from './plan-to-workbook';
+import { formatReport, maskNiks } from './print';
+import { ReadError, readTable, type RawValue } from './read-file';
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 1;
+export const EXIT_DATA = 2;
+
+/** The add-in's report sheet name (src/server/terpilah/report.ts). */
+export const REPORT_SHEET_NAME = 'Laporan Data Terpilah';
+const TIME_ZONE = 'Asia/Jakarta';
+
+export const HELP = `sop-terpilah — ringkasan data terpilah peserta / sex-disaggregated participant summaries
+
+Pemakaian / usage:
+  sop-terpilah ringkas <berkas.csv|berkas.xlsx> [--json] [--out laporan.xlsx]
+                       [--tanggal YYYY-MM-DD] [--kegiatan NAMA]
+
+Membaca daftar peserta (CSV dengan pemisah ; atau ,, atau lembar pertama XLSX; baris pertama
+berisi judul kolom) dan mencetak tabel data terpilah: L | P | Tidak diketahui | Jumlah | %L |
+%P | Rasio JK per kegiatan, peran, kelompok umur, instansi, kabupaten/kota dan disabilitas,
+dengan kelengkapan dan daftar kualitas data. NIK selalu disamarkan.
+
+Reads a participant register (CSV with ; or , delimiter, or the first XLSX worksheet; the first
+row holds the column headers) and prints the sex-disaggregated tables, their completeness and
+the data-quality list. NIK is always masked. Same core, same figures as the add-in.
+
+Opsi / options:
+  --json              cetak JSON / print JSON instead of tables
+  --out <berkas.xlsx> tulis buku kerja laporan / write the report workbook (no charts: exceljs
+                      cannot write them)
+  --tanggal <tgl>     tanggal acuan umur (bawaan: hari ini) / reference date for ages
+                      (default: today, Asia/Jakarta)
+  --kegiatan <nama>   nama kegiatan bila berkas tidak punya kolom kegiatan / activity name
+                      when the file has no activity column
+  -h, --help          bantuan ini / this help
+
+Kode keluar / exit codes: 0 berhasil / ok, 1 pemakaian salah / bad usage,
+2 berkas tak terbaca atau judul kolom tak dikenali / unreadable file or unrecognised header.
+`;
+
+export interface Options {
+  file: string;
+  json: boolean;
+  out?: string;
+  referenceDate: string;
+  activity?: string;
+}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Today (for the default reference date and the report's timestamp). */
+  now: () => Date;
+}
+
+class UsageError extends Error {}
+
+/** Today's date in Asia/Jakarta, "YYYY-MM-DD". */
+export function todayIso(now: Date): string {
+  return toIsoInZone(now.getTime(), TIME_ZONE).slice(0, 10);
+}
+
+export function parseArgs(argv: readonly string[], now: Date): Options | 'help' {
+  if (argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return 'help';
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError('Perintah tidak ada / no command given.');
+  if (command !== 'ringkas')
+    throw new UsageError(`Perintah tidak dikenal / unknown command "${command}" (pakai / use: ringkas).`);
+  const options: Partial<Options> = { json: false, referenceDate: todayIso(now) };
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? rest[++i];
+      if (v === undefined || v === '')
+        throw new UsageError(`Opsi / option ${flag} perlu nilai / needs a value.`);
+      return v;
+    };
+    if (flag === '--json') options.json = true;
+    else if (flag === '--out' || flag === '-o') options.out = value();
+    else if (flag === '--tanggal' || flag === '--date') {
+      const date = value();
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+      if (!m || isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === null)
+        throw new UsageError(`Tanggal tidak sah / invalid date "${date}" (YYYY-MM-DD).`);
+      options.referenceDate = date;
+    } else if (flag === '--kegiatan' || flag === '--activity') options.activity = value();
+    else if (flag.startsWith('-') && flag !== '-')
+      throw new UsageError(`Opsi tidak dikenal / unknown option "${flag}".`);
+    else files.push(arg);
+  }
+  if (files.length === 0) throw new UsageError('Berkas tidak disebut / no file given.');
+  if (files.length > 1) throw new UsageError(`Satu berkas saja / one file only (got ${files.length}).`);
+  if (options.out !== undefined && !/\.xlsx$/i.test(options.out))
+    throw new UsageError(`--out harus berakhiran .xlsx / must end in .xlsx: "${options.out}".`);
+  return { ...options, file: files[0] } as Options;
+}
+
+function describe(value: RawValue): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
+}
+
+/** JSON with every string NIK-masked (core masks messages already; categories are user text). */
+export function toMaskedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? maskNiks(v) : v), 2);
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let options: Options | 'help';
+  try {
+    options = parseArgs(argv, io.now());
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`sop-terpilah: ${e.message}\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  if (options === 'help') {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+
+  let table;
+  try {
+    table = await readTable(options.file);
+  } catch (e) {
+    if (!(e instanceof ReadError)) throw e;
+    io.stderr(`sop-terpilah: ${e.message}\n`);
+    return EXIT_DATA;
+  }
+  const headers = table.header.map(describe);
+  if (headers.length === 0) {
+    io.stderr(`sop-terpilah: berkas kosong / empty file: ${options.file}\n`);
+    return EXIT_DATA;
+  }
+  const matched = matchHeaders(headers);
+  if (!matched.recognised) {
+    const found = headers.filter((h) => h !== '').map((h) => `"${maskNiks(h)}"`);
+    io.stderr(
+      `sop-terpilah: judul kolom tidak dikenali / unrecognised header in ${options.file} (${table.source}).\n` +
+        `Ditemukan / found: ${found.join(', ') || '(kosong / empty)'}\n` +
+        'Perlu setidaknya kolom nama atau jenis kelamin (mis. "Nama", "Jenis Kelamin") /\n' +
+        'needs at least a name or sex column (e.g. "Nama", "Jenis Kelamin", "Name", "Sex").\n',
+    );
+    return EXIT_DATA;
+  }
+
+  const { participants, quality } = normaliseRows(table.data, matched.mapping, {
+    firstRow: table.firstRow,
+    referenceDate: options.referenceDate,
+    defaultActivity: options.activity,
+  });
+  const summaries = summariseAll(participants, quality);
+
+  if (options.out !== undefined) {
+    // As the add-in: the time of generation in the spreadsheet's zone.
+    const generatedAt = toIsoInZone(io.now().getTime(), TIME_ZONE);
+    const { plan, charts } = reportSheetPlan(summaries, REPORT_SHEET_NAME, generatedAt);
+    const workbook = reportWorkbook(plan, charts, basename(options.out, '.xlsx'), TIME_ZONE);
+    const { buffer } = await exportXlsxReport(workbook);
+    try {
+      await writeFile(options.out, buffer);
+    } catch (e) {
+      io.stderr(`sop-terpilah: tidak dapat menulis / cannot write ${options.out}: ${(e as Error).message}\n`);
+      return EXIT_DATA;
+    }
+    io.stdout(
+      `Laporan ditulis / report written: ${options.out} (${participants.length} peserta / participants)\n`,
+    );
+    if (charts.length > 0)
+      io.stdout(
+        `Catatan / note: ${charts.length} grafik tidak digambar (exceljs tidak dapat menulis grafik); ` +
+          `lihat lembar "Catatan" / chart(s) not drawn (exceljs cannot write charts); see sheet "Catatan".\n`,
+      );
+    return EXIT_OK;
+  }
+
+  if (options.json) {
+    const output = {
+      file: options.file,
+      source: table.source,
+      referenceDate: options.referenceDate,
+      columns: {
+        mapping: matched.mapping,
+        unmatched: matched.unmatched,
+      },
+      summaries,
+    };
+    io.stdout(toMaskedJson(output) + '\n');
+    return EXIT_OK;
+  }
+
+  const recognisedColumns = Object.entries(matched.mapping)
+    .sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0))
+    .map(
+      ([field, column]) => `"${headers[column ?? 0]}" → ${FIELD_LABELS[field as keyof typeof FIELD_LABELS]}`,
+    );
+  const lines = [
+    `Berkas / file: ${options.file} (${table.source}); tanggal acuan / reference date: ${options.referenceDate}`,
+    `Kolom dikenali / recognised columns: ${recognisedColumns.join(', ')}`,
+  ];
+  if (matched.unmatched.length > 0)
+    lines.push(
+      `Kolom diabaikan / ignored columns: ${matched.unmatched.map((h) => `"${String(h)}"`).join(', ')}`,
+    );
+  io.stdout(maskNiks(lines.join('\n')) + '\n\n' + formatReport(summaries));
+  return EXIT_OK;
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    now: () => new Date(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`sop-terpilah: ${(e as Error)?.stack ?? String(e)}\n`);
+      process.exitCode = EXIT_DATA;
+    },
+  );
+}

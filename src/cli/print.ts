@@ -1,0 +1,101 @@
+/**
+ * Plain-text output of the summaries: each table aligned in columns (kategori | L | P | Tidak
+ * diketahui | Jumlah | %L | %P | Rasio JK), its narrative and completeness, then the data-quality
+ * list. NIK never appears unmasked.
+ */
+import type { DisaggregatedTable, TableRow, TerpilahSummary } from '../core/terpilah/model';
+import { maskNiksIn } from '../core/terpilah/normalise';
+import { formatDecimalId } from '../core/terpilah/summaries';
+
+const HEADERS = ['Kategori', 'L', 'P', 'Tidak diketahui', 'Jumlah', '%L', '%P', 'Rasio JK'];
+
+/** Any NIK (16 digits, possibly spaced) masked, as core masks it in the add-in's report. */
+export const maskNiks = maskNiksIn;
+
+/** Percent as the add-in writes it in narratives: one decimal, comma ("62,5%"); "-" when none. */
+export function formatPercent(value: number | null): string {
+  return value === null ? '-' : `${formatDecimalId(value)}%`;
+}
+
+export function formatRatio(value: number | null): string {
+  return value === null ? '-' : formatDecimalId(value);
+}
+
+function rowCells(row: TableRow, category = row.category): string[] {
+  return [
+    category,
+    String(row.L),
+    String(row.P),
+    String(row.unknown),
+    String(row.total),
+    formatPercent(row.percentL),
+    formatPercent(row.percentP),
+    formatRatio(row.sexRatio),
+  ];
+}
+
+/** Rows of cells aligned in columns: the first column left-aligned, the others right-aligned. */
+export function alignColumns(rows: string[][], separatorAfter: number[] = []): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => [...(row[c] ?? '')].length)));
+  const pad = (text: string, c: number) => {
+    const gap = ' '.repeat(widths[c] - [...text].length);
+    return c === 0 ? text + gap : gap + text;
+  };
+  const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
+  const lines: string[] = [];
+  rows.forEach((row, r) => {
+    lines.push(
+      row
+        .map((cell, c) => pad(cell, c))
+        .join(' | ')
+        .trimEnd(),
+    );
+    if (separatorAfter.includes(r)) lines.push(rule);
+  });
+  return lines.join('\n');
+}
+
+export function formatTable(table: DisaggregatedTable): string {
+  const rows = [HEADERS, ...table.rows.map((row) => rowCells(row)), rowCells(table.total, 'Jumlah')];
+  return [
+    table.title,
+    alignColumns(rows, [0, rows.length - 2]),
+    table.narrative,
+    `Kelengkapan / completeness: ${formatPercent(table.completeness)}`,
+  ].join('\n');
+}
+
+export function formatSummary(summary: TerpilahSummary): string {
+  const heading =
+    summary.activity === null ? 'Semua kegiatan / all activities' : `Kegiatan: ${summary.activity}`;
+  const parts = [
+    `${heading}\n${'='.repeat([...heading].length)}`,
+    `Peserta / participants: ${summary.participants}`,
+    alignColumns([HEADERS, rowCells(summary.sex, 'Jenis kelamin')], [0]),
+    ...summary.tables.map(formatTable),
+  ];
+  return parts.join('\n\n');
+}
+
+export function formatQuality(summaries: readonly TerpilahSummary[]): string {
+  // Every summary carries the findings of its own rows; the overall one (activity null) has them all.
+  const seen = new Set<string>();
+  const findings = summaries
+    .flatMap((s) => s.quality)
+    .filter((f) => {
+      const key = `${f.row}|${f.code}|${f.column ?? ''}|${f.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.row - b.row);
+  const heading = 'Kualitas data / data quality';
+  const lines =
+    findings.length === 0 ? ['Tidak ada temuan / no findings.'] : findings.map((f) => `- ${f.message}`);
+  return [heading, '-'.repeat(heading.length), ...lines].join('\n');
+}
+
+/** The whole printout: every summary, then the data-quality list once. */
+export function formatReport(summaries: readonly TerpilahSummary[]): string {
+  return maskNiks([...summaries.map(formatSummary), formatQuality(summaries)].join('\n\n')) + '\n';
+}

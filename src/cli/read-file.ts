@@ -1,0 +1,132 @@
+/**
+ * Reads a participant register from a CSV or XLSX file into raw rows (the first row is the header),
+ * with the same value types the add-in reads from a sheet: text as strings, numbers as numbers,
+ * dates as Dates. The core then normalises them exactly as it does for a sheet.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+export type RawValue = string | number | boolean | Date;
+
+export interface RawTable {
+  /** The first non-empty row of the file (or first worksheet); [] for an empty file. */
+  header: RawValue[];
+  /** The rows below the header, blank rows kept (so row numbers hold), trailing blank rows dropped. */
+  data: RawValue[][];
+  /** 1-based row number of data[0] in the file (a CSV record counts as one row, as a spreadsheet shows it). */
+  firstRow: number;
+  /** What was read, e.g. "CSV (;)" or "XLSX, lembar / sheet \"Peserta\"". */
+  source: string;
+}
+
+const isBlank = (row: readonly RawValue[]): boolean =>
+  row.every((v) => v === '' || (typeof v === 'string' && v.trim() === ''));
+
+/** Splits file rows (index 0 = row 1) into header and data. */
+export function toTable(rows: RawValue[][], source: string): RawTable {
+  const headerIndex = rows.findIndex((row) => !isBlank(row));
+  if (headerIndex < 0) return { header: [], data: [], firstRow: 2, source };
+  let end = rows.length;
+  while (end > headerIndex + 1 && isBlank(rows[end - 1])) end--;
+  return {
+    header: rows[headerIndex],
+    data: rows.slice(headerIndex + 1, end),
+    firstRow: headerIndex + 2,
+    source,
+  };
+}
+
+/** A file that cannot be read as a participant register; the CLI exits with code 2. */
+export class ReadError extends Error {}
+
+export async function readTable(path: string): Promise<RawTable> {
+  const ext = extname(path).toLowerCase();
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ReadError(
+      code === 'ENOENT'
+        ? `Berkas tidak ditemukan / file not found: ${path}`
+        : `Berkas tidak dapat dibaca / cannot read file: ${path} (${code ?? (e as Error).message})`,
+    );
+  }
+  if (ext === '.csv' || ext === '.txt') return readCsv(bytes);
+  if (ext === '.xlsx') return readXlsx(bytes);
+  throw new ReadError(
+    `Jenis berkas tidak dikenal / unsupported file type "${ext || '(none)'}": pakai .csv atau .xlsx / use .csv or .xlsx`,
+  );
+}
+
+/** The delimiter of a CSV: ";" (Excel in Indonesian locale) or "," — whichever the header line has more of, outside quotes. */
+export function detectDelimiter(text: string): ';' | ',' {
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch === ';') semicolons++;
+    else if (!quoted && ch === ',') commas++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+export function readCsv(bytes: Buffer): RawTable {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const delimiter = detectDelimiter(text);
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
+  } catch (e) {
+    throw new ReadError(`CSV tidak dapat dibaca / cannot parse CSV: ${(e as Error).message}`);
+  }
+  return toTable(records, `CSV (${delimiter})`);
+}
+
+export async function readXlsx(bytes: Buffer): Promise<RawTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new ReadError(`XLSX tidak dapat dibaca / cannot read XLSX: ${(e as Error).message}`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new ReadError('XLSX tanpa lembar kerja / XLSX has no worksheet');
+  const rows: RawValue[][] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: RawValue[] = [];
+    for (let c = 1; c <= width; c++) values.push(cellValue(row.getCell(c)));
+    while (rows.length < rowNumber - 1) rows.push([]);
+    rows[rowNumber - 1] = values;
+  });
+  return toTable(rows, `XLSX, lembar / sheet "${sheet.name}"`);
+}
+
+/** A cell as Sheets' getValues() would give it: numbers, booleans and Dates as such, anything else as its text. */
+function cellValue(cell: ExcelJS.Cell): RawValue {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  if (v instanceof Date) return v;
+  if (typeof v === 'object' && 'result' in v) {
+    // A formula: its cached result.
+    const r = (v as ExcelJS.CellFormulaValue).result;
+    if (typeof r === 'number' || typeof r === 'boolean' || typeof r === 'string' || r instanceof Date)
+      return r;
+    return '';
+  }
+  if (typeof v === 'object' && 'error' in v) return '';
+  // Rich text, hyperlinks: the displayed text.
+  return cell.text ?? '';
+}

@@ -1,0 +1,311 @@
+import { formatNumberId } from '../progress/monitoring';
+import { formatDateId } from '../sop/dates';
+import { GridBuilder, type BorderSpec, type CellStyle, type PlanRect, type SheetPlan } from '../layout/plan';
+import { HEADER } from '../layout/styles';
+import { asLiteralText } from '../layout/text-safety';
+import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
+import { maskNiksIn } from './normalise';
+import { formatDecimalId, UNKNOWN } from './summaries';
+
+/**
+ * The sheet `Laporan Data Terpilah`: a title, then one block per summary (all activities first,
+ * then each activity): a headline, and per dimension a table
+ * No | <kategori> | L | P | Tidak diketahui | Jumlah | %L | %P | Rasio JK, its narrative line and
+ * its completeness; then the data-quality list No | Baris | Kolom | Masalah. Regenerated whole.
+ *
+ * Charts (at most two, whatever the data size, so the service calls stay fixed):
+ * - participants by sex per activity: a grouped COLUMN chart over the activity table of the
+ *   all-activities summary (Kategori, L, P columns; header row = series names, first column =
+ *   domain);
+ * - the age × sex pyramid: a stacked BAR chart over a helper range beside the age-group table
+ *   (Kelompok umur | Laki-laki | Perempuan) where L is written negative and the number format
+ *   "0;0" hides the minus sign. Stacking a negative and a positive series is what renders a
+ *   pyramid in Google Sheets (a BAR chart has no mirrored-axis option). Rows run from 75+ down to
+ *   0-4 because a Sheets bar chart draws the first row at the top; "Tidak diketahui" is left out.
+ *
+ * Formatting is a fixed set of styles and one border group, so the server's batched calls do not
+ * depend on the data. NIK is masked in every text cell (maskNiksIn), and every text that Sheets
+ * would reinterpret ("=…", "0-4") is written literally (asLiteralText).
+ */
+
+export interface ChartPlan {
+  type: 'COLUMN' | 'BAR';
+  title: string;
+  /** Data range including its header row; the first column is the domain. */
+  rect: PlanRect;
+  position: { row: number; column: number };
+  stacked: boolean;
+}
+
+export const TERPILAH_TITLE = 'LAPORAN DATA TERPILAH';
+export const TABLE_HEADERS = [
+  'No',
+  'Kategori',
+  'L',
+  'P',
+  'Tidak diketahui',
+  'Jumlah',
+  '%L',
+  '%P',
+  'Rasio JK',
+];
+export const QUALITY_HEADERS = ['No', 'Baris', 'Kolom', 'Masalah'];
+/** The data-quality list shows at most this many findings; the rest are counted by kind. */
+export const QUALITY_LIST_LIMIT = 10_000;
+/** Columns of the pyramid helper range (K:M) and of the charts (O). */
+export const HELPER_COLUMN = 11;
+export const CHART_COLUMN = 15;
+/** Rows a chart covers (Sheets' default chart is about 370 px high). */
+const CHART_ROWS = 20;
+
+const CATEGORY_HEADERS: Record<Dimension, string> = {
+  activity: 'Kegiatan',
+  role: 'Peran',
+  ageGroup: 'Kelompok umur',
+  lifeStage: 'Tahap usia',
+  institution: 'Instansi',
+  regency: 'Kabupaten/kota',
+  disability: 'Status disabilitas',
+};
+
+const WIDTHS = [40, 230, 65, 65, 90, 70, 60, 60, 70, 20, 100, 75, 75, 20];
+const COLORS = { block: '#dbe8f7', total: '#f2f2f2', muted: '#595959', warn: '#c00000', line: '#000000' };
+const GRID: BorderSpec = {
+  top: true,
+  left: true,
+  bottom: true,
+  right: true,
+  vertical: true,
+  horizontal: true,
+  color: COLORS.line,
+  style: 'SOLID',
+};
+const COUNT: CellStyle = { horizontalAlignment: 'right', numberFormat: '#,##0' };
+const DECIMAL: CellStyle = { horizontalAlignment: 'right', numberFormat: '0.0' };
+const CENTER: CellStyle = { horizontalAlignment: 'center' };
+const CATEGORY: CellStyle = { wrap: true, verticalAlignment: 'top' };
+const NOTE: CellStyle = { fontStyle: 'italic', fontColor: COLORS.muted };
+const TOTAL: CellStyle = { fontWeight: 'bold', background: COLORS.total };
+
+/** User-derived text as it may be written: NIK masked, kept literal. */
+const text = (value: string) => asLiteralText(maskNiksIn(String(value)));
+const orDash = (value: number | null) => (value === null ? '-' : value);
+
+export function reportSheetPlan(
+  summaries: TerpilahSummary[],
+  sheetName: string,
+  generatedAt: string,
+): { plan: SheetPlan; charts: ChartPlan[] } {
+  const list = Array.isArray(summaries) ? summaries : [];
+  const grid = new GridBuilder(TABLE_HEADERS.length);
+  const tables: PlanRect[] = [];
+  const charts: ChartPlan[] = [];
+
+  grid.set(1, 1, TERPILAH_TITLE, { fontWeight: 'bold', fontSize: 14 });
+  const all = list.find((s) => s.activity === null) ?? null;
+  const participants = all ? all.participants : list.reduce((sum, s) => sum + s.participants, 0);
+  const activityCount = all
+    ? (all.tables.find((t) => t.dimension === 'activity')?.rows.length ?? 0)
+    : list.length;
+  const date = /^\d{4}-\d{2}-\d{2}/.test(generatedAt) ? formatDateId(generatedAt.slice(0, 10)) : '';
+  const time = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})/.exec(generatedAt);
+  grid.set(
+    2,
+    1,
+    `Dibuat ${date}${time ? ` pukul ${time[1]}.${time[2]}` : ''} dari ${formatNumberId(participants)} peserta, ` +
+      `${formatNumberId(activityCount)} kegiatan. Dibuat ulang dari menu; isian tangan akan tertimpa. NIK disamarkan.`,
+    NOTE,
+  );
+
+  let row = 4;
+  let pyramidPlaced = false;
+  let nextChartRow = 4;
+  if (list.length === 0) grid.set(row++, 1, 'Belum ada peserta.', { fontWeight: 'bold' });
+  for (const summary of list) {
+    const label = summary.activity === null ? 'SEMUA KEGIATAN' : `Kegiatan: ${summary.activity}`;
+    grid.set(row, 1, text(label), { fontWeight: 'bold', fontSize: 12, background: COLORS.block });
+    grid.style(row, 2, { background: COLORS.block }, 1, TABLE_HEADERS.length - 1);
+    grid.set(row + 1, 1, headline(summary.sex));
+    row += 3;
+    summary.tables.forEach((table, index) => {
+      const titleRow = row;
+      const headerRow = writeTable(grid, table, index, row, tables);
+      const lastRow = headerRow + table.rows.length;
+      if (table.dimension === 'activity' && summary.activity === null && table.rows.length > 0) {
+        const position = Math.max(titleRow, nextChartRow);
+        charts.push({
+          type: 'COLUMN',
+          title: 'Peserta menurut jenis kelamin per kegiatan',
+          rect: { row: headerRow, column: 2, numRows: table.rows.length + 1, numColumns: 3 },
+          position: { row: position, column: CHART_COLUMN },
+          stacked: false,
+        });
+        nextChartRow = position + CHART_ROWS;
+      }
+      if (table.dimension === 'ageGroup' && !pyramidPlaced) {
+        pyramidPlaced = true;
+        const helper = writePyramidHelper(grid, table, headerRow);
+        const position = Math.max(titleRow, nextChartRow);
+        charts.push({
+          type: 'BAR',
+          title: `Piramida umur menurut jenis kelamin${summary.activity === null ? '' : ` (${summary.activity.slice(0, 80)})`}`,
+          rect: helper,
+          position: { row: position, column: CHART_COLUMN },
+          stacked: true,
+        });
+        nextChartRow = position + CHART_ROWS;
+      }
+      row = lastRow + 5;
+    });
+    row += 1;
+  }
+
+  writeQuality(grid, qualityOf(list), row + 1, tables);
+
+  const built = grid.build();
+  return {
+    plan: {
+      sheetName,
+      values: built.values.map((r) => r.map((v) => (typeof v === 'string' ? maskNiksIn(v) : v))),
+      styles: built.styles,
+      merges: [],
+      borders: tables.length > 0 ? [{ rects: tables, spec: GRID }] : [],
+      validations: [],
+      columnWidths: Object.fromEntries(WIDTHS.map((width, i) => [i + 1, width])),
+      frozenRows: 0,
+      protection: {
+        description:
+          'Laporan Data Terpilah: dibuat add-on SOP & Data Terpilah dari data peserta; dibuat ulang dari menu.',
+      },
+    },
+    charts,
+  };
+}
+
+function headline(sex: TableRow): string {
+  if (sex.total === 0) return 'Belum ada peserta.';
+  const ratio = sex.sexRatio === null ? '' : `; rasio jenis kelamin ${formatDecimalId(sex.sexRatio)}`;
+  return (
+    `Jumlah peserta ${formatNumberId(sex.total)}: laki-laki ${formatNumberId(sex.L)} ` +
+    `(${formatDecimalId(sex.percentL ?? 0)}%), perempuan ${formatNumberId(sex.P)} ` +
+    `(${formatDecimalId(sex.percentP ?? 0)}%), tidak diketahui ${formatNumberId(sex.unknown)}${ratio}.`
+  );
+}
+
+/** Title, header, rows, total, narrative, completeness; returns the header row. */
+function writeTable(
+  grid: GridBuilder,
+  table: DisaggregatedTable,
+  index: number,
+  top: number,
+  tables: PlanRect[],
+): number {
+  grid.set(top, 1, `${String.fromCharCode(65 + (index % 26))}. ${table.title}`, { fontWeight: 'bold' });
+  const headerRow = top + 1;
+  TABLE_HEADERS.forEach((header, c) =>
+    grid.set(headerRow, c + 1, c === 1 ? CATEGORY_HEADERS[table.dimension] : header, HEADER),
+  );
+  table.rows.forEach((r, i) =>
+    writeRow(grid, headerRow + 1 + i, i + 1, r, r.category === UNKNOWN ? NOTE : {}),
+  );
+  const totalRow = headerRow + 1 + table.rows.length;
+  writeRow(grid, totalRow, '', { ...table.total, category: 'Jumlah' }, TOTAL);
+  grid.style(totalRow, 1, TOTAL, 1, TABLE_HEADERS.length);
+  tables.push({
+    row: headerRow,
+    column: 1,
+    numRows: table.rows.length + 2,
+    numColumns: TABLE_HEADERS.length,
+  });
+  grid.set(totalRow + 1, 2, text(table.narrative), { fontStyle: 'italic' });
+  grid.set(totalRow + 2, 2, `Kelengkapan data: ${formatDecimalId(table.completeness)}%`, NOTE);
+  return headerRow;
+}
+
+function writeRow(grid: GridBuilder, r: number, no: number | string, row: TableRow, extra: CellStyle): void {
+  grid.set(r, 1, no, { ...CENTER, ...extra });
+  grid.set(r, 2, text(row.category), { ...CATEGORY, ...extra });
+  grid.set(r, 3, row.L, { ...COUNT, ...extra });
+  grid.set(r, 4, row.P, { ...COUNT, ...extra });
+  grid.set(r, 5, row.unknown, { ...COUNT, ...extra });
+  grid.set(r, 6, row.total, { ...COUNT, ...extra });
+  grid.set(r, 7, orDash(row.percentL), { ...DECIMAL, ...extra });
+  grid.set(r, 8, orDash(row.percentP), { ...DECIMAL, ...extra });
+  grid.set(r, 9, orDash(row.sexRatio), { ...DECIMAL, ...extra });
+}
+
+/** Kelompok umur | Laki-laki (negative) | Perempuan, oldest first; returns its rect. */
+function writePyramidHelper(grid: GridBuilder, table: DisaggregatedTable, top: number): PlanRect {
+  const known = table.rows.filter((r) => r.category !== UNKNOWN).reverse();
+  grid.set(top - 1, HELPER_COLUMN, 'Data piramida (L negatif untuk grafik)', NOTE);
+  grid.set(top, HELPER_COLUMN, 'Kelompok umur', HEADER);
+  grid.set(top, HELPER_COLUMN + 1, 'Laki-laki', HEADER);
+  grid.set(top, HELPER_COLUMN + 2, 'Perempuan', HEADER);
+  known.forEach((r, i) => {
+    grid.set(top + 1 + i, HELPER_COLUMN, text(r.category), CENTER);
+    grid.set(top + 1 + i, HELPER_COLUMN + 1, r.L === 0 ? 0 : -r.L, { ...COUNT, numberFormat: '0;0' });
+    grid.set(top + 1 + i, HELPER_COLUMN + 2, r.P, { ...COUNT, numberFormat: '0;0' });
+  });
+  return { row: top, column: HELPER_COLUMN, numRows: known.length + 1, numColumns: 3 };
+}
+
+function qualityOf(summaries: TerpilahSummary[]): QualityFinding[] {
+  const all = summaries.find((s) => s.activity === null);
+  if (all) return Array.isArray(all.quality) ? all.quality : [];
+  const seen = new Set<QualityFinding>();
+  const findings: QualityFinding[] = [];
+  for (const s of summaries)
+    for (const f of Array.isArray(s.quality) ? s.quality : [])
+      if (!seen.has(f)) {
+        seen.add(f);
+        findings.push(f);
+      }
+  return findings.sort((a, b) => a.row - b.row);
+}
+
+function writeQuality(grid: GridBuilder, findings: QualityFinding[], top: number, tables: PlanRect[]): void {
+  grid.set(top, 1, `DAFTAR MASALAH DATA (${formatNumberId(findings.length)})`, {
+    fontWeight: 'bold',
+    fontSize: 12,
+    background: COLORS.block,
+  });
+  grid.style(top, 2, { background: COLORS.block }, 1, TABLE_HEADERS.length - 1);
+  grid.set(
+    top + 1,
+    1,
+    'Baris = baris pada sheet sumber. Semua baris tetap dihitung; nilai yang tidak terbaca masuk "Tidak diketahui".',
+    NOTE,
+  );
+  if (findings.length === 0) {
+    grid.set(top + 3, 1, 'Tidak ada masalah data.', { fontWeight: 'bold' });
+    return;
+  }
+  const headerRow = top + 3;
+  QUALITY_HEADERS.forEach((header, c) => grid.set(headerRow, c + 1, header, HEADER));
+  const shown = findings.slice(0, QUALITY_LIST_LIMIT);
+  shown.forEach((f, i) => {
+    const r = headerRow + 1 + i;
+    grid.set(r, 1, i + 1, CENTER);
+    grid.set(r, 2, Number.isFinite(f.row) ? f.row : '-', CENTER);
+    grid.set(r, 3, text(f.column ?? '-'), CATEGORY);
+    grid.set(
+      r,
+      4,
+      text(String(f.message ?? '')),
+      f.code.startsWith('duplicate') ? {} : { fontColor: COLORS.warn },
+    );
+  });
+  tables.push({ row: headerRow, column: 1, numRows: shown.length + 1, numColumns: QUALITY_HEADERS.length });
+  if (findings.length > shown.length) {
+    const byCode = new Map<string, number>();
+    for (const f of findings.slice(shown.length)) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+    grid.set(
+      headerRow + shown.length + 1,
+      1,
+      `… dan ${formatNumberId(findings.length - shown.length)} masalah lain tidak ditampilkan (` +
+        [...byCode].map(([code, n]) => `${code}: ${formatNumberId(n)}`).join(', ') +
+        ').',
+      NOTE,
+    );
+  }
+}
