@@ -13,6 +13,14 @@ import { byId, show, translatePage } from './dom';
 import { describeError } from './errors';
 import { tr, useLanguage } from './i18n';
 import { renderTemplateOutcome, wireTemplateForm } from './new-template';
+import {
+  participantsShown,
+  reloadParticipantSheets,
+  renderParticipants,
+  setParticipantActivities,
+  showHeadline,
+  wireParticipants,
+} from './participants';
 import { callServer } from './server';
 import { renderStatus } from './status';
 import {
@@ -27,8 +35,13 @@ import { renderTemplates, wireSopPanel } from './templates';
 
 /** Start-up and wiring: one getSidebarState call fills every panel. */
 
-type Tab = 'activities' | 'sop';
-const TABS: Tab[] = ['activities', 'sop'];
+type Tab = 'activities' | 'sop' | 'participants';
+const TABS: Tab[] = ['activities', 'sop', 'participants'];
+/**
+ * Set by the menu "Tambah/Impor peserta" (a line appended after the sidebar's HTML, so it runs
+ * after this script: read when the first state arrives, never at load).
+ */
+const initialTab = (): string | undefined => (window as { sopInitialTab?: string }).sopInitialTab;
 /** Set once the first state arrived: from then on the tab is the person's choice. */
 let tabChosen = false;
 
@@ -48,6 +61,7 @@ function selectTab(tab: Tab, focus = false): void {
     show(`panel-${name}`, selected);
     if (selected && focus) button.focus();
   }
+  if (tab === 'participants') participantsShown();
 }
 
 function render(state: SidebarState, preferSheet?: string): void {
@@ -61,7 +75,10 @@ function render(state: SidebarState, preferSheet?: string): void {
   renderActivityList();
   renderActivityOutcome();
   renderStepLog();
-  if (!tabChosen) selectTab(hasActivities() ? 'activities' : 'sop');
+  setParticipantActivities(state.activities ?? []);
+  renderParticipants();
+  if (!tabChosen)
+    selectTab(initialTab() === 'participants' ? 'participants' : hasActivities() ? 'activities' : 'sop');
   show('loading', false);
 }
 
@@ -114,13 +131,23 @@ function start(): void {
   wireTemplateForm((sheetName) => load(sheetName));
   wireActivities({
     open: (id) => void openActivity(id),
-    created: (view) => showActivity(view),
+    created: (view) => {
+      showActivity(view);
+      showHeadline(view.activity.name);
+    },
   });
   wireStepLog({
-    changed: (item) => upsertActivity(item),
+    changed: (item) => {
+      upsertActivity(item);
+      showHeadline(item.name);
+    },
     back: (id) => renderActivityList(id),
   });
-  byId('refresh').addEventListener('click', () => void load());
+  wireParticipants();
+  byId('refresh').addEventListener('click', () => {
+    reloadParticipantSheets();
+    void load();
+  });
   byId<HTMLSelectElement>('language').addEventListener('change', (event) => {
     void changeLanguage((event.target as HTMLSelectElement).value);
   });

@@ -5,6 +5,7 @@
  * Pure types only: the client compiles this file without Apps Script typings.
  */
 import type { Language } from '../core/i18n';
+import type { ParticipantField } from '../core/terpilah/model';
 
 export interface SidebarState {
   language: Language;
@@ -131,6 +132,95 @@ export interface LogStepRequest {
   override?: boolean;
 }
 
+/** A participant typed into the sidebar form (every value as text; "" = not given). */
+export interface AddParticipantRequest {
+  /** The activity's name (kegiatan), as the `Peserta` sheet keeps it. */
+  activity: string;
+  name: string;
+  /** 16 digits (spaces allowed) or "". */
+  nik: string;
+  /** 18 digits (spaces allowed) or "". */
+  nip: string;
+  sex: 'L' | 'P' | '';
+  /** yyyy-mm-dd or "". */
+  birthDate: string;
+  /** Whole years or "". */
+  age: string;
+  role: 'Peserta' | 'Narasumber' | 'Panitia' | '';
+  institution: string;
+  position: string;
+  regency: string;
+  disability: 'Ya' | 'Tidak' | '';
+  attendance: 'Hadir' | 'Tidak hadir' | '';
+}
+
+export interface AddParticipantResult {
+  sheetName: string;
+  /** The 1-based row written in `Peserta`. */
+  row: number;
+  message: string;
+}
+
+/** Source column index (0-based) per field; a field left out is not imported. */
+export type ImportMapping = Partial<Record<ParticipantField, number>>;
+
+/** What an import would read: the header row found, the suggested mapping, a few rows. */
+export interface ImportPreview {
+  sourceSheet: string;
+  /** 1-based row of the header in the source sheet. */
+  headerRow: number;
+  headers: string[];
+  /** Prefilled from the headers; the person may correct it. */
+  mapping: ImportMapping;
+  /** The fields a column can be mapped to, in form order, with their labels. */
+  fields: { field: ParticipantField; label: string }[];
+  /** Up to 3 data rows as text (NIK-like digits masked). */
+  samples: string[][];
+  /** Data rows below the header (non-empty). */
+  rowCount: number;
+}
+
+export interface ImportRequest {
+  sourceSheet: string;
+  mapping: ImportMapping;
+  /** The activity for rows without one (or when no column is mapped to it). */
+  activity?: string;
+}
+
+export interface ImportResult {
+  sheetName: string;
+  imported: number;
+  /** Rows already in `Peserta` from an earlier import (same source sheet and values). */
+  skipped: number;
+  /** Empty rows of the source, ignored. */
+  empty: number;
+  message: string;
+}
+
+export interface TerpilahReportRequest {
+  /** One activity's name; omitted or "" = every activity. */
+  activity?: string;
+}
+
+export interface TerpilahReportResult {
+  sheetName: string;
+  participants: number;
+  charts: number;
+  message: string;
+}
+
+/** The headline figures of one activity (or all when ""), for the sidebar. */
+export interface TerpilahHeadline {
+  activity: string;
+  participants: number;
+  L: number;
+  P: number;
+  unknown: number;
+  /** % women of the participants with a known sex; null when none is known. */
+  percentP: number | null;
+  narrative: string;
+}
+
 export interface SidebarApi {
   getSidebarState(): SidebarState;
   setLanguage(language: string): SidebarState;
@@ -142,4 +232,11 @@ export interface SidebarApi {
   getActivity(activityId: string): ActivityView;
   /** Refused actions throw an Error with a plain Indonesian message (e.g. "Sedang dipakai, coba lagi."). */
   logStep(request: LogStepRequest): ActivityView;
+  addParticipant(request: AddParticipantRequest): AddParticipantResult;
+  /** Sheet names a participant list may be imported from (the add-in's own sheets left out). */
+  listImportSheets(): string[];
+  previewImport(sourceSheet: string): ImportPreview;
+  importParticipants(request: ImportRequest): ImportResult;
+  generateTerpilahReport(request: TerpilahReportRequest): TerpilahReportResult;
+  terpilahHeadline(activity: string): TerpilahHeadline;
 }

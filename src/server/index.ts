@@ -13,3 +13,8 @@ export { menuMonitoringReport } from './progress-report/monitoring';
 export { listActivities, createActivity, getActivity } from './progress/activities';
 export { logStep } from './progress/log-step';
 export { menuRebuildProgress } from './progress/rebuild';
+export { addParticipant } from './terpilah/add';
+export { listImportSheets, previewImport, importParticipants } from './terpilah/import';
+export { menuTerpilahReport, generateTerpilahReport } from './terpilah/report';
+export { terpilahHeadline } from './terpilah/headline';
+export { menuParticipants } from './terpilah/panel';

@@ -25,6 +25,8 @@ export function buildMenu(language: Language): void {
     .addItem(t('menuNewTemplate'), 'menuNewTemplate')
     .addItem(t('menuRebuildProgress'), 'menuRebuildProgress')
     .addItem(t('menuMonitoringReport'), 'menuMonitoringReport')
+    .addItem(t('menuParticipants'), 'menuParticipants')
+    .addItem(t('menuTerpilahReport'), 'menuTerpilahReport')
     .addSeparator()
     .addItem(t('menuAbout'), 'showAbout')
     .addToUi();

@@ -30,6 +30,8 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
       'Template baru…',
       'Bangun ulang progres',
       'Laporan Monitoring SOP',
+      'Tambah/Impor peserta',
+      'Buat Laporan Data Terpilah',
       'Tentang add-on',
     ]);
     await expect(page.getByTestId('sheet-tab').allTextContents()).resolves.toEqual(['Sheet1']);
@@ -68,6 +70,8 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
       'New template…',
       'Rebuild progress',
       'SOP monitoring report',
+      'Add/import participants',
+      'Create sex-disaggregated data report',
       'About the add-on',
     ]);
     await page.keyboard.press('Escape');

@@ -5,23 +5,31 @@ import { DIST, newWorkbench, uiOf } from '../support/workbench';
 
 /** Every function Apps Script must see: menu handlers, triggers and google.script.run endpoints. */
 const EXPECTED_GLOBALS = [
+  'addParticipant',
   'createActivity',
   'createTemplate',
   'generateSop',
+  'generateTerpilahReport',
   'getActivity',
   'getSidebarState',
+  'importParticipants',
   'listActivities',
+  'listImportSheets',
   'listTemplates',
   'logStep',
   'menuCreateSop',
   'menuMonitoringReport',
   'menuNewTemplate',
+  'menuParticipants',
   'menuRebuildProgress',
+  'menuTerpilahReport',
   'onInstall',
   'onOpen',
+  'previewImport',
   'setLanguage',
   'showAbout',
   'showSidebar',
+  'terpilahHeadline',
 ];
 
 const code = readFileSync(join(DIST, 'Code.js'), 'utf8');
@@ -71,6 +79,8 @@ describe('dist/Code.js', () => {
       { kind: 'item', caption: 'Template baru…', functionName: 'menuNewTemplate' },
       { kind: 'item', caption: 'Bangun ulang progres', functionName: 'menuRebuildProgress' },
       { kind: 'item', caption: 'Laporan Monitoring SOP', functionName: 'menuMonitoringReport' },
+      { kind: 'item', caption: 'Tambah/Impor peserta', functionName: 'menuParticipants' },
+      { kind: 'item', caption: 'Buat Laporan Data Terpilah', functionName: 'menuTerpilahReport' },
       { kind: 'separator' },
       { kind: 'item', caption: 'Tentang add-on', functionName: 'showAbout' },
     ]);

@@ -8,6 +8,7 @@ import { sopSidebar } from './parts/sop-sidebar';
 import { progressSidebar } from './parts/progress-sidebar';
 import { progressServer } from './parts/progress-server';
 import { monitoring } from './parts/monitoring';
+import { terpilah } from './parts/terpilah';
 
 export const id = {
   ...shell.id,
@@ -16,6 +17,7 @@ export const id = {
   ...progressSidebar.id,
   ...progressServer.id,
   ...monitoring.id,
+  ...terpilah.id,
 } as const;
 
 export type StringKey = keyof typeof id;
@@ -27,4 +29,5 @@ export const en: Record<StringKey, string> = {
   ...progressSidebar.en,
   ...progressServer.en,
   ...monitoring.en,
+  ...terpilah.en,
 };

@@ -1,4 +1,4 @@
-import { parseDate } from '../sop/dates';
+import { isoDateInZone, parseDate } from '../sop/dates';
 import { ageAt, ageGroup, lifeStage, MAX_AGE, parseAge } from './age';
 import { parseDisabilityAnswer, washingtonGroup } from './disability';
 import { FIELD_LABELS } from './headers';
@@ -53,7 +53,8 @@ function cellText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  // Dates are calendar days in the office's zone, not UTC (midnight in Jakarta is the previous UTC day).
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : isoDateInZone(v, 'Asia/Jakarta');
   return '';
 }
 
@@ -216,7 +217,7 @@ const sexWord = (s: Sex) => (s === 'L' ? 'laki-laki' : 'perempuan');
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  return isoDateInZone(new Date(), 'Asia/Jakarta');
 }
 
 /** A birth date as typed, including "Pangkalpinang, 12 Mei 1990" (tempat, tanggal lahir). */

@@ -68,7 +68,8 @@ const CATEGORY_HEADERS: Record<Dimension, string> = {
   disability: 'Status disabilitas',
 };
 
-const WIDTHS = [40, 230, 65, 65, 90, 70, 60, 60, 70, 20, 100, 75, 75, 20];
+// Few distinct runs of equal widths: each run is one setColumnWidths call.
+const WIDTHS = [40, 230, 70, 70, 70, 70, 70, 70, 70, 20, 75, 75, 75, 20];
 const COLORS = { block: '#dbe8f7', total: '#f2f2f2', muted: '#595959', warn: '#c00000', line: '#000000' };
 const GRID: BorderSpec = {
   top: true,

@@ -286,3 +286,16 @@ describe('normaliseRows', () => {
     ).not.toThrow();
   });
 });
+
+test('a birth date cell at midnight in Jakarta is that calendar day, not the previous UTC day', () => {
+  // 12 May 1990 00:00 in Asia/Jakarta is 11 May 17:00 UTC; the 36th birthday falls on 12 May 2026.
+  const { participants } = normaliseRows(
+    [['Ani', 'P', new Date('1990-05-11T17:00:00Z')]],
+    { name: 0, sex: 1, birthDate: 2 },
+    {
+      firstRow: 2,
+      referenceDate: '2026-05-12',
+    },
+  );
+  expect(participants[0].age).toBe(36);
+});

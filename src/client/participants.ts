@@ -1,0 +1,285 @@
+import type { ParticipantField } from '../core/terpilah/model';
+import type { ActivityListItem, AddParticipantRequest, ImportMapping, ImportPreview } from '../server/api';
+import { byId, element, setText, show } from './dom';
+import { describeError } from './errors';
+import { tr } from './i18n';
+import { callServer } from './server';
+
+/**
+ * The "Peserta" tab: a form to add one participant, an import from any sheet with a column
+ * mapping the person can correct, and the disaggregated report for all or one activity. Also the
+ * headline figures (L, P, % perempuan) of the activity open in the "Kegiatan" tab.
+ */
+
+/** Fields always offered in the mapping; the Washington Group ones only when a column matched. */
+const MAIN_FIELDS: ParticipantField[] = [
+  'activity',
+  'name',
+  'nik',
+  'nip',
+  'sex',
+  'birthDate',
+  'age',
+  'role',
+  'institution',
+  'position',
+  'regency',
+  'disability',
+  'attendance',
+];
+
+let activities: ActivityListItem[] = [];
+let sheetsLoaded = false;
+let preview: ImportPreview | null = null;
+let headlineFor = '';
+
+const select = (id: string): HTMLSelectElement => byId<HTMLSelectElement>(id);
+const input = (id: string): HTMLInputElement => byId<HTMLInputElement>(id);
+
+function option(value: string, label: string): HTMLOptionElement {
+  const node = element('option', label);
+  node.value = value;
+  return node;
+}
+
+/** Replaces a select's options, keeping the chosen value when it is still there. */
+function fill(target: HTMLSelectElement, options: HTMLOptionElement[]): void {
+  const keep = target.value;
+  target.replaceChildren(...options);
+  if (options.some((o) => o.value === keep)) target.value = keep;
+}
+
+function activityOptions(empty: string): HTMLOptionElement[] {
+  const names = [...new Set(activities.map((a) => a.name))];
+  return [option('', empty), ...names.map((name) => option(name, name))];
+}
+
+export function setParticipantActivities(list: ActivityListItem[]): void {
+  activities = list.slice();
+}
+
+/** Draws what depends on the language and the activity list. */
+export function renderParticipants(): void {
+  fill(select('pes-activity'), activityOptions(tr('sidePesNoActivity')));
+  fill(select('pes-import-activity'), activityOptions(tr('sidePesNoActivity')));
+  fill(select('pes-report-scope'), activityOptions(tr('sidePesReportAll')));
+  for (const id of ['pes-sex', 'pes-role', 'pes-disability', 'pes-attendance']) {
+    const target = select(id);
+    const values = (target.dataset.values ?? '').split(',');
+    fill(target, [option('', tr('sidePesChoose')), ...values.map((v) => option(v, v))]);
+  }
+  if (preview) renderMapping(preview, currentMapping());
+}
+
+/** The tab was shown: the list of sheets is fetched the first time (and on "Muat ulang"). */
+export function participantsShown(): void {
+  if (!sheetsLoaded) void loadSheets();
+}
+
+export function reloadParticipantSheets(): void {
+  sheetsLoaded = false;
+  if (!byId('panel-participants').hidden) void loadSheets();
+}
+
+async function loadSheets(): Promise<void> {
+  sheetsLoaded = true;
+  try {
+    const names = await callServer('listImportSheets');
+    fill(
+      select('pes-source'),
+      names.map((name) => option(name, name)),
+    );
+    show('pes-no-sheets', names.length === 0);
+    byId<HTMLButtonElement>('pes-preview').disabled = names.length === 0;
+  } catch (error) {
+    sheetsLoaded = false;
+    outcome('pes-import', { error });
+  }
+}
+
+function outcome(prefix: string, result: { message: string } | { error: unknown } | null): void {
+  const ok = byId(`${prefix}-result`);
+  const failed = byId(`${prefix}-error`);
+  ok.hidden = !(result && 'message' in result);
+  failed.hidden = !(result && 'error' in result);
+  ok.textContent = result && 'message' in result ? result.message : '';
+  failed.textContent = result && 'error' in result ? describeError(result.error) : '';
+}
+
+async function busy<T>(progress: string, buttons: string[], body: () => Promise<T>): Promise<T> {
+  show(progress, true);
+  for (const id of buttons) byId<HTMLButtonElement>(id).disabled = true;
+  try {
+    return await body();
+  } finally {
+    show(progress, false);
+    for (const id of buttons) byId<HTMLButtonElement>(id).disabled = false;
+  }
+}
+
+async function addParticipant(): Promise<void> {
+  const value = (id: string) => (byId(id) as HTMLInputElement | HTMLSelectElement).value;
+  const request: AddParticipantRequest = {
+    activity: value('pes-activity'),
+    name: value('pes-name'),
+    nik: value('pes-nik'),
+    nip: value('pes-nip'),
+    sex: value('pes-sex') as AddParticipantRequest['sex'],
+    birthDate: value('pes-birth'),
+    age: value('pes-age'),
+    role: value('pes-role') as AddParticipantRequest['role'],
+    institution: value('pes-institution'),
+    position: value('pes-position'),
+    regency: value('pes-regency'),
+    disability: value('pes-disability') as AddParticipantRequest['disability'],
+    attendance: value('pes-attendance') as AddParticipantRequest['attendance'],
+  };
+  if (request.name.trim() === '') {
+    outcome('pes-add', { error: new Error(tr('pesertaNameEmpty')) });
+    input('pes-name').focus();
+    return;
+  }
+  outcome('pes-add', null);
+  try {
+    const result = await busy('pes-add-progress', ['pes-add'], () => callServer('addParticipant', request));
+    outcome('pes-add', result);
+    // The activity and the closed values stay: the next participant is often of the same kind.
+    for (const id of ['pes-name', 'pes-nik', 'pes-nip', 'pes-birth', 'pes-age', 'pes-position'])
+      input(id).value = '';
+    input('pes-name').focus();
+    refreshHeadline();
+  } catch (error) {
+    outcome('pes-add', { error });
+  }
+}
+
+async function previewImport(): Promise<void> {
+  const source = select('pes-source').value;
+  outcome('pes-import', null);
+  show('pes-mapping-box', false);
+  preview = null;
+  try {
+    preview = await busy('pes-preview-progress', ['pes-preview'], () => callServer('previewImport', source));
+    setText('pes-preview-info', tr('sidePesPreviewInfo', { rows: preview.rowCount, row: preview.headerRow }));
+    renderMapping(preview, preview.mapping);
+    show('pes-mapping-box', true);
+  } catch (error) {
+    outcome('pes-import', { error });
+  }
+}
+
+/** One row per field: its label and a select of the source's columns ("A · Nama Lengkap"). */
+function renderMapping(current: ImportPreview, mapping: ImportMapping): void {
+  const labels = new Map(current.fields.map((f) => [f.field, f.label]));
+  const fields = current.fields
+    .map((f) => f.field)
+    .filter((field) => MAIN_FIELDS.includes(field) || mapping[field] !== undefined);
+  const rows = fields.map((field) => {
+    const row = document.createElement('tr');
+    row.className = mapping[field] === undefined ? '' : 'mapped';
+    const label = element('td', labels.get(field) ?? field);
+    const chooser = document.createElement('select');
+    chooser.dataset.field = field;
+    chooser.dataset.testid = 'pes-map';
+    chooser.setAttribute('aria-label', labels.get(field) ?? field);
+    chooser.append(
+      option('-1', tr('sidePesNotImported')),
+      ...current.headers.map((header, i) => option(String(i), `${columnLetters(i + 1)} · ${header}`)),
+    );
+    chooser.value = String(mapping[field] ?? -1);
+    chooser.addEventListener('change', () => {
+      row.className = chooser.value === '-1' ? '' : 'mapped';
+    });
+    const cell = document.createElement('td');
+    cell.append(chooser);
+    row.append(label, cell);
+    return row;
+  });
+  byId('pes-mapping-rows').replaceChildren(...rows);
+}
+
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function currentMapping(): ImportMapping {
+  const mapping: ImportMapping = {};
+  document.querySelectorAll<HTMLSelectElement>('#pes-mapping-rows select').forEach((chooser) => {
+    const index = Number(chooser.value);
+    if (index >= 0) mapping[chooser.dataset.field as ParticipantField] = index;
+  });
+  return mapping;
+}
+
+async function importRows(): Promise<void> {
+  if (!preview) return;
+  const request = {
+    sourceSheet: preview.sourceSheet,
+    mapping: currentMapping(),
+    activity: select('pes-import-activity').value,
+  };
+  outcome('pes-import', null);
+  try {
+    const result = await busy('pes-import-progress', ['pes-import', 'pes-preview'], () =>
+      callServer('importParticipants', request),
+    );
+    outcome('pes-import', result);
+    refreshHeadline();
+  } catch (error) {
+    outcome('pes-import', { error });
+  }
+}
+
+async function createReport(): Promise<void> {
+  const activity = select('pes-report-scope').value;
+  outcome('pes-report', null);
+  try {
+    const result = await busy('pes-report-progress', ['pes-report'], () =>
+      callServer('generateTerpilahReport', activity ? { activity } : {}),
+    );
+    outcome('pes-report', result);
+    reloadParticipantSheets();
+  } catch (error) {
+    outcome('pes-report', { error });
+  }
+}
+
+/** The open activity's figures under its progress bar: one call when another activity opens. */
+export function showHeadline(activity: string, force = false): void {
+  if (!force && activity === headlineFor) return;
+  headlineFor = activity;
+  const target = byId('activity-terpilah');
+  target.hidden = true;
+  target.textContent = '';
+  callServer('terpilahHeadline', activity).then(
+    (headline) => {
+      if (headline.activity !== headlineFor) return;
+      target.textContent = `${tr('sidePesHeadlineTitle')}: ${headline.narrative}`;
+      target.hidden = false;
+    },
+    () => {
+      // The headline is a courtesy: the step log works without it.
+    },
+  );
+}
+
+function refreshHeadline(): void {
+  if (headlineFor) showHeadline(headlineFor, true);
+}
+
+export function wireParticipants(): void {
+  byId('pes-add-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void addParticipant();
+  });
+  byId('pes-preview').addEventListener('click', () => void previewImport());
+  byId('pes-import').addEventListener('click', () => void importRows());
+  byId('pes-report').addEventListener('click', () => void createReport());
+  select('pes-source').addEventListener('change', () => {
+    preview = null;
+    show('pes-mapping-box', false);
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * "Tambah peserta" from the sidebar form: checks every field, then appends one row to `Peserta`
+ * (created when missing) under the document lock. Closed values must be one of the dropdown's.
+ */
+import { t, type Language, type StringKey } from '../../core/i18n';
+import { parseAge } from '../../core/terpilah/age';
+import type { AddParticipantRequest, AddParticipantResult, SidebarApi } from '../api';
+import { getLanguage } from '../preferences';
+import { typedText } from '../progress/activities';
+import { withDocumentLock, writeRows } from '../progress/sheets';
+import { UserError } from '../templates/errors';
+import {
+  ATTENDANCE_VALUES,
+  ensurePesertaRows,
+  ensurePesertaSheet,
+  PESERTA,
+  PESERTA_HEADERS,
+  PESERTA_SPEC,
+  ROLE_VALUES,
+  SEX_VALUES,
+  YES_NO_VALUES,
+  type PesertaRow,
+} from './peserta-sheet';
+
+const MAX_NAME = 200;
+
+export const addParticipant: SidebarApi['addParticipant'] = (
+  request: AddParticipantRequest,
+): AddParticipantResult => {
+  const language = getLanguage();
+  const lang = () => language;
+  const input = (request ?? {}) as Partial<Record<keyof AddParticipantRequest, unknown>>;
+  const text = (key: keyof AddParticipantRequest, field: StringKey, max?: number) =>
+    typedText(input[key], field, lang, max);
+  const name = text('name', 'pesertaFieldName', MAX_NAME);
+  if (!name) throw new UserError(t(language, 'pesertaNameEmpty'));
+  const values: Record<(typeof PESERTA_HEADERS)[number], string | number> = {
+    Kegiatan: text('activity', 'pesertaFieldActivity', MAX_NAME),
+    Nama: name,
+    NIK: digits(input.nik, 16, 'pesertaNikInvalid', language),
+    NIP: digits(input.nip, 18, 'pesertaNipInvalid', language),
+    'Jenis kelamin': closed(input.sex, SEX_VALUES, 'pesertaFieldSex', language),
+    'Tanggal lahir': birthDate(input.birthDate, language),
+    Umur: age(input.age, language),
+    Peran: closed(input.role, ROLE_VALUES, 'pesertaFieldRole', language),
+    'Instansi/OPD': text('institution', 'pesertaFieldInstitution', MAX_NAME),
+    Jabatan: text('position', 'pesertaFieldPosition', MAX_NAME),
+    'Kabupaten/Kota': text('regency', 'pesertaFieldRegency', MAX_NAME),
+    Disabilitas: closed(input.disability, YES_NO_VALUES, 'pesertaFieldDisability', language),
+    Kehadiran: closed(input.attendance, ATTENDANCE_VALUES, 'pesertaFieldAttendance', language),
+    Sumber: 'panel',
+  };
+  const row: PesertaRow = PESERTA_HEADERS.map((header) => values[header]);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return withDocumentLock(lang, () => {
+    const sheet = ensurePesertaSheet(spreadsheet, language);
+    const at = Math.max(2, sheet.getLastRow() + 1);
+    ensurePesertaRows(sheet, at);
+    writeRows(sheet, PESERTA_SPEC, at, [row]);
+    return {
+      sheetName: PESERTA,
+      row: at,
+      message: t(language, 'pesertaAdded', { name, row: at, sheet: PESERTA }),
+    };
+  });
+};
+
+/** A NIK (16) or NIP (18): digits, spaces/dots/dashes allowed between them; "" = not given. */
+function digits(value: unknown, length: number, problem: StringKey, language: Language): string {
+  const typed = value === null || value === undefined ? '' : String(value).trim();
+  const clean = typed.replace(/[\s.\-']/g, '');
+  if (clean === '') return '';
+  if (!/^\d+$/.test(clean) || clean.length !== length)
+    throw new UserError(t(language, problem, { length: clean.length }));
+  return clean;
+}
+
+function closed(value: unknown, allowed: string[], field: StringKey, language: Language): string {
+  const typed = value === null || value === undefined ? '' : String(value).trim();
+  if (typed === '' || allowed.includes(typed)) return typed;
+  throw new UserError(
+    t(language, 'pesertaValueNotAllowed', {
+      field: t(language, field),
+      value: typed.slice(0, 40),
+      allowed: allowed.join(', '),
+    }),
+  );
+}
+
+function birthDate(value: unknown, language: Language): string {
+  const text = value === null || value === undefined ? '' : String(value).trim();
+  if (text === '') return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  if (!m || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate())
+    throw new UserError(t(language, 'pesertaBirthDateInvalid', { value: text.slice(0, 40) }));
+  return text;
+}
+
+function age(value: unknown, language: Language): number | string {
+  const text = value === null || value === undefined ? '' : String(value).trim();
+  if (text === '') return '';
+  const parsed = parseAge(text);
+  if (parsed === null) throw new UserError(t(language, 'pesertaAgeInvalid', { value: text.slice(0, 40) }));
+  return parsed;
+}

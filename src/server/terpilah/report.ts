@@ -1,0 +1,118 @@
+/**
+ * "Buat Laporan Data Terpilah": reads `Peserta` once, lets core build every disaggregated table,
+ * the narratives, the data-quality list (NIK masked) and the chart positions, then writes the
+ * report the safe way every generated sheet is written (complete under a temporary name, marked,
+ * replacing only the add-in's own sheet of that name) and inserts the charts. The number of
+ * service calls does not depend on the number of participants.
+ */
+import { t, type Language } from '../../core/i18n';
+import type { SheetPlan } from '../../core/layout/plan';
+import { formatNumberId } from '../../core/progress/monitoring';
+import { toIsoInZone } from '../../core/progress/time';
+import { maskNiksIn } from '../../core/terpilah/normalise';
+import { reportSheetPlan, type ChartPlan } from '../../core/terpilah/report-sheet';
+import { summarise, summariseAll } from '../../core/terpilah/summaries';
+import type { SidebarApi, TerpilahReportRequest, TerpilahReportResult } from '../api';
+import { getLanguage } from '../preferences';
+import { withDocumentLock } from '../progress/sheets';
+import { UserError } from '../templates/errors';
+import { targetSheet, writeReplacing } from '../templates/generate';
+import { sheetNameFor } from '../templates/markers';
+import { activityDates } from './import';
+import { readPeserta } from './read';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const TERPILAH_REPORT = 'Laporan Data Terpilah';
+/** The marker's id on the report sheet ("report:" = the add-in's own, replaceable). */
+export const TERPILAH_MARKER_ID = 'report:terpilah';
+
+/** Menu: the report over every activity; any problem is an alert, never a stack. */
+export function menuTerpilahReport(): void {
+  let language: Language = 'id';
+  try {
+    language = getLanguage();
+    createReport(language, '');
+  } catch (error) {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(t(language, 'addonName'), messageOf(error, language), ui.ButtonSet.OK);
+  }
+}
+
+/** Sidebar: the report over one activity, or all when none is given. */
+export const generateTerpilahReport: SidebarApi['generateTerpilahReport'] = (
+  request: TerpilahReportRequest,
+): TerpilahReportResult => {
+  const language = getLanguage();
+  const activity = String((request ?? {}).activity ?? '')
+    .trim()
+    .slice(0, 200);
+  return createReport(language, activity);
+};
+
+function createReport(language: Language, activity: string): TerpilahReportResult {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const now = toIsoInZone(Date.now(), timeZone);
+  return withDocumentLock(
+    () => language,
+    () => {
+      const data = readPeserta(spreadsheet, language, now.slice(0, 10), activityDates(spreadsheet));
+      if (!data) throw new UserError(t(language, 'terpilahNoPeserta'));
+      const summaries = activity
+        ? [summarise(data.participants, data.quality, activity)]
+        : summariseAll(data.participants, data.quality);
+      const preferred = activity ? sheetNameFor(`${TERPILAH_REPORT}: `, activity) : TERPILAH_REPORT;
+      const { name, previous, userSheet } = targetSheet(spreadsheet, preferred);
+      const { plan, charts } = reportSheetPlan(summaries, name, now);
+      const sheet = writeReplacing(spreadsheet, masked(plan), previous, TERPILAH_MARKER_ID);
+      insertCharts(sheet, charts);
+      sheet.activate();
+      const participants = summaries[0]?.participants ?? 0;
+      const message = [
+        t(language, 'terpilahCreatedToast', { sheet: name, participants: formatNumberId(participants) }),
+        userSheet ? t(language, 'terpilahRenamedBecause', { sheet: userSheet, newSheet: name }) : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      spreadsheet.toast(message, t(language, 'terpilahTitle'));
+      return { sheetName: name, participants, charts: charts.length, message };
+    },
+  );
+}
+
+/** One builder chain and one insertChart per chart: a fixed number of calls each. */
+function insertCharts(sheet: Sheet, charts: ChartPlan[]): void {
+  for (const chart of charts) {
+    const { rect } = chart;
+    const built = sheet
+      .newChart()
+      .setChartType(chart.type === 'BAR' ? Charts.ChartType.BAR : Charts.ChartType.COLUMN)
+      .addRange(sheet.getRange(rect.row, rect.column, rect.numRows, rect.numColumns))
+      .setPosition(chart.position.row, chart.position.column, 0, 0)
+      .setOption('title', chart.title)
+      .setOption('isStacked', chart.stacked)
+      .build();
+    sheet.insertChart(built);
+  }
+}
+
+/**
+ * Belt and braces: core masks NIK in everything it prints; any 16-digit run left in a text cell
+ * of the plan is masked here too, so no NIK can reach a report sheet.
+ */
+function masked(plan: SheetPlan): SheetPlan {
+  return {
+    ...plan,
+    values: plan.values.map((row) =>
+      row.map((value) => (typeof value === 'string' ? maskNiksIn(value) : value)),
+    ),
+  };
+}
+
+function messageOf(error: unknown, language: Language): string {
+  if (error instanceof UserError) return error.message;
+  const message =
+    error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
+  return t(language, 'unexpectedError', { message: message.split('\n')[0] });
+}

@@ -1,0 +1,123 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { newSheetState, newWorkbookState, type WorkbookState } from '../../src/workbench/model';
+import { launchBrowser, startWorkbench, type RunningWorkbench } from '../support/browser';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'build', 'screenshots');
+const SOURCE = 'Form Responses 1';
+
+/** A workbook with a Google Form's responses, typed the way people type. */
+function seeded(): WorkbookState {
+  const state = newWorkbookState('Data peserta');
+  const sheet = newSheetState(state.nextId++, SOURCE);
+  const rows = [
+    ['Timestamp', 'Nama Lengkap', 'L/P', 'NIK', 'Umur', 'Asal Kabupaten/Kota', 'Instansi/OPD', 'Keterangan'],
+    [
+      '20/11/2026 09:00',
+      'Siti Aminah',
+      'PEREMPUAN',
+      '1904 0145 0580 0001',
+      '45 tahun',
+      'Bateng',
+      'Dinkes',
+      'Kasi',
+    ],
+    [
+      '20/11/2026 09:05',
+      'Budi Santoso',
+      'laki2',
+      '1971011203750002',
+      '51',
+      'pangkalpinang',
+      'Bappeda',
+      'Analis',
+    ],
+    ['20/11/2026 09:07', 'Rina', 'Pr', '', '30', 'Bangka Barat', 'DP3ACSKB', ''],
+    ['20/11/2026 09:09', 'Andi', 'Lk', '', '', 'Jakarta', 'LSM', ''],
+  ];
+  sheet.rows = rows.map((row) => row.map((value) => ({ value })));
+  state.sheets.push(sheet);
+  return state;
+}
+
+describe('sidebar Peserta tab in Chromium: import a Form sheet, fix a mapping, create the report', () => {
+  let workbench: RunningWorkbench;
+  let browser: Browser;
+  let page: Page;
+  let sidebar: FrameLocator;
+
+  beforeAll(async () => {
+    workbench = await startWorkbench(seeded());
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(workbench.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await workbench?.stop();
+  });
+
+  test('the menu "Tambah/Impor peserta" opens the sidebar on the Peserta tab', async () => {
+    const item = page.getByTestId('menu-item').filter({ hasText: 'Tambah/Impor peserta' });
+    await item.waitFor({ state: 'attached' });
+    await page.getByTestId('addon-menu').click();
+    await item.click();
+    sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
+    await sidebar.locator('#panel-participants:not([hidden])').waitFor();
+    await expect(sidebar.getByTestId('tab-participants').getAttribute('aria-selected')).resolves.toBe('true');
+    await sidebar
+      .locator(`[data-testid="pes-source"] option[value="${SOURCE}"]`)
+      .waitFor({ state: 'attached' });
+  });
+
+  test('preview matches the headers; one mapping corrected by hand; import; a re-import skips all', async () => {
+    await sidebar.getByTestId('pes-source').selectOption(SOURCE);
+    await sidebar.getByTestId('pes-preview').click();
+    await sidebar.getByTestId('pes-mapping').waitFor();
+    await expect(sidebar.getByTestId('pes-preview-info').textContent()).resolves.toContain('4 baris data');
+    const map = (field: string) => sidebar.locator(`[data-testid="pes-map"][data-field="${field}"]`);
+    await expect(map('name').inputValue()).resolves.toBe('1');
+    await expect(map('sex').inputValue()).resolves.toBe('2');
+    await expect(map('regency').inputValue()).resolves.toBe('5');
+    // "Keterangan" is the position: not recognised, so the person maps it.
+    await expect(map('position').inputValue()).resolves.toBe('-1');
+    await map('position').selectOption('7');
+    await sidebar.getByTestId('pes-import').click();
+    await sidebar
+      .getByTestId('pes-import-result')
+      .filter({ hasText: '4 baris diimpor, 0 dilewati (sudah ada).' })
+      .waitFor();
+    await sidebar.getByTestId('pes-import').click();
+    await sidebar
+      .getByTestId('pes-import-result')
+      .filter({ hasText: '0 baris diimpor, 4 dilewati (sudah ada).' })
+      .waitFor();
+    await page.getByTestId('sheet-tab').filter({ hasText: 'Peserta' }).click();
+    await page.locator('[data-testid="cell"][data-a1="J2"]').filter({ hasText: 'Kasi' }).waitFor();
+    await expect(page.locator('[data-testid="cell"][data-a1="K2"]').textContent()).resolves.toBe(
+      'Bangka Tengah',
+    );
+  });
+
+  test('"Buat laporan" writes the report sheet: its tab, a table with the totals, no NIK', async () => {
+    await sidebar.getByTestId('pes-report').click();
+    await sidebar
+      .getByTestId('pes-report-result')
+      .filter({ hasText: 'Laporan dibuat: Laporan Data Terpilah (4 peserta).' })
+      .waitFor();
+    const tab = page.getByTestId('sheet-tab').filter({ hasText: 'Laporan Data Terpilah' });
+    await tab.waitFor();
+    await tab.click();
+    await page.locator('[data-testid="cell"]').filter({ hasText: 'SEMUA KEGIATAN' }).first().waitFor();
+    await expect(
+      page.locator('[data-testid="cell"]').filter({ hasText: 'Jumlah' }).count(),
+    ).resolves.toBeGreaterThan(0);
+    // No cell holds a NIK, spaced or not.
+    const cells = await page.locator('[data-testid="cell"]').allTextContents();
+    for (const text of cells) expect(text.replace(/[\s.-]/g, '')).not.toMatch(/\d{16}/);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'participants-report.png') });
+  });
+});
