@@ -12,6 +12,7 @@ import { shellActions } from './actions/shell';
 import { generateSopActions, planWriterActions } from './actions/plan-writers';
 import { progressActions } from './actions/progress';
 import { terpilahComputations } from './actions/terpilah-core';
+import { terpilahReportActions } from './actions/terpilah-report';
 import type { BenchAction, BenchComputation } from './types';
 
 const root = join(__dirname, '..');
@@ -20,6 +21,7 @@ const actions: BenchAction[] = [
   ...planWriterActions,
   ...generateSopActions,
   ...progressActions,
+  ...terpilahReportActions,
 ];
 
 interface Row {
