@@ -330,6 +330,15 @@ const everyText = (sheet: SheetState) =>
   sheet.rows.flatMap((row) => (row ?? []).map((cell) => String(cell?.value ?? '')));
 
 describe('Laporan Data Terpilah', () => {
+  test('text cells read back exactly as shown: age groups are "0-4", never an escaped "\'0-4"', () => {
+    const workbench = pesertaWorkbench();
+    seedPeserta(workbench, 10);
+    runOk(workbench, 'menuTerpilahReport');
+    const texts = everyText(sheetOf(workbench, 'Laporan Data Terpilah'));
+    expect(texts).toContain('0-4');
+    expect(texts.filter((t) => t.startsWith("'"))).toEqual([]);
+  });
+
   test('the menu writes the report from Peserta: tables, narratives, charts, quality list, NIK masked', () => {
     const workbench = pesertaWorkbench();
     seedSheet(workbench, 'Form Responses 1', FORM);

@@ -2,7 +2,6 @@ import { formatNumberId } from '../progress/monitoring';
 import { formatDateId } from '../sop/dates';
 import { GridBuilder, type BorderSpec, type CellStyle, type PlanRect, type SheetPlan } from '../layout/plan';
 import { HEADER } from '../layout/styles';
-import { asLiteralText } from '../layout/text-safety';
 import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
 import { maskNiksIn } from './normalise';
 import { formatDecimalId, UNKNOWN } from './summaries';
@@ -24,8 +23,8 @@ import { formatDecimalId, UNKNOWN } from './summaries';
  *   0-4 because a Sheets bar chart draws the first row at the top; "Tidak diketahui" is left out.
  *
  * Formatting is a fixed set of styles and one border group, so the server's batched calls do not
- * depend on the data. NIK is masked in every text cell (maskNiksIn), and every text that Sheets
- * would reinterpret ("=…", "0-4") is written literally (asLiteralText).
+ * depend on the data. NIK is masked in every text cell (maskNiksIn). Values are plain text: the
+ * sheet writer (applyPlan) keeps text that Sheets would reinterpret ("=…", "0-4") literal.
  */
 
 export interface ChartPlan {
@@ -89,7 +88,8 @@ const NOTE: CellStyle = { fontStyle: 'italic', fontColor: COLORS.muted };
 const TOTAL: CellStyle = { fontWeight: 'bold', background: COLORS.total };
 
 /** User-derived text as it may be written: NIK masked, kept literal. */
-const text = (value: string) => asLiteralText(maskNiksIn(String(value)));
+// Plain text: the sheet writer (applyPlan) keeps it literal, so no apostrophe here.
+const text = (value: string) => maskNiksIn(String(value));
 const orDash = (value: number | null) => (value === null ? '-' : value);
 
 export function reportSheetPlan(
