@@ -7,12 +7,14 @@ import type {
 } from '../../src/server/api';
 import { newSheetState, type Cell, type SheetState } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
+import { seedParticipantRows } from '../../bench/actions/terpilah-report';
 import { newWorkbench, runOk, uiOf } from '../support/workbench';
 import { create, sheetValues } from './progress-helpers';
 import { GENERATED_KEY, sheetNames, sheetOf, valuesOf } from './template-helpers';
 
 const PESERTA = 'Peserta';
 const REPORT = 'Laporan Data Terpilah';
+// The register's columns, pinned here as the spec (not imported: the test must catch a change).
 const HEADERS = [
   'Kegiatan',
   'Nama',
@@ -298,32 +300,7 @@ describe('import from another sheet', () => {
 /** `count` Peserta rows over 4 activities, put straight into the workbook (as if typed over years). */
 function seedPeserta(workbench: Workbench, count: number): void {
   runOk(workbench, 'addParticipant', [{ name: 'Pertama', activity: 'Kegiatan 1', sex: 'P', age: '40' }]);
-  const sheet = sheetOf(workbench, PESERTA);
-  const roles = ['Peserta', 'Peserta', 'Narasumber', 'Panitia'];
-  const regencies = ['Bangka', 'Belitung', 'Pangkalpinang', 'Bateng', ''];
-  for (let i = 1; i < count; i++) {
-    const women = i % 3 !== 0;
-    const day = String((i % 28) + 1 + (women ? 40 : 0)).padStart(2, '0');
-    const nik = `197101${day}0${i % 10}8${String(i % 10000).padStart(4, '0')}`.slice(0, 16);
-    const row = [
-      `Kegiatan ${(i % 4) + 1}`,
-      `Peserta ${i}`,
-      i % 7 === 0 ? '' : nik,
-      '',
-      i % 11 === 0 ? '' : women ? 'P' : 'L',
-      '',
-      18 + (i % 60),
-      roles[i % 4],
-      `OPD ${i % 25}`,
-      '',
-      regencies[i % 5],
-      i % 13 === 0 ? 'Ya' : 'Tidak',
-      'Hadir',
-      '',
-    ];
-    sheet.rows.push(row.map((value) => ({ value })));
-  }
-  sheet.maxRows = Math.max(sheet.maxRows, count + 1);
+  seedParticipantRows(sheetOf(workbench, PESERTA), count);
 }
 
 const everyText = (sheet: SheetState) =>

@@ -1,15 +1,8 @@
 import { formatNumberId, type MonitoringReport, type SopMonitoring } from '../progress/monitoring';
 import { toLocalText } from '../progress/time';
 import { formatDateId } from '../sop/dates';
-import {
-  GridBuilder,
-  type BorderSpec,
-  type CellStyle,
-  type PlanMerge,
-  type PlanRect,
-  type SheetPlan,
-} from './plan';
-import { HEADER, TEXT } from './styles';
+import { GridBuilder, type CellStyle, type PlanMerge, type PlanRect, type SheetPlan } from './plan';
+import { GRID_LINES, HEADER, TEXT } from './styles';
 
 /**
  * The sheet `Laporan Monitoring SOP`: a title, then one block per SOP — its activities, the
@@ -52,16 +45,7 @@ const COLUMNS = WIDTHS.length;
 
 const NUMBER: CellStyle = { verticalAlignment: 'top', horizontalAlignment: 'center' };
 const OVER: CellStyle = { fontColor: COLORS.over, fontWeight: 'bold' };
-const GRID: BorderSpec = {
-  top: true,
-  left: true,
-  bottom: true,
-  right: true,
-  vertical: true,
-  horizontal: true,
-  color: COLORS.line,
-  style: 'SOLID',
-};
+const GRID = GRID_LINES;
 
 /** Where each SOP's tables are (1-based rows): tests and the server read positions from here. */
 export interface MonitoringBlock {

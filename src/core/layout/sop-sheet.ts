@@ -1,5 +1,5 @@
 import { formatDateId } from '../sop/dates';
-import { formatMinutes, minutesRange } from '../sop/minutes';
+import { formatMinutes, totalMinutes } from '../sop/minutes';
 import type { SopIdentity, SopStep, SopTemplate } from '../sop/model';
 import {
   estimateRowHeight,
@@ -209,13 +209,7 @@ export function sopSheetLayout(template: SopTemplate, sheetName: string): SopShe
   terminator(endRow, mainColumn(steps[steps.length - 1]), 'Selesai');
 
   const totalRow = endRow + 1;
-  const total = steps.reduce(
-    (sum, s) => {
-      const { min, max } = minutesRange(s.minutes);
-      return { min: sum.min + min, max: sum.max + max };
-    },
-    { min: 0, max: 0 },
-  );
+  const total = totalMinutes(steps);
   grid.set(totalRow, cols.activity, 'Jumlah waktu', { fontWeight: 'bold', horizontalAlignment: 'right' });
   grid.set(totalRow, cols.minutes, total.min === total.max ? total.min : `${total.min} atau ${total.max}`, {
     ...CENTER,

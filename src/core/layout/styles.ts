@@ -1,4 +1,4 @@
-import type { CellStyle } from './plan';
+import type { BorderSpec, CellStyle } from './plan';
 
 /** Cell styles shared by the add-in's generated sheets (SOP, monitoring report). */
 export const HEADER_BACKGROUND = '#d9d9d9';
@@ -13,3 +13,15 @@ export const HEADER: CellStyle = {
 
 /** Wrapped text from the top of the cell. */
 export const TEXT: CellStyle = { verticalAlignment: 'top', wrap: true };
+
+/** Thin black lines around and inside a table. */
+export const GRID_LINES: BorderSpec = {
+  top: true,
+  left: true,
+  bottom: true,
+  right: true,
+  vertical: true,
+  horizontal: true,
+  color: '#000000',
+  style: 'SOLID',
+};

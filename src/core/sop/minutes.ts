@@ -38,3 +38,15 @@ export function minutesRange(minutes: StandardMinutes): { min: number; max: numb
 export function formatMinutes(minutes: StandardMinutes): string {
   return minutes.values.join(' atau ');
 }
+
+/** Total standard minutes of a list of steps: the sums of each step's smallest and largest alternative. */
+export function totalMinutes(steps: { minutes: StandardMinutes }[]): { min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  for (const step of steps) {
+    const range = minutesRange(step.minutes);
+    min += range.min;
+    max += range.max;
+  }
+  return { min, max };
+}

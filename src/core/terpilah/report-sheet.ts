@@ -1,7 +1,7 @@
 import { formatNumberId } from '../progress/monitoring';
 import { formatDateId } from '../sop/dates';
-import { GridBuilder, type BorderSpec, type CellStyle, type PlanRect, type SheetPlan } from '../layout/plan';
-import { HEADER } from '../layout/styles';
+import { GridBuilder, type CellStyle, type PlanRect, type SheetPlan } from '../layout/plan';
+import { GRID_LINES, HEADER } from '../layout/styles';
 import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
 import { maskNiksIn } from './normalise';
 import { formatDecimalId, UNKNOWN } from './summaries';
@@ -70,16 +70,7 @@ const CATEGORY_HEADERS: Record<Dimension, string> = {
 // Few distinct runs of equal widths: each run is one setColumnWidths call.
 const WIDTHS = [40, 230, 70, 70, 70, 70, 70, 70, 70, 20, 75, 75, 75, 20];
 const COLORS = { block: '#dbe8f7', total: '#f2f2f2', muted: '#595959', warn: '#c00000', line: '#000000' };
-const GRID: BorderSpec = {
-  top: true,
-  left: true,
-  bottom: true,
-  right: true,
-  vertical: true,
-  horizontal: true,
-  color: COLORS.line,
-  style: 'SOLID',
-};
+const GRID = GRID_LINES;
 const COUNT: CellStyle = { horizontalAlignment: 'right', numberFormat: '#,##0' };
 const DECIMAL: CellStyle = { horizontalAlignment: 'right', numberFormat: '0.0' };
 const CENTER: CellStyle = { horizontalAlignment: 'center' };

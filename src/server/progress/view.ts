@@ -2,23 +2,24 @@
  * What the sidebar shows of activities: plain objects that survive google.script.run (times as
  * "yyyy-mm-dd HH:mm" text in the spreadsheet's zone), computed from the core's progress state.
  */
-import type { ActivityProgress } from '../../core/progress/model';
+import type { ActivityInfo, ActivityProgress } from '../../core/progress/model';
 import { actualMinutes, allowedActions, summarize, variance } from '../../core/progress/reducer';
 import { ACTIVITY_STATUS_LABELS, KEGIATAN_HEADERS, parseActivityRow } from '../../core/progress/rows';
 import { toLocalText } from '../../core/progress/time';
 import { formatMinutes } from '../../core/sop/minutes';
 import type { ActivityListItem, ActivityView, StepView } from '../api';
 
+/** The fields of the list item that come from the activity's identity. */
+function identityOf(info: ActivityInfo) {
+  const { id, name, templateName, plannedDate, place, personInCharge } = info;
+  return { id, name, templateName, plannedDate, place, personInCharge };
+}
+
 export function listItem(progress: ActivityProgress): ActivityListItem {
   const { info } = progress;
   const summary = summarize(progress);
   return {
-    id: info.id,
-    name: info.name,
-    templateName: info.templateName,
-    plannedDate: info.plannedDate,
-    place: info.place,
-    personInCharge: info.personInCharge,
+    ...identityOf(info),
     status: summary.status,
     percent: summary.percent,
     currentStep: summary.currentStep,
@@ -76,12 +77,7 @@ export function listItemFromRow(values: unknown[]): ActivityListItem | null {
   const { info } = parsed;
   const current = Number(values[column('Langkah saat ini')]);
   return {
-    id: info.id,
-    name: info.name,
-    templateName: info.templateName,
-    plannedDate: info.plannedDate,
-    place: info.place,
-    personInCharge: info.personInCharge,
+    ...identityOf(info),
     status: STATUS_BY_LABEL.get(String(values[column('Status')]).trim().toLowerCase()) ?? 'notStarted',
     percent: Math.min(100, count(values[column('Progres (%)')])),
     currentStep: Number.isInteger(current) && current > 0 ? current : null,

@@ -2,6 +2,7 @@ import { t, type Language } from '../../core/i18n';
 import { sopSheetPlan } from '../../core/layout/sop-sheet';
 import type { SheetPlan } from '../../core/layout/plan';
 import { PENGUATAN_PUG } from '../../core/sop/builtin-penguatan-pug';
+import { totalMinutes } from '../../core/sop/minutes';
 import type { SopTemplate } from '../../core/sop/model';
 import { describeProblem, type Problem } from '../../core/sop/problems';
 import { validateTemplate } from '../../core/sop/validate';
@@ -48,11 +49,8 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
     const { name, previous, userSheet } = targetSheet(spreadsheet, preferred);
     // insertSheet made the new sheet the active one: no activate() call needed.
     writeReplacing(spreadsheet, sopSheetPlan(template, name), previous, String(templateId));
-    const totalMinutes = total(template);
-    const minutes =
-      totalMinutes.min === totalMinutes.max
-        ? `${totalMinutes.min}`
-        : `${totalMinutes.min}–${totalMinutes.max}`;
+    const total = totalMinutes(template.steps);
+    const minutes = total.min === total.max ? `${total.min}` : `${total.min}–${total.max}`;
     spreadsheet.toast(
       t(language, 'sopCreatedToast', { sheet: name, steps: template.steps.length, minutes }),
       t(language, 'sopCreatedTitle'),
@@ -61,7 +59,7 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
       ok: true,
       sheetName: name,
       stepCount: template.steps.length,
-      totalMinutes,
+      totalMinutes: total,
       ...(userSheet
         ? { renamedBecause: t(language, 'sopRenamedBecause', { sheet: userSheet, newSheet: name }) }
         : {}),
@@ -145,15 +143,4 @@ export function writeReplacing(
     throw error;
   }
   return sheet;
-}
-
-/** Total standard minutes: the sums of each step's smallest and largest alternative. */
-export function total(template: SopTemplate): { min: number; max: number } {
-  let min = 0;
-  let max = 0;
-  for (const step of template.steps) {
-    min += Math.min(...step.minutes.values);
-    max += Math.max(...step.minutes.values);
-  }
-  return { min, max };
 }

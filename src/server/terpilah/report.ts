@@ -6,10 +6,8 @@
  * service calls does not depend on the number of participants.
  */
 import { t, type Language } from '../../core/i18n';
-import type { SheetPlan } from '../../core/layout/plan';
 import { formatNumberId } from '../../core/progress/monitoring';
 import { toIsoInZone } from '../../core/progress/time';
-import { maskNiksIn } from '../../core/terpilah/normalise';
 import { reportSheetPlan, type ChartPlan } from '../../core/terpilah/report-sheet';
 import { summarise, summariseAll } from '../../core/terpilah/summaries';
 import type { SidebarApi, TerpilahReportRequest, TerpilahReportResult } from '../api';
@@ -65,7 +63,7 @@ function createReport(language: Language, activity: string): TerpilahReportResul
       const preferred = activity ? sheetNameFor(`${TERPILAH_REPORT}: `, activity) : TERPILAH_REPORT;
       const { name, previous, userSheet } = targetSheet(spreadsheet, preferred);
       const { plan, charts } = reportSheetPlan(summaries, name, now);
-      const sheet = writeReplacing(spreadsheet, masked(plan), previous, TERPILAH_MARKER_ID);
+      const sheet = writeReplacing(spreadsheet, plan, previous, TERPILAH_MARKER_ID);
       insertCharts(sheet, charts);
       sheet.activate();
       const participants = summaries[0]?.participants ?? 0;
@@ -95,19 +93,6 @@ function insertCharts(sheet: Sheet, charts: ChartPlan[]): void {
       .build();
     sheet.insertChart(built);
   }
-}
-
-/**
- * Belt and braces: core masks NIK in everything it prints; any 16-digit run left in a text cell
- * of the plan is masked here too, so no NIK can reach a report sheet.
- */
-function masked(plan: SheetPlan): SheetPlan {
-  return {
-    ...plan,
-    values: plan.values.map((row) =>
-      row.map((value) => (typeof value === 'string' ? maskNiksIn(value) : value)),
-    ),
-  };
 }
 
 function messageOf(error: unknown, language: Language): string {
