@@ -12,6 +12,7 @@ import {
   type StepTarget,
 } from './model';
 import { rectToA1 } from '../layout/a1';
+import { GRID_LINES } from '../layout/styles';
 import type { Problem } from './problems';
 import { validateTemplate } from './validate';
 
@@ -137,16 +138,7 @@ export function templateSheetPlan(template: SopTemplate, sheetName: string): She
         rects: [
           { row: headerRow, column: 1, numRows: template.steps.length + 1, numColumns: STEP_HEADERS.length },
         ],
-        spec: {
-          top: true,
-          left: true,
-          bottom: true,
-          right: true,
-          vertical: true,
-          horizontal: true,
-          color: '#999999',
-          style: 'SOLID',
-        },
+        spec: { ...GRID_LINES, color: '#999999' },
       },
     ],
     validations: [
