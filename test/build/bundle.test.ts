@@ -39,13 +39,15 @@ describe('dist/ is exactly what clasp push needs', () => {
     expect(readdirSync(DIST).sort()).toEqual(['Code.js', 'Sidebar.html', 'appsscript.json']);
   });
 
-  test('the manifest is V8, Asia/Jakarta, with the two minimal scopes', () => {
+  test('the manifest is V8, Asia/Jakarta, with the three minimal scopes', () => {
     const manifest = JSON.parse(readFileSync(join(DIST, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.timeZone).toBe('Asia/Jakarta');
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
+      // Session.getActiveUser() throws without it once scopes are listed (the audit trail's "who").
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
   });
 });
