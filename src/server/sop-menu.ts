@@ -2,7 +2,7 @@ import { t, type Language } from '../core/i18n';
 import { getLanguage } from './preferences';
 import { showSidebar } from './sidebar';
 import { checkTemplateName, createTemplate } from './templates/create';
-import { UserError } from './templates/errors';
+import { UserError } from './sheets/errors';
 import { generateSop } from './templates/generate';
 import { hasMarker, SHEET_ID_PREFIX, TEMPLATE_KEY, TEMPLATE_PREFIX } from './templates/markers';
 

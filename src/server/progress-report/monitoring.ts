@@ -4,13 +4,13 @@ import { monitorFromLog } from '../../core/progress/monitoring';
 import { RIWAYAT_HEADERS } from '../../core/progress/rows';
 import { toIsoInZone } from '../../core/progress/time';
 import { getLanguage } from '../preferences';
-import { UserError } from '../templates/errors';
+import { UserError } from '../sheets/errors';
+import { withDocumentLock } from '../sheets/lock';
 import { targetSheet, writeReplacing } from '../templates/generate';
 
 export const RIWAYAT_SHEET = 'Riwayat';
 /** The marker's templateId on the report sheet (GENERATED_KEY: the add-in's own, replaceable). */
 export const MONITORING_MARKER_ID = 'report:monitoring';
-const LOCK_TIMEOUT_MS = 10000;
 
 /**
  * Menu "Laporan Monitoring SOP": reads `Riwayat` once, computes the monitoring per SOP and step,
@@ -33,9 +33,7 @@ export function menuMonitoringReport(): void {
 function createMonitoringReport(language: Language): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_TIMEOUT_MS)) throw new UserError(t(language, 'busyTryAgain'));
-  try {
+  withDocumentLock(language, () => {
     const riwayat = spreadsheet.getSheetByName(RIWAYAT_SHEET);
     const values: unknown[][] = riwayat ? riwayat.getDataRange().getValues() : [];
     // The header row is skipped when it is there; a sheet without one loses no event.
@@ -60,9 +58,7 @@ function createMonitoringReport(language: Language): void {
       .filter(Boolean)
       .join(' ');
     spreadsheet.toast(message, t(language, 'monitoringTitle'));
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 function messageOf(error: unknown, language: Language): string {

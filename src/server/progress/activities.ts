@@ -12,7 +12,7 @@ import type { SopTemplate } from '../../core/sop/model';
 import type { ActivityListItem, ActivityView, CreateActivityRequest, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
 import { MAX_ALERT_LINES } from '../sop-menu';
-import { UserError } from '../templates/errors';
+import { UserError } from '../sheets/errors';
 import { resolveTemplate } from '../templates/generate';
 import { lazyLanguage, readActivity } from './read';
 import {
@@ -25,9 +25,9 @@ import {
   RIWAYAT,
   RIWAYAT_SPEC,
   toCells,
-  withDocumentLock,
   writeRows,
 } from './sheets';
+import { withDocumentLock } from '../sheets/lock';
 import { activityView, listItemFromRow, newestFirst } from './view';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -15,10 +15,11 @@ import { activityRow, eventRow, STATUS_LABELS, stepRows } from '../../core/progr
 import { parseTime, toIsoInZone } from '../../core/progress/time';
 import type { ActivityView, LogStepRequest, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
-import { UserError } from '../templates/errors';
+import { UserError } from '../sheets/errors';
 import { newEventId, typedText } from './activities';
 import { lazyLanguage, readActivity } from './read';
-import { KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT, RIWAYAT_SPEC, toCells, withDocumentLock } from './sheets';
+import { KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT, RIWAYAT_SPEC, toCells } from './sheets';
+import { withDocumentLock } from '../sheets/lock';
 import { activityView } from './view';
 
 const ACTIONS: readonly StepAction[] = ['start', 'finish', 'approve', 'revise'];

@@ -6,7 +6,7 @@ import { t, type Language } from '../../core/i18n';
 import { describeProgressError } from '../../core/progress/errors';
 import type { ActivityProgress } from '../../core/progress/model';
 import { KEGIATAN_HEADERS, LANGKAH_HEADERS, parseActivityRow, parseStepRows } from '../../core/progress/rows';
-import { UserError } from '../templates/errors';
+import { UserError } from '../sheets/errors';
 import { a1, KEGIATAN, KEGIATAN_SPEC, LANGKAH, LANGKAH_SPEC } from './sheets';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;

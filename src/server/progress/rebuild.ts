@@ -8,7 +8,7 @@ import { rebuildFromLog, type RebuildResult } from '../../core/progress/rebuild'
 import type { RowValue } from '../../core/progress/rows';
 import { getLanguage } from '../preferences';
 import { MAX_ALERT_LINES } from '../sop-menu';
-import { UserError } from '../templates/errors';
+import { UserError } from '../sheets/errors';
 import {
   ensureProgressSheet,
   ensureRows,
@@ -16,10 +16,10 @@ import {
   LANGKAH_SPEC,
   RIWAYAT,
   RIWAYAT_SPEC,
-  withDocumentLock,
   writeRows,
   type ProgressSheetSpec,
 } from './sheets';
+import { withDocumentLock } from '../sheets/lock';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -20,7 +20,7 @@ import {
   STATUS_LABELS,
   type RowValue,
 } from '../../core/progress/rows';
-import { UserError } from '../templates/errors';
+import { UserError } from '../sheets/errors';
 import { hasMarker } from '../templates/markers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -31,7 +31,6 @@ export const LANGKAH = 'Langkah';
 export const RIWAYAT = 'Riwayat';
 /** Sheet-level developer metadata marking the add-in's progress sheets. */
 export const PROGRESS_KEY = 'sopTerpilah.progress';
-const LOCK_TIMEOUT_MS = 10000;
 /** When a sheet must grow, it grows by at least this many rows (growth is rare, not per log). */
 const GROW_ROWS = 1000;
 
@@ -134,17 +133,6 @@ export function writeRows(sheet: Sheet, spec: ProgressSheetSpec, firstRow: numbe
     .getRange(firstRow, 1, rows.length, spec.headers.length)
     .setNumberFormats(formatsOf(spec, rows.length))
     .setValues(toCells(spec, rows));
-}
-
-/** Runs `body` under the document lock; a busy lock is a plain "Sedang dipakai, coba lagi." */
-export function withDocumentLock<T>(language: () => Language, body: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_TIMEOUT_MS)) throw new UserError(t(language(), 'progressBusy'));
-  try {
-    return body();
-  } finally {
-    lock.releaseLock();
-  }
 }
 
 /**

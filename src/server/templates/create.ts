@@ -5,7 +5,7 @@ import { templateSheetPlan } from '../../core/sop/template-sheet';
 import type { CreateTemplateRequest, CreateTemplateResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
 import { applyPlan } from '../sheets/apply-plan';
-import { UserError } from './errors';
+import { UserError } from '../sheets/errors';
 import { markTemplate, sheetNameFor, TEMPLATE_PREFIX } from './markers';
 
 export const MAX_TEMPLATE_NAME = 90;

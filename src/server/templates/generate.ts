@@ -9,7 +9,7 @@ import { validateTemplate } from '../../core/sop/validate';
 import type { GenerateSopResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
 import { applyPlan } from '../sheets/apply-plan';
-import { UserError } from './errors';
+import { withDocumentLock } from '../sheets/lock';
 import { readTemplateFromSheet } from './read';
 import {
   BUILTIN_ID,
@@ -27,7 +27,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** A new sheet has 1000 rows and 26 columns; a bigger plan grows it first. */
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
-const LOCK_TIMEOUT_MS = 10000;
 
 /**
  * "Buat SOP": reads and validates the template, then writes `SOP: <nama>` in the official layout
@@ -42,9 +41,7 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
   if (!resolved.template) return { ok: false, problems: resolved.problems };
   const { template } = resolved;
 
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_TIMEOUT_MS)) throw new UserError(t(language, 'busyTryAgain'));
-  try {
+  return withDocumentLock(language, () => {
     const preferred = sheetNameFor(SOP_PREFIX, template.identity.namaSop);
     const { name, previous, userSheet } = targetSheet(spreadsheet, preferred);
     // insertSheet made the new sheet the active one: no activate() call needed.
@@ -64,9 +61,7 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
         ? { renamedBecause: t(language, 'sopRenamedBecause', { sheet: userSheet, newSheet: name }) }
         : {}),
     };
-  } finally {
-    lock.releaseLock();
-  }
+  });
 };
 
 type Resolved = { template: SopTemplate; problems: [] } | { template: null; problems: string[] };

@@ -7,8 +7,9 @@ import { parseAge } from '../../core/terpilah/age';
 import type { AddParticipantRequest, AddParticipantResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
 import { typedText } from '../progress/activities';
-import { withDocumentLock, writeRows } from '../progress/sheets';
-import { UserError } from '../templates/errors';
+import { writeRows } from '../progress/sheets';
+import { withDocumentLock } from '../sheets/lock';
+import { UserError } from '../sheets/errors';
 import {
   ATTENDANCE_VALUES,
   ensurePesertaRows,

@@ -19,8 +19,9 @@ import { parseSex } from '../../core/terpilah/sex';
 import type { ImportMapping, ImportPreview, ImportRequest, ImportResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
 import { activityList } from '../progress/activities';
-import { KEGIATAN, LANGKAH, RIWAYAT, withDocumentLock, writeRows } from '../progress/sheets';
-import { UserError } from '../templates/errors';
+import { KEGIATAN, LANGKAH, RIWAYAT, writeRows } from '../progress/sheets';
+import { withDocumentLock } from '../sheets/lock';
+import { UserError } from '../sheets/errors';
 import { SOP_PREFIX, TEMPLATE_PREFIX } from '../templates/markers';
 import {
   ensurePesertaRows,

@@ -10,7 +10,7 @@ import { t, type Language } from '../../core/i18n';
 import { columnToLetters } from '../../core/layout/a1';
 import type { RowValue } from '../../core/progress/rows';
 import { KEGIATAN, type ProgressSheetSpec } from '../progress/sheets';
-import { UserError } from '../templates/errors';
+import { UserError } from '../sheets/errors';
 import { hasMarker } from '../templates/markers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -7,7 +7,7 @@ import { t, type Language } from '../../core/i18n';
 import { matchHeaders } from '../../core/terpilah/headers';
 import type { Participant, QualityFinding } from '../../core/terpilah/model';
 import { normaliseRows } from '../../core/terpilah/normalise';
-import { UserError } from '../templates/errors';
+import { UserError } from '../sheets/errors';
 import { PESERTA } from './peserta-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -12,8 +12,8 @@ import { reportSheetPlan, type ChartPlan } from '../../core/terpilah/report-shee
 import { summarise, summariseAll } from '../../core/terpilah/summaries';
 import type { SidebarApi, TerpilahReportRequest, TerpilahReportResult } from '../api';
 import { getLanguage } from '../preferences';
-import { withDocumentLock } from '../progress/sheets';
-import { UserError } from '../templates/errors';
+import { withDocumentLock } from '../sheets/lock';
+import { UserError } from '../sheets/errors';
 import { targetSheet, writeReplacing } from '../templates/generate';
 import { sheetNameFor } from '../templates/markers';
 import { activityDates } from './import';

@@ -22,7 +22,6 @@ export const sopServer = part(
     sopProblemsTitle: 'SOP tidak dibuat',
     sopProblemsIntro: 'Template "{template}" punya {count} masalah. Tidak ada yang ditulis. Perbaiki dulu:',
     sopProblemsMore: '…dan {count} masalah lainnya',
-    busyTryAgain: 'Spreadsheet sedang diubah proses lain. Coba lagi sebentar lagi.',
     unexpectedError: 'Terjadi kesalahan: {message}',
   },
   {
@@ -45,7 +44,6 @@ export const sopServer = part(
     sopProblemsTitle: 'SOP not created',
     sopProblemsIntro: 'Template "{template}" has {count} problems. Nothing was written. Fix them first:',
     sopProblemsMore: '…and {count} more problems',
-    busyTryAgain: 'The spreadsheet is being changed by another process. Try again in a moment.',
     unexpectedError: 'Something went wrong: {message}',
   },
 );
