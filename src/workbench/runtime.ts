@@ -10,7 +10,7 @@ import * as vm from 'node:vm';
 import type { WorkbookState } from './model';
 import type { ExecutionResult, RunOptions } from './protocol';
 import { Execution, NeedsInput } from './services/context';
-import type { LockKind, Realm } from './services/context';
+import type { InterleavePoint, Realm, SharedRuntime } from './services/context';
 import { AuthMode } from './services/enums';
 import { createGlobals } from './services/globals';
 
@@ -85,7 +85,12 @@ export class Workbench {
   private readonly distDir: string;
   private readonly userEmail: string;
   private readonly now: () => Date;
-  private readonly busy: Record<LockKind, boolean> = { document: false, script: false, user: false };
+  private readonly shared: SharedRuntime = {
+    busy: { document: false, script: false, user: false },
+    holders: { document: null, script: null, user: null },
+    running: [],
+    hooks: {},
+  };
   private readonly lockRequired = new Set<string>();
 
   constructor(opts: WorkbenchOptions) {
@@ -97,7 +102,17 @@ export class Workbench {
 
   /** Simulate another user holding a lock: tryLock returns false, waitLock throws. */
   setLockBusy(kind: 'document' | 'script' | 'user', busy: boolean): void {
-    this.busy[kind] = busy;
+    this.shared.busy[kind] = busy;
+  }
+
+  /**
+   * Runs `other` (typically another `run`) once, at `point` of the next execution that reaches
+   * it: right after it takes a lock, or right after it releases one. The nested execution sees
+   * the spreadsheet as another person's execution would: without the first one's unflushed
+   * writes, which are applied on top when it ends. This is how tests interleave two people.
+   */
+  interleave(point: InterleavePoint, other: () => void): void {
+    this.shared.hooks[point] = other;
   }
 
   /** Writes to these sheets must happen while the execution holds the document lock. */
@@ -115,13 +130,30 @@ export class Workbench {
       realm,
       answers: opts?.answers ?? [],
       authMode: opts?.authMode ?? 'FULL',
-      busy: this.busy,
+      shared: this.shared,
       lockRequired: this.lockRequired,
     });
   }
 
-  private result(ctx: Execution, ok: boolean, extra: Partial<ExecutionResult>): ExecutionResult {
+  /** An execution starts: the ones already running hide their unflushed writes from it. */
+  private enter(ctx: Execution): void {
+    for (const outer of this.shared.running) outer.hideUnflushed();
+    this.shared.running.push(ctx);
+  }
+
+  /** An execution ends: its writes are everyone's; the outer ones' buffered writes come back. */
+  private leave(ctx: Execution): void {
     ctx.releaseLocks();
+    const at = this.shared.running.lastIndexOf(ctx);
+    if (at < 0) return;
+    this.shared.running.splice(at, 1);
+    ctx.flush();
+    const outer = this.shared.running[this.shared.running.length - 1];
+    if (outer) outer.revealUnflushed();
+  }
+
+  private result(ctx: Execution, ok: boolean, extra: Partial<ExecutionResult>): ExecutionResult {
+    this.leave(ctx);
     return {
       ok,
       ...extra,
@@ -157,6 +189,7 @@ export class Workbench {
       Error: vm.runInContext('Error', context) as ErrorConstructor,
     };
     const ctx = this.newExecution(opts, realm);
+    this.enter(ctx);
     const illegal = findIllegal(args);
     if (illegal) {
       return this.result(ctx, false, {
@@ -199,6 +232,7 @@ export class Workbench {
     finish(value?: unknown, error?: unknown): ExecutionResult;
   } {
     const ctx = this.newExecution(opts, HOST_REALM);
+    this.enter(ctx);
     const globals = createGlobals(ctx);
     let done: ExecutionResult | undefined;
     return {

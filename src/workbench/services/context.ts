@@ -8,6 +8,21 @@ import { Counter } from './counter';
 
 export type LockKind = 'document' | 'script' | 'user';
 
+/** Moments of one execution at which a test may run another execution (see Workbench.interleave). */
+export type InterleavePoint = 'lockAcquired' | 'lockReleased';
+
+/**
+ * What executions of one workbench share: who holds each lock, the simulated other holder
+ * (setLockBusy), and the executions now running (outermost first; a nested one runs inside an
+ * interleave hook of the one before it).
+ */
+export interface SharedRuntime {
+  busy: Record<LockKind, boolean>;
+  holders: Record<LockKind, Execution | null>;
+  running: Execution[];
+  hooks: Partial<Record<InterleavePoint, () => void>>;
+}
+
 /** Constructors of the realm the script runs in, so that `x instanceof Date` holds there. */
 export interface Realm {
   Date: DateConstructor;
@@ -30,7 +45,7 @@ export interface ExecutionSettings {
   realm: Realm;
   answers: UiAnswer[];
   authMode: AuthModeName;
-  busy: Record<LockKind, boolean>;
+  shared: SharedRuntime;
   lockRequired: ReadonlySet<string>;
 }
 
@@ -54,6 +69,46 @@ interface SheetSnapshot {
   rest: Omit<SheetState, 'rows'>;
 }
 
+/** Cells are immutable (grid.ts): copying the row arrays is enough to keep a sheet's contents. */
+function snapshotOf(sheet: SheetState): SheetSnapshot {
+  const { rows, ...rest } = sheet;
+  return { rows: rows.map((r) => (r ? r.slice() : r)), rest: structuredClone(rest) };
+}
+
+function restore(sheet: SheetState, snap: SheetSnapshot): void {
+  for (const k of Object.keys(sheet) as (keyof SheetState)[]) {
+    if (k !== 'rows' && !(k in snap.rest)) delete (sheet as unknown as Record<string, unknown>)[k];
+  }
+  Object.assign(sheet, structuredClone(snap.rest), { rows: snap.rows.map((r) => (r ? r.slice() : r)) });
+}
+
+/**
+ * Three-way merge at cell level: what `ours` changed since `base` wins (our buffered writes are
+ * applied after theirs), everything else is `theirs`. Cells are compared by identity (immutable);
+ * other sheet properties (formats of rows and columns, merges, rules, metadata…) as a whole.
+ */
+function merge(base: SheetSnapshot, ours: SheetSnapshot, theirs: SheetSnapshot): SheetSnapshot {
+  const height = Math.max(base.rows.length, ours.rows.length, theirs.rows.length);
+  const rows: SheetSnapshot['rows'] = [];
+  for (let r = 0; r < height; r++) {
+    const [b, o, t] = [base.rows[r] ?? [], ours.rows[r] ?? [], theirs.rows[r] ?? []];
+    const width = Math.max(b.length, o.length, t.length);
+    const row: (SheetState['rows'][number][number] | null)[] = [];
+    for (let c = 0; c < width; c++)
+      row.push((o[c] ?? null) !== (b[c] ?? null) ? (o[c] ?? null) : (t[c] ?? null));
+    rows.push(row);
+  }
+  const rest = { ...theirs.rest } as Record<string, unknown>;
+  const [b, o] = [base.rest as Record<string, unknown>, ours.rest as Record<string, unknown>];
+  for (const k of new Set([...Object.keys(b), ...Object.keys(o)])) {
+    if (JSON.stringify(b[k]) !== JSON.stringify(o[k])) {
+      if (k in o) rest[k] = o[k];
+      else delete rest[k];
+    }
+  }
+  return { rows, rest: rest as SheetSnapshot['rest'] };
+}
+
 export class Execution {
   readonly state: WorkbookState;
   readonly distDir: string;
@@ -66,9 +121,19 @@ export class Execution {
   readonly ui: UiEvent[] = [];
   readonly logs: string[] = [];
   readonly held: Record<LockKind, boolean> = { document: false, script: false, user: false };
-  readonly busy: Record<LockKind, boolean>;
+  readonly shared: SharedRuntime;
   readonly lockRequired: ReadonlySet<string>;
   pendingInput?: NeedsInput;
+  /**
+   * Sheets this execution wrote since its last flush, with what other executions still see of
+   * them. Apps Script buffers writes: "Spreadsheet operations are sometimes bundled together …
+   * flush() applies all pending Spreadsheet changes" — another execution reads the pre-images
+   * until flush() or the end of this execution.
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush()
+   */
+  private readonly unflushed = new Map<SheetState, SheetSnapshot>();
+  /** While a nested execution runs: our buffered contents, taken off the shared state. */
+  private hiddenWrites?: Map<SheetState, SheetSnapshot>;
   private unchecked = false;
 
   private readonly sheetSnapshots = new Map<SheetState, SheetSnapshot>();
@@ -84,7 +149,7 @@ export class Execution {
     this.realm = s.realm;
     this.answers = [...s.answers];
     this.authMode = s.authMode;
-    this.busy = s.busy;
+    this.shared = s.shared;
     this.lockRequired = s.lockRequired;
     const { sheets, ...top } = s.state;
     this.top = structuredClone(top);
@@ -132,12 +197,37 @@ export class Execution {
   /** Must be called before any mutation of a sheet's state. */
   mutate(sheet: SheetState): void {
     this.checkLock(sheet.name);
-    if (this.created.has(sheet) || this.sheetSnapshots.has(sheet)) return;
-    const { rows, ...rest } = sheet;
-    this.sheetSnapshots.set(sheet, {
-      rows: rows.map((r) => (r ? r.slice() : r)),
-      rest: structuredClone(rest),
-    });
+    if (this.unflushed.has(sheet)) return;
+    // One copy serves both: what others see until flush, and the rollback of this execution.
+    const before = snapshotOf(sheet);
+    this.unflushed.set(sheet, before);
+    if (!this.created.has(sheet) && !this.sheetSnapshots.has(sheet)) this.sheetSnapshots.set(sheet, before);
+  }
+
+  /** SpreadsheetApp.flush(), and the end of the execution: our writes become everyone's. */
+  flush(): void {
+    this.unflushed.clear();
+  }
+
+  /** A nested execution starts: it sees the shared state without our unflushed writes. */
+  hideUnflushed(): void {
+    if (this.hiddenWrites || this.unflushed.size === 0) return;
+    this.hiddenWrites = new Map();
+    for (const [sheet, before] of this.unflushed) {
+      this.hiddenWrites.set(sheet, snapshotOf(sheet));
+      restore(sheet, before);
+    }
+  }
+
+  /** The nested execution ended: our buffered writes are applied on top of what it wrote. */
+  revealUnflushed(): void {
+    if (!this.hiddenWrites) return;
+    for (const [sheet, ours] of this.hiddenWrites) {
+      const theirs = snapshotOf(sheet);
+      restore(sheet, merge(this.unflushed.get(sheet) as SheetSnapshot, ours, theirs));
+      this.unflushed.set(sheet, theirs);
+    }
+    this.hiddenWrites = undefined;
   }
 
   checkLock(sheetName: string): void {
@@ -146,8 +236,10 @@ export class Execution {
     }
   }
 
+  /** A new sheet is visible to others at once (insertSheet returns its id), but empty until flushed. */
   markCreated(sheet: SheetState): void {
     this.created.add(sheet);
+    this.unflushed.set(sheet, snapshotOf(sheet));
   }
 
   /** Put the workbook back as it was when the execution started. */
@@ -167,6 +259,17 @@ export class Execution {
 
   /** Locks are released when an execution ends. */
   releaseLocks(): void {
-    this.held.document = this.held.script = this.held.user = false;
+    for (const kind of ['document', 'script', 'user'] as const) {
+      this.held[kind] = false;
+      if (this.shared.holders[kind] === this) this.shared.holders[kind] = null;
+    }
+  }
+
+  /** Runs the test's one-shot hook for this moment (a nested execution), if any. */
+  interleave(point: InterleavePoint): void {
+    const hook = this.shared.hooks[point];
+    if (!hook) return;
+    delete this.shared.hooks[point];
+    hook();
   }
 }

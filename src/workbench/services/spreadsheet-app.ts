@@ -36,8 +36,8 @@ export function createSpreadsheetApp(ctx: Execution): unknown {
     getActiveSheet: () => newSheet(ctx, activeSheetState(ctx)),
     getActiveRange: () => new SpreadsheetImpl(ctx).getActiveRange(),
     getUi: () => createUi(ctx),
-    /** Writes are applied immediately: nothing to flush. */
-    flush: (): void => {},
+    /** Makes this execution's buffered writes visible to other executions (see Execution.flush). */
+    flush: (): void => ctx.flush(),
     newDataValidation: () => newDataValidationBuilder(ctx),
     newConditionalFormatRule: () => newConditionalFormatRuleBuilder(ctx),
   });
