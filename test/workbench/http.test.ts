@@ -493,6 +493,38 @@ describe('a person over HTTP: POST /api/edit and POST /api/sheets', () => {
     expect(server.workbench.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
   });
 
+  it('answers a failed save with 500 and no file path', async () => {
+    const failing = createWorkbenchServer({
+      workbench: makeWorkbench(newWorkbookState()),
+      pageDir,
+      save: () => {
+        throw new Error(`Cannot save workbook file ${path.join(tmp, 'x.json')}: EACCES`);
+      },
+      reset: () => makeWorkbench(newWorkbookState()),
+      exportXlsx: async () => Buffer.alloc(0),
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await fetch(`http://127.0.0.1:${(failing.address() as AddressInfo).port}/api/sheets`, {
+        method: 'POST',
+        body: JSON.stringify({ op: 'add', name: 'Baru' }),
+      });
+      expect(res.status).toBe(500);
+      const text = await res.text();
+      expect(JSON.parse(text)).toEqual({
+        ok: false,
+        error: 'Workbench: the change was made but the workbook file could not be saved',
+      });
+      expect(text).not.toContain(tmp);
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining('EACCES'));
+    } finally {
+      errors.mockRestore();
+      failing.closeAllConnections();
+      await new Promise((resolve) => failing.close(resolve));
+    }
+  });
+
   it('Workbench.actAsPerson: no add-in lock needed, and a throw rolls every change back', () => {
     const workbench = server.workbench as Workbench;
     workbench.requireDocumentLockFor(['Sheet1']);
