@@ -226,6 +226,35 @@ export class Workbench {
     return this.settle(ctx, value, undefined, false);
   }
 
+  /**
+   * Runs `act` as a person at the spreadsheet would act (typing into cells, managing tabs), through
+   * the emulated SpreadsheetApp, so the emulation's own rules and limits apply. Unlike an add-in
+   * execution: no manifest scopes or auth mode, no `requireDocumentLockFor` check, nothing counted,
+   * no UI. When `act` throws, every change it made is rolled back and the error is rethrown.
+   */
+  actAsPerson<T>(act: (app: GoogleAppsScript.Spreadsheet.SpreadsheetApp) => T): T {
+    const ctx = new Execution({
+      state: this.state,
+      distDir: this.distDir,
+      userEmail: this.userEmail,
+      now: this.now,
+      realm: HOST_REALM,
+      answers: [],
+      authMode: 'FULL',
+      busy: { document: false, script: false, user: false },
+      lockRequired: new Set(),
+    });
+    const app = createGlobals(ctx).SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    try {
+      return ctx.withoutChecks(() => act(app));
+    } catch (e) {
+      ctx.rollback();
+      throw e;
+    } finally {
+      ctx.releaseLocks();
+    }
+  }
+
   /** Fresh globals for running src/server modules directly in jest, sharing the same counting. */
   beginExecution(opts?: RunOptions): {
     globals: Record<string, unknown>;

@@ -8,6 +8,7 @@ import { Workbench } from '../../src/workbench/runtime';
 import { createWorkbenchServer, type WorkbenchServer } from '../../src/workbench/server/http';
 import { fromJsonText, loadWorkbook, saveWorkbook } from '../../src/workbench/server/persistence';
 import { injectShim, SIDEBAR_SHIM_JS } from '../../src/workbench/server/sidebar-shim';
+import { DIST } from '../support/workbench';
 
 const CODE = `
 function onOpen(e) {
@@ -26,6 +27,10 @@ function writeMany() {
 function showSidebar() {
   var html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Panel SOP');
   SpreadsheetApp.getUi().showSidebar(html);
+}
+function plainTextColumn() { SpreadsheetApp.getActiveSheet().getRange('C1:C10').setNumberFormat('@'); }
+function sheetNames() {
+  return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) { return s.getName(); });
 }
 function ask() {
   var ui = SpreadsheetApp.getUi();
@@ -314,6 +319,274 @@ describe('workbench HTTP API', () => {
   it('serialises executions', async () => {
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => post('/api/run/hello', [i])));
     expect(results.map((r) => r.json.value)).toEqual(Array.from({ length: 8 }, (_, i) => `Halo ${i}`));
+  });
+});
+
+describe('a person over HTTP: POST /api/edit and POST /api/sheets', () => {
+  function savedSheet(name: string): WorkbookState['sheets'][number] {
+    const sheet = loadWorkbook(workbookFile).sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`no sheet ${name} in the saved workbook`);
+    return sheet;
+  }
+  const savedNames = (): string[] => loadWorkbook(workbookFile).sheets.map((s) => s.name);
+
+  it('types strings as a person would: formula, quote prefix, number, date, text', async () => {
+    const { status, json } = await post('/api/edit', {
+      sheet: 'Sheet1',
+      range: 'A1:E1',
+      values: [['=SUM(1)', "'007", '007', '2024-04-15', 'Siti Rahayu']],
+    });
+    expect(status).toBe(200);
+    expect(json).toEqual({ ok: true });
+    const [formula, quoted, number, date, name] = savedSheet('Sheet1').rows[0];
+    expect(formula).toMatchObject({ value: '', formula: '=SUM(1)' });
+    expect(quoted?.value).toBe('007');
+    expect(number?.value).toBe(7);
+    expect(date?.value).toEqual(new Date('2024-04-14T17:00:00.000Z')); // midnight in Asia/Jakarta
+    expect(date?.format?.numberFormat).toBe('yyyy-mm-dd');
+    expect(name?.value).toBe('Siti Rahayu');
+    // "" clears a cell, like Delete
+    expect((await post('/api/edit', { sheet: 'Sheet1', range: 'E1', values: [['']] })).json.ok).toBe(true);
+    expect(savedSheet('Sheet1').rows[0][4] ?? null).toBeNull();
+  });
+
+  it('keeps text in a column formatted as plain text ("@")', async () => {
+    expect((await post('/api/run/plainTextColumn', [])).json.ok).toBe(true);
+    const { json } = await post('/api/edit', {
+      sheet: 'Sheet1',
+      range: 'B2:C3',
+      values: [
+        ['007', '007'],
+        ['2024-04-15', '2024-04-15'],
+      ],
+    });
+    expect(json.ok).toBe(true);
+    const rows = savedSheet('Sheet1').rows;
+    expect([rows[1][1]?.value, rows[1][2]?.value]).toEqual([7, '007']);
+    expect(rows[2][1]?.value).toBeInstanceOf(Date);
+    expect(rows[2][2]).toMatchObject({ value: '2024-04-15', format: { numberFormat: '@' } });
+  });
+
+  it('refuses a size mismatch, an unknown sheet, a bad range, and changes nothing', async () => {
+    const rows = await post('/api/edit', { sheet: 'Sheet1', range: 'A1:B2', values: [['a', 'b']] });
+    expect(rows.status).toBe(400);
+    expect(rows.json).toEqual({
+      ok: false,
+      error:
+        'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    });
+    const cols = await post('/api/edit', { sheet: 'Sheet1', range: 'A1:C1', values: [['a', 'b']] });
+    expect(cols.status).toBe(400);
+    expect(cols.json.error).toMatch(/number of columns in the data does not match/);
+    const unknown = await post('/api/edit', { sheet: 'Tidak ada', range: 'A1', values: [['x']] });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json).toEqual({ ok: false, error: 'No sheet named "Tidak ada"' });
+    const outside = await post('/api/edit', { sheet: 'Sheet1', range: 'A1001', values: [['x']] });
+    expect(outside.status).toBe(400);
+    expect(outside.json.error).toBe('Range not found');
+    expect((await post('/api/edit', { sheet: 'Sheet1', range: 'Sheet1!A1', values: [['x']] })).status).toBe(
+      400,
+    );
+    expect(fs.existsSync(workbookFile)).toBe(false);
+    expect(((await getJson('/api/workbook')).json.sheets as SheetOut[])[0].rows).toEqual([]);
+  });
+
+  it('validates the bodies strictly; bad JSON is 400 with a message, never a stack or a path', async () => {
+    const bad = await post('/api/edit', undefined, '{"sheet": "Sheet1",');
+    expect(bad.status).toBe(400);
+    expect(bad.json.ok).toBe(false);
+    expect(bad.json.error).toMatch(/^Bad JSON body: /);
+    const cases: unknown[] = [
+      [],
+      'x',
+      null,
+      {},
+      { sheet: 'Sheet1', range: 'A1' },
+      { sheet: 1, range: 'A1', values: [['x']] },
+      { sheet: '', range: 'A1', values: [['x']] },
+      { sheet: 'Sheet1', range: 'A1', values: [] },
+      { sheet: 'Sheet1', range: 'A1', values: ['x'] },
+      { sheet: 'Sheet1', range: 'A1', values: [[]] },
+      { sheet: 'Sheet1', range: 'A1', values: [[7]] },
+      { sheet: 'Sheet1', range: 'A1', values: [[null]] },
+      { sheet: 'Sheet1', range: 'A1:B2', values: [['a', 'b'], ['c']] },
+      { sheet: 'Sheet1', range: 'A1', values: [['x']], extra: true },
+    ];
+    for (const body of cases) {
+      const r = await post('/api/edit', body);
+      expect({ body, status: r.status, ok: r.json.ok }).toEqual({ body, status: 400, ok: false });
+      expect(typeof r.json.error).toBe('string');
+    }
+    const sheetCases: unknown[] = [
+      {},
+      { op: 'copy', name: 'A' },
+      { op: 'add' },
+      { op: 'add', name: 3 },
+      { op: 'add', name: 'A', newName: 'B' },
+      { op: 'rename', name: 'Sheet1' },
+      { op: 'rename', name: '', newName: 'B' },
+      { op: 'delete', name: 'Sheet1', force: true },
+    ];
+    for (const body of sheetCases) {
+      const r = await post('/api/sheets', body);
+      expect({ body, status: r.status, ok: r.json.ok }).toEqual({ body, status: 400, ok: false });
+    }
+    const noJson = await post('/api/sheets', undefined, 'add Sheet2');
+    expect(noJson.status).toBe(400);
+    expect(noJson.json.error).toMatch(/^Bad JSON body: /);
+    for (const r of [bad, noJson]) expect(JSON.stringify(r.json)).not.toMatch(/\n\s+at |\/tmp|\/work/);
+    expect((await post('/api/sheets', undefined, '')).status).toBe(400);
+    expect((await fetch(base + '/api/edit')).status).toBe(405);
+    expect((await fetch(base + '/api/sheets')).status).toBe(405);
+    expect(fs.existsSync(workbookFile)).toBe(false);
+  });
+
+  it('adds at the end, renames and deletes tabs, saving after each; refuses like Sheets', async () => {
+    expect((await post('/api/sheets', { op: 'add', name: 'Langkah' })).json).toEqual({ ok: true });
+    expect(savedNames()).toEqual(['Sheet1', 'Langkah']);
+    expect((await post('/api/sheets', { op: 'add', name: 'Riwayat' })).json.ok).toBe(true);
+    expect(savedNames()).toEqual(['Sheet1', 'Langkah', 'Riwayat']);
+    expect(loadWorkbook(workbookFile).activeSheetId).toBe(savedSheet('Riwayat').sheetId);
+
+    const dup = await post('/api/sheets', { op: 'add', name: 'langkah' });
+    expect(dup.status).toBe(400);
+    expect(dup.json).toEqual({
+      ok: false,
+      error: 'A sheet with the name "langkah" already exists. Please enter another name.',
+    });
+    const empty = await post('/api/sheets', { op: 'add', name: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.json.error).toBe('Sheet names cannot be empty.');
+
+    expect(
+      (await post('/api/sheets', { op: 'rename', name: 'Sheet1', newName: 'Data Peserta' })).json.ok,
+    ).toBe(true);
+    expect(savedNames()).toEqual(['Data Peserta', 'Langkah', 'Riwayat']);
+    const taken = await post('/api/sheets', { op: 'rename', name: 'Langkah', newName: 'Riwayat' });
+    expect(taken.status).toBe(400);
+    expect(taken.json.error).toBe(
+      'A sheet with the name "Riwayat" already exists. Please enter another name.',
+    );
+    const missing = await post('/api/sheets', { op: 'rename', name: 'Sheet1', newName: 'X' });
+    expect(missing.status).toBe(404);
+    expect(missing.json.error).toBe('No sheet named "Sheet1"');
+
+    expect((await post('/api/sheets', { op: 'delete', name: 'Langkah' })).json.ok).toBe(true);
+    expect(savedNames()).toEqual(['Data Peserta', 'Riwayat']);
+    expect((await post('/api/sheets', { op: 'delete', name: 'Langkah' })).status).toBe(404);
+    expect((await post('/api/sheets', { op: 'delete', name: 'Riwayat' })).json.ok).toBe(true);
+    const last = await post('/api/sheets', { op: 'delete', name: 'Data Peserta' });
+    expect(last.status).toBe(400);
+    expect(last.json).toEqual({ ok: false, error: "You can't remove all the sheets in a document." });
+    expect(savedNames()).toEqual(['Data Peserta']);
+    // the add-in sees the person's tabs
+    expect((await post('/api/run/sheetNames', [])).json.value).toEqual(['Data Peserta']);
+  });
+
+  it("applies the emulation's limits to the person too (10 million cells per spreadsheet)", async () => {
+    server.workbench.state.sheets[0].maxRows = 384_000; // × 26 columns = 9,984,000 cells
+    const r = await post('/api/sheets', { op: 'add', name: 'Satu lagi' });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toBe(
+      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+    );
+    expect(server.workbench.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+
+  it('answers a failed save with 500 and no file path', async () => {
+    const failing = createWorkbenchServer({
+      workbench: makeWorkbench(newWorkbookState()),
+      pageDir,
+      save: () => {
+        throw new Error(`Cannot save workbook file ${path.join(tmp, 'x.json')}: EACCES`);
+      },
+      reset: () => makeWorkbench(newWorkbookState()),
+      exportXlsx: async () => Buffer.alloc(0),
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await fetch(`http://127.0.0.1:${(failing.address() as AddressInfo).port}/api/sheets`, {
+        method: 'POST',
+        body: JSON.stringify({ op: 'add', name: 'Baru' }),
+      });
+      expect(res.status).toBe(500);
+      const text = await res.text();
+      expect(JSON.parse(text)).toEqual({
+        ok: false,
+        error: 'Workbench: the change was made but the workbook file could not be saved',
+      });
+      expect(text).not.toContain(tmp);
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining('EACCES'));
+    } finally {
+      errors.mockRestore();
+      failing.closeAllConnections();
+      await new Promise((resolve) => failing.close(resolve));
+    }
+  });
+
+  it('Workbench.actAsPerson: no add-in lock needed, and a throw rolls every change back', () => {
+    const workbench = server.workbench as Workbench;
+    workbench.requireDocumentLockFor(['Sheet1']);
+    workbench.actAsPerson((app) => app.getActiveSheet().getRange('A1').setValue('oleh orang'));
+    expect(workbench.state.sheets[0].rows[0][0]?.value).toBe('oleh orang');
+    expect(() =>
+      workbench.actAsPerson((app) => {
+        app.getActiveSheet().getRange('A1').setValue('batal');
+        app.getActiveSpreadsheet().insertSheet('Sementara');
+        throw new Error('gagal di tengah');
+      }),
+    ).toThrow('gagal di tengah');
+    expect(workbench.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    expect(workbench.state.sheets[0].rows[0][0]?.value).toBe('oleh orang');
+    expect(workbench.state.activeSheetId).toBe(0);
+    // the add-in itself still needs the lock
+    expect(workbench.run('write').error).toMatch(/without the document lock/);
+  });
+
+  it('a person renames Riwayat and edits Langkah, then the add-in rebuilds the progress', async () => {
+    // The real add-in bundle, with its progress sheets guarded by the document lock: the
+    // person's edits are not the add-in's and need no lock.
+    const workbench = new Workbench({ state: newWorkbookState('Uji progres'), distDir: DIST });
+    workbench.requireDocumentLockFor(['Kegiatan', 'Langkah', 'Riwayat']);
+    const file = path.join(tmp, 'state', 'progress.json');
+    const real = createWorkbenchServer({
+      workbench,
+      pageDir,
+      save: (s) => saveWorkbook(file, s),
+      reset: () => workbench,
+      exportXlsx: async () => Buffer.alloc(0),
+    });
+    await new Promise<void>((resolve) => real.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(real.address() as AddressInfo).port}`;
+    const call = async (url: string, body: unknown): Promise<{ status: number; json: Result }> => {
+      const res = await fetch(at + url, { method: 'POST', body: JSON.stringify(body) });
+      return { status: res.status, json: fromJsonText(await res.text()) as Result };
+    };
+    try {
+      const created = await call('/api/run/createActivity', [
+        { name: 'Rapat Koordinasi PUG 2026', templateId: 'builtin:penguatan-pug', plannedDate: '2026-11-24' },
+      ]);
+      expect(created.json.error).toBeUndefined();
+      expect(created.json.ok).toBe(true);
+
+      const renamed = await call('/api/sheets', { op: 'rename', name: 'Riwayat', newName: 'Riwayat lama' });
+      expect(renamed).toEqual({ status: 200, json: { ok: true } });
+      const edited = await call('/api/edit', { sheet: 'Langkah', range: 'A2', values: [['diubah tangan']] });
+      expect(edited).toEqual({ status: 200, json: { ok: true } });
+      const saved = loadWorkbook(file);
+      expect(saved.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Riwayat lama', 'Langkah']));
+      expect(saved.sheets.map((s) => s.name)).not.toContain('Riwayat');
+      expect(saved.sheets.find((s) => s.name === 'Langkah')?.rows[1][0]?.value).toBe('diubah tangan');
+
+      const rebuilt = await call('/api/run/menuRebuildProgress', []);
+      expect(rebuilt.status).toBe(200);
+      expect(typeof rebuilt.json.ok).toBe('boolean');
+      expect(Array.isArray(rebuilt.json.ui)).toBe(true);
+    } finally {
+      real.closeAllConnections();
+      await new Promise((resolve) => real.close(resolve));
+    }
   });
 });
 

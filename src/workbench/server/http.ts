@@ -17,11 +17,13 @@ import type {
   UiAnswer,
   WorkbookJson,
 } from '../protocol';
+import { HttpError } from './errors';
 import { toJsonText } from './persistence';
+import { manageSheets, parseEditBody, parseSheetsBody, typeInto, type PersonActor } from './person';
 import { injectShim } from './sidebar-shim';
 
 /** What the server needs of runtime.ts's Workbench. */
-export interface WorkbenchLike {
+export interface WorkbenchLike extends PersonActor {
   readonly state: WorkbookState;
   run(functionName: string, args?: unknown[], opts?: RunOptions): ExecutionResult;
 }
@@ -30,7 +32,10 @@ export interface WorkbenchServerOptions {
   workbench: WorkbenchLike;
   /** Folder holding index.html, main.js, style.css. */
   pageDir: string;
-  /** Persists the state (called after every execution that did not need input, and on reset). */
+  /**
+   * Persists the state (called after every execution that did not need input, after every
+   * successful /api/edit and /api/sheets, and on reset).
+   */
   save: (state: WorkbookState) => void;
   /** A Workbench around a new, empty spreadsheet (POST /api/reset). */
   reset: () => WorkbenchLike;
@@ -57,15 +62,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
 };
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** The workbook for the page: everything, or one sheet with a window of its rows. */
 export function workbookJson(
@@ -151,6 +147,16 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
     return withHtmlIds(result);
   }
 
+  /** Saves after a person's change; the answer names no file (the server log has the details). */
+  function savePersonChange(): void {
+    try {
+      options.save(workbench.state);
+    } catch (e) {
+      console.error(`Workbench: ${(e as Error).message}`);
+      throw new HttpError(500, 'Workbench: the change was made but the workbook file could not be saved');
+    }
+  }
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://workbench.local');
     const p = url.pathname;
@@ -182,6 +188,24 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       const { answers } = text.trim() ? parseRunBody(text) : { answers: undefined };
       const result = await serialised(() => execute('onOpen', [], { answers, authMode: 'LIMITED' }));
       return sendJson(res, 200, result);
+    }
+    if (p === '/api/edit' || p === '/api/sheets') {
+      if (method !== 'POST') throw new HttpError(405, 'Use POST');
+      const text = await readBody(req, maxBody);
+      if (p === '/api/edit') {
+        const edit = parseEditBody(text);
+        await serialised(() => {
+          typeInto(workbench, edit);
+          savePersonChange();
+        });
+      } else {
+        const request = parseSheetsBody(text);
+        await serialised(() => {
+          manageSheets(workbench, request);
+          savePersonChange();
+        });
+      }
+      return sendJson(res, 200, { ok: true });
     }
     if (p === '/api/workbook') {
       if (method !== 'GET') throw new HttpError(405, 'Use GET');

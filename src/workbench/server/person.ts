@@ -1,0 +1,149 @@
+/**
+ * A person at the spreadsheet, over HTTP, for tests and demos: `POST /api/edit` types into cells,
+ * `POST /api/sheets` adds, renames and deletes tabs. Both go through the emulated SpreadsheetApp
+ * (Workbench.actAsPerson), so the emulation's parsing, rules and limits apply, but not the
+ * add-in's scopes or locks. See README.md, "Workbench HTTP API".
+ */
+import { HttpError } from './errors';
+
+type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** What the server needs of runtime.ts's Workbench to act as a person. */
+export interface PersonActor {
+  actAsPerson<T>(act: (app: App) => T): T;
+}
+
+export interface EditRequest {
+  sheet: string;
+  range: string;
+  /** What the person types, row by row; "" clears a cell. */
+  values: string[][];
+}
+
+export type SheetsRequest =
+  | { op: 'add'; name: string }
+  | { op: 'rename'; name: string; newName: string }
+  | { op: 'delete'; name: string };
+
+const EDIT_SHAPE = '{ "sheet": "<name>", "range": "<A1>", "values": [["…"]] }';
+const SHEETS_SHAPE = '{ "op": "add" | "rename" | "delete", "name": "<name>", "newName": "<name>" }';
+/** Sheets' refusal to delete the only sheet (Sheets API deleteSheet, same wording in the editor). */
+export const LAST_SHEET_MESSAGE = "You can't remove all the sheets in a document.";
+
+function parseObject(text: string, shape: string, allowed: readonly string[]): Record<string, unknown> {
+  if (!text.trim()) throw new HttpError(400, `Body must be a JSON object ${shape}`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw new HttpError(400, `Bad JSON body: ${(e as Error).message}`);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, `Body must be a JSON object ${shape}`);
+  }
+  for (const key of Object.keys(body)) {
+    if (!allowed.includes(key))
+      throw new HttpError(400, `Unknown field ${JSON.stringify(key)}: expected ${shape}`);
+  }
+  return body as Record<string, unknown>;
+}
+
+function stringField(body: Record<string, unknown>, key: string, nonEmpty: boolean): string {
+  const v = body[key];
+  if (typeof v !== 'string') throw new HttpError(400, `"${key}" must be a string`);
+  if (nonEmpty && !v) throw new HttpError(400, `"${key}" must not be empty`);
+  return v;
+}
+
+export function parseEditBody(text: string): EditRequest {
+  const body = parseObject(text, EDIT_SHAPE, ['sheet', 'range', 'values']);
+  const sheet = stringField(body, 'sheet', true);
+  const range = stringField(body, 'range', true);
+  if (range.includes('!')) {
+    throw new HttpError(400, '"range" is A1 notation inside "sheet", without a sheet name (e.g. "B2:C3")');
+  }
+  const values = body.values;
+  const shape = '"values" must be a non-empty array of rows, each a non-empty array of strings';
+  if (!Array.isArray(values) || values.length === 0) throw new HttpError(400, shape);
+  const width = Array.isArray(values[0]) ? values[0].length : 0;
+  for (const [i, row] of values.entries()) {
+    if (!Array.isArray(row) || row.length === 0) throw new HttpError(400, shape);
+    if (row.length !== width) {
+      throw new HttpError(
+        400,
+        `Every row of "values" must have the same length (row 1 has ${width}, row ${i + 1} has ${row.length})`,
+      );
+    }
+    for (const [j, cell] of row.entries()) {
+      if (typeof cell !== 'string') {
+        throw new HttpError(
+          400,
+          `values[${i}][${j}] must be a string (what the person types; "" clears the cell)`,
+        );
+      }
+    }
+  }
+  return { sheet, range, values: values as string[][] };
+}
+
+export function parseSheetsBody(text: string): SheetsRequest {
+  const body = parseObject(text, SHEETS_SHAPE, ['op', 'name', 'newName']);
+  const op = body.op;
+  if (op !== 'add' && op !== 'rename' && op !== 'delete') {
+    throw new HttpError(400, `"op" must be "add", "rename" or "delete"`);
+  }
+  if (op === 'rename') {
+    return { op, name: stringField(body, 'name', true), newName: stringField(body, 'newName', false) };
+  }
+  if ('newName' in body) throw new HttpError(400, `"newName" is only for "op": "rename"`);
+  // An empty name to add is the emulation's to refuse, with Sheets' message.
+  return { op, name: stringField(body, 'name', op !== 'add') };
+}
+
+/**
+ * Runs `act` as the person. The emulation's exceptions (Sheets' refusals, e.g. a size mismatch or
+ * a duplicate name) become 400; anything else is a bug of the workbench: 500.
+ */
+function asPerson<T>(actor: PersonActor, act: (app: App) => T): T {
+  try {
+    return actor.actAsPerson(act);
+  } catch (e) {
+    if (e instanceof HttpError) throw e;
+    const err = e as { name?: unknown; message?: unknown };
+    const message = err && typeof err.message === 'string' ? err.message : String(e);
+    if (err && err.name === 'Exception') throw new HttpError(400, message);
+    throw new HttpError(500, `Workbench error: ${message}`);
+  }
+}
+
+function sheetNamed(app: App, name: string): Sheet {
+  const sheet = app.getActiveSpreadsheet().getSheetByName(name);
+  if (!sheet) throw new HttpError(404, `No sheet named ${JSON.stringify(name)}`);
+  return sheet;
+}
+
+/** Types `values` into `range` of `sheet`: each string parsed as Range.setValues parses it. */
+export function typeInto(actor: PersonActor, edit: EditRequest): void {
+  asPerson(actor, (app) => {
+    sheetNamed(app, edit.sheet).getRange(edit.range).setValues(edit.values);
+  });
+}
+
+/** Adds a tab at the end (it becomes the active sheet), renames or deletes one. */
+export function manageSheets(actor: PersonActor, request: SheetsRequest): void {
+  asPerson(actor, (app) => {
+    const spreadsheet = app.getActiveSpreadsheet();
+    if (request.op === 'add') {
+      spreadsheet.insertSheet(request.name, spreadsheet.getNumSheets());
+      return;
+    }
+    const sheet = sheetNamed(app, request.name);
+    if (request.op === 'rename') {
+      sheet.setName(request.newName);
+      return;
+    }
+    if (spreadsheet.getNumSheets() === 1) throw new HttpError(400, LAST_SHEET_MESSAGE);
+    spreadsheet.deleteSheet(sheet);
+  });
+}
