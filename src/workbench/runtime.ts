@@ -241,17 +241,18 @@ export class Workbench {
       realm: HOST_REALM,
       answers: [],
       authMode: 'FULL',
-      busy: { document: false, script: false, user: false },
+      shared: this.shared,
       lockRequired: new Set(),
     });
     const app = createGlobals(ctx).SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    this.enter(ctx);
     try {
       return ctx.withoutChecks(() => act(app));
     } catch (e) {
       ctx.rollback();
       throw e;
     } finally {
-      ctx.releaseLocks();
+      this.leave(ctx);
     }
   }
 
