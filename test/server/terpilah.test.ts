@@ -374,6 +374,26 @@ describe('Laporan Data Terpilah', () => {
     expect(everyText(sheetOf(workbench, `${REPORT}: Rapat PUG`))).toContain('Kegiatan: Rapat PUG');
   });
 
+  test('a long activity title: the report sheet name stays within 100 characters, "(2)" too', () => {
+    const workbench = pesertaWorkbench();
+    const title =
+      'Rapat Koordinasi Penguatan Pengarusutamaan Gender (PUG) bagi Perangkat Daerah se-Provinsi Kepulauan Bangka Belitung 2026';
+    addOk(workbench, { activity: title, name: 'Ani', sex: 'P' });
+    const first = runOk(workbench, 'generateTerpilahReport', [{ activity: title }])
+      .value as TerpilahReportResult;
+    expect(first.sheetName).toHaveLength(100);
+    expect(first.sheetName.startsWith(`${REPORT}: Rapat Koordinasi`)).toBe(true);
+    // A user's own sheet of that name: the report goes to "… (2)", cut to fit as well.
+    runOk(workbench, 'addParticipant', [{ activity: 'Lain', name: 'Budi', sex: 'L' }]);
+    const own = sheetOf(workbench, first.sheetName);
+    own.developerMetadata = [];
+    const second = runOk(workbench, 'generateTerpilahReport', [{ activity: title }])
+      .value as TerpilahReportResult;
+    expect(second.sheetName.length).toBeLessThanOrEqual(100);
+    expect(second.sheetName.endsWith(' (2)')).toBe(true);
+    expect(sheetNames(workbench).every((name) => name.length <= 100)).toBe(true);
+  });
+
   test('without a Peserta sheet the menu says what to do; nothing is written', () => {
     const workbench = pesertaWorkbench();
     const result = runOk(workbench, 'menuTerpilahReport');

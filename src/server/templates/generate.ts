@@ -1,4 +1,5 @@
 import { t, type Language } from '../../core/i18n';
+import { fitSheetName, numberedSheetName } from '../../core/layout/sheet-name';
 import { sopSheetPlan } from '../../core/layout/sop-sheet';
 import type { SheetPlan } from '../../core/layout/plan';
 import { PENGUATAN_PUG } from '../../core/sop/builtin-penguatan-pug';
@@ -97,7 +98,7 @@ export function targetSheet(
   preferred: string,
 ): { name: string; previous: Sheet | null; userSheet: string | null } {
   for (let n = 1; ; n++) {
-    const name = n === 1 ? preferred : `${preferred} (${n})`;
+    const name = numberedSheetName(preferred, n);
     const existing = spreadsheet.getSheetByName(name);
     if (!existing || hasMarker(existing, GENERATED_KEY))
       return { name, previous: existing, userSheet: n === 1 ? null : preferred };
@@ -115,7 +116,7 @@ export function writeReplacing(
   previous: Sheet | null,
   templateId: string,
 ): Sheet {
-  const temporary = `${plan.sheetName.slice(0, 84)} ~baru${Date.now().toString(36).slice(-6)}`;
+  const temporary = fitSheetName(plan.sheetName, ` ~baru${Date.now().toString(36).slice(-6)}`);
   const sheet = previous
     ? spreadsheet.insertSheet(temporary, previous.getIndex() - 1)
     : spreadsheet.insertSheet(temporary);

@@ -3,6 +3,8 @@
  * SOP sheet carries GENERATED_KEY, a template sheet TEMPLATE_KEY (both sheet-level, DOCUMENT
  * visibility, so copies of the spreadsheet keep them).
  */
+export { sheetNameFor } from '../../core/layout/sheet-name';
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -50,9 +52,4 @@ export function sheetNamesWithMarker(spreadsheet: Spreadsheet, key: string): Set
     if (sheet) names.add(sheet.getName());
   }
   return names;
-}
-
-/** A sheet name from a typed name: one line, trimmed, short enough for Sheets' 100 characters. */
-export function sheetNameFor(prefix: string, name: string, maxNameLength = 90): string {
-  return prefix + name.replace(/\s+/g, ' ').trim().slice(0, maxNameLength).trim();
 }

@@ -1,0 +1,52 @@
+/**
+ * Sheet names the add-in makes. Google Sheets refuses a sheet name over 100 characters; the
+ * workbench does too (docs/FIDELITY.md). Lengths are counted in UTF-16 code units — an emoji
+ * counts 2 — which is never less than Sheets' count, so a name that fits here fits there.
+ * A cut never splits a character as a person sees it: not a surrogate pair, nor an emoji with
+ * its skin tone or variation selector, nor a joined sequence (👩‍👩‍👧) or a flag (two regional
+ * indicators): the whole character goes. No Intl.Segmenter (not documented in Apps Script's V8).
+ */
+export const MAX_SHEET_NAME = 100;
+
+const CODE_POINT = '(?:[\\ud800-\\udbff][\\udc00-\\udfff]|[^\\ud800-\\udfff])';
+/** What extends the character before it: variation selectors, combining marks, skin tones, tags. */
+const EXTEND =
+  '(?:[\\ufe0e\\ufe0f\\u0300-\\u036f\\u20d0-\\u20ff]|\\ud83c[\\udffb-\\udfff]|\\udb40[\\udc20-\\udc7f])';
+const STARTS_INSIDE = new RegExp(`^(?:${EXTEND}|\\u200d)`);
+const ENDS_WITH_JOINER = /\u200d$/;
+/** The last user-perceived character: a code point, its extenders, and what joiners attach. */
+const LAST_CLUSTER = new RegExp(`${CODE_POINT}${EXTEND}*(?:\\u200d(?:${CODE_POINT}${EXTEND}*)?)*$`);
+const REGIONAL_INDICATOR = /\ud83c[\udde6-\uddff]/g;
+
+/** Whether cutting `text` at `end` splits a character as a person sees it. */
+function splitsCharacter(text: string, end: number): boolean {
+  const head = text.slice(0, end);
+  const rest = text.slice(end);
+  if (STARTS_INSIDE.test(rest) || ENDS_WITH_JOINER.test(head)) return true;
+  // A flag is two regional indicators: an odd run before the cut with one after it is half a flag.
+  const trailing = /(?:\ud83c[\udde6-\uddff])+$/.exec(head)?.[0] ?? '';
+  const run = trailing.match(REGIONAL_INDICATOR)?.length ?? 0;
+  return run % 2 === 1 && /^\ud83c[\udde6-\uddff]/.test(rest);
+}
+
+/** `base` cut so that `base + suffix` has at most 100 characters, then the suffix. */
+export function fitSheetName(base: string, suffix = ''): string {
+  const room = Math.max(0, MAX_SHEET_NAME - suffix.length);
+  if (base.length <= room) return base + suffix;
+  let end = room;
+  // Never end on the first half of a surrogate pair.
+  if (/[\ud800-\udbff]/.test(base[end - 1] ?? '')) end--;
+  let cut = base.slice(0, end);
+  if (splitsCharacter(base, end)) cut = cut.replace(LAST_CLUSTER, '');
+  return cut.trimEnd() + suffix.slice(0, MAX_SHEET_NAME);
+}
+
+/** A sheet name from a prefix and a typed name: one line, trimmed, within the limit. */
+export function sheetNameFor(prefix: string, name: string): string {
+  return fitSheetName(prefix + name.replace(/\s+/g, ' ').trim());
+}
+
+/** The n-th alternative when the name is taken by a user's sheet: "<name> (2)", cut to fit. */
+export function numberedSheetName(name: string, n: number): string {
+  return n === 1 ? name : fitSheetName(name, ` (${n})`);
+}
