@@ -1,7 +1,7 @@
 import { formatMinutes, minutesRange } from '../sop/minutes';
 import type { ActivityEvent, ActivityProgress, ActivitySummary } from './model';
 import { applyStepEvent, newProgress, summarize } from './reducer';
-import { parseEventRow } from './rows';
+import { joinContinuations, parseEventRow } from './rows';
 import { minutesBetween, toMinute } from './time';
 
 /**
@@ -106,7 +106,7 @@ export function monitorFromLog(rows: unknown[][], timeZone: string): MonitoringR
     return step;
   };
 
-  for (const values of rows) {
+  for (const { values } of joinContinuations(rows, 0)) {
     if (values.every((v) => v === '' || v === null || v === undefined)) continue;
     report.rows++;
     const parsed = parseEventRow(values, timeZone);

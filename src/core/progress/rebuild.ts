@@ -2,7 +2,8 @@ import type { Language } from '../i18n';
 import { describeProgressError } from './errors';
 import type { ActivityEvent, ActivityProgress } from './model';
 import { applyStepEvent, newProgress } from './reducer';
-import { activityRow, parseEventRow, stepRows, type RowValue } from './rows';
+import type { StepsInRiwayat } from './data-cells';
+import { activityRow, joinContinuations, parseEventRow, stepRows, type RowValue } from './rows';
 
 export interface RebuildResult {
   activities: ActivityProgress[];
@@ -24,9 +25,10 @@ export function rebuildFromLog(
   language: Language = 'id',
 ): RebuildResult {
   const activities = new Map<string, ActivityProgress>();
+  const stepsIn = new Map<string, StepsInRiwayat>();
   const problems: string[] = [];
   const where = (row: number) => (language === 'id' ? `Riwayat baris ${row}` : `Riwayat row ${row}`);
-  rows.forEach((values, i) => {
+  joinContinuations(rows, firstRow).forEach(({ values, row, parts }) => {
     if (values.every((v) => v === '' || v === null || v === undefined)) return;
     const parsed = parseEventRow(values, timeZone);
     if (!parsed.ok) {
@@ -34,13 +36,15 @@ export function rebuildFromLog(
         language === 'id'
           ? `kolom "${parsed.column}" tidak terbaca ("${parsed.value}")`
           : `column "${parsed.column}" is unreadable ("${parsed.value}")`;
-      problems.push(`${where(firstRow + i)}: ${what}.`);
+      problems.push(`${where(row)}: ${what}.`);
       return;
     }
     const error = apply(activities, parsed.event);
-    if (error) problems.push(`${where(firstRow + i)}: ${describeProgressError(error, language)}`);
+    if (error) problems.push(`${where(row)}: ${describeProgressError(error, language)}`);
+    else if (parsed.event.kind === 'create')
+      stepsIn.set(parsed.event.activity.id, { row, parts, eventId: parsed.event.id });
   });
-  return { ...layoutDerived([...activities.values()], timeZone), problems };
+  return { ...layoutDerived([...activities.values()], timeZone, stepsIn), problems };
 }
 
 function apply(activities: Map<string, ActivityProgress>, event: ActivityEvent) {
@@ -65,11 +69,12 @@ function apply(activities: Map<string, ActivityProgress>, event: ActivityEvent) 
 export function layoutDerived(
   activities: ActivityProgress[],
   timeZone: string,
+  stepsIn: ReadonlyMap<string, StepsInRiwayat> = new Map(),
 ): Omit<RebuildResult, 'problems'> {
   const kegiatan: RowValue[][] = [];
   const langkah: RowValue[][] = [];
   for (const progress of activities) {
-    kegiatan.push(activityRow(progress, 2 + langkah.length, timeZone));
+    kegiatan.push(activityRow(progress, 2 + langkah.length, timeZone, stepsIn.get(progress.info.id) ?? null));
     // Langkah columns depend on `now` only for running steps, whose actual minutes stay blank.
     langkah.push(...stepRows(progress, '', timeZone));
   }

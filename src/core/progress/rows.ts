@@ -10,6 +10,7 @@ import type {
 import { actualMinutes, emptyStep, summarize, variance } from './reducer';
 import { parseTime, toLocalText } from './time';
 import { formatMinutes, minutesRange } from '../sop/minutes';
+import { isStepsInRiwayat, kegiatanData, splitParts, type StepsInRiwayat } from './data-cells';
 
 /**
  * The three sheets of the step log, as rows of plain values: what the server writes, and how
@@ -94,6 +95,8 @@ export const ACTION_LABELS: Record<StepAction | 'create', string> = {
   approve: 'Sesuai',
   revise: 'Perbaikan',
 };
+/** A `Riwayat` row that continues the Data of the "Buat kegiatan" row above it (see data-cells.ts). */
+export const CONTINUATION_LABEL = 'Data lanjutan';
 export const ACTIVITY_STATUS_LABELS = {
   notStarted: 'Belum mulai',
   running: 'Berjalan',
@@ -108,8 +111,16 @@ const STATUS_BY_LABEL = invert(STATUS_LABELS);
 const DECISION_BY_LABEL = invert(DECISION_LABELS);
 const ACTION_BY_LABEL = invert(ACTION_LABELS);
 
-/** The `Kegiatan` row of an activity; `langkahRow` is where its first `Langkah` row is. */
-export function activityRow(progress: ActivityProgress, langkahRow: number, timeZone: string): RowValue[] {
+/**
+ * The `Kegiatan` row of an activity; `langkahRow` is where its first `Langkah` row is, `stepsIn`
+ * where its steps are in `Riwayat` when they do not fit in the Data cell.
+ */
+export function activityRow(
+  progress: ActivityProgress,
+  langkahRow: number,
+  timeZone: string,
+  stepsIn: StepsInRiwayat | null = null,
+): RowValue[] {
   const { info } = progress;
   const summary = summarize(progress);
   return [
@@ -126,14 +137,18 @@ export function activityRow(progress: ActivityProgress, langkahRow: number, time
     info.createdBy,
     toLocalText(info.createdAt, timeZone),
     langkahRow,
-    JSON.stringify(info),
+    kegiatanData(info, stepsIn),
   ];
 }
 
 /** The activity's identity and frozen steps, and where its `Langkah` rows start, from its `Kegiatan` row. */
-export function parseActivityRow(values: unknown[]): { info: ActivityInfo; langkahRow: number } | null {
+export function parseActivityRow(
+  values: unknown[],
+): { info: ActivityInfo; langkahRow: number; stepsIn: StepsInRiwayat | null } | null {
   try {
-    const info = JSON.parse(text(values[KEGIATAN_HEADERS.indexOf('Data')])) as ActivityInfo;
+    const info = JSON.parse(text(values[KEGIATAN_HEADERS.indexOf('Data')])) as ActivityInfo & {
+      stepsIn?: unknown;
+    };
     const langkahRow = Number(values[KEGIATAN_HEADERS.indexOf('Baris Langkah')]);
     if (
       !info ||
@@ -143,7 +158,9 @@ export function parseActivityRow(values: unknown[]): { info: ActivityInfo; langk
       langkahRow < 2
     )
       return null;
-    return { info, langkahRow };
+    const { stepsIn, ...rest } = info;
+    if (stepsIn === undefined) return { info: rest, langkahRow, stepsIn: null };
+    return isStepsInRiwayat(stepsIn) ? { info: rest, langkahRow, stepsIn } : null;
   } catch {
     return null;
   }
@@ -247,6 +264,61 @@ export function parseStepRows(
     });
   }
   return { ok: true, progress: { info, steps } };
+}
+
+/**
+ * The `Riwayat` rows of an event: one, except for an activity whose Data does not fit in one
+ * cell, which continues on "Data lanjutan" rows.
+ */
+export function eventRows(event: ActivityEvent, before: string, after: string): RowValue[][] {
+  if (event.kind !== 'create') return [eventRow(event, before, after)];
+  const [first, ...rest] = splitParts(JSON.stringify(event.activity));
+  const width = RIWAYAT_HEADERS.length;
+  const continuation = (part: string): RowValue[] => {
+    const row: RowValue[] = new Array<RowValue>(width).fill('');
+    row[0] = event.loggedAt;
+    row[1] = event.by;
+    row[2] = event.activity.id;
+    row[4] = CONTINUATION_LABEL;
+    row[width - 2] = event.id;
+    row[width - 1] = part;
+    return row;
+  };
+  const head = eventRow(event, before, after);
+  head[width - 1] = first;
+  return [head, ...rest.map(continuation)];
+}
+
+/**
+ * `Riwayat` rows with each "Buat kegiatan" row's Data joined with its "Data lanjutan" rows; `row`
+ * is the sheet row of each logical row. A continuation row without its head is kept as it is
+ * (and reported unreadable by parseEventRow, naming its row).
+ */
+export function joinContinuations(
+  rows: unknown[][],
+  firstRow: number,
+): { values: unknown[]; row: number; parts: number }[] {
+  const aksi = RIWAYAT_HEADERS.indexOf('Aksi');
+  const id = RIWAYAT_HEADERS.indexOf('ID event');
+  const data = RIWAYAT_HEADERS.indexOf('Data');
+  const joined: { values: unknown[]; row: number; parts: number }[] = [];
+  rows.forEach((values, i) => {
+    const last = joined[joined.length - 1];
+    const continues =
+      text(values[aksi]) === CONTINUATION_LABEL &&
+      last !== undefined &&
+      last.row + last.parts === firstRow + i &&
+      text(last.values[aksi]) === ACTION_LABELS.create &&
+      text(last.values[id]) === text(values[id]);
+    if (continues) {
+      // Raw, not trimmed: a part may begin or end inside a JSON string with spaces.
+      last.values[data] = `${String(last.values[data] ?? '')}${String(values[data] ?? '')}`;
+      last.parts++;
+    } else {
+      joined.push({ values: values.slice(), row: firstRow + i, parts: 1 });
+    }
+  });
+  return joined;
 }
 
 /** The `Riwayat` row of an event; `before`/`after` are the step status labels around it. */

@@ -44,6 +44,7 @@ function roleProblems(roles: string[]): Problem[] {
   for (const role of roles) {
     const key = role.trim().toLowerCase();
     if (key === '') problems.push({ code: 'emptyRole', params: {}, field: 'roles' });
+    else if (role.length > MAX_TEXT_LENGTH) problems.push(tooLong('roles', role));
     else if (seen.has(key)) problems.push({ code: 'duplicateRole', params: { role }, field: 'roles' });
     seen.add(key);
   }

@@ -6,7 +6,8 @@
 import { t, type Language } from '../../core/i18n';
 import type { ActivityEvent, ActivityInfo, RunStep } from '../../core/progress/model';
 import { newProgress } from '../../core/progress/reducer';
-import { activityRow, eventRow, stepRows } from '../../core/progress/rows';
+import type { StepsInRiwayat } from '../../core/progress/data-cells';
+import { activityRow, eventRows, stepRows } from '../../core/progress/rows';
 import { toIsoInZone } from '../../core/progress/time';
 import type { SopTemplate } from '../../core/sop/model';
 import type { ActivityListItem, ActivityView, CreateActivityRequest, SidebarApi } from '../api';
@@ -173,9 +174,23 @@ export const createActivity: SidebarApi['createActivity'] = (
     const langkahRow = Math.max(2, sheets.langkah.getLastRow() + 1);
     const kegiatanRow = Math.max(2, kegiatanLast + 1);
     // The log first: whatever fails after it, "Bangun ulang progres" restores the rest.
-    sheets.riwayat.appendRow(toCells(RIWAYAT_SPEC, [eventRow(event, '', '')])[0]);
+    const logged = eventRows(event, '', '');
+    let stepsIn: StepsInRiwayat | null = null;
+    if (logged.length === 1) {
+      sheets.riwayat.appendRow(toCells(RIWAYAT_SPEC, logged)[0]);
+    } else {
+      // Too big for one cell (data-cells.ts): the rows go in one block, Kegiatan points to them.
+      const row = Math.max(2, sheets.riwayat.getLastRow() + 1);
+      ensureRows(sheets.riwayat, RIWAYAT_SPEC, row + logged.length - 1);
+      sheets.riwayat
+        .getRange(row, 1, logged.length, RIWAYAT_SPEC.headers.length)
+        .setValues(toCells(RIWAYAT_SPEC, logged));
+      stepsIn = { row, parts: logged.length, eventId: event.id };
+    }
     ensureRows(sheets.kegiatan, KEGIATAN_SPEC, kegiatanRow);
-    writeRows(sheets.kegiatan, KEGIATAN_SPEC, kegiatanRow, [activityRow(progress, langkahRow, timeZone)]);
+    writeRows(sheets.kegiatan, KEGIATAN_SPEC, kegiatanRow, [
+      activityRow(progress, langkahRow, timeZone, stepsIn),
+    ]);
     const rows = stepRows(progress, '', timeZone);
     ensureRows(sheets.langkah, LANGKAH_SPEC, langkahRow + rows.length - 1);
     writeRows(sheets.langkah, LANGKAH_SPEC, langkahRow, rows);

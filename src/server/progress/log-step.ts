@@ -73,7 +73,9 @@ export const logStep: SidebarApi['logStep'] = (request: LogStepRequest): Activit
     if (!riwayat) throw new UserError(t(language(), 'progressLogMissing'));
     riwayat.appendRow(toCells(RIWAYAT_SPEC, [eventRow(event, before, after)])[0]);
     found.langkah.setValues(toCells(LANGKAH_SPEC, stepRows(progress, '', timeZone)));
-    found.kegiatan.setValues(toCells(KEGIATAN_SPEC, [activityRow(progress, found.langkahRow, timeZone)]));
+    found.kegiatan.setValues(
+      toCells(KEGIATAN_SPEC, [activityRow(progress, found.langkahRow, timeZone, found.stepsIn)]),
+    );
     return activityView(progress, now, timeZone);
   });
 };

@@ -5,9 +5,18 @@
 import { t, type Language } from '../../core/i18n';
 import { describeProgressError } from '../../core/progress/errors';
 import type { ActivityProgress } from '../../core/progress/model';
-import { KEGIATAN_HEADERS, LANGKAH_HEADERS, parseActivityRow, parseStepRows } from '../../core/progress/rows';
+import type { StepsInRiwayat } from '../../core/progress/data-cells';
+import type { ActivityInfo } from '../../core/progress/model';
+import {
+  joinContinuations,
+  KEGIATAN_HEADERS,
+  LANGKAH_HEADERS,
+  parseActivityRow,
+  parseEventRow,
+  parseStepRows,
+} from '../../core/progress/rows';
 import { UserError } from '../sheets/errors';
-import { a1, KEGIATAN, KEGIATAN_SPEC, LANGKAH, LANGKAH_SPEC } from './sheets';
+import { a1, KEGIATAN, KEGIATAN_SPEC, LANGKAH, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,6 +27,8 @@ export interface ActivityRows {
   kegiatan: Range;
   langkah: Range;
   langkahRow: number;
+  /** Where the steps are in `Riwayat` when they do not fit in the `Kegiatan` Data cell. */
+  stepsIn: StepsInRiwayat | null;
 }
 
 const ID_COLUMN = KEGIATAN_HEADERS.indexOf('ID');
@@ -71,9 +82,12 @@ export function readActivity(
 ): ActivityRows {
   const found = kegiatanRow(spreadsheet, activityId, language);
   const parsed = parseActivityRow(found.values);
-  if (!parsed || parsed.info.id !== activityId)
-    throw new UserError(t(language(), 'progressActivityRowBroken', { row: found.row, id: activityId }));
-  const { info, langkahRow } = parsed;
+  const broken = () =>
+    new UserError(t(language(), 'progressActivityRowBroken', { row: found.row, id: activityId }));
+  if (!parsed || parsed.info.id !== activityId) throw broken();
+  const { langkahRow, stepsIn } = parsed;
+  const info = stepsIn ? stepsFromRiwayat(spreadsheet, parsed.info, stepsIn, timeZone) : parsed.info;
+  if (!info) throw broken();
   let langkah: Range;
   let rows: unknown[][];
   try {
@@ -96,7 +110,26 @@ export function readActivity(
         value: read.value.slice(0, 60),
       }),
     );
-  return { progress: read.progress, kegiatan: found.range, langkah, langkahRow };
+  return { progress: read.progress, kegiatan: found.range, langkah, langkahRow, stepsIn };
+}
+
+/** The frozen steps of a big activity, from its "Buat kegiatan" rows in `Riwayat` (1–2 calls). */
+function stepsFromRiwayat(
+  spreadsheet: Spreadsheet,
+  identity: ActivityInfo,
+  stepsIn: StepsInRiwayat,
+  timeZone: string,
+): ActivityInfo | null {
+  try {
+    const rows = spreadsheet.getRange(a1(RIWAYAT_SPEC, stepsIn.row, stepsIn.parts)).getValues();
+    const [joined] = joinContinuations(rows, stepsIn.row);
+    const parsed = joined && joined.parts === stepsIn.parts ? parseEventRow(joined.values, timeZone) : null;
+    if (!parsed?.ok || parsed.event.kind !== 'create' || parsed.event.id !== stepsIn.eventId) return null;
+    if (parsed.event.activity.id !== identity.id) return null;
+    return { ...identity, steps: parsed.event.activity.steps };
+  } catch {
+    return null;
+  }
 }
 
 /** The signed-in user's language, read once and only when a message needs it. */
