@@ -190,11 +190,14 @@ function checkLiteralText(sheet: Sheet): Outcome {
   };
 }
 
-/** Deletes the probe sheet (also one created by an insertSheet that then threw) and checks it is gone. */
+/**
+ * Deletes the probe sheet and checks it is gone. Only a sheet this run created: when insertSheet
+ * failed (say a sheet of that name exists) nothing is looked up by name, so no sheet of the user's
+ * is ever deleted.
+ */
 function removeProbe(spreadsheet: Spreadsheet, probe: Sheet | null, name: string): Outcome {
-  const left = probe ?? spreadsheet.getSheetByName(name);
-  if (!left) return skip({ key: 'selfCheckNeedsProbeSheet' });
-  spreadsheet.deleteSheet(left);
+  if (!probe) return skip({ key: 'selfCheckNeedsProbeSheet' });
+  spreadsheet.deleteSheet(probe);
   if (spreadsheet.getSheetByName(name)) return fail({ key: 'selfCheckSheetLeft', params: { sheet: name } });
   return pass();
 }
