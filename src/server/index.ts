@@ -18,3 +18,4 @@ export { listImportSheets, previewImport, importParticipants } from './terpilah/
 export { menuTerpilahReport, generateTerpilahReport } from './terpilah/report';
 export { terpilahHeadline } from './terpilah/headline';
 export { menuParticipants } from './terpilah/panel';
+export { menuSelfCheck } from './self-check/run';

@@ -27,6 +27,7 @@ export function buildMenu(language: Language): void {
     .addItem(t('menuMonitoringReport'), 'menuMonitoringReport')
     .addItem(t('menuParticipants'), 'menuParticipants')
     .addItem(t('menuTerpilahReport'), 'menuTerpilahReport')
+    .addItem(t('menuSelfCheck'), 'menuSelfCheck')
     .addSeparator()
     .addItem(t('menuAbout'), 'showAbout')
     .addToUi();

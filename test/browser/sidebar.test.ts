@@ -32,6 +32,7 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
       'Laporan Monitoring SOP',
       'Tambah/Impor peserta',
       'Buat Laporan Data Terpilah',
+      'Periksa pemasangan',
       'Tentang add-on',
     ]);
     await expect(page.getByTestId('sheet-tab').allTextContents()).resolves.toEqual(['Sheet1']);

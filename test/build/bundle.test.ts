@@ -22,6 +22,7 @@ const EXPECTED_GLOBALS = [
   'menuNewTemplate',
   'menuParticipants',
   'menuRebuildProgress',
+  'menuSelfCheck',
   'menuTerpilahReport',
   'onInstall',
   'onOpen',
@@ -83,6 +84,7 @@ describe('dist/Code.js', () => {
       { kind: 'item', caption: 'Laporan Monitoring SOP', functionName: 'menuMonitoringReport' },
       { kind: 'item', caption: 'Tambah/Impor peserta', functionName: 'menuParticipants' },
       { kind: 'item', caption: 'Buat Laporan Data Terpilah', functionName: 'menuTerpilahReport' },
+      { kind: 'item', caption: 'Periksa pemasangan', functionName: 'menuSelfCheck' },
       { kind: 'separator' },
       { kind: 'item', caption: 'Tentang add-on', functionName: 'showAbout' },
     ]);

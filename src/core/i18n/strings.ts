@@ -9,6 +9,7 @@ import { progressSidebar } from './parts/progress-sidebar';
 import { progressServer } from './parts/progress-server';
 import { monitoring } from './parts/monitoring';
 import { terpilah } from './parts/terpilah';
+import { selfCheck } from './parts/self-check';
 
 export const id = {
   ...shell.id,
@@ -18,6 +19,7 @@ export const id = {
   ...progressServer.id,
   ...monitoring.id,
   ...terpilah.id,
+  ...selfCheck.id,
 } as const;
 
 export type StringKey = keyof typeof id;
@@ -30,4 +32,5 @@ export const en: Record<StringKey, string> = {
   ...progressServer.en,
   ...monitoring.en,
   ...terpilah.en,
+  ...selfCheck.en,
 };
