@@ -259,7 +259,10 @@ export function sopSheetLayout(template: SopTemplate, sheetName: string): SopShe
       validations: [],
       columnWidths: widths,
       rowHeights,
-      frozenRows: sub,
+      // Nothing frozen: identity block + table header are ~590 px, taller than what a 1366×768
+      // laptop shows of a sheet, so freezing them would make the flowchart unreachable. (Sheets
+      // can repeat only frozen rows, and those must start at row 1, above the identity block.)
+      frozenRows: 0,
       protection: {
         description: `Dibuat oleh add-on SOP & Data Terpilah dari template "${identity.namaSop}". Ubah templatenya, lalu buat ulang SOP.`,
       },

@@ -11,6 +11,7 @@
  */
 import { t, type Language } from '../../core/i18n';
 import { columnToLetters } from '../../core/layout/a1';
+import { asLiteralText } from '../../core/layout/text-safety';
 import {
   DECISION_LABELS,
   KEGIATAN_HEADERS,
@@ -116,7 +117,7 @@ export function a1(spec: ProgressSheetSpec, row: number, numRows = 1): string {
 export function toCells(spec: ProgressSheetSpec, rows: RowValue[][]): RowValue[][] {
   const text = spec.headers.map((header) => spec.text.has(header));
   return rows.map((row) =>
-    row.map((value, c) => (typeof value === 'string' && value !== '' && !text[c] ? `'${value}` : value)),
+    row.map((value, c) => (typeof value === 'string' && !text[c] ? asLiteralText(value) : value)),
   );
 }
 
