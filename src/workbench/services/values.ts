@@ -370,6 +370,7 @@ function validDate(p: DateParts): boolean {
 
 /** Dates, times and date-times. */
 function parseDateTime(t: string, r: LocaleRules, tz: string, now: (() => Date) | undefined): Coerced | null {
+  if (t.length > 64) return null; // no date is that long; bounds TIME_SUFFIX backtracking
   let year: number | undefined;
   const currentYear = (): number => (year ??= zonedParts((now ? now() : new Date()).getTime(), tz).year);
   const time = parseTime(t, r);
