@@ -54,7 +54,10 @@ export function parseWorkbook(text: string, source = 'workbook'): WorkbookState 
   }
   const problem = shapeProblem(data);
   if (problem) throw new Error(`${source} is not a workbench workbook: ${problem}`);
-  return data as WorkbookState;
+  const wb = data as WorkbookState;
+  // Workbooks saved before the locale was emulated get the default (id_ID).
+  if (typeof wb.locale !== 'string') wb.locale = newWorkbookState().locale;
+  return wb;
 }
 
 function shapeProblem(data: unknown): string | null {

@@ -18,7 +18,7 @@ import {
   subtract,
   withFormat,
 } from './grid';
-import { coerceInput, DEFAULT_NUMBER_FORMAT, displayValue, isDate } from './values';
+import { coerceInput, DEFAULT_NUMBER_FORMAT, displayValue, isDate, storedNumberFormat } from './values';
 import { DataValidationImpl, newDataValidation } from './builders';
 import { newProtection } from './protection';
 import { newSheet } from './sheet';
@@ -258,7 +258,8 @@ export class RangeImpl {
     return this._read((c) => this._readValue(c));
   }
   _writeValue(cell: Cell | null, input: unknown): Cell | null {
-    const co = coerceInput(input, cell?.format?.numberFormat, this._ctx.state.timeZone);
+    const st = this._ctx.state;
+    const co = coerceInput(input, cell?.format?.numberFormat, st.timeZone, st.locale, this._ctx.now);
     let fmt = cell?.format;
     if (co.autoFormat && !fmt?.numberFormat) fmt = { ...fmt, numberFormat: co.autoFormat };
     return makeCell(co.value, co.formula, fmt);
@@ -273,11 +274,11 @@ export class RangeImpl {
     return this;
   }
   getDisplayValue(): string {
-    return displayValue(this._first(), this._ctx.state.timeZone);
+    return displayValue(this._first(), this._ctx.state.timeZone, this._ctx.state.locale);
   }
   getDisplayValues(): string[][] {
-    const tz = this._ctx.state.timeZone;
-    return this._read((c) => displayValue(c, tz));
+    const { timeZone, locale } = this._ctx.state;
+    return this._read((c) => displayValue(c, timeZone, locale));
   }
   getFormula(): string {
     return this._first()?.formula ?? '';
@@ -475,12 +476,13 @@ export class RangeImpl {
   getNumberFormats(): string[][] {
     return this._formats('numberFormat', DEFAULT_NUMBER_FORMAT);
   }
+  /** "General" is stored as the automatic format: getNumberFormat then reports 0.###############. */
   setNumberFormat(numberFormat: string): this {
-    return this._setFormat({ numberFormat: numberFormat || undefined });
+    return this._setFormat({ numberFormat: storedNumberFormat(numberFormat) });
   }
   setNumberFormats(numberFormats: string[][]): this {
     return this._setFormats('setNumberFormats', numberFormats, (v) => ({
-      numberFormat: (v as string) || undefined,
+      numberFormat: storedNumberFormat(v),
     }));
   }
   setTextRotation(degrees: number): this {

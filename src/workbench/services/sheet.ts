@@ -246,10 +246,10 @@ export class SheetImpl {
     s.maxRows += growRows;
     s.maxColumns += growCols;
     const row = rowFor(s, r);
-    const tz = this._ctx.state.timeZone;
+    const { timeZone, locale } = this._ctx.state;
     rowContents.forEach((v, c) => {
       const old = (row[c] as Cell | null | undefined) ?? null;
-      const co = coerceInput(v, old?.format?.numberFormat, tz);
+      const co = coerceInput(v, old?.format?.numberFormat, timeZone, locale, this._ctx.now);
       let fmt = old?.format;
       if (co.autoFormat && !fmt?.numberFormat) fmt = { ...fmt, numberFormat: co.autoFormat };
       const cell = makeCell(co.value, co.formula, fmt);

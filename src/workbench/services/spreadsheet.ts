@@ -12,6 +12,7 @@ import { newProtection } from './protection';
 import { newRange } from './range';
 import { newRangeList } from './range-list';
 import { a1Rect, checkCellLimit, newSheet, SheetImpl } from './sheet';
+import { DEFAULT_LOCALE, EMULATED_LOCALES, isEmulatedLocale } from './locale';
 import { isValidTimeZone } from './time';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -163,11 +164,23 @@ export class SpreadsheetImpl {
     if (!isValidTimeZone(timezone)) throw this._ctx.exception(`Invalid argument: ${timezone}`);
     this._ctx.state.timeZone = timezone;
   }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSpreadsheetLocale() */
   getSpreadsheetLocale(): string {
-    return this._ctx.state.locale;
+    return this._ctx.state.locale ?? DEFAULT_LOCALE;
   }
+  /**
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setSpreadsheetLocale(String)
+   * The locale decides how typed strings parse (./values.ts); a locale whose rules the workbench
+   * does not have is refused rather than parsed with the wrong ones.
+   */
   setSpreadsheetLocale(locale: string): void {
-    this._ctx.state.locale = String(locale);
+    const code = String(locale);
+    if (!isEmulatedLocale(code)) {
+      throw this._ctx.exception(
+        `Workbench: spreadsheet locale "${code}" is not emulated (${EMULATED_LOCALES.join(', ')})`,
+      );
+    }
+    this._ctx.state.locale = code;
   }
   /** toast(msg[, title[, timeoutSeconds]]); the default timeout is 5 s. */
   toast(msg: string, title?: string, timeoutSeconds?: number): void {

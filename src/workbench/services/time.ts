@@ -236,10 +236,16 @@ export function serialToMs(serial: number, tz: string): number {
 
 /**
  * A Sheets date/time number format ("dd/mm/yyyy", "yyyy-mm-dd hh:mm", "d mmmm yyyy"...).
- * `m`/`mm` mean minutes right after an hour token or right before a seconds token.
+ * `m`/`mm` mean minutes right after an hour token or right before a seconds token. Month and
+ * day names come from the spreadsheet locale (`names`; English by default).
  * https://developers.google.com/sheets/api/guides/formats#date_and_time_format_patterns
  */
-export function formatSheetsDate(ms: number, tz: string, format: string): string {
+export function formatSheetsDate(
+  ms: number,
+  tz: string,
+  format: string,
+  names: { months: readonly string[]; days: readonly string[] } = { months: MONTHS, days: DAYS },
+): string {
   const p = zonedParts(ms, tz);
   type Tok = { t: string; lit?: boolean };
   const toks: Tok[] = [];
@@ -301,14 +307,14 @@ export function formatSheetsDate(ms: number, tz: string, format: string): string
           if (n <= 2 && isMinute(k)) return pad(p.minute, n);
           if (n === 1) return String(p.month);
           if (n === 2) return pad(p.month, 2);
-          if (n === 3) return MONTHS[p.month - 1].slice(0, 3);
-          if (n === 5) return MONTHS[p.month - 1][0];
-          return MONTHS[p.month - 1];
+          if (n === 3) return names.months[p.month - 1].slice(0, 3);
+          if (n === 5) return names.months[p.month - 1][0];
+          return names.months[p.month - 1];
         case 'd':
           if (n === 1) return String(p.day);
           if (n === 2) return pad(p.day, 2);
-          if (n === 3) return DAYS[p.weekday].slice(0, 3);
-          return DAYS[p.weekday];
+          if (n === 3) return names.days[p.weekday].slice(0, 3);
+          return names.days[p.weekday];
         case 'h': {
           const h = hasAmPm ? (p.hour % 12 === 0 ? 12 : p.hour % 12) : p.hour;
           return n === 1 ? String(h) : pad(h, 2);

@@ -69,19 +69,17 @@ describe('Range values', () => {
   test('written strings are parsed like typed input', () => {
     const { sheet, model } = freshSheet();
     sheet.getRange('B1').setNumberFormat('@');
-    sheet
-      .getRange('A1:A9')
-      .setValues([
-        ['=SUM(1,2)'],
-        ["'=not a formula"],
-        ['007'],
-        ['3201234567890123'],
-        ['TRUE'],
-        ['2024-01-05'],
-        [null],
-        ['1.5'],
-        ['Laki-laki'],
-      ]);
+    sheet.getRange('A1:A9').setValues([
+      ['=SUM(1,2)'],
+      ["'=not a formula"],
+      ['007'],
+      ['3201234567890123'],
+      ['TRUE'],
+      ['2024-01-05'],
+      [null],
+      ['1,5'], // id_ID (the default locale): "," is the decimal separator
+      ['Laki-laki'],
+    ]);
     sheet.getRange('B1').setValue('007');
     const v = sheet
       .getRange('A1:A9')
@@ -100,18 +98,25 @@ describe('Range values', () => {
     expect(v[6]).toBe('');
     expect(v[7]).toBe(1.5);
     expect(v[8]).toBe('Laki-laki');
+    sheet.getRange('A8').setValue('1.5'); // id_ID: not a number but day.month, a date
+    expect(sheet.getRange('A8').getValue()).toBeInstanceOf(Date);
     expect(sheet.getRange('B1').getValue()).toBe('007'); // plain text format keeps the string
     expect(model.rows[6][0] ?? null).toBeNull();
   });
 
-  test('display values', () => {
-    const { sheet } = freshSheet();
+  test('display values, rendered for the spreadsheet locale', () => {
+    const { sheet, SpreadsheetApp } = freshSheet();
     sheet.getRange('A1:D1').setValues([[1234.5, true, new Date('2024-01-05T03:04:05Z'), '']]);
-    expect(sheet.getRange('A1:D1').getDisplayValues()).toEqual([['1234.5', 'TRUE', '5/1/2024 10:04:05', '']]);
+    // id_ID (default): decimal ",", group ".", d/M/yyyy
+    expect(sheet.getRange('A1:D1').getDisplayValues()).toEqual([['1234,5', 'TRUE', '5/1/2024 10:04:05', '']]);
     sheet.getRange('A1').setNumberFormat('#,##0.00');
     sheet.getRange('C1').setNumberFormat('dd/mm/yyyy hh:mm');
-    expect(sheet.getRange('A1').getDisplayValue()).toBe('1,234.50');
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('1.234,50');
     expect(sheet.getRange('C1').getDisplayValue()).toBe('05/01/2024 10:04');
+    SpreadsheetApp.getActiveSpreadsheet().setSpreadsheetLocale('en_US');
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('1,234.50');
+    sheet.getRange('C1').setNumberFormat(null as unknown as string);
+    expect(sheet.getRange('C1').getDisplayValue()).toBe('1/5/2024 10:04:05');
   });
 
   test('formats: singular, plural with shape check, getters with defaults', () => {
