@@ -13,6 +13,8 @@ import { Execution, NeedsInput } from './services/context';
 import type { LockKind, Realm } from './services/context';
 import { AuthMode } from './services/enums';
 import { createGlobals } from './services/globals';
+import { configureExecution, EXCEEDED_TIME, executionTimedOut } from './services/limits';
+import type { ExecutionLimits } from './services/limits';
 
 export type { ExecutionResult, RunOptions, UiAnswer } from './protocol';
 
@@ -21,6 +23,8 @@ export interface WorkbenchOptions {
   distDir: string;
   userEmail?: string;
   now?: () => Date;
+  /** The virtual execution clock (services/limits.ts); defaults: 40 ms per call, 6 minutes. */
+  executionLimits?: Partial<ExecutionLimits>;
 }
 
 export const DEFAULT_USER_EMAIL = 'staf@dp3acskb.babelprov.go.id';
@@ -87,12 +91,14 @@ export class Workbench {
   private readonly now: () => Date;
   private readonly busy: Record<LockKind, boolean> = { document: false, script: false, user: false };
   private readonly lockRequired = new Set<string>();
+  private readonly executionLimits?: Partial<ExecutionLimits>;
 
   constructor(opts: WorkbenchOptions) {
     this.state = opts.state;
     this.distDir = opts.distDir;
     this.userEmail = opts.userEmail ?? DEFAULT_USER_EMAIL;
     this.now = opts.now ?? (() => new Date());
+    this.executionLimits = opts.executionLimits;
   }
 
   /** Simulate another user holding a lock: tryLock returns false, waitLock throws. */
@@ -107,7 +113,7 @@ export class Workbench {
   }
 
   private newExecution(opts: RunOptions | undefined, realm: Realm): Execution {
-    return new Execution({
+    const ctx = new Execution({
       state: this.state,
       distDir: this.distDir,
       userEmail: this.userEmail,
@@ -118,6 +124,8 @@ export class Workbench {
       busy: this.busy,
       lockRequired: this.lockRequired,
     });
+    configureExecution(ctx, this.executionLimits);
+    return ctx;
   }
 
   private result(ctx: Execution, ok: boolean, extra: Partial<ExecutionResult>): ExecutionResult {
@@ -133,6 +141,7 @@ export class Workbench {
   }
 
   private settle(ctx: Execution, value: unknown, error: unknown, failed: boolean): ExecutionResult {
+    if (executionTimedOut(ctx)) return this.result(ctx, false, { error: EXCEEDED_TIME });
     const pending = error instanceof NeedsInput ? error : ctx.pendingInput;
     if (pending) {
       ctx.rollback();
