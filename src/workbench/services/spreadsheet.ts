@@ -11,7 +11,8 @@ import { addMetadata, listMetadata, newMetadataFinder } from './metadata';
 import { newProtection } from './protection';
 import { newRange } from './range';
 import { newRangeList } from './range-list';
-import { a1Rect, checkCellLimit, newSheet, SheetImpl } from './sheet';
+import { checkCellLimit, checkSheetName } from './limits';
+import { a1Rect, newSheet, SheetImpl } from './sheet';
 import { isValidTimeZone } from './time';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -100,6 +101,7 @@ export class SpreadsheetImpl {
       throw ctx.exception('Workbench: insertSheet templates are not emulated');
     if (name !== undefined) {
       if (!name.trim()) throw ctx.exception('Sheet names cannot be empty.');
+      checkSheetName(ctx, name);
       if (sheetNameTaken(ctx, name)) {
         throw ctx.exception(`A sheet with the name "${name}" already exists. Please enter another name.`);
       }
