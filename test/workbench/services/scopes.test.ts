@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { newWorkbookState } from '../../../src/workbench/model';
-import { Execution } from '../../../src/workbench/services/context';
-import { wrap } from '../../../src/workbench/services/counter';
+import type { Execution } from '../../../src/workbench/services/context';
+import { unwrap, wrap } from '../../../src/workbench/services/counter';
 import {
   classifiedMethods,
   CONTAINER_UI,
@@ -112,17 +111,8 @@ describe('scopes: every emulated method is classified', () => {
   });
 
   test('calling a method with no entry throws and names the table', () => {
-    const ctx = new Execution({
-      state: newWorkbookState('Uji'),
-      distDir: '/nonexistent',
-      userEmail: '',
-      now: () => new Date(),
-      realm: { Date, Error },
-      answers: [],
-      authMode: 'FULL',
-      busy: { document: false, script: false, user: false },
-      lockRequired: new Set(),
-    });
+    const { SpreadsheetApp } = begin(makeBench().wb);
+    const ctx = (unwrap(SpreadsheetApp.getActiveSpreadsheet()) as unknown as { _ctx: Execution })._ctx;
     const range = wrap(ctx, 'Range', { getValue: () => 1, madeUp: () => 2 });
     expect(range.getValue()).toBe(1);
     expect(() => range.madeUp()).toThrow(
