@@ -13,6 +13,8 @@ import { Execution, NeedsInput } from './services/context';
 import type { InterleavePoint, Realm, SharedRuntime } from './services/context';
 import { AuthMode } from './services/enums';
 import { createGlobals } from './services/globals';
+import { configureExecution, EXCEEDED_TIME, executionTimedOut } from './services/limits';
+import type { ExecutionLimits } from './services/limits';
 
 export type { ExecutionResult, RunOptions, UiAnswer } from './protocol';
 
@@ -21,6 +23,8 @@ export interface WorkbenchOptions {
   distDir: string;
   userEmail?: string;
   now?: () => Date;
+  /** The virtual execution clock (services/limits.ts); defaults: 40 ms per call, 6 minutes. */
+  executionLimits?: Partial<ExecutionLimits>;
 }
 
 export const DEFAULT_USER_EMAIL = 'staf@dp3acskb.babelprov.go.id';
@@ -92,12 +96,14 @@ export class Workbench {
     hooks: {},
   };
   private readonly lockRequired = new Set<string>();
+  private readonly executionLimits?: Partial<ExecutionLimits>;
 
   constructor(opts: WorkbenchOptions) {
     this.state = opts.state;
     this.distDir = opts.distDir;
     this.userEmail = opts.userEmail ?? DEFAULT_USER_EMAIL;
     this.now = opts.now ?? (() => new Date());
+    this.executionLimits = opts.executionLimits;
   }
 
   /** Simulate another user holding a lock: tryLock returns false, waitLock throws. */
@@ -122,7 +128,7 @@ export class Workbench {
   }
 
   private newExecution(opts: RunOptions | undefined, realm: Realm): Execution {
-    return new Execution({
+    const ctx = new Execution({
       state: this.state,
       distDir: this.distDir,
       userEmail: this.userEmail,
@@ -133,6 +139,8 @@ export class Workbench {
       shared: this.shared,
       lockRequired: this.lockRequired,
     });
+    configureExecution(ctx, this.executionLimits);
+    return ctx;
   }
 
   /** An execution starts: the ones already running hide their unflushed writes from it. */
@@ -165,6 +173,7 @@ export class Workbench {
   }
 
   private settle(ctx: Execution, value: unknown, error: unknown, failed: boolean): ExecutionResult {
+    if (executionTimedOut(ctx)) return this.result(ctx, false, { error: EXCEEDED_TIME });
     const pending = error instanceof NeedsInput ? error : ctx.pendingInput;
     if (pending) {
       ctx.rollback();

@@ -72,7 +72,15 @@ beforeAll(() => {
   fs.writeFileSync(path.join(distDir, 'Sidebar.html'), SIDEBAR);
   fs.writeFileSync(
     path.join(distDir, 'appsscript.json'),
-    JSON.stringify({ timeZone: 'Asia/Jakarta', runtimeVersion: 'V8', oauthScopes: [] }),
+    JSON.stringify({
+      timeZone: 'Asia/Jakarta',
+      runtimeVersion: 'V8',
+      // An explicit list: the workbench grants exactly these (services/scopes.ts).
+      oauthScopes: [
+        'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        'https://www.googleapis.com/auth/script.container.ui',
+      ],
+    }),
   );
   fs.writeFileSync(
     path.join(pageDir, 'index.html'),

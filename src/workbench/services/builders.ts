@@ -18,6 +18,7 @@ import {
   enumName,
 } from './enums';
 import { normalizeColor } from './grid';
+import { checkValueList } from './limits';
 import { newRange, RangeImpl } from './range';
 import { isDate } from './values';
 
@@ -145,6 +146,7 @@ class DataValidationBuilderImpl {
   }
   requireValueInList(values: string[], showDropdown = true): this {
     if (!Array.isArray(values)) throw this._ctx.exception('Workbench: requireValueInList needs an array');
+    checkValueList(this._ctx, values);
     return this._set('VALUE_IN_LIST', [values.map(String), showDropdown]);
   }
   requireValueInRange(range: unknown, showDropdown = true): this {

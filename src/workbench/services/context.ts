@@ -5,6 +5,7 @@
 import type { SheetState, UiEvent, WorkbookState } from '../model';
 import type { AuthModeName, InputRequest, UiAnswer } from '../protocol';
 import { Counter } from './counter';
+import { beforeServiceCall } from './limits';
 
 export type LockKind = 'document' | 'script' | 'user';
 
@@ -169,6 +170,7 @@ export class Execution {
           (scope ? ` Required permissions: ${scope}` : ''),
       );
     }
+    beforeServiceCall(this, cls, method); // scopes (services/scopes.ts), time (services/limits.ts)
     this.counter.hit(key);
   }
 

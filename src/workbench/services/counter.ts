@@ -5,6 +5,7 @@
  * Members whose name starts with "_" are internal and invisible to the script.
  */
 import type { Execution } from './context';
+import { noteEmulated } from './scopes';
 
 export class Counter {
   calls = 0;
@@ -31,6 +32,7 @@ const PROBES = new Set([
 ]);
 
 export function wrap<T extends object>(ctx: Execution, cls: string, target: T): T {
+  noteEmulated(cls, target);
   const cache = new Map<string, unknown>();
   const proxy: T = new Proxy(target, {
     get(t, prop, receiver) {

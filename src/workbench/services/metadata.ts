@@ -7,12 +7,18 @@ import type { DeveloperMetadataSpec, SheetState } from '../model';
 import type { Execution } from './context';
 import { wrap } from './counter';
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility, enumName } from './enums';
+import { checkMetadataSize, metadataChars } from './limits';
 import { newSheet } from './sheet';
 import { newSpreadsheet } from './spreadsheet';
 
 interface Owner {
   list: () => DeveloperMetadataSpec[];
   sheet: SheetState | null;
+}
+
+/** Sheets' size limit for the metadata of one spreadsheet or sheet, counted after a change. */
+function checkSize(ctx: Execution, sheet: SheetState | null, list: DeveloperMetadataSpec[]): void {
+  checkMetadataSize(ctx, metadataChars(list), sheet ? `sheet "${sheet.name}"` : 'the spreadsheet');
 }
 
 function ownerOf(ctx: Execution, id: number): Owner | null {
@@ -40,12 +46,16 @@ export function addMetadata(
     vis = v;
     v = null;
   }
-  const spec: DeveloperMetadataSpec = {
-    id: ctx.state.nextId++,
+  const entry = {
     key: String(key),
     value: v === undefined || v === null ? null : String(v),
-    visibility: enumName(vis) === 'PROJECT' ? 'PROJECT' : 'DOCUMENT',
+    visibility: enumName(vis) === 'PROJECT' ? ('PROJECT' as const) : ('DOCUMENT' as const),
   };
+  checkSize(ctx, sheet, [
+    ...(sheet ? sheet.developerMetadata : ctx.state.developerMetadata),
+    { id: 0, ...entry },
+  ]);
+  const spec: DeveloperMetadataSpec = { id: ctx.state.nextId++, ...entry };
   if (sheet) {
     ctx.mutate(sheet);
     sheet.developerMetadata.push(spec);
@@ -86,12 +96,22 @@ class DeveloperMetadataImpl {
   getVisibility(): unknown {
     return DeveloperMetadataVisibility[this._find().spec.visibility];
   }
+  /** Apply a change to this metadata unless it takes its owner past the size limit. */
+  _change(patch: Partial<DeveloperMetadataSpec>): void {
+    const { owner, spec } = this._find();
+    checkSize(
+      this._ctx,
+      owner.sheet,
+      owner.list().map((m) => (m === spec ? { ...m, ...patch } : m)),
+    );
+    Object.assign(this._edit(), patch);
+  }
   setKey(key: string): this {
-    this._edit().key = String(key);
+    this._change({ key: String(key) });
     return this;
   }
   setValue(value: string): this {
-    this._edit().value = value === null || value === undefined ? null : String(value);
+    this._change({ value: value === null || value === undefined ? null : String(value) });
     return this;
   }
   setVisibility(visibility: unknown): this {

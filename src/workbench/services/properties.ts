@@ -4,6 +4,7 @@
  */
 import type { Execution } from './context';
 import { wrap } from './counter';
+import { checkProperties } from './limits';
 
 function newProperties(ctx: Execution, store: () => Record<string, string>): unknown {
   const props = {
@@ -12,13 +13,18 @@ function newProperties(ctx: Execution, store: () => Record<string, string>): unk
       return Object.prototype.hasOwnProperty.call(s, key) ? s[key] : null;
     },
     setProperty(key: string, value: unknown) {
-      store()[String(key)] = String(value);
+      const s = store();
+      checkProperties(ctx, s, { [String(key)]: String(value) });
+      s[String(key)] = String(value);
       return props;
     },
     setProperties(properties: Record<string, unknown>, deleteAllOthers?: boolean) {
       const s = store();
+      const changes: Record<string, string> = {};
+      for (const [k, v] of Object.entries(properties ?? {})) changes[k] = String(v);
+      checkProperties(ctx, s, changes, !!deleteAllOthers);
       if (deleteAllOthers) for (const k of Object.keys(s)) delete s[k];
-      for (const [k, v] of Object.entries(properties ?? {})) s[k] = String(v);
+      Object.assign(s, changes);
       return props;
     },
     getProperties(): Record<string, string> {

@@ -20,6 +20,7 @@ import {
 } from './grid';
 import { coerceInput, DEFAULT_NUMBER_FORMAT, displayValue, isDate, storedNumberFormat } from './values';
 import { DataValidationImpl, newDataValidation } from './builders';
+import { checkCellText, checkCellTexts } from './limits';
 import { newProtection } from './protection';
 import { newSheet } from './sheet';
 
@@ -265,11 +266,13 @@ export class RangeImpl {
     return makeCell(co.value, co.formula, fmt);
   }
   setValue(value: unknown): this {
+    checkCellText(this._ctx, value);
     this._write((c) => this._writeValue(c, value));
     return this;
   }
   setValues(values: unknown[][]): this {
     const grid = checkShape(this._ctx, 'setValues', values, this._rect.numRows, this._rect.numColumns);
+    checkCellTexts(this._ctx, grid);
     this._write((c, i, j) => this._writeValue(c, grid[i][j]));
     return this;
   }
@@ -293,11 +296,13 @@ export class RangeImpl {
   }
   /** The same formula text goes into every cell (relative references are not adjusted). */
   setFormula(formula: string): this {
+    checkCellText(this._ctx, formula);
     this._write((c) => this._writeFormula(c, formula));
     return this;
   }
   setFormulas(formulas: string[][]): this {
     const grid = checkShape(this._ctx, 'setFormulas', formulas, this._rect.numRows, this._rect.numColumns);
+    checkCellTexts(this._ctx, grid);
     this._write((c, i, j) => this._writeFormula(c, grid[i][j]));
     return this;
   }
@@ -497,9 +502,14 @@ export class RangeImpl {
     return this._formats('note', '');
   }
   setNote(note: string | null): this {
+    checkCellText(this._ctx, note);
     return this._setFormat({ note: note ? String(note) : undefined });
   }
   setNotes(notes: (string | null)[][]): this {
+    checkCellTexts(
+      this._ctx,
+      checkShape(this._ctx, 'setNotes', notes, this._rect.numRows, this._rect.numColumns),
+    );
     return this._setFormats('setNotes', notes, (v) => ({ note: v ? String(v) : undefined }));
   }
   clearNote(): this {

@@ -9,6 +9,7 @@ import type { Execution } from './context';
 import { wrap } from './counter';
 import { enumName } from './enums';
 import { lastColumn, lastRow, makeCell, normalizeColor, rowFor, shiftSheetStructures } from './grid';
+import { checkCellLimit, checkCellTexts, checkSheetName } from './limits';
 import { addMetadata, listMetadata, newMetadataFinder } from './metadata';
 import { newProtection } from './protection';
 import { checkedRect, newRange, RangeImpl } from './range';
@@ -19,20 +20,8 @@ import { coerceInput } from './values';
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
-/** Sheets' limit: 10 million cells per spreadsheet. https://support.google.com/drive/answer/37603 */
-export const MAX_CELLS = 10_000_000;
-
 export function newSheet(ctx: Execution, sheet: SheetState): GasSheet {
   return wrap(ctx, 'Sheet', new SheetImpl(ctx, sheet)) as unknown as GasSheet;
-}
-
-export function checkCellLimit(ctx: Execution, extra: number): void {
-  const total = ctx.state.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
-  if (total + extra > MAX_CELLS) {
-    throw ctx.exception(
-      `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
-    );
-  }
 }
 
 /** Resolve A1 notation on a sheet ("Range not found" when invalid or outside the grid). */
@@ -70,6 +59,7 @@ export class SheetImpl {
     const n = String(name);
     if (n === this._sheet.name) return this;
     if (!n.trim()) throw this._ctx.exception('Sheet names cannot be empty.');
+    checkSheetName(this._ctx, n);
     if (sheetNameTaken(this._ctx, n, this._sheet)) {
       throw this._ctx.exception(`A sheet with the name "${n}" already exists. Please enter another name.`);
     }
@@ -237,6 +227,7 @@ export class SheetImpl {
         "The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
       );
     }
+    checkCellTexts(this._ctx, [rowContents]);
     const r = lastRow(this._sheet);
     const s = this._w();
     const growRows = Math.max(0, r + 1 - s.maxRows);

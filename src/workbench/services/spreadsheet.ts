@@ -11,8 +11,9 @@ import { addMetadata, listMetadata, newMetadataFinder } from './metadata';
 import { newProtection } from './protection';
 import { newRange } from './range';
 import { newRangeList } from './range-list';
-import { a1Rect, checkCellLimit, newSheet, SheetImpl } from './sheet';
+import { checkCellLimit, checkSheetName } from './limits';
 import { DEFAULT_LOCALE, EMULATED_LOCALES, isEmulatedLocale } from './locale';
+import { a1Rect, newSheet, SheetImpl } from './sheet';
 import { isValidTimeZone } from './time';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -101,6 +102,7 @@ export class SpreadsheetImpl {
       throw ctx.exception('Workbench: insertSheet templates are not emulated');
     if (name !== undefined) {
       if (!name.trim()) throw ctx.exception('Sheet names cannot be empty.');
+      checkSheetName(ctx, name);
       if (sheetNameTaken(ctx, name)) {
         throw ctx.exception(`A sheet with the name "${name}" already exists. Please enter another name.`);
       }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Execution } from './context';
 import { wrap } from './counter';
+import { chargeTime } from './limits';
 import { formatJavaDate, isValidTimeZone } from './time';
 import { isDate } from './values';
 
@@ -132,8 +133,10 @@ export function createUtilities(ctx: Execution): unknown {
       return formatString(template, args);
     },
     getUuid: (): string => randomUUID(),
-    /** No real wait: the workbench is synchronous. */
-    sleep(_milliseconds: number): void {},
+    /** No real wait (the workbench is synchronous): the time goes on the execution's virtual clock. */
+    sleep(milliseconds: number): void {
+      chargeTime(ctx, milliseconds);
+    },
     parseCsv: (csv: string, delimiter?: string): string[][] => parseCsv(csv, delimiter),
     base64Encode: (data: unknown): string => toBuffer(data).toString('base64'),
     base64EncodeWebSafe: (data: unknown): string =>
