@@ -73,6 +73,7 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
       'SOP monitoring report',
       'Add/import participants',
       'Create sex-disaggregated data report',
+      'Check installation',
       'About the add-on',
     ]);
     await page.keyboard.press('Escape');
