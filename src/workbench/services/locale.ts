@@ -11,6 +11,7 @@
  * "HH.mm"; en_US: ".", ",", m/d/y). Only the locales below are emulated; setting another one is
  * refused so that no test runs under rules the workbench does not have.
  */
+import { EN_DAYS, EN_MONTHS, ID_DAYS, ID_MONTHS } from './time';
 
 export interface LocaleRules {
   /** The code the workbench was given, e.g. "id_ID". */
@@ -29,37 +30,6 @@ export interface LocaleRules {
   /** Java pattern of a Date cell without a number format. */
   dateTimeDisplay: string;
 }
-
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const EN_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const ID_MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const ID_DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 
 const ID: Omit<LocaleRules, 'code'> = {
   decimal: ',',

@@ -89,7 +89,8 @@ export function zonedToUtc(
   return ms;
 }
 
-const MONTHS = [
+/** Month and weekday names as Sheets displays them (English, Indonesian). */
+export const EN_MONTHS = [
   'January',
   'February',
   'March',
@@ -103,7 +104,24 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const EN_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const ID_MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+export const ID_DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+const MONTHS = EN_MONTHS;
+const DAYS = EN_DAYS;
 
 const pad = (n: number, w: number): string => String(Math.abs(n)).padStart(w, '0');
 

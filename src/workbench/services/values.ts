@@ -37,7 +37,16 @@ import { types } from 'node:util';
 import type { Cell, CellValue } from '../model';
 import type { LocaleRules } from './locale';
 import { localeRules, MONTH_WORDS, WEEKDAY_WORDS } from './locale';
-import { formatJavaDate, formatSheetsDate, isDateFormat, serialToMs, zonedParts, zonedToUtc } from './time';
+import {
+  EN_MONTHS,
+  formatJavaDate,
+  formatSheetsDate,
+  ID_MONTHS,
+  isDateFormat,
+  serialToMs,
+  zonedParts,
+  zonedToUtc,
+} from './time';
 
 export interface Coerced {
   value: CellValue;
@@ -103,29 +112,7 @@ export function coerceInput(
 
 /** Words (besides month and weekday names) that a convertible string may contain. */
 const OTHER_WORDS = new Set(['am', 'pm', 'a', 'p', 'm', 'rp', 'idr', 'us', 'usd', 't', 'e']);
-const FULL_MONTHS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'januari',
-  'februari',
-  'maret',
-  'mei',
-  'juni',
-  'juli',
-  'agustus',
-  'oktober',
-  'desember',
-]);
+const FULL_MONTHS = new Set([...EN_MONTHS, ...ID_MONTHS].map((m) => m.toLowerCase()));
 const WORD = /[A-Za-z]+/g;
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
