@@ -1,5 +1,5 @@
-import type { SheetPlan } from '../../src/core/layout/plan';
-import { sopSheetPlan } from '../../src/core/layout/sop-sheet';
+import type { SheetPlan } from '../../src/core/plan/plan';
+import { sopSheetPlan } from '../../src/core/sop/sop-sheet';
 import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
 import type { SopTemplate } from '../../src/core/sop/model';
 import { templateSheetPlan } from '../../src/core/sop/template-sheet';

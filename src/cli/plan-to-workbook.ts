@@ -8,7 +8,7 @@
  */
 import type { BorderSide, Cell, CellFormat, GridRect, SheetState, WorkbookState } from '../workbench/model';
 import { newSheetState } from '../workbench/model';
-import type { BorderSpec, CellStyle, PlanRect, SheetPlan } from '../core/layout/plan';
+import type { BorderSpec, CellStyle, PlanRect, SheetPlan } from '../core/plan/plan';
 
 export const NOTE_SHEET_NAME = 'Catatan';
 

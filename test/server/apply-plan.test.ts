@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { SheetPlan } from '../../src/core/layout/plan';
+import type { SheetPlan } from '../../src/core/plan/plan';
 import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
 import type { SopTemplate } from '../../src/core/sop/model';
 import { readTemplateSheet, templateSheetPlan } from '../../src/core/sop/template-sheet';

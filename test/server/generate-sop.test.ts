@@ -1,4 +1,4 @@
-import { sopSheetPlan } from '../../src/core/layout/sop-sheet';
+import { sopSheetPlan } from '../../src/core/sop/sop-sheet';
 import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
 import type { SopTemplate } from '../../src/core/sop/model';
 import { readTemplateSheet } from '../../src/core/sop/template-sheet';

@@ -6,9 +6,9 @@ import {
   monitoringSheetLayout,
   NO_ACTIVITIES,
   STATS_HEADERS,
-} from '../../src/core/layout/monitoring-sheet';
+} from '../../src/core/progress/monitoring-sheet';
 import type { ActivityInfo, StepAction } from '../../src/core/progress/model';
-import { estimateRowHeight } from '../../src/core/layout/plan';
+import { estimateRowHeight } from '../../src/core/plan/plan';
 import { monitorFromLog } from '../../src/core/progress/monitoring';
 import { eventRow, RIWAYAT_HEADERS, type RowValue } from '../../src/core/progress/rows';
 import { menuMonitoringReport } from '../../src/server/progress-report/monitoring';

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as textSafety from '../../src/core/layout/text-safety';
+import * as textSafety from '../../src/core/plan/text-safety';
 import type { CheckId, CheckResult, CheckStatus } from '../../src/core/self-check/checks';
 import { selfCheckReport } from '../../src/core/self-check/report';
 import { PROBE_METADATA_KEY, menuSelfCheck, runSelfCheck } from '../../src/server/self-check/run';

@@ -5,7 +5,7 @@
  * once in a plain cell (where the writer adds the apostrophe asLiteralText decides on) and once
  * in a "@" cell (written verbatim) — then read back and compared exactly.
  */
-import type { SheetPlan } from '../layout/plan';
+import type { SheetPlan } from '../plan/plan';
 import type { ReadBackChange } from './checks';
 
 export const PROBE_TEXTS: readonly string[] = [

@@ -1,5 +1,5 @@
 import type { Language } from '../i18n';
-import { columnToLetters } from '../layout/a1';
+import { columnToLetters } from '../plan/a1';
 
 /** What can be wrong with a template; every problem is reported at once, never the first only. */
 export type ProblemCode =

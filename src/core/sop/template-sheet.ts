@@ -1,5 +1,5 @@
-import type { CellStyle, PlanRect, SheetPlan } from '../layout/plan';
-import { GridBuilder } from '../layout/plan';
+import type { CellStyle, PlanRect, SheetPlan } from '../plan/plan';
+import { GridBuilder } from '../plan/plan';
 import { parseDate } from './dates';
 import { parseMinutes } from './minutes';
 import {
@@ -11,8 +11,8 @@ import {
   type StepKind,
   type StepTarget,
 } from './model';
-import { rectToA1 } from '../layout/a1';
-import { GRID_LINES } from '../layout/styles';
+import { rectToA1 } from '../plan/a1';
+import { GRID_LINES } from '../plan/styles';
 import type { Problem } from './problems';
 import { validateTemplate } from './validate';
 

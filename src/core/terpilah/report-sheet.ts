@@ -1,7 +1,7 @@
 import { formatNumberId } from '../progress/monitoring';
 import { formatDateId } from '../sop/dates';
-import { GridBuilder, type CellStyle, type PlanRect, type SheetPlan } from '../layout/plan';
-import { GRID_LINES, HEADER } from '../layout/styles';
+import { GridBuilder, type CellStyle, type PlanRect, type SheetPlan } from '../plan/plan';
+import { GRID_LINES, HEADER } from '../plan/styles';
 import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
 import { maskNiksIn } from './normalise';
 import { formatDecimalId, UNKNOWN } from './summaries';

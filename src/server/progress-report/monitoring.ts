@@ -1,5 +1,5 @@
 import { t, type Language } from '../../core/i18n';
-import { MONITORING_SHEET_NAME, monitoringSheetPlan } from '../../core/layout/monitoring-sheet';
+import { MONITORING_SHEET_NAME, monitoringSheetPlan } from '../../core/progress/monitoring-sheet';
 import { monitorFromLog } from '../../core/progress/monitoring';
 import { RIWAYAT_HEADERS } from '../../core/progress/rows';
 import { toIsoInZone } from '../../core/progress/time';

@@ -10,8 +10,8 @@
  * "=…", "+62…", "-5", "@x" and "1e3" come back exactly as typed.
  */
 import { t, type Language } from '../../core/i18n';
-import { columnToLetters } from '../../core/layout/a1';
-import { asLiteralText } from '../../core/layout/text-safety';
+import { columnToLetters } from '../../core/plan/a1';
+import { asLiteralText } from '../../core/plan/text-safety';
 import {
   DECISION_LABELS,
   KEGIATAN_HEADERS,

@@ -1,6 +1,6 @@
-import { rectToA1 } from '../../core/layout/a1';
-import type { CellStyle, PlanRect, SheetPlan } from '../../core/layout/plan';
-import { asLiteralText } from '../../core/layout/text-safety';
+import { rectToA1 } from '../../core/plan/a1';
+import type { CellStyle, PlanRect, SheetPlan } from '../../core/plan/plan';
+import { asLiteralText } from '../../core/plan/text-safety';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

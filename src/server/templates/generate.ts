@@ -1,7 +1,7 @@
 import { t, type Language } from '../../core/i18n';
-import { fitSheetName, numberedSheetName } from '../../core/layout/sheet-name';
-import { sopSheetPlan } from '../../core/layout/sop-sheet';
-import type { SheetPlan } from '../../core/layout/plan';
+import { fitSheetName, numberedSheetName } from '../../core/plan/sheet-name';
+import { sopSheetPlan } from '../../core/sop/sop-sheet';
+import type { SheetPlan } from '../../core/plan/plan';
 import { PENGUATAN_PUG } from '../../core/sop/builtin-penguatan-pug';
 import { totalMinutes } from '../../core/sop/minutes';
 import type { SopTemplate } from '../../core/sop/model';

@@ -3,7 +3,7 @@
  * SOP sheet carries GENERATED_KEY, a template sheet TEMPLATE_KEY (both sheet-level, DOCUMENT
  * visibility, so copies of the spreadsheet keep them).
  */
-export { sheetNameFor } from '../../core/layout/sheet-name';
+export { sheetNameFor } from '../../core/plan/sheet-name';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,4 +1,4 @@
-import type { PlanRect } from '../../core/layout/plan';
+import type { PlanRect } from '../../core/plan/plan';
 import { readTemplateSheet, type TemplateReadResult } from '../../core/sop/template-sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

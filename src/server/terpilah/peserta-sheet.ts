@@ -7,7 +7,7 @@
  * different sheet called `Peserta` is refused, never rewritten.
  */
 import { t, type Language } from '../../core/i18n';
-import { columnToLetters } from '../../core/layout/a1';
+import { columnToLetters } from '../../core/plan/a1';
 import type { RowValue } from '../../core/progress/rows';
 import { KEGIATAN, type ProgressSheetSpec } from '../progress/sheets';
 import { UserError } from '../sheets/errors';

@@ -1,4 +1,4 @@
-import { asLiteralText } from '../../../src/core/layout/text-safety';
+import { asLiteralText } from '../../../src/core/plan/text-safety';
 import { compareReadBack, describeValue, PROBE_TEXTS, probePlan } from '../../../src/core/self-check/probe';
 
 describe('probe sheet texts', () => {

@@ -1,6 +1,6 @@
 import { PENGUATAN_PUG } from '../../../src/core/sop/builtin-penguatan-pug';
 import type { SopStep, SopTemplate } from '../../../src/core/sop/model';
-import { columnToLetters } from '../../../src/core/layout/a1';
+import { columnToLetters } from '../../../src/core/plan/a1';
 import { describeProblem } from '../../../src/core/sop/problems';
 import { validateTemplate } from '../../../src/core/sop/validate';
 

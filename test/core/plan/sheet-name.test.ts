@@ -4,7 +4,7 @@ import {
   MAX_SHEET_NAME,
   numberedSheetName,
   sheetNameFor,
-} from '../../../src/core/layout/sheet-name';
+} from '../../../src/core/plan/sheet-name';
 
 const LONG_TITLE =
   'Rapat Koordinasi Penguatan Pengarusutamaan Gender (PUG) bagi Perangkat Daerah se-Provinsi Kepulauan Bangka Belitung Tahun Anggaran 2026';

@@ -1,6 +1,6 @@
-import { formatDateId } from '../sop/dates';
-import { formatMinutes, totalMinutes } from '../sop/minutes';
-import type { SopIdentity, SopStep, SopTemplate } from '../sop/model';
+import { formatDateId } from './dates';
+import { formatMinutes, totalMinutes } from './minutes';
+import type { SopIdentity, SopStep, SopTemplate } from './model';
 import {
   estimateRowHeight,
   GridBuilder,
@@ -9,8 +9,8 @@ import {
   type PlanMerge,
   type PlanRect,
   type SheetPlan,
-} from './plan';
-import { HEADER, TEXT } from './styles';
+} from '../plan/plan';
+import { HEADER, TEXT } from '../plan/styles';
 
 /**
  * The official SOP sheet (Permenpan RB 35/2012): the identity block, then the flowchart table

@@ -1,8 +1,8 @@
-import { formatNumberId, type MonitoringReport, type SopMonitoring } from '../progress/monitoring';
-import { toLocalText } from '../progress/time';
+import { formatNumberId, type MonitoringReport, type SopMonitoring } from './monitoring';
+import { toLocalText } from './time';
 import { formatDateId } from '../sop/dates';
-import { GridBuilder, type CellStyle, type PlanMerge, type PlanRect, type SheetPlan } from './plan';
-import { GRID_LINES, HEADER, TEXT } from './styles';
+import { GridBuilder, type CellStyle, type PlanMerge, type PlanRect, type SheetPlan } from '../plan/plan';
+import { GRID_LINES, HEADER, TEXT } from '../plan/styles';
 
 /**
  * The sheet `Laporan Monitoring SOP`: a title, then one block per SOP — its activities, the

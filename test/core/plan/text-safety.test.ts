@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { asLiteralText } from '../../../src/core/layout/text-safety';
+import { asLiteralText } from '../../../src/core/plan/text-safety';
 import { coerceInput } from '../../../src/workbench/services/values';
 
 /** Strings Sheets converts (by the id_ID or en_US locale), and plain ones: all must stay text. */
