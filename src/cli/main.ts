@@ -7,8 +7,9 @@
  * same data gives the same figures. Exit codes: 0 ok, 1 bad usage, 2 unreadable file or
  * unrecognised header.
  */
+import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { FIELD_LABELS, matchHeaders } from '../core/terpilah/headers';
 import { normaliseRows } from '../core/terpilah/normalise';
 import { summariseAll } from '../core/terpilah/summaries';
@@ -114,7 +115,40 @@ export function parseArgs(argv: readonly string[], now: Date): Options | 'help' 
   if (files.length > 1) throw new UsageError(`Satu berkas saja / one file only (got ${files.length}).`);
   if (options.out !== undefined && !/\.xlsx$/i.test(options.out))
     throw new UsageError(`--out harus berakhiran .xlsx / must end in .xlsx: "${options.out}".`);
+  if (options.out !== undefined && samePath(options.out, files[0]))
+    throw new UsageError(
+      `--out sama dengan berkas masukan / is the input file: "${options.out}". Pilih nama lain / choose another name.`,
+    );
   return { ...options, file: files[0] } as Options;
+}
+
+/** Whether two paths name one file (through links too, when both exist). */
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/** At most this many headers, each at most this long, are echoed in a message. */
+const ECHO_HEADERS = 12;
+const ECHO_LENGTH = 40;
+
+/** Headers found, for a message: masked, cut, and only the first few of a huge header row. */
+export function describeHeaders(headers: readonly string[]): string {
+  const named = headers.filter((h) => h !== '');
+  const shown = named
+    .slice(0, ECHO_HEADERS)
+    .map((h) => maskNiks(h.length > ECHO_LENGTH ? `${h.slice(0, ECHO_LENGTH)}…` : h))
+    // Control characters of a binary or broken header would garble the terminal.
+    // eslint-disable-next-line no-control-regex
+    .map((h) => `"${h.replace(/[\u0000-\u001f\u007f]/g, '?')}"`);
+  const more = named.length - shown.length;
+  return (shown.join(', ') || '(kosong / empty)') + (more > 0 ? ` … dan / and ${more} lainnya / more` : '');
 }
 
 function describe(value: RawValue): string {
@@ -155,11 +189,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_DATA;
   }
   const matched = matchHeaders(headers);
+  for (const warning of table.warnings) io.stderr(`sop-terpilah: ${warning}\n`);
   if (!matched.recognised) {
-    const found = headers.filter((h) => h !== '').map((h) => `"${maskNiks(h)}"`);
     io.stderr(
       `sop-terpilah: judul kolom tidak dikenali / unrecognised header in ${options.file} (${table.source}).\n` +
-        `Ditemukan / found: ${found.join(', ') || '(kosong / empty)'}\n` +
+        `Ditemukan / found: ${describeHeaders(headers)}\n` +
         'Perlu setidaknya kolom nama atau jenis kelamin (mis. "Nama", "Jenis Kelamin") /\n' +
         'needs at least a name or sex column (e.g. "Nama", "Jenis Kelamin", "Name", "Sex").\n',
     );
@@ -222,7 +256,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   ];
   if (matched.unmatched.length > 0)
     lines.push(
-      `Kolom diabaikan / ignored columns: ${matched.unmatched.map((h) => `"${String(h)}"`).join(', ')}`,
+      `Kolom diabaikan / ignored columns: ${describeHeaders(matched.unmatched.map((h) => String(h)))}`,
     );
   io.stdout(maskNiks(lines.join('\n')) + '\n\n' + formatReport(summaries));
   return EXIT_OK;

@@ -19,15 +19,17 @@ export interface RawTable {
   firstRow: number;
   /** What was read, e.g. "CSV (;)" or "XLSX, lembar / sheet \"Peserta\"". */
   source: string;
+  /** What the reader had to assume (an encoding other than UTF-8): printed before the report. */
+  warnings: string[];
 }
 
 const isBlank = (row: readonly RawValue[]): boolean =>
   row.every((v) => v === '' || (typeof v === 'string' && v.trim() === ''));
 
 /** Splits file rows (index 0 = row 1) into header and data. */
-export function toTable(rows: RawValue[][], source: string): RawTable {
+export function toTable(rows: RawValue[][], source: string, warnings: string[] = []): RawTable {
   const headerIndex = rows.findIndex((row) => !isBlank(row));
-  if (headerIndex < 0) return { header: [], data: [], firstRow: 2, source };
+  if (headerIndex < 0) return { header: [], data: [], firstRow: 2, source, warnings };
   let end = rows.length;
   while (end > headerIndex + 1 && isBlank(rows[end - 1])) end--;
   return {
@@ -35,6 +37,7 @@ export function toTable(rows: RawValue[][], source: string): RawTable {
     data: rows.slice(headerIndex + 1, end),
     firstRow: headerIndex + 2,
     source,
+    warnings,
   };
 }
 
@@ -75,8 +78,67 @@ export function detectDelimiter(text: string): ';' | ',' {
   return semicolons > commas ? ';' : ',';
 }
 
+/** Signatures of files that are not text, with what to do instead. */
+const NOT_TEXT: { magic: number[]; what: string }[] = [
+  {
+    magic: [0x50, 0x4b, 0x03, 0x04],
+    what: 'berkas ZIP/XLSX, bukan CSV: beri akhiran .xlsx / a ZIP or XLSX file: name it .xlsx',
+  },
+  {
+    magic: [0xd0, 0xcf, 0x11, 0xe0],
+    what: 'format Excel lama (.xls): simpan sebagai .xlsx atau .csv / old Excel format (.xls): save as .xlsx or .csv',
+  },
+  {
+    magic: [0x25, 0x50, 0x44, 0x46],
+    what: 'berkas PDF / a PDF file: ekspor datanya ke .csv / export the data to .csv',
+  },
+];
+
+/**
+ * The text of a CSV file: UTF-8 (with or without BOM), UTF-16 (by its BOM, or by the zero bytes
+ * of ASCII text), else Windows-1252 (what Excel writes as "CSV" on Windows), said in a warning.
+ * Binary content is refused with what it looks like, never echoed.
+ */
+export function decodeCsv(bytes: Buffer): { text: string; encoding: string } {
+  for (const { magic, what } of NOT_TEXT)
+    if (magic.every((b, i) => bytes[i] === b)) throw new ReadError(`Bukan CSV / not a CSV: ${what}.`);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16 LE' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16 BE' };
+  const sample = bytes.subarray(0, 4096);
+  const zeros = [0, 1].map((parity) => sample.filter((b, i) => i % 2 === parity && b === 0).length);
+  const half = sample.length / 2;
+  if (half >= 2 && zeros[1] > half * 0.6)
+    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'UTF-16 LE' };
+  if (half >= 2 && zeros[0] > half * 0.6)
+    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'UTF-16 BE' };
+  const controls = sample.filter((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d).length;
+  if (controls > 0 && controls >= sample.length * 0.05)
+    throw new ReadError(
+      'Bukan berkas teks / not a text file: isinya biner / its content is binary. Pakai .csv atau .xlsx / use .csv or .xlsx.',
+    );
+  try {
+    return {
+      text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''),
+      encoding: 'UTF-8',
+    };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252' };
+  }
+}
+
 export function readCsv(bytes: Buffer): RawTable {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const { text: decoded, encoding } = decodeCsv(bytes);
+  const text = decoded.replace(/^\uFEFF/, '');
+  const warnings =
+    encoding === 'UTF-8'
+      ? []
+      : [
+          encoding === 'Windows-1252'
+            ? 'Berkas bukan UTF-8: dibaca sebagai Windows-1252 (Latin-1); periksa huruf seperti é / not UTF-8: read as Windows-1252 (Latin-1); check letters such as é. Simpan sebagai "CSV UTF-8" / save as "CSV UTF-8".'
+            : `Berkas ${encoding}: dibaca / read as ${encoding}.`,
+        ];
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
@@ -90,7 +152,7 @@ export function readCsv(bytes: Buffer): RawTable {
   } catch (e) {
     throw new ReadError(`CSV tidak dapat dibaca / cannot parse CSV: ${(e as Error).message}`);
   }
-  return toTable(records, `CSV (${delimiter})`);
+  return toTable(records, `CSV (${delimiter}, ${encoding})`, warnings);
 }
 
 export async function readXlsx(bytes: Buffer): Promise<RawTable> {

@@ -48,6 +48,21 @@ beforeAll(async () => {
   writeFileSync(file('unknown.csv'), 'Foo,Bar Baz,Qux\n1,2,3\n');
   writeFileSync(file('empty.csv'), '');
   writeFileSync(file('data.txt.json'), '{}');
+  // As Excel on Windows saves "CSV": Windows-1252, "é" as one byte.
+  writeFileSync(
+    file('latin1.csv'),
+    Buffer.from('Nama;Jenis Kelamin;Instansi\r\nAndré;L;Café Dinas\r\n', 'latin1'),
+  );
+  writeFileSync(
+    file('utf16.csv'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv([HEADER, ...DATA], ';'), 'utf16le')]),
+  );
+  writeFileSync(file('binary.csv'), Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 256)));
+  writeFileSync(file('renamed-xlsx.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+  writeFileSync(
+    file('wide.csv'),
+    Array.from({ length: 200_000 }, (_, i) => `Kolom ${i}`).join(',') + '\n1\n',
+  );
 
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Peserta');
@@ -166,6 +181,53 @@ describe('sop-terpilah ringkas', () => {
     const unsupported = cli('ringkas', file('data.txt.json'));
     expect(unsupported.code).toBe(2);
     expect(unsupported.stderr).toContain('.json');
+  });
+
+  test('a Windows-1252 CSV is decoded, with a warning naming the encoding', () => {
+    const { code, stdout, stderr } = cli('ringkas', file('latin1.csv'), '--json');
+    expect(code).toBe(0);
+    expect(stderr).toContain('Windows-1252');
+    expect(stdout).toContain('Café Dinas');
+    expect(stdout).not.toContain('\ufffd');
+  });
+
+  test('a UTF-16 CSV gives the same figures as the UTF-8 one', () => {
+    const utf16 = cli('ringkas', file('utf16.csv'), '--json', '--tanggal', DATE);
+    const utf8 = cli('ringkas', file('comma.csv'), '--json', '--tanggal', DATE);
+    expect(utf16.code).toBe(0);
+    expect(utf16.stderr).toContain('UTF-16 LE');
+    expect(JSON.parse(utf16.stdout).summaries).toEqual(JSON.parse(utf8.stdout).summaries);
+  });
+
+  test('binary content is refused in one short line, never echoed', () => {
+    for (const [name, expected] of [
+      ['binary.csv', 'biner / its content is binary'],
+      ['renamed-xlsx.csv', '.xlsx'],
+    ]) {
+      const { code, stdout, stderr } = cli('ringkas', file(name));
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(expected);
+      expect(stderr.length).toBeLessThan(300);
+    }
+  });
+
+  test('a header of 200,000 fields is named by its first few, not echoed whole', () => {
+    const { code, stderr } = cli('ringkas', file('wide.csv'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('"Kolom 0"');
+    expect(stderr).toContain('199988 lainnya / more');
+    expect(stderr.length).toBeLessThan(2000);
+  });
+
+  test('--out naming the input file is refused: the register is never overwritten', () => {
+    const before = readFileSync(file('peserta.xlsx'));
+    for (const out of [file('peserta.xlsx'), join(dir, '.', 'x', '..', 'peserta.xlsx')]) {
+      const { code, stderr } = cli('ringkas', file('peserta.xlsx'), '--out', out);
+      expect(code).toBe(1);
+      expect(stderr).toContain('sama dengan berkas masukan / is the input file');
+    }
+    expect(readFileSync(file('peserta.xlsx'))).toEqual(before);
   });
 
   test('bad usage exits 1 with the help text; --help exits 0', () => {
