@@ -210,7 +210,13 @@ export class Workbench {
       const globals = createGlobals(ctx);
       for (const [k, v] of Object.entries(globals)) (context as Record<string, unknown>)[k] = v;
       loadScript(path.join(this.distDir, 'Code.js')).runInContext(context, { timeout: EXECUTION_TIMEOUT_MS });
-      if (typeof (context as Record<string, unknown>)[functionName] !== 'function') {
+      // Only the script's own top-level functions run (what google.script.run and menus can
+      // reach): not inherited names ("constructor", "toString") nor the services installed above.
+      const declared =
+        Object.prototype.hasOwnProperty.call(context, functionName) &&
+        !Object.prototype.hasOwnProperty.call(globals, functionName) &&
+        typeof (context as Record<string, unknown>)[functionName] === 'function';
+      if (!declared) {
         return this.result(ctx, false, { error: `Script function not found: ${functionName}` });
       }
       const realmJson = vm.runInContext('JSON', context) as JSON;

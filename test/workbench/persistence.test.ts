@@ -1,8 +1,10 @@
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { newSheetState, newWorkbookState, type WorkbookState } from '../../src/workbench/model';
 import {
+  claimWorkbook,
   fromJsonText,
   loadWorkbook,
   parseWorkbook,
@@ -139,5 +141,74 @@ describe('saveWorkbook / loadWorkbook', () => {
   it('a serialized workbook parses back equal', () => {
     const wb = sampleWorkbook();
     expect(parseWorkbook(serializeWorkbook(wb))).toEqual(wb);
+  });
+});
+
+describe('a workbook file checked whole at start', () => {
+  const saved = (patch: (wb: Record<string, unknown>) => void) => {
+    const wb = JSON.parse(serializeWorkbook(sampleWorkbook())) as Record<string, unknown>;
+    patch(wb);
+    return JSON.stringify(wb);
+  };
+
+  it('names what is missing or wrong instead of failing on every call later', () => {
+    expect(() => parseWorkbook(saved((wb) => delete wb.properties))).toThrow(
+      'missing "properties" ({ document, script, user })',
+    );
+    expect(() =>
+      parseWorkbook(saved((wb) => ((wb.properties as Record<string, unknown>).user = null))),
+    ).toThrow('"properties" has no "user" object');
+    expect(() => parseWorkbook(saved((wb) => (wb.timeZone = 'Asia/Bangka')))).toThrow(
+      '"timeZone" "Asia/Bangka" is not a time zone (e.g. "Asia/Jakarta")',
+    );
+    expect(() => parseWorkbook(saved((wb) => (wb.locale = 'xx_YY')))).toThrow('"locale" "xx_YY"');
+    expect(() =>
+      parseWorkbook(saved((wb) => delete (wb.sheets as Record<string, unknown>[])[1].merges)),
+    ).toThrow('sheets[1] ("Peserta") has no "merges" array');
+  });
+});
+
+describe('one workbench per workbook file', () => {
+  it('a claim held by a live process is refused with its pid; released, the file can be claimed', () => {
+    const file = path.join(dir, 'workbook.json');
+    fs.writeFileSync(`${file}.lock`, `${process.ppid}\n`);
+    expect(() => claimWorkbook(file)).toThrow(`is in use by another workbench (process ${process.ppid})`);
+    fs.rmSync(`${file}.lock`);
+    const release = claimWorkbook(file);
+    expect(fs.readFileSync(`${file}.lock`, 'utf8').trim()).toBe(String(process.pid));
+    release();
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('a lock left by a dead process is taken over, and its temp files removed', () => {
+    const file = path.join(dir, 'workbook.json');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    fs.writeFileSync(`${file}.lock`, `${dead.stdout}\n`);
+    fs.writeFileSync(path.join(dir, `.workbook.json.${dead.stdout}.abc.tmp`), '{');
+    const release = claimWorkbook(file);
+    expect(fs.readdirSync(dir).sort()).toEqual(['workbook.json.lock']);
+    release();
+  });
+
+  it('two workbench servers on one file: the second refuses to start and names the first', async () => {
+    const file = path.join(dir, 'workbook.json');
+    const main = path.join(__dirname, '../../build/workbench/main.js');
+    const env = { ...process.env, WORKBOOK: file, PORT: '0' };
+    const first = spawn(process.execPath, [main], { env });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        first.stdout.on('data', (chunk: Buffer) => String(chunk).includes('Workbench: http') && resolve());
+        first.on('exit', (code) => reject(new Error(`first workbench exited ${code}`)));
+      });
+      const second = spawnSync(process.execPath, [main], { env, encoding: 'utf8', timeout: 20000 });
+      expect(second.status).toBe(1);
+      expect(second.stderr).toContain(`is in use by another workbench (process ${first.pid})`);
+    } finally {
+      first.kill('SIGTERM');
+    }
+    await new Promise((resolve) => first.on('exit', resolve));
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 });

@@ -97,6 +97,22 @@ describe('Workbench.run', () => {
     expect(wb.run('nope')).toMatchObject({ ok: false, error: 'Script function not found: nope' });
   });
 
+  test("only the script's own top-level functions run: not inherited names, not the services", () => {
+    const { wb } = bench();
+    for (const name of [
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      '__proto__',
+      'SpreadsheetApp',
+      'eval',
+      'Function',
+    ])
+      expect(wb.run(name)).toMatchObject({ ok: false, error: `Script function not found: ${name}` });
+    expect(wb.run('writeFour')).toMatchObject({ ok: true, value: 'ok' });
+  });
+
   test('google.script.run rules: Date in a return value gives null, args are copies, Date args fail', () => {
     const { wb } = bench();
     expect(wb.run('returnsDate')).toMatchObject({ ok: true, value: null });

@@ -11,7 +11,7 @@ import { exportXlsx } from '../export/xlsx';
 import { newWorkbookState, type WorkbookState } from '../model';
 import { Workbench } from '../runtime';
 import { createWorkbenchServer } from './http';
-import { loadWorkbook, saveWorkbook } from './persistence';
+import { claimWorkbook, loadWorkbook, saveWorkbook } from './persistence';
 
 function main(): void {
   const port = Number(process.env.PORT ?? 8080);
@@ -30,6 +30,13 @@ function main(): void {
     fail(`No workbench page at ${pageDir}: run "node scripts/build.mjs" first (or set PAGE_DIR).`);
   }
 
+  let release: () => void = () => {};
+  try {
+    release = claimWorkbook(workbookFile);
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  process.on('exit', () => release());
   let state: WorkbookState;
   try {
     state = loadWorkbook(workbookFile);

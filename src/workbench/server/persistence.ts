@@ -8,6 +8,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { newWorkbookState, type DateJson, type WorkbookState } from '../model';
+import { isEmulatedLocale } from '../services/locale';
+import { isValidTimeZone } from '../services/time';
 
 /** JSON text of a value, every Date written as `{ "$date": iso }`. */
 export function toJsonText(value: unknown, indent?: number): string {
@@ -72,7 +74,80 @@ function shapeProblem(data: unknown): string | null {
     if (!Array.isArray(s.rows)) return `sheets[${i}] ("${s.name}") has no "rows" array`;
   }
   if (typeof wb.activeSheetId !== 'number') return 'missing "activeSheetId"';
+  if (typeof wb.nextId !== 'number') return 'missing "nextId"';
+  if (typeof wb.timeZone !== 'string' || !isValidTimeZone(wb.timeZone))
+    return `"timeZone" ${JSON.stringify(wb.timeZone)} is not a time zone (e.g. "Asia/Jakarta")`;
+  if (wb.locale !== undefined && (typeof wb.locale !== 'string' || !isEmulatedLocale(wb.locale)))
+    return `"locale" ${JSON.stringify(wb.locale)} is not an emulated locale (e.g. "id_ID")`;
+  if (!Array.isArray(wb.developerMetadata)) return 'missing "developerMetadata" (an array)';
+  const p = wb.properties as Partial<WorkbookState['properties']> | undefined;
+  if (typeof p !== 'object' || p === null) return 'missing "properties" ({ document, script, user })';
+  for (const store of ['document', 'script', 'user'] as const)
+    if (typeof p[store] !== 'object' || p[store] === null || Array.isArray(p[store]))
+      return `"properties" has no "${store}" object`;
+  for (const [i, s] of wb.sheets.entries()) {
+    for (const key of ['maxRows', 'maxColumns', 'frozenRows', 'frozenColumns'] as const)
+      if (typeof s[key] !== 'number') return `sheets[${i}] ("${s.name}") has no number "${key}"`;
+    for (const key of [
+      'merges',
+      'validations',
+      'protections',
+      'charts',
+      'conditionalRules',
+      'developerMetadata',
+    ] as const)
+      if (!Array.isArray(s[key])) return `sheets[${i}] ("${s.name}") has no "${key}" array`;
+  }
   return null;
+}
+
+/**
+ * One workbench per workbook file: a second process on the same file would give out the same
+ * ids and overwrite the first one's saves. The claim is a `<file>.lock` holding the owner's pid,
+ * made with O_EXCL; a lock whose process is gone is taken over. Temp files of saves that a
+ * killed process left behind are removed. Returns the release function.
+ */
+export function claimWorkbook(file: string): () => void {
+  const resolved = path.resolve(file);
+  const lock = `${resolved}.lock`;
+  fs.mkdirSync(path.dirname(resolved), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
+      const owner = Number.parseInt(fs.readFileSync(lock, 'utf8'), 10);
+      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner))
+        throw new Error(
+          `Workbook file ${resolved} is in use by another workbench (process ${owner}). ` +
+            'Stop that one, or set WORKBOOK to another file.',
+          { cause: e },
+        );
+      fs.rmSync(lock, { force: true });
+    }
+  }
+  const prefix = `.${path.basename(resolved)}.`;
+  for (const name of fs.readdirSync(path.dirname(resolved)))
+    if (name.startsWith(prefix) && name.endsWith('.tmp'))
+      fs.rmSync(path.join(path.dirname(resolved), name), { force: true });
+  return () => {
+    try {
+      if (Number.parseInt(fs.readFileSync(lock, 'utf8'), 10) === process.pid)
+        fs.rmSync(lock, { force: true });
+    } catch {
+      // already gone
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
