@@ -29,16 +29,24 @@ function splitsCharacter(text: string, end: number): boolean {
   return run % 2 === 1 && /^\ud83c[\udde6-\uddff]/.test(rest);
 }
 
+/**
+ * `text` cut to at most `max` UTF-16 units on a boundary a person sees (the whole character
+ * goes). Used for every length limit: sheet names, the 50,000 characters of a cell.
+ */
+export function cutWhole(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max);
+  // Never end on the first half of a surrogate pair.
+  if (/[\ud800-\udbff]/.test(text[end - 1] ?? '')) end--;
+  const cut = text.slice(0, end);
+  return splitsCharacter(text, end) ? cut.replace(LAST_CLUSTER, '') : cut;
+}
+
 /** `base` cut so that `base + suffix` has at most 100 characters, then the suffix. */
 export function fitSheetName(base: string, suffix = ''): string {
   const room = Math.max(0, MAX_SHEET_NAME - suffix.length);
   if (base.length <= room) return base + suffix;
-  let end = room;
-  // Never end on the first half of a surrogate pair.
-  if (/[\ud800-\udbff]/.test(base[end - 1] ?? '')) end--;
-  let cut = base.slice(0, end);
-  if (splitsCharacter(base, end)) cut = cut.replace(LAST_CLUSTER, '');
-  return cut.trimEnd() + suffix.slice(0, MAX_SHEET_NAME);
+  return cutWhole(base, room).trimEnd() + suffix.slice(0, MAX_SHEET_NAME);
 }
 
 /** A sheet name from a prefix and a typed name: one line, trimmed, within the limit. */

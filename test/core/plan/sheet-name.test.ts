@@ -58,3 +58,12 @@ describe('sheet names within Sheets’ 100 characters', () => {
     );
   });
 });
+
+describe('cutWhole: a value cut to a cell’s 50,000 characters keeps whole characters', () => {
+  test('an emoji straddling the limit goes whole', () => {
+    const text = 'a'.repeat(49999) + '😀' + 'b';
+    expect(cutWhole(text, 50000)).toBe('a'.repeat(49999));
+    expect(cutWhole('a'.repeat(49998) + '😀b', 50000)).toBe('a'.repeat(49998) + '😀');
+    expect(cutWhole('kurang', 50000)).toBe('kurang');
+  });
+});
