@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  cutWhole,
   fitSheetName,
   MAX_SHEET_NAME,
   numberedSheetName,
