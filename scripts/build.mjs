@@ -3,12 +3,13 @@
 // dist/Code.js       one IIFE bundle of src/server plus a top-level forwarding function per export
 //                    of src/server/index.ts (Apps Script sees only top-level function declarations).
 // dist/Sidebar.html  the client bundled and inlined, template literals lowered (HtmlService mangles
-//                    `//` and `/*` inside template literals of inline scripts).
+//                    `//` and `/*` inside template literals of inline scripts), its style sheets
+//                    (SIDEBAR_STYLES, in cascade order) inlined one after the other.
 // dist/appsscript.json  the manifest.
 // build/workbench/   the workbench server (Node) and its page (browser).
 // build/cli/sop-terpilah.js  the command line (package.json "bin"), executable.
 import * as esbuild from 'esbuild';
-import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +17,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const build = join(root, 'build');
 const GLOBAL = 'SopAddin';
+/** src/client/styles/, in cascade order: later files may override earlier ones. */
+const SIDEBAR_STYLES = ['base.css', 'controls.css', 'activities.css', 'participants.css'];
 
 /** Names exported by src/server/index.ts, read from esbuild's metafile of an ESM build. */
 async function serverExports() {
@@ -56,9 +59,13 @@ async function buildServer() {
 }
 
 async function buildSidebar() {
-  const [template, css, js] = await Promise.all([
+  const unlisted = (await readdir(join(root, 'src/client/styles'))).filter(
+    (name) => !SIDEBAR_STYLES.includes(name),
+  );
+  if (unlisted.length) throw new Error(`Add ${unlisted.join(', ')} to SIDEBAR_STYLES in scripts/build.mjs`);
+  const [template, styles, js] = await Promise.all([
     readFile(join(root, 'src/client/sidebar.html'), 'utf8'),
-    readFile(join(root, 'src/client/sidebar.css'), 'utf8'),
+    Promise.all(SIDEBAR_STYLES.map((name) => readFile(join(root, 'src/client/styles', name), 'utf8'))),
     esbuild.build({
       entryPoints: [join(root, 'src/client/main.ts')],
       bundle: true,
@@ -74,8 +81,9 @@ async function buildSidebar() {
   // `</` would end the inline <script> early; `<\/` is the same string to JavaScript.
   const script = js.outputFiles[0].text.replace(/<\//g, '<\\/');
   if (/`/.test(script)) throw new Error('Sidebar bundle still contains a template literal');
+  const css = styles.map((text) => text.trim()).join('\n');
   const html = template
-    .replace('/* INLINE:STYLE */', () => css.trim())
+    .replace('/* INLINE:STYLE */', () => css)
     .replace('/* INLINE:SCRIPT */', () => script.trim());
   await writeFile(join(dist, 'Sidebar.html'), html);
 }

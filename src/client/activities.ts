@@ -1,8 +1,9 @@
 import type { ActivityListItem, ActivityView, CreateActivityRequest, TemplateSummary } from '../server/api';
-import { byId, element, setText, show } from './dom';
+import { byId, fillSelect, h, setText, show } from './dom';
 import { describeError } from './errors';
 import { tr } from './i18n';
 import { callServer } from './server';
+import { builtinLabel } from './templates';
 import { shortDate } from './time';
 
 /**
@@ -48,18 +49,21 @@ export function progressText(item: ActivityListItem): string {
 
 /** A thin bar with role="progressbar"; the visible text goes next to it. */
 export function progressBar(percent: number, label: string): HTMLElement {
-  const bar = document.createElement('div');
-  bar.className = 'bar';
-  bar.setAttribute('role', 'progressbar');
-  bar.setAttribute('aria-valuemin', '0');
-  bar.setAttribute('aria-valuemax', '100');
-  bar.setAttribute('aria-valuenow', String(percent));
-  bar.setAttribute('aria-label', label);
-  const fill = document.createElement('div');
-  fill.className = 'bar-fill';
+  const fill = h('div', { class: 'bar-fill' });
+  // Through the CSSOM, not a style attribute: a content security policy may refuse inline styles.
   fill.style.width = `${Math.max(0, Math.min(100, percent))}%`;
-  bar.append(fill);
-  return bar;
+  return h(
+    'div',
+    {
+      class: 'bar',
+      role: 'progressbar',
+      'aria-valuemin': '0',
+      'aria-valuemax': '100',
+      'aria-valuenow': percent,
+      'aria-label': label,
+    },
+    fill,
+  );
 }
 
 function statusLabel(status: ActivityListItem['status']): string {
@@ -68,44 +72,50 @@ function statusLabel(status: ActivityListItem['status']): string {
 }
 
 function itemCard(item: ActivityListItem): HTMLLIElement {
-  const card = document.createElement('li');
-  card.className = `activity status-${item.status}`;
-  card.dataset.testid = 'activity-item';
-  card.dataset.id = item.id;
-
-  const head = document.createElement('div');
-  head.className = 'activity-head';
-  head.append(element('span', item.name, 'activity-name'));
-  const chip = element('span', statusLabel(item.status), 'activity-status');
-  chip.className = `chip chip-${item.status}`;
-  head.append(chip);
-
   const meta = [item.templateName, item.plannedDate ? shortDate(item.plannedDate) : tr('sideActNoDate')]
     .concat(item.place ? [item.place] : [])
     .join(' · ');
-  const metaLine = element('p', meta);
-  metaLine.className = 'muted small';
-  if (item.revisions > 0) {
-    const badge = element('span', tr('sideActRevisions', { count: item.revisions }), 'activity-revisions');
-    badge.className = 'badge';
-    metaLine.append(' ', badge);
-  }
-
-  const progress = document.createElement('div');
-  progress.className = 'activity-progress';
+  const revisions =
+    item.revisions > 0 &&
+    h(
+      'span',
+      { class: 'badge', testid: 'activity-revisions' },
+      tr('sideActRevisions', { count: item.revisions }),
+    );
   const text = progressText(item);
-  progress.append(progressBar(item.percent, text), element('span', text, 'activity-item-progress'));
-  const open = element('button', tr('sideActOpen'), 'open-activity');
-  open.type = 'button';
-  open.className = 'secondary small-button';
-  open.setAttribute('aria-label', tr('sideActOpenLabel', { name: item.name }));
-  open.addEventListener('click', () => openActivity(item.id));
-
-  const foot = document.createElement('div');
-  foot.className = 'activity-foot';
-  foot.append(progress, open);
-  card.append(head, metaLine, foot);
-  return card;
+  const open = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary small-button',
+      testid: 'open-activity',
+      'aria-label': tr('sideActOpenLabel', { name: item.name }),
+      onClick: () => openActivity(item.id),
+    },
+    tr('sideActOpen'),
+  );
+  return h(
+    'li',
+    { class: `activity status-${item.status}`, testid: 'activity-item', 'data-id': item.id },
+    h(
+      'div',
+      { class: 'activity-head' },
+      h('span', { testid: 'activity-name' }, item.name),
+      h('span', { class: `chip chip-${item.status}`, testid: 'activity-status' }, statusLabel(item.status)),
+    ),
+    h('p', { class: 'muted small' }, meta, revisions && ' ', revisions),
+    h(
+      'div',
+      { class: 'activity-foot' },
+      h(
+        'div',
+        { class: 'activity-progress' },
+        progressBar(item.percent, text),
+        h('span', { testid: 'activity-item-progress' }, text),
+      ),
+      open,
+    ),
+  );
 }
 
 function currentFilter(): Filter {
@@ -130,25 +140,16 @@ export function renderActivityList(focusId?: string): void {
 }
 
 function templateLabel(template: TemplateSummary): string {
-  if (template.source !== 'builtin') return template.name;
-  const marker = tr('sideTemplateBuiltin', { name: '' }).trim();
-  return template.name.endsWith(marker) ? template.name : tr('sideTemplateBuiltin', { name: template.name });
+  return template.source === 'builtin' ? builtinLabel(template.name) : template.name;
 }
 
 /** The form's SOP choice: the server's order, keeping the current choice when it is still there. */
 export function renderActivityTemplates(list: TemplateSummary[]): void {
-  const select = templateSelect();
-  const previous = select.value;
   templates = list;
-  select.replaceChildren(
-    ...list.map((template) => {
-      const option = element('option', templateLabel(template));
-      option.value = template.id;
-      return option;
-    }),
+  fillSelect(
+    templateSelect(),
+    list.map((template) => ({ value: template.id, label: templateLabel(template) })),
   );
-  const kept = list.find((template) => template.id === previous) ?? list[0];
-  if (kept) select.value = kept.id;
   updateControls();
 }
 

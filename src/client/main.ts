@@ -12,6 +12,7 @@ import {
 import { byId, show, translatePage } from './dom';
 import { describeError } from './errors';
 import { tr, useLanguage } from './i18n';
+import { buildLayout, TABS, type Tab } from './layout';
 import { renderTemplateOutcome, wireTemplateForm } from './new-template';
 import {
   participantsShown,
@@ -35,8 +36,6 @@ import { renderTemplates, wireSopPanel } from './templates';
 
 /** Start-up and wiring: one getSidebarState call fills every panel. */
 
-type Tab = 'activities' | 'sop' | 'participants';
-const TABS: Tab[] = ['activities', 'sop', 'participants'];
 /**
  * Set by the menu "Tambah/Impor peserta" (a line appended after the sidebar's HTML, so it runs
  * after this script: read when the first state arrives, never at load).
@@ -125,6 +124,7 @@ function wireTabs(): void {
 }
 
 function start(): void {
+  buildLayout();
   translatePage((key) => tr(key as StringKey));
   wireTabs();
   wireSopPanel();

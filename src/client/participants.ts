@@ -1,6 +1,6 @@
 import type { ParticipantField } from '../core/terpilah/model';
 import type { ActivityListItem, AddParticipantRequest, ImportMapping, ImportPreview } from '../server/api';
-import { byId, element, setText, show } from './dom';
+import { byId, fillSelect, h, setText, show, type Choice } from './dom';
 import { describeError } from './errors';
 import { tr } from './i18n';
 import { callServer } from './server';
@@ -36,22 +36,11 @@ let headlineFor = '';
 const select = (id: string): HTMLSelectElement => byId<HTMLSelectElement>(id);
 const input = (id: string): HTMLInputElement => byId<HTMLInputElement>(id);
 
-function option(value: string, label: string): HTMLOptionElement {
-  const node = element('option', label);
-  node.value = value;
-  return node;
-}
+const choice = (value: string, label = value): Choice => ({ value, label });
 
-/** Replaces a select's options, keeping the chosen value when it is still there. */
-function fill(target: HTMLSelectElement, options: HTMLOptionElement[]): void {
-  const keep = target.value;
-  target.replaceChildren(...options);
-  if (options.some((o) => o.value === keep)) target.value = keep;
-}
-
-function activityOptions(empty: string): HTMLOptionElement[] {
+function activityChoices(empty: string): Choice[] {
   const names = [...new Set(activities.map((a) => a.name))];
-  return [option('', empty), ...names.map((name) => option(name, name))];
+  return [choice('', empty), ...names.map((name) => choice(name))];
 }
 
 export function setParticipantActivities(list: ActivityListItem[]): void {
@@ -60,13 +49,13 @@ export function setParticipantActivities(list: ActivityListItem[]): void {
 
 /** Draws what depends on the language and the activity list. */
 export function renderParticipants(): void {
-  fill(select('pes-activity'), activityOptions(tr('sidePesNoActivity')));
-  fill(select('pes-import-activity'), activityOptions(tr('sidePesNoActivity')));
-  fill(select('pes-report-scope'), activityOptions(tr('sidePesReportAll')));
+  fillSelect(select('pes-activity'), activityChoices(tr('sidePesNoActivity')));
+  fillSelect(select('pes-import-activity'), activityChoices(tr('sidePesNoActivity')));
+  fillSelect(select('pes-report-scope'), activityChoices(tr('sidePesReportAll')));
   for (const id of ['pes-sex', 'pes-role', 'pes-disability', 'pes-attendance']) {
     const target = select(id);
     const values = (target.dataset.values ?? '').split(',');
-    fill(target, [option('', tr('sidePesChoose')), ...values.map((v) => option(v, v))]);
+    fillSelect(target, [choice('', tr('sidePesChoose')), ...values.map((v) => choice(v))]);
   }
   if (preview) renderMapping(preview, currentMapping());
 }
@@ -85,9 +74,9 @@ async function loadSheets(): Promise<void> {
   sheetsLoaded = true;
   try {
     const names = await callServer('listImportSheets');
-    fill(
+    fillSelect(
       select('pes-source'),
-      names.map((name) => option(name, name)),
+      names.map((name) => choice(name)),
     );
     show('pes-no-sheets', names.length === 0);
     byId<HTMLButtonElement>('pes-preview').disabled = names.length === 0;
@@ -97,23 +86,33 @@ async function loadSheets(): Promise<void> {
   }
 }
 
-function outcome(prefix: string, result: { message: string } | { error: unknown } | null): void {
-  const ok = byId(`${prefix}-result`);
-  const failed = byId(`${prefix}-error`);
+function outcome(card: string, result: { message: string } | { error: unknown } | null): void {
+  const ok = byId(`${card}-result`);
+  const failed = byId(`${card}-error`);
   ok.hidden = !(result && 'message' in result);
   failed.hidden = !(result && 'error' in result);
   ok.textContent = result && 'message' in result ? result.message : '';
   failed.textContent = result && 'error' in result ? describeError(result.error) : '';
 }
 
-async function busy<T>(progress: string, buttons: string[], body: () => Promise<T>): Promise<T> {
-  show(progress, true);
-  for (const id of buttons) byId<HTMLButtonElement>(id).disabled = true;
+/**
+ * One server call of a card: its outcome cleared, the spinner of its first button shown and its
+ * buttons disabled while it runs, then the value, or null with the error shown in the card.
+ */
+async function run<T>(card: string, buttons: string[], call: () => Promise<T>): Promise<T | null> {
+  outcome(card, null);
+  const working = (on: boolean): void => {
+    show(`${buttons[0]}-progress`, on);
+    for (const id of buttons) byId<HTMLButtonElement>(id).disabled = on;
+  };
+  working(true);
   try {
-    return await body();
+    return await call();
+  } catch (error) {
+    outcome(card, { error });
+    return null;
   } finally {
-    show(progress, false);
-    for (const id of buttons) byId<HTMLButtonElement>(id).disabled = false;
+    working(false);
   }
 }
 
@@ -139,33 +138,25 @@ async function addParticipant(): Promise<void> {
     input('pes-name').focus();
     return;
   }
-  outcome('pes-add', null);
-  try {
-    const result = await busy('pes-add-progress', ['pes-add'], () => callServer('addParticipant', request));
-    outcome('pes-add', result);
-    // The activity and the closed values stay: the next participant is often of the same kind.
-    for (const id of ['pes-name', 'pes-nik', 'pes-nip', 'pes-birth', 'pes-age', 'pes-position'])
-      input(id).value = '';
-    input('pes-name').focus();
-    refreshHeadline();
-  } catch (error) {
-    outcome('pes-add', { error });
-  }
+  const result = await run('pes-add', ['pes-add'], () => callServer('addParticipant', request));
+  if (!result) return;
+  outcome('pes-add', result);
+  // The activity and the closed values stay: the next participant is often of the same kind.
+  for (const id of ['pes-name', 'pes-nik', 'pes-nip', 'pes-birth', 'pes-age', 'pes-position'])
+    input(id).value = '';
+  input('pes-name').focus();
+  refreshHeadline();
 }
 
 async function previewImport(): Promise<void> {
   const source = select('pes-source').value;
-  outcome('pes-import', null);
   show('pes-mapping-box', false);
-  preview = null;
-  try {
-    preview = await busy('pes-preview-progress', ['pes-preview'], () => callServer('previewImport', source));
-    setText('pes-preview-info', tr('sidePesPreviewInfo', { rows: preview.rowCount, row: preview.headerRow }));
-    renderMapping(preview, preview.mapping);
-    show('pes-mapping-box', true);
-  } catch (error) {
-    outcome('pes-import', { error });
-  }
+  preview = null; // a language switch meanwhile must not draw the old mapping
+  preview = await run('pes-import', ['pes-preview'], () => callServer('previewImport', source));
+  if (!preview) return;
+  setText('pes-preview-info', tr('sidePesPreviewInfo', { rows: preview.rowCount, row: preview.headerRow }));
+  renderMapping(preview, preview.mapping);
+  show('pes-mapping-box', true);
 }
 
 /** One row per field: its label and a select of the source's columns ("A · Nama Lengkap"). */
@@ -175,24 +166,24 @@ function renderMapping(current: ImportPreview, mapping: ImportMapping): void {
     .map((f) => f.field)
     .filter((field) => MAIN_FIELDS.includes(field) || mapping[field] !== undefined);
   const rows = fields.map((field) => {
-    const row = document.createElement('tr');
-    row.className = mapping[field] === undefined ? '' : 'mapped';
-    const label = element('td', labels.get(field) ?? field);
-    const chooser = document.createElement('select');
-    chooser.dataset.field = field;
-    chooser.dataset.testid = 'pes-map';
-    chooser.setAttribute('aria-label', labels.get(field) ?? field);
-    chooser.append(
-      option('-1', tr('sidePesNotImported')),
-      ...current.headers.map((header, i) => option(String(i), `${columnLetters(i + 1)} · ${header}`)),
+    const label = labels.get(field) ?? field;
+    const columns = current.headers.map((header, i) =>
+      choice(String(i), `${columnLetters(i + 1)} · ${header}`),
     );
-    chooser.value = String(mapping[field] ?? -1);
-    chooser.addEventListener('change', () => {
-      row.className = chooser.value === '-1' ? '' : 'mapped';
+    const chooser = h('select', {
+      'data-field': field,
+      testid: 'pes-map',
+      'aria-label': label,
+      onChange: () => (row.className = chooser.value === '-1' ? '' : 'mapped'),
     });
-    const cell = document.createElement('td');
-    cell.append(chooser);
-    row.append(label, cell);
+    fillSelect(chooser, [choice('-1', tr('sidePesNotImported')), ...columns]);
+    chooser.value = String(mapping[field] ?? -1);
+    const row = h(
+      'tr',
+      { class: mapping[field] === undefined ? '' : 'mapped' },
+      h('td', null, label),
+      h('td', null, chooser),
+    );
     return row;
   });
   byId('pes-mapping-rows').replaceChildren(...rows);
@@ -221,30 +212,22 @@ async function importRows(): Promise<void> {
     mapping: currentMapping(),
     activity: select('pes-import-activity').value,
   };
-  outcome('pes-import', null);
-  try {
-    const result = await busy('pes-import-progress', ['pes-import', 'pes-preview'], () =>
-      callServer('importParticipants', request),
-    );
-    outcome('pes-import', result);
-    refreshHeadline();
-  } catch (error) {
-    outcome('pes-import', { error });
-  }
+  const result = await run('pes-import', ['pes-import', 'pes-preview'], () =>
+    callServer('importParticipants', request),
+  );
+  if (!result) return;
+  outcome('pes-import', result);
+  refreshHeadline();
 }
 
 async function createReport(): Promise<void> {
   const activity = select('pes-report-scope').value;
-  outcome('pes-report', null);
-  try {
-    const result = await busy('pes-report-progress', ['pes-report'], () =>
-      callServer('generateTerpilahReport', activity ? { activity } : {}),
-    );
-    outcome('pes-report', result);
-    reloadParticipantSheets();
-  } catch (error) {
-    outcome('pes-report', { error });
-  }
+  const result = await run('pes-report', ['pes-report'], () =>
+    callServer('generateTerpilahReport', activity ? { activity } : {}),
+  );
+  if (!result) return;
+  outcome('pes-report', result);
+  reloadParticipantSheets();
 }
 
 /** The open activity's figures under its progress bar: one call when another activity opens. */

@@ -1,5 +1,5 @@
 import type { GenerateSopResult, TemplateSummary } from '../server/api';
-import { byId, element, setText, show } from './dom';
+import { byId, fillSelect, h, setText, show } from './dom';
 import { describeError } from './errors';
 import { tr } from './i18n';
 import { callServer } from './server';
@@ -15,14 +15,14 @@ let outcome: Outcome | null = null;
 const select = (): HTMLSelectElement => byId<HTMLSelectElement>('template-select');
 const button = (): HTMLButtonElement => byId<HTMLButtonElement>('create-sop');
 
+/** A built-in template's name with "(bawaan)" once (the server may already name it so). */
+export function builtinLabel(name: string): string {
+  const marker = tr('sideTemplateBuiltin', { name: '' }).trim();
+  return name.endsWith(marker) ? name : tr('sideTemplateBuiltin', { name });
+}
+
 function optionLabel(template: TemplateSummary): string {
-  if (template.source === 'builtin') {
-    // The server may already name it "Penguatan PUG (bawaan)": add the marker only once.
-    const marker = tr('sideTemplateBuiltin', { name: '' }).trim();
-    return template.name.endsWith(marker)
-      ? template.name
-      : tr('sideTemplateBuiltin', { name: template.name });
-  }
+  if (template.source === 'builtin') return builtinLabel(template.name);
   const sheet = template.sheetName ?? template.name;
   return template.stepCount === 1
     ? tr('sideTemplateSheetOne', { sheet })
@@ -42,20 +42,13 @@ function updateControls(): void {
  * still there, else picks the template of `preferSheet`, else the first.
  */
 export function renderTemplates(list: TemplateSummary[], preferSheet?: string): void {
-  const list_ = select();
-  const previous = list_.value;
   templates = list;
-  list_.replaceChildren(
-    ...list.map((template) => {
-      const option = element('option', optionLabel(template));
-      option.value = template.id;
-      return option;
-    }),
+  fillSelect(
+    select(),
+    list.map((template) => ({ value: template.id, label: optionLabel(template) })),
   );
   const preferred = list.find((template) => preferSheet && template.sheetName === preferSheet);
-  const kept = list.find((template) => template.id === previous);
-  const chosen = preferred ?? kept ?? list[0];
-  if (chosen) list_.value = chosen.id;
+  if (preferred) select().value = preferred.id;
   updateControls();
   renderOutcome();
 }
@@ -81,7 +74,7 @@ function renderOutcome(): void {
       : tr('sideSopProblems', { count: problems.length }),
   );
   const items = byId('sop-problem-list');
-  items.replaceChildren(...problems.map((problem) => element('li', problem, 'problem')));
+  items.replaceChildren(...problems.map((problem) => h('li', { testid: 'problem' }, problem)));
   items.hidden = problems.length === 0;
 }
 

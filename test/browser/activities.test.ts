@@ -186,6 +186,35 @@ describe('sidebar Kegiatan tab in Chromium: an activity of Penguatan PUG, logged
     await expect(step(5).getByTestId('step-override').count()).resolves.toBe(1);
   });
 
+  test('the log form: labels name its fields, Escape closes it and the focus returns to its action', async () => {
+    const focused = async (): Promise<unknown> =>
+      (await sidebarFrame()).evaluate(
+        '[document.activeElement.closest("[data-step]")?.dataset.step, document.activeElement.dataset.testid, document.activeElement.dataset.action]',
+      );
+    await action(3, 'start').click();
+    await expect(focused()).resolves.toEqual(['3', 'log-time', undefined]);
+    await expect(action(3, 'start').getAttribute('aria-expanded')).resolves.toBe('true');
+    await step(3).getByLabel('Petugas (opsional)').fill('Sari');
+    await expect(step(3).getByTestId('log-person').inputValue()).resolves.toBe('Sari');
+    await expect(step(3).getByLabel('Bukti (tautan, opsional)').getAttribute('type')).resolves.toBe('url');
+    await expect(
+      step(3)
+        .getByLabel('Catatan (opsional)')
+        .evaluate((node) => node.tagName),
+    ).resolves.toBe('TEXTAREA');
+    await step(3).getByLabel('Catatan (opsional)').press('Escape');
+    await step(3).locator('form').waitFor({ state: 'detached' });
+    await expect(focused()).resolves.toEqual(['3', 'step-action', 'start']);
+    await expect(action(3, 'start').getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(status(3)).resolves.toBe('Belum');
+    // "Batal" closes it too, and nothing was logged.
+    await action(3, 'start').click();
+    await step(3).getByTestId('log-cancel').click();
+    await step(3).locator('form').waitFor({ state: 'detached' });
+    await expect(focused()).resolves.toEqual(['3', 'step-action', 'start']);
+    await expect(status(3)).resolves.toBe('Belum');
+  });
+
   test('the remaining steps in order: 100%, and the Kegiatan, Langkah, Riwayat sheets exist', async () => {
     for (const number of [3, 4]) {
       await log(number, 'start');
@@ -232,6 +261,23 @@ describe('sidebar Kegiatan tab in Chromium: an activity of Penguatan PUG, logged
     await expect(frame.evaluate('document.querySelectorAll("img").length')).resolves.toBe(0);
     await expect(frame.evaluate('typeof window.__a')).resolves.toBe('undefined');
     await expect(page.evaluate('typeof window.__a')).resolves.toBe('undefined');
+  });
+
+  test('the "Kegiatan baru" form: each label names its field, in the chosen language', async () => {
+    const field = (label: string) => sidebar.getByLabel(label, { exact: true });
+    await expect(field('Nama kegiatan').getAttribute('data-testid')).resolves.toBe('new-activity-name');
+    await expect(field('SOP yang dipakai').getAttribute('data-testid')).resolves.toBe(
+      'new-activity-template',
+    );
+    await expect(field('Tanggal rencana').getAttribute('type')).resolves.toBe('date');
+    await expect(field('Penanggung jawab').getAttribute('maxlength')).resolves.toBe('200');
+    await sidebar.getByTestId('language').selectOption('en');
+    await sidebar.getByTestId('tab-activities').filter({ hasText: 'Activities' }).waitFor();
+    await expect(field('Activity name').getAttribute('data-testid')).resolves.toBe('new-activity-name');
+    await expect(field('Planned date').getAttribute('data-testid')).resolves.toBe('new-activity-date');
+    await expect(sidebar.getByTestId('create-activity').textContent()).resolves.toBe('Create activity');
+    await sidebar.getByTestId('language').selectOption('id');
+    await sidebar.getByTestId('tab-activities').filter({ hasText: 'Kegiatan' }).waitFor();
   });
 
   test('reopened with activities, the sidebar starts on Kegiatan; the list follows the language', async () => {

@@ -72,6 +72,33 @@ describe('sidebar Peserta tab in Chromium: import a Form sheet, fix a mapping, c
       .waitFor({ state: 'attached' });
   });
 
+  test('"Tambah peserta": each label names its field; closed lists start with "—"', async () => {
+    const field = (label: string) => sidebar.getByLabel(label, { exact: true });
+    const pairs: [string, string][] = [
+      ['Nama', 'pes-name'],
+      ['Jenis kelamin', 'pes-sex'],
+      ['NIK', 'pes-nik'],
+      ['Tanggal lahir', 'pes-birth'],
+      ['Umur', 'pes-age'],
+      ['Instansi/OPD', 'pes-institution'],
+      ['Kehadiran', 'pes-attendance'],
+    ];
+    for (const [label, testId] of pairs)
+      await expect(field(label).first().getAttribute('data-testid')).resolves.toBe(testId);
+    await expect(field('NIK').getAttribute('inputmode')).resolves.toBe('numeric');
+    await expect(sidebar.getByTestId('pes-sex').locator('option').allTextContents()).resolves.toEqual([
+      '—',
+      'L',
+      'P',
+    ]);
+    await expect(sidebar.getByTestId('pes-role').locator('option').allTextContents()).resolves.toEqual([
+      '—',
+      'Peserta',
+      'Narasumber',
+      'Panitia',
+    ]);
+  });
+
   test('preview matches the headers; one mapping corrected by hand; import; a re-import skips all', async () => {
     await sidebar.getByTestId('pes-source').selectOption(SOURCE);
     await sidebar.getByTestId('pes-preview').click();
