@@ -9,7 +9,7 @@ export { menuCreateSop, menuNewTemplate } from './sop-menu';
 export { listTemplates } from './templates/list';
 export { createTemplate } from './templates/create';
 export { generateSop } from './templates/generate';
-export { menuMonitoringReport } from './progress-report/monitoring';
+export { menuMonitoringReport } from './monitoring/report';
 export { listActivities, createActivity, getActivity } from './progress/activities';
 export { logStep } from './progress/log-step';
 export { menuRebuildProgress } from './progress/rebuild';

@@ -16,7 +16,9 @@ import {
   parseStepRows,
 } from '../../core/progress/rows';
 import { UserError } from '../sheets/errors';
-import { a1, KEGIATAN, KEGIATAN_SPEC, LANGKAH, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
+import { KEGIATAN_SHEET, LANGKAH_SHEET } from '../sheets/names';
+import { a1 } from '../sheets/rows';
+import { KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -59,8 +61,8 @@ function kegiatanRow(
       // No such sheet or row: look it up below, which tells which.
     }
   }
-  const sheet = spreadsheet.getSheetByName(KEGIATAN);
-  if (!sheet) throw new UserError(t(language(), 'progressSheetMissing', { sheet: KEGIATAN }));
+  const sheet = spreadsheet.getSheetByName(KEGIATAN_SHEET);
+  if (!sheet) throw new UserError(t(language(), 'progressSheetMissing', { sheet: KEGIATAN_SHEET }));
   const last = sheet.getLastRow();
   const ids = last >= 2 ? sheet.getRange(2, ID_COLUMN + 1, last - 1, 1).getValues() : [];
   const index = ids.findIndex((row) => String(row[0]).trim() === activityId);
@@ -94,8 +96,8 @@ export function readActivity(
     langkah = spreadsheet.getRange(a1(LANGKAH_SPEC, langkahRow, info.steps.length));
     rows = langkah.getValues();
   } catch {
-    if (!spreadsheet.getSheetByName(LANGKAH))
-      throw new UserError(t(language(), 'progressSheetMissing', { sheet: LANGKAH }));
+    if (!spreadsheet.getSheetByName(LANGKAH_SHEET))
+      throw new UserError(t(language(), 'progressSheetMissing', { sheet: LANGKAH_SHEET }));
     // The sheet is shorter than the activity's rows: someone deleted rows.
     throw new UserError(
       t(language(), 'progressRowBroken', { row: langkahRow, column: LANGKAH_HEADERS[0], value: '' }),
