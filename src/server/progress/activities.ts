@@ -56,15 +56,14 @@ export const createActivity: SidebarApi['createActivity'] = (
   request: CreateActivityRequest,
 ): ActivityView => {
   const language = getLanguage();
-  const lang = () => language;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const input = (request ?? {}) as Partial<CreateActivityRequest>;
-  const name = typedText(input.name, 'progressFieldName', lang, MAX_NAME);
+  const name = typedText(input.name, 'progressFieldName', language, MAX_NAME);
   if (!name) throw new UserError(t(language, 'activityNameEmpty'));
   const date = typedDate(input.plannedDate, 'activityDateInvalid', language);
-  const place = typedText(input.place, 'progressFieldPlace', lang);
-  const personInCharge = typedText(input.personInCharge, 'progressFieldPersonInCharge', lang);
+  const place = typedText(input.place, 'progressFieldPlace', language);
+  const personInCharge = typedText(input.personInCharge, 'progressFieldPersonInCharge', language);
   const templateId = String(input.templateId ?? '');
   const resolved = resolveTemplate(spreadsheet, templateId, language);
   if (!resolved.template) {
@@ -77,7 +76,7 @@ export const createActivity: SidebarApi['createActivity'] = (
   const template = resolved.template;
   const by = Session.getActiveUser().getEmail() || personInCharge || 'anonim';
 
-  return withDocumentLock(lang, () => {
+  return withDocumentLock(language, () => {
     const sheets = progressSheets(spreadsheet, language);
     const kegiatanLast = sheets.kegiatan.getLastRow();
     const ids =

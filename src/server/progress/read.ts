@@ -4,17 +4,9 @@
  */
 import { t, type Language } from '../../core/i18n';
 import { describeProgressError } from '../../core/progress/errors';
-import type { ActivityProgress } from '../../core/progress/model';
 import type { StepsInRiwayat } from '../../core/progress/data-cells';
-import type { ActivityInfo } from '../../core/progress/model';
-import {
-  joinContinuations,
-  KEGIATAN_HEADERS,
-  LANGKAH_HEADERS,
-  parseActivityRow,
-  parseEventRow,
-  parseStepRows,
-} from '../../core/progress/rows';
+import type { ActivityInfo, ActivityProgress } from '../../core/progress/model';
+import { joinContinuations, parseActivityRow, parseEventRow, parseStepRows } from '../../core/progress/rows';
 import { UserError } from '../sheets/errors';
 import { KEGIATAN_SHEET, LANGKAH_SHEET } from '../sheets/names';
 import { a1 } from '../sheets/rows';
@@ -33,7 +25,7 @@ export interface ActivityRows {
   stepsIn: StepsInRiwayat | null;
 }
 
-const ID_COLUMN = KEGIATAN_HEADERS.indexOf('ID');
+const ID_COLUMN = KEGIATAN_SPEC.headers.indexOf('ID');
 const ID_PATTERN = /^KGT-(\d+)$/;
 
 /** The row an id gets when activities are laid out in creation order ("KGT-0007" → row 8). */
@@ -68,7 +60,7 @@ function kegiatanRow(
   const index = ids.findIndex((row) => String(row[0]).trim() === activityId);
   if (index < 0 || activityId === '')
     throw new UserError(describeProgressError({ code: 'unknownActivity', activityId }, language()));
-  const range = sheet.getRange(index + 2, 1, 1, KEGIATAN_HEADERS.length);
+  const range = sheet.getRange(index + 2, 1, 1, KEGIATAN_SPEC.headers.length);
   return { range, values: range.getValues()[0], row: index + 2 };
 }
 
@@ -100,7 +92,7 @@ export function readActivity(
       throw new UserError(t(language(), 'progressSheetMissing', { sheet: LANGKAH_SHEET }));
     // The sheet is shorter than the activity's rows: someone deleted rows.
     throw new UserError(
-      t(language(), 'progressRowBroken', { row: langkahRow, column: LANGKAH_HEADERS[0], value: '' }),
+      t(language(), 'progressRowBroken', { row: langkahRow, column: LANGKAH_SPEC.headers[0], value: '' }),
     );
   }
   const read = parseStepRows(info, rows, langkahRow, timeZone);

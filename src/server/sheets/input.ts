@@ -8,18 +8,21 @@ import { UserError } from './errors';
 /** Longest text accepted from the sidebar (a cell holds 50,000 characters). */
 export const MAX_TEXT = 5000;
 
-/** Sidebar text: trimmed, at most `max` characters (longer → a message, never cut silently). */
+/**
+ * Sidebar text: trimmed, at most `max` characters (longer → a message, never cut silently). The
+ * language may be a function, read only when the message is needed.
+ */
 export function typedText(
   value: unknown,
   field: StringKey,
-  language: () => Language,
+  language: Language | (() => Language),
   max = MAX_TEXT,
 ): string {
   const text = asTrimmedText(value);
-  if (text.length > max)
-    throw new UserError(
-      t(language(), 'progressTextTooLong', { field: t(language(), field), length: text.length, max }),
-    );
+  if (text.length > max) {
+    const lang = typeof language === 'function' ? language() : language;
+    throw new UserError(t(lang, 'progressTextTooLong', { field: t(lang, field), length: text.length, max }));
+  }
   return text;
 }
 

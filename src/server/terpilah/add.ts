@@ -26,10 +26,9 @@ export const addParticipant: SidebarApi['addParticipant'] = (
   request: AddParticipantRequest,
 ): AddParticipantResult => {
   const language = getLanguage();
-  const lang = () => language;
   const input = (request ?? {}) as Partial<Record<keyof AddParticipantRequest, unknown>>;
   const text = (key: keyof AddParticipantRequest, field: StringKey, max?: number) =>
-    typedText(input[key], field, lang, max);
+    typedText(input[key], field, language, max);
   const name = text('name', 'pesertaFieldName', MAX_NAME);
   if (!name) throw new UserError(t(language, 'pesertaNameEmpty'));
   const row = pesertaRowOf({
@@ -49,7 +48,7 @@ export const addParticipant: SidebarApi['addParticipant'] = (
     Sumber: 'panel',
   });
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return withDocumentLock(lang, () => {
+  return withDocumentLock(language, () => {
     const sheet = ensurePesertaSheet(spreadsheet, language);
     const at = Math.max(2, sheet.getLastRow() + 1);
     ensureRows(sheet, PESERTA_SPEC, at);

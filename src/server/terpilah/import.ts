@@ -59,7 +59,6 @@ export const importParticipants: SidebarApi['importParticipants'] = (
   request: ImportRequest,
 ): ImportResult => {
   const language = getLanguage();
-  const lang = () => language;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const input = (request ?? {}) as Partial<ImportRequest>;
@@ -80,7 +79,7 @@ export const importParticipants: SidebarApi['importParticipants'] = (
     ...(activity ? { defaultActivity: activity } : {}),
   });
 
-  return withDocumentLock(lang, () => {
+  return withDocumentLock(language, () => {
     const sheet = ensurePesertaSheet(spreadsheet, language);
     const last = sheet.getLastRow();
     const known =
