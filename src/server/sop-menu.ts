@@ -1,5 +1,5 @@
 import { t } from '../core/i18n';
-import { showSidebar } from './sidebar';
+import { openSidebar } from './sidebar';
 import { guarded, problemsText } from './sheets/guard';
 import { hasMarker, TEMPLATE_KEY } from './sheets/markers';
 import { TEMPLATE_PREFIX } from './sheets/names';
@@ -16,7 +16,7 @@ export function menuCreateSop(): void {
     const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
     const name = sheet.getName();
     if (!name.startsWith(TEMPLATE_PREFIX) && !hasMarker(sheet, TEMPLATE_KEY)) {
-      showSidebar();
+      openSidebar(language);
       return;
     }
     const result = generateSop(SHEET_ID_PREFIX + name);
