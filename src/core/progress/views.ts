@@ -137,7 +137,7 @@ export function listItemFromRow(values: unknown[]): ActivityListItem | null {
 }
 
 /** Every activity of the `Kegiatan` data rows, newest first; rows that are not one are left out. */
-export function activityList(rows: unknown[][]): ActivityListItem[] {
+export function activityListFromRows(rows: unknown[][]): ActivityListItem[] {
   const items: { item: ActivityListItem; createdAt: string }[] = [];
   for (const row of rows) {
     const item = listItemFromRow(row);

@@ -104,7 +104,7 @@ export function checkedMapping(value: unknown, width: number): ColumnMapping {
 }
 
 /** Activity name (and id) → its planned date, for the participants' age at the activity. */
-export function activityDates(activities: ActivityListItem[]): Record<string, string> {
+export function plannedDatesByActivity(activities: ActivityListItem[]): Record<string, string> {
   const dates: Record<string, string> = {};
   for (const item of activities)
     if (item.plannedDate) {

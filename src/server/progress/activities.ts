@@ -10,7 +10,7 @@ import { newProgress } from '../../core/progress/reducer';
 import type { StepsInRiwayat } from '../../core/progress/data-cells';
 import { activityRow, eventRows, stepRows } from '../../core/progress/rows';
 import { toIsoInZone } from '../../core/progress/time';
-import { activityList as activityListOf, activityView } from '../../core/progress/views';
+import { activityListFromRows, activityView } from '../../core/progress/views';
 import type { ActivityListItem, ActivityView, CreateActivityRequest, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
 import { UserError } from '../sheets/errors';
@@ -32,7 +32,7 @@ export const listActivities: SidebarApi['listActivities'] = (): ActivityListItem
   activityList(SpreadsheetApp.getActiveSpreadsheet());
 
 export function activityList(spreadsheet: Spreadsheet): ActivityListItem[] {
-  return activityListOf(registerRows(spreadsheet, KEGIATAN_SHEET, KEGIATAN_SPEC.headers.length));
+  return activityListFromRows(registerRows(spreadsheet, KEGIATAN_SHEET, KEGIATAN_SPEC.headers.length));
 }
 
 /** One activity with its steps, read from its rows (no lock: nothing is written). */

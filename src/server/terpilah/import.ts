@@ -8,13 +8,13 @@
 import { t, type Language } from '../../core/i18n';
 import { KEGIATAN_HEADERS } from '../../core/progress/rows';
 import { toIsoInZone } from '../../core/progress/time';
-import { activityList } from '../../core/progress/views';
+import { activityListFromRows } from '../../core/progress/views';
 import {
-  activityDates as activityDatesOf,
   checkedMapping,
   findHeaderRow,
   importPreview,
   importRows,
+  plannedDatesByActivity,
   type ImportSource,
 } from '../../core/terpilah/import';
 import { normaliseRows } from '../../core/terpilah/normalise';
@@ -125,5 +125,7 @@ function readSource(spreadsheet: Spreadsheet, requested: string, language: Langu
 
 /** Activity name (and id) → its planned date, from `Kegiatan` when it exists. */
 export function activityDates(spreadsheet: Spreadsheet): Record<string, string> {
-  return activityDatesOf(activityList(registerRows(spreadsheet, KEGIATAN_SHEET, KEGIATAN_HEADERS.length)));
+  return plannedDatesByActivity(
+    activityListFromRows(registerRows(spreadsheet, KEGIATAN_SHEET, KEGIATAN_HEADERS.length)),
+  );
 }

@@ -2,7 +2,7 @@ import type { ActivityProgress } from '../../../src/core/progress/model';
 import { applyStepEvent, newProgress } from '../../../src/core/progress/reducer';
 import { activityRow } from '../../../src/core/progress/rows';
 import {
-  activityList,
+  activityListFromRows,
   activityView,
   listItem,
   listItemFromRow,
@@ -80,7 +80,7 @@ describe('list items from Kegiatan rows', () => {
     expect(listItemFromRow([])).toBe(null);
   });
 
-  test('activityList: newest first, ties by number, other rows left out', () => {
+  test('activityListFromRows: newest first, ties by number, other rows left out', () => {
     const row = (id: string, createdAt: string) =>
       activityRow(newProgress({ ...pugActivity(id), createdAt }), 2, TZ);
     const rows = [
@@ -89,8 +89,8 @@ describe('list items from Kegiatan rows', () => {
       row('KGT-0010', '2026-11-24T08:00:00+07:00'),
       row('KGT-0002', '2026-11-25T08:00:00+07:00'),
     ];
-    expect(activityList(rows).map((item) => item.id)).toEqual(['KGT-0002', 'KGT-0010', 'KGT-0009']);
-    expect(activityList([])).toEqual([]);
+    expect(activityListFromRows(rows).map((item) => item.id)).toEqual(['KGT-0002', 'KGT-0010', 'KGT-0009']);
+    expect(activityListFromRows([])).toEqual([]);
   });
 
   test('newestFirst leaves its input as it was', () => {

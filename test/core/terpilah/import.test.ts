@@ -1,11 +1,11 @@
-import { activityList } from '../../../src/core/progress/views';
+import { activityListFromRows } from '../../../src/core/progress/views';
 import {
-  activityDates,
   checkedMapping,
   findHeaderRow,
   fingerprint,
   importPreview,
   importRows,
+  plannedDatesByActivity,
   type ImportRowsInput,
   type ImportSource,
 } from '../../../src/core/terpilah/import';
@@ -139,7 +139,7 @@ describe('importRows', () => {
   });
 });
 
-describe('activityDates', () => {
+describe('plannedDatesByActivity', () => {
   test('by id and by name (the first activity of a name wins), only planned ones', () => {
     const item = (id: string, name: string, plannedDate: string) => ({
       id,
@@ -154,12 +154,12 @@ describe('activityDates', () => {
       revisions: 0,
     });
     expect(
-      activityDates([
+      plannedDatesByActivity([
         item('KGT-0002', 'Rapat', '2026-12-02'),
         item('KGT-0001', 'Rapat', '2026-12-01'),
         item('KGT-0003', 'Lain', ''),
       ]),
     ).toEqual({ 'KGT-0002': '2026-12-02', Rapat: '2026-12-02', 'KGT-0001': '2026-12-01' });
-    expect(activityDates(activityList([]))).toEqual({});
+    expect(plannedDatesByActivity(activityListFromRows([]))).toEqual({});
   });
 });
