@@ -9,18 +9,17 @@ import { join } from 'node:path';
 import type { ActivityEvent, ActivityProgress } from '../../src/core/progress/model';
 import { layoutDerived } from '../../src/core/progress/rebuild';
 import { applyStepEvent, newProgress, type StepEvent } from '../../src/core/progress/reducer';
+import { runSteps } from '../../src/core/progress/new-activity';
 import { eventRow, STATUS_LABELS } from '../../src/core/progress/rows';
 import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
 import type { LogStepRequest } from '../../src/server/api';
-import { runSteps } from '../../src/server/progress/activities';
 import {
   ensureProgressSheet,
-  ensureRows,
   KEGIATAN_SPEC,
   LANGKAH_SPEC,
   RIWAYAT_SPEC,
-  writeRows,
 } from '../../src/server/progress/sheets';
+import { ensureRows, writeRows } from '../../src/server/sheets/rows';
 import { newWorkbookState, type WorkbookState } from '../../src/workbench/model';
 import { Workbench } from '../../src/workbench/runtime';
 import { inExecution } from '../in-execution';

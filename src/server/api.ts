@@ -5,7 +5,14 @@
  * Pure types only: the client compiles this file without Apps Script typings.
  */
 import type { Language } from '../core/i18n';
-import type { ParticipantField } from '../core/terpilah/model';
+import type { ActivityListItem, ActivityView, StepActionName } from '../core/progress/views';
+import type { ImportMapping, ImportPreview } from '../core/terpilah/import';
+import type { TerpilahHeadline } from '../core/terpilah/headline';
+
+// Built by core; re-exported so the client imports every type of the contract from here.
+export type { ActivityListItem, ActivityView, StepView, StepActionName } from '../core/progress/views';
+export type { ImportMapping, ImportPreview } from '../core/terpilah/import';
+export type { TerpilahHeadline } from '../core/terpilah/headline';
 
 export interface SidebarState {
   language: Language;
@@ -59,63 +66,12 @@ export type GenerateSopResult =
     }
   | { ok: false; problems: string[] };
 
-/** One activity (kegiatan) as the list shows it. */
-export interface ActivityListItem {
-  id: string;
-  name: string;
-  templateName: string;
-  /** yyyy-mm-dd or "". */
-  plannedDate: string;
-  place: string;
-  personInCharge: string;
-  status: 'notStarted' | 'running' | 'done';
-  percent: number;
-  currentStep: number | null;
-  revisions: number;
-}
-
 export interface CreateActivityRequest {
   name: string;
   templateId: string;
   plannedDate: string;
   place: string;
   personInCharge: string;
-}
-
-export type StepActionName = 'start' | 'finish' | 'approve' | 'revise';
-
-/** One step of the open activity, ready to show: times are "yyyy-mm-dd HH:mm" in Asia/Jakarta. */
-export interface StepView {
-  number: number;
-  activity: string;
-  executors: string[];
-  kind: 'process' | 'decision';
-  /** As the template says it: "60", "420 atau 840". */
-  standardMinutes: string;
-  status: 'pending' | 'inProgress' | 'done';
-  person: string;
-  startedAt: string;
-  finishedAt: string;
-  /** Minutes of the latest run, done or still running (until now); null before the start. */
-  actualMinutes: number | null;
-  /** Actual − the standard's upper bound; positive = over the mutu baku. */
-  variance: number | null;
-  overdue: boolean;
-  decision: 'approved' | 'needsRevision' | '';
-  revisions: number;
-  evidence: string;
-  note: string;
-  override: boolean;
-  /** The actions the SOP allows now (start may need an override, see startNeedsOverride). */
-  actions: StepActionName[];
-  startNeedsOverride: boolean;
-}
-
-export interface ActivityView {
-  activity: ActivityListItem;
-  steps: StepView[];
-  /** Now in Asia/Jakarta, "yyyy-mm-ddTHH:mm", the default time of a new log entry. */
-  now: string;
 }
 
 export interface LogStepRequest {
@@ -161,25 +117,6 @@ export interface AddParticipantResult {
   message: string;
 }
 
-/** Source column index (0-based) per field; a field left out is not imported. */
-export type ImportMapping = Partial<Record<ParticipantField, number>>;
-
-/** What an import would read: the header row found, the suggested mapping, a few rows. */
-export interface ImportPreview {
-  sourceSheet: string;
-  /** 1-based row of the header in the source sheet. */
-  headerRow: number;
-  headers: string[];
-  /** Prefilled from the headers; the person may correct it. */
-  mapping: ImportMapping;
-  /** The fields a column can be mapped to, in form order, with their labels. */
-  fields: { field: ParticipantField; label: string }[];
-  /** Up to 3 data rows as text (NIK-like digits masked). */
-  samples: string[][];
-  /** Data rows below the header (non-empty). */
-  rowCount: number;
-}
-
 export interface ImportRequest {
   sourceSheet: string;
   mapping: ImportMapping;
@@ -207,18 +144,6 @@ export interface TerpilahReportResult {
   participants: number;
   charts: number;
   message: string;
-}
-
-/** The headline figures of one activity (or all when ""), for the sidebar. */
-export interface TerpilahHeadline {
-  activity: string;
-  participants: number;
-  L: number;
-  P: number;
-  unknown: number;
-  /** % women of the participants with a known sex; null when none is known. */
-  percentP: number | null;
-  narrative: string;
 }
 
 export interface SidebarApi {

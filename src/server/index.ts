@@ -3,13 +3,13 @@
  * `function <name>()` per export so that menus, triggers and google.script.run can see it.
  */
 export { onOpen, onInstall } from './menu';
-export { showSidebar, showAbout } from './sidebar';
+export { showSidebar, showAbout, menuParticipants } from './sidebar';
 export { getSidebarState, setLanguage } from './sidebar-state';
 export { menuCreateSop, menuNewTemplate } from './sop-menu';
 export { listTemplates } from './templates/list';
 export { createTemplate } from './templates/create';
 export { generateSop } from './templates/generate';
-export { menuMonitoringReport } from './progress-report/monitoring';
+export { menuMonitoringReport } from './monitoring/report';
 export { listActivities, createActivity, getActivity } from './progress/activities';
 export { logStep } from './progress/log-step';
 export { menuRebuildProgress } from './progress/rebuild';
@@ -17,5 +17,4 @@ export { addParticipant } from './terpilah/add';
 export { listImportSheets, previewImport, importParticipants } from './terpilah/import';
 export { menuTerpilahReport, generateTerpilahReport } from './terpilah/report';
 export { terpilahHeadline } from './terpilah/headline';
-export { menuParticipants } from './terpilah/panel';
 export { menuSelfCheck } from './self-check/run';

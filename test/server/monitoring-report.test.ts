@@ -11,7 +11,7 @@ import type { ActivityInfo, StepAction } from '../../src/core/progress/model';
 import { estimateRowHeight } from '../../src/core/plan/plan';
 import { monitorFromLog } from '../../src/core/progress/monitoring';
 import { eventRow, RIWAYAT_HEADERS, type RowValue } from '../../src/core/progress/rows';
-import { menuMonitoringReport } from '../../src/server/progress-report/monitoring';
+import { menuMonitoringReport } from '../../src/server/monitoring/report';
 import * as applyPlanModule from '../../src/server/sheets/apply-plan';
 import { exportXlsx } from '../../src/workbench/export/xlsx';
 import type { SheetState } from '../../src/workbench/model';

@@ -4,37 +4,27 @@
  * activity's `Langkah` rows, all under the document lock.
  */
 import { t, type Language } from '../../core/i18n';
-import type { ActivityEvent, ActivityInfo, RunStep } from '../../core/progress/model';
+import type { ActivityEvent, ActivityInfo } from '../../core/progress/model';
+import { nextActivityId, runSteps } from '../../core/progress/new-activity';
 import { newProgress } from '../../core/progress/reducer';
 import type { StepsInRiwayat } from '../../core/progress/data-cells';
 import { activityRow, eventRows, stepRows } from '../../core/progress/rows';
 import { toIsoInZone } from '../../core/progress/time';
-import type { SopTemplate } from '../../core/sop/model';
+import { activityListFromRows, activityView } from '../../core/progress/views';
 import type { ActivityListItem, ActivityView, CreateActivityRequest, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
-import { MAX_ALERT_LINES } from '../sop-menu';
 import { UserError } from '../sheets/errors';
-import { resolveTemplate } from '../templates/generate';
-import { lazyLanguage, readActivity } from './read';
-import {
-  ensureProgressSheet,
-  ensureRows,
-  KEGIATAN,
-  KEGIATAN_SPEC,
-  LANGKAH,
-  LANGKAH_SPEC,
-  RIWAYAT,
-  RIWAYAT_SPEC,
-  toCells,
-  writeRows,
-} from './sheets';
+import { problemsText } from '../sheets/guard';
+import { typedDate, typedText } from '../sheets/input';
 import { withDocumentLock } from '../sheets/lock';
-import { activityView, listItemFromRow, newestFirst } from './view';
+import { KEGIATAN_SHEET, LANGKAH_SHEET, RIWAYAT_SHEET } from '../sheets/names';
+import { ensureRows, registerRows, toCells, writeRows } from '../sheets/rows';
+import { resolveTemplate } from '../sheets/template-source';
+import { lazyLanguage, readActivity } from './read';
+import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Longest text accepted from the sidebar (a cell holds 50,000 characters). */
-export const MAX_TEXT = 5000;
 const MAX_NAME = 200;
 
 /** Every activity, newest first: one read of `Kegiatan`; none (and nothing created) without it. */
@@ -42,18 +32,7 @@ export const listActivities: SidebarApi['listActivities'] = (): ActivityListItem
   activityList(SpreadsheetApp.getActiveSpreadsheet());
 
 export function activityList(spreadsheet: Spreadsheet): ActivityListItem[] {
-  const sheet = spreadsheet.getSheetByName(KEGIATAN);
-  if (!sheet) return [];
-  const last = sheet.getLastRow();
-  if (last < 2) return [];
-  const rows = sheet.getRange(2, 1, last - 1, KEGIATAN_SPEC.headers.length).getValues();
-  const createdAt = KEGIATAN_SPEC.headers.indexOf('Dibuat pada');
-  const items: { item: ActivityListItem; createdAt: string }[] = [];
-  for (const row of rows) {
-    const item = listItemFromRow(row);
-    if (item) items.push({ item, createdAt: String(row[createdAt]).replace(' ', 'T') });
-  }
-  return newestFirst(items);
+  return activityListFromRows(registerRows(spreadsheet, KEGIATAN_SHEET, KEGIATAN_SPEC.headers.length));
 }
 
 /** One activity with its steps, read from its rows (no lock: nothing is written). */
@@ -65,44 +44,6 @@ export const getActivity: SidebarApi['getActivity'] = (activityId: string): Acti
   return activityView(progress, toIsoInZone(Date.now(), timeZone), timeZone);
 };
 
-/** Sidebar text: trimmed, at most `max` characters (longer → a message, never cut silently). */
-export function typedText(
-  value: unknown,
-  field: Parameters<typeof t>[1],
-  language: () => Language,
-  max = MAX_TEXT,
-): string {
-  const text = value === null || value === undefined ? '' : String(value).trim();
-  if (text.length > max)
-    throw new UserError(
-      t(language(), 'progressTextTooLong', { field: t(language(), field), length: text.length, max }),
-    );
-  return text;
-}
-
-/** yyyy-mm-dd that exists in the calendar, or "" (no date). */
-function plannedDate(value: unknown, language: Language): string {
-  const text = value === null || value === undefined ? '' : String(value).trim();
-  if (text === '') return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
-  if (!m || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate())
-    throw new UserError(t(language, 'activityDateInvalid', { value: text.slice(0, 40) }));
-  return text;
-}
-
-/** The template's steps as the activity freezes them. */
-export function runSteps(template: SopTemplate): RunStep[] {
-  return template.steps.map((step) => ({
-    number: step.number,
-    activity: step.activity,
-    executors: [...step.executors],
-    kind: step.kind,
-    minutes: { text: step.minutes.text, values: [...step.minutes.values] },
-    ...(step.kind === 'decision' ? { onApproved: step.onApproved, onRevision: step.onRevision } : {}),
-  }));
-}
-
 /** A unique event id (RFC 4122 v4 form) without a service call. */
 export function newEventId(): string {
   return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
@@ -111,45 +52,31 @@ export function newEventId(): string {
   });
 }
 
-/** The next "KGT-nnnn" after every id in `Kegiatan`. */
-function nextId(ids: unknown[][]): string {
-  let max = 0;
-  for (const [id] of ids) {
-    const m = /^KGT-(\d+)$/.exec(String(id).trim());
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return `KGT-${String(max + 1).padStart(4, '0')}`;
-}
-
 export const createActivity: SidebarApi['createActivity'] = (
   request: CreateActivityRequest,
 ): ActivityView => {
   const language = getLanguage();
-  const lang = () => language;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const input = (request ?? {}) as Partial<CreateActivityRequest>;
-  const name = typedText(input.name, 'progressFieldName', lang, MAX_NAME);
+  const name = typedText(input.name, 'progressFieldName', language, MAX_NAME);
   if (!name) throw new UserError(t(language, 'activityNameEmpty'));
-  const date = plannedDate(input.plannedDate, language);
-  const place = typedText(input.place, 'progressFieldPlace', lang);
-  const personInCharge = typedText(input.personInCharge, 'progressFieldPersonInCharge', lang);
+  const date = typedDate(input.plannedDate, 'activityDateInvalid', language);
+  const place = typedText(input.place, 'progressFieldPlace', language);
+  const personInCharge = typedText(input.personInCharge, 'progressFieldPersonInCharge', language);
   const templateId = String(input.templateId ?? '');
   const resolved = resolveTemplate(spreadsheet, templateId, language);
   if (!resolved.template) {
-    const shown = resolved.problems.slice(0, MAX_ALERT_LINES).map((problem) => `• ${problem}`);
-    if (resolved.problems.length > MAX_ALERT_LINES)
-      shown.push(t(language, 'sopProblemsMore', { count: resolved.problems.length - MAX_ALERT_LINES }));
     const intro = t(language, 'activityTemplateProblems', {
       template: templateId.replace(/^sheet:/, ''),
       count: resolved.problems.length,
     });
-    throw new UserError([intro, ...shown].join('\n'));
+    throw new UserError(problemsText(intro, resolved.problems, language));
   }
   const template = resolved.template;
   const by = Session.getActiveUser().getEmail() || personInCharge || 'anonim';
 
-  return withDocumentLock(lang, () => {
+  return withDocumentLock(language, () => {
     const sheets = progressSheets(spreadsheet, language);
     const kegiatanLast = sheets.kegiatan.getLastRow();
     const ids =
@@ -158,7 +85,7 @@ export const createActivity: SidebarApi['createActivity'] = (
         : ([] as unknown[][]);
     const now = toIsoInZone(Date.now(), timeZone);
     const info: ActivityInfo = {
-      id: nextId(ids),
+      id: nextActivityId(ids),
       name,
       templateId,
       templateName: template.identity.namaSop,
@@ -203,9 +130,9 @@ export const createActivity: SidebarApi['createActivity'] = (
  * entries is refused: the derived rows must be rebuilt first, or new ids would collide.
  */
 function progressSheets(spreadsheet: Spreadsheet, language: Language) {
-  const riwayat = spreadsheet.getSheetByName(RIWAYAT);
+  const riwayat = spreadsheet.getSheetByName(RIWAYAT_SHEET);
   if (riwayat && riwayat.getLastRow() > 1) {
-    for (const name of [KEGIATAN, LANGKAH])
+    for (const name of [KEGIATAN_SHEET, LANGKAH_SHEET])
       if (!spreadsheet.getSheetByName(name))
         throw new UserError(t(language, 'progressRebuildFirst', { sheet: name }));
   }

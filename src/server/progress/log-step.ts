@@ -13,14 +13,17 @@ import type { StepEvent } from '../../core/progress/reducer';
 import { applyStepEvent } from '../../core/progress/reducer';
 import { activityRow, eventRow, STATUS_LABELS, stepRows } from '../../core/progress/rows';
 import { parseTime, toIsoInZone } from '../../core/progress/time';
+import { activityView } from '../../core/progress/views';
 import type { ActivityView, LogStepRequest, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
 import { UserError } from '../sheets/errors';
-import { newEventId, typedText } from './activities';
-import { lazyLanguage, readActivity } from './read';
-import { KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT, RIWAYAT_SPEC, toCells } from './sheets';
+import { typedText } from '../sheets/input';
 import { withDocumentLock } from '../sheets/lock';
-import { activityView } from './view';
+import { RIWAYAT_SHEET } from '../sheets/names';
+import { toCells } from '../sheets/rows';
+import { newEventId } from './activities';
+import { lazyLanguage, readActivity } from './read';
+import { KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
 
 const ACTIONS: readonly StepAction[] = ['start', 'finish', 'approve', 'revise'];
 
@@ -69,7 +72,7 @@ export const logStep: SidebarApi['logStep'] = (request: LogStepRequest): Activit
     const before = STATUS_LABELS[found.progress.steps[index].status];
     const after = STATUS_LABELS[progress.steps[index].status];
     // The log first: it is the truth the two derived blocks can always be rebuilt from.
-    const riwayat = spreadsheet.getSheetByName(RIWAYAT);
+    const riwayat = spreadsheet.getSheetByName(RIWAYAT_SHEET);
     if (!riwayat) throw new UserError(t(language(), 'progressLogMissing'));
     riwayat.appendRow(toCells(RIWAYAT_SPEC, [eventRow(event, before, after)])[0]);
     found.langkah.setValues(toCells(LANGKAH_SPEC, stepRows(progress, '', timeZone)));

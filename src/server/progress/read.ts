@@ -4,19 +4,13 @@
  */
 import { t, type Language } from '../../core/i18n';
 import { describeProgressError } from '../../core/progress/errors';
-import type { ActivityProgress } from '../../core/progress/model';
 import type { StepsInRiwayat } from '../../core/progress/data-cells';
-import type { ActivityInfo } from '../../core/progress/model';
-import {
-  joinContinuations,
-  KEGIATAN_HEADERS,
-  LANGKAH_HEADERS,
-  parseActivityRow,
-  parseEventRow,
-  parseStepRows,
-} from '../../core/progress/rows';
+import type { ActivityInfo, ActivityProgress } from '../../core/progress/model';
+import { joinContinuations, parseActivityRow, parseEventRow, parseStepRows } from '../../core/progress/rows';
 import { UserError } from '../sheets/errors';
-import { a1, KEGIATAN, KEGIATAN_SPEC, LANGKAH, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
+import { KEGIATAN_SHEET, LANGKAH_SHEET } from '../sheets/names';
+import { a1 } from '../sheets/rows';
+import { KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,7 +25,7 @@ export interface ActivityRows {
   stepsIn: StepsInRiwayat | null;
 }
 
-const ID_COLUMN = KEGIATAN_HEADERS.indexOf('ID');
+const ID_COLUMN = KEGIATAN_SPEC.headers.indexOf('ID');
 const ID_PATTERN = /^KGT-(\d+)$/;
 
 /** The row an id gets when activities are laid out in creation order ("KGT-0007" → row 8). */
@@ -59,14 +53,14 @@ function kegiatanRow(
       // No such sheet or row: look it up below, which tells which.
     }
   }
-  const sheet = spreadsheet.getSheetByName(KEGIATAN);
-  if (!sheet) throw new UserError(t(language(), 'progressSheetMissing', { sheet: KEGIATAN }));
+  const sheet = spreadsheet.getSheetByName(KEGIATAN_SHEET);
+  if (!sheet) throw new UserError(t(language(), 'progressSheetMissing', { sheet: KEGIATAN_SHEET }));
   const last = sheet.getLastRow();
   const ids = last >= 2 ? sheet.getRange(2, ID_COLUMN + 1, last - 1, 1).getValues() : [];
   const index = ids.findIndex((row) => String(row[0]).trim() === activityId);
   if (index < 0 || activityId === '')
     throw new UserError(describeProgressError({ code: 'unknownActivity', activityId }, language()));
-  const range = sheet.getRange(index + 2, 1, 1, KEGIATAN_HEADERS.length);
+  const range = sheet.getRange(index + 2, 1, 1, KEGIATAN_SPEC.headers.length);
   return { range, values: range.getValues()[0], row: index + 2 };
 }
 
@@ -94,11 +88,11 @@ export function readActivity(
     langkah = spreadsheet.getRange(a1(LANGKAH_SPEC, langkahRow, info.steps.length));
     rows = langkah.getValues();
   } catch {
-    if (!spreadsheet.getSheetByName(LANGKAH))
-      throw new UserError(t(language(), 'progressSheetMissing', { sheet: LANGKAH }));
+    if (!spreadsheet.getSheetByName(LANGKAH_SHEET))
+      throw new UserError(t(language(), 'progressSheetMissing', { sheet: LANGKAH_SHEET }));
     // The sheet is shorter than the activity's rows: someone deleted rows.
     throw new UserError(
-      t(language(), 'progressRowBroken', { row: langkahRow, column: LANGKAH_HEADERS[0], value: '' }),
+      t(language(), 'progressRowBroken', { row: langkahRow, column: LANGKAH_SPEC.headers[0], value: '' }),
     );
   }
   const read = parseStepRows(info, rows, langkahRow, timeZone);

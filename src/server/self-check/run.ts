@@ -5,7 +5,7 @@
  * then shows every result in one alert. Each check catches its own errors; the probe sheet is
  * removed in a `finally` (and that removal is itself a check) and the active sheet restored.
  */
-import { DEFAULT_LANGUAGE, t, type Language } from '../../core/i18n';
+import { t, type Language } from '../../core/i18n';
 import {
   attempt,
   expectedGot,
@@ -26,8 +26,8 @@ import {
 import { compareReadBack, PROBE_TEXTS, probePlan } from '../../core/self-check/probe';
 import { selfCheckReport } from '../../core/self-check/report';
 import { VERSION } from '../../core/version';
-import { getLanguage } from '../preferences';
 import { applyPlan } from '../sheets/apply-plan';
+import { guarded } from '../sheets/guard';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,21 +36,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const SELF_CHECK_LOCK_MS = 2000;
 export const PROBE_METADATA_KEY = 'sopTerpilah.selfCheck';
 
+/** The report in one alert; without the UI scope it goes to the execution log (Apps Script → Executions). */
 export function menuSelfCheck(): void {
-  let language: Language = DEFAULT_LANGUAGE;
-  try {
-    language = getLanguage();
-  } catch {
-    // Indonesian, the default.
-  }
-  const report = selfCheckReport(runSelfCheck(language), language, VERSION);
-  try {
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(t(language, 'selfCheckTitle'), report, ui.ButtonSet.OK);
-  } catch {
-    // No dialog without the UI scope: the report is in the execution log (Apps Script → Executions).
-    console.log(report);
-  }
+  guarded((language) => ({
+    title: t(language, 'selfCheckTitle'),
+    message: selfCheckReport(runSelfCheck(language), language, VERSION),
+  }));
 }
 
 /** Every check, in any order (the report orders them); never throws. */

@@ -1,3 +1,5 @@
+import { t, type Language } from '../../core/i18n';
+
 /** An error whose message is meant for the user as it is (no "Terjadi kesalahan" prefix). */
 export class UserError extends Error {
   constructor(message: string) {
@@ -5,4 +7,13 @@ export class UserError extends Error {
     // Shown like any Error ("Error: …"); the class only tells the menu not to add "Terjadi kesalahan".
     this.name = 'Error';
   }
+}
+
+/** What the person reads of an error: a UserError as it is, anything else as "Terjadi kesalahan: …". */
+export function errorMessage(error: unknown, language: Language): string {
+  if (error instanceof UserError) return error.message;
+  const message =
+    error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
+  // The first line only: a service error's later lines are a stack for developers.
+  return t(language, 'unexpectedError', { message: message.split('\n')[0] });
 }

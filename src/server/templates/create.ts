@@ -1,4 +1,5 @@
 import { t, type Language } from '../../core/i18n';
+import { sheetNameFor } from '../../core/plan/sheet-name';
 import { PENGUATAN_PUG } from '../../core/sop/builtin-penguatan-pug';
 import { emptyIdentity, type SopTemplate } from '../../core/sop/model';
 import { templateSheetPlan } from '../../core/sop/template-sheet';
@@ -6,7 +7,8 @@ import type { CreateTemplateRequest, CreateTemplateResult, SidebarApi } from '..
 import { getLanguage } from '../preferences';
 import { applyPlan } from '../sheets/apply-plan';
 import { UserError } from '../sheets/errors';
-import { markTemplate, sheetNameFor, TEMPLATE_PREFIX } from './markers';
+import { markTemplate } from '../sheets/markers';
+import { TEMPLATE_PREFIX } from '../sheets/names';
 
 export const MAX_TEMPLATE_NAME = 90;
 

@@ -3,7 +3,9 @@ import { PENGUATAN_PUG } from '../../core/sop/builtin-penguatan-pug';
 import { IDENTITY_LABELS } from '../../core/sop/template-sheet';
 import type { SidebarApi, TemplateSummary } from '../api';
 import { getLanguage } from '../preferences';
-import { BUILTIN_ID, SHEET_ID_PREFIX, sheetNamesWithMarker, TEMPLATE_KEY, TEMPLATE_PREFIX } from './markers';
+import { sheetNamesWithMarker, TEMPLATE_KEY } from '../sheets/markers';
+import { TEMPLATE_PREFIX } from '../sheets/names';
+import { BUILTIN_ID, SHEET_ID_PREFIX } from '../sheets/template-source';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -4,24 +4,21 @@
  */
 import { t, type Language, type StringKey } from '../../core/i18n';
 import { parseAge } from '../../core/terpilah/age';
-import type { AddParticipantRequest, AddParticipantResult, SidebarApi } from '../api';
-import { getLanguage } from '../preferences';
-import { typedText } from '../progress/activities';
-import { writeRows } from '../progress/sheets';
-import { withDocumentLock } from '../sheets/lock';
-import { UserError } from '../sheets/errors';
 import {
   ATTENDANCE_VALUES,
-  ensurePesertaRows,
-  ensurePesertaSheet,
-  PESERTA,
-  PESERTA_HEADERS,
-  PESERTA_SPEC,
+  pesertaRowOf,
   ROLE_VALUES,
   SEX_VALUES,
   YES_NO_VALUES,
-  type PesertaRow,
-} from './peserta-sheet';
+} from '../../core/terpilah/peserta';
+import type { AddParticipantRequest, AddParticipantResult, SidebarApi } from '../api';
+import { getLanguage } from '../preferences';
+import { UserError } from '../sheets/errors';
+import { asTrimmedText, typedDate, typedText } from '../sheets/input';
+import { withDocumentLock } from '../sheets/lock';
+import { PESERTA_SHEET } from '../sheets/names';
+import { ensureRows, writeRows } from '../sheets/rows';
+import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
 
 const MAX_NAME = 200;
 
@@ -29,19 +26,18 @@ export const addParticipant: SidebarApi['addParticipant'] = (
   request: AddParticipantRequest,
 ): AddParticipantResult => {
   const language = getLanguage();
-  const lang = () => language;
   const input = (request ?? {}) as Partial<Record<keyof AddParticipantRequest, unknown>>;
   const text = (key: keyof AddParticipantRequest, field: StringKey, max?: number) =>
-    typedText(input[key], field, lang, max);
+    typedText(input[key], field, language, max);
   const name = text('name', 'pesertaFieldName', MAX_NAME);
   if (!name) throw new UserError(t(language, 'pesertaNameEmpty'));
-  const values: Record<(typeof PESERTA_HEADERS)[number], string | number> = {
+  const row = pesertaRowOf({
     Kegiatan: text('activity', 'pesertaFieldActivity', MAX_NAME),
     Nama: name,
     NIK: digits(input.nik, 16, 'pesertaNikInvalid', language),
     NIP: digits(input.nip, 18, 'pesertaNipInvalid', language),
     'Jenis kelamin': closed(input.sex, SEX_VALUES, 'pesertaFieldSex', language),
-    'Tanggal lahir': birthDate(input.birthDate, language),
+    'Tanggal lahir': typedDate(input.birthDate, 'pesertaBirthDateInvalid', language),
     Umur: age(input.age, language),
     Peran: closed(input.role, ROLE_VALUES, 'pesertaFieldRole', language),
     'Instansi/OPD': text('institution', 'pesertaFieldInstitution', MAX_NAME),
@@ -50,25 +46,24 @@ export const addParticipant: SidebarApi['addParticipant'] = (
     Disabilitas: closed(input.disability, YES_NO_VALUES, 'pesertaFieldDisability', language),
     Kehadiran: closed(input.attendance, ATTENDANCE_VALUES, 'pesertaFieldAttendance', language),
     Sumber: 'panel',
-  };
-  const row: PesertaRow = PESERTA_HEADERS.map((header) => values[header]);
+  });
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return withDocumentLock(lang, () => {
+  return withDocumentLock(language, () => {
     const sheet = ensurePesertaSheet(spreadsheet, language);
     const at = Math.max(2, sheet.getLastRow() + 1);
-    ensurePesertaRows(sheet, at);
+    ensureRows(sheet, PESERTA_SPEC, at);
     writeRows(sheet, PESERTA_SPEC, at, [row]);
     return {
-      sheetName: PESERTA,
+      sheetName: PESERTA_SHEET,
       row: at,
-      message: t(language, 'pesertaAdded', { name, row: at, sheet: PESERTA }),
+      message: t(language, 'pesertaAdded', { name, row: at, sheet: PESERTA_SHEET }),
     };
   });
 };
 
 /** A NIK (16) or NIP (18): digits, spaces/dots/dashes allowed between them; "" = not given. */
 function digits(value: unknown, length: number, problem: StringKey, language: Language): string {
-  const typed = value === null || value === undefined ? '' : String(value).trim();
+  const typed = asTrimmedText(value);
   const clean = typed.replace(/[\s.\-']/g, '');
   if (clean === '') return '';
   if (!/^\d+$/.test(clean) || clean.length !== length)
@@ -77,7 +72,7 @@ function digits(value: unknown, length: number, problem: StringKey, language: La
 }
 
 function closed(value: unknown, allowed: string[], field: StringKey, language: Language): string {
-  const typed = value === null || value === undefined ? '' : String(value).trim();
+  const typed = asTrimmedText(value);
   if (typed === '' || allowed.includes(typed)) return typed;
   throw new UserError(
     t(language, 'pesertaValueNotAllowed', {
@@ -88,18 +83,8 @@ function closed(value: unknown, allowed: string[], field: StringKey, language: L
   );
 }
 
-function birthDate(value: unknown, language: Language): string {
-  const text = value === null || value === undefined ? '' : String(value).trim();
-  if (text === '') return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
-  if (!m || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate())
-    throw new UserError(t(language, 'pesertaBirthDateInvalid', { value: text.slice(0, 40) }));
-  return text;
-}
-
 function age(value: unknown, language: Language): number | string {
-  const text = value === null || value === undefined ? '' : String(value).trim();
+  const text = asTrimmedText(value);
   if (text === '') return '';
   const parsed = parseAge(text);
   if (parsed === null) throw new UserError(t(language, 'pesertaAgeInvalid', { value: text.slice(0, 40) }));

@@ -8,7 +8,7 @@ import { matchHeaders } from '../../core/terpilah/headers';
 import type { Participant, QualityFinding } from '../../core/terpilah/model';
 import { normaliseRows } from '../../core/terpilah/normalise';
 import { UserError } from '../sheets/errors';
-import { PESERTA } from './peserta-sheet';
+import { PESERTA_SHEET } from '../sheets/names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -24,7 +24,7 @@ export function readPeserta(
   referenceDate: string,
   activityDates?: Record<string, string>,
 ): PesertaData | null {
-  const sheet = spreadsheet.getSheetByName(PESERTA);
+  const sheet = spreadsheet.getSheetByName(PESERTA_SHEET);
   if (!sheet) return null;
   const values = sheet.getDataRange().getValues();
   if (values.length === 0 || values[0].every((cell) => cell === '' || cell === null))
@@ -38,7 +38,7 @@ export function readPeserta(
       .join(', ');
     throw new UserError(
       t(language, 'importHeaderNotRecognised', {
-        sheet: PESERTA,
+        sheet: PESERTA_SHEET,
         found: found || t(language, 'importFoundNothing'),
       }),
     );

@@ -6,16 +6,17 @@
  * service calls does not depend on the number of participants.
  */
 import { t, type Language } from '../../core/i18n';
+import { sheetNameFor } from '../../core/plan/sheet-name';
 import { formatNumberId } from '../../core/progress/monitoring';
 import { toIsoInZone } from '../../core/progress/time';
 import { reportSheetPlan, type ChartPlan } from '../../core/terpilah/report-sheet';
 import { summarise, summariseAll } from '../../core/terpilah/summaries';
 import type { SidebarApi, TerpilahReportRequest, TerpilahReportResult } from '../api';
 import { getLanguage } from '../preferences';
-import { withDocumentLock } from '../sheets/lock';
 import { UserError } from '../sheets/errors';
-import { targetSheet, writeReplacing } from '../templates/generate';
-import { sheetNameFor } from '../templates/markers';
+import { targetSheet, writeReplacing } from '../sheets/generated';
+import { guarded } from '../sheets/guard';
+import { withDocumentLock } from '../sheets/lock';
 import { activityDates } from './import';
 import { readPeserta } from './read';
 
@@ -27,14 +28,9 @@ export const TERPILAH_MARKER_ID = 'report:terpilah';
 
 /** Menu: the report over every activity; any problem is an alert, never a stack. */
 export function menuTerpilahReport(): void {
-  let language: Language = 'id';
-  try {
-    language = getLanguage();
+  guarded((language) => {
     createReport(language, '');
-  } catch (error) {
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(t(language, 'addonName'), messageOf(error, language), ui.ButtonSet.OK);
-  }
+  });
 }
 
 /** Sidebar: the report over one activity, or all when none is given. */
@@ -52,31 +48,28 @@ function createReport(language: Language, activity: string): TerpilahReportResul
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const now = toIsoInZone(Date.now(), timeZone);
-  return withDocumentLock(
-    () => language,
-    () => {
-      const data = readPeserta(spreadsheet, language, now.slice(0, 10), activityDates(spreadsheet));
-      if (!data) throw new UserError(t(language, 'terpilahNoPeserta'));
-      const summaries = activity
-        ? [summarise(data.participants, data.quality, activity)]
-        : summariseAll(data.participants, data.quality);
-      const preferred = activity ? sheetNameFor(`${TERPILAH_REPORT}: `, activity) : TERPILAH_REPORT;
-      const { name, previous, userSheet } = targetSheet(spreadsheet, preferred);
-      const { plan, charts } = reportSheetPlan(summaries, name, now);
-      const sheet = writeReplacing(spreadsheet, plan, previous, TERPILAH_MARKER_ID);
-      insertCharts(sheet, charts);
-      sheet.activate();
-      const participants = summaries[0]?.participants ?? 0;
-      const message = [
-        t(language, 'terpilahCreatedToast', { sheet: name, participants: formatNumberId(participants) }),
-        userSheet ? t(language, 'terpilahRenamedBecause', { sheet: userSheet, newSheet: name }) : '',
-      ]
-        .filter(Boolean)
-        .join(' ');
-      spreadsheet.toast(message, t(language, 'terpilahTitle'));
-      return { sheetName: name, participants, charts: charts.length, message };
-    },
-  );
+  return withDocumentLock(language, () => {
+    const data = readPeserta(spreadsheet, language, now.slice(0, 10), activityDates(spreadsheet));
+    if (!data) throw new UserError(t(language, 'terpilahNoPeserta'));
+    const summaries = activity
+      ? [summarise(data.participants, data.quality, activity)]
+      : summariseAll(data.participants, data.quality);
+    const preferred = activity ? sheetNameFor(`${TERPILAH_REPORT}: `, activity) : TERPILAH_REPORT;
+    const { name, previous, userSheet } = targetSheet(spreadsheet, preferred);
+    const { plan, charts } = reportSheetPlan(summaries, name, now);
+    const sheet = writeReplacing(spreadsheet, plan, previous, TERPILAH_MARKER_ID);
+    insertCharts(sheet, charts);
+    sheet.activate();
+    const participants = summaries[0]?.participants ?? 0;
+    const message = [
+      t(language, 'terpilahCreatedToast', { sheet: name, participants: formatNumberId(participants) }),
+      userSheet ? t(language, 'terpilahRenamedBecause', { sheet: userSheet, newSheet: name }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    spreadsheet.toast(message, t(language, 'terpilahTitle'));
+    return { sheetName: name, participants, charts: charts.length, message };
+  });
 }
 
 /** One builder chain and one insertChart per chart: a fixed number of calls each. */
@@ -93,11 +86,4 @@ function insertCharts(sheet: Sheet, charts: ChartPlan[]): void {
       .build();
     sheet.insertChart(built);
   }
-}
-
-function messageOf(error: unknown, language: Language): string {
-  if (error instanceof UserError) return error.message;
-  const message =
-    error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
-  return t(language, 'unexpectedError', { message: message.split('\n')[0] });
 }

@@ -3,12 +3,11 @@ import { MONITORING_SHEET_NAME, monitoringSheetPlan } from '../../core/progress/
 import { monitorFromLog } from '../../core/progress/monitoring';
 import { RIWAYAT_HEADERS } from '../../core/progress/rows';
 import { toIsoInZone } from '../../core/progress/time';
-import { getLanguage } from '../preferences';
-import { UserError } from '../sheets/errors';
+import { targetSheet, writeReplacing } from '../sheets/generated';
+import { guarded } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';
-import { targetSheet, writeReplacing } from '../templates/generate';
+import { RIWAYAT_SHEET } from '../sheets/names';
 
-export const RIWAYAT_SHEET = 'Riwayat';
 /** The marker's templateId on the report sheet (GENERATED_KEY: the add-in's own, replaceable). */
 export const MONITORING_MARKER_ID = 'report:monitoring';
 
@@ -20,14 +19,7 @@ export const MONITORING_MARKER_ID = 'report:monitoring';
  * Service calls do not depend on the number of log rows, activities or steps.
  */
 export function menuMonitoringReport(): void {
-  let language: Language = 'id';
-  try {
-    language = getLanguage();
-    createMonitoringReport(language);
-  } catch (error) {
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(t(language, 'addonName'), messageOf(error, language), ui.ButtonSet.OK);
-  }
+  guarded(createMonitoringReport);
 }
 
 function createMonitoringReport(language: Language): void {
@@ -59,11 +51,4 @@ function createMonitoringReport(language: Language): void {
       .join(' ');
     spreadsheet.toast(message, t(language, 'monitoringTitle'));
   });
-}
-
-function messageOf(error: unknown, language: Language): string {
-  if (error instanceof UserError) return error.message;
-  const message =
-    error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
-  return t(language, 'unexpectedError', { message: message.split('\n')[0] });
 }

@@ -1,13 +1,64 @@
 /**
  * What the sidebar shows of activities: plain objects that survive google.script.run (times as
- * "yyyy-mm-dd HH:mm" text in the spreadsheet's zone), computed from the core's progress state.
+ * "yyyy-mm-dd HH:mm" text in the spreadsheet's zone), computed from the progress state or read
+ * from `Kegiatan` rows. server/api.ts re-exports these types for the client.
  */
-import type { ActivityInfo, ActivityProgress } from '../../core/progress/model';
-import { actualMinutes, allowedActions, summarize, variance } from '../../core/progress/reducer';
-import { ACTIVITY_STATUS_LABELS, KEGIATAN_HEADERS, parseActivityRow } from '../../core/progress/rows';
-import { toLocalText } from '../../core/progress/time';
-import { formatMinutes } from '../../core/sop/minutes';
-import type { ActivityListItem, ActivityView, StepView } from '../api';
+import { formatMinutes } from '../sop/minutes';
+import type { ActivityInfo, ActivityProgress, StepAction } from './model';
+import { actualMinutes, allowedActions, summarize, variance } from './reducer';
+import { ACTIVITY_STATUS_LABELS, KEGIATAN_HEADERS, parseActivityRow } from './rows';
+import { toLocalText } from './time';
+
+/** One activity (kegiatan) as the list shows it. */
+export interface ActivityListItem {
+  id: string;
+  name: string;
+  templateName: string;
+  /** yyyy-mm-dd or "". */
+  plannedDate: string;
+  place: string;
+  personInCharge: string;
+  status: 'notStarted' | 'running' | 'done';
+  percent: number;
+  currentStep: number | null;
+  revisions: number;
+}
+
+export type StepActionName = StepAction;
+
+/** One step of the open activity, ready to show: times are "yyyy-mm-dd HH:mm" in Asia/Jakarta. */
+export interface StepView {
+  number: number;
+  activity: string;
+  executors: string[];
+  kind: 'process' | 'decision';
+  /** As the template says it: "60", "420 atau 840". */
+  standardMinutes: string;
+  status: 'pending' | 'inProgress' | 'done';
+  person: string;
+  startedAt: string;
+  finishedAt: string;
+  /** Minutes of the latest run, done or still running (until now); null before the start. */
+  actualMinutes: number | null;
+  /** Actual − the standard's upper bound; positive = over the mutu baku. */
+  variance: number | null;
+  overdue: boolean;
+  decision: 'approved' | 'needsRevision' | '';
+  revisions: number;
+  evidence: string;
+  note: string;
+  override: boolean;
+  /** The actions the SOP allows now (start may need an override, see startNeedsOverride). */
+  actions: StepActionName[];
+  startNeedsOverride: boolean;
+}
+
+export interface ActivityView {
+  activity: ActivityListItem;
+  steps: StepView[];
+  /** Now in Asia/Jakarta, "yyyy-mm-ddTHH:mm", the default time of a new log entry. */
+  now: string;
+}
 
 /** The fields of the list item that come from the activity's identity. */
 function identityOf(info: ActivityInfo) {
@@ -83,6 +134,16 @@ export function listItemFromRow(values: unknown[]): ActivityListItem | null {
     currentStep: Number.isInteger(current) && current > 0 ? current : null,
     revisions: count(values[column('Perbaikan')]),
   };
+}
+
+/** Every activity of the `Kegiatan` data rows, newest first; rows that are not one are left out. */
+export function activityListFromRows(rows: unknown[][]): ActivityListItem[] {
+  const items: { item: ActivityListItem; createdAt: string }[] = [];
+  for (const row of rows) {
+    const item = listItemFromRow(row);
+    if (item) items.push({ item, createdAt: String(row[column('Dibuat pada')]).replace(' ', 'T') });
+  }
+  return newestFirst(items);
 }
 
 /** Newest first: by creation time, then by id. */

@@ -1,20 +1,13 @@
 /**
  * The add-in recognises its own sheets by developer metadata, never by name alone: a generated
- * SOP sheet carries GENERATED_KEY, a template sheet TEMPLATE_KEY (both sheet-level, DOCUMENT
- * visibility, so copies of the spreadsheet keep them).
+ * sheet (SOP or report) carries GENERATED_KEY, a template sheet TEMPLATE_KEY, a register its own
+ * key (all sheet-level, DOCUMENT visibility, so copies of the spreadsheet keep them).
  */
-export { sheetNameFor } from '../../core/plan/sheet-name';
-
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const GENERATED_KEY = 'sopTerpilah.generated';
 export const TEMPLATE_KEY = 'sopTerpilah.template';
-
-export const TEMPLATE_PREFIX = 'Template: ';
-export const SOP_PREFIX = 'SOP: ';
-export const BUILTIN_ID = 'builtin:penguatan-pug';
-export const SHEET_ID_PREFIX = 'sheet:';
 
 export interface GeneratedMarker {
   kind: 'sop' | 'report';
@@ -37,6 +30,11 @@ export function markGenerated(sheet: Sheet, templateId: string): void {
 export function markTemplate(sheet: Sheet): void {
   const marker: TemplateMarker = { kind: 'template', createdAt: new Date().toISOString() };
   sheet.addDeveloperMetadata(TEMPLATE_KEY, JSON.stringify(marker));
+}
+
+/** Marks a register (`Kegiatan`, `Peserta`, …) under its key; `kind` is its name in lower case. */
+export function markRegister(sheet: Sheet, key: string, kind: string): void {
+  sheet.addDeveloperMetadata(key, JSON.stringify({ kind, createdAt: new Date().toISOString() }));
 }
 
 /** Whether the sheet carries the marker: 1 call, plus 1 per metadata entry on that sheet. */

@@ -1,0 +1,262 @@
+/**
+ * Importing participants from any sheet (a Google Form's responses, a list made by hand), as pure
+ * steps over the values of one read: find the header row and suggest a mapping, preview a few
+ * rows (NIK-like digits masked), then turn the rows into `Peserta` rows — closed values read
+ * (L/P, roles, Ya/Tidak, Hadir), anything unreadable kept as typed. Each row carries a fingerprint
+ * of its source sheet and raw values ("Sumber"): rows already imported are skipped.
+ */
+import { toIsoInZone } from '../progress/time';
+import type { ActivityListItem } from '../progress/views';
+import { parseAge } from './age';
+import { parseDisabilityAnswer } from './disability';
+import { FIELD_LABELS, matchHeaders } from './headers';
+import type { ColumnMapping, Participant, ParticipantField } from './model';
+import { maskNik } from './nik';
+import { parseAttendance, parseRole } from './normalise';
+import { pesertaRowOf, type PesertaRow } from './peserta';
+import { parseRegency } from './regency';
+import { parseSex } from './sex';
+
+/** The header row is looked for in the first rows (a form sheet has it in row 1; a list may have a title). */
+const HEADER_SEARCH_ROWS = 10;
+const SAMPLE_ROWS = 3;
+const SAMPLE_LENGTH = 60;
+/** The longest a cell holds. */
+const MAX_CELL = 50000;
+/** Headers named when none is recognised. */
+const FOUND_SHOWN = 12;
+
+/** The fields a column can be mapped to, in form order. */
+export const FIELDS = Object.keys(FIELD_LABELS) as ParticipantField[];
+const WG_FIELDS = FIELDS.filter((field) => field.startsWith('wg'));
+
+/** Source column index (0-based) per field; a field left out is not imported. */
+export type ImportMapping = ColumnMapping;
+
+/** What an import would read: the header row found, the suggested mapping, a few rows. */
+export interface ImportPreview {
+  sourceSheet: string;
+  /** 1-based row of the header in the source sheet. */
+  headerRow: number;
+  headers: string[];
+  /** Prefilled from the headers; the person may correct it. */
+  mapping: ImportMapping;
+  /** The fields a column can be mapped to, in form order, with their labels. */
+  fields: { field: ParticipantField; label: string }[];
+  /** Up to 3 data rows as text (NIK-like digits masked). */
+  samples: string[][];
+  /** Data rows below the header (non-empty). */
+  rowCount: number;
+}
+
+/** A source sheet's values with its header row found. */
+export interface ImportSource {
+  name: string;
+  values: unknown[][];
+  /** 0-based index of the header row in `values`. */
+  headerIndex: number;
+  headers: string[];
+  mapping: ColumnMapping;
+}
+
+/**
+ * The first recognisable header row among the first rows, or — when there is none — the first
+ * filled row's texts, shortened, for the message ("" when the sheet is empty).
+ */
+export function findHeaderRow(name: string, values: unknown[][]): ImportSource | { notFound: string } {
+  const searched = Math.min(values.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < searched; r++) {
+    const match = matchHeaders(values[r]);
+    if (match.recognised)
+      return { name, values, headerIndex: r, headers: values[r].map(headerText), mapping: match.mapping };
+  }
+  const firstFilled = values.find((row) => !isEmpty(row)) ?? [];
+  const found = firstFilled.map(headerText).filter((text) => text !== '');
+  return { notFound: found.slice(0, FOUND_SHOWN).join(', ') + (found.length > FOUND_SHOWN ? ', …' : '') };
+}
+
+export function importPreview(source: ImportSource, timeZone: string): ImportPreview {
+  const data = source.values.slice(source.headerIndex + 1).filter((row) => !isEmpty(row));
+  const nikColumn = source.mapping.nik;
+  return {
+    sourceSheet: source.name,
+    headerRow: source.headerIndex + 1,
+    headers: source.headers,
+    mapping: { ...source.mapping },
+    fields: FIELDS.map((field) => ({ field, label: FIELD_LABELS[field] })),
+    samples: data
+      .slice(0, SAMPLE_ROWS)
+      .map((row) => source.headers.map((_, c) => sampleText(row[c], c === nikColumn, timeZone))),
+    rowCount: data.length,
+  };
+}
+
+/** A mapping sent back by the sidebar: only known fields, each an existing column index. */
+export function checkedMapping(value: unknown, width: number): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  if (!value || typeof value !== 'object') return mapping;
+  for (const field of FIELDS) {
+    const index = (value as ImportMapping)[field];
+    if (typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < width)
+      mapping[field] = index;
+  }
+  return mapping;
+}
+
+/** Activity name (and id) → its planned date, for the participants' age at the activity. */
+export function plannedDatesByActivity(activities: ActivityListItem[]): Record<string, string> {
+  const dates: Record<string, string> = {};
+  for (const item of activities)
+    if (item.plannedDate) {
+      dates[item.id] = item.plannedDate;
+      if (!(item.name in dates)) dates[item.name] = item.plannedDate;
+    }
+  return dates;
+}
+
+export interface ImportRowsInput {
+  sourceSheet: string;
+  /** The source's rows below its header row. */
+  rows: unknown[][];
+  /** The sheet row (1-based) of rows[0]. */
+  firstRow: number;
+  mapping: ColumnMapping;
+  /** The same rows normalised (core normaliseRows), for NIK/NIP and Washington Group answers. */
+  participants: Participant[];
+  /** The activity of rows that name none. */
+  activity: string;
+  timeZone: string;
+}
+
+export interface ImportRows {
+  rows: PesertaRow[];
+  /** Rows whose fingerprint is among `known` (imported before) or earlier in this source. */
+  skipped: number;
+  empty: number;
+}
+
+/** The `Peserta` rows to append: empty rows and rows already imported (`known` fingerprints) left out. */
+export function importRows(input: ImportRowsInput, known: Iterable<string>): ImportRows {
+  const seen = new Set(known);
+  const byRow = new Map<number, Participant>(input.participants.map((p) => [p.row, p]));
+  const rows: PesertaRow[] = [];
+  let skipped = 0;
+  let empty = 0;
+  input.rows.forEach((row, i) => {
+    if (isEmpty(row)) {
+      empty++;
+      return;
+    }
+    const print = fingerprint(input.sourceSheet, row, input.timeZone);
+    if (seen.has(print)) {
+      skipped++;
+      return;
+    }
+    seen.add(print);
+    rows.push(pesertaRow(row, input, byRow.get(input.firstRow + i), print));
+  });
+  return { rows, skipped, empty };
+}
+
+export function isEmpty(row: unknown[]): boolean {
+  return row.every((cell) => cell === '' || cell === null || cell === undefined);
+}
+
+function headerText(cell: unknown): string {
+  return cellText(cell, 'UTC').replace(/\s+/g, ' ').trim().slice(0, 100);
+}
+
+/** A cell as text: dates as yyyy-mm-dd in the spreadsheet's zone, numbers in full. */
+function cellText(cell: unknown, timeZone: string): string {
+  if (cell === null || cell === undefined) return '';
+  if (isDate(cell)) {
+    const time = cell.getTime();
+    return Number.isFinite(time) ? toIsoInZone(time, timeZone).slice(0, 10) : '';
+  }
+  return String(cell).slice(0, MAX_CELL);
+}
+
+/** A Date, also one from another realm (Apps Script's values, the workbench's sandbox). */
+function isDate(cell: unknown): cell is Date {
+  return cell instanceof Date || Object.prototype.toString.call(cell) === '[object Date]';
+}
+
+/** A preview cell: short, and a NIK-like run of digits masked. */
+function sampleText(cell: unknown, isNik: boolean, timeZone: string): string {
+  const text = cellText(cell, timeZone).replace(/\s+/g, ' ').trim();
+  const masked =
+    isNik || /^\d[\d\s.-]{14,}\d$/.test(text) ? maskNik(text) : text.replace(/\d{16,}/g, (d) => maskNik(d));
+  return masked.length > SAMPLE_LENGTH ? `${masked.slice(0, SAMPLE_LENGTH - 1)}…` : masked;
+}
+
+/** "imp:" + a 64-bit-ish hash of the source sheet's name and the row's raw values. */
+export function fingerprint(sheetName: string, row: unknown[], timeZone: string): string {
+  const raw = [sheetName, ...row.map((cell) => cellRaw(cell, timeZone))].join('\u0001');
+  return `imp:${hash(raw)}`;
+}
+
+function cellRaw(cell: unknown, timeZone: string): string {
+  if (isDate(cell)) {
+    const time = cell.getTime();
+    return Number.isFinite(time) ? toIsoInZone(time, timeZone) : '';
+  }
+  return cell === null || cell === undefined ? '' : String(cell);
+}
+
+/** cyrb53 (public domain): two 32-bit lanes, 53 bits of result, as base-36 text. */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+const ROLE_TEXT: Record<NonNullable<Participant['role']>, string> = {
+  peserta: 'Peserta',
+  narasumber: 'Narasumber',
+  panitia: 'Panitia',
+};
+
+/** One `Peserta` row: closed values read where they can be, everything else as typed. */
+function pesertaRow(
+  row: unknown[],
+  { mapping, activity, timeZone }: ImportRowsInput,
+  participant: Participant | undefined,
+  print: string,
+): PesertaRow {
+  const raw = (field: ParticipantField): unknown => (mapping[field] === undefined ? '' : row[mapping[field]]);
+  const text = (field: ParticipantField): string => cellText(raw(field), timeZone).trim();
+  const sex = parseSex(raw('sex'));
+  const age = parseAge(raw('age'));
+  const regency = parseRegency(raw('regency'));
+  const role = parseRole(raw('role'));
+  const attended = parseAttendance(raw('attendance'));
+  const stated = parseDisabilityAnswer(raw('disability'));
+  const wg = WG_FIELDS.some((field) => mapping[field] !== undefined)
+    ? (participant?.disability ?? null)
+    : null;
+  const disability = stated ?? (text('disability') === '' ? wg : null);
+  const yesNo = (value: boolean | null, typed: string) => (value === null ? typed : value ? 'Ya' : 'Tidak');
+  return pesertaRowOf({
+    Kegiatan: text('activity') || activity,
+    Nama: text('name'),
+    NIK: participant?.nik || text('nik'),
+    NIP: participant?.nip || text('nip'),
+    'Jenis kelamin': sex ?? text('sex'),
+    'Tanggal lahir': text('birthDate'),
+    Umur: age ?? text('age'),
+    Peran: role ? ROLE_TEXT[role] : text('role'),
+    'Instansi/OPD': text('institution'),
+    Jabatan: text('position'),
+    'Kabupaten/Kota': regency ? regency.name : text('regency'),
+    Disabilitas: yesNo(disability, text('disability')),
+    Kehadiran: attended === null ? text('attendance') : attended ? 'Hadir' : 'Tidak hadir',
+    Sumber: print,
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * Generated sheets (an SOP, a report): written complete under a temporary name, marked, and only
+ * then put in place of the add-in's previous sheet of that name. A user's own sheet of that name
+ * is never touched: the new sheet takes the first free `<name> (n)` instead.
+ */
+import type { SheetPlan } from '../../core/plan/plan';
+import { fitSheetName, numberedSheetName } from '../../core/plan/sheet-name';
+import { applyPlan } from './apply-plan';
+import { GENERATED_KEY, hasMarker, markGenerated } from './markers';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A new sheet has 1000 rows and 26 columns; a bigger plan grows it first. */
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLUMNS = 26;
+
+export interface Target {
+  /** The name the sheet gets. */
+  name: string;
+  /** The add-in's sheet of that name, replaced; null when the name is free. */
+  previous: Sheet | null;
+  /** The preferred name when a user's own sheet holds it (and `name` is numbered), else null. */
+  userSheet: string | null;
+}
+
+/**
+ * Where the sheet goes: the preferred name when free or the add-in's own sheet (replaced), else the
+ * first `<name> (n)` that is free or the add-in's. One lookup per name tried, 3 calls per marker check.
+ */
+export function targetSheet(spreadsheet: Spreadsheet, preferred: string): Target {
+  for (let n = 1; ; n++) {
+    const name = numberedSheetName(preferred, n);
+    const existing = spreadsheet.getSheetByName(name);
+    if (!existing || hasMarker(existing, GENERATED_KEY))
+      return { name, previous: existing, userSheet: n === 1 ? null : preferred };
+  }
+}
+
+/**
+ * Builds the sheet complete under a temporary name at the position of the sheet it replaces,
+ * then deletes the previous one and takes its name. Until the previous sheet is deleted, any
+ * failure removes the new sheet: nothing half-written is left behind.
+ */
+export function writeReplacing(
+  spreadsheet: Spreadsheet,
+  plan: SheetPlan,
+  previous: Sheet | null,
+  templateId: string,
+): Sheet {
+  const temporary = fitSheetName(plan.sheetName, ` ~baru${Date.now().toString(36).slice(-6)}`);
+  const sheet = previous
+    ? spreadsheet.insertSheet(temporary, previous.getIndex() - 1)
+    : spreadsheet.insertSheet(temporary);
+  let previousDeleted = false;
+  try {
+    const rows = plan.values.length;
+    const columns = rows > 0 ? plan.values[0].length : 0;
+    if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
+    if (columns > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, columns - NEW_SHEET_COLUMNS);
+    applyPlan(sheet, plan);
+    markGenerated(sheet, templateId);
+    if (previous) {
+      spreadsheet.deleteSheet(previous);
+      previousDeleted = true;
+    }
+    sheet.setName(plan.sheetName);
+  } catch (error) {
+    // Once the previous sheet is gone the new one is the only copy: it stays (complete, marked).
+    if (!previousDeleted) spreadsheet.deleteSheet(sheet);
+    throw error;
+  }
+  return sheet;
+}

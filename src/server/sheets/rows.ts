@@ -1,0 +1,146 @@
+/**
+ * Registers: sheets of one header row and data rows the add-in appends (`Kegiatan`, `Langkah`,
+ * `Riwayat`, `Peserta`). Each is set up once, when first needed (header, formats, dropdowns,
+ * widths, marker): appending a row never pays that cost again. Text columns carry the plain-text
+ * number format "@" on every row the add-in formats, so typed notes, NIKs and times are stored
+ * verbatim; elsewhere strings are written with the quote prefix (see toCells). Either way "=…",
+ * "+62…", "-5", "@x" and "1e3" come back exactly as typed.
+ */
+import { columnToLetters } from '../../core/plan/a1';
+import { asLiteralText } from '../../core/plan/text-safety';
+import type { RowValue } from '../../core/progress/rows';
+import { markRegister } from './markers';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** When a register must grow, it grows by at least this many rows (growth is rare, not per row). */
+const GROW_ROWS = 1000;
+
+export interface RowSheetSpec {
+  name: string;
+  headers: readonly string[];
+  /** Columns formatted "@" and written verbatim; other strings are written as literal text. */
+  text: ReadonlySet<string>;
+  hidden: readonly string[];
+  widths: Readonly<Record<string, number>>;
+  /** The sheet-level developer metadata key that marks this register as the add-in's. */
+  markerKey: string;
+  /** Formatting beyond the "@" columns (dropdowns, colour rules), on set-up and when rows are added. */
+  formatRows?: (sheet: Sheet, firstRow: number, count: number) => void;
+  /** Set-up only, after the `count` rows below the header are formatted (a rule on another sheet). */
+  setUpMore?: (spreadsheet: Spreadsheet, sheet: Sheet, count: number) => void;
+}
+
+/** "Kegiatan!A5:N5": one call on the spreadsheet instead of getSheetByName + getRange. */
+export function a1(spec: RowSheetSpec, row: number, numRows = 1): string {
+  return `${spec.name}!A${row}:${columnToLetters(spec.headers.length)}${row + numRows - 1}`;
+}
+
+/**
+ * The values to write for rows of this sheet: verbatim in the "@" columns; elsewhere every
+ * non-empty string gets the quote prefix, which Sheets strips and which keeps anything ("1e3",
+ * "=…", "2026-11-24 09:30") text — safer than guessing which strings Sheets would parse.
+ */
+export function toCells(spec: RowSheetSpec, rows: RowValue[][]): RowValue[][] {
+  const text = spec.headers.map((header) => spec.text.has(header));
+  return rows.map((row) =>
+    row.map((value, c) => (typeof value === 'string' && !text[c] ? asLiteralText(value) : value)),
+  );
+}
+
+/** The number formats of `count` rows of this sheet: "@" on the text columns. */
+export function formatsOf(spec: RowSheetSpec, count: number): string[][] {
+  const row = spec.headers.map((header) => (spec.text.has(header) ? '@' : 'General'));
+  return Array.from({ length: count }, () => row.slice());
+}
+
+/** Writes rows at `firstRow` with their formats: 3 calls. */
+export function writeRows(sheet: Sheet, spec: RowSheetSpec, firstRow: number, rows: RowValue[][]): void {
+  if (rows.length === 0) return;
+  sheet
+    .getRange(firstRow, 1, rows.length, spec.headers.length)
+    .setNumberFormats(formatsOf(spec, rows.length))
+    .setValues(toCells(spec, rows));
+}
+
+/** The rows below the header, the first `columns` only: 3 calls; none for an empty sheet. */
+export function dataRows(sheet: Sheet, columns: number): unknown[][] {
+  const last = sheet.getLastRow();
+  return last >= 2 ? sheet.getRange(2, 1, last - 1, columns).getValues() : [];
+}
+
+/** The data rows of the register called `name`; none when there is no such sheet (nothing is created). */
+export function registerRows(spreadsheet: Spreadsheet, name: string, columns: number): unknown[][] {
+  const sheet = spreadsheet.getSheetByName(name);
+  return sheet ? dataRows(sheet, columns) : [];
+}
+
+/** Whether row 1 starts with the register's exact headers (a copy that lost its marker). */
+export function hasOurHeaders(sheet: Sheet, spec: RowSheetSpec): boolean {
+  const headers = sheet.getRange(1, 1, 1, spec.headers.length).getValues()[0];
+  return spec.headers.every((header, i) => String(headers[i]).trim() === header);
+}
+
+/** A new register at the end of the tabs, set up; the person's active sheet is given back. */
+export function insertRowSheet(spreadsheet: Spreadsheet, spec: RowSheetSpec): Sheet {
+  const active = spreadsheet.getActiveSheet();
+  const sheet = spreadsheet.insertSheet(spec.name, spreadsheet.getNumSheets());
+  setUpRowSheet(spreadsheet, sheet, spec);
+  // insertSheet activated the new sheet.
+  active.activate();
+  return sheet;
+}
+
+/** Header, formats, dropdowns, widths, hidden columns, marker: a fixed number of calls. */
+export function setUpRowSheet(spreadsheet: Spreadsheet, sheet: Sheet, spec: RowSheetSpec): void {
+  sheet
+    .getRange(1, 1, 1, spec.headers.length)
+    .setNumberFormat('@')
+    .setValues([[...spec.headers]])
+    .setFontWeight('bold')
+    .setBackground('#e8eaed');
+  sheet.setFrozenRows(1);
+  const count = sheet.getMaxRows() - 1;
+  formatRows(sheet, spec, 2, count);
+  spec.setUpMore?.(spreadsheet, sheet, count);
+  for (const [header, pixels] of Object.entries(spec.widths))
+    sheet.setColumnWidth(spec.headers.indexOf(header) + 1, pixels);
+  for (const header of spec.hidden) sheet.hideColumns(spec.headers.indexOf(header) + 1);
+  markRegister(sheet, spec.markerKey, spec.name.toLowerCase());
+}
+
+/** Grows the grid so that `lastRow` exists, formatting the new rows like the set-up ones. */
+export function ensureRows(sheet: Sheet, spec: RowSheetSpec, lastRow: number): void {
+  const max = sheet.getMaxRows();
+  if (lastRow <= max) return;
+  const add = Math.max(lastRow - max, GROW_ROWS);
+  sheet.insertRowsAfter(max, add);
+  formatRows(sheet, spec, max + 1, add);
+}
+
+/** "@" on the text columns of rows `firstRow`… (one RangeList), then the register's own formats. */
+function formatRows(sheet: Sheet, spec: RowSheetSpec, firstRow: number, count: number): void {
+  if (count <= 0) return;
+  if (spec.text.size > 0) {
+    const last = firstRow + count - 1;
+    sheet
+      .getRangeList(
+        [...spec.text].map((header) => {
+          const letter = columnToLetters(spec.headers.indexOf(header) + 1);
+          return `${letter}${firstRow}:${letter}${last}`;
+        }),
+      )
+      .setNumberFormat('@');
+  }
+  spec.formatRows?.(sheet, firstRow, count);
+}
+
+/** A dropdown of closed values that refuses anything else, with its help text. */
+export function dropdown(values: string[], helpText: string): GoogleAppsScript.Spreadsheet.DataValidation {
+  return SpreadsheetApp.newDataValidation()
+    .requireValueInList(values, true)
+    .setAllowInvalid(false)
+    .setHelpText(helpText)
+    .build();
+}

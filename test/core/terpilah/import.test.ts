@@ -1,0 +1,165 @@
+import { activityListFromRows } from '../../../src/core/progress/views';
+import {
+  checkedMapping,
+  findHeaderRow,
+  fingerprint,
+  importPreview,
+  importRows,
+  plannedDatesByActivity,
+  type ImportRowsInput,
+  type ImportSource,
+} from '../../../src/core/terpilah/import';
+import { normaliseRows } from '../../../src/core/terpilah/normalise';
+import { PESERTA_HEADERS } from '../../../src/core/terpilah/peserta';
+
+const TZ = 'Asia/Jakarta';
+const NIK = '1904014505800001';
+const HEADER = ['Timestamp', 'Nama Lengkap', 'L/P', 'NIK', 'Umur', 'Peran', 'Hadir?'];
+const VALUES: unknown[][] = [
+  ['Daftar hadir rapat PUG'],
+  HEADER,
+  [new Date('2026-11-20T02:00:00Z'), 'Siti Aminah', 'Perempuan', NIK, '46 tahun', 'peserta', 'ya'],
+  ['', '', '', '', '', '', ''],
+  [new Date('2026-11-20T02:05:00Z'), 'Budi', 'laki2', '', 50, 'Narasumber', 'tidak'],
+];
+
+function source(): ImportSource {
+  const found = findHeaderRow('Form Responses 1', VALUES);
+  if ('notFound' in found) throw new Error(found.notFound);
+  return found;
+}
+
+function input(overrides: Partial<ImportRowsInput> = {}): ImportRowsInput {
+  const { mapping, headerIndex, values } = source();
+  const rows = values.slice(headerIndex + 1);
+  const firstRow = headerIndex + 2;
+  const { participants } = normaliseRows(rows, mapping, { firstRow, referenceDate: '2026-11-24' });
+  return {
+    sourceSheet: 'Form Responses 1',
+    rows,
+    firstRow,
+    mapping,
+    participants,
+    activity: 'Rapat PUG',
+    timeZone: TZ,
+    ...overrides,
+  };
+}
+
+const cell = (row: unknown[], header: (typeof PESERTA_HEADERS)[number]) =>
+  row[PESERTA_HEADERS.indexOf(header)];
+
+describe('findHeaderRow', () => {
+  test('the first recognisable row below a title, with its mapping', () => {
+    const found = source();
+    expect(found.headerIndex).toBe(1);
+    expect(found.headers).toEqual(HEADER);
+    expect(found.mapping).toMatchObject({ name: 1, sex: 2, nik: 3, age: 4 });
+  });
+
+  test('none: the first filled row is named, shortened', () => {
+    expect(findHeaderRow('x', [[], ['Kolom A', 'Kolom B']])).toEqual({ notFound: 'Kolom A, Kolom B' });
+    const wide = Array.from({ length: 14 }, (_, i) => `K${i + 1}`);
+    expect(findHeaderRow('x', [wide])).toEqual({ notFound: `${wide.slice(0, 12).join(', ')}, …` });
+    expect(findHeaderRow('x', [])).toEqual({ notFound: '' });
+  });
+});
+
+describe('importPreview', () => {
+  test('the header row 1-based, non-empty rows counted, NIKs masked in the samples', () => {
+    const preview = importPreview(source(), TZ);
+    expect(preview).toMatchObject({ sourceSheet: 'Form Responses 1', headerRow: 2, rowCount: 2 });
+    expect(preview.samples[0]).toEqual([
+      '2026-11-20',
+      'Siti Aminah',
+      'Perempuan',
+      '1904********0001',
+      '46 tahun',
+      'peserta',
+      'ya',
+    ]);
+    expect(preview.fields[0]).toEqual({ field: expect.any(String), label: expect.any(String) });
+    expect(JSON.stringify(preview)).not.toContain(NIK);
+  });
+});
+
+describe('checkedMapping', () => {
+  test('only known fields, each an existing column', () => {
+    expect(checkedMapping({ name: 1, sex: 9, nik: -1, age: 1.5, bogus: 0, role: '2' }, 5)).toEqual({
+      name: 1,
+    });
+    expect(checkedMapping(null, 5)).toEqual({});
+    expect(checkedMapping('name', 5)).toEqual({});
+  });
+});
+
+describe('importRows', () => {
+  test('closed values read, the rest as typed, empty rows counted, every row fingerprinted', () => {
+    const out = importRows(input(), []);
+    expect(out.empty).toBe(1);
+    expect(out.skipped).toBe(0);
+    expect(out.rows).toHaveLength(2);
+    const [siti, budi] = out.rows;
+    expect(siti).toHaveLength(PESERTA_HEADERS.length);
+    expect([cell(siti, 'Nama'), cell(siti, 'Jenis kelamin'), cell(siti, 'NIK'), cell(siti, 'Umur')]).toEqual([
+      'Siti Aminah',
+      'P',
+      NIK,
+      46,
+    ]);
+    expect([cell(siti, 'Peran'), cell(siti, 'Kehadiran'), cell(siti, 'Kegiatan')]).toEqual([
+      'Peserta',
+      'Hadir',
+      'Rapat PUG',
+    ]);
+    expect([cell(budi, 'Jenis kelamin'), cell(budi, 'Peran'), cell(budi, 'Kehadiran')]).toEqual([
+      'L',
+      'Narasumber',
+      'Tidak hadir',
+    ]);
+    expect(cell(siti, 'Sumber')).toBe(fingerprint('Form Responses 1', VALUES[2], TZ));
+    expect(cell(siti, 'Sumber')).toMatch(/^imp:[0-9a-z]+$/);
+  });
+
+  test('rows imported before, or twice in one source, are skipped; `known` is left as it was', () => {
+    const first = importRows(input(), []);
+    const known = [String(cell(first.rows[0], 'Sumber'))];
+    expect(importRows(input(), known)).toMatchObject({ skipped: 1, empty: 1 });
+    expect(known).toHaveLength(1);
+    const twice = input({ rows: [VALUES[2], VALUES[2]] });
+    expect(importRows(twice, [])).toMatchObject({ skipped: 1 });
+  });
+
+  test('a fingerprint tells sources and values apart, and dates by their instant', () => {
+    const row = VALUES[2];
+    expect(fingerprint('A', row, TZ)).toBe(fingerprint('A', [...row], TZ));
+    expect(fingerprint('A', row, TZ)).not.toBe(fingerprint('B', row, TZ));
+    expect(fingerprint('A', ['x', 1], TZ)).not.toBe(fingerprint('A', ['x', 2], TZ));
+    expect(fingerprint('A', [new Date(0)], TZ)).not.toBe(fingerprint('A', [new Date(1000)], TZ));
+  });
+});
+
+describe('plannedDatesByActivity', () => {
+  test('by id and by name (the first activity of a name wins), only planned ones', () => {
+    const item = (id: string, name: string, plannedDate: string) => ({
+      id,
+      name,
+      plannedDate,
+      templateName: '',
+      place: '',
+      personInCharge: '',
+      status: 'notStarted' as const,
+      percent: 0,
+      currentStep: null,
+      revisions: 0,
+    });
+    expect(
+      plannedDatesByActivity([
+        item('KGT-0002', 'Rapat', '2026-12-02'),
+        item('KGT-0001', 'Rapat', '2026-12-01'),
+        item('KGT-0003', 'Lain', ''),
+      ]),
+    ).toEqual({ 'KGT-0002': '2026-12-02', Rapat: '2026-12-02', 'KGT-0001': '2026-12-01' });
+    expect(plannedDatesByActivity(activityListFromRows([]))).toEqual({});
+  });
+});
