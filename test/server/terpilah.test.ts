@@ -266,6 +266,29 @@ describe('import from another sheet', () => {
     expect(sheetValues(workbench, PESERTA)).toHaveLength(6);
   });
 
+  test('identical rows of an attendance list are all imported the first time, none the second', () => {
+    const workbench = pesertaWorkbench();
+    seedSheet(workbench, 'Daftar hadir', [
+      ['Nama', 'L/P'],
+      ['Budi', 'L'],
+      ['Budi', 'L'],
+      ['Ani', 'P'],
+      ['Budi', 'L'],
+      ['Ani', 'P'],
+    ]);
+    const request = { sourceSheet: 'Daftar hadir', mapping: { name: 0, sex: 1 }, activity: 'Rapat PUG' };
+    const first = runOk(workbench, 'importParticipants', [request]).value as ImportResult;
+    expect(first).toMatchObject({
+      imported: 5,
+      skipped: 0,
+      message: '5 baris diimpor, 0 dilewati (sudah ada).',
+    });
+    const again = runOk(workbench, 'importParticipants', [request]).value as ImportResult;
+    expect(again).toMatchObject({ imported: 0, skipped: 5 });
+    const names = (sheetValues(workbench, PESERTA) ?? []).slice(1).map((row) => row[col('Nama')]);
+    expect(names).toEqual(['Budi', 'Budi', 'Ani', 'Budi', 'Ani']);
+  });
+
   test('a sheet without a recognisable header says what it found', () => {
     const workbench = pesertaWorkbench();
     seedSheet(workbench, 'Survei', [

@@ -5,6 +5,7 @@
  * (L/P, roles, Ya/Tidak, Hadir), anything unreadable kept as typed. Each row carries a fingerprint
  * of its source sheet and raw values ("Sumber"): rows already imported are skipped.
  */
+import { cutWhole } from '../plan/sheet-name';
 import { toIsoInZone } from '../progress/time';
 import type { ActivityListItem } from '../progress/views';
 import { parseAge } from './age';
@@ -142,12 +143,19 @@ export function importRows(input: ImportRowsInput, known: Iterable<string>): Imp
   const rows: PesertaRow[] = [];
   let skipped = 0;
   let empty = 0;
+  // The n-th identical row of a source is a row of its own (an attendance list may hold "Budi, L"
+  // three times): its fingerprint counts the occurrence, so a first import takes every row and
+  // importing the same source again takes none.
+  const occurrences = new Map<string, number>();
   input.rows.forEach((row, i) => {
     if (isEmpty(row)) {
       empty++;
       return;
     }
-    const print = fingerprint(input.sourceSheet, row, input.timeZone);
+    const base = fingerprint(input.sourceSheet, row, input.timeZone);
+    const n = (occurrences.get(base) ?? 0) + 1;
+    occurrences.set(base, n);
+    const print = n === 1 ? base : `${base}.${n}`;
     if (seen.has(print)) {
       skipped++;
       return;
@@ -163,7 +171,7 @@ export function isEmpty(row: unknown[]): boolean {
 }
 
 function headerText(cell: unknown): string {
-  return cellText(cell, 'UTC').replace(/\s+/g, ' ').trim().slice(0, 100);
+  return cutWhole(cellText(cell, 'UTC').replace(/\s+/g, ' ').trim(), 100);
 }
 
 /** A cell as text: dates as yyyy-mm-dd in the spreadsheet's zone, numbers in full. */
@@ -173,7 +181,7 @@ function cellText(cell: unknown, timeZone: string): string {
     const time = cell.getTime();
     return Number.isFinite(time) ? toIsoInZone(time, timeZone).slice(0, 10) : '';
   }
-  return String(cell).slice(0, MAX_CELL);
+  return cutWhole(String(cell), MAX_CELL);
 }
 
 /** A Date, also one from another realm (Apps Script's values, the workbench's sandbox). */
