@@ -5,7 +5,7 @@
  */
 import type { DisaggregatedTable, TableRow, TerpilahSummary } from '../core/terpilah/model';
 import { maskNiksIn } from '../core/terpilah/normalise';
-import { formatDecimalId } from '../core/terpilah/summaries';
+import { formatDecimalId } from '../core/format';
 
 const HEADERS = ['Kategori', 'L', 'P', 'Tidak diketahui', 'Jumlah', '%L', '%P', 'Rasio JK'];
 

@@ -1,6 +1,6 @@
-import { formatNumberId, type MonitoringReport, type SopMonitoring } from './monitoring';
-import { toLocalText } from './time';
-import { formatDateId } from '../sop/dates';
+import { formatDateTimeId, formatNumberId } from '../format';
+import type { MonitoringReport, SopMonitoring } from './monitoring';
+import { toLocalText } from '../time';
 import { GridBuilder, type CellStyle, type PlanMerge, type PlanRect, type SheetPlan } from '../plan/plan';
 import { GRID_LINES, HEADER, TEXT } from '../plan/styles';
 
@@ -78,8 +78,7 @@ export function monitoringSheetLayout(
   const blocks: MonitoringBlock[] = [];
 
   grid.set(1, 1, MONITORING_TITLE, { fontWeight: 'bold', fontSize: 14 });
-  const local = toLocalText(options.generatedAt, options.timeZone);
-  const when = local ? `${formatDateId(local.slice(0, 10))} pukul ${local.slice(11).replace(':', '.')}` : '';
+  const when = formatDateTimeId(toLocalText(options.generatedAt, options.timeZone));
   const activityCount = report.sops.reduce((sum, sop) => sum + sop.activities.total, 0);
   grid.set(
     2,

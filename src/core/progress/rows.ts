@@ -8,7 +8,7 @@ import type {
   StepStatus,
 } from './model';
 import { actualMinutes, emptyStep, summarize, variance } from './reducer';
-import { parseTime, toLocalText } from './time';
+import { parseTime, toLocalText } from '../time';
 import { formatMinutes, minutesRange } from '../sop/minutes';
 import { isStepsInRiwayat, kegiatanData, splitParts, type StepsInRiwayat } from './data-cells';
 

@@ -1,4 +1,4 @@
-import { formatDateId } from './dates';
+import { formatDateId } from '../format';
 import { formatMinutes, totalMinutes } from './minutes';
 import type { SopIdentity, SopStep, SopTemplate } from './model';
 import {

@@ -1,6 +1,6 @@
 import type { CellStyle, PlanRect, SheetPlan } from '../plan/plan';
 import { GridBuilder } from '../plan/plan';
-import { parseDate } from './dates';
+import { parseDate } from '../dates';
 import { parseMinutes } from './minutes';
 import {
   emptyIdentity,

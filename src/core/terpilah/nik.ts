@@ -1,3 +1,4 @@
+import { isoDate } from '../dates';
 import type { Sex } from './sex';
 
 /** Kemendagri regency codes of Provinsi Kepulauan Bangka Belitung (province 19). BPS codes differ. */
@@ -72,12 +73,6 @@ export function decodeNik(
       sex,
     },
   };
-}
-
-export function isoDate(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return null;
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** "1971xxxxxxxx1234" → "1971********1234": NIK is personal data, masked in every output. */

@@ -1,4 +1,4 @@
-import { isoDate } from './nik';
+import { isoDate } from '../dates';
 import type { Sex } from './sex';
 
 export type NipProblem =

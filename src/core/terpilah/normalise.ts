@@ -1,4 +1,5 @@
-import { isoDateInZone, parseDate } from '../sop/dates';
+import { parseDate } from '../dates';
+import { isoDateInZone } from '../time';
 import { ageAt, ageGroup, lifeStage, MAX_AGE, parseAge } from './age';
 import { parseDisabilityAnswer, washingtonGroup } from './disability';
 import { FIELD_LABELS } from './headers';

@@ -1,10 +1,9 @@
-import { formatNumberId } from '../progress/monitoring';
-import { formatDateId } from '../sop/dates';
+import { formatDateTimeId, formatDecimalId, formatNumberId } from '../format';
 import { GridBuilder, type CellStyle, type PlanRect, type SheetPlan } from '../plan/plan';
 import { GRID_LINES, HEADER } from '../plan/styles';
 import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
 import { maskNiksIn } from './normalise';
-import { formatDecimalId, UNKNOWN } from './summaries';
+import { UNKNOWN } from './summaries';
 
 /**
  * The sheet `Laporan Data Terpilah`: a title, then one block per summary (all activities first,
@@ -99,12 +98,10 @@ export function reportSheetPlan(
   const activityCount = all
     ? (all.tables.find((t) => t.dimension === 'activity')?.rows.length ?? 0)
     : list.length;
-  const date = /^\d{4}-\d{2}-\d{2}/.test(generatedAt) ? formatDateId(generatedAt.slice(0, 10)) : '';
-  const time = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})/.exec(generatedAt);
   grid.set(
     2,
     1,
-    `Dibuat ${date}${time ? ` pukul ${time[1]}.${time[2]}` : ''} dari ${formatNumberId(participants)} peserta, ` +
+    `Dibuat ${formatDateTimeId(generatedAt)} dari ${formatNumberId(participants)} peserta, ` +
       `${formatNumberId(activityCount)} kegiatan. Dibuat ulang dari menu; isian tangan akan tertimpa. NIK disamarkan.`,
     NOTE,
   );

@@ -1,4 +1,4 @@
-import { formatNumberId } from '../progress/monitoring';
+import { formatDecimalId, formatNumberId } from '../format';
 import { AGE_GROUPS, LIFE_STAGES } from './age';
 import type {
   DisaggregatedTable,
@@ -49,13 +49,6 @@ const AGE_INDEX = new Map(AGE_GROUPS.map((g, i) => [g, i] as const));
 const LIFE_INDEX = new Map<string, number>(LIFE_STAGES.map((s, i) => [s, i] as const));
 const ROLE_INDEX = new Map<string, number>(ROLE_CODES.map((r, i) => [r, i] as const));
 const AGE_UNKNOWN = AGE_GROUPS.length;
-
-/** One decimal, comma: 62.2 → "62,2"; thousands with dots. */
-export function formatDecimalId(value: number): string {
-  const tenths = Math.round(Math.abs(value) * 10);
-  const sign = value < 0 && tenths > 0 ? '-' : '';
-  return `${sign}${formatNumberId(Math.floor(tenths / 10))},${tenths % 10}`;
-}
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 

@@ -8,7 +8,7 @@ import type { ActivityEvent, ActivityInfo, RunStep } from '../../core/progress/m
 import { newProgress } from '../../core/progress/reducer';
 import type { StepsInRiwayat } from '../../core/progress/data-cells';
 import { activityRow, eventRows, stepRows } from '../../core/progress/rows';
-import { toIsoInZone } from '../../core/progress/time';
+import { toIsoInZone } from '../../core/time';
 import type { SopTemplate } from '../../core/sop/model';
 import type { ActivityListItem, ActivityView, CreateActivityRequest, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';

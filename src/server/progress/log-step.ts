@@ -12,7 +12,7 @@ import type { StepAction } from '../../core/progress/model';
 import type { StepEvent } from '../../core/progress/reducer';
 import { applyStepEvent } from '../../core/progress/reducer';
 import { activityRow, eventRow, STATUS_LABELS, stepRows } from '../../core/progress/rows';
-import { parseTime, toIsoInZone } from '../../core/progress/time';
+import { parseTime, toIsoInZone } from '../../core/time';
 import type { ActivityView, LogStepRequest, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
 import { UserError } from '../sheets/errors';

@@ -5,7 +5,7 @@
 import type { ActivityInfo, ActivityProgress } from '../../core/progress/model';
 import { actualMinutes, allowedActions, summarize, variance } from '../../core/progress/reducer';
 import { ACTIVITY_STATUS_LABELS, KEGIATAN_HEADERS, parseActivityRow } from '../../core/progress/rows';
-import { toLocalText } from '../../core/progress/time';
+import { toLocalText } from '../../core/time';
 import { formatMinutes } from '../../core/sop/minutes';
 import type { ActivityListItem, ActivityView, StepView } from '../api';
 

@@ -1,6 +1,6 @@
 /** The headline figures of the sidebar's open activity: one read of `Peserta`, nothing written. */
 import { t } from '../../core/i18n';
-import { toIsoInZone } from '../../core/progress/time';
+import { toIsoInZone } from '../../core/time';
 import { summarise } from '../../core/terpilah/summaries';
 import type { SidebarApi, TerpilahHeadline } from '../api';
 import { getLanguage } from '../preferences';

@@ -7,7 +7,7 @@
  * number of rows: one read of the source, one of the fingerprints, one batched write.
  */
 import { t, type Language } from '../../core/i18n';
-import { toIsoInZone } from '../../core/progress/time';
+import { toIsoInZone } from '../../core/time';
 import { parseAge } from '../../core/terpilah/age';
 import { parseDisabilityAnswer } from '../../core/terpilah/disability';
 import { FIELD_LABELS, matchHeaders } from '../../core/terpilah/headers';

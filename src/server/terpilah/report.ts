@@ -6,8 +6,8 @@
  * service calls does not depend on the number of participants.
  */
 import { t, type Language } from '../../core/i18n';
-import { formatNumberId } from '../../core/progress/monitoring';
-import { toIsoInZone } from '../../core/progress/time';
+import { formatNumberId } from '../../core/format';
+import { toIsoInZone } from '../../core/time';
 import { reportSheetPlan, type ChartPlan } from '../../core/terpilah/report-sheet';
 import { summarise, summariseAll } from '../../core/terpilah/summaries';
 import type { SidebarApi, TerpilahReportRequest, TerpilahReportResult } from '../api';

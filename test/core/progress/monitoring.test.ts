@@ -3,12 +3,12 @@ import type { ActivityInfo, StepAction } from '../../../src/core/progress/model'
 import {
   ACTION_OVERRUN,
   ACTION_REVISION,
-  formatNumberId,
   median,
   monitorFromLog,
   NEVER_RUN,
   type StepMonitoring,
 } from '../../../src/core/progress/monitoring';
+import { formatNumberId } from '../../../src/core/format';
 import { eventRow, type RowValue } from '../../../src/core/progress/rows';
 import { minutesRange, parseMinutes } from '../../../src/core/sop/minutes';
 import { createEvent, pugActivity, stepEvent, TZ } from './fixtures';
