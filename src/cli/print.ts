@@ -4,7 +4,7 @@
  * list. NIK never appears unmasked.
  */
 import type { DisaggregatedTable, TableRow, TerpilahSummary } from '../core/terpilah/model';
-import { maskNiksIn } from '../core/terpilah/normalise';
+import { maskNiksIn } from '../core/terpilah/nik';
 import { formatDecimalId } from '../core/format';
 
 const HEADERS = ['Kategori', 'L', 'P', 'Tidak diketahui', 'Jumlah', '%L', '%P', 'Rasio JK'];

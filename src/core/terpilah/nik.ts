@@ -81,3 +81,13 @@ export function maskNik(nik: string): string {
   if (digits.length < 8) return '*'.repeat(digits.length);
   return `${digits.slice(0, 4)}${'*'.repeat(digits.length - 8)}${digits.slice(-4)}`;
 }
+
+/** Masks any 16-digit run (a NIK, possibly spaced) inside free text. */
+export function maskNiksIn(text: string): string {
+  return text
+    .replace(/\d[\d .-]*\d/g, (run) => {
+      const digits = run.replace(/\D/g, '');
+      return digits.length === 16 ? maskNik(digits) : run;
+    })
+    .replace(/(?<!\d)\d{16}(?!\d)/g, (digits) => maskNik(digits));
+}

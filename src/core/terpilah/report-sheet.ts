@@ -2,7 +2,7 @@ import { formatDateTimeId, formatDecimalId, formatNumberId } from '../format';
 import { GridBuilder, type CellStyle, type PlanRect, type SheetPlan } from '../plan/plan';
 import { GRID_LINES, HEADER } from '../plan/styles';
 import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
-import { maskNiksIn } from './normalise';
+import { maskNiksIn } from './nik';
 import { UNKNOWN } from './summaries';
 
 /**

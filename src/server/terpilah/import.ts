@@ -13,7 +13,9 @@ import { parseDisabilityAnswer } from '../../core/terpilah/disability';
 import { FIELD_LABELS, matchHeaders } from '../../core/terpilah/headers';
 import type { ColumnMapping, Participant, ParticipantField } from '../../core/terpilah/model';
 import { maskNik } from '../../core/terpilah/nik';
-import { normaliseRows, parseAttendance, parseRole } from '../../core/terpilah/normalise';
+import { parseAttendance } from '../../core/terpilah/attendance';
+import { normaliseRows } from '../../core/terpilah/normalise';
+import { parseRole } from '../../core/terpilah/role';
 import { parseRegency } from '../../core/terpilah/regency';
 import { parseSex } from '../../core/terpilah/sex';
 import type { ImportMapping, ImportPreview, ImportRequest, ImportResult, SidebarApi } from '../api';
@@ -109,6 +111,7 @@ export const importParticipants: SidebarApi['importParticipants'] = (
   const { participants } = normaliseRows(rows, mapping, {
     firstRow,
     referenceDate: today,
+    timeZone,
     activityDates: activityDates(spreadsheet),
     ...(activity ? { defaultActivity: activity } : {}),
   });
