@@ -2,7 +2,7 @@ import { formatNumberId } from '../format';
 import { formatMinutes, minutesRange } from '../sop/minutes';
 import type { ActivityEvent, ActivityProgress, ActivitySummary } from './model';
 import { applyStepEvent, newProgress, summarize } from './reducer';
-import { joinContinuations, parseEventRow } from './rows';
+import { joinContinuations, parseEventRow } from './riwayat-rows';
 import { minutesBetween, toMinute } from '../time';
 
 /**

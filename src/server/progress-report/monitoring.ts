@@ -1,7 +1,7 @@
 import { t, type Language } from '../../core/i18n';
 import { MONITORING_SHEET_NAME, monitoringSheetPlan } from '../../core/progress/monitoring-sheet';
 import { monitorFromLog } from '../../core/progress/monitoring';
-import { RIWAYAT_HEADERS } from '../../core/progress/rows';
+import { RIWAYAT_HEADERS } from '../../core/progress/riwayat-rows';
 import { toIsoInZone } from '../../core/time';
 import { getLanguage } from '../preferences';
 import { UserError } from '../sheets/errors';

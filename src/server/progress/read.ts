@@ -7,14 +7,9 @@ import { describeProgressError } from '../../core/progress/errors';
 import type { ActivityProgress } from '../../core/progress/model';
 import type { StepsInRiwayat } from '../../core/progress/data-cells';
 import type { ActivityInfo } from '../../core/progress/model';
-import {
-  joinContinuations,
-  KEGIATAN_HEADERS,
-  LANGKAH_HEADERS,
-  parseActivityRow,
-  parseEventRow,
-  parseStepRows,
-} from '../../core/progress/rows';
+import { KEGIATAN_HEADERS, parseActivityRow } from '../../core/progress/kegiatan-rows';
+import { LANGKAH_HEADERS, parseStepRows } from '../../core/progress/langkah-rows';
+import { joinContinuations, parseEventRow } from '../../core/progress/riwayat-rows';
 import { UserError } from '../sheets/errors';
 import { a1, KEGIATAN, KEGIATAN_SPEC, LANGKAH, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
 

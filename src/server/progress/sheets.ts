@@ -12,15 +12,10 @@
 import { t, type Language } from '../../core/i18n';
 import { columnToLetters } from '../../core/plan/a1';
 import { asLiteralText } from '../../core/plan/text-safety';
-import {
-  DECISION_LABELS,
-  KEGIATAN_HEADERS,
-  LANGKAH_COLUMN,
-  LANGKAH_HEADERS,
-  RIWAYAT_HEADERS,
-  STATUS_LABELS,
-  type RowValue,
-} from '../../core/progress/rows';
+import { KEGIATAN_HEADERS } from '../../core/progress/kegiatan-rows';
+import { LANGKAH_COLUMN, LANGKAH_HEADERS } from '../../core/progress/langkah-rows';
+import { RIWAYAT_HEADERS } from '../../core/progress/riwayat-rows';
+import { DECISION_LABELS, STATUS_LABELS, type RowValue } from '../../core/progress/row-labels';
 import { UserError } from '../sheets/errors';
 import { hasMarker } from '../templates/markers';
 

@@ -4,7 +4,8 @@
  */
 import type { ActivityInfo, ActivityProgress } from '../../core/progress/model';
 import { actualMinutes, allowedActions, summarize, variance } from '../../core/progress/reducer';
-import { ACTIVITY_STATUS_LABELS, KEGIATAN_HEADERS, parseActivityRow } from '../../core/progress/rows';
+import { KEGIATAN_HEADERS, parseActivityRow } from '../../core/progress/kegiatan-rows';
+import { ACTIVITY_STATUS_LABELS } from '../../core/progress/row-labels';
 import { toLocalText } from '../../core/time';
 import { formatMinutes } from '../../core/sop/minutes';
 import type { ActivityListItem, ActivityView, StepView } from '../api';

@@ -8,7 +8,7 @@
  */
 import { t, type Language } from '../../core/i18n';
 import { columnToLetters } from '../../core/plan/a1';
-import type { RowValue } from '../../core/progress/rows';
+import type { RowValue } from '../../core/progress/row-labels';
 import { KEGIATAN, type ProgressSheetSpec } from '../progress/sheets';
 import { UserError } from '../sheets/errors';
 import { hasMarker } from '../templates/markers';

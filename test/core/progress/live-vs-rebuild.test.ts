@@ -2,16 +2,10 @@ import fc from 'fast-check';
 import type { ActivityEvent, StepAction } from '../../../src/core/progress/model';
 import { applyStepEvent, newProgress, summarize } from '../../../src/core/progress/reducer';
 import { rebuildFromLog } from '../../../src/core/progress/rebuild';
-import {
-  activityRow,
-  eventRow,
-  KEGIATAN_HEADERS,
-  parseActivityRow,
-  parseStepRows,
-  STATUS_LABELS,
-  stepRows,
-  type RowValue,
-} from '../../../src/core/progress/rows';
+import { activityRow, KEGIATAN_HEADERS, parseActivityRow } from '../../../src/core/progress/kegiatan-rows';
+import { parseStepRows, stepRows } from '../../../src/core/progress/langkah-rows';
+import { eventRow } from '../../../src/core/progress/riwayat-rows';
+import { STATUS_LABELS, type RowValue } from '../../../src/core/progress/row-labels';
 import { createEvent, pugActivity, stepEvent, TZ } from './fixtures';
 
 /**

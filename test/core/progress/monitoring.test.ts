@@ -9,7 +9,8 @@ import {
   type StepMonitoring,
 } from '../../../src/core/progress/monitoring';
 import { formatNumberId } from '../../../src/core/format';
-import { eventRow, type RowValue } from '../../../src/core/progress/rows';
+import { eventRow } from '../../../src/core/progress/riwayat-rows';
+import type { RowValue } from '../../../src/core/progress/row-labels';
 import { minutesRange, parseMinutes } from '../../../src/core/sop/minutes';
 import { createEvent, pugActivity, stepEvent, TZ } from './fixtures';
 
