@@ -3,7 +3,7 @@ import { GridBuilder, type CellStyle, type PlanRect, type SheetPlan } from '../p
 import { GRID_LINES, HEADER } from '../plan/styles';
 import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
 import { maskNiksIn } from './nik';
-import { UNKNOWN } from './summaries';
+import { UNKNOWN } from './categories';
 
 /**
  * The sheet `Laporan Data Terpilah`: a title, then one block per summary (all activities first,
