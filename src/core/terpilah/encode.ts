@@ -10,7 +10,7 @@ import type { Participant } from './model';
 const AGE_INDEX = new Map(AGE_GROUPS.map((g, i) => [g, i] as const));
 const LIFE_INDEX = new Map<string, number>(LIFE_STAGES.map((s, i) => [s, i] as const));
 const ROLE_INDEX = new Map<string, number>(ROLE_CODES.map((r, i) => [r, i] as const));
-export const AGE_UNKNOWN = AGE_GROUPS.length;
+const AGE_UNKNOWN = AGE_GROUPS.length;
 
 /** Participants as integer codes: the one pass that reads strings. */
 export interface Coded {
