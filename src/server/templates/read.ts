@@ -1,5 +1,5 @@
 import type { PlanRect } from '../../core/plan/plan';
-import { readTemplateSheet, type TemplateReadResult } from '../../core/sop/template-sheet';
+import { readTemplateSheet, type TemplateReadResult } from '../../core/sop/template-sheet-read';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
