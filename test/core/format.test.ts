@@ -8,15 +8,16 @@ import {
 
 describe('Indonesian numbers and dates', () => {
   test('numbers: dots group thousands, a comma before at most one decimal', () => {
-    expect([0, 7, 1234, 1234567.5, 61.25, -3, -0.01].map(formatNumberId)).toEqual([
+    expect([0, 7, 1234, 1234567.5, 61.25, -3].map(formatNumberId)).toEqual([
       '0',
       '7',
       '1.234',
       '1.234.567,5',
       '61,3',
       '-3',
-      '0',
     ]);
+    // Rounded to zero: no minus sign.
+    expect(formatNumberId(-0.01)).toBe('0');
     expect([62.16, 1234.5, 0, -7.04, -0.01].map(formatDecimalId)).toEqual([
       '62,2',
       '1.234,5',

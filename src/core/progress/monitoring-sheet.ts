@@ -1,8 +1,16 @@
 import { formatDateTimeId, formatNumberId } from '../format';
 import type { MonitoringReport, SopMonitoring } from './monitoring';
 import { toLocalText } from '../time';
-import { GridBuilder, type CellStyle, type PlanMerge, type PlanRect, type SheetPlan } from '../plan/plan';
-import { GRID_LINES, HEADER, TEXT } from '../plan/styles';
+import {
+  GridBuilder,
+  rect,
+  widthsFrom,
+  type CellStyle,
+  type PlanMerge,
+  type PlanRect,
+  type SheetPlan,
+} from '../plan/plan';
+import { gridBorders, HEADER, TEXT } from '../plan/styles';
 
 /**
  * The sheet `Laporan Monitoring SOP`: a title, then one block per SOP — its activities, the
@@ -45,7 +53,6 @@ const COLUMNS = WIDTHS.length;
 
 const NUMBER: CellStyle = { verticalAlignment: 'top', horizontalAlignment: 'center' };
 const OVER: CellStyle = { fontColor: COLORS.over, fontWeight: 'bold' };
-const GRID = GRID_LINES;
 
 /** Where each SOP's tables are (1-based rows): tests and the server read positions from here. */
 export interface MonitoringBlock {
@@ -113,9 +120,9 @@ export function monitoringSheetLayout(
       sheetName: options.sheetName,
       ...grid.build(),
       merges,
-      borders: tables.length > 0 ? [{ rects: tables, spec: GRID }] : [],
+      borders: gridBorders(tables),
       validations: [],
-      columnWidths: Object.fromEntries(WIDTHS.map((width, i) => [i + 1, width])),
+      columnWidths: widthsFrom(WIDTHS),
       frozenRows: 0,
       protection: {
         description:
@@ -219,8 +226,4 @@ function writeBlock(
     { fontStyle: 'italic', fontColor: COLORS.muted },
   );
   return { templateName: sop.templateName, titleRow: top, formHeaderRow, statsHeaderRow };
-}
-
-function rect(row: number, column: number, numRows: number, numColumns: number): PlanRect {
-  return { row, column, numRows, numColumns };
 }

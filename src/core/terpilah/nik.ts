@@ -30,6 +30,14 @@ export interface NikInfo {
 }
 
 /**
+ * An identifier (NIK, NIP) that reached us as a number: a cell holds 15 significant digits, so a
+ * long one has lost its last digits and cannot be recovered; a short one is simply too short.
+ */
+export function numberCellProblem(value: number): 'storedAsNumber' | 'wrongLength' {
+  return Number.isFinite(value) && String(Math.trunc(value)).length >= 15 ? 'storedAsNumber' : 'wrongLength';
+}
+
+/**
  * NIK: PP KK CC DDMMYY SSSS; women have 40 added to the day. The two-digit year is the most
  * recent one not after `referenceDate` (a person is never born in the future).
  * A NIK that Sheets stored as a number has lost its last digit (15 significant digits): refused.
@@ -38,12 +46,7 @@ export function decodeNik(
   value: unknown,
   referenceDate: string,
 ): { ok: true; info: NikInfo } | { ok: false; problem: NikProblem } {
-  if (typeof value === 'number')
-    return {
-      ok: false,
-      problem:
-        Number.isFinite(value) && String(Math.trunc(value)).length >= 15 ? 'storedAsNumber' : 'wrongLength',
-    };
+  if (typeof value === 'number') return { ok: false, problem: numberCellProblem(value) };
   if (typeof value !== 'string') return { ok: false, problem: 'empty' };
   const digits = value.replace(/[\s.\-']/g, '');
   if (digits === '') return { ok: false, problem: 'empty' };

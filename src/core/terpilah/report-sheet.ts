@@ -1,6 +1,6 @@
 import { formatDateTimeId, formatDecimalId, formatNumberId } from '../format';
-import { GridBuilder, type CellStyle, type PlanRect, type SheetPlan } from '../plan/plan';
-import { GRID_LINES, HEADER } from '../plan/styles';
+import { GridBuilder, widthsFrom, type CellStyle, type PlanRect, type SheetPlan } from '../plan/plan';
+import { gridBorders, HEADER } from '../plan/styles';
 import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
 import { maskNiksIn } from './nik';
 import { UNKNOWN } from './categories';
@@ -69,7 +69,6 @@ const CATEGORY_HEADERS: Record<Dimension, string> = {
 // Few distinct runs of equal widths: each run is one setColumnWidths call.
 const WIDTHS = [40, 230, 70, 70, 70, 70, 70, 70, 70, 20, 75, 75, 75, 20];
 const COLORS = { block: '#dbe8f7', total: '#f2f2f2', muted: '#595959', warn: '#c00000', line: '#000000' };
-const GRID = GRID_LINES;
 const COUNT: CellStyle = { horizontalAlignment: 'right', numberFormat: '#,##0' };
 const DECIMAL: CellStyle = { horizontalAlignment: 'right', numberFormat: '0.0' };
 const CENTER: CellStyle = { horizontalAlignment: 'center' };
@@ -158,9 +157,9 @@ export function reportSheetPlan(
       values: built.values.map((r) => r.map((v) => (typeof v === 'string' ? maskNiksIn(v) : v))),
       styles: built.styles,
       merges: [],
-      borders: tables.length > 0 ? [{ rects: tables, spec: GRID }] : [],
+      borders: gridBorders(tables),
       validations: [],
-      columnWidths: Object.fromEntries(WIDTHS.map((width, i) => [i + 1, width])),
+      columnWidths: widthsFrom(WIDTHS),
       frozenRows: 0,
       protection: {
         description:
