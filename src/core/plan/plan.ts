@@ -32,11 +32,6 @@ export function rect(row: number, column: number, numRows: number, numColumns: n
   return { row, column, numRows, numColumns };
 }
 
-/** Column widths from a list of pixels, the first for column A. */
-export function widthsFrom(widths: readonly number[]): Record<number, number> {
-  return Object.fromEntries(widths.map((width, i) => [i + 1, width]));
-}
-
 /**
  * A merge: the whole rect, or each of its rows ("across") or columns ("vertically") separately —
  * one Apps Script call either way (Range.merge / mergeAcross / mergeVertically).

@@ -1,4 +1,4 @@
-import type { BorderSpec, CellStyle, PlanRect, SheetPlan } from './plan';
+import type { BorderSpec, CellStyle } from './plan';
 
 /** Cell styles shared by the add-in's generated sheets (SOP, monitoring report). */
 export const HEADER_BACKGROUND = '#d9d9d9';
@@ -25,8 +25,3 @@ export const GRID_LINES: BorderSpec = {
   color: '#000000',
   style: 'SOLID',
 };
-
-/** Tables drawn with grid lines: one border group (one RangeList call), none without tables. */
-export function gridBorders(tables: PlanRect[]): SheetPlan['borders'] {
-  return tables.length > 0 ? [{ rects: tables, spec: GRID_LINES }] : [];
-}

@@ -4,13 +4,13 @@ import { toLocalText } from '../time';
 import {
   GridBuilder,
   rect,
-  widthsFrom,
   type CellStyle,
   type PlanMerge,
   type PlanRect,
   type SheetPlan,
 } from '../plan/plan';
-import { gridBorders, HEADER, TEXT } from '../plan/styles';
+import { reportPlan } from '../plan/report-plan';
+import { HEADER, TEXT } from '../plan/styles';
 
 /**
  * The sheet `Laporan Monitoring SOP`: a title, then one block per SOP — its activities, the
@@ -116,19 +116,15 @@ export function monitoringSheetLayout(
   }
 
   return {
-    plan: {
+    plan: reportPlan({
       sheetName: options.sheetName,
       ...grid.build(),
       merges,
-      borders: gridBorders(tables),
-      validations: [],
-      columnWidths: widthsFrom(WIDTHS),
-      frozenRows: 0,
-      protection: {
-        description:
-          'Laporan Monitoring SOP: dibuat add-on SOP & Data Terpilah dari sheet Riwayat; dibuat ulang dari menu.',
-      },
-    },
+      tables,
+      widths: WIDTHS,
+      description:
+        'Laporan Monitoring SOP: dibuat add-on SOP & Data Terpilah dari sheet Riwayat; dibuat ulang dari menu.',
+    }),
     blocks,
   };
 }

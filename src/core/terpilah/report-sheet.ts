@@ -1,6 +1,7 @@
 import { formatDateTimeId, formatDecimalId, formatNumberId } from '../format';
-import { GridBuilder, widthsFrom, type CellStyle, type PlanRect, type SheetPlan } from '../plan/plan';
-import { gridBorders, HEADER } from '../plan/styles';
+import { GridBuilder, type CellStyle, type PlanRect, type SheetPlan } from '../plan/plan';
+import { reportPlan } from '../plan/report-plan';
+import { HEADER } from '../plan/styles';
 import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
 import { maskNiksIn } from './nik';
 import { UNKNOWN } from './categories';
@@ -152,20 +153,15 @@ export function reportSheetPlan(
 
   const built = grid.build();
   return {
-    plan: {
+    plan: reportPlan({
       sheetName,
       values: built.values.map((r) => r.map((v) => (typeof v === 'string' ? maskNiksIn(v) : v))),
       styles: built.styles,
-      merges: [],
-      borders: gridBorders(tables),
-      validations: [],
-      columnWidths: widthsFrom(WIDTHS),
-      frozenRows: 0,
-      protection: {
-        description:
-          'Laporan Data Terpilah: dibuat add-on SOP & Data Terpilah dari data peserta; dibuat ulang dari menu.',
-      },
-    },
+      tables,
+      widths: WIDTHS,
+      description:
+        'Laporan Data Terpilah: dibuat add-on SOP & Data Terpilah dari data peserta; dibuat ulang dari menu.',
+    }),
     charts,
   };
 }
