@@ -4,9 +4,8 @@ import { pugActivity, TZ } from './fixtures';
 
 const info = pugActivity();
 const fresh = () => stepRows(newProgress(info), '2026-11-24T09:00:00+07:00', TZ);
-const column = (name: (typeof LANGKAH_HEADERS)[number]) => LANGKAH_HEADERS.indexOf(name);
-
 type Column = (typeof LANGKAH_HEADERS)[number];
+const column = (name: Column) => LANGKAH_HEADERS.indexOf(name);
 
 /** The fresh rows with some cells of step 1 changed, read back as rows 5 onwards. */
 function readWith(cells: Partial<Record<Column, unknown>>) {
