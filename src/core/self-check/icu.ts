@@ -1,6 +1,6 @@
 /**
  * Probes of the ICU-backed features the bundle relies on in Apps Script's V8 — exactly the calls
- * core makes (time.ts, terpilah/{normalise,headers,sex,regency}.ts,
+ * core makes (time.ts, terpilah/{headers,sex,regency,role,duplicates,nik}.ts,
  * progress/monitoring.ts, server/progress/view.ts), run on known inputs. The features come in as
  * an `IcuEnv`, so a test can hand in a broken `Intl`, a `RegExp` without `\p{…}`, or no
  * `normalize`. Patterns are built at run time with the RegExp constructor: a missing feature is a
