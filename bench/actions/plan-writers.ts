@@ -2,7 +2,7 @@ import type { SheetPlan } from '../../src/core/plan/plan';
 import { sopSheetPlan } from '../../src/core/sop/sop-sheet';
 import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
 import type { SopTemplate } from '../../src/core/sop/model';
-import { templateSheetPlan } from '../../src/core/sop/template-sheet';
+import { templateSheetPlan } from '../../src/core/sop/template-sheet-plan';
 import { applyPlan } from '../../src/server/sheets/apply-plan';
 import { join } from 'node:path';
 import { newWorkbookState, type WorkbookState } from '../../src/workbench/model';

@@ -10,7 +10,8 @@ import type { ActivityEvent, ActivityProgress } from '../../src/core/progress/mo
 import { layoutDerived } from '../../src/core/progress/rebuild';
 import { applyStepEvent, newProgress, type StepEvent } from '../../src/core/progress/reducer';
 import { runSteps } from '../../src/core/progress/new-activity';
-import { eventRow, STATUS_LABELS } from '../../src/core/progress/rows';
+import { eventRow } from '../../src/core/progress/riwayat-rows';
+import { STATUS_LABELS } from '../../src/core/progress/row-labels';
 import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
 import type { LogStepRequest } from '../../src/server/api';
 import {

@@ -14,8 +14,8 @@ import { FIELD_LABELS, matchHeaders } from '../core/terpilah/headers';
 import { normaliseRows } from '../core/terpilah/normalise';
 import { summariseAll } from '../core/terpilah/summaries';
 import { reportSheetPlan } from '../core/terpilah/report-sheet';
-import { isoDate } from '../core/terpilah/nik';
-import { toIsoInZone } from '../core/progress/time';
+import { isoDate } from '../core/dates';
+import { DEFAULT_TIME_ZONE, toIsoInZone } from '../core/time';
 import { exportXlsxReport } from '../workbench/export/xlsx';
 import { reportWorkbook } from './plan-to-workbook';
 import { formatReport, maskNiks } from './print';
@@ -27,7 +27,8 @@ export const EXIT_DATA = 2;
 
 /** The add-in's report sheet name (src/server/terpilah/report.ts). */
 export const REPORT_SHEET_NAME = 'Laporan Data Terpilah';
-const TIME_ZONE = 'Asia/Jakarta';
+/** No spreadsheet tells the CLI its zone: the office's. */
+const TIME_ZONE = DEFAULT_TIME_ZONE;
 
 export const HELP = `sop-terpilah — ringkasan data terpilah peserta / sex-disaggregated participant summaries
 
@@ -204,6 +205,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     firstRow: table.firstRow,
     referenceDate: options.referenceDate,
     defaultActivity: options.activity,
+    timeZone: TIME_ZONE,
   });
   const summaries = summariseAll(participants, quality);
 

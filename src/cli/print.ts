@@ -4,8 +4,8 @@
  * list. NIK never appears unmasked.
  */
 import type { DisaggregatedTable, TableRow, TerpilahSummary } from '../core/terpilah/model';
-import { maskNiksIn } from '../core/terpilah/normalise';
-import { formatDecimalId } from '../core/terpilah/summaries';
+import { maskNiksIn } from '../core/terpilah/nik';
+import { formatDecimalId } from '../core/format';
 
 const HEADERS = ['Kategori', 'L', 'P', 'Tidak diketahui', 'Jumlah', '%L', '%P', 'Rasio JK'];
 

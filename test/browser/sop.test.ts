@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
-import { templateSheetPlan } from '../../src/core/sop/template-sheet';
+import { templateSheetPlan } from '../../src/core/sop/template-sheet-plan';
 import { newSheetState, newWorkbookState, type WorkbookState } from '../../src/workbench/model';
 import { launchBrowser, startWorkbench, type RunningWorkbench } from '../support/browser';
 

@@ -1,4 +1,4 @@
-import { LANGKAH_COLUMN } from '../../src/core/progress/rows';
+import { LANGKAH_COLUMN } from '../../src/core/progress/langkah-rows';
 import type { ActivityListItem, ActivityView, SidebarState } from '../../src/server/api';
 import { runOk } from '../support/workbench';
 import {

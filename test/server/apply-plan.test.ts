@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { SheetPlan } from '../../src/core/plan/plan';
 import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
 import type { SopTemplate } from '../../src/core/sop/model';
-import { readTemplateSheet, templateSheetPlan } from '../../src/core/sop/template-sheet';
+import { templateSheetPlan } from '../../src/core/sop/template-sheet-plan';
+import { readTemplateSheet } from '../../src/core/sop/template-sheet-read';
 import { applyPlan } from '../../src/server/sheets/apply-plan';
 import { inExecution, newWorkbench } from '../support/workbench';
 

@@ -1,7 +1,7 @@
 import { sopSheetPlan } from '../../src/core/sop/sop-sheet';
 import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
 import type { SopTemplate } from '../../src/core/sop/model';
-import { readTemplateSheet } from '../../src/core/sop/template-sheet';
+import { readTemplateSheet } from '../../src/core/sop/template-sheet-read';
 import { newSheetState, type SheetState } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
 import * as applyPlanModule from '../../src/server/sheets/apply-plan';

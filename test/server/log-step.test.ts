@@ -1,6 +1,6 @@
 import { nextRequest, progressState } from '../../bench/actions/progress';
 import type { ActivityView } from '../../src/server/api';
-import { toLocalText } from '../../src/core/progress/time';
+import { toLocalText } from '../../src/core/time';
 import { runOk } from '../support/workbench';
 import {
   column,

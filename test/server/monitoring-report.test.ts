@@ -10,7 +10,8 @@ import {
 import type { ActivityInfo, StepAction } from '../../src/core/progress/model';
 import { estimateRowHeight } from '../../src/core/plan/plan';
 import { monitorFromLog } from '../../src/core/progress/monitoring';
-import { eventRow, RIWAYAT_HEADERS, type RowValue } from '../../src/core/progress/rows';
+import { eventRow, RIWAYAT_HEADERS } from '../../src/core/progress/riwayat-rows';
+import { type RowValue } from '../../src/core/progress/row-labels';
 import { menuMonitoringReport } from '../../src/server/monitoring/report';
 import * as applyPlanModule from '../../src/server/sheets/apply-plan';
 import { exportXlsx } from '../../src/workbench/export/xlsx';

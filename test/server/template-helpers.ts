@@ -2,7 +2,7 @@ import type { Cell, SheetState } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
 import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
 import type { SopTemplate } from '../../src/core/sop/model';
-import { templateSheetPlan } from '../../src/core/sop/template-sheet';
+import { templateSheetPlan } from '../../src/core/sop/template-sheet-plan';
 import { applyPlan } from '../../src/server/sheets/apply-plan';
 import { inExecution } from '../support/workbench';
 

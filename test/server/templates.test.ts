@@ -1,5 +1,5 @@
 import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
-import { readTemplateSheet } from '../../src/core/sop/template-sheet';
+import { readTemplateSheet } from '../../src/core/sop/template-sheet-read';
 import { newWorkbench, runOk, uiOf } from '../support/workbench';
 import {
   sheetNames,

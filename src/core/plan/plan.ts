@@ -27,6 +27,11 @@ export interface PlanRect {
   numColumns: number;
 }
 
+/** A rect from its corner and size: layouts build many, positionally. */
+export function rect(row: number, column: number, numRows: number, numColumns: number): PlanRect {
+  return { row, column, numRows, numColumns };
+}
+
 /**
  * A merge: the whole rect, or each of its rows ("across") or columns ("vertically") separately —
  * one Apps Script call either way (Range.merge / mergeAcross / mergeVertically).

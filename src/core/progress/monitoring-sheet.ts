@@ -1,8 +1,16 @@
-import { formatNumberId, type MonitoringReport, type SopMonitoring } from './monitoring';
-import { toLocalText } from './time';
-import { formatDateId } from '../sop/dates';
-import { GridBuilder, type CellStyle, type PlanMerge, type PlanRect, type SheetPlan } from '../plan/plan';
-import { GRID_LINES, HEADER, TEXT } from '../plan/styles';
+import { formatDateTimeId, formatNumberId } from '../format';
+import type { MonitoringReport, SopMonitoring } from './monitoring';
+import { toLocalText } from '../time';
+import {
+  GridBuilder,
+  rect,
+  type CellStyle,
+  type PlanMerge,
+  type PlanRect,
+  type SheetPlan,
+} from '../plan/plan';
+import { reportPlan } from '../plan/report-plan';
+import { HEADER, TEXT } from '../plan/styles';
 
 /**
  * The sheet `Laporan Monitoring SOP`: a title, then one block per SOP — its activities, the
@@ -45,7 +53,6 @@ const COLUMNS = WIDTHS.length;
 
 const NUMBER: CellStyle = { verticalAlignment: 'top', horizontalAlignment: 'center' };
 const OVER: CellStyle = { fontColor: COLORS.over, fontWeight: 'bold' };
-const GRID = GRID_LINES;
 
 /** Where each SOP's tables are (1-based rows): tests and the server read positions from here. */
 export interface MonitoringBlock {
@@ -78,8 +85,7 @@ export function monitoringSheetLayout(
   const blocks: MonitoringBlock[] = [];
 
   grid.set(1, 1, MONITORING_TITLE, { fontWeight: 'bold', fontSize: 14 });
-  const local = toLocalText(options.generatedAt, options.timeZone);
-  const when = local ? `${formatDateId(local.slice(0, 10))} pukul ${local.slice(11).replace(':', '.')}` : '';
+  const when = formatDateTimeId(toLocalText(options.generatedAt, options.timeZone));
   const activityCount = report.sops.reduce((sum, sop) => sum + sop.activities.total, 0);
   grid.set(
     2,
@@ -110,19 +116,15 @@ export function monitoringSheetLayout(
   }
 
   return {
-    plan: {
+    plan: reportPlan({
       sheetName: options.sheetName,
       ...grid.build(),
       merges,
-      borders: tables.length > 0 ? [{ rects: tables, spec: GRID }] : [],
-      validations: [],
-      columnWidths: Object.fromEntries(WIDTHS.map((width, i) => [i + 1, width])),
-      frozenRows: 0,
-      protection: {
-        description:
-          'Laporan Monitoring SOP: dibuat add-on SOP & Data Terpilah dari sheet Riwayat; dibuat ulang dari menu.',
-      },
-    },
+      tables,
+      widths: WIDTHS,
+      description:
+        'Laporan Monitoring SOP: dibuat add-on SOP & Data Terpilah dari sheet Riwayat; dibuat ulang dari menu.',
+    }),
     blocks,
   };
 }
@@ -220,8 +222,4 @@ function writeBlock(
     { fontStyle: 'italic', fontColor: COLORS.muted },
   );
   return { templateName: sop.templateName, titleRow: top, formHeaderRow, statsHeaderRow };
-}
-
-function rect(row: number, column: number, numRows: number, numColumns: number): PlanRect {
-  return { row, column, numRows, numColumns };
 }

@@ -1,8 +1,9 @@
+import { formatNumberId } from '../format';
 import { formatMinutes, minutesRange } from '../sop/minutes';
 import type { ActivityEvent, ActivityProgress, ActivitySummary } from './model';
 import { applyStepEvent, newProgress, summarize } from './reducer';
-import { joinContinuations, parseEventRow } from './rows';
-import { minutesBetween, toMinute } from './time';
+import { joinContinuations, parseEventRow } from './riwayat-rows';
+import { minutesBetween, toMinute } from '../time';
 
 /**
  * SOP monitoring (Permenpan RB 35/2012, "formulir monitoring"): replays the event log (`Riwayat`)
@@ -241,16 +242,4 @@ export function median(values: number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/**
- * A number the Indonesian way (id-ID): "." groups thousands, "," before at most one decimal —
- * 1234.5 → "1.234,5". Written by hand: Apps Script's Intl locale data cannot be relied on.
- */
-export function formatNumberId(value: number): string {
-  const tenths = Math.round(Math.abs(value) * 10);
-  const whole = Math.floor(tenths / 10);
-  const decimal = tenths % 10;
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${value < 0 && tenths > 0 ? '-' : ''}${grouped}${decimal ? `,${decimal}` : ''}`;
 }

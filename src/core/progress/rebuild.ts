@@ -3,7 +3,10 @@ import { describeProgressError } from './errors';
 import type { ActivityEvent, ActivityProgress } from './model';
 import { applyStepEvent, newProgress } from './reducer';
 import type { StepsInRiwayat } from './data-cells';
-import { activityRow, joinContinuations, parseEventRow, stepRows, type RowValue } from './rows';
+import { activityRow } from './kegiatan-rows';
+import { stepRows } from './langkah-rows';
+import { joinContinuations, parseEventRow } from './riwayat-rows';
+import type { RowValue } from './row-labels';
 
 export interface RebuildResult {
   activities: ActivityProgress[];

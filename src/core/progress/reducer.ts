@@ -10,7 +10,7 @@ import type {
   StepAction,
   StepState,
 } from './model';
-import { minutesBetween, toMinute } from './time';
+import { minutesBetween, toMinute } from '../time';
 
 export type StepEvent = Extract<ActivityEvent, { kind: StepAction }>;
 

@@ -6,8 +6,9 @@
 import { formatMinutes } from '../sop/minutes';
 import type { ActivityInfo, ActivityProgress, StepAction } from './model';
 import { actualMinutes, allowedActions, summarize, variance } from './reducer';
-import { ACTIVITY_STATUS_LABELS, KEGIATAN_HEADERS, parseActivityRow } from './rows';
-import { toLocalText } from './time';
+import { ACTIVITY_STATUS_LABELS } from './row-labels';
+import { KEGIATAN_HEADERS, parseActivityRow } from './kegiatan-rows';
+import { toLocalText } from '../time';
 
 /** One activity (kegiatan) as the list shows it. */
 export interface ActivityListItem {

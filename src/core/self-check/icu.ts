@@ -10,6 +10,7 @@
  * (formatNumberId groups "1.234,5" by hand because Apps Script's Intl locale data cannot be
  * relied on; case folding is toLowerCase, which needs no locale data).
  */
+import { CALENDAR_DAY_OPTIONS, WALL_CLOCK_OPTIONS } from '../time';
 import { errorText, expectedGot, fail, pass, type Outcome } from './checks';
 
 export interface IcuEnv {
@@ -36,16 +37,8 @@ export function runtimeIcuEnv(): IcuEnv {
 
 export const PROBE_ZONE = 'Asia/Jakarta';
 
-/** progress/time.ts's formatter options. */
-const DATE_TIME: Intl.DateTimeFormatOptions = {
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-};
+/** time.ts's formatter options: the probe asks exactly what core asks. */
+const DATE_TIME = WALL_CLOCK_OPTIONS;
 
 /** Known instants and their Asia/Jakarta (UTC+7, no DST) wall clock. */
 const INSTANTS: readonly [number, string][] = [
@@ -63,7 +56,7 @@ function wallClock(format: Intl.DateTimeFormat, epoch: number): string {
 
 /**
  * Intl.DateTimeFormat with timeZone and formatToParts: Asia/Jakarta's wall clock for known
- * instants (time.ts's en-US/h23 and dates.ts's en-CA date), and the spreadsheet's own zone when
+ * instants (time.ts's en-US/h23 wall clock and en-CA calendar day), and the spreadsheet's own zone when
  * it is another one.
  */
 export function probeTimeZone(env: IcuEnv, spreadsheetZone = PROBE_ZONE): Outcome {
@@ -73,10 +66,8 @@ export function probeTimeZone(env: IcuEnv, spreadsheetZone = PROBE_ZONE): Outcom
     if (actual !== expected) return fail(expectedGot(expected, actual));
   }
   const dateOnly = new env.Intl.DateTimeFormat('en-CA', {
+    ...CALENDAR_DAY_OPTIONS,
     timeZone: PROBE_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
   }).formatToParts(new Date(INSTANTS[1][0]));
   const date = ['year', 'month', 'day'].map((type) => dateOnly.find((p) => p.type === type)?.value).join('-');
   if (date !== '2024-04-15') return fail(expectedGot('2024-04-15', date));

@@ -7,6 +7,12 @@ export function ageAt(birthDate: string, referenceDate: string): number {
 
 export const MAX_AGE = 120;
 
+/** ageAt, or null when the result is no one's age (born after the date, or over MAX_AGE). */
+export function plausibleAgeAt(birthDate: string, referenceDate: string): number | null {
+  const age = ageAt(birthDate, referenceDate);
+  return age >= 0 && age <= MAX_AGE ? age : null;
+}
+
 /** An age as typed ("45", "45 tahun", 45); null when not a plausible age (0–120). */
 export function parseAge(value: unknown): number | null {
   const text =

@@ -6,14 +6,15 @@
  * of its source sheet and raw values ("Sumber"): rows already imported are skipped.
  */
 import { cutWhole } from '../plan/sheet-name';
-import { toIsoInZone } from '../progress/time';
+import { toIsoInZone } from '../time';
 import type { ActivityListItem } from '../progress/views';
 import { parseAge } from './age';
 import { parseDisabilityAnswer } from './disability';
 import { FIELD_LABELS, matchHeaders } from './headers';
 import type { ColumnMapping, Participant, ParticipantField } from './model';
 import { maskNik } from './nik';
-import { parseAttendance, parseRole } from './normalise';
+import { parseAttendance } from './attendance';
+import { parseRole } from './role';
 import { pesertaRowOf, type PesertaRow } from './peserta';
 import { parseRegency } from './regency';
 import { parseSex } from './sex';

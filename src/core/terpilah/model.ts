@@ -29,6 +29,16 @@ export type ParticipantField =
   | 'wgSelfCare'
   | 'wgCommunicating';
 
+/** The Washington Group columns, in the order of its short set. */
+export const WG_FIELDS: readonly ParticipantField[] = [
+  'wgSeeing',
+  'wgHearing',
+  'wgWalking',
+  'wgRemembering',
+  'wgSelfCare',
+  'wgCommunicating',
+];
+
 /** Source column index (0-based) per field; a field absent from the source is absent here. */
 export type ColumnMapping = Partial<Record<ParticipantField, number>>;
 

@@ -1,3 +1,4 @@
+import { isoDate } from '../dates';
 import type { Sex } from './sex';
 
 /** Kemendagri regency codes of Provinsi Kepulauan Bangka Belitung (province 19). BPS codes differ. */
@@ -29,6 +30,14 @@ export interface NikInfo {
 }
 
 /**
+ * An identifier (NIK, NIP) that reached us as a number: a cell holds 15 significant digits, so a
+ * long one has lost its last digits and cannot be recovered; a short one is simply too short.
+ */
+export function numberCellProblem(value: number): 'storedAsNumber' | 'wrongLength' {
+  return Number.isFinite(value) && String(Math.trunc(value)).length >= 15 ? 'storedAsNumber' : 'wrongLength';
+}
+
+/**
  * NIK: PP KK CC DDMMYY SSSS; women have 40 added to the day. The two-digit year is the most
  * recent one not after `referenceDate` (a person is never born in the future).
  * A NIK that Sheets stored as a number has lost its last digit (15 significant digits): refused.
@@ -37,12 +46,7 @@ export function decodeNik(
   value: unknown,
   referenceDate: string,
 ): { ok: true; info: NikInfo } | { ok: false; problem: NikProblem } {
-  if (typeof value === 'number')
-    return {
-      ok: false,
-      problem:
-        Number.isFinite(value) && String(Math.trunc(value)).length >= 15 ? 'storedAsNumber' : 'wrongLength',
-    };
+  if (typeof value === 'number') return { ok: false, problem: numberCellProblem(value) };
   if (typeof value !== 'string') return { ok: false, problem: 'empty' };
   const digits = value.replace(/[\s.\-']/g, '');
   if (digits === '') return { ok: false, problem: 'empty' };
@@ -74,15 +78,19 @@ export function decodeNik(
   };
 }
 
-export function isoDate(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return null;
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /** "1971xxxxxxxx1234" → "1971********1234": NIK is personal data, masked in every output. */
 export function maskNik(nik: string): string {
   const digits = nik.replace(/\D/g, '');
   if (digits.length < 8) return '*'.repeat(digits.length);
   return `${digits.slice(0, 4)}${'*'.repeat(digits.length - 8)}${digits.slice(-4)}`;
+}
+
+/** Masks any 16-digit run (a NIK, possibly spaced) inside free text. */
+export function maskNiksIn(text: string): string {
+  return text
+    .replace(/\d[\d .-]*\d/g, (run) => {
+      const digits = run.replace(/\D/g, '');
+      return digits.length === 16 ? maskNik(digits) : run;
+    })
+    .replace(/(?<!\d)\d{16}(?!\d)/g, (digits) => maskNik(digits));
 }

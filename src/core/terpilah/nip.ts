@@ -1,4 +1,5 @@
-import { isoDate } from './nik';
+import { isoDate } from '../dates';
+import { numberCellProblem } from './nik';
 import type { Sex } from './sex';
 
 export type NipProblem =
@@ -24,12 +25,7 @@ export interface NipInfo {
  * 3-digit serial; typed with or without spaces ("19650713 199203 2 002").
  */
 export function decodeNip(value: unknown): { ok: true; info: NipInfo } | { ok: false; problem: NipProblem } {
-  if (typeof value === 'number')
-    return {
-      ok: false,
-      problem:
-        Number.isFinite(value) && String(Math.trunc(value)).length >= 15 ? 'storedAsNumber' : 'wrongLength',
-    };
+  if (typeof value === 'number') return { ok: false, problem: numberCellProblem(value) };
   if (typeof value !== 'string') return { ok: false, problem: 'empty' };
   const digits = value.replace(/^\s*NIP\.?\s*/i, '').replace(/[\s.\-']/g, '');
   if (digits === '') return { ok: false, problem: 'empty' };

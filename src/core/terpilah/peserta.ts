@@ -2,7 +2,7 @@
  * The participant register `Peserta` as rows: its columns and the closed values its dropdowns
  * offer (what the normaliser reads back as L/P, roles, yes/no, attendance).
  */
-import type { RowValue } from '../progress/rows';
+import type { RowValue } from '../progress/row-labels';
 
 export const PESERTA_HEADERS = [
   'Kegiatan',

@@ -1,10 +1,10 @@
-import { formatNumberId } from '../progress/monitoring';
-import { formatDateId } from '../sop/dates';
+import { formatDateTimeId, formatDecimalId, formatNumberId } from '../format';
 import { GridBuilder, type CellStyle, type PlanRect, type SheetPlan } from '../plan/plan';
-import { GRID_LINES, HEADER } from '../plan/styles';
+import { reportPlan } from '../plan/report-plan';
+import { HEADER } from '../plan/styles';
 import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
-import { maskNiksIn } from './normalise';
-import { formatDecimalId, UNKNOWN } from './summaries';
+import { maskNiksIn } from './nik';
+import { UNKNOWN } from './categories';
 
 /**
  * The sheet `Laporan Data Terpilah`: a title, then one block per summary (all activities first,
@@ -70,7 +70,6 @@ const CATEGORY_HEADERS: Record<Dimension, string> = {
 // Few distinct runs of equal widths: each run is one setColumnWidths call.
 const WIDTHS = [40, 230, 70, 70, 70, 70, 70, 70, 70, 20, 75, 75, 75, 20];
 const COLORS = { block: '#dbe8f7', total: '#f2f2f2', muted: '#595959', warn: '#c00000', line: '#000000' };
-const GRID = GRID_LINES;
 const COUNT: CellStyle = { horizontalAlignment: 'right', numberFormat: '#,##0' };
 const DECIMAL: CellStyle = { horizontalAlignment: 'right', numberFormat: '0.0' };
 const CENTER: CellStyle = { horizontalAlignment: 'center' };
@@ -99,12 +98,10 @@ export function reportSheetPlan(
   const activityCount = all
     ? (all.tables.find((t) => t.dimension === 'activity')?.rows.length ?? 0)
     : list.length;
-  const date = /^\d{4}-\d{2}-\d{2}/.test(generatedAt) ? formatDateId(generatedAt.slice(0, 10)) : '';
-  const time = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})/.exec(generatedAt);
   grid.set(
     2,
     1,
-    `Dibuat ${date}${time ? ` pukul ${time[1]}.${time[2]}` : ''} dari ${formatNumberId(participants)} peserta, ` +
+    `Dibuat ${formatDateTimeId(generatedAt)} dari ${formatNumberId(participants)} peserta, ` +
       `${formatNumberId(activityCount)} kegiatan. Dibuat ulang dari menu; isian tangan akan tertimpa. NIK disamarkan.`,
     NOTE,
   );
@@ -156,20 +153,15 @@ export function reportSheetPlan(
 
   const built = grid.build();
   return {
-    plan: {
+    plan: reportPlan({
       sheetName,
       values: built.values.map((r) => r.map((v) => (typeof v === 'string' ? maskNiksIn(v) : v))),
       styles: built.styles,
-      merges: [],
-      borders: tables.length > 0 ? [{ rects: tables, spec: GRID }] : [],
-      validations: [],
-      columnWidths: Object.fromEntries(WIDTHS.map((width, i) => [i + 1, width])),
-      frozenRows: 0,
-      protection: {
-        description:
-          'Laporan Data Terpilah: dibuat add-on SOP & Data Terpilah dari data peserta; dibuat ulang dari menu.',
-      },
-    },
+      tables,
+      widths: WIDTHS,
+      description:
+        'Laporan Data Terpilah: dibuat add-on SOP & Data Terpilah dari data peserta; dibuat ulang dari menu.',
+    }),
     charts,
   };
 }

@@ -1,14 +1,23 @@
-import { formatNumberId } from '../progress/monitoring';
-import { AGE_GROUPS, LIFE_STAGES } from './age';
+import { AGE_GROUPS } from './age';
+import {
+  DISABILITY_LABELS,
+  LIFE_STAGE_LABELS,
+  ROLE_LABELS,
+  TABLE_TITLES,
+  UNKNOWN,
+  BABEL_NAMES,
+} from './categories';
+import { encode, type Coded } from './encode';
 import type {
   DisaggregatedTable,
   Dimension,
   Participant,
   QualityFinding,
-  TableRow,
   TerpilahSummary,
+  TableRow,
 } from './model';
-import { BABEL_REGENCIES } from './nik';
+import { narrative } from './narrative';
+import { byTotalDesc, fixedRows, round1, Sparse, sumRows, tableRow } from './table-rows';
 
 /**
  * The data-terpilah tables: L | P | Tidak diketahui | Jumlah | %L | %P | rasio jenis kelamin per
@@ -17,221 +26,9 @@ import { BABEL_REGENCIES } from './nik';
  *
  * Speed: one pass turns each participant into small integer codes (strings interned once), then
  * counting is array increments; the per-activity summaries reuse the codes (counting sort by
- * activity), so all summaries together cost two passes over the participants.
- *
- * %L and %P are shares of the row total (unknown sex included in the denominator), one decimal;
- * rasio = L ÷ P × 100, one decimal, null when P is 0.
+ * activity), so all summaries together cost two passes over the participants (encode.ts).
+ * Percentages and the sex ratio: table-rows.ts.
  */
-
-export const UNKNOWN = 'Tidak diketahui';
-export const ROLE_LABELS = ['Peserta', 'Narasumber', 'Panitia'] as const;
-const ROLE_CODES = ['peserta', 'narasumber', 'panitia'];
-export const LIFE_STAGE_LABELS = [
-  'Anak (< 18 tahun)',
-  'Dewasa (18–59 tahun)',
-  'Lansia (≥ 60 tahun)',
-] as const;
-export const DISABILITY_LABELS = ['Disabilitas', 'Non-disabilitas'] as const;
-export const TABLE_TITLES: Record<Dimension, string> = {
-  activity: 'Menurut kegiatan',
-  role: 'Menurut peran',
-  ageGroup: 'Menurut kelompok umur (BPS, lima tahunan)',
-  lifeStage: 'Menurut tahap usia',
-  institution: 'Menurut instansi',
-  regency: 'Menurut kabupaten/kota',
-  disability: 'Menurut status disabilitas',
-};
-const BABEL_NAMES = Object.keys(BABEL_REGENCIES)
-  .sort()
-  .map((code) => BABEL_REGENCIES[code]);
-
-const AGE_INDEX = new Map(AGE_GROUPS.map((g, i) => [g, i] as const));
-const LIFE_INDEX = new Map<string, number>(LIFE_STAGES.map((s, i) => [s, i] as const));
-const ROLE_INDEX = new Map<string, number>(ROLE_CODES.map((r, i) => [r, i] as const));
-const AGE_UNKNOWN = AGE_GROUPS.length;
-
-/** One decimal, comma: 62.2 → "62,2"; thousands with dots. */
-export function formatDecimalId(value: number): string {
-  const tenths = Math.round(Math.abs(value) * 10);
-  const sign = value < 0 && tenths > 0 ? '-' : '';
-  return `${sign}${formatNumberId(Math.floor(tenths / 10))},${tenths % 10}`;
-}
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
-
-export function tableRow(category: string, L: number, P: number, unknown: number): TableRow {
-  const total = L + P + unknown;
-  return {
-    category,
-    L,
-    P,
-    unknown,
-    total,
-    percentL: total > 0 ? round1((L * 100) / total) : null,
-    percentP: total > 0 ? round1((P * 100) / total) : null,
-    sexRatio: P > 0 ? round1((L * 100) / P) : null,
-  };
-}
-
-/** Participants as integer codes: the one pass that reads strings. */
-interface Coded {
-  n: number;
-  sex: Uint8Array;
-  role: Uint8Array;
-  age: Uint8Array;
-  life: Uint8Array;
-  disability: Uint8Array;
-  institution: Int32Array;
-  regency: Int32Array;
-  activity: Int32Array;
-  institutions: string[];
-  regencies: string[];
-  activities: string[];
-}
-
-const looseKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
-const UNKNOWN_KEY = looseKey(UNKNOWN);
-
-function encode(participants: Participant[]): Coded {
-  const n = participants.length;
-  const coded: Coded = {
-    n,
-    sex: new Uint8Array(n),
-    role: new Uint8Array(n),
-    age: new Uint8Array(n),
-    life: new Uint8Array(n),
-    disability: new Uint8Array(n),
-    institution: new Int32Array(n),
-    regency: new Int32Array(n),
-    activity: new Int32Array(n),
-    institutions: [],
-    regencies: [...BABEL_NAMES],
-    activities: [],
-  };
-  const institutionExact = new Map<string, number>();
-  const institutionLoose = new Map<string, number>();
-  const regencyExact = new Map<string, number>(BABEL_NAMES.map((name, i) => [name, i] as const));
-  const regencyLoose = new Map<string, number>(BABEL_NAMES.map((name, i) => [looseKey(name), i] as const));
-  const activityIndex = new Map<string, number>();
-  const intern = (
-    text: string,
-    exact: Map<string, number>,
-    loose: Map<string, number>,
-    labels: string[],
-  ): number => {
-    let index = exact.get(text);
-    if (index === undefined) {
-      const key = looseKey(text);
-      if (key === UNKNOWN_KEY) {
-        exact.set(text, -1);
-        return -1;
-      }
-      index = loose.get(key);
-      if (index === undefined) {
-        index = labels.length;
-        labels.push(text);
-        loose.set(key, index);
-      }
-      exact.set(text, index);
-    }
-    return index;
-  };
-
-  for (let i = 0; i < n; i++) {
-    const p = participants[i];
-    coded.sex[i] = p.sex === 'L' ? 0 : p.sex === 'P' ? 1 : 2;
-    coded.role[i] = ROLE_INDEX.get(p.role as string) ?? 3;
-    coded.age[i] = AGE_INDEX.get(p.ageGroup as string) ?? AGE_UNKNOWN;
-    coded.life[i] = LIFE_INDEX.get(p.lifeStage as string) ?? 3;
-    coded.disability[i] = p.disability === true ? 0 : p.disability === false ? 1 : 2;
-    const institution = typeof p.institution === 'string' ? p.institution : '';
-    coded.institution[i] =
-      institution === '' ? -1 : intern(institution, institutionExact, institutionLoose, coded.institutions);
-    const regency = typeof p.regency === 'string' ? p.regency : '';
-    coded.regency[i] = regency === '' ? -1 : intern(regency, regencyExact, regencyLoose, coded.regencies);
-    const activity = typeof p.activity === 'string' ? p.activity : '';
-    let a = activityIndex.get(activity);
-    if (a === undefined) {
-      a = coded.activities.length;
-      coded.activities.push(activity);
-      activityIndex.set(activity, a);
-    }
-    coded.activity[i] = a;
-  }
-  return coded;
-}
-
-/** Scratch counters for the open-ended dimensions, reset after each summary (touched list). */
-class Sparse {
-  readonly counts: Int32Array;
-  readonly touched: number[] = [];
-  constructor(size: number) {
-    this.counts = new Int32Array(Math.max(1, size) * 3);
-  }
-  add(index: number, sex: number): void {
-    const base = index * 3;
-    if (this.counts[base] === 0 && this.counts[base + 1] === 0 && this.counts[base + 2] === 0)
-      this.touched.push(index);
-    this.counts[base + sex]++;
-  }
-  row(index: number, label: string): TableRow {
-    const b = index * 3;
-    return tableRow(label, this.counts[b], this.counts[b + 1], this.counts[b + 2]);
-  }
-  reset(): void {
-    for (const index of this.touched) this.counts.fill(0, index * 3, index * 3 + 3);
-    this.touched.length = 0;
-  }
-}
-
-function fixedRows(counts: Int32Array, labels: readonly string[]): TableRow[] {
-  const rows = labels.map((label, i) => tableRow(label, counts[i * 3], counts[i * 3 + 1], counts[i * 3 + 2]));
-  const u = labels.length * 3;
-  rows.push(tableRow(UNKNOWN, counts[u], counts[u + 1], counts[u + 2]));
-  return rows;
-}
-
-const byTotalDesc = (a: { row: TableRow; index: number }, b: { row: TableRow; index: number }) =>
-  b.row.total - a.row.total || a.index - b.index;
-
-function sumRows(rows: TableRow[]): TableRow {
-  let L = 0;
-  let P = 0;
-  let unknown = 0;
-  for (const row of rows) {
-    L += row.L;
-    P += row.P;
-    unknown += row.unknown;
-  }
-  return tableRow('Jumlah', L, P, unknown);
-}
-
-function sexSentence(total: TableRow): string {
-  if (total.total === 0) return 'Belum ada peserta.';
-  const unknown =
-    total.unknown > 0 ? `; ${formatNumberId(total.unknown)} orang tidak diketahui jenis kelaminnya` : '';
-  return (
-    `Perempuan ${formatDecimalId(total.percentP ?? 0)}% dari ${formatNumberId(total.total)} peserta; ` +
-    `laki-laki ${formatDecimalId(total.percentL ?? 0)}%${unknown}.`
-  );
-}
-
-function narrative(dimension: Dimension, rows: TableRow[], total: TableRow): string {
-  const base = sexSentence(total);
-  if (total.total === 0) return base;
-  if (dimension === 'disability') {
-    const d = rows[0];
-    return d.total > 0
-      ? `${base} Penyandang disabilitas ${formatNumberId(d.total)} orang (perempuan ${formatDecimalId(d.percentP ?? 0)}%).`
-      : `${base} Tidak ada penyandang disabilitas tercatat.`;
-  }
-  let top: TableRow | null = null;
-  for (const row of rows)
-    if (row.category !== UNKNOWN && row.total > 0 && (!top || row.total > top.total)) top = row;
-  return top
-    ? `${base} Terbanyak ${top.category}: ${formatNumberId(top.total)} orang (perempuan ${formatDecimalId(top.percentP ?? 0)}%).`
-    : base;
-}
 
 function table(dimension: Dimension, rows: TableRow[], knownCount: number | null): DisaggregatedTable {
   const total = sumRows(rows);

@@ -1,8 +1,8 @@
 import { t, type Language } from '../../core/i18n';
 import { MONITORING_SHEET_NAME, monitoringSheetPlan } from '../../core/progress/monitoring-sheet';
 import { monitorFromLog } from '../../core/progress/monitoring';
-import { RIWAYAT_HEADERS } from '../../core/progress/rows';
-import { toIsoInZone } from '../../core/progress/time';
+import { RIWAYAT_HEADERS } from '../../core/progress/riwayat-rows';
+import { toIsoInZone } from '../../core/time';
 import { targetSheet, writeReplacing } from '../sheets/generated';
 import { guarded } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';

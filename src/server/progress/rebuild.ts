@@ -5,7 +5,7 @@
  */
 import { t, type Language } from '../../core/i18n';
 import { rebuildFromLog, type RebuildResult } from '../../core/progress/rebuild';
-import type { RowValue } from '../../core/progress/rows';
+import type { RowValue } from '../../core/progress/row-labels';
 import { UserError } from '../sheets/errors';
 import { guarded, problemsText } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';

@@ -6,14 +6,10 @@
  */
 import { t, type Language } from '../../core/i18n';
 import { columnToLetters } from '../../core/plan/a1';
-import {
-  DECISION_LABELS,
-  KEGIATAN_HEADERS,
-  LANGKAH_COLUMN,
-  LANGKAH_HEADERS,
-  RIWAYAT_HEADERS,
-  STATUS_LABELS,
-} from '../../core/progress/rows';
+import { DECISION_LABELS, STATUS_LABELS } from '../../core/progress/row-labels';
+import { KEGIATAN_HEADERS } from '../../core/progress/kegiatan-rows';
+import { LANGKAH_COLUMN, LANGKAH_HEADERS } from '../../core/progress/langkah-rows';
+import { RIWAYAT_HEADERS } from '../../core/progress/riwayat-rows';
 import { UserError } from '../sheets/errors';
 import { hasMarker } from '../sheets/markers';
 import { KEGIATAN_SHEET, LANGKAH_SHEET, RIWAYAT_SHEET } from '../sheets/names';

@@ -8,7 +8,7 @@
  */
 import { columnToLetters } from '../../core/plan/a1';
 import { asLiteralText } from '../../core/plan/text-safety';
-import type { RowValue } from '../../core/progress/rows';
+import type { RowValue } from '../../core/progress/row-labels';
 import { markRegister } from './markers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -7,7 +7,7 @@ import type { PlanRect } from '../../core/plan/plan';
 import { PENGUATAN_PUG } from '../../core/sop/builtin-penguatan-pug';
 import type { SopTemplate } from '../../core/sop/model';
 import { describeProblem, type Problem } from '../../core/sop/problems';
-import { readTemplateSheet, type TemplateReadResult } from '../../core/sop/template-sheet';
+import { readTemplateSheet, type TemplateReadResult } from '../../core/sop/template-sheet-read';
 import { validateTemplate } from '../../core/sop/validate';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

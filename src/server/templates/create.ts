@@ -2,7 +2,7 @@ import { t, type Language } from '../../core/i18n';
 import { sheetNameFor } from '../../core/plan/sheet-name';
 import { PENGUATAN_PUG } from '../../core/sop/builtin-penguatan-pug';
 import { emptyIdentity, type SopTemplate } from '../../core/sop/model';
-import { templateSheetPlan } from '../../core/sop/template-sheet';
+import { templateSheetPlan } from '../../core/sop/template-sheet-plan';
 import type { CreateTemplateRequest, CreateTemplateResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
 import { applyPlan } from '../sheets/apply-plan';

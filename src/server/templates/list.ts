@@ -1,6 +1,6 @@
 import { t, type Language } from '../../core/i18n';
 import { PENGUATAN_PUG } from '../../core/sop/builtin-penguatan-pug';
-import { IDENTITY_LABELS } from '../../core/sop/template-sheet';
+import { IDENTITY_LABELS } from '../../core/sop/template-sheet-labels';
 import type { SidebarApi, TemplateSummary } from '../api';
 import { getLanguage } from '../preferences';
 import { sheetNamesWithMarker, TEMPLATE_KEY } from '../sheets/markers';

@@ -1,5 +1,5 @@
 /** The headline figures of the sidebar's open activity: one read of `Peserta`, nothing written. */
-import { toIsoInZone } from '../../core/progress/time';
+import { toIsoInZone } from '../../core/time';
 import { terpilahHeadlineOf } from '../../core/terpilah/headline';
 import { summarise } from '../../core/terpilah/summaries';
 import type { SidebarApi, TerpilahHeadline } from '../api';

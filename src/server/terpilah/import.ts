@@ -6,8 +6,8 @@
  * one read of the source, one of the fingerprints, one batched write.
  */
 import { t, type Language } from '../../core/i18n';
-import { KEGIATAN_HEADERS } from '../../core/progress/rows';
-import { toIsoInZone } from '../../core/progress/time';
+import { KEGIATAN_HEADERS } from '../../core/progress/kegiatan-rows';
+import { toIsoInZone } from '../../core/time';
 import { activityListFromRows } from '../../core/progress/views';
 import {
   checkedMapping,
@@ -75,6 +75,7 @@ export const importParticipants: SidebarApi['importParticipants'] = (
   const { participants } = normaliseRows(rows, mapping, {
     firstRow,
     referenceDate: toIsoInZone(Date.now(), timeZone).slice(0, 10),
+    timeZone,
     activityDates: activityDates(spreadsheet),
     ...(activity ? { defaultActivity: activity } : {}),
   });

@@ -46,6 +46,7 @@ export function readPeserta(
   return normaliseRows(values.slice(1), match.mapping, {
     firstRow: 2,
     referenceDate,
+    timeZone: spreadsheet.getSpreadsheetTimeZone(),
     ...(activityDates ? { activityDates } : {}),
   });
 }

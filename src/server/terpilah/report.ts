@@ -7,8 +7,8 @@
  */
 import { t, type Language } from '../../core/i18n';
 import { sheetNameFor } from '../../core/plan/sheet-name';
-import { formatNumberId } from '../../core/progress/monitoring';
-import { toIsoInZone } from '../../core/progress/time';
+import { formatNumberId } from '../../core/format';
+import { toIsoInZone } from '../../core/time';
 import { reportSheetPlan, type ChartPlan } from '../../core/terpilah/report-sheet';
 import { summarise, summariseAll } from '../../core/terpilah/summaries';
 import type { SidebarApi, TerpilahReportRequest, TerpilahReportResult } from '../api';

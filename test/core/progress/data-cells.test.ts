@@ -2,13 +2,8 @@ import fc from 'fast-check';
 import { CELL_LIMIT, kegiatanData, splitParts } from '../../../src/core/progress/data-cells';
 import { PENGUATAN_PUG } from '../../../src/core/sop/builtin-penguatan-pug';
 import { newProgress } from '../../../src/core/progress/reducer';
-import {
-  eventRows,
-  joinContinuations,
-  parseActivityRow,
-  parseEventRow,
-  activityRow,
-} from '../../../src/core/progress/rows';
+import { parseActivityRow, activityRow } from '../../../src/core/progress/kegiatan-rows';
+import { eventRows, joinContinuations, parseEventRow } from '../../../src/core/progress/riwayat-rows';
 import type { ActivityInfo } from '../../../src/core/progress/model';
 
 const info = (activity: string): ActivityInfo => ({

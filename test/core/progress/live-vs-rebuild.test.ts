@@ -2,16 +2,10 @@ import fc from 'fast-check';
 import type { ActivityEvent, StepAction } from '../../../src/core/progress/model';
 import { applyStepEvent, newProgress, summarize } from '../../../src/core/progress/reducer';
 import { rebuildFromLog } from '../../../src/core/progress/rebuild';
-import {
-  activityRow,
-  eventRow,
-  KEGIATAN_HEADERS,
-  parseActivityRow,
-  parseStepRows,
-  STATUS_LABELS,
-  stepRows,
-  type RowValue,
-} from '../../../src/core/progress/rows';
+import { activityRow, KEGIATAN_HEADERS, parseActivityRow } from '../../../src/core/progress/kegiatan-rows';
+import { parseStepRows, stepRows } from '../../../src/core/progress/langkah-rows';
+import { eventRow } from '../../../src/core/progress/riwayat-rows';
+import { STATUS_LABELS, type RowValue } from '../../../src/core/progress/row-labels';
 import { createEvent, pugActivity, stepEvent, TZ } from './fixtures';
 
 /**
@@ -61,6 +55,24 @@ const command = fc.record({
   note: fc.oneof(fc.constant(''), fc.constant('=HYPERLINK("x")'), fc.string({ maxLength: 20 })),
   person: fc.constantFrom('', 'Budi', '+62 812', '@ani'),
 });
+
+/** A `Riwayat` row of step 1 typed by hand: no person, evidence or note, not parallel. */
+const handRow = (loggedAt: string, activityId: string, action: string, at: string, eventId: string) => [
+  loggedAt,
+  'x',
+  activityId,
+  1,
+  action,
+  at,
+  '',
+  '',
+  '',
+  false,
+  '',
+  '',
+  eventId,
+  '',
+];
 
 describe('live logging and the rebuild from Riwayat agree', () => {
   test('for any sequence of actions, the rebuilt Kegiatan and Langkah equal the live ones', () => {
@@ -123,54 +135,11 @@ describe('live logging and the rebuild from Riwayat agree', () => {
     const live = new LiveSheets();
     live.log(createEvent(pugActivity()));
     live.log(stepEvent('KGT-0001', 'start', 1, '2026-11-24T08:00:00+07:00'));
-    live.riwayat.push([
-      'kemarin',
-      'x',
-      'KGT-0001',
-      1,
-      'Selesai',
-      'besok',
-      '',
-      '',
-      '',
-      false,
-      '',
-      '',
-      'ev-x',
-      '',
-    ]);
-    live.riwayat.push([
-      '2026-11-24T09:00:00+07:00',
-      'x',
-      'KGT-0009',
-      1,
-      'Mulai',
-      '2026-11-24T09:00:00+07:00',
-      '',
-      '',
-      '',
-      false,
-      '',
-      '',
-      'ev-y',
-      '',
-    ]);
-    live.riwayat.push([
-      '2026-11-24T09:00:00+07:00',
-      'x',
-      'KGT-0001',
-      1,
-      'Dihapus',
-      '',
-      '',
-      '',
-      '',
-      false,
-      '',
-      '',
-      'ev-z',
-      '',
-    ]);
+    live.riwayat.push(handRow('kemarin', 'KGT-0001', 'Selesai', 'besok', 'ev-x'));
+    live.riwayat.push(
+      handRow('2026-11-24T09:00:00+07:00', 'KGT-0009', 'Mulai', '2026-11-24T09:00:00+07:00', 'ev-y'),
+    );
+    live.riwayat.push(handRow('2026-11-24T09:00:00+07:00', 'KGT-0001', 'Dihapus', '', 'ev-z'));
     const rebuilt = rebuildFromLog(live.riwayat, 2, TZ);
     expect(rebuilt.problems).toEqual([
       'Riwayat baris 4: kolom "Dicatat pada" tidak terbaca ("kemarin").',

@@ -1,6 +1,6 @@
 import type { ActivityProgress } from '../../../src/core/progress/model';
 import { applyStepEvent, newProgress } from '../../../src/core/progress/reducer';
-import { activityRow } from '../../../src/core/progress/rows';
+import { activityRow } from '../../../src/core/progress/kegiatan-rows';
 import {
   activityListFromRows,
   activityView,

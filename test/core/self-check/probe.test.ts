@@ -1,22 +1,24 @@
 import { asLiteralText } from '../../../src/core/plan/text-safety';
 import { compareReadBack, describeValue, PROBE_TEXTS, probePlan } from '../../../src/core/self-check/probe';
 
+/** Texts the workbench parses as Sheets would: asLiteralText must protect them. */
+const WORKBENCH_PARSED = [
+  '=1+1',
+  '+62812',
+  '-5',
+  '007',
+  '1e3',
+  '2024-04-15',
+  'TRUE',
+  "'kutip",
+  '3201234567890123',
+];
+/** Texts only a real sheet reinterprets: what the real-sheet run is for. */
+const SHEETS_ONLY = ['April 2024', '9:30 PM', 'Rp 100', '50 %', '(100)', '1/2'];
+
 describe('probe sheet texts', () => {
   test('cover the strings Sheets would reinterpret, a quote, a 16-digit NIK and emoji', () => {
-    for (const text of [
-      '=1+1',
-      '+62812',
-      '-5',
-      '007',
-      '1e3',
-      '2024-04-15',
-      'April 2024',
-      '9:30 PM',
-      'Rp 100',
-    ])
-      expect(PROBE_TEXTS).toContain(text);
-    for (const text of ['50 %', '(100)', '1/2', 'TRUE', "'kutip", '3201234567890123'])
-      expect(PROBE_TEXTS).toContain(text);
+    for (const text of [...WORKBENCH_PARSED, ...SHEETS_ONLY]) expect(PROBE_TEXTS).toContain(text);
     expect(PROBE_TEXTS.some((text) => /\p{Extended_Pictographic}/u.test(text))).toBe(true);
   });
 
@@ -80,18 +82,7 @@ describe('probe sheet texts', () => {
   });
 
   test('asLiteralText protects at least the texts the workbench parses', () => {
-    // The rest ("April 2024", "9:30 PM", "Rp 100", "50 %", "(100)") is what the real-sheet run is for.
-    for (const text of [
-      '=1+1',
-      '+62812',
-      '-5',
-      '007',
-      '1e3',
-      '2024-04-15',
-      'TRUE',
-      "'kutip",
-      '3201234567890123',
-    ])
-      expect(asLiteralText(text)).toBe(`'${text}`);
+    // The rest (SHEETS_ONLY) is what the real-sheet run is for.
+    for (const text of WORKBENCH_PARSED) expect(asLiteralText(text)).toBe(`'${text}`);
   });
 });

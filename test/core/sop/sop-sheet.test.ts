@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { sopColumns, sopSheetLayout } from '../../../src/core/sop/sop-sheet';
+import { sopColumns } from '../../../src/core/sop/sop-sheet-grid';
+import { sopSheetLayout } from '../../../src/core/sop/sop-sheet';
 import { PENGUATAN_PUG } from '../../../src/core/sop/builtin-penguatan-pug';
 import type { SopStep, SopTemplate } from '../../../src/core/sop/model';
 import { validateTemplate } from '../../../src/core/sop/validate';

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { PENGUATAN_PUG } from '../../../src/core/sop/builtin-penguatan-pug';
 import type { SopStep, SopTemplate } from '../../../src/core/sop/model';
 import { describeProblem } from '../../../src/core/sop/problems';
-import { readTemplateSheet, templateSheetPlan } from '../../../src/core/sop/template-sheet';
+import { templateSheetPlan } from '../../../src/core/sop/template-sheet-plan';
+import { readTemplateSheet } from '../../../src/core/sop/template-sheet-read';
 
 const sheetOf = (template: SopTemplate) =>
   templateSheetPlan(template, 'Template: Uji').values.map((row) => [...row] as unknown[]);

@@ -130,7 +130,10 @@ describe('importRows', () => {
     const firstTwice = importRows(twice, []);
     expect(firstTwice).toMatchObject({ skipped: 0 });
     expect(firstTwice.rows).toHaveLength(2);
-    const again = importRows(twice, firstTwice.rows.map((row) => String(cell(row, 'Sumber'))));
+    const again = importRows(
+      twice,
+      firstTwice.rows.map((row) => String(cell(row, 'Sumber'))),
+    );
     expect(again).toMatchObject({ skipped: 2 });
     expect(again.rows).toHaveLength(0);
   });

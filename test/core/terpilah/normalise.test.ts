@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import type { ColumnMapping } from '../../../src/core/terpilah/model';
 import { matchHeaders } from '../../../src/core/terpilah/headers';
-import { NO_ACTIVITY, normaliseRows, parseAttendance, parseRole } from '../../../src/core/terpilah/normalise';
+import { parseAttendance } from '../../../src/core/terpilah/attendance';
+import { NO_ACTIVITY, normaliseRows } from '../../../src/core/terpilah/normalise';
+import { parseRole } from '../../../src/core/terpilah/role';
 
 const MALE_NIK = '1971011205900001'; // Pangkalpinang, born 12-05-1990, L
 const FEMALE_NIK = '1971015205900002'; // born 12-05-1990, P (day + 40)
@@ -298,4 +300,15 @@ test('a birth date cell at midnight in Jakarta is that calendar day, not the pre
     },
   );
   expect(participants[0].age).toBe(36);
+});
+
+test("Date cells are read in the time zone passed in (the spreadsheet's), Asia/Jakarta by default", () => {
+  // 11 May 1990 17:00 UTC is 12 May in Jakarta, still 11 May in UTC: 36 on 11 May 2026 only in UTC.
+  const rows = [['Ani', 'P', new Date('1990-05-11T17:00:00Z'), new Date('2026-05-10T18:00:00Z')]];
+  const mapping = { name: 0, sex: 1, birthDate: 2, activity: 3 };
+  const options = { firstRow: 2, referenceDate: '2026-05-11' };
+  const utc = normaliseRows(rows, mapping, { ...options, timeZone: 'UTC' }).participants[0];
+  const jakarta = normaliseRows(rows, mapping, options).participants[0];
+  expect([utc.age, utc.activity]).toEqual([36, '2026-05-10']);
+  expect([jakarta.age, jakarta.activity]).toEqual([35, '2026-05-11']);
 });

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { AGE_GROUPS, ageGroup, lifeStage } from '../../../src/core/terpilah/age';
 import type { Participant, QualityFinding, Role } from '../../../src/core/terpilah/model';
 import { normaliseRows } from '../../../src/core/terpilah/normalise';
-import { formatDecimalId, summarise, summariseAll, UNKNOWN } from '../../../src/core/terpilah/summaries';
+import { formatDecimalId } from '../../../src/core/format';
+import { UNKNOWN } from '../../../src/core/terpilah/categories';
+import { summarise, summariseAll } from '../../../src/core/terpilah/summaries';
 
 let nextRow = 2;
 function person(p: Partial<Participant>): Participant {

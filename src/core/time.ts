@@ -1,32 +1,51 @@
 /**
- * Times of the step log. Events carry ISO 8601 with the spreadsheet's offset
- * ("2026-11-24T09:30:00+07:00"); sheets and the sidebar show local "yyyy-mm-dd HH:mm".
- * Conversions go through Intl, so any IANA zone works (Asia/Jakarta has no DST, others may).
+ * Instants in a time zone, for every feature: the step log's times (ISO 8601 with the
+ * spreadsheet's offset, "2026-11-24T09:30:00+07:00", shown as local "yyyy-mm-dd HH:mm") and the
+ * calendar day a Date cell falls on. Conversions go through Intl, so any IANA zone works
+ * (Asia/Jakarta has no DST, others may). No imports and no Apps Script globals: the workbench may
+ * use this module too.
  */
 
-/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+/** The office's zone: what the CLI and tests assume when no spreadsheet tells otherwise. */
+export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
+
+/**
+ * The wall clock of an instant. en-US with h23: midnight is "00", not "24". Exported so the
+ * self-check probes exactly these options.
+ */
+export const WALL_CLOCK_OPTIONS: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+};
+
+/** The calendar day of an instant, with en-CA (its parts are already yyyy, mm, dd). */
+export const CALENDAR_DAY_OPTIONS: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+};
+
+/** One formatter per locale and zone: building an Intl.DateTimeFormat costs far more than using one. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
+function formatter(locale: 'en-US' | 'en-CA', timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
+    const options = locale === 'en-US' ? WALL_CLOCK_OPTIONS : CALENDAR_DAY_OPTIONS;
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, format);
   }
   return format;
 }
 
 function parts(epoch: number, timeZone: string): Record<string, number> {
-  const fields = formatter(timeZone).formatToParts(new Date(epoch));
+  const fields = formatter('en-US', timeZone).formatToParts(new Date(epoch));
   const out: Record<string, number> = {};
   for (const f of fields) if (f.type !== 'literal') out[f.type] = Number(f.value);
   return out;
@@ -47,6 +66,16 @@ export function toIsoInZone(epoch: number, timeZone: string): string {
   const offset = offsetMinutes(epoch, timeZone);
   const sign = offset < 0 ? '-' : '+';
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+}
+
+/**
+ * ISO date of the calendar day `date` falls on in `timeZone`: a Date cell at midnight in Jakarta
+ * is that day, not the previous UTC day.
+ */
+export function isoDateInZone(date: Date, timeZone: string): string {
+  const fields = formatter('en-CA', timeZone).formatToParts(date);
+  const get = (type: string) => fields.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 /** "2026-11-24 09:30" as shown in sheets and the sidebar. */

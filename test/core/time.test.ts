@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import {
+  isoDateInZone,
   minutesBetween,
   offsetMinutes,
   parseTime,
   toIsoInZone,
   toLocalText,
   toMinute,
-} from '../../../src/core/progress/time';
+} from '../../src/core/time';
 
 describe('times of the step log', () => {
   test('reads ISO, local text with space or T, and Date cells, in the zone', () => {
@@ -48,5 +49,14 @@ describe('times of the step log', () => {
         },
       ),
     );
+  });
+
+  test('the calendar day of an instant in a zone', () => {
+    const instant = new Date('2026-11-23T17:30:00Z');
+    expect(isoDateInZone(instant, 'Asia/Jakarta')).toBe('2026-11-24');
+    expect(isoDateInZone(instant, 'UTC')).toBe('2026-11-23');
+    // Cached per zone: asking again in the first zone still gives its own day.
+    expect(isoDateInZone(instant, 'Asia/Jakarta')).toBe('2026-11-24');
+    expect(toIsoInZone(instant.getTime(), 'UTC')).toBe('2026-11-23T17:30:00+00:00');
   });
 });

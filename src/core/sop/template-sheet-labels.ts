@@ -1,0 +1,57 @@
+/**
+ * The labels of the `Template: <nama>` sheet: the identity rows' labels, the roles row's label and
+ * the step table's headers. The plan writes them; the reader finds rows and columns by them (not
+ * by position), so staff may move rows and reorder columns.
+ */
+import type { LIST_FIELDS, StepKind } from './model';
+
+export type ScalarField =
+  'namaSop' | 'instansi' | 'nomor' | 'tanggalPembuatan' | 'tanggalRevisi' | 'tanggalEfektif';
+export type ApproverField = 'jabatan' | 'nama' | 'pangkat' | 'nip';
+export type IdentityKey = ScalarField | `pengesah.${ApproverField}` | (typeof LIST_FIELDS)[number];
+
+export const IDENTITY_LABELS: [IdentityKey, string][] = [
+  ['namaSop', 'Nama SOP'],
+  ['instansi', 'Instansi'],
+  ['nomor', 'Nomor SOP'],
+  ['tanggalPembuatan', 'Tanggal Pembuatan'],
+  ['tanggalRevisi', 'Tanggal Revisi'],
+  ['tanggalEfektif', 'Tanggal Efektif'],
+  ['pengesah.jabatan', 'Disahkan oleh (jabatan)'],
+  ['pengesah.nama', 'Nama pengesah'],
+  ['pengesah.pangkat', 'Pangkat pengesah'],
+  ['pengesah.nip', 'NIP pengesah'],
+  ['dasarHukum', 'Dasar Hukum'],
+  ['kualifikasiPelaksana', 'Kualifikasi Pelaksana'],
+  ['keterkaitan', 'Keterkaitan'],
+  ['peralatan', 'Peralatan/Perlengkapan'],
+  ['peringatan', 'Peringatan'],
+  ['pencatatan', 'Pencatatan dan Pendataan'],
+];
+export const ROLES_LABEL = 'Pelaksana (urutan kolom)';
+
+export type StepColumn =
+  | 'number'
+  | 'activity'
+  | 'executors'
+  | 'kind'
+  | 'requirements'
+  | 'minutes'
+  | 'output'
+  | 'remarks'
+  | 'onApproved'
+  | 'onRevision';
+export const STEP_HEADERS: [StepColumn, string][] = [
+  ['number', 'No'],
+  ['activity', 'Kegiatan'],
+  ['executors', 'Pelaksana'],
+  ['kind', 'Jenis'],
+  ['requirements', 'Kelengkapan'],
+  ['minutes', 'Waktu (menit)'],
+  ['output', 'Output'],
+  ['remarks', 'Keterangan'],
+  ['onApproved', 'Sesuai →'],
+  ['onRevision', 'Perbaikan →'],
+];
+export const KIND_LABELS: Record<StepKind, string> = { process: 'proses', decision: 'keputusan' };
+export const END_LABEL = 'selesai';

@@ -1,0 +1,48 @@
+/**
+ * Register cells as text. A cell may hold anything getValues() or a file reader returns — text,
+ * numbers, booleans, Dates, null, formulas as text, 50,000 characters, emoji, HTML — and is read
+ * defensively: never throws, and what has no text is "".
+ */
+import { DEFAULT_TIME_ZONE, isoDateInZone } from '../time';
+import { maskNiksIn } from './nik';
+
+/** Text fields are trimmed and capped at this many characters. */
+export const TEXT_CAP = 200;
+
+export const isBlank = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** A cell as plain text (not yet trimmed); "" for what has no text. */
+export function cellText(v: unknown, timeZone = DEFAULT_TIME_ZONE): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  // Dates are calendar days in the spreadsheet's zone, not UTC (midnight in Jakarta is the previous UTC day).
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : isoDateInZone(v, timeZone);
+  return '';
+}
+
+/** Trimmed, one-line, control characters removed, at most `cap` characters. */
+export function cleanText(v: unknown, cap = TEXT_CAP, timeZone = DEFAULT_TIME_ZONE): string {
+  let text = cellText(v, timeZone);
+  // Cut long cells before the regexes run: a 50,000-character cell costs nothing more than a short one.
+  if (text.length > cap * 4) text = text.slice(0, cap * 4);
+  text = text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f\u200b\ufeff]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length > cap) {
+    text = text.slice(0, cap);
+    // Never end on half of a surrogate pair (an emoji cut in two).
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) text = text.slice(0, -1);
+  }
+  return text;
+}
+
+/** A cell quoted in a message: short, NIK-masked. */
+export function quote(v: unknown, timeZone = DEFAULT_TIME_ZONE): string {
+  const text = maskNiksIn(cleanText(v, 60, timeZone));
+  return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+}

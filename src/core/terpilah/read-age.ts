@@ -1,0 +1,82 @@
+/**
+ * Age of a register row at its activity's date: the stated age, else the birth date, else the
+ * NIK, else the NIP. A stated age or birth date more than a year off an identifier's is a finding
+ * (the written value is kept); no readable age, when the register has any column to read one
+ * from, is a finding too.
+ */
+import { parseDate } from '../dates';
+import { parseAge, plausibleAgeAt } from './age';
+import { cleanText, isBlank } from './cell-text';
+import type { Participant, ParticipantField } from './model';
+import type { RowCells } from './row-cells';
+
+/** The columns an age can come from. */
+const AGE_SOURCES: readonly ParticipantField[] = ['age', 'birthDate', 'nik', 'nip'];
+
+/** A birth date as typed, including "Pangkalpinang, 12 Mei 1990" (tempat, tanggal lahir). */
+export function parseBirthDate(v: unknown, timeZone?: string): string | null {
+  if (typeof v === 'string') {
+    const text = cleanText(v, 80);
+    const direct = parseDate(text);
+    if (direct) return direct;
+    const comma = text.lastIndexOf(',');
+    return comma >= 0 ? parseDate(text.slice(comma + 1).trim()) || null : null;
+  }
+  if (v instanceof Date) return parseDate(v, timeZone) || null;
+  return null;
+}
+
+export function readAge(
+  cells: RowCells,
+  fromNik: number | null,
+  fromNip: number | null,
+): Pick<Participant, 'age' | 'ageSource'> {
+  const ageRaw = cells.at('age');
+  const birthRaw = cells.at('birthDate');
+  const stated = isBlank(ageRaw) ? null : parseAge(typeof ageRaw === 'string' ? ageRaw.slice(0, 40) : ageRaw);
+  let fromBirth: number | null = null;
+  if (!isBlank(birthRaw)) {
+    const birth = parseBirthDate(birthRaw, cells.timeZone);
+    if (birth && birth <= cells.reference) fromBirth = plausibleAgeAt(birth, cells.reference);
+  }
+  const age = stated ?? fromBirth ?? fromNik ?? fromNip;
+  const ageSource =
+    stated !== null
+      ? 'age'
+      : fromBirth !== null
+        ? 'birthDate'
+        : fromNik !== null
+          ? 'nik'
+          : fromNip !== null
+            ? 'nip'
+            : null;
+
+  // One year of slack: people round their age, and a form filled in before a birthday says one less.
+  const own = stated ?? fromBirth;
+  const ownField: ParticipantField = stated !== null ? 'age' : 'birthDate';
+  if (own !== null && fromNik !== null && Math.abs(own - fromNik) > 1)
+    cells.flag(
+      'ageContradictsNik',
+      ownField,
+      `umur ${own} tahun bertentangan dengan tanggal lahir pada NIK (${fromNik} tahun); dipakai yang tertulis.`,
+    );
+  if (own !== null && fromNip !== null && Math.abs(own - fromNip) > 1)
+    cells.flag(
+      'ageContradictsNip',
+      ownField,
+      `umur ${own} tahun bertentangan dengan tanggal lahir pada NIP (${fromNip} tahun); dipakai yang tertulis.`,
+    );
+  if (age === null && AGE_SOURCES.some((field) => cells.has(field))) {
+    const unreadable = !isBlank(ageRaw)
+      ? `umur ${cells.quote(ageRaw)} tidak terbaca atau tidak mungkin`
+      : !isBlank(birthRaw)
+        ? `tanggal lahir ${cells.quote(birthRaw)} tidak terbaca atau tidak mungkin`
+        : 'umur tidak diketahui (tidak ada umur, tanggal lahir, NIK atau NIP yang terbaca)';
+    cells.flag(
+      'ageUnknown',
+      !isBlank(ageRaw) ? 'age' : !isBlank(birthRaw) ? 'birthDate' : null,
+      `${unreadable} (dihitung sebagai tidak diketahui).`,
+    );
+  }
+  return { age, ageSource };
+}

@@ -1,0 +1,49 @@
+/**
+ * Sex of a register row: as stated, else from the NIK, else from the NIP. A contradiction is a
+ * finding and the stated value is kept (the person wrote it; the identifier may be someone
+ * else's); an unknown sex is a finding too, and counted as "Tidak diketahui".
+ */
+import { isBlank } from './cell-text';
+import type { Participant } from './model';
+import type { RowCells } from './row-cells';
+import { parseSex, type Sex } from './sex';
+
+const sexWord = (s: Sex) => (s === 'L' ? 'laki-laki' : 'perempuan');
+
+export function readSex(
+  cells: RowCells,
+  fromNik: Sex | null,
+  fromNip: Sex | null,
+): Pick<Participant, 'sex' | 'sexSource'> {
+  const raw = cells.at('sex');
+  const stated = typeof raw === 'string' ? parseSex(raw.slice(0, 40)) : null;
+  const sex = stated ?? fromNik ?? fromNip;
+  const sexSource = stated ? 'stated' : fromNik ? 'nik' : fromNip ? 'nip' : null;
+  if (stated && fromNik && stated !== fromNik)
+    cells.flag(
+      'sexContradictsNik',
+      'sex',
+      `jenis kelamin ${cells.quote(raw)} bertentangan dengan NIK (${sexWord(fromNik)}); dipakai yang tertulis.`,
+    );
+  if (stated && fromNip && stated !== fromNip)
+    cells.flag(
+      'sexContradictsNip',
+      'sex',
+      `jenis kelamin ${cells.quote(raw)} bertentangan dengan NIP (${sexWord(fromNip)}); dipakai yang tertulis.`,
+    );
+  if (!stated && fromNik && fromNip && fromNik !== fromNip)
+    cells.flag(
+      'sexContradictsNip',
+      'nip',
+      `jenis kelamin menurut NIK (${sexWord(fromNik)}) dan NIP (${sexWord(fromNip)}) berbeda; dipakai NIK.`,
+    );
+  if (!sex)
+    cells.flag(
+      'sexUnknown',
+      'sex',
+      isBlank(raw)
+        ? 'jenis kelamin kosong (dihitung sebagai tidak diketahui).'
+        : `jenis kelamin ${cells.quote(raw)} tidak dikenali (dihitung sebagai tidak diketahui).`,
+    );
+  return { sex, sexSource };
+}
