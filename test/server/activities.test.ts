@@ -120,7 +120,7 @@ describe('createActivity', () => {
         expect.objectContaining({ key: 'sopTerpilah.progress', visibility: 'DOCUMENT' }),
       ]);
     }
-    expect(sheetOf(workbench, 'Kegiatan').hiddenColumns).toEqual([13]);
+    expect(sheetOf(workbench, 'Kegiatan').hiddenColumns).toEqual([13, 14]); // Data, Cek langkah
     expect(sheetOf(workbench, 'Riwayat').hiddenColumns).toEqual([13]);
     const langkah = sheetOf(workbench, 'Langkah');
     const formatAt = (row: number, header: keyof typeof LANGKAH_COLUMN) =>

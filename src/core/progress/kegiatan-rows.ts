@@ -2,7 +2,9 @@
  * `Kegiatan`: one row per activity — its identity, its progress columns (derived by the reducer)
  * and, hidden, the frozen copy of its SOP (data-cells.ts) and where its `Langkah` rows start.
  */
+import { hashText } from '../hash';
 import { toLocalText } from '../time';
+import { LANGKAH_HEADERS, stepRows } from './langkah-rows';
 import { isStepsInRiwayat, kegiatanData, type StepsInRiwayat } from './data-cells';
 import type { ActivityInfo, ActivityProgress } from './model';
 import { summarize } from './reducer';
@@ -23,7 +25,25 @@ export const KEGIATAN_HEADERS = [
   'Dibuat pada',
   'Baris Langkah',
   'Data',
+  'Cek langkah',
 ] as const;
+
+/**
+ * A check of the step states the add-in last wrote to `Langkah` (what the reducer decides with:
+ * status, times, decision, revisions, parallel), kept in `Kegiatan`. Logging compares it with the
+ * `Langkah` rows it reads: a hand edit there would let it accept what a rebuild from `Riwayat`
+ * drops, so it refuses and points to "Bangun ulang progres" instead. Notes, evidence and names
+ * typed by hand do not count.
+ */
+export function stepStateCheck(progress: ActivityProgress, timeZone: string): string {
+  // As written to Langkah (the same text a read gives back), so live and rebuilt agree exactly.
+  const states = stepRows(progress, '', timeZone).map((row) => STATE_COLUMNS.map((c) => row[c]));
+  return `s1:${hashText(JSON.stringify(states))}`;
+}
+
+const STATE_COLUMNS = (
+  ['No', 'Status', 'Mulai', 'Selesai', 'Keputusan', 'Revisi', 'Perbaikan diminta', 'Paralel'] as const
+).map((header) => LANGKAH_HEADERS.indexOf(header));
 
 /**
  * The `Kegiatan` row of an activity; `langkahRow` is where its first `Langkah` row is, `stepsIn`
@@ -52,13 +72,18 @@ export function activityRow(
     toLocalText(info.createdAt, timeZone),
     langkahRow,
     kegiatanData(info, stepsIn),
+    stepStateCheck(progress, timeZone),
   ];
 }
 
 /** The activity's identity and frozen steps, and where its `Langkah` rows start, from its `Kegiatan` row. */
-export function parseActivityRow(
-  values: unknown[],
-): { info: ActivityInfo; langkahRow: number; stepsIn: StepsInRiwayat | null } | null {
+export function parseActivityRow(values: unknown[]): {
+  info: ActivityInfo;
+  langkahRow: number;
+  stepsIn: StepsInRiwayat | null;
+  /** stepStateCheck as last written; "" on a row from before the check existed. */
+  check: string;
+} | null {
   try {
     const info = JSON.parse(trimmed(values[KEGIATAN_HEADERS.indexOf('Data')])) as ActivityInfo & {
       stepsIn?: unknown;
@@ -73,8 +98,9 @@ export function parseActivityRow(
     )
       return null;
     const { stepsIn, ...rest } = info;
-    if (stepsIn === undefined) return { info: rest, langkahRow, stepsIn: null };
-    return isStepsInRiwayat(stepsIn) ? { info: rest, langkahRow, stepsIn } : null;
+    const check = trimmed(values[KEGIATAN_HEADERS.indexOf('Cek langkah')]);
+    if (stepsIn === undefined) return { info: rest, langkahRow, stepsIn: null, check };
+    return isStepsInRiwayat(stepsIn) ? { info: rest, langkahRow, stepsIn, check } : null;
   } catch {
     return null;
   }

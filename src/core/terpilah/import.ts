@@ -5,6 +5,7 @@
  * (L/P, roles, Ya/Tidak, Hadir), anything unreadable kept as typed. Each row carries a fingerprint
  * of its source sheet and raw values ("Sumber"): rows already imported are skipped.
  */
+import { hashText } from '../hash';
 import { cutWhole } from '../plan/sheet-name';
 import { toIsoInZone } from '../time';
 import type { ActivityListItem } from '../progress/views';
@@ -201,7 +202,7 @@ function sampleText(cell: unknown, isNik: boolean, timeZone: string): string {
 /** "imp:" + a 64-bit-ish hash of the source sheet's name and the row's raw values. */
 export function fingerprint(sheetName: string, row: unknown[], timeZone: string): string {
   const raw = [sheetName, ...row.map((cell) => cellRaw(cell, timeZone))].join('\u0001');
-  return `imp:${hash(raw)}`;
+  return `imp:${hashText(raw)}`;
 }
 
 function cellRaw(cell: unknown, timeZone: string): string {
@@ -210,20 +211,6 @@ function cellRaw(cell: unknown, timeZone: string): string {
     return Number.isFinite(time) ? toIsoInZone(time, timeZone) : '';
   }
   return cell === null || cell === undefined ? '' : String(cell);
-}
-
-/** cyrb53 (public domain): two 32-bit lanes, 53 bits of result, as base-36 text. */
-function hash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 const ROLE_TEXT: Record<NonNullable<Participant['role']>, string> = {

@@ -7,7 +7,7 @@ import { describeProgressError } from '../../core/progress/errors';
 import type { StepsInRiwayat } from '../../core/progress/data-cells';
 import type { ActivityInfo, ActivityProgress } from '../../core/progress/model';
 import { joinContinuations, parseEventRow } from '../../core/progress/riwayat-rows';
-import { parseActivityRow } from '../../core/progress/kegiatan-rows';
+import { parseActivityRow, stepStateCheck } from '../../core/progress/kegiatan-rows';
 import { parseStepRows } from '../../core/progress/langkah-rows';
 import { UserError } from '../sheets/errors';
 import { KEGIATAN_SHEET, LANGKAH_SHEET } from '../sheets/names';
@@ -104,6 +104,16 @@ export function readActivity(
         row: read.row,
         column: read.column,
         value: read.value.slice(0, 60),
+      }),
+    );
+  // Langkah must say what the add-in last wrote there: else logging would accept an action that
+  // the rebuild from Riwayat refuses later (kegiatan-rows.ts stepStateCheck).
+  if (parsed.check !== '' && parsed.check !== stepStateCheck(read.progress, timeZone))
+    throw new UserError(
+      t(language(), 'progressLangkahEdited', {
+        id: activityId,
+        first: langkahRow,
+        last: langkahRow + info.steps.length - 1,
       }),
     );
   return { progress: read.progress, kegiatan: found.range, langkah, langkahRow, stepsIn };

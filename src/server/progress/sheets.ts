@@ -29,7 +29,7 @@ export const KEGIATAN_SPEC: RowSheetSpec = {
   name: KEGIATAN_SHEET,
   headers: KEGIATAN_HEADERS,
   text: textColumns(KEGIATAN_HEADERS, ['Progres (%)', 'Langkah saat ini', 'Perbaikan', 'Baris Langkah']),
-  hidden: ['Data'],
+  hidden: ['Data', 'Cek langkah'],
   widths: { 'Nama kegiatan': 240, Template: 160, 'Penanggung jawab': 160, 'Dibuat oleh': 200 },
   markerKey: PROGRESS_KEY,
 };

@@ -16,6 +16,8 @@ export const progressServer = part(
       'Sheet "Langkah" baris {row}, kolom "{column}": isi "{value}" tidak terbaca. Jalankan menu "Bangun ulang progres".',
     progressActivityRowBroken:
       'Sheet "Kegiatan" baris {row}: data kegiatan {id} tidak terbaca. Jalankan menu "Bangun ulang progres".',
+    progressLangkahEdited:
+      'Status langkah kegiatan {id} di sheet "Langkah" (baris {first}–{last}) diubah di luar panel, jadi tidak sesuai Riwayat. Jalankan menu "Bangun ulang progres" untuk memulihkannya dari Riwayat, lalu catat lagi dari panel.',
     progressNotOurSheet:
       'Sheet "{sheet}" sudah ada dan bukan buatan add-on, jadi tidak diubah. Ganti nama sheet itu dulu.',
     progressRebuildFirst:
@@ -47,6 +49,8 @@ export const progressServer = part(
       'Sheet "Langkah" row {row}, column "{column}": "{value}" is unreadable. Run the menu "Rebuild progress".',
     progressActivityRowBroken:
       'Sheet "Kegiatan" row {row}: the data of activity {id} is unreadable. Run the menu "Rebuild progress".',
+    progressLangkahEdited:
+      'The step states of activity {id} in sheet "Langkah" (rows {first}–{last}) were changed outside the panel, so they no longer match Riwayat. Run the menu "Rebuild progress" to restore them from Riwayat, then log again from the panel.',
     progressNotOurSheet:
       'Sheet "{sheet}" already exists and was not made by the add-on, so it was left untouched. Rename that sheet first.',
     progressRebuildFirst:
