@@ -34,6 +34,7 @@ import type {
   WorkbookState,
 } from '../model';
 import { DEFAULT_COLUMN_WIDTH } from '../model';
+import { isValidTimeZone, tzOffsetMs } from '../format/zones';
 import { toArgb, toConditionalStyle, toStyle } from './xlsx-format';
 
 /**
@@ -146,29 +147,7 @@ export function rectToA1(rect: GridRect): string | undefined {
  * An unknown time zone falls back to UTC.
  */
 function wallClockConverter(timeZone: string): (d: Date) => Date {
-  let fmt: Intl.DateTimeFormat;
-  try {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-  } catch {
-    return (d) => d;
-  }
-  const offsetOf = (d: Date): number => {
-    const p: Record<string, number> = {};
-    for (const part of fmt.formatToParts(d)) {
-      if (part.type !== 'literal') p[part.type] = Number(part.value);
-    }
-    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    return wall - Math.floor(d.getTime() / 1000) * 1000;
-  };
+  if (!isValidTimeZone(timeZone)) return (d) => d;
   // Intl is slow per call; zone offsets only change on quarter-hour boundaries, so cache per quarter hour.
   const QUARTER_HOUR = 15 * 60 * 1000;
   const cache = new Map<number, number>();
@@ -176,7 +155,7 @@ function wallClockConverter(timeZone: string): (d: Date) => Date {
     const bucket = Math.floor(d.getTime() / QUARTER_HOUR);
     let offset = cache.get(bucket);
     if (offset === undefined) {
-      offset = offsetOf(new Date(bucket * QUARTER_HOUR));
+      offset = tzOffsetMs(bucket * QUARTER_HOUR, timeZone);
       cache.set(bucket, offset);
     }
     return new Date(d.getTime() + offset);

@@ -6,7 +6,7 @@
 import type { BorderSide, Cell, CellFormat, ConditionalRuleSpec, GridRect, ProtectionSpec } from '../model';
 import type { SheetJson } from './api';
 import { cellA1, columnLetter } from '../a1';
-import { formatValue } from './format';
+import { displayValue } from '../format/display';
 
 export const DEFAULT_WIDTH = 100;
 export const DEFAULT_HEIGHT = 21;
@@ -24,6 +24,8 @@ export interface GridInput {
   /** Last row index (exclusive) to render. */
   endRow: number;
   timeZone: string;
+  /** The spreadsheet locale: cells show as Range.getDisplayValue renders them. */
+  locale: string;
 }
 
 function borderCss(b: BorderSide | undefined): string | null {
@@ -119,7 +121,7 @@ const LIST_CRITERIA = new Set(['VALUE_IN_LIST', 'VALUE_IN_RANGE']);
 
 /** Renders the grid into `host` (replacing its content). */
 export function renderGrid(host: HTMLElement, input: GridInput): void {
-  const { sheet, timeZone } = input;
+  const { sheet, timeZone, locale } = input;
   const hiddenRows = new Set(sheet.hiddenRows ?? []);
   const hiddenCols = new Set(sheet.hiddenColumns ?? []);
   const widest = sheet.rows.reduce((m, r) => Math.max(m, r ? r.length : 0), 0);
@@ -258,6 +260,7 @@ export function renderGrid(host: HTMLElement, input: GridInput): void {
         validation: validations.find((v) => inRect(v.range, r, c))?.rule,
         protection: protectionAt(protections, r, c),
         timeZone,
+        locale,
       });
       tr.append(td);
     }
@@ -275,6 +278,7 @@ interface FillInput {
   validation?: { criteria: string; args: unknown[]; helpText?: string };
   protection: ProtectionSpec | null;
   timeZone: string;
+  locale: string;
 }
 
 function fillCell(td: HTMLTableCellElement, x: FillInput): void {
@@ -318,7 +322,7 @@ function fillCell(td: HTMLTableCellElement, x: FillInput): void {
   const span = document.createElement('span');
   span.className = 'v';
   if (checkbox && typeof value === 'boolean') span.textContent = value ? '☑' : '☐';
-  else span.textContent = formatValue(value, f.numberFormat, x.timeZone);
+  else if (x.cell) span.textContent = displayValue({ ...x.cell, format: f }, x.timeZone, x.locale);
   if (f.textRotation) {
     span.style.display = 'inline-block';
     span.style.transform = `rotate(${-f.textRotation}deg)`;

@@ -101,10 +101,11 @@ async function doRefresh(followActive: boolean): Promise<void> {
     frozenRowCells,
     endRow: Math.max(endRow, sheet.rowOffset + 1),
     timeZone: wb.timeZone,
+    locale: wb.locale,
   });
   renderPager(sheet.rowOffset, endRow, sheet.totalRows);
   renderTabs(wb);
-  renderCharts(ui.charts, sheet.name, sheet.charts, wb.timeZone);
+  renderCharts(ui.charts, sheet.name, sheet.charts, { timeZone: wb.timeZone, locale: wb.locale });
 }
 
 function renderPager(offset: number, end: number, totalRows: number): void {

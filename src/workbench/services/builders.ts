@@ -20,7 +20,7 @@ import {
 import { normalizeColor } from './grid';
 import { checkValueList } from './limits';
 import { newRange, RangeImpl } from './range';
-import { isDate } from './values';
+import { isDate } from '../format/display';
 
 interface RangeRef {
   sheet: string;

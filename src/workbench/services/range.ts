@@ -18,7 +18,9 @@ import {
   subtract,
   withFormat,
 } from './grid';
-import { coerceInput, DEFAULT_NUMBER_FORMAT, displayValue, isDate, storedNumberFormat } from './values';
+import { displayValue, isDate } from '../format/display';
+import { DEFAULT_NUMBER_FORMAT, storedNumberFormat } from '../format/number-format';
+import { coerceInput } from './typed-input';
 import { DataValidationImpl, newDataValidation } from './builders';
 import { checkCellText, checkCellTexts } from './limits';
 import { newProtection } from './protection';

@@ -15,7 +15,7 @@ import { newProtection } from './protection';
 import { checkedRect, newRange, RangeImpl } from './range';
 import { newRangeList } from './range-list';
 import { newSpreadsheet, sheetNameTaken } from './spreadsheet';
-import { coerceInput } from './values';
+import { coerceInput } from './typed-input';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GasRange = GoogleAppsScript.Spreadsheet.Range;

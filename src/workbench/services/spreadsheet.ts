@@ -12,9 +12,9 @@ import { newProtection } from './protection';
 import { newRange } from './range';
 import { newRangeList } from './range-list';
 import { checkCellLimit, checkSheetName } from './limits';
-import { DEFAULT_LOCALE, EMULATED_LOCALES, isEmulatedLocale } from './locale';
+import { DEFAULT_LOCALE, EMULATED_LOCALES, isEmulatedLocale } from '../format/locale';
 import { a1Rect, newSheet, SheetImpl } from './sheet';
-import { isValidTimeZone } from './time';
+import { isValidTimeZone } from '../format/zones';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
