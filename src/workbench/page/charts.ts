@@ -73,7 +73,11 @@ function drawBars(body: HTMLElement, rows: (Cell | null)[][], where: Spreadsheet
   if (header) {
     const legend = el('div', 'chart-legend');
     header.slice(1).forEach((c, i) => {
-      const item = el('span', 'legend-item', displayValue(c && { value: c.value }, where.timeZone, where.locale));
+      const item = el(
+        'span',
+        'legend-item',
+        displayValue(c && { value: c.value }, where.timeZone, where.locale),
+      );
       item.style.setProperty('--c', COLORS[i % COLORS.length]);
       legend.append(item);
     });
