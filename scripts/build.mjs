@@ -80,9 +80,19 @@ async function buildSidebar() {
   await writeFile(join(dist, 'Sidebar.html'), html);
 }
 
+/** The google.script shim of sidebars (src/workbench/page/google-script.ts), as JavaScript text. */
+async function googleScriptShim() {
+  const file = join(root, 'src/workbench/page/google-script.esbuild.json');
+  const options = JSON.parse(await readFile(file, 'utf8'));
+  const entry = join(root, 'src/workbench/page/google-script.ts');
+  const result = await esbuild.build({ ...options, entryPoints: [entry], write: false });
+  return result.outputFiles[0].text;
+}
+
 async function buildWorkbench() {
   const out = join(build, 'workbench');
   await mkdir(join(out, 'page'), { recursive: true });
+  const shim = await googleScriptShim();
   await Promise.all([
     esbuild.build({
       entryPoints: [join(root, 'src/workbench/server/main.ts')],
@@ -91,6 +101,8 @@ async function buildWorkbench() {
       format: 'cjs',
       target: 'node20',
       packages: 'external',
+      // server/sidebar-shim.ts wraps and injects the shim; from source (jest) it bundles it itself.
+      define: { WORKBENCH_GOOGLE_SCRIPT: JSON.stringify(shim) },
       outfile: join(out, 'main.js'),
       logLevel: 'warning',
     }),
