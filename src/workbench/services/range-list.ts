@@ -5,7 +5,8 @@
 import type { GridRect, SheetState } from '../model';
 import type { Execution } from './context';
 import { wrap } from './counter';
-import { newRange, RangeImpl } from './range';
+import { RangeImpl } from './range';
+import { make } from './registry';
 
 export function newRangeList(ctx: Execution, sheet: SheetState, rects: GridRect[]): unknown {
   return wrap(ctx, 'RangeList', new RangeListImpl(ctx, sheet, rects));
@@ -22,7 +23,7 @@ class RangeListImpl {
     return this;
   }
   getRanges(): unknown[] {
-    return this._rects.map((r) => newRange(this._ctx, this._sheet, { ...r }));
+    return this._rects.map((r) => make.range(this._ctx, this._sheet, { ...r }));
   }
   setBackground(color: string | null): this {
     return this._each((r) => r.setBackground(color));

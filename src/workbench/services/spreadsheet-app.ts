@@ -2,7 +2,7 @@
  * SpreadsheetApp: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app
  * There is one spreadsheet: the active one (the add-in is container-bound, currentonly scope).
  */
-import { newConditionalFormatRuleBuilder, newDataValidationBuilder } from './builders';
+import { newConditionalFormatRuleBuilder } from './conditional-format';
 import type { Execution } from './context';
 import { wrap } from './counter';
 import {
@@ -19,6 +19,7 @@ import {
 import { activeSheetState, newSpreadsheet, SpreadsheetImpl } from './spreadsheet';
 import { newSheet } from './sheet';
 import { createUi } from './ui';
+import { newDataValidationBuilder } from './validation';
 
 export function createSpreadsheetApp(ctx: Execution): unknown {
   return wrap(ctx, 'SpreadsheetApp', {
