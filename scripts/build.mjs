@@ -5,10 +5,11 @@
 // dist/Sidebar.html  the client bundled and inlined, template literals lowered (HtmlService mangles
 //                    `//` and `/*` inside template literals of inline scripts).
 // dist/appsscript.json  the manifest.
-// build/workbench/   the workbench server (Node) and its page (browser).
+// build/workbench/   the workbench server (Node, with the sidebars' google.script shim inside) and its page
+//                    (browser: main.js, index.html, style.css and styles/).
 // build/cli/sop-terpilah.js  the command line (package.json "bin"), executable.
 import * as esbuild from 'esbuild';
-import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -117,6 +118,7 @@ async function buildWorkbench() {
     }),
     copyFile(join(root, 'src/workbench/page/index.html'), join(out, 'page/index.html')),
     copyFile(join(root, 'src/workbench/page/style.css'), join(out, 'page/style.css')),
+    cp(join(root, 'src/workbench/page/styles'), join(out, 'page/styles'), { recursive: true }),
   ]);
 }
 

@@ -25,7 +25,7 @@ export interface WorkbenchLike extends PersonActor {
 
 export interface WorkbenchServerOptions {
   workbench: WorkbenchLike;
-  /** Folder holding index.html, main.js, style.css. */
+  /** Folder holding index.html, main.js, style.css and styles/. */
   pageDir: string;
   /**
    * Persists the state (called after every execution that did not need input, after every
