@@ -116,21 +116,27 @@ class ConditionalFormatRuleBuilderImpl extends ConditionalFormatRuleImpl {
     this._st.spec.format.fontColor = normalizeColor(color);
     return this;
   }
-  setBold(bold: boolean | null): this {
-    this._st.spec.format.fontWeight = bold === null ? undefined : bold ? 'bold' : 'normal';
+  /** setBold, setItalic, setUnderline, setStrikethrough: null leaves the font as it is. */
+  _font<K extends 'fontWeight' | 'fontStyle' | 'fontLine'>(
+    key: K,
+    on: boolean | null,
+    yes: string,
+    no: string,
+  ): this {
+    (this._st.spec.format as Record<K, string | undefined>)[key] = on === null ? undefined : on ? yes : no;
     return this;
+  }
+  setBold(bold: boolean | null): this {
+    return this._font('fontWeight', bold, 'bold', 'normal');
   }
   setItalic(italic: boolean | null): this {
-    this._st.spec.format.fontStyle = italic === null ? undefined : italic ? 'italic' : 'normal';
-    return this;
+    return this._font('fontStyle', italic, 'italic', 'normal');
   }
   setUnderline(underline: boolean | null): this {
-    this._st.spec.format.fontLine = underline === null ? undefined : underline ? 'underline' : 'none';
-    return this;
+    return this._font('fontLine', underline, 'underline', 'none');
   }
   setStrikethrough(strike: boolean | null): this {
-    this._st.spec.format.fontLine = strike === null ? undefined : strike ? 'line-through' : 'none';
-    return this;
+    return this._font('fontLine', strike, 'line-through', 'none');
   }
   withCriteria(criteria: unknown, args: unknown[]): this {
     return this._when(enumName(criteria), args ?? []);

@@ -7,6 +7,7 @@ import type { ChartSpec, SheetState } from '../model';
 import type { Execution } from './context';
 import { unwrap, wrap } from './counter';
 import { ChartHiddenDimensionStrategy, ChartMergeStrategy, ChartType, enumName } from './enums';
+import { defineMethod } from './methods';
 import { rangeFromRef, rangeRef } from './rule-args';
 
 export function newChartBuilder(ctx: Execution, sheet: SheetState, spec?: ChartSpec): unknown {
@@ -206,12 +207,8 @@ const CHART_TYPE_SHORTCUTS: Record<string, keyof typeof ChartType> = {
   asTableChart: 'TABLE',
 };
 for (const [name, type] of Object.entries(CHART_TYPE_SHORTCUTS)) {
-  Object.defineProperty(EmbeddedChartBuilderImpl.prototype, name, {
-    value(this: EmbeddedChartBuilderImpl): EmbeddedChartBuilderImpl {
-      this._spec.type = type;
-      return this;
-    },
-    writable: true,
-    configurable: true,
+  defineMethod(EmbeddedChartBuilderImpl, name, function () {
+    this._spec.type = type;
+    return this;
   });
 }

@@ -68,27 +68,19 @@ export function checkShape(
   rows: number,
   cols: number,
 ): unknown[][] {
-  if (!Array.isArray(data)) {
-    throw ctx.exception(
+  const mismatch = (): Error =>
+    ctx.exception(
       `The parameters (${typeName(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
     );
-  }
-  if (data.length !== rows) {
-    throw ctx.exception(
-      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${rows}.`,
+  const count = (what: string, given: number, wanted: number): Error =>
+    ctx.exception(
+      `The number of ${what} in the data does not match the number of ${what} in the range. The data has ${given} but the range has ${wanted}.`,
     );
-  }
+  if (!Array.isArray(data)) throw mismatch();
+  if (data.length !== rows) throw count('rows', data.length, rows);
   for (const line of data) {
-    if (!Array.isArray(line)) {
-      throw ctx.exception(
-        `The parameters (${typeName(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
-      );
-    }
-    if (line.length !== cols) {
-      throw ctx.exception(
-        `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${cols}.`,
-      );
-    }
+    if (!Array.isArray(line)) throw mismatch();
+    if (line.length !== cols) throw count('columns', line.length, cols);
   }
   return data as unknown[][];
 }

@@ -9,6 +9,7 @@ import type { Cell, SheetState } from '../model';
 import type { Execution } from './context';
 import { lastColumn, lastRow, shiftSheetStructures } from './grid';
 import { checkCellLimit } from './limits';
+import { defineMethod } from './methods';
 
 type Dimension = 'rows' | 'columns';
 
@@ -77,56 +78,41 @@ export class SheetGrid {
     }
     shiftSheetStructures(s, dim, at0, -howMany);
   }
-  insertRowBefore(beforePosition: number): this {
-    this._insert('rows', beforePosition - 1, 1);
+}
+
+/**
+ * Apps Script's row and column methods, the same for both: insertRowBefore, insertRowAfter,
+ * insertRowsBefore, insertRowsAfter, insertRows, deleteRows, deleteRow, and so for columns.
+ */
+for (const [one, dim] of [
+  ['Row', 'rows'],
+  ['Column', 'columns'],
+] as const) {
+  const at = (position: unknown): number => position as number;
+  defineMethod(SheetGrid, `insert${one}Before`, function (position) {
+    this._insert(dim, at(position) - 1, 1);
     return this;
-  }
-  insertRowAfter(afterPosition: number): this {
-    this._insert('rows', afterPosition, 1);
+  });
+  defineMethod(SheetGrid, `insert${one}After`, function (position) {
+    this._insert(dim, at(position), 1);
     return this;
-  }
-  insertRowsBefore(beforePosition: number, howMany: number): this {
-    this._insert('rows', beforePosition - 1, howMany);
+  });
+  defineMethod(SheetGrid, `insert${one}sBefore`, function (position, howMany) {
+    this._insert(dim, at(position) - 1, at(howMany));
     return this;
-  }
-  insertRowsAfter(afterPosition: number, howMany: number): this {
-    this._insert('rows', afterPosition, howMany);
+  });
+  defineMethod(SheetGrid, `insert${one}sAfter`, function (position, howMany) {
+    this._insert(dim, at(position), at(howMany));
     return this;
-  }
-  insertRows(rowIndex: number, numRows = 1): void {
-    this._insert('rows', rowIndex - 1, numRows);
-  }
-  deleteRows(rowPosition: number, howMany: number): void {
-    this._delete('rows', rowPosition, howMany);
-  }
-  deleteRow(rowPosition: number): this {
-    this._delete('rows', rowPosition, 1);
+  });
+  defineMethod(SheetGrid, `insert${one}s`, function (index, howMany = 1) {
+    this._insert(dim, at(index) - 1, at(howMany));
+  });
+  defineMethod(SheetGrid, `delete${one}s`, function (position, howMany) {
+    this._delete(dim, at(position), at(howMany));
+  });
+  defineMethod(SheetGrid, `delete${one}`, function (position) {
+    this._delete(dim, at(position), 1);
     return this;
-  }
-  insertColumnBefore(beforePosition: number): this {
-    this._insert('columns', beforePosition - 1, 1);
-    return this;
-  }
-  insertColumnAfter(afterPosition: number): this {
-    this._insert('columns', afterPosition, 1);
-    return this;
-  }
-  insertColumnsBefore(beforePosition: number, howMany: number): this {
-    this._insert('columns', beforePosition - 1, howMany);
-    return this;
-  }
-  insertColumnsAfter(afterPosition: number, howMany: number): this {
-    this._insert('columns', afterPosition, howMany);
-    return this;
-  }
-  insertColumns(columnIndex: number, numColumns = 1): void {
-    this._insert('columns', columnIndex - 1, numColumns);
-  }
-  deleteColumns(columnPosition: number, howMany: number): void {
-    this._delete('columns', columnPosition, howMany);
-  }
-  deleteColumn(columnPosition: number): this {
-    this._delete('columns', columnPosition, 1);
-    return this;
-  }
+  });
 }

@@ -19,27 +19,28 @@ export class SheetLayout extends SheetGrid {
   getFrozenColumns(): number {
     return this._sheet.frozenColumns;
   }
+  _setSizes(key: 'columnWidths' | 'rowHeights', start: number, n: number, px: number): this {
+    const sizes = this._w()[key];
+    for (let i = start - 1; i < start - 1 + n; i++) sizes[i] = px;
+    return this;
+  }
   setColumnWidth(columnPosition: number, width: number): this {
-    return this.setColumnWidths(columnPosition, 1, width);
+    return this._setSizes('columnWidths', columnPosition, 1, width);
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): this {
-    const s = this._w();
-    for (let c = startColumn - 1; c < startColumn - 1 + numColumns; c++) s.columnWidths[c] = width;
-    return this;
+    return this._setSizes('columnWidths', startColumn, numColumns, width);
   }
   getColumnWidth(columnPosition: number): number {
     return this._sheet.columnWidths[columnPosition - 1] ?? DEFAULT_COLUMN_WIDTH;
   }
   setRowHeight(rowPosition: number, height: number): this {
-    return this.setRowHeights(rowPosition, 1, height);
+    return this._setSizes('rowHeights', rowPosition, 1, height);
   }
   setRowHeights(startRow: number, numRows: number, height: number): this {
-    const s = this._w();
-    for (let r = startRow - 1; r < startRow - 1 + numRows; r++) s.rowHeights[r] = height;
-    return this;
+    return this._setSizes('rowHeights', startRow, numRows, height);
   }
   setRowHeightsForced(startRow: number, numRows: number, height: number): this {
-    return this.setRowHeights(startRow, numRows, height);
+    return this._setSizes('rowHeights', startRow, numRows, height);
   }
   getRowHeight(rowPosition: number): number {
     return this._sheet.rowHeights[rowPosition - 1] ?? DEFAULT_ROW_HEIGHT;

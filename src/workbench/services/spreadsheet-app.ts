@@ -5,17 +5,7 @@
 import { newConditionalFormatRuleBuilder } from './conditional-format';
 import type { Execution } from './context';
 import { wrap } from './counter';
-import {
-  BooleanCriteria,
-  BorderStyle,
-  DataValidationCriteria,
-  DeveloperMetadataLocationType,
-  DeveloperMetadataVisibility,
-  Dimension,
-  ProtectionType,
-  TextDirection,
-  WrapStrategy,
-} from './enums';
+import { SPREADSHEET_APP_ENUMS } from './enums';
 import { activeSheetState, newSpreadsheet, SpreadsheetImpl } from './spreadsheet';
 import { newSheet } from './sheet';
 import { createUi } from './ui';
@@ -23,15 +13,7 @@ import { newDataValidationBuilder } from './validation';
 
 export function createSpreadsheetApp(ctx: Execution): unknown {
   return wrap(ctx, 'SpreadsheetApp', {
-    BooleanCriteria,
-    BorderStyle,
-    DataValidationCriteria,
-    DeveloperMetadataLocationType,
-    DeveloperMetadataVisibility,
-    Dimension,
-    ProtectionType,
-    TextDirection,
-    WrapStrategy,
+    ...SPREADSHEET_APP_ENUMS,
     getActive: () => newSpreadsheet(ctx),
     getActiveSpreadsheet: () => newSpreadsheet(ctx),
     getActiveSheet: () => newSheet(ctx, activeSheetState(ctx)),
