@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { types } from 'node:util';
+import { isDate } from './format/display';
 import * as vm from 'node:vm';
 import type { WorkbookState } from './model';
 import type { ExecutionResult, RunOptions } from './protocol';
@@ -64,7 +64,7 @@ function findIllegal(v: unknown, seen = new Set<unknown>()): string | null {
   if (typeof v === 'function') return 'Function';
   if (typeof v === 'symbol' || typeof v === 'bigint') return typeof v;
   if (typeof v !== 'object') return null;
-  if (types.isDate(v)) return 'Date';
+  if (isDate(v)) return 'Date';
   if (seen.has(v)) return 'circular reference';
   seen.add(v);
   for (const x of Array.isArray(v) ? v : Object.values(v as object)) {
