@@ -6,10 +6,11 @@
 //                    `//` and `/*` inside template literals of inline scripts), its style sheets
 //                    (SIDEBAR_STYLES, in cascade order) inlined one after the other.
 // dist/appsscript.json  the manifest.
-// build/workbench/   the workbench server (Node) and its page (browser).
+// build/workbench/   the workbench server (Node, with the sidebars' google.script shim inside) and its page
+//                    (browser: main.js, index.html, style.css and styles/).
 // build/cli/sop-terpilah.js  the command line (package.json "bin"), executable.
 import * as esbuild from 'esbuild';
-import { chmod, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -88,9 +89,19 @@ async function buildSidebar() {
   await writeFile(join(dist, 'Sidebar.html'), html);
 }
 
+/** The google.script shim of sidebars (src/workbench/page/google-script.ts), as JavaScript text. */
+async function googleScriptShim() {
+  const file = join(root, 'src/workbench/page/google-script.esbuild.json');
+  const options = JSON.parse(await readFile(file, 'utf8'));
+  const entry = join(root, 'src/workbench/page/google-script.ts');
+  const result = await esbuild.build({ ...options, entryPoints: [entry], write: false });
+  return result.outputFiles[0].text;
+}
+
 async function buildWorkbench() {
   const out = join(build, 'workbench');
   await mkdir(join(out, 'page'), { recursive: true });
+  const shim = await googleScriptShim();
   await Promise.all([
     esbuild.build({
       entryPoints: [join(root, 'src/workbench/server/main.ts')],
@@ -99,6 +110,8 @@ async function buildWorkbench() {
       format: 'cjs',
       target: 'node20',
       packages: 'external',
+      // server/sidebar-shim.ts wraps and injects the shim; from source (jest) it bundles it itself.
+      define: { WORKBENCH_GOOGLE_SCRIPT: JSON.stringify(shim) },
       outfile: join(out, 'main.js'),
       logLevel: 'warning',
     }),
@@ -113,6 +126,7 @@ async function buildWorkbench() {
     }),
     copyFile(join(root, 'src/workbench/page/index.html'), join(out, 'page/index.html')),
     copyFile(join(root, 'src/workbench/page/style.css'), join(out, 'page/style.css')),
+    cp(join(root, 'src/workbench/page/styles'), join(out, 'page/styles'), { recursive: true }),
   ]);
 }
 

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { types } from 'node:util';
+import { isDate } from './format/display';
 import * as vm from 'node:vm';
 import type { WorkbookState } from './model';
 import type { ExecutionResult, RunOptions } from './protocol';
@@ -13,7 +13,7 @@ import { Execution, NeedsInput } from './services/context';
 import type { InterleavePoint, Realm, SharedRuntime } from './services/context';
 import { AuthMode } from './services/enums';
 import { createGlobals } from './services/globals';
-import { configureExecution, EXCEEDED_TIME, executionTimedOut } from './services/limits';
+import { beforeServiceCall, configureExecution, EXCEEDED_TIME, executionTimedOut } from './services/limits';
 import type { ExecutionLimits } from './services/limits';
 
 export type { ExecutionResult, RunOptions, UiAnswer } from './protocol';
@@ -64,7 +64,7 @@ function findIllegal(v: unknown, seen = new Set<unknown>()): string | null {
   if (typeof v === 'function') return 'Function';
   if (typeof v === 'symbol' || typeof v === 'bigint') return typeof v;
   if (typeof v !== 'object') return null;
-  if (types.isDate(v)) return 'Date';
+  if (isDate(v)) return 'Date';
   if (seen.has(v)) return 'circular reference';
   seen.add(v);
   for (const x of Array.isArray(v) ? v : Object.values(v as object)) {
@@ -127,7 +127,11 @@ export class Workbench {
     for (const n of sheetNames) this.lockRequired.add(n);
   }
 
-  private newExecution(opts: RunOptions | undefined, realm: Realm): Execution {
+  private newExecution(
+    opts: RunOptions | undefined,
+    realm: Realm,
+    lockRequired: ReadonlySet<string> = this.lockRequired,
+  ): Execution {
     const ctx = new Execution({
       state: this.state,
       distDir: this.distDir,
@@ -137,7 +141,8 @@ export class Workbench {
       answers: opts?.answers ?? [],
       authMode: opts?.authMode ?? 'FULL',
       shared: this.shared,
-      lockRequired: this.lockRequired,
+      lockRequired,
+      serviceChecks: beforeServiceCall,
     });
     configureExecution(ctx, this.executionLimits);
     return ctx;
@@ -248,17 +253,7 @@ export class Workbench {
    * no UI. When `act` throws, every change it made is rolled back and the error is rethrown.
    */
   actAsPerson<T>(act: (app: GoogleAppsScript.Spreadsheet.SpreadsheetApp) => T): T {
-    const ctx = new Execution({
-      state: this.state,
-      distDir: this.distDir,
-      userEmail: this.userEmail,
-      now: this.now,
-      realm: HOST_REALM,
-      answers: [],
-      authMode: 'FULL',
-      shared: this.shared,
-      lockRequired: new Set(),
-    });
+    const ctx = this.newExecution(undefined, HOST_REALM, new Set());
     const app = createGlobals(ctx).SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     this.enter(ctx);
     try {

@@ -61,7 +61,7 @@ describe('workbench grid in Chromium', () => {
     })()`);
     expect(style).toEqual({ weight: '700', background: 'rgb(217, 226, 243)', align: 'center' });
     await expect(page.locator('[data-a1="A2"]').textContent()).resolves.toBe('42');
-    await expect(page.locator('[data-a1="B2"]').textContent()).resolves.toBe('15/4/2019 10:00');
+    await expect(page.locator('[data-a1="B2"]').textContent()).resolves.toBe('15/4/2019 10:00:00'); // as getDisplayValue shows it (id_ID)
     await expect(page.locator('[data-a1="C2"]').getAttribute('data-formula')).resolves.toBe('=A2*2');
   });
 

@@ -4,13 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../src/workbench/a1';
-import {
-  excelSheetName,
-  exportXlsx,
-  exportXlsxReport,
-  PIXELS_PER_CHARACTER,
-  rectToA1,
-} from '../../src/workbench/export/xlsx';
+import { PIXELS_PER_CHARACTER, rectToA1 } from '../../src/workbench/export/excel-grid';
+import { excelSheetName, exportXlsx, exportXlsxReport } from '../../src/workbench/export/xlsx';
 import { toArgb, toBorderStyle } from '../../src/workbench/export/xlsx-format';
 import { newSheetState, newWorkbookState, type Cell, type WorkbookState } from '../../src/workbench/model';
 

@@ -43,23 +43,26 @@ function column(state: ReturnType<typeof bench>['state']): unknown[] {
 }
 
 describe('lock and flush between two executions', () => {
-  test('released without flush: the second person reads stale rows and takes the same id', () => {
+  /** Two people take the next id; the second runs right after the first releases the lock. */
+  function twoIds(flush: boolean) {
     const { wb, state } = bench();
     let second: unknown;
-    wb.interleave('lockReleased', () => (second = wb.run('nextId', [false]).value));
-    const first = wb.run('nextId', [false]).value;
-    expect([first, second]).toEqual(['KGT-0', 'KGT-0']);
+    wb.interleave('lockReleased', () => (second = wb.run('nextId', [flush]).value));
+    const first = wb.run('nextId', [flush]).value;
+    return { ids: [first, second], column: column(state) };
+  }
+
+  test('released without flush: the second person reads stale rows and takes the same id', () => {
+    const { ids, column } = twoIds(false);
+    expect(ids).toEqual(['KGT-0', 'KGT-0']);
     // The first one's buffered row is applied on top of the second one's at its end: one is lost.
-    expect(column(state)).toEqual(['KGT-0']);
+    expect(column).toEqual(['KGT-0']);
   });
 
   test('flushed before release: the second person sees the row and takes the next id', () => {
-    const { wb, state } = bench();
-    let second: unknown;
-    wb.interleave('lockReleased', () => (second = wb.run('nextId', [true]).value));
-    const first = wb.run('nextId', [true]).value;
-    expect([first, second]).toEqual(['KGT-0', 'KGT-1']);
-    expect(column(state)).toEqual(['KGT-0', 'KGT-1']);
+    const { ids, column } = twoIds(true);
+    expect(ids).toEqual(['KGT-0', 'KGT-1']);
+    expect(column).toEqual(['KGT-0', 'KGT-1']);
   });
 
   test('a lock held by a running execution is refused to another one', () => {

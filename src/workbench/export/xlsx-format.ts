@@ -102,16 +102,19 @@ export function toAlignment(format: CellFormat): Partial<Alignment> | undefined 
   return Object.keys(alignment).length > 0 ? alignment : undefined;
 }
 
+const BORDER_SIDES = [
+  ['top', 'borderTop'],
+  ['bottom', 'borderBottom'],
+  ['left', 'borderLeft'],
+  ['right', 'borderRight'],
+] as const;
+
 export function toBorders(format: CellFormat): Partial<Borders> | undefined {
   const borders: Partial<Borders> = {};
-  const top = toBorder(format.borderTop);
-  const bottom = toBorder(format.borderBottom);
-  const left = toBorder(format.borderLeft);
-  const right = toBorder(format.borderRight);
-  if (top) borders.top = top;
-  if (bottom) borders.bottom = bottom;
-  if (left) borders.left = left;
-  if (right) borders.right = right;
+  for (const [side, key] of BORDER_SIDES) {
+    const border = toBorder(format[key]);
+    if (border) borders[side] = border;
+  }
   return Object.keys(borders).length > 0 ? borders : undefined;
 }
 

@@ -1,4 +1,4 @@
-/** The page's side of the workbench HTTP API (see src/workbench/server/README-API.md). */
+/** The page's side of the workbench HTTP API (README.md, "Workbench HTTP API"; routes: ../server/http.ts). */
 import type { ExecutionResult as RunResult, PageUiEvent, UiAnswer, WorkbookJson } from '../protocol';
 
 export type { InputRequest, SheetJson, UiAnswer, WorkbookJson } from '../protocol';

@@ -2,8 +2,14 @@
 import { toA1 } from '../a1';
 import type { Cell, ChartSpec } from '../model';
 import { fetchWorkbook } from './api';
-import { formatValue } from './format';
+import { displayValue } from '../format/display';
 import { el } from './dom';
+
+/** What a cell's display text depends on besides the cell. */
+interface Spreadsheet {
+  timeZone: string;
+  locale: string;
+}
 
 const COLORS = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6'];
 
@@ -11,7 +17,7 @@ export function renderCharts(
   host: HTMLElement,
   sheetName: string,
   charts: ChartSpec[],
-  timeZone: string,
+  where: Spreadsheet,
 ): void {
   host.replaceChildren();
   if (charts.length === 0) return;
@@ -44,7 +50,7 @@ export function renderCharts(
         const rows = (wb.sheets[0]?.rows ?? []).map((row) =>
           Array.from({ length: first.rect.numColumns }, (_, i) => row?.[first.rect.column + i] ?? null),
         );
-        drawBars(body, rows, timeZone);
+        drawBars(body, rows, where);
       })
       .catch((e: Error) => {
         body.textContent = `Data tidak dapat dimuat: ${e.message}`;
@@ -52,7 +58,7 @@ export function renderCharts(
   }
 }
 
-function drawBars(body: HTMLElement, rows: (Cell | null)[][], timeZone: string): void {
+function drawBars(body: HTMLElement, rows: (Cell | null)[][], where: Spreadsheet): void {
   body.replaceChildren();
   if (rows.length === 0) return;
   const isNum = (c: Cell | null): boolean => typeof c?.value === 'number';
@@ -67,7 +73,11 @@ function drawBars(body: HTMLElement, rows: (Cell | null)[][], timeZone: string):
   if (header) {
     const legend = el('div', 'chart-legend');
     header.slice(1).forEach((c, i) => {
-      const item = el('span', 'legend-item', formatValue(c?.value, undefined, timeZone));
+      const item = el(
+        'span',
+        'legend-item',
+        displayValue(c && { value: c.value }, where.timeZone, where.locale),
+      );
       item.style.setProperty('--c', COLORS[i % COLORS.length]);
       legend.append(item);
     });
@@ -75,7 +85,7 @@ function drawBars(body: HTMLElement, rows: (Cell | null)[][], timeZone: string):
   }
   for (const r of data.slice(0, 50)) {
     const line = el('div', 'bar-row');
-    line.append(el('span', 'bar-label', formatValue(r[0]?.value, r[0]?.format?.numberFormat, timeZone)));
+    line.append(el('span', 'bar-label', displayValue(r[0], where.timeZone, where.locale)));
     const bars = el('span', 'bars');
     r.slice(1).forEach((c, i) => {
       const v = isNum(c) ? (c!.value as number) : 0;

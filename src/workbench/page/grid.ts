@@ -1,21 +1,18 @@
 /**
  * The grid of one sheet as an HTML table: headers, values, formats, borders, merges, frozen
  * rows/columns (position: sticky), notes, validation marks, protected ranges, hidden rows and
- * columns. All workbook text goes through textContent / title, never innerHTML.
+ * columns. Each cell: ./cell.ts. All workbook text goes through textContent / title, never innerHTML.
  */
-import type { BorderSide, Cell, CellFormat, ConditionalRuleSpec, GridRect, ProtectionSpec } from '../model';
+import type { Cell, GridRect } from '../model';
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from '../model';
 import type { SheetJson } from './api';
 import { cellA1, columnLetter } from '../a1';
-import { formatValue } from './format';
+import { fillCell } from './cell';
+import { conditionalFormat, inRect, isBlank, protectionAt } from './cell-rules';
 
-export const DEFAULT_WIDTH = 100;
-export const DEFAULT_HEIGHT = 21;
 const HEADER_HEIGHT = 22;
 const ROW_HEADER_WIDTH = 46;
 const MAX_COLUMNS = 200;
-
-const inRect = (r: GridRect, row: number, col: number): boolean =>
-  row >= r.row && row < r.row + r.numRows && col >= r.column && col < r.column + r.numColumns;
 
 export interface GridInput {
   sheet: SheetJson;
@@ -24,102 +21,13 @@ export interface GridInput {
   /** Last row index (exclusive) to render. */
   endRow: number;
   timeZone: string;
+  /** The spreadsheet locale: cells show as Range.getDisplayValue renders them. */
+  locale: string;
 }
-
-function borderCss(b: BorderSide | undefined): string | null {
-  if (!b) return null;
-  const color = b.color || '#000000';
-  switch (b.style) {
-    case 'SOLID_MEDIUM':
-      return `2px solid ${color}`;
-    case 'SOLID_THICK':
-      return `3px solid ${color}`;
-    case 'DASHED':
-      return `1px dashed ${color}`;
-    case 'DOTTED':
-      return `1px dotted ${color}`;
-    case 'DOUBLE':
-      return `3px double ${color}`;
-    default:
-      return `1px solid ${color}`;
-  }
-}
-
-function isBlank(c: Cell | null | undefined): boolean {
-  return !c || c.value === '' || c.value === null || c.value === undefined;
-}
-
-/** The first format of a simple (non-formula) conditional rule that matches a value. */
-function conditionalFormat(
-  rules: ConditionalRuleSpec[],
-  row: number,
-  col: number,
-  cell: Cell | null,
-): CellFormat | null {
-  for (const rule of rules) {
-    if (!rule.ranges.some((r) => inRect(r, row, col))) continue;
-    if (matches(rule.condition, cell)) return rule.format;
-  }
-  return null;
-}
-
-function matches(cond: { type: string; args: unknown[] }, cell: Cell | null): boolean {
-  const v = cell?.value;
-  const blank = isBlank(cell);
-  const num = typeof v === 'number' ? v : NaN;
-  const a = Number(cond.args[0]);
-  const b = Number(cond.args[1]);
-  const text = v === undefined || v === null ? '' : String(v).toLowerCase();
-  const arg = String(cond.args[0] ?? '').toLowerCase();
-  switch (cond.type) {
-    case 'CELL_EMPTY':
-      return blank;
-    case 'CELL_NOT_EMPTY':
-      return !blank;
-    case 'NUMBER_GREATER_THAN':
-      return num > a;
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return num >= a;
-    case 'NUMBER_LESS_THAN':
-      return num < a;
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return num <= a;
-    case 'NUMBER_EQUAL_TO':
-      return num === a;
-    case 'NUMBER_NOT_EQUAL_TO':
-      return !Number.isNaN(num) && num !== a;
-    case 'NUMBER_BETWEEN':
-      return num >= Math.min(a, b) && num <= Math.max(a, b);
-    case 'NUMBER_NOT_BETWEEN':
-      return !Number.isNaN(num) && (num < Math.min(a, b) || num > Math.max(a, b));
-    case 'TEXT_CONTAINS':
-      return !blank && text.includes(arg);
-    case 'TEXT_DOES_NOT_CONTAIN':
-      return !text.includes(arg);
-    case 'TEXT_STARTS_WITH':
-      return !blank && text.startsWith(arg);
-    case 'TEXT_ENDS_WITH':
-      return !blank && text.endsWith(arg);
-    case 'TEXT_EQUAL_TO':
-      return text === arg;
-    default:
-      return false; // custom formulas and dates are not evaluated by the workbench
-  }
-}
-
-function protectionAt(protections: ProtectionSpec[], row: number, col: number): ProtectionSpec | null {
-  for (const p of protections) {
-    if (p.type === 'RANGE' && p.range && inRect(p.range, row, col)) return p;
-    if (p.type === 'SHEET' && !(p.unprotected ?? []).some((u) => inRect(u, row, col))) return p;
-  }
-  return null;
-}
-
-const LIST_CRITERIA = new Set(['VALUE_IN_LIST', 'VALUE_IN_RANGE']);
 
 /** Renders the grid into `host` (replacing its content). */
 export function renderGrid(host: HTMLElement, input: GridInput): void {
-  const { sheet, timeZone } = input;
+  const { sheet, timeZone, locale } = input;
   const hiddenRows = new Set(sheet.hiddenRows ?? []);
   const hiddenCols = new Set(sheet.hiddenColumns ?? []);
   const widest = sheet.rows.reduce((m, r) => Math.max(m, r ? r.length : 0), 0);
@@ -137,8 +45,8 @@ export function renderGrid(host: HTMLElement, input: GridInput): void {
     const data = r >= sheet.rowOffset ? sheet.rows[r - sheet.rowOffset] : input.frozenRowCells?.[r];
     return data?.[c] ?? null;
   };
-  const width = (c: number): number => sheet.columnWidths[c] ?? DEFAULT_WIDTH;
-  const height = (r: number): number => sheet.rowHeights[r] ?? DEFAULT_HEIGHT;
+  const width = (c: number): number => sheet.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH;
+  const height = (r: number): number => sheet.rowHeights[r] ?? DEFAULT_ROW_HEIGHT;
 
   // merges: anchor → spans over what is shown; covered cells are skipped
   const colPos = new Map(cols.map((c, i) => [c, i]));
@@ -258,6 +166,7 @@ export function renderGrid(host: HTMLElement, input: GridInput): void {
         validation: validations.find((v) => inRect(v.range, r, c))?.rule,
         protection: protectionAt(protections, r, c),
         timeZone,
+        locale,
       });
       tr.append(td);
     }
@@ -265,97 +174,4 @@ export function renderGrid(host: HTMLElement, input: GridInput): void {
   }
   table.append(tbody);
   host.replaceChildren(table);
-}
-
-interface FillInput {
-  cell: Cell | null;
-  cond: CellFormat | null;
-  borders: { top?: BorderSide; left?: BorderSide; bottom?: BorderSide; right?: BorderSide };
-  canOverflow: boolean;
-  validation?: { criteria: string; args: unknown[]; helpText?: string };
-  protection: ProtectionSpec | null;
-  timeZone: string;
-}
-
-function fillCell(td: HTMLTableCellElement, x: FillInput): void {
-  const f: CellFormat = { ...(x.cell?.format ?? {}), ...(x.cond ?? {}) };
-  const value = x.cell?.value;
-  const s = td.style;
-  if (f.background) s.backgroundColor = f.background;
-  if (f.fontColor) s.color = f.fontColor;
-  if (f.fontWeight) s.fontWeight = f.fontWeight;
-  if (f.fontStyle) s.fontStyle = f.fontStyle;
-  if (f.fontSize) s.fontSize = `${f.fontSize}pt`;
-  if (f.fontFamily) s.fontFamily = `"${f.fontFamily.replace(/["\\]/g, '')}", Arial, sans-serif`;
-  if (f.fontLine && f.fontLine !== 'none') s.textDecoration = f.fontLine;
-  const checkbox = x.validation?.criteria === 'CHECKBOX';
-  let h = f.horizontalAlignment;
-  if (!h || h === 'general') {
-    h =
-      typeof value === 'number' || value instanceof Date
-        ? 'right'
-        : typeof value === 'boolean' || checkbox
-          ? 'center'
-          : 'left';
-  }
-  s.textAlign = h;
-  s.verticalAlign = f.verticalAlignment ?? 'bottom';
-  const strategy = f.wrapStrategy ?? (f.wrap ? 'WRAP' : 'OVERFLOW');
-  if (strategy === 'WRAP') td.classList.add('wrap');
-  else if (strategy === 'OVERFLOW' && x.canOverflow && typeof value === 'string' && h === 'left')
-    td.classList.add('overflow');
-  else td.classList.add('clip');
-  const b = x.borders;
-  const top = borderCss(b.top);
-  const left = borderCss(b.left);
-  const bottom = borderCss(b.bottom);
-  const right = borderCss(b.right);
-  if (top) s.borderTop = top;
-  if (left) s.borderLeft = left;
-  if (bottom) s.borderBottom = bottom;
-  if (right) s.borderRight = right;
-
-  const span = document.createElement('span');
-  span.className = 'v';
-  if (checkbox && typeof value === 'boolean') span.textContent = value ? '☑' : '☐';
-  else span.textContent = formatValue(value, f.numberFormat, x.timeZone);
-  if (f.textRotation) {
-    span.style.display = 'inline-block';
-    span.style.transform = `rotate(${-f.textRotation}deg)`;
-  }
-  td.append(span);
-
-  const titles: string[] = [];
-  if (x.cell?.formula) {
-    td.classList.add('formula');
-    td.dataset.formula = x.cell.formula;
-    titles.push(x.cell.formula);
-  }
-  if (f.note) {
-    const mark = document.createElement('span');
-    mark.className = 'note-mark';
-    td.append(mark);
-    titles.push(`Catatan: ${f.note}`);
-  }
-  if (x.validation) {
-    if (LIST_CRITERIA.has(x.validation.criteria)) {
-      const dv = document.createElement('span');
-      dv.className = 'dv-mark';
-      dv.textContent = '▾';
-      td.append(dv);
-      const list =
-        x.validation.criteria === 'VALUE_IN_LIST' && Array.isArray(x.validation.args[0])
-          ? x.validation.args[0]
-          : null;
-      if (list) titles.push(`Pilihan: ${list.map(String).join(', ')}`);
-    }
-    if (x.validation.helpText) titles.push(x.validation.helpText);
-  }
-  if (x.protection) {
-    td.classList.add(x.protection.warningOnly ? 'protected-warning' : 'protected');
-    titles.push(
-      `Dilindungi${x.protection.warningOnly ? ' (peringatan saja)' : ''}${x.protection.description ? `: ${x.protection.description}` : ''}`,
-    );
-  }
-  if (titles.length) td.title = titles.join('\n');
 }

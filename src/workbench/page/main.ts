@@ -16,8 +16,10 @@ import {
 } from './api';
 import { renderCharts } from './charts';
 import { closeDialogOf, openDialogFrame, showModal, showToast } from './dialogs';
+import { logExecution } from './exec-log';
 import { renderGrid } from './grid';
 import { renderMenuBar, type BarMenu } from './menu';
+import { renderPager, renderTabs } from './tabs';
 
 const PAGE_ROWS = 500;
 
@@ -101,59 +103,19 @@ async function doRefresh(followActive: boolean): Promise<void> {
     frozenRowCells,
     endRow: Math.max(endRow, sheet.rowOffset + 1),
     timeZone: wb.timeZone,
+    locale: wb.locale,
   });
-  renderPager(sheet.rowOffset, endRow, sheet.totalRows);
-  renderTabs(wb);
-  renderCharts(ui.charts, sheet.name, sheet.charts, wb.timeZone);
-}
-
-function renderPager(offset: number, end: number, totalRows: number): void {
-  ui.pager.replaceChildren();
-  if (offset === 0 && totalRows <= PAGE_ROWS) return;
-  const prev = button('Baris sebelumnya', 'pager-prev', () => {
-    view.offset = Math.max(0, view.offset - PAGE_ROWS);
+  const rows = { offset: sheet.rowOffset, end: endRow, totalRows: sheet.totalRows, pageRows: PAGE_ROWS };
+  renderPager(ui.pager, rows, (offset) => {
+    view.offset = offset;
     void refresh();
   });
-  prev.disabled = offset === 0;
-  const next = button('Baris berikutnya', 'pager-next', () => {
-    view.offset += PAGE_ROWS;
+  renderTabs(ui.tabs, wb, view.sheet, (name) => {
+    view.sheet = name;
+    view.offset = 0;
     void refresh();
   });
-  next.disabled = offset + PAGE_ROWS >= totalRows;
-  const info = document.createElement('span');
-  info.className = 'pager-info';
-  info.textContent = `Baris ${offset + 1}–${Math.min(end, Math.max(totalRows, offset + 1))} dari ${totalRows} baris berisi`;
-  ui.pager.append(prev, info, next);
-}
-
-function renderTabs(wb: WorkbookJson): void {
-  ui.tabs.replaceChildren();
-  for (const s of wb.sheetList) {
-    const tab = button(s.name, 'sheet-tab', () => {
-      view.sheet = s.name;
-      view.offset = 0;
-      void refresh();
-    });
-    tab.classList.add('sheet-tab');
-    if (s.name === view.sheet) tab.classList.add('selected');
-    if (s.sheetId === wb.activeSheetId) tab.classList.add('active-sheet');
-    if (s.hidden) {
-      tab.classList.add('hidden-sheet');
-      tab.title = 'Sheet tersembunyi';
-    }
-    if (s.tabColor) tab.style.borderBottomColor = s.tabColor;
-    ui.tabs.append(tab);
-  }
-}
-
-function button(text: string, testid: string, onClick: () => void): HTMLButtonElement {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = 'btn';
-  b.textContent = text;
-  b.dataset.testid = testid;
-  b.addEventListener('click', onClick);
-  return b;
+  renderCharts(ui.charts, sheet.name, sheet.charts, { timeZone: wb.timeZone, locale: wb.locale });
 }
 
 ui.grid.addEventListener('click', (ev) => {
@@ -193,7 +155,7 @@ async function execute(label: string, runner: Runner): Promise<ExecutionResult |
       return result;
     }
   } catch (e) {
-    logExecution(label, null, (e as Error).message);
+    logExecution(ui.log, label, null, (e as Error).message);
     showToast(ui.toasts, 'Kesalahan', `${label}: ${(e as Error).message}`, 10);
     return null;
   } finally {
@@ -205,7 +167,7 @@ const runMenuItem = (fn: string): Promise<ExecutionResult | null> =>
   execute(fn, (answers) => runFunction(fn, [], answers));
 
 async function handleResult(label: string, result: ExecutionResult, answered: InputRequest[]): Promise<void> {
-  logExecution(label, result);
+  logExecution(ui.log, label, result);
   let k = 0;
   const newMenus: BarMenu[] = [];
   for (const ev of result.ui ?? []) {
@@ -251,29 +213,6 @@ async function handleResult(label: string, result: ExecutionResult, answered: In
   if (!result.ok) showToast(ui.toasts, 'Kesalahan', `${label}: ${result.error ?? 'gagal'}`, 10);
   await refresh(true);
 }
-
-function logExecution(label: string, result: ExecutionResult | null, networkError?: string): void {
-  const entry = document.createElement('div');
-  entry.className = `log-entry ${result?.ok ? 'ok' : 'error'}`;
-  entry.dataset.testid = 'exec-entry';
-  const time = new Date().toLocaleTimeString('id-ID', { hour12: false });
-  const status = result ? (result.ok ? '✓' : '✗') : '✗';
-  let text = `${time} ${status} ${label}`;
-  if (result) text += ` — ${result.calls} panggilan layanan`;
-  if (result && !result.ok) text += ` — ${result.error ?? 'gagal'}`;
-  if (networkError) text += ` — ${networkError}`;
-  entry.textContent = text;
-  if (result) {
-    const calls = Object.entries(result.callsByMethod ?? {})
-      .sort((a, b) => b[1] - a[1])
-      .map(([m, n]) => `${m}: ${n}`);
-    entry.title = [...calls, ...(result.logs ?? []).map((l) => `log: ${l}`)].join('\n');
-  }
-  ui.log.prepend(entry);
-  while (ui.log.childElementCount > 200) ui.log.lastElementChild?.remove();
-}
-
-// ---------------------------------------------------------------- sidebar & frames
 
 function openSidebar(title: string, url: string): void {
   ui.sidebarTitle.textContent = title;

@@ -1,25 +1,20 @@
 /**
  * The workbench's HTTP server: the page, the JSON API over a {@link WorkbenchLike}, and the
- * sidebar/dialog HTML with the `google.script.run` shim injected. See README-API.md.
+ * sidebar/dialog HTML with the `google.script.run` shim injected: the routes. Checks of requests:
+ * requests.ts; answers: responses.ts. See README.md, "Workbench HTTP API".
  *
  * Uses only node:http. Executions (and every read of the state) go through one queue, so
  * they never interleave, even around the asynchronous .xlsx export.
  */
-import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { WorkbookState } from '../model';
-import type {
-  ExecutionResult,
-  PageUiEvent,
-  RunOptions,
-  SheetJson,
-  UiAnswer,
-  WorkbookJson,
-} from '../protocol';
+import type { ExecutionResult, PageUiEvent, RunOptions, SheetJson, WorkbookJson } from '../protocol';
 import { HttpError } from './errors';
 import { toJsonText } from './persistence';
 import { manageSheets, parseEditBody, parseSheetsBody, typeInto, type PersonActor } from './person';
+import { checkOrigin, decodePath, intParam, parseRunBody, readBody } from './requests';
+import { attachment, sendFile, sendJson, sendText } from './responses';
 import { injectShim } from './sidebar-shim';
 
 /** What the server needs of runtime.ts's Workbench. */
@@ -30,7 +25,7 @@ export interface WorkbenchLike extends PersonActor {
 
 export interface WorkbenchServerOptions {
   workbench: WorkbenchLike;
-  /** Folder holding index.html, main.js, style.css. */
+  /** Folder holding index.html, main.js, style.css and styles/. */
   pageDir: string;
   /**
    * Persists the state (called after every execution that did not need input, after every
@@ -53,16 +48,6 @@ export interface WorkbenchServer extends http.Server {
 
 const FUNCTION_NAME = /^[A-Za-z_$][\w$]*$/;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
-
 /** The workbook for the page: everything, or one sheet with a window of its rows. */
 export function workbookJson(
   state: WorkbookState,
@@ -269,121 +254,4 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
   }) as WorkbenchServer;
   Object.defineProperty(server, 'workbench', { get: () => workbench });
   return server;
-}
-
-/** Rejects cross-site POSTs (a page elsewhere must not run the add-in's functions). */
-function checkOrigin(req: http.IncomingMessage): void {
-  const origin = req.headers.origin;
-  if (origin === undefined || origin === 'null') return;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    throw new HttpError(403, 'Bad Origin');
-  }
-  if (host !== req.headers.host) throw new HttpError(403, `Cross-origin request from ${origin} refused`);
-}
-
-function parseRunBody(text: string): { args: unknown[]; answers?: UiAnswer[] } {
-  if (!text.trim()) return { args: [] };
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (e) {
-    throw new HttpError(400, `Bad JSON body: ${(e as Error).message}`);
-  }
-  if (Array.isArray(body)) return { args: body };
-  if (typeof body !== 'object' || body === null) {
-    throw new HttpError(400, 'Body must be a JSON array of arguments or { "args": [...], "answers": [...] }');
-  }
-  const { args = [], answers } = body as { args?: unknown; answers?: unknown };
-  if (!Array.isArray(args)) throw new HttpError(400, '"args" must be an array');
-  if (answers !== undefined && answers !== null) {
-    if (!Array.isArray(answers)) throw new HttpError(400, '"answers" must be an array');
-    for (const a of answers) {
-      if (typeof a !== 'object' || a === null || typeof (a as UiAnswer).button !== 'string') {
-        throw new HttpError(400, 'Each answer must be { "button": string, "text"?: string }');
-      }
-    }
-    return { args, answers: answers as UiAnswer[] };
-  }
-  return { args };
-}
-
-function decodePath(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    throw new HttpError(400, 'Malformed URL');
-  }
-}
-
-function intParam(url: URL, name: string, dflt: number, min: number): number {
-  const raw = url.searchParams.get(name);
-  if (raw === null || raw === '') return dflt;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min)
-    throw new HttpError(400, `Parameter "${name}" must be an integer ≥ ${min}`);
-  return n;
-}
-
-function readBody(req: http.IncomingMessage, max: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > max) {
-        failed = true;
-        reject(new HttpError(413, `Request body larger than ${max} bytes`));
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  sendText(res, status, 'application/json; charset=utf-8', toJsonText(body));
-}
-
-function sendText(res: http.ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(body);
-}
-
-function sendFile(res: http.ServerResponse, file: string): Promise<void> {
-  return fs.promises.readFile(file).then(
-    (bytes) => {
-      res.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': bytes.length,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
-      res.end(bytes);
-    },
-    (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT' || e.code === 'EISDIR') throw new HttpError(404, 'Not found');
-      throw e;
-    },
-  );
-}
-
-/** Content-Disposition for a download named `filename` (ASCII fallback + RFC 5987 UTF-8). */
-function attachment(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

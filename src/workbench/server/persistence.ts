@@ -8,8 +8,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { newWorkbookState, type DateJson, type WorkbookState } from '../model';
-import { isEmulatedLocale } from '../services/locale';
-import { isValidTimeZone } from '../services/time';
+import { isEmulatedLocale } from '../format/locale';
+import { isValidTimeZone } from '../format/zones';
 
 /** JSON text of a value, every Date written as `{ "$date": iso }`. */
 export function toJsonText(value: unknown, indent?: number): string {

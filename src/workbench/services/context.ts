@@ -4,8 +4,6 @@
  */
 import type { SheetState, UiEvent, WorkbookState } from '../model';
 import type { AuthModeName, InputRequest, UiAnswer } from '../protocol';
-import { Counter } from './counter';
-import { beforeServiceCall } from './limits';
 
 export type LockKind = 'document' | 'script' | 'user';
 
@@ -30,6 +28,17 @@ export interface Realm {
   Error: ErrorConstructor;
 }
 
+/** Service calls of one execution: how many, and how many per "Class.method". */
+export class Counter {
+  calls = 0;
+  readonly byMethod: Record<string, number> = {};
+
+  hit(key: string): void {
+    this.calls++;
+    this.byMethod[key] = (this.byMethod[key] ?? 0) + 1;
+  }
+}
+
 /** Thrown when a dialog needs an answer that was not queued; the execution is rolled back. */
 export class NeedsInput extends Error {
   constructor(readonly request: InputRequest) {
@@ -48,6 +57,8 @@ export interface ExecutionSettings {
   authMode: AuthModeName;
   shared: SharedRuntime;
   lockRequired: ReadonlySet<string>;
+  /** The checks of every service call: its scopes and its time (runtime.ts passes limits.ts's). */
+  serviceChecks: (ctx: Execution, cls: string, method: string) => void;
 }
 
 /** Calls allowed in AuthMode.NONE: building the add-on menu, logging. */
@@ -124,6 +135,7 @@ export class Execution {
   readonly held: Record<LockKind, boolean> = { document: false, script: false, user: false };
   readonly shared: SharedRuntime;
   readonly lockRequired: ReadonlySet<string>;
+  private readonly serviceChecks: ExecutionSettings['serviceChecks'];
   pendingInput?: NeedsInput;
   /**
    * Sheets this execution wrote since its last flush, with what other executions still see of
@@ -152,6 +164,7 @@ export class Execution {
     this.authMode = s.authMode;
     this.shared = s.shared;
     this.lockRequired = s.lockRequired;
+    this.serviceChecks = s.serviceChecks;
     const { sheets, ...top } = s.state;
     this.top = structuredClone(top);
     this.sheetOrder = sheets.slice();
@@ -170,7 +183,7 @@ export class Execution {
           (scope ? ` Required permissions: ${scope}` : ''),
       );
     }
-    beforeServiceCall(this, cls, method); // scopes (services/scopes.ts), time (services/limits.ts)
+    this.serviceChecks(this, cls, method); // scopes (services/scopes.ts), time (services/limits.ts)
     this.counter.hit(key);
   }
 

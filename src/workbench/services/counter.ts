@@ -1,21 +1,12 @@
 /**
- * Call counting. Every emulated object handed to the script is a Proxy: each method call counts
- * one and is recorded as "Class.method" (property reads such as enums do not count). A method the
- * emulation lacks throws "Workbench: Class.method is not emulated" when called.
+ * Call counting. Every emulated object handed to the script is a Proxy: each method call goes
+ * through Execution.beforeCall (checked, counted one and recorded as "Class.method"; property
+ * reads such as enums do not count). A method the emulation lacks throws "Workbench:
+ * Class.method is not emulated" when called.
  * Members whose name starts with "_" are internal and invisible to the script.
  */
 import type { Execution } from './context';
 import { noteEmulated } from './scopes';
-
-export class Counter {
-  calls = 0;
-  readonly byMethod: Record<string, number> = {};
-
-  hit(key: string): void {
-    this.calls++;
-    this.byMethod[key] = (this.byMethod[key] ?? 0) + 1;
-  }
-}
 
 const targets = new WeakMap<object, object>();
 

@@ -2,6 +2,8 @@
  * The criteria shortcuts of DataValidationBuilder (`require…`) and ConditionalFormatRuleBuilder
  * (`when…`) as tables: method name after the prefix → criterion, and how many arguments it keeps.
  */
+import { defineMethod } from './methods';
+
 type Entry = readonly [name: string, criterion: string, arity: number];
 
 /** Shortcuts both builders have. */
@@ -55,16 +57,12 @@ export function addCriteriaMethods<B extends object>(
   set: (builder: B, criterion: string, args: unknown[]) => B,
 ): void {
   for (const [name, criterion, arity] of entries) {
-    Object.defineProperty(cls.prototype, prefix + name, {
-      value: function (this: B, ...args: unknown[]): B {
-        return set(
-          this,
-          criterion,
-          Array.from({ length: arity }, (_, i) => args[i]),
-        );
-      },
-      writable: true,
-      configurable: true,
+    defineMethod(cls, prefix + name, function (...args) {
+      return set(
+        this,
+        criterion,
+        Array.from({ length: arity }, (_, i) => args[i]),
+      );
     });
   }
 }

@@ -34,15 +34,8 @@ export function enumName(v: unknown): string {
 export const BorderStyle = makeEnum(['DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE']);
 export const WrapStrategy = makeEnum(['WRAP', 'OVERFLOW', 'CLIP']);
 export const ProtectionType = makeEnum(['RANGE', 'SHEET']);
-export const DataValidationCriteria = makeEnum([
-  'DATE_AFTER',
-  'DATE_BEFORE',
-  'DATE_BETWEEN',
-  'DATE_EQUAL_TO',
-  'DATE_IS_VALID_DATE',
-  'DATE_NOT_BETWEEN',
-  'DATE_ON_OR_AFTER',
-  'DATE_ON_OR_BEFORE',
+/** Number and text comparisons, in the same order in both criteria enums. */
+const COMPARISONS = [
   'NUMBER_BETWEEN',
   'NUMBER_EQUAL_TO',
   'NUMBER_GREATER_THAN',
@@ -54,6 +47,18 @@ export const DataValidationCriteria = makeEnum([
   'TEXT_CONTAINS',
   'TEXT_DOES_NOT_CONTAIN',
   'TEXT_EQUAL_TO',
+] as const;
+
+export const DataValidationCriteria = makeEnum([
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_BETWEEN',
+  'DATE_EQUAL_TO',
+  'DATE_IS_VALID_DATE',
+  'DATE_NOT_BETWEEN',
+  'DATE_ON_OR_AFTER',
+  'DATE_ON_OR_BEFORE',
+  ...COMPARISONS,
   'TEXT_IS_VALID_EMAIL',
   'TEXT_IS_VALID_URL',
   'VALUE_IN_LIST',
@@ -72,17 +77,7 @@ export const BooleanCriteria = makeEnum([
   'DATE_AFTER_RELATIVE',
   'DATE_BEFORE_RELATIVE',
   'DATE_EQUAL_TO_RELATIVE',
-  'NUMBER_BETWEEN',
-  'NUMBER_EQUAL_TO',
-  'NUMBER_GREATER_THAN',
-  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  'NUMBER_LESS_THAN',
-  'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  'NUMBER_NOT_BETWEEN',
-  'NUMBER_NOT_EQUAL_TO',
-  'TEXT_CONTAINS',
-  'TEXT_DOES_NOT_CONTAIN',
-  'TEXT_EQUAL_TO',
+  ...COMPARISONS,
   'TEXT_STARTS_WITH',
   'TEXT_ENDS_WITH',
   'CUSTOM_FORMULA',
@@ -128,3 +123,16 @@ export const Button = makeEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
 export const ButtonSet = makeEnum(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
 
 export const AuthMode = makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
+
+/** The enums SpreadsheetApp carries (SpreadsheetApp.BorderStyle.SOLID …). */
+export const SPREADSHEET_APP_ENUMS = {
+  BooleanCriteria,
+  BorderStyle,
+  DataValidationCriteria,
+  DeveloperMetadataLocationType,
+  DeveloperMetadataVisibility,
+  Dimension,
+  ProtectionType,
+  TextDirection,
+  WrapStrategy,
+};

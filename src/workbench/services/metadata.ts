@@ -8,8 +8,7 @@ import type { Execution } from './context';
 import { wrap } from './counter';
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility, enumName } from './enums';
 import { checkMetadataSize, metadataChars } from './limits';
-import { newSheet } from './sheet';
-import { newSpreadsheet } from './spreadsheet';
+import { make } from './registry';
 
 interface Owner {
   list: () => DeveloperMetadataSpec[];
@@ -132,8 +131,8 @@ class DeveloperMetadataImpl {
     const ctx = this._ctx;
     return wrap(ctx, 'DeveloperMetadataLocation', {
       getLocationType: () => DeveloperMetadataLocationType[owner.sheet ? 'SHEET' : 'SPREADSHEET'],
-      getSheet: () => (owner.sheet ? newSheet(ctx, owner.sheet) : null),
-      getSpreadsheet: () => (owner.sheet ? null : newSpreadsheet(ctx)),
+      getSheet: () => (owner.sheet ? make.sheet(ctx, owner.sheet) : null),
+      getSpreadsheet: () => (owner.sheet ? null : make.spreadsheet(ctx)),
     });
   }
 }

@@ -4,9 +4,10 @@
  */
 import type { ProtectionSpec, SheetState } from '../model';
 import type { Execution } from './context';
-import { unwrap, wrap } from './counter';
+import { wrap } from './counter';
 import { ProtectionType } from './enums';
-import { newRange, RangeImpl } from './range';
+import { make } from './registry';
+import { rangeArg } from './rule-args';
 
 export function newProtection(
   ctx: Execution,
@@ -67,7 +68,7 @@ class ProtectionImpl {
       numRows: this._sheet.maxRows,
       numColumns: this._sheet.maxColumns,
     };
-    return newRange(this._ctx, this._sheet, { ...rect });
+    return make.range(this._ctx, this._sheet, { ...rect });
   }
   canEdit(): boolean {
     return true;
@@ -102,17 +103,14 @@ class ProtectionImpl {
     return this;
   }
   getUnprotectedRanges(): unknown[] {
-    return (this._spec().unprotected ?? []).map((r) => newRange(this._ctx, this._sheet, { ...r }));
+    return (this._spec().unprotected ?? []).map((r) => make.range(this._ctx, this._sheet, { ...r }));
   }
   setUnprotectedRanges(ranges: unknown[]): this {
     if (this._spec().type !== 'SHEET')
       throw this._ctx.exception('Unprotected ranges can only be set on a sheet protection.');
-    const rects = (ranges ?? []).map((r) => {
-      const impl = unwrap(r);
-      if (!(impl instanceof RangeImpl))
-        throw this._ctx.exception('Workbench: setUnprotectedRanges needs Ranges');
-      return { ...impl._rect };
-    });
+    const rects = (ranges ?? []).map((r) => ({
+      ...rangeArg(this._ctx, r, 'Workbench: setUnprotectedRanges needs Ranges')._rect,
+    }));
     this._edit().unprotected = rects;
     return this;
   }

@@ -1,21 +1,26 @@
 /**
  * Sheet: https://developers.google.com/apps-script/reference/spreadsheet/sheet
+ * The top layer of the Sheet (see ./sheet-grid.ts): identity, ranges, appending a row, clearing,
+ * protection, charts, conditional format rules and developer metadata. SheetImpl is the object
+ * scripts get, through newSheet.
  */
 import type { Cell, GridRect, SheetState } from '../model';
-import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from '../model';
 import { parseA1 } from '../a1';
-import { chartSpec, newChartBuilder, newConditionalFormatRule, newEmbeddedChart, ruleSpec } from './builders';
+import { newConditionalFormatRule, ruleSpec } from './conditional-format';
 import type { Execution } from './context';
 import { wrap } from './counter';
+import { chartSpec, newChartBuilder, newEmbeddedChart } from './embedded-chart';
 import { enumName } from './enums';
-import { lastColumn, lastRow, makeCell, normalizeColor, rowFor, shiftSheetStructures } from './grid';
+import { lastColumn, lastRow, rowFor } from './grid';
 import { checkCellLimit, checkCellTexts, checkSheetName } from './limits';
 import { addMetadata, listMetadata, newMetadataFinder } from './metadata';
 import { newProtection } from './protection';
-import { checkedRect, newRange, RangeImpl } from './range';
+import { newRange, RangeImpl } from './range';
+import { checkedRect } from './range-base';
 import { newRangeList } from './range-list';
-import { newSpreadsheet, sheetNameTaken } from './spreadsheet';
-import { coerceInput } from './values';
+import { typedCell } from './range-values';
+import { make, register } from './registry';
+import { SheetLayout } from './sheet-layout';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
@@ -34,20 +39,13 @@ export function a1Rect(ctx: Execution, sheet: SheetState, a1: string): GridRect 
   return r;
 }
 
-export class SheetImpl {
-  constructor(
-    readonly _ctx: Execution,
-    readonly _sheet: SheetState,
-  ) {}
+/** Sheet names are unique regardless of case. */
+export function sheetNameTaken(ctx: Execution, name: string, except?: SheetState): boolean {
+  const n = name.toLowerCase();
+  return ctx.state.sheets.some((s) => s !== except && s.name.toLowerCase() === n);
+}
 
-  toString(): string {
-    return 'Sheet';
-  }
-  _w(): SheetState {
-    this._ctx.mutate(this._sheet);
-    return this._sheet;
-  }
-
+export class SheetImpl extends SheetLayout {
   // ---- identity -------------------------------------------------------------------------
   getName(): string {
     return this._sheet.name;
@@ -74,7 +72,7 @@ export class SheetImpl {
     return this._ctx.state.sheets.indexOf(this._sheet) + 1;
   }
   getParent(): unknown {
-    return newSpreadsheet(this._ctx);
+    return make.spreadsheet(this._ctx);
   }
   activate(): this {
     this._ctx.state.activeSheetId = this._sheet.sheetId;
@@ -116,109 +114,6 @@ export class SheetImpl {
     );
     return new RangeImpl(this._ctx, this._sheet, rect).getValues();
   }
-  getLastRow(): number {
-    return lastRow(this._sheet);
-  }
-  getLastColumn(): number {
-    return lastColumn(this._sheet);
-  }
-  getMaxRows(): number {
-    return this._sheet.maxRows;
-  }
-  getMaxColumns(): number {
-    return this._sheet.maxColumns;
-  }
-
-  // ---- rows and columns -----------------------------------------------------------------
-  _insertRows(at0: number, n: number): void {
-    if (!(n >= 1)) throw this._ctx.exception('The number of rows to insert must be at least 1.');
-    if (at0 < 0 || at0 > this._sheet.maxRows) throw this._ctx.exception('Those rows are out of bounds.');
-    checkCellLimit(this._ctx, n * this._sheet.maxColumns);
-    const s = this._w();
-    if (at0 < s.rows.length) s.rows.splice(at0, 0, ...Array.from({ length: n }, () => [] as (Cell | null)[]));
-    s.maxRows += n;
-    shiftSheetStructures(s, 'rows', at0, n);
-  }
-  insertRowBefore(beforePosition: number): this {
-    this._insertRows(beforePosition - 1, 1);
-    return this;
-  }
-  insertRowAfter(afterPosition: number): this {
-    this._insertRows(afterPosition, 1);
-    return this;
-  }
-  insertRowsBefore(beforePosition: number, howMany: number): this {
-    this._insertRows(beforePosition - 1, howMany);
-    return this;
-  }
-  insertRowsAfter(afterPosition: number, howMany: number): this {
-    this._insertRows(afterPosition, howMany);
-    return this;
-  }
-  insertRows(rowIndex: number, numRows = 1): void {
-    this._insertRows(rowIndex - 1, numRows);
-  }
-  deleteRows(rowPosition: number, howMany: number): void {
-    const at0 = rowPosition - 1;
-    if (at0 < 0 || !(howMany >= 1) || at0 + howMany > this._sheet.maxRows)
-      throw this._ctx.exception('Those rows are out of bounds.');
-    if (howMany >= this._sheet.maxRows)
-      throw this._ctx.exception("You can't delete all the rows on the sheet.");
-    const s = this._w();
-    if (at0 < s.rows.length) s.rows.splice(at0, howMany);
-    s.maxRows -= howMany;
-    shiftSheetStructures(s, 'rows', at0, -howMany);
-  }
-  deleteRow(rowPosition: number): this {
-    this.deleteRows(rowPosition, 1);
-    return this;
-  }
-  _insertColumns(at0: number, n: number): void {
-    if (!(n >= 1)) throw this._ctx.exception('The number of columns to insert must be at least 1.');
-    if (at0 < 0 || at0 > this._sheet.maxColumns)
-      throw this._ctx.exception('Those columns are out of bounds.');
-    checkCellLimit(this._ctx, n * this._sheet.maxRows);
-    const s = this._w();
-    const blanks = new Array<Cell | null>(n).fill(null);
-    for (const row of s.rows) if (row && at0 < row.length) row.splice(at0, 0, ...blanks);
-    s.maxColumns += n;
-    shiftSheetStructures(s, 'columns', at0, n);
-  }
-  insertColumnBefore(beforePosition: number): this {
-    this._insertColumns(beforePosition - 1, 1);
-    return this;
-  }
-  insertColumnAfter(afterPosition: number): this {
-    this._insertColumns(afterPosition, 1);
-    return this;
-  }
-  insertColumnsBefore(beforePosition: number, howMany: number): this {
-    this._insertColumns(beforePosition - 1, howMany);
-    return this;
-  }
-  insertColumnsAfter(afterPosition: number, howMany: number): this {
-    this._insertColumns(afterPosition, howMany);
-    return this;
-  }
-  insertColumns(columnIndex: number, numColumns = 1): void {
-    this._insertColumns(columnIndex - 1, numColumns);
-  }
-  deleteColumns(columnPosition: number, howMany: number): void {
-    const at0 = columnPosition - 1;
-    if (at0 < 0 || !(howMany >= 1) || at0 + howMany > this._sheet.maxColumns) {
-      throw this._ctx.exception('Those columns are out of bounds.');
-    }
-    if (howMany >= this._sheet.maxColumns)
-      throw this._ctx.exception("You can't delete all the columns on the sheet.");
-    const s = this._w();
-    for (const row of s.rows) if (row && at0 < row.length) row.splice(at0, howMany);
-    s.maxColumns -= howMany;
-    shiftSheetStructures(s, 'columns', at0, -howMany);
-  }
-  deleteColumn(columnPosition: number): this {
-    this.deleteColumns(columnPosition, 1);
-    return this;
-  }
 
   /** appendRow: one row after the last row with content; the grid grows when full. Values coerce like setValues. */
   appendRow(rowContents: unknown[]): this {
@@ -237,13 +132,8 @@ export class SheetImpl {
     s.maxRows += growRows;
     s.maxColumns += growCols;
     const row = rowFor(s, r);
-    const { timeZone, locale } = this._ctx.state;
     rowContents.forEach((v, c) => {
-      const old = (row[c] as Cell | null | undefined) ?? null;
-      const co = coerceInput(v, old?.format?.numberFormat, timeZone, locale, this._ctx.now);
-      let fmt = old?.format;
-      if (co.autoFormat && !fmt?.numberFormat) fmt = { ...fmt, numberFormat: co.autoFormat };
-      const cell = makeCell(co.value, co.formula, fmt);
+      const cell = typedCell(this._ctx, (row[c] as Cell | null | undefined) ?? null, v);
       while (row.length < c) row.push(null);
       row[c] = cell;
     });
@@ -278,104 +168,6 @@ export class SheetImpl {
   clearNotes(): this {
     this._all().clearNote();
     return this;
-  }
-
-  // ---- layout ---------------------------------------------------------------------------
-  setFrozenRows(rows: number): void {
-    this._w().frozenRows = Math.max(0, Math.floor(rows));
-  }
-  setFrozenColumns(columns: number): void {
-    this._w().frozenColumns = Math.max(0, Math.floor(columns));
-  }
-  getFrozenRows(): number {
-    return this._sheet.frozenRows;
-  }
-  getFrozenColumns(): number {
-    return this._sheet.frozenColumns;
-  }
-  setColumnWidth(columnPosition: number, width: number): this {
-    return this.setColumnWidths(columnPosition, 1, width);
-  }
-  setColumnWidths(startColumn: number, numColumns: number, width: number): this {
-    const s = this._w();
-    for (let c = startColumn - 1; c < startColumn - 1 + numColumns; c++) s.columnWidths[c] = width;
-    return this;
-  }
-  getColumnWidth(columnPosition: number): number {
-    return this._sheet.columnWidths[columnPosition - 1] ?? DEFAULT_COLUMN_WIDTH;
-  }
-  setRowHeight(rowPosition: number, height: number): this {
-    return this.setRowHeights(rowPosition, 1, height);
-  }
-  setRowHeights(startRow: number, numRows: number, height: number): this {
-    const s = this._w();
-    for (let r = startRow - 1; r < startRow - 1 + numRows; r++) s.rowHeights[r] = height;
-    return this;
-  }
-  setRowHeightsForced(startRow: number, numRows: number, height: number): this {
-    return this.setRowHeights(startRow, numRows, height);
-  }
-  getRowHeight(rowPosition: number): number {
-    return this._sheet.rowHeights[rowPosition - 1] ?? DEFAULT_ROW_HEIGHT;
-  }
-  /** Sizing needs a renderer: counted, otherwise a no-op. */
-  autoResizeColumns(_startColumn: number, _numColumns: number): this {
-    return this;
-  }
-  autoResizeColumn(_columnPosition: number): this {
-    return this;
-  }
-  autoResizeRows(_startRow: number, _numRows: number): this {
-    return this;
-  }
-  _hide(key: 'hiddenRows' | 'hiddenColumns', start0: number, n: number, hide: boolean): void {
-    const s = this._w();
-    const set = new Set(s[key] ?? []);
-    for (let i = start0; i < start0 + n; i++) {
-      if (hide) set.add(i);
-      else set.delete(i);
-    }
-    s[key] = [...set].sort((a, b) => a - b);
-  }
-  hideRows(rowIndex: number, numRows = 1): void {
-    this._hide('hiddenRows', rowIndex - 1, numRows, true);
-  }
-  showRows(rowIndex: number, numRows = 1): void {
-    this._hide('hiddenRows', rowIndex - 1, numRows, false);
-  }
-  hideColumns(columnIndex: number, numColumns = 1): void {
-    this._hide('hiddenColumns', columnIndex - 1, numColumns, true);
-  }
-  showColumns(columnIndex: number, numColumns = 1): void {
-    this._hide('hiddenColumns', columnIndex - 1, numColumns, false);
-  }
-  isRowHiddenByUser(rowPosition: number): boolean {
-    return (this._sheet.hiddenRows ?? []).includes(rowPosition - 1);
-  }
-  isColumnHiddenByUser(columnPosition: number): boolean {
-    return (this._sheet.hiddenColumns ?? []).includes(columnPosition - 1);
-  }
-  hideSheet(): this {
-    const visible = this._ctx.state.sheets.filter((s) => !s.hidden && s !== this._sheet);
-    if (!visible.length) throw this._ctx.exception("You can't hide all the sheets in a document.");
-    this._w().hidden = true;
-    if (this._ctx.state.activeSheetId === this._sheet.sheetId)
-      this._ctx.state.activeSheetId = visible[0].sheetId;
-    return this;
-  }
-  showSheet(): this {
-    this._w().hidden = false;
-    return this;
-  }
-  isSheetHidden(): boolean {
-    return this._sheet.hidden;
-  }
-  setTabColor(color: string | null): this {
-    this._w().tabColor = normalizeColor(color) ?? null;
-    return this;
-  }
-  getTabColor(): string | null {
-    return this._sheet.tabColor;
   }
 
   // ---- protection ---------------------------------------------------------------------
@@ -453,3 +245,5 @@ export class SheetImpl {
     return newMetadataFinder(this._ctx, this._sheet);
   }
 }
+
+register({ sheet: newSheet });

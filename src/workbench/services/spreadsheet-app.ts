@@ -2,35 +2,18 @@
  * SpreadsheetApp: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app
  * There is one spreadsheet: the active one (the add-in is container-bound, currentonly scope).
  */
-import { newConditionalFormatRuleBuilder, newDataValidationBuilder } from './builders';
+import { newConditionalFormatRuleBuilder } from './conditional-format';
 import type { Execution } from './context';
 import { wrap } from './counter';
-import {
-  BooleanCriteria,
-  BorderStyle,
-  DataValidationCriteria,
-  DeveloperMetadataLocationType,
-  DeveloperMetadataVisibility,
-  Dimension,
-  ProtectionType,
-  TextDirection,
-  WrapStrategy,
-} from './enums';
+import { SPREADSHEET_APP_ENUMS } from './enums';
 import { activeSheetState, newSpreadsheet, SpreadsheetImpl } from './spreadsheet';
 import { newSheet } from './sheet';
 import { createUi } from './ui';
+import { newDataValidationBuilder } from './validation';
 
 export function createSpreadsheetApp(ctx: Execution): unknown {
   return wrap(ctx, 'SpreadsheetApp', {
-    BooleanCriteria,
-    BorderStyle,
-    DataValidationCriteria,
-    DeveloperMetadataLocationType,
-    DeveloperMetadataVisibility,
-    Dimension,
-    ProtectionType,
-    TextDirection,
-    WrapStrategy,
+    ...SPREADSHEET_APP_ENUMS,
     getActive: () => newSpreadsheet(ctx),
     getActiveSpreadsheet: () => newSpreadsheet(ctx),
     getActiveSheet: () => newSheet(ctx, activeSheetState(ctx)),

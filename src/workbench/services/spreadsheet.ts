@@ -12,9 +12,10 @@ import { newProtection } from './protection';
 import { newRange } from './range';
 import { newRangeList } from './range-list';
 import { checkCellLimit, checkSheetName } from './limits';
-import { DEFAULT_LOCALE, EMULATED_LOCALES, isEmulatedLocale } from './locale';
-import { a1Rect, newSheet, SheetImpl } from './sheet';
-import { isValidTimeZone } from './time';
+import { DEFAULT_LOCALE, EMULATED_LOCALES, isEmulatedLocale } from '../format/locale';
+import { register } from './registry';
+import { a1Rect, newSheet, SheetImpl, sheetNameTaken } from './sheet';
+import { isValidTimeZone } from '../format/zones';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -24,12 +25,6 @@ export function newSpreadsheet(ctx: Execution): GoogleAppsScript.Spreadsheet.Spr
     'Spreadsheet',
     new SpreadsheetImpl(ctx),
   ) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
-}
-
-/** Sheet names are unique regardless of case. */
-export function sheetNameTaken(ctx: Execution, name: string, except?: SheetState): boolean {
-  const n = name.toLowerCase();
-  return ctx.state.sheets.some((s) => s !== except && s.name.toLowerCase() === n);
 }
 
 export function activeSheetState(ctx: Execution): SheetState {
@@ -235,3 +230,5 @@ export class SpreadsheetImpl {
     );
   }
 }
+
+register({ spreadsheet: newSpreadsheet });

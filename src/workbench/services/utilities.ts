@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { Execution } from './context';
 import { wrap } from './counter';
 import { chargeTime } from './limits';
-import { formatJavaDate, isValidTimeZone } from './time';
-import { isDate } from './values';
+import { isDate } from '../format/display';
+import { formatJavaDate } from '../format/java-date';
+import { isValidTimeZone } from '../format/zones';
 
 type Bytes = number[];
 

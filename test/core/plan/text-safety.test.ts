@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { asLiteralText } from '../../../src/core/plan/text-safety';
-import { coerceInput } from '../../../src/workbench/services/values';
+import { coerceInput } from '../../../src/workbench/services/typed-input';
 
 /** Strings Sheets converts (by the id_ID or en_US locale), and plain ones: all must stay text. */
 const SAMPLES = [

@@ -3,14 +3,13 @@ import * as path from 'node:path';
 import type { Execution } from '../../../src/workbench/services/context';
 import { unwrap, wrap } from '../../../src/workbench/services/counter';
 import {
-  classifiedMethods,
   CONTAINER_UI,
-  emulatedMethods,
   SCOPE_TABLE,
   SPREADSHEETS,
   SPREADSHEETS_CURRENTONLY,
   USERINFO_EMAIL,
-} from '../../../src/workbench/services/scopes';
+} from '../../../src/workbench/services/scope-table';
+import { classifiedMethods, emulatedMethods } from '../../../src/workbench/services/scopes';
 import { begin, makeBench } from './harness';
 import { tourEveryClass } from './tour';
 

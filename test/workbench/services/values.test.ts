@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import { zonedToUtc } from '../../../src/workbench/services/time';
-import { coerceInput, displayValue, storedNumberFormat } from '../../../src/workbench/services/values';
+import { zonedToUtc } from '../../../src/workbench/format/zones';
+import { displayValue } from '../../../src/workbench/format/display';
+import { storedNumberFormat } from '../../../src/workbench/format/number-format';
+import { coerceInput } from '../../../src/workbench/services/typed-input';
 
 const TZ = 'Asia/Jakarta';
 const NOW = () => new Date('2025-06-01T00:00:00Z');
@@ -270,6 +272,18 @@ describe('displayValue per locale', () => {
     [1000, '0.00E+00', '1,00E+03', '1.00E+03'],
     [0.19145604129880667, undefined, '0,191456041298807', '0.191456041298807'],
   ])('%p with %p: id_ID %p, en_US %p', (v, fmt, id, en) => {
+    expect(displayValue(cell(v, fmt), TZ, 'id_ID')).toBe(id);
+    expect(displayValue(cell(v, fmt), TZ, 'en_US')).toBe(en);
+  });
+  test.each([
+    [-5, '0;0', '5', '5'],
+    [-3, '#,##0;(#,##0)', '(3)', '(3)'],
+    [0, '0;-0;"nol"', 'nol', 'nol'],
+    [2.5, '0.0 "kg"', '2,5 kg', '2.5 kg'],
+    [1500, '[$Rp-421] #,##0', 'Rp 1.500', 'Rp 1,500'],
+    [1234567, '#,##0,"K"', '1.235K', '1,235K'],
+    [45519.5, '[$-421]dd mmmm yyyy', '15 Agustus 2024', '15 August 2024'],
+  ])('%p with %p (sections, literals, tags): id_ID %p, en_US %p', (v, fmt, id, en) => {
     expect(displayValue(cell(v, fmt), TZ, 'id_ID')).toBe(id);
     expect(displayValue(cell(v, fmt), TZ, 'en_US')).toBe(en);
   });

@@ -10,8 +10,9 @@
  * Separators and date order follow CLDR for the locale (id: decimal ",", group ".", d/m/y, time
  * "HH.mm"; en_US: ".", ",", m/d/y). Only the locales below are emulated; setting another one is
  * refused so that no test runs under rules the workbench does not have.
+ * Shared by the services (typed input, display values) and the page; no Node APIs.
  */
-import { EN_DAYS, EN_MONTHS, ID_DAYS, ID_MONTHS } from './time';
+import { EN_DAYS, EN_MONTHS, ID_DAYS, ID_MONTHS } from './names';
 
 export interface LocaleRules {
   /** The code the workbench was given, e.g. "id_ID". */
@@ -91,30 +92,3 @@ export function localeRules(locale: string | undefined): LocaleRules {
 export function isEmulatedLocale(locale: string): boolean {
   return Object.prototype.hasOwnProperty.call(RULES, locale);
 }
-
-/** Month names, lower case → 1-12: English and Indonesian, full and abbreviated. */
-export const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
-  const m = new Map<string, number>();
-  const add = (names: string[]) => names.forEach((n, i) => m.set(n.toLowerCase(), i + 1));
-  add(EN_MONTHS);
-  add(ID_MONTHS);
-  add(EN_MONTHS.map((n) => n.slice(0, 3)));
-  add(ID_MONTHS.map((n) => n.slice(0, 3)));
-  m.set('sept', 9);
-  m.set('ags', 8);
-  m.set('agt', 8);
-  return m;
-})();
-
-/** Weekday names (English and Indonesian, full and abbreviated): allowed before a date. */
-export const WEEKDAY_WORDS: ReadonlySet<string> = new Set(
-  [
-    ...EN_DAYS,
-    ...ID_DAYS,
-    ...EN_DAYS.map((d) => d.slice(0, 3)),
-    ...ID_DAYS.map((d) => d.slice(0, 3)),
-    'tues',
-    'thur',
-    'thurs',
-  ].map((d) => d.toLowerCase()),
-);
