@@ -7,46 +7,21 @@ import {
   NO_ACTIVITIES,
   STATS_HEADERS,
 } from '../../src/core/progress/monitoring-sheet';
-import type { ActivityInfo, StepAction } from '../../src/core/progress/model';
 import { estimateRowHeight } from '../../src/core/plan/plan';
 import { monitorFromLog } from '../../src/core/progress/monitoring';
-import { eventRow, RIWAYAT_HEADERS } from '../../src/core/progress/riwayat-rows';
+import { RIWAYAT_HEADERS } from '../../src/core/progress/riwayat-rows';
 import { type RowValue } from '../../src/core/progress/row-labels';
 import { menuMonitoringReport } from '../../src/server/monitoring/report';
 import * as applyPlanModule from '../../src/server/sheets/apply-plan';
 import { exportXlsx } from '../../src/workbench/export/xlsx';
 import type { SheetState } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
-import { createEvent, pugActivity, stepEvent, TZ } from '../core/progress/fixtures';
+import { Log, pugActivity, TZ } from '../core/progress/fixtures';
 import { inExecution, newWorkbench, runOk, uiOf } from '../support/workbench';
 import { GENERATED_KEY, sheetNames, sheetOf, valuesOf } from './template-helpers';
 
 const REPORT = 'Laporan Monitoring SOP';
 const RED = '#c00000';
-
-/** Riwayat rows as the server appends them, with a clock per activity. */
-class Log {
-  rows: RowValue[][] = [];
-  private clock = new Map<string, number>();
-
-  create(info: ActivityInfo): this {
-    this.rows.push(eventRow(createEvent(info), '', info.name));
-    this.clock.set(info.id, Date.parse(info.createdAt));
-    return this;
-  }
-
-  run(id: string, step: number, minutes: number, end: StepAction = 'finish', note = ''): this {
-    return this.act(id, 'start', step, 5).act(id, end, step, minutes, note);
-  }
-
-  act(id: string, kind: StepAction, step: number, after: number, note = ''): this {
-    const time = (this.clock.get(id) ?? 0) + after * 60000;
-    this.clock.set(id, time);
-    const iso = new Date(time).toISOString().replace('.000Z', 'Z');
-    this.rows.push(eventRow(stepEvent(id, kind, step, iso, { note }), 'Belum', 'Berjalan'));
-    return this;
-  }
-}
 
 /** Two Penguatan PUG activities: one complete (step 1 over its 60 minutes), one with a Perbaikan. */
 function sampleLog(): Log {

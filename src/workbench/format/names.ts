@@ -1,3 +1,5 @@
+import { MONTH_NAMES_ID } from '../../core/format';
+
 /** Month and weekday names as Sheets displays them (English, Indonesian). */
 export const EN_MONTHS = [
   'January',
@@ -14,20 +16,7 @@ export const EN_MONTHS = [
   'December',
 ];
 export const EN_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-export const ID_MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+export const ID_MONTHS: readonly string[] = MONTH_NAMES_ID;
 export const ID_DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 
 /** The names a date pattern writes for mmmm/mmm and dddd/ddd. */

@@ -11,7 +11,7 @@ import { zonedParts, zonedToUtc } from '../format/zones';
 /** Month names, lower case → 1-12: English and Indonesian, full and abbreviated. */
 export const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
   const m = new Map<string, number>();
-  const add = (names: string[]) => names.forEach((n, i) => m.set(n.toLowerCase(), i + 1));
+  const add = (names: readonly string[]) => names.forEach((n, i) => m.set(n.toLowerCase(), i + 1));
   add(EN_MONTHS);
   add(ID_MONTHS);
   add(EN_MONTHS.map((n) => n.slice(0, 3)));

@@ -1,4 +1,6 @@
 import type { ActivityEvent, ActivityInfo, StepAction } from '../../../src/core/progress/model';
+import { eventRow } from '../../../src/core/progress/riwayat-rows';
+import type { RowValue } from '../../../src/core/progress/row-labels';
 import { PENGUATAN_PUG } from '../../../src/core/sop/builtin-penguatan-pug';
 
 export const TZ = 'Asia/Jakarta';
@@ -63,3 +65,29 @@ export function stepEvent(
 
 /** "2026-11-24T" + hh:mm + "+07:00" */
 export const at = (hhmm: string, day = 24) => `2026-11-${day}T${hhmm}:00+07:00`;
+
+/** Riwayat rows as the server appends them, with a clock per activity. */
+export class Log {
+  rows: RowValue[][] = [];
+  private clock = new Map<string, number>();
+
+  create(info: ActivityInfo): this {
+    this.rows.push(eventRow(createEvent(info), '', info.name));
+    this.clock.set(info.id, Date.parse(info.createdAt));
+    return this;
+  }
+
+  /** Logs an action `after` minutes after the activity's previous one. */
+  act(id: string, kind: StepAction, step: number, after = 0, note = ''): this {
+    const time = (this.clock.get(id) ?? 0) + after * 60000;
+    this.clock.set(id, time);
+    const iso = new Date(time).toISOString().replace('.000Z', 'Z');
+    this.rows.push(eventRow(stepEvent(id, kind, step, iso, { note }), '', ''));
+    return this;
+  }
+
+  /** Start, then after `minutes` finish (or decide). */
+  run(id: string, step: number, minutes: number, end: StepAction = 'finish', note = ''): this {
+    return this.act(id, 'start', step, 5).act(id, end, step, minutes, note);
+  }
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ActivityInfo, StepAction } from '../../../src/core/progress/model';
+import type { ActivityInfo } from '../../../src/core/progress/model';
 import {
   ACTION_OVERRUN,
   ACTION_REVISION,
@@ -11,33 +11,7 @@ import {
 import { eventRow } from '../../../src/core/progress/riwayat-rows';
 import type { RowValue } from '../../../src/core/progress/row-labels';
 import { minutesRange, parseMinutes } from '../../../src/core/sop/minutes';
-import { createEvent, pugActivity, stepEvent, TZ } from './fixtures';
-
-/** Riwayat rows as the server appends them, with a clock per activity. */
-class Log {
-  rows: RowValue[][] = [];
-  private clock = new Map<string, number>();
-
-  create(info: ActivityInfo): this {
-    this.rows.push(eventRow(createEvent(info), '', info.name));
-    this.clock.set(info.id, Date.parse(info.createdAt));
-    return this;
-  }
-
-  /** Logs an action `after` minutes after the activity's previous one. */
-  act(id: string, kind: StepAction, step: number, after = 0, note = ''): this {
-    const time = (this.clock.get(id) ?? 0) + after * 60000;
-    this.clock.set(id, time);
-    const iso = new Date(time).toISOString().replace('.000Z', 'Z');
-    this.rows.push(eventRow(stepEvent(id, kind, step, iso, { note }), '', ''));
-    return this;
-  }
-
-  /** Start, then after `minutes` finish (or decide). */
-  run(id: string, step: number, minutes: number, end: StepAction = 'finish', note = ''): this {
-    return this.act(id, 'start', step, 5).act(id, end, step, minutes, note);
-  }
-}
+import { Log, pugActivity, stepEvent, TZ } from './fixtures';
 
 const isDecision = (step: number) => [2, 6, 10].includes(step);
 
