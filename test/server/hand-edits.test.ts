@@ -5,7 +5,7 @@
 import { LANGKAH_COLUMN } from '../../src/core/progress/langkah-rows';
 import type { Workbench } from '../../src/workbench/runtime';
 import { runOk, uiOf } from '../support/workbench';
-import { create, logError, logOk, progressWorkbench, sheetValues } from './progress-helpers';
+import { create, logError, logOk, progressWorkbench, PUG_ACTIVITY, sheetValues } from './progress-helpers';
 
 /** A person types into a cell, parsed as typed (the workbench's person actions). */
 function type(workbench: Workbench, sheet: string, row: number, column: number, value: string): void {
@@ -50,5 +50,38 @@ describe('Langkah edited by hand', () => {
     const result = runOk(workbench, 'menuRebuildProgress');
     expect(uiOf(result, 'alert')).toEqual([]);
     expect(sheetValues(workbench, 'Kegiatan')).toEqual(kegiatan);
+  });
+});
+
+describe('progress sheets renamed by hand', () => {
+  function rename(workbench: Workbench, from: string, to: string): void {
+    workbench.actAsPerson((app) => app.getActiveSpreadsheet().getSheetByName(from)?.setName(to));
+  }
+
+  test('Riwayat renamed: no new empty Riwayat, and nothing is cut from Kegiatan; the message names the sheet', () => {
+    const workbench = progressWorkbench();
+    for (const name of ['Satu', 'Dua', 'Tiga', 'Empat']) create(workbench, { name });
+    rename(workbench, 'Riwayat', 'Riwayat lama');
+    const refused = workbench.run('createActivity', [{ ...PUG_ACTIVITY, name: 'Lima' }]);
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toContain('"Riwayat lama"');
+    expect(workbench.state.sheets.map((s) => s.name)).not.toContain('Riwayat');
+    // The rebuild refuses too, instead of rebuilding 4 activities into none.
+    const rebuild = runOk(workbench, 'menuRebuildProgress');
+    expect(uiOf(rebuild, 'alert')[0].prompt).toContain('"Riwayat lama"');
+    expect((sheetValues(workbench, 'Kegiatan') ?? []).length - 1).toBe(4);
+    // Named back, everything goes on.
+    rename(workbench, 'Riwayat lama', 'Riwayat');
+    expect(create(workbench, { name: 'Lima' }).activity.id).toBe('KGT-0005');
+  });
+
+  test('Peserta renamed: adding a participant does not start a new, empty register', () => {
+    const workbench = progressWorkbench();
+    runOk(workbench, 'addParticipant', [{ activity: 'Rapat', name: 'Ani', sex: 'P' }]);
+    rename(workbench, 'Peserta', 'Peserta 2025');
+    const refused = workbench.run('addParticipant', [{ activity: 'Rapat', name: 'Budi', sex: 'L' }]);
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toContain('"Peserta 2025"');
+    expect(workbench.state.sheets.map((s) => s.name)).not.toContain('Peserta');
   });
 });

@@ -22,11 +22,10 @@ import { getLanguage } from '../preferences';
 import { UserError } from '../sheets/errors';
 import { typedText } from '../sheets/input';
 import { withDocumentLock } from '../sheets/lock';
-import { RIWAYAT_SHEET } from '../sheets/names';
 import { toCells } from '../sheets/rows';
 import { newEventId } from './activities';
 import { lazyLanguage, readActivity } from './read';
-import { KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
+import { KEGIATAN_SPEC, LANGKAH_SPEC, requireRiwayat, RIWAYAT_SPEC } from './sheets';
 
 const ACTIONS: readonly StepAction[] = ['start', 'finish', 'approve', 'revise'];
 
@@ -75,8 +74,7 @@ export const logStep: SidebarApi['logStep'] = (request: LogStepRequest): Activit
     const before = STATUS_LABELS[found.progress.steps[index].status];
     const after = STATUS_LABELS[progress.steps[index].status];
     // The log first: it is the truth the two derived blocks can always be rebuilt from.
-    const riwayat = spreadsheet.getSheetByName(RIWAYAT_SHEET);
-    if (!riwayat) throw new UserError(t(language(), 'progressLogMissing'));
+    const riwayat = requireRiwayat(spreadsheet, language);
     riwayat.appendRow(toCells(RIWAYAT_SPEC, [eventRow(event, before, after)])[0]);
     found.langkah.setValues(toCells(LANGKAH_SPEC, stepRows(progress, '', timeZone)));
     found.kegiatan.setValues(

@@ -6,12 +6,10 @@
 import { t, type Language } from '../../core/i18n';
 import { rebuildFromLog, type RebuildResult } from '../../core/progress/rebuild';
 import type { RowValue } from '../../core/progress/row-labels';
-import { UserError } from '../sheets/errors';
 import { guarded, problemsText } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';
-import { RIWAYAT_SHEET } from '../sheets/names';
 import { dataRows, ensureRows, writeRows, type RowSheetSpec } from '../sheets/rows';
-import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
+import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, requireRiwayat, RIWAYAT_SPEC } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -33,8 +31,7 @@ export function rebuildProgress(language: Language): RebuildResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   return withDocumentLock(language, () => {
-    const riwayat = spreadsheet.getSheetByName(RIWAYAT_SHEET);
-    if (!riwayat) throw new UserError(t(language, 'progressLogMissing'));
+    const riwayat = requireRiwayat(spreadsheet, () => language);
     const result = rebuildFromLog(dataRows(riwayat, RIWAYAT_SPEC.headers.length), 2, timeZone, language);
     // Both sheets are checked (a user's own sheet of that name is refused) before either is written.
     const kegiatan = ensureProgressSheet(spreadsheet, KEGIATAN_SPEC, language);

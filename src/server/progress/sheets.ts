@@ -13,7 +13,14 @@ import { RIWAYAT_HEADERS } from '../../core/progress/riwayat-rows';
 import { UserError } from '../sheets/errors';
 import { hasMarker } from '../sheets/markers';
 import { KEGIATAN_SHEET, LANGKAH_SHEET, RIWAYAT_SHEET } from '../sheets/names';
-import { dropdown, hasOurHeaders, insertRowSheet, setUpRowSheet, type RowSheetSpec } from '../sheets/rows';
+import {
+  dropdown,
+  hasOurHeaders,
+  insertRowSheet,
+  refuseRenamed,
+  setUpRowSheet,
+  type RowSheetSpec,
+} from '../sheets/rows';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -77,9 +84,18 @@ export const RIWAYAT_SPEC: RowSheetSpec = {
  */
 export function ensureProgressSheet(spreadsheet: Spreadsheet, spec: RowSheetSpec, language: Language): Sheet {
   const existing = spreadsheet.getSheetByName(spec.name);
-  if (!existing) return insertRowSheet(spreadsheet, spec);
+  if (!existing) return insertRowSheet(spreadsheet, spec, language);
   checkOwnSheet(spreadsheet, existing, spec, language);
   return existing;
+}
+
+/** `Riwayat`, which only a person can lose: renamed (named in the message) or deleted. */
+export function requireRiwayat(spreadsheet: Spreadsheet, language: () => Language): Sheet {
+  const riwayat = spreadsheet.getSheetByName(RIWAYAT_SPEC.name);
+  if (riwayat) return riwayat;
+  // The language is read only when there is something to say (a log costs no extra call).
+  refuseRenamed(spreadsheet, RIWAYAT_SPEC, language());
+  throw new UserError(t(language(), 'progressLogMissing'));
 }
 
 /** Refuses a sheet of that name the add-in did not make (the marker, or our exact headers). */

@@ -51,3 +51,27 @@ export function sheetNamesWithMarker(spreadsheet: Spreadsheet, key: string): Set
   }
   return names;
 }
+
+/**
+ * The current name of the register sheet of this kind (`markRegister`) when a person renamed it,
+ * else null: one finder call. A register is never made again empty beside its renamed self.
+ */
+export function renamedRegister(
+  spreadsheet: Spreadsheet,
+  key: string,
+  kind: string,
+  name: string,
+): string | null {
+  for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(key).find()) {
+    let marked: unknown;
+    try {
+      marked = JSON.parse(metadata.getValue() ?? '');
+    } catch {
+      continue;
+    }
+    if ((marked as { kind?: unknown } | null)?.kind !== kind) continue;
+    const sheet = metadata.getLocation().getSheet();
+    if (sheet && sheet.getName() !== name) return sheet.getName();
+  }
+  return null;
+}

@@ -9,7 +9,9 @@
 import { columnToLetters } from '../../core/plan/a1';
 import { asLiteralText } from '../../core/plan/text-safety';
 import type { RowValue } from '../../core/progress/row-labels';
-import { markRegister } from './markers';
+import { t, type Language } from '../../core/i18n';
+import { UserError } from './errors';
+import { markRegister, renamedRegister } from './markers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -83,13 +85,23 @@ export function hasOurHeaders(sheet: Sheet, spec: RowSheetSpec): boolean {
 }
 
 /** A new register at the end of the tabs, set up; the person's active sheet is given back. */
-export function insertRowSheet(spreadsheet: Spreadsheet, spec: RowSheetSpec): Sheet {
+export function insertRowSheet(spreadsheet: Spreadsheet, spec: RowSheetSpec, language: Language): Sheet {
+  refuseRenamed(spreadsheet, spec, language);
   const active = spreadsheet.getActiveSheet();
   const sheet = spreadsheet.insertSheet(spec.name, spreadsheet.getNumSheets());
   setUpRowSheet(spreadsheet, sheet, spec);
   // insertSheet activated the new sheet.
   active.activate();
   return sheet;
+}
+
+/**
+ * Refuses when the register of this name lives on under another name (renamed by hand): making
+ * a new, empty one would hide its rows from every reader and a rebuild would cut them.
+ */
+export function refuseRenamed(spreadsheet: Spreadsheet, spec: RowSheetSpec, language: Language): void {
+  const current = renamedRegister(spreadsheet, spec.markerKey, spec.name.toLowerCase(), spec.name);
+  if (current !== null) throw new UserError(t(language, 'registerRenamed', { sheet: spec.name, current }));
 }
 
 /** Header, formats, dropdowns, widths, hidden columns, marker: a fixed number of calls. */

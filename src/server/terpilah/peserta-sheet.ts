@@ -51,7 +51,7 @@ export const PESERTA_SPEC: RowSheetSpec = {
 /** The sheet, set up when it did not exist; a user's own different `Peserta` is refused. */
 export function ensurePesertaSheet(spreadsheet: Spreadsheet, language: Language): Sheet {
   const existing = spreadsheet.getSheetByName(PESERTA_SHEET);
-  if (!existing) return insertRowSheet(spreadsheet, PESERTA_SPEC);
+  if (!existing) return insertRowSheet(spreadsheet, PESERTA_SPEC, language);
   if (hasMarker(existing, PESERTA_KEY)) return existing;
   if (existing.getLastRow() === 0) setUpRowSheet(spreadsheet, existing, PESERTA_SPEC);
   // A copy that lost its metadata keeps working; any other sheet of that name is the user's.

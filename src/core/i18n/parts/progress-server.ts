@@ -16,6 +16,8 @@ export const progressServer = part(
       'Sheet "Langkah" baris {row}, kolom "{column}": isi "{value}" tidak terbaca. Jalankan menu "Bangun ulang progres".',
     progressActivityRowBroken:
       'Sheet "Kegiatan" baris {row}: data kegiatan {id} tidak terbaca. Jalankan menu "Bangun ulang progres".',
+    registerRenamed:
+      'Sheet "{sheet}" sekarang bernama "{current}". Kembalikan namanya menjadi "{sheet}" (klik kanan tab → Ganti nama), lalu coba lagi: sheet baru yang kosong tidak dibuat.',
     progressLangkahEdited:
       'Status langkah kegiatan {id} di sheet "Langkah" (baris {first}–{last}) diubah di luar panel, jadi tidak sesuai Riwayat. Jalankan menu "Bangun ulang progres" untuk memulihkannya dari Riwayat, lalu catat lagi dari panel.',
     progressNotOurSheet:
@@ -49,6 +51,8 @@ export const progressServer = part(
       'Sheet "Langkah" row {row}, column "{column}": "{value}" is unreadable. Run the menu "Rebuild progress".',
     progressActivityRowBroken:
       'Sheet "Kegiatan" row {row}: the data of activity {id} is unreadable. Run the menu "Rebuild progress".',
+    registerRenamed:
+      'Sheet "{sheet}" is now named "{current}". Rename it back to "{sheet}" (right-click the tab → Rename), then try again: no new, empty sheet was made.',
     progressLangkahEdited:
       'The step states of activity {id} in sheet "Langkah" (rows {first}–{last}) were changed outside the panel, so they no longer match Riwayat. Run the menu "Rebuild progress" to restore them from Riwayat, then log again from the panel.',
     progressNotOurSheet:
