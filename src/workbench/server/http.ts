@@ -8,6 +8,7 @@
  */
 import * as http from 'node:http';
 import * as path from 'node:path';
+import type { Duplex } from 'node:stream';
 import type { WorkbookState } from '../model';
 import type { ExecutionResult, PageUiEvent, RunOptions, SheetJson, WorkbookJson } from '../protocol';
 import { HttpError, withoutPaths } from './errors';
@@ -284,6 +285,31 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
         res.destroy();
       });
   }) as WorkbenchServer;
+  server.on('clientError', answerUnparsable);
   Object.defineProperty(server, 'workbench', { get: () => workbench });
   return server;
+}
+
+/**
+ * A request node:http could not even parse (a NUL or a space in the target, an unknown method,
+ * headers over the size limit...): answered as node:http would, but with the JSON error body of
+ * every other error.
+ */
+function answerUnparsable(e: NodeJS.ErrnoException, socket: Duplex): void {
+  const inFlight = (socket as Duplex & { _httpMessage?: http.ServerResponse | null })._httpMessage;
+  if (e.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, error] =
+    e.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request headers too large']
+      : e.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request timeout']
+        : [400, 'Bad request'];
+  const body = toJsonText({ ok: false, error });
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
