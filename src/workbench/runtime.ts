@@ -33,16 +33,28 @@ const EXECUTION_TIMEOUT_MS = 6 * 60 * 1000;
 
 const HOST_REALM: Realm = { Date, Error };
 
-/** Compiled Code.js, cached by path and mtime. */
-const scriptCache = new Map<string, { mtimeMs: number; script: vm.Script }>();
+interface LoadedScript {
+  script: vm.Script;
+  /** The names of its top-level function declarations (see {@link Workbench.functionNames}). */
+  functionNames: ReadonlySet<string>;
+}
 
-function loadScript(file: string): vm.Script {
+/** Compiled Code.js, cached by path and mtime. */
+const scriptCache = new Map<string, { mtimeMs: number; loaded: LoadedScript }>();
+/** A top-level function declaration: `function name(` at the start of a line. */
+const TOP_LEVEL_FUNCTION = /^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(/gm;
+
+function loadScript(file: string): LoadedScript {
   const stat = fs.statSync(file);
   const hit = scriptCache.get(file);
-  if (hit && hit.mtimeMs === stat.mtimeMs) return hit.script;
-  const script = new vm.Script(fs.readFileSync(file, 'utf8'), { filename: file });
-  scriptCache.set(file, { mtimeMs: stat.mtimeMs, script });
-  return script;
+  if (hit && hit.mtimeMs === stat.mtimeMs) return hit.loaded;
+  const source = fs.readFileSync(file, 'utf8');
+  const loaded = {
+    script: new vm.Script(source, { filename: file }),
+    functionNames: new Set([...source.matchAll(TOP_LEVEL_FUNCTION)].map((m) => m[1])),
+  };
+  scriptCache.set(file, { mtimeMs: stat.mtimeMs, loaded });
+  return loaded;
 }
 
 const CALL = new vm.Script('globalThis[__wbName].apply(undefined, __wbArgs)', {
@@ -196,6 +208,15 @@ export class Workbench {
     }
   }
 
+  /**
+   * The functions a client may ask for: the top-level function declarations of Code.js, read from
+   * its text (each a line starting `function <name>(`, as scripts/build.mjs writes its forwarders),
+   * without running it. {@link run} checks again, at run time, that the name is one of them.
+   */
+  functionNames(): ReadonlySet<string> {
+    return loadScript(path.join(this.distDir, 'Code.js')).functionNames;
+  }
+
   run(functionName: string, args: unknown[] = [], opts?: RunOptions): ExecutionResult {
     const context = vm.createContext({});
     const realm: Realm = {
@@ -214,7 +235,9 @@ export class Workbench {
     try {
       const globals = createGlobals(ctx);
       for (const [k, v] of Object.entries(globals)) (context as Record<string, unknown>)[k] = v;
-      loadScript(path.join(this.distDir, 'Code.js')).runInContext(context, { timeout: EXECUTION_TIMEOUT_MS });
+      loadScript(path.join(this.distDir, 'Code.js')).script.runInContext(context, {
+        timeout: EXECUTION_TIMEOUT_MS,
+      });
       // Only the script's own top-level functions run (what google.script.run and menus can
       // reach): not inherited names ("constructor", "toString") nor the services installed above.
       const declared =

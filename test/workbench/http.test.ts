@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -32,6 +33,10 @@ function plainTextColumn() { SpreadsheetApp.getActiveSheet().getRange('C1:C10').
 function sheetNames() {
   return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) { return s.getName(); });
 }
+var lib = (function () {
+  function hidden() { SpreadsheetApp.getActiveSheet().getRange(1, 1).setValue('hidden'); }
+  return { hidden: hidden };
+})();
 function ask() {
   var ui = SpreadsheetApp.getUi();
   var r = ui.prompt('Nama kegiatan', 'Tulis nama:', ui.ButtonSet.OK_CANCEL);
@@ -160,7 +165,7 @@ describe('workbench HTTP API', () => {
     expect(await page.text()).toContain('data-testid="grid"');
     const js = await fetch(base + '/page/main.js');
     expect(js.headers.get('content-type')).toMatch(/javascript/);
-    expect((await fetch(base + '/page/..%2fsecret.txt')).status).toBe(404);
+    expect((await fetch(base + '/page/..%2fsecret.txt')).status).toBe(400);
     expect((await fetch(base + '/page/../secret.txt')).status).toBe(404);
     expect((await fetch(base + '/nope')).status).toBe(404);
   });
@@ -208,6 +213,102 @@ describe('workbench HTTP API', () => {
     expect((await post('/api/run/a-b', [])).status).toBe(400);
     expect((await post('/api/run/%E0%A4%A', [])).status).toBe(400);
     expect((await fetch(base + '/api/run/hello')).status).toBe(405);
+    const long = await post(`/api/run/${'a'.repeat(300)}`, []);
+    expect(long.status).toBe(400);
+    expect(long.json.error?.length).toBeLessThan(100);
+  });
+
+  it("runs only the script's own top-level functions: anything else is 404 and runs nothing", async () => {
+    const before = JSON.stringify(server.workbench.state);
+    for (const name of [
+      'constructor',
+      'toString',
+      '__proto__',
+      'hasOwnProperty',
+      'SpreadsheetApp',
+      'lib',
+      'hidden',
+    ]) {
+      const { status, json } = await post(`/api/run/${name}`, []);
+      expect({ name, status, json }).toEqual({
+        name,
+        status: 404,
+        json: { ok: false, error: `Script function not found: ${name}` },
+      });
+    }
+    expect(JSON.stringify(server.workbench.state)).toBe(before);
+    expect(fs.existsSync(workbookFile)).toBe(false);
+    expect(server.workbench.functionNames()).toEqual(
+      new Set([
+        'onOpen',
+        'hello',
+        'fail',
+        'write',
+        'writeHtml',
+        'writeMany',
+        'showSidebar',
+        'plainTextColumn',
+        'sheetNames',
+        'ask',
+      ]),
+    );
+  });
+
+  it('refuses arguments nested deeper than 100 levels with 400', async () => {
+    const deep = `[${'['.repeat(100)}${']'.repeat(100)}]`;
+    const { status, json } = await post('/api/run/hello', undefined, deep);
+    expect(status).toBe(400);
+    expect(json.error).toMatch(/deeper than 100/);
+    expect((await post('/api/run/hello', undefined, `[${'['.repeat(98)}${']'.repeat(98)}]`)).json.ok).toBe(
+      true,
+    );
+  });
+
+  it('answers every malformed path with a short 4xx that names no file', async () => {
+    /** GET `target` as it is (fetch would normalise it). */
+    const get = (target: string): Promise<{ status: number; type: string; text: string }> =>
+      new Promise((resolve, reject) => {
+        http
+          .get(`${base}/`, { path: target }, (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (text += c));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] ?? '', text }),
+            );
+          })
+          .on('error', reject);
+      });
+    const cases: [string, number, string][] = [
+      ['/page/main.js%00.css', 400, 'Bad path'],
+      ['/page/%E0%A4%A', 400, 'Malformed URL'],
+      ['/api/run/%E0%A4%A', 400, 'Malformed URL'],
+      ['/page/..%2fsecret.txt', 400, 'Bad path'],
+      ['/page/%2e%2e/secret.txt', 400, 'Bad path'],
+      ['/page/../secret.txt', 400, 'Bad path'],
+      ['/page/..%5csecret.txt', 400, 'Bad path'],
+      ['/page/..\\secret.txt', 400, 'Bad path'],
+      ['/page/main.js%0a', 400, 'Bad path'],
+      ['/page/main.js/x', 404, 'Not found'],
+      [`/page/${'a'.repeat(300)}.js`, 404, 'Not found'],
+      [`/page/${'a/'.repeat(600)}`, 404, 'Not found'],
+      [`/page/${'a'.repeat(5000)}`, 414, 'Request target too long'],
+      ['//', 404, 'Not found'],
+      ['http://x:99999/', 400, 'Bad request target'],
+      ['/page/%3F', 404, 'Not found'],
+    ];
+    for (const [target, status, error] of cases) {
+      const res = await get(target);
+      expect({ target, status: res.status, type: res.type, body: JSON.parse(res.text) as unknown }).toEqual({
+        target,
+        status,
+        type: 'application/json; charset=utf-8',
+        body: { ok: false, error },
+      });
+      expect(res.text).not.toContain(tmp);
+    }
+    // A query string is not part of the file name.
+    expect(await get('/page/main.js?v=1')).toMatchObject({ status: 200, text: 'console.log(1);' });
   });
 
   it('refuses cross-origin POSTs', async () => {

@@ -7,3 +7,11 @@ export class HttpError extends Error {
     super(message);
   }
 }
+
+/**
+ * `message` with every absolute file path (two or more segments) replaced by `<path>`: for a
+ * bug's message sent to the client, whose details (and paths) go to the server log only.
+ */
+export function withoutPaths(message: string): string {
+  return message.replace(/(?:[A-Za-z]:)?(?:[\\/][^\\/\s'"`()<>]+){2,}[\\/]?/g, '<path>');
+}

@@ -8,12 +8,22 @@
  */
 import * as http from 'node:http';
 import * as path from 'node:path';
+import type { Duplex } from 'node:stream';
 import type { WorkbookState } from '../model';
 import type { ExecutionResult, PageUiEvent, RunOptions, SheetJson, WorkbookJson } from '../protocol';
-import { HttpError } from './errors';
+import { HttpError, withoutPaths } from './errors';
 import { toJsonText } from './persistence';
 import { manageSheets, parseEditBody, parseSheetsBody, typeInto, type PersonActor } from './person';
-import { checkOrigin, decodePath, intParam, parseRunBody, readBody } from './requests';
+import {
+  checkOrigin,
+  decodePath,
+  discardBody,
+  intParam,
+  parseRunBody,
+  parseTarget,
+  quoted,
+  readBody,
+} from './requests';
 import { attachment, sendFile, sendJson, sendText } from './responses';
 import { injectShim } from './sidebar-shim';
 
@@ -21,6 +31,8 @@ import { injectShim } from './sidebar-shim';
 export interface WorkbenchLike extends PersonActor {
   readonly state: WorkbookState;
   run(functionName: string, args?: unknown[], opts?: RunOptions): ExecutionResult;
+  /** The functions `POST /api/run/<name>` may run: the add-in's top-level functions. */
+  functionNames(): ReadonlySet<string>;
 }
 
 export interface WorkbenchServerOptions {
@@ -46,7 +58,10 @@ export interface WorkbenchServer extends http.Server {
   readonly workbench: WorkbenchLike;
 }
 
-const FUNCTION_NAME = /^[A-Za-z_$][\w$]*$/;
+const FUNCTION_NAME = /^[A-Za-z_$][\w$]{0,254}$/;
+/** Longest file path under /page/ looked for, and longest name in it (a longer one is not there). */
+const MAX_PAGE_PATH = 1024;
+const MAX_FILE_NAME = 255;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The workbook for the page: everything, or one sheet with a window of its rows. */
 export function workbookJson(
@@ -120,40 +135,44 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       result = workbench.run(functionName, args, opts);
     } catch (e) {
       // The runtime reports script errors in the result; this is a bug of the emulation itself.
+      console.error('Workbench:', e);
       result = {
         ok: false,
-        error: `Workbench error: ${(e as Error).message}`,
+        error: `Workbench error: ${withoutPaths(String((e as Error)?.message ?? e))}`,
         calls: 0,
         callsByMethod: {},
         ui: [],
       };
     }
-    if (!result.needsInput) options.save(workbench.state);
+    if (!result.needsInput) saveState('the execution ran');
     return withHtmlIds(result);
   }
 
-  /** Saves after a person's change; the answer names no file (the server log has the details). */
-  function savePersonChange(): void {
+  /** Saves after a change; the answer names no file (the server log has the details). */
+  function saveState(what: string): void {
     try {
       options.save(workbench.state);
     } catch (e) {
       console.error(`Workbench: ${(e as Error).message}`);
-      throw new HttpError(500, 'Workbench: the change was made but the workbook file could not be saved');
+      throw new HttpError(500, `Workbench: ${what} but the workbook file could not be saved`);
     }
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://workbench.local');
-    const p = url.pathname;
+    const { path: p, query: q } = parseTarget(req.url);
     const method = req.method ?? 'GET';
 
     if (method === 'POST') checkOrigin(req);
+    // Only POSTs have a body: any other is read and dropped before the answer.
+    else await discardBody(req);
 
     if (method === 'GET' && (p === '/' || p === '/index.html')) {
       return sendFile(res, path.join(pageDir, 'index.html'));
     }
     if (method === 'GET' && p.startsWith('/page/')) {
       const rel = decodePath(p.slice('/page/'.length));
+      if (rel.length > MAX_PAGE_PATH || rel.split('/').some((s) => s.length > MAX_FILE_NAME))
+        throw new HttpError(404, 'Not found');
       const file = path.resolve(pageDir, rel);
       if (!file.startsWith(pageDir + path.sep)) throw new HttpError(404, 'Not found');
       return sendFile(res, file);
@@ -161,8 +180,10 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
     if (p.startsWith('/api/run/')) {
       if (method !== 'POST') throw new HttpError(405, 'Use POST');
       const name = decodePath(p.slice('/api/run/'.length));
-      if (!FUNCTION_NAME.test(name))
-        throw new HttpError(400, `Invalid function name: ${JSON.stringify(name)}`);
+      if (!FUNCTION_NAME.test(name)) throw new HttpError(400, `Invalid function name: ${quoted(name)}`);
+      // Only the add-in's own functions: not "constructor", "toString", a service or a helper.
+      if (!workbench.functionNames().has(name))
+        throw new HttpError(404, `Script function not found: ${name}`);
       const { args, answers } = parseRunBody(await readBody(req, maxBody));
       const result = await serialised(() => execute(name, args, { answers }));
       return sendJson(res, 200, result);
@@ -181,23 +202,22 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
         const edit = parseEditBody(text);
         await serialised(() => {
           typeInto(workbench, edit);
-          savePersonChange();
+          saveState('the change was made');
         });
       } else {
         const request = parseSheetsBody(text);
         await serialised(() => {
           manageSheets(workbench, request);
-          savePersonChange();
+          saveState('the change was made');
         });
       }
       return sendJson(res, 200, { ok: true });
     }
     if (p === '/api/workbook') {
       if (method !== 'GET') throw new HttpError(405, 'Use GET');
-      const q = url.searchParams;
       const windowed = q.has('sheet') || q.has('offset') || q.has('limit');
-      const offset = intParam(url, 'offset', 0, 0);
-      const limit = intParam(url, 'limit', 500, 1);
+      const offset = intParam(q, 'offset', 0, 0);
+      const limit = intParam(q, 'limit', 500, 1);
       const body = await serialised(() => {
         const state = workbench.state;
         const active = state.sheets.find((s) => s.sheetId === state.activeSheetId) ?? state.sheets[0];
@@ -227,7 +247,7 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       const body = await serialised(() => {
         workbench = options.reset();
         htmls.clear();
-        options.save(workbench.state);
+        saveState('the spreadsheet was reset');
         return toJsonText(workbookJson(workbench.state));
       });
       return sendText(res, 200, 'application/json; charset=utf-8', body);
@@ -241,17 +261,55 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
     throw new HttpError(404, 'Not found');
   }
 
+  /**
+   * Answers a failed request: an {@link HttpError} with its status and message; anything else is a
+   * bug of the workbench, answered 500 without its message (which may name files): the server log
+   * has the details. The rest of the body is read first, so that the answer arrives.
+   */
+  async function fail(req: http.IncomingMessage, res: http.ServerResponse, e: unknown): Promise<void> {
+    if (!(e instanceof HttpError)) console.error('Workbench:', e);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    await discardBody(req);
+    if (e instanceof HttpError) sendJson(res, e.status, { ok: false, error: e.message });
+    else sendJson(res, 500, { ok: false, error: 'Workbench error (the server log has the details)' });
+  }
+
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      const status = e instanceof HttpError ? e.status : 500;
-      const message = e instanceof Error ? e.message : String(e);
-      if (res.headersSent) {
+    handle(req, res)
+      .catch((e: unknown) => fail(req, res, e))
+      .catch((e: unknown) => {
+        console.error('Workbench:', e);
         res.destroy();
-        return;
-      }
-      sendJson(res, status, { ok: false, error: message });
-    });
+      });
   }) as WorkbenchServer;
+  server.on('clientError', answerUnparsable);
   Object.defineProperty(server, 'workbench', { get: () => workbench });
   return server;
+}
+
+/**
+ * A request node:http could not even parse (a NUL or a space in the target, an unknown method,
+ * headers over the size limit...): answered as node:http would, but with the JSON error body of
+ * every other error.
+ */
+function answerUnparsable(e: NodeJS.ErrnoException, socket: Duplex): void {
+  const inFlight = (socket as Duplex & { _httpMessage?: http.ServerResponse | null })._httpMessage;
+  if (e.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, error] =
+    e.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request headers too large']
+      : e.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request timeout']
+        : [400, 'Bad request'];
+  const body = toJsonText({ ok: false, error });
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

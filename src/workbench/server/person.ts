@@ -4,7 +4,7 @@
  * (Workbench.actAsPerson), so the emulation's parsing, rules and limits apply, but not the
  * add-in's scopes or locks. See README.md, "Workbench HTTP API".
  */
-import { HttpError } from './errors';
+import { HttpError, withoutPaths } from './errors';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -113,7 +113,8 @@ function asPerson<T>(actor: PersonActor, act: (app: App) => T): T {
     const err = e as { name?: unknown; message?: unknown };
     const message = err && typeof err.message === 'string' ? err.message : String(e);
     if (err && err.name === 'Exception') throw new HttpError(400, message);
-    throw new HttpError(500, `Workbench error: ${message}`);
+    console.error('Workbench:', e);
+    throw new HttpError(500, `Workbench error: ${withoutPaths(message)}`);
   }
 }
 

@@ -20,6 +20,21 @@ export function checkOrigin(req: http.IncomingMessage): void {
   if (host !== req.headers.host) throw new HttpError(403, `Cross-origin request from ${origin} refused`);
 }
 
+/** How deep arrays and objects may nest in a POST /api/run body. */
+export const MAX_NESTING = 100;
+
+/** Whether arrays and objects in `value` nest deeper than `max` (without recursion). */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const x of Object.values(v)) stack.push([x, depth + 1]);
+  }
+  return false;
+}
+
 export function parseRunBody(text: string): { args: unknown[]; answers?: UiAnswer[] } {
   if (!text.trim()) return { args: [] };
   let body: unknown;
@@ -28,6 +43,8 @@ export function parseRunBody(text: string): { args: unknown[]; answers?: UiAnswe
   } catch (e) {
     throw new HttpError(400, `Bad JSON body: ${(e as Error).message}`);
   }
+  if (nestsDeeperThan(body, MAX_NESTING))
+    throw new HttpError(400, `Body nests arrays and objects deeper than ${MAX_NESTING} levels`);
   if (Array.isArray(body)) return { args: body };
   if (typeof body !== 'object' || body === null) {
     throw new HttpError(400, 'Body must be a JSON array of arguments or { "args": [...], "answers": [...] }');
@@ -54,8 +71,54 @@ export function decodePath(s: string): string {
   }
 }
 
-export function intParam(url: URL, name: string, dflt: number, min: number): number {
-  const raw = url.searchParams.get(name);
+/** Longest request target (path and query) accepted. */
+export const MAX_TARGET_LENGTH = 4096;
+
+/**
+ * The path (still percent-encoded) and query of a request target, after checks that hold for
+ * every route: an origin-form target (`/…`) of at most {@link MAX_TARGET_LENGTH} characters
+ * (else 414), printable ASCII without `\` or `#` in the path, valid percent-encoding, and once
+ * decoded no control character (NUL included), no `\` and no `.` or `..` segment (else 400).
+ * Nothing is normalised: a request means what it says or is refused.
+ */
+export function parseTarget(target: string | undefined): { path: string; query: URLSearchParams } {
+  const raw = target ?? '/';
+  if (raw.length > MAX_TARGET_LENGTH) throw new HttpError(414, 'Request target too long');
+  if (!raw.startsWith('/')) throw new HttpError(400, 'Bad request target');
+  const at = raw.indexOf('?');
+  const encoded = at < 0 ? raw : raw.slice(0, at);
+  if (/[^\x21-\x7e]|[\\#]/.test(encoded)) throw new HttpError(400, 'Bad path');
+  const decoded = decodePath(encoded);
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f\\]/.test(decoded)) throw new HttpError(400, 'Bad path');
+  if (decoded.split('/').some((s) => s === '.' || s === '..')) throw new HttpError(400, 'Bad path');
+  return { path: encoded, query: new URLSearchParams(at < 0 ? '' : raw.slice(at + 1)) };
+}
+
+/** A name from the request, quoted and cut short, for an error message. */
+export function quoted(name: string, max = 60): string {
+  const chars = [...name];
+  return JSON.stringify(chars.length > max ? `${chars.slice(0, max).join('')}…` : name);
+}
+
+/**
+ * Resolves once the rest of the request body has been read and thrown away, so that an answer
+ * sent before the body was read (an error, a GET with a body) reaches the client instead of
+ * being cut off by a reset connection.
+ */
+export function discardBody(req: http.IncomingMessage): Promise<void> {
+  if (req.readableEnded || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    req
+      .once('end', resolve)
+      .once('close', resolve)
+      .once('error', () => resolve());
+    req.resume();
+  });
+}
+
+export function intParam(query: URLSearchParams, name: string, dflt: number, min: number): number {
+  const raw = query.get(name);
   if (raw === null || raw === '') return dflt;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min)

@@ -40,9 +40,10 @@ export function sendFile(res: http.ServerResponse, file: string): Promise<void> 
       });
       res.end(bytes);
     },
-    (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT' || e.code === 'EISDIR') throw new HttpError(404, 'Not found');
-      throw e;
+    // Missing, a folder, a name too long, not readable...: not there, whatever the reason (an
+    // fs error message names the file).
+    () => {
+      throw new HttpError(404, 'Not found');
     },
   );
 }
