@@ -16,10 +16,11 @@ import { sopSheetLayout } from '../../src/core/sop/sop-sheet';
 import { normaliseRows } from '../../src/core/terpilah/normalise';
 import { reportSheetPlan } from '../../src/core/terpilah/report-sheet';
 import { summariseAll } from '../../src/core/terpilah/summaries';
-import { exportXlsxReport } from '../../src/workbench/export/xlsx';
+import { exportXlsx, exportXlsxReport } from '../../src/workbench/export/xlsx';
 import { resolvePrint } from '../../src/workbench/export/print';
 import { fittedRowHeights, wrappedLines } from '../../src/workbench/export/row-heights';
 import { newSheetState, newWorkbookState, type WorkbookState } from '../../src/workbench/model';
+import { newWorkbench, runOk } from '../support/workbench';
 
 const TZ = 'Asia/Jakarta';
 
@@ -277,6 +278,16 @@ function renderPdf(buffer: Buffer): Buffer {
 
   test('the built-in SOP: at most 3 A4 landscape pages', async () => {
     const pages = pdfPages(renderPdf((await exportXlsxReport(sopWorkbook().state)).buffer));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.length).toBeLessThanOrEqual(3);
+    expect(pages.every(landscapeA4)).toBe(true);
+  }, 180_000);
+
+  test('"Ekspor .xlsx" of a SOP the add-in built in the workbench (no plan, derived setup): at most 3 A4 landscape pages', async () => {
+    const workbench = newWorkbench();
+    runOk(workbench, 'generateSop', ['builtin:penguatan-pug']);
+    const sop = workbench.state.sheets.find((sheet) => sheet.name.startsWith('SOP: '))!;
+    const pages = pdfPages(renderPdf(await exportXlsx({ ...workbench.state, sheets: [sop] })));
     expect(pages.length).toBeGreaterThan(0);
     expect(pages.length).toBeLessThanOrEqual(3);
     expect(pages.every(landscapeA4)).toBe(true);

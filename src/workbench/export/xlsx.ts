@@ -165,8 +165,8 @@ function noteSheet(
     [],
     ['Sheet', 'Sel / Cell', 'Grafik / Chart'].map((value) => ({ value, format: bold })),
     ...charts.map(({ sheet, chart }) => [
-      { value: exported(sheet.name) },
-      { value: `${columnLetter(chart.position.column)}${chart.position.row + 1}` },
+      { value: exported(sheet.name), format: wrap },
+      { value: `${columnLetter(chart.position.column)}${chart.position.row + 1}`, format: wrap },
       { value: chartText(chart, exported), format: wrap },
     ]),
   ];
