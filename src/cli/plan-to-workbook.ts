@@ -1,16 +1,24 @@
 /**
  * A core {@link SheetPlan} (what the add-in writes to a sheet) → a workbench {@link SheetState}, so
  * exportXlsx writes the same report the add-in builds: values, formats, borders, merges, widths,
- * heights, frozen rows and list validations. Plans are 1-based, sheet states 0-based.
+ * heights, frozen rows, list validations and the print intent (which only the .xlsx can hold:
+ * Apps Script has no print API). Plans are 1-based, sheet states 0-based.
  *
- * Not carried over: the warning-only protection (Excel has no "warn but allow"), and charts —
- * exceljs cannot write charts, so {@link reportWorkbook} lists them on a note sheet instead.
+ * Not carried over: the warning-only protection (Excel has no "warn but allow"). Charts go onto
+ * the sheet; exceljs cannot draw them, so the export notes and lists them instead.
  */
-import type { BorderSide, Cell, CellFormat, GridRect, SheetState, WorkbookState } from '../workbench/model';
+import type {
+  BorderSide,
+  Cell,
+  CellFormat,
+  ChartSpec,
+  GridRect,
+  PrintSetup,
+  SheetState,
+  WorkbookState,
+} from '../workbench/model';
 import { newSheetState } from '../workbench/model';
-import type { BorderSpec, CellStyle, PlanRect, SheetPlan } from '../core/plan/plan';
-
-export const NOTE_SHEET_NAME = 'Catatan';
+import type { BorderSpec, CellStyle, PlanPrint, PlanRect, SheetPlan } from '../core/plan/plan';
 
 export function planToSheet(plan: SheetPlan, sheetId = 1): SheetState {
   const sheet = newSheetState(sheetId, plan.sheetName);
@@ -26,6 +34,7 @@ export function planToSheet(plan: SheetPlan, sheetId = 1): SheetState {
   for (const [col, px] of Object.entries(plan.columnWidths)) sheet.columnWidths[Number(col) - 1] = px;
   for (const [row, px] of Object.entries(plan.rowHeights ?? {})) sheet.rowHeights[Number(row) - 1] = px;
   sheet.frozenRows = plan.frozenRows;
+  if (plan.print) sheet.print = toPrint(plan.print);
   for (const v of plan.validations) {
     sheet.validations.push({
       range: toGrid(v.rect),
@@ -43,50 +52,58 @@ export function planToSheet(plan: SheetPlan, sheetId = 1): SheetState {
   return sheet;
 }
 
+/** A chart the report asks for (core/terpilah's ChartPlan): rows and columns 1-based. */
+export interface PlanChart {
+  type: string;
+  title: string;
+  rect: PlanRect;
+  position: { row: number; column: number };
+  stacked?: boolean;
+}
+
 /**
- * A workbook holding the report sheet and, when the report has charts, a note sheet saying they
- * were not drawn (exceljs cannot write charts) and what each would show.
+ * A workbook holding the report sheet with its charts. exceljs cannot write charts, so the export
+ * notes each at its anchor cell and lists them on a "Catatan" sheet (see workbench/export/xlsx.ts).
  */
 export function reportWorkbook(
   plan: SheetPlan,
-  charts: readonly unknown[],
+  charts: readonly PlanChart[],
   name: string,
   timeZone = 'Asia/Jakarta',
 ): WorkbookState {
-  const sheets = [planToSheet(plan, 1)];
-  if (charts.length > 0) {
-    const note = newSheetState(2, NOTE_SHEET_NAME);
-    const lines = [
-      `${charts.length} grafik tidak digambar: berkas .xlsx dari baris perintah tidak memuat grafik (exceljs tidak dapat menulis grafik). Buat laporan di Google Sheets untuk grafiknya.`,
-      `${charts.length} chart(s) not drawn: exceljs cannot write charts. Build the report in Google Sheets to get them.`,
-      '',
-      ...charts.map((chart, i) => `${i + 1}. ${chartTitle(chart)}`),
-    ];
-    note.rows = lines.map((line) => [{ value: line }]);
-    note.columnWidths[0] = 900;
-    sheets.push(note);
-  }
+  const sheet = planToSheet(plan, 1);
+  sheet.charts = charts.map((chart, i): ChartSpec => ({
+    chartId: i + 1,
+    type: chart.type,
+    ranges: [{ sheet: plan.sheetName, rect: toGrid(chart.rect) }],
+    position: { row: chart.position.row - 1, column: chart.position.column - 1, offsetX: 0, offsetY: 0 },
+    options: { title: chart.title },
+    settings: chart.stacked === undefined ? {} : { stacked: chart.stacked },
+  }));
   return {
     id: 'cli',
     name,
     timeZone,
     locale: 'id_ID',
-    sheets,
+    sheets: [sheet],
     activeSheetId: 1,
-    nextId: sheets.length + 1,
+    nextId: 2,
     developerMetadata: [],
     properties: { document: {}, script: {}, user: {} },
   };
 }
 
-/** The title a chart spec carries (options.title or title), else its JSON. */
-export function chartTitle(chart: unknown): string {
-  if (chart && typeof chart === 'object') {
-    const c = chart as { title?: unknown; options?: { title?: unknown } };
-    if (typeof c.title === 'string') return c.title;
-    if (typeof c.options?.title === 'string') return c.options.title;
-  }
-  return JSON.stringify(chart);
+/** A plan's print intent (1-based rows) as the export's page setup (0-based). */
+function toPrint(print: PlanPrint): PrintSetup {
+  return {
+    orientation: print.orientation,
+    fitToWidth: print.fitToWidth,
+    ...(print.repeatRows
+      ? { repeatRows: { first: print.repeatRows.first - 1, last: print.repeatRows.last - 1 } }
+      : {}),
+    ...(print.printArea ? { printArea: toGrid(print.printArea) } : {}),
+    ...(print.pageBreaks ? { pageBreaks: print.pageBreaks.map((row) => row - 1) } : {}),
+  };
 }
 
 function toFormat(style: CellStyle | null): CellFormat | undefined {

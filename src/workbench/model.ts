@@ -132,6 +132,24 @@ export interface SheetState {
   tabColor: string | null;
   hiddenRows?: number[];
   hiddenColumns?: number[];
+  /**
+   * Export only: how the .xlsx prints. Apps Script has no print-settings API, so no emulated
+   * service sets it; the CLI carries a plan's print intent here. Without it the export derives
+   * one (export/print.ts).
+   */
+  print?: PrintSetup;
+}
+
+/** A sheet's page setup for the .xlsx export, on A4. Rows 0-based, like the rest of the state. */
+export interface PrintSetup {
+  orientation: 'landscape' | 'portrait';
+  /** One page wide, as many tall as needed. */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every page. */
+  repeatRows?: { first: number; last: number };
+  printArea?: GridRect;
+  /** Rows that start a new page. */
+  pageBreaks?: number[];
 }
 
 export interface WorkbookState {

@@ -147,7 +147,8 @@ describe('exportXlsx', () => {
   });
 
   test('sheets: order, names, hidden state, tab colour', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Data', 'Rekap']);
+    // "Catatan" lists the chart the export could not draw.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Data', 'Rekap', 'Catatan']);
     const [data, rekap] = wb.worksheets;
     expect(data.state).toBe('visible');
     expect(rekap.state).toBe('hidden');

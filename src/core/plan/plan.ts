@@ -78,6 +78,28 @@ export interface SheetPlan {
   frozenRows: number;
   /** Protect the sheet with a warning only (staff may still edit after confirming). */
   protection?: { description: string };
+  /**
+   * How the sheet should print. Apps Script has no print-settings API, so applyPlan ignores it
+   * (staff choose landscape / fit to width in File → Print); the .xlsx exports (workbench, CLI)
+   * write it as the workbook's page setup. Every layout sets it; hand-made plans may leave it out.
+   */
+  print?: PlanPrint;
+}
+
+/**
+ * Print intent. Paper is always A4 (paperSize 9): Indonesian government documents use A4 or
+ * F4/Folio, and A4 is the one every printer and PDF viewer knows. Rows are 1-based.
+ */
+export interface PlanPrint {
+  orientation: 'landscape' | 'portrait';
+  /** One page wide, as many pages tall as needed. */
+  fitToWidth: true;
+  /** Rows printed again at the top of every page (any rows: Excel's print titles). */
+  repeatRows?: { first: number; last: number };
+  /** Only this rect prints (default: everything used). */
+  printArea?: PlanRect;
+  /** Rows that start a new page. */
+  pageBreaks?: number[];
 }
 
 /** Makes a rectangular grid builder so layouts can place cells without tracking array sizes. */

@@ -18,6 +18,8 @@ export interface ReportSheet {
   widths: readonly number[];
   /** The protection's description. */
   description: string;
+  /** Rows that start a new page when printed (e.g. each block after the first). */
+  pageBreaks?: number[];
 }
 
 export function reportPlan(report: ReportSheet): SheetPlan {
@@ -30,6 +32,19 @@ export function reportPlan(report: ReportSheet): SheetPlan {
     validations: [],
     columnWidths: Object.fromEntries(report.widths.map((width, i) => [i + 1, width])),
     frozenRows: 0,
+    // A4 landscape, one page wide, only the report's columns (charts and their helper data to the
+    // right stay on screen). Apps Script cannot set print options: the .xlsx export writes them.
+    print: {
+      orientation: 'landscape',
+      fitToWidth: true,
+      printArea: {
+        row: 1,
+        column: 1,
+        numRows: Math.max(1, report.values.length),
+        numColumns: report.widths.length,
+      },
+      ...(report.pageBreaks && report.pageBreaks.length > 0 ? { pageBreaks: report.pageBreaks } : {}),
+    },
     protection: { description: report.description },
   };
 }

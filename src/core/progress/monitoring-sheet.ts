@@ -122,6 +122,8 @@ export function monitoringSheetLayout(
       merges,
       tables,
       widths: WIDTHS,
+      // Each SOP's block after the first starts a new page.
+      pageBreaks: blocks.slice(1).map((block) => block.titleRow),
       description:
         'Laporan Monitoring SOP: dibuat add-on SOP & Data Terpilah dari sheet Riwayat; dibuat ulang dari menu.',
     }),

@@ -40,6 +40,8 @@ export function probePlan(sheetName: string, texts: readonly string[] = PROBE_TE
     validations: [],
     columnWidths: {},
     frozenRows: 0,
+    // A temporary sheet, deleted at once: never printed.
+    print: { orientation: 'portrait', fitToWidth: true },
   };
 }
 

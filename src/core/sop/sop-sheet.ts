@@ -78,6 +78,13 @@ export function sopSheetLayout(template: SopTemplate, sheetName: string): SopShe
       // laptop shows of a sheet, so freezing them would make the flowchart unreachable. (Sheets
       // can repeat only frozen rows, and those must start at row 1, above the identity block.)
       frozenRows: 0,
+      // A4 landscape, one page wide; the table header repeats on every page (Excel print titles
+      // may be any rows — only the .xlsx export can do it: Apps Script has no print API).
+      print: {
+        orientation: 'landscape',
+        fitToWidth: true,
+        repeatRows: { first: headerRow, last: headerRow + 1 },
+      },
       protection: {
         description: `Dibuat oleh add-on SOP & Data Terpilah dari template "${template.identity.namaSop}". Ubah templatenya, lalu buat ulang SOP.`,
       },

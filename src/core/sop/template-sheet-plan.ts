@@ -100,5 +100,7 @@ export function templateSheetPlan(template: SopTemplate, sheetName: string): She
     ],
     columnWidths: { 1: 190, 2: 320, 3: 150, 4: 90, 5: 220, 6: 90, 7: 170, 8: 170, 9: 80, 10: 90 },
     frozenRows: 0,
+    // A4 landscape, one page wide, the steps' header on every page (.xlsx export only).
+    print: { orientation: 'landscape', fitToWidth: true, repeatRows: { first: headerRow, last: headerRow } },
   };
 }

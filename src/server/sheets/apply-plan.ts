@@ -84,6 +84,8 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
     sheet.setRowHeights(run.start, run.count, height);
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
   if (plan.protection) sheet.protect().setDescription(plan.protection.description).setWarningOnly(true);
+  // plan.print is not applied: Apps Script has no print-settings API (orientation, fit to width,
+  // repeated rows are chosen in File → Print). Only the .xlsx exports write it.
 }
 
 function rangeOf(sheet: Sheet, rect: PlanRect): GoogleAppsScript.Spreadsheet.Range {
