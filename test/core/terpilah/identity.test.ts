@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { AGE_GROUPS, ageAt, ageGroup, lifeStage, parseAge } from '../../../src/core/terpilah/age';
-import { decodeNik, maskNik } from '../../../src/core/terpilah/nik';
+import { maskNik } from '../../../src/core/privacy/mask-nik';
+import { decodeNik } from '../../../src/core/terpilah/nik';
 import { decodeNip } from '../../../src/core/terpilah/nip';
 import { parseSex } from '../../../src/core/terpilah/sex';
 
