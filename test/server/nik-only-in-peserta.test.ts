@@ -14,7 +14,7 @@ import type {
 import { newSheetState, type Cell } from '../../src/workbench/model';
 import type { ExecutionResult, Workbench } from '../../src/workbench/runtime';
 import { newWorkbench } from '../support/workbench';
-import { sheetNames, sheetOf, valuesOf } from './template-helpers';
+import { setCell, sheetNames, sheetOf, stepsTable, valuesOf } from './template-helpers';
 
 const PESERTA = 'Peserta';
 const REPORT = 'Laporan Data Terpilah';
@@ -172,6 +172,27 @@ describe('a NIK is masked in every output of the add-in', () => {
     for (const sheet of ['Kegiatan', 'Langkah', 'Riwayat'])
       expect(valuesOf(sheetOf(workbench, sheet)).flat().map(String).flatMap(leaks)).toEqual([]);
     expect(valuesOf(sheetOf(workbench, 'Kegiatan')).flat()).toContain('Pelatihan 1971********0035');
+  });
+
+  test('a template named with a NIK, and its problems and SOP, never show it whole; the NIP stays', () => {
+    const workbench = newWorkbench();
+    const created = workbench.run('createTemplate', [{ name: `SOP ${NIK.eko}`, from: 'builtin' }]);
+    const { sheetName } = created.value as { sheetName: string };
+    expect(sheetName).toBe('Template: SOP 1971********0018');
+    const listed = workbench.run('listTemplates').value as { name: string }[];
+    expect(listed.map((template) => template.name)).toContain('SOP 1971********0018');
+    const template = sheetOf(workbench, sheetName);
+    const { header, column } = stepsTable(template);
+    setCell(template, header + 1, column('Waktu (menit)'), `NIK ${NIK.budi}`);
+    const refused = workbench.run('generateSop', [`sheet:${sheetName}`]);
+    expect(JSON.stringify(refused.value)).toContain('waktu \\"NIK 1971********0031\\" tidak terbaca');
+    setCell(template, header + 1, column('Waktu (menit)'), 60);
+    const sop = workbench.run('generateSop', [`sheet:${sheetName}`]).value as { sheetName: string };
+    expect(sop.sheetName).toBe('SOP: SOP 1971********0018');
+    const texts = valuesOf(sheetOf(workbench, sop.sheetName)).flat().map(String);
+    expect(texts.flatMap(leaks)).toEqual([]);
+    expect(texts.join('\n')).toContain('NIP. 19650713 199203 2 002');
+    expect(leaks(JSON.stringify([created.value, listed, refused.value, sop]))).toEqual([]);
   });
 
   test('a NIK stored as a number is kept as that number and warned about, as the report says it (4)', () => {
