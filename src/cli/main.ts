@@ -144,7 +144,9 @@ export function describeHeaders(headers: readonly string[]): string {
   const named = headers.filter((h) => h !== '');
   const shown = named
     .slice(0, ECHO_HEADERS)
-    .map((h) => maskNiks(h.length > ECHO_LENGTH ? `${h.slice(0, ECHO_LENGTH)}…` : h))
+    // Masked before the cut: no part of a NIK is left whole.
+    .map((h) => maskNiks(h))
+    .map((h) => (h.length > ECHO_LENGTH ? `${h.slice(0, ECHO_LENGTH)}…` : h))
     // Control characters of a binary or broken header would garble the terminal.
     // eslint-disable-next-line no-control-regex
     .map((h) => `"${h.replace(/[\u0000-\u001f\u007f]/g, '?')}"`);
@@ -161,8 +163,17 @@ export function toMaskedJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? maskNiks(v) : v), 2);
 }
 
-/** Runs the CLI; returns the exit code. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+/**
+ * Runs the CLI; returns the exit code. Everything it prints passes through the NIK masker (text,
+ * JSON, messages echoing the file), as every string of the --out workbook does (core masks the
+ * report; the workbook's name is masked here).
+ */
+export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
+  const io: Io = {
+    stdout: (text) => rawIo.stdout(maskNiks(text)),
+    stderr: (text) => rawIo.stderr(maskNiks(text)),
+    now: rawIo.now,
+  };
   let options: Options | 'help';
   try {
     options = parseArgs(argv, io.now());
@@ -213,7 +224,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     // As the add-in: the time of generation in the spreadsheet's zone.
     const generatedAt = toIsoInZone(io.now().getTime(), TIME_ZONE);
     const { plan, charts } = reportSheetPlan(summaries, REPORT_SHEET_NAME, generatedAt);
-    const workbook = reportWorkbook(plan, charts, basename(options.out, '.xlsx'), TIME_ZONE);
+    const workbook = reportWorkbook(plan, charts, maskNiks(basename(options.out, '.xlsx')), TIME_ZONE);
     const { buffer } = await exportXlsxReport(workbook);
     try {
       await writeFile(options.out, buffer);

@@ -4,12 +4,12 @@
  * list. NIK never appears unmasked.
  */
 import type { DisaggregatedTable, TableRow, TerpilahSummary } from '../core/terpilah/model';
-import { maskNiksIn } from '../core/terpilah/nik';
+import { maskNiksIn } from '../core/privacy/mask-nik';
 import { formatDecimalId } from '../core/format';
 
 const HEADERS = ['Kategori', 'L', 'P', 'Tidak diketahui', 'Jumlah', '%L', '%P', 'Rasio JK'];
 
-/** Any NIK (16 digits, possibly spaced) masked, as core masks it in the add-in's report. */
+/** Every NIK masked by the one masker the add-in uses (core/privacy/mask-nik.ts). */
 export const maskNiks = maskNiksIn;
 
 /** Percent as the add-in writes it in narratives: one decimal, comma ("62,5%"); "-" when none. */

@@ -131,6 +131,11 @@ export interface ImportResult {
   skipped: number;
   /** Empty rows of the source, ignored. */
   empty: number;
+  /**
+   * What is wrong with an imported row's NIK or NIP (stored as a number, wrong length…), located
+   * by its `Peserta` row, word for word as the report's data-quality list will say it; NIK masked.
+   */
+  warnings: string[];
   message: string;
 }
 

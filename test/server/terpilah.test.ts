@@ -156,8 +156,17 @@ describe('Peserta sheet and the sidebar form', () => {
       return String(result.error);
     };
     expect(error({ name: '  ' })).toContain('Isi nama peserta.');
-    expect(error({ nik: '190401450580000' })).toContain('NIK harus 16 angka (tertulis 15).');
-    expect(error({ nip: '12ab' })).toContain('NIP harus 18 angka');
+    expect(error({ nik: '190401450580000' })).toContain(
+      'NIK 15 angka, seharusnya 16: periksa lagi dari KTP/KK.',
+    );
+    expect(error({ nip: '12ab' })).toContain(
+      'NIP berisi huruf atau tanda selain angka: tulis 18 angka saja.',
+    );
+    expect(error({ nip: '1965 0713' })).toContain('NIP 8 angka, seharusnya 18');
+    // Pasted from a cell that held the NIK as a number: what is wrong and what to do.
+    expect(error({ nik: '1,97101E+15' })).toContain(
+      'NIK tertulis sebagai angka (1,97101E+15): digit terakhirnya sudah hilang; ketik NIK lengkap dari dokumen aslinya.',
+    );
     expect(error({ sex: 'X' as 'L' })).toContain('Jenis kelamin "X" tidak dikenal: pilih L, P.');
     expect(error({ birthDate: '1980-02-30' })).toContain('Tanggal lahir "1980-02-30" tidak dikenali');
     expect(error({ age: 'tua' })).toContain('Umur "tua" tidak dikenali');

@@ -6,6 +6,8 @@
  * its skin tone or variation selector, nor a joined sequence (👩‍👩‍👧) or a flag (two regional
  * indicators): the whole character goes. No Intl.Segmenter (not documented in Apps Script's V8).
  */
+import { maskNiksIn } from '../privacy/mask-nik';
+
 export const MAX_SHEET_NAME = 100;
 
 const CODE_POINT = '(?:[\\ud800-\\udbff][\\udc00-\\udfff]|[^\\ud800-\\udfff])';
@@ -49,9 +51,12 @@ export function fitSheetName(base: string, suffix = ''): string {
   return cutWhole(base, room).trimEnd() + suffix.slice(0, MAX_SHEET_NAME);
 }
 
-/** A sheet name from a prefix and a typed name: one line, trimmed, within the limit. */
+/**
+ * A sheet name from a prefix and a typed name: one line, trimmed, a NIK in it masked (before the
+ * cut, so no part of one is left whole), within the limit.
+ */
 export function sheetNameFor(prefix: string, name: string): string {
-  return fitSheetName(prefix + name.replace(/\s+/g, ' ').trim());
+  return fitSheetName(maskNiksIn(prefix + name.replace(/\s+/g, ' ').trim()));
 }
 
 /** The n-th alternative when the name is taken by a user's sheet: "<name> (2)", cut to fit. */

@@ -4,7 +4,7 @@
  * defensively: never throws, and what has no text is "".
  */
 import { DEFAULT_TIME_ZONE, isoDateInZone } from '../time';
-import { maskNiksIn } from './nik';
+import { maskNiksIn } from '../privacy/mask-nik';
 
 /** Text fields are trimmed and capped at this many characters. */
 export const TEXT_CAP = 200;
@@ -41,8 +41,8 @@ export function cleanText(v: unknown, cap = TEXT_CAP, timeZone = DEFAULT_TIME_ZO
   return text;
 }
 
-/** A cell quoted in a message: short, NIK-masked. */
+/** A cell quoted in a message: short, NIK-masked (before the cut: never half a NIK left whole). */
 export function quote(v: unknown, timeZone = DEFAULT_TIME_ZONE): string {
-  const text = maskNiksIn(cleanText(v, 60, timeZone));
+  const text = maskNiksIn(cleanText(v, 240, timeZone));
   return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
 }

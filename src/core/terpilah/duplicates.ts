@@ -3,7 +3,7 @@
  * the same activity. Flagged on the later row and still counted — only staff can tell whether two
  * rows are one person.
  */
-import { maskNik } from './nik';
+import { maskNik } from '../privacy/mask-nik';
 import type { RowCells } from './row-cells';
 
 /** Name or institution as compared: case, accents' composition and punctuation do not matter. */

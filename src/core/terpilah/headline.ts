@@ -1,9 +1,11 @@
 /** The headline figures of one activity's participants (or all), as the sidebar shows them. */
 import { t, type Language } from '../i18n';
+import { maskNiksIn } from '../privacy/mask-nik';
 import type { TerpilahSummary } from './model';
 
 /** The headline figures of one activity (or all when ""), for the sidebar. */
 export interface TerpilahHeadline {
+  /** The activity as asked for, a NIK typed in its name masked. */
   activity: string;
   participants: number;
   L: number;
@@ -34,5 +36,13 @@ export function terpilahHeadlineOf(
             percentP,
             unknown,
           });
-  return { activity, participants: summary.participants, L, P, unknown, percentP, narrative };
+  return {
+    activity: maskNiksIn(activity),
+    participants: summary.participants,
+    L,
+    P,
+    unknown,
+    percentP,
+    narrative,
+  };
 }

@@ -1,9 +1,11 @@
 /**
  * Importing participants from any sheet (a Google Form's responses, a list made by hand), as pure
  * steps over the values of one read: find the header row and suggest a mapping, preview a few
- * rows (NIK-like digits masked), then turn the rows into `Peserta` rows — closed values read
- * (L/P, roles, Ya/Tidak, Hadir), anything unreadable kept as typed. Each row carries a fingerprint
- * of its source sheet and raw values ("Sumber"): rows already imported are skipped.
+ * rows (every NIK masked, maskNiksIn), then turn the rows into `Peserta` rows — closed values
+ * read (L/P, roles, Ya/Tidak, Hadir), anything unreadable kept as typed (a NIK or NIP stored as a
+ * number stays that number, so the report's data-quality list says what the import said). Each
+ * row carries a fingerprint of its source sheet and raw values ("Sumber"): rows already imported
+ * are skipped.
  */
 import { hashText } from '../hash';
 import { cutWhole } from '../plan/sheet-name';
@@ -13,10 +15,11 @@ import { parseAge } from './age';
 import { parseDisabilityAnswer } from './disability';
 import { FIELD_LABELS, matchHeaders } from './headers';
 import type { ColumnMapping, Participant, ParticipantField } from './model';
-import { maskNik } from './nik';
+import { maskNik, maskNiksIn } from '../privacy/mask-nik';
+import { normaliseRows, type NormaliseOptions } from './normalise';
 import { parseAttendance } from './attendance';
 import { parseRole } from './role';
-import { pesertaRowOf, type PesertaRow } from './peserta';
+import { PESERTA_HEADERS, pesertaRowOf, type PesertaRow } from './peserta';
 import { parseRegency } from './regency';
 import { parseSex } from './sex';
 
@@ -46,7 +49,7 @@ export interface ImportPreview {
   mapping: ImportMapping;
   /** The fields a column can be mapped to, in form order, with their labels. */
   fields: { field: ParticipantField; label: string }[];
-  /** Up to 3 data rows as text (NIK-like digits masked). */
+  /** Up to 3 data rows as text (every NIK masked). */
   samples: string[][];
   /** Data rows below the header (non-empty). */
   rowCount: number;
@@ -172,8 +175,9 @@ export function isEmpty(row: unknown[]): boolean {
   return row.every((cell) => cell === '' || cell === null || cell === undefined);
 }
 
+/** A header as shown in the preview and in messages: one line, a NIK in it masked, then cut. */
 function headerText(cell: unknown): string {
-  return cutWhole(cellText(cell, 'UTC').replace(/\s+/g, ' ').trim(), 100);
+  return cutWhole(maskNiksIn(cellText(cell, 'UTC').replace(/\s+/g, ' ').trim()), 100);
 }
 
 /** A cell as text: dates as yyyy-mm-dd in the spreadsheet's zone, numbers in full. */
@@ -191,12 +195,34 @@ function isDate(cell: unknown): cell is Date {
   return cell instanceof Date || Object.prototype.toString.call(cell) === '[object Date]';
 }
 
-/** A preview cell: short, and a NIK-like run of digits masked. */
+/**
+ * A preview cell: every NIK masked (maskNiksIn), then cut. In the NIK column any cell of digits and
+ * separators is an identifier, even one of the wrong length: its middle digits are hidden too.
+ */
 function sampleText(cell: unknown, isNik: boolean, timeZone: string): string {
   const text = cellText(cell, timeZone).replace(/\s+/g, ' ').trim();
-  const masked =
-    isNik || /^\d[\d\s.-]{14,}\d$/.test(text) ? maskNik(text) : text.replace(/\d{16,}/g, (d) => maskNik(d));
+  const masked = isNik && /^[\d\s.\-_/']+$/.test(text) && /\d/.test(text) ? maskNik(text) : maskNiksIn(text);
   return masked.length > SAMPLE_LENGTH ? `${masked.slice(0, SAMPLE_LENGTH - 1)}…` : masked;
+}
+
+/** The `Peserta` columns as a register mapping. */
+const PESERTA_MAPPING: ColumnMapping = matchHeaders([...PESERTA_HEADERS]).mapping;
+
+/** Findings the import reports on the rows it wrote: the identifiers' (NIK, NIP). */
+const ID_CODES = new Set(['nikInvalid', 'nikStoredAsNumber', 'nipInvalid']);
+
+/**
+ * What is wrong with the NIK or NIP of the rows just written to `Peserta` at `firstRow`: read
+ * back the way the report reads them (normaliseRows on the same values), so the import's warning
+ * and the report's data-quality list are one finding, word for word, with `Peserta`'s row number.
+ */
+export function importIdFindings(
+  rows: PesertaRow[],
+  firstRow: number,
+  options: Omit<NormaliseOptions, 'firstRow'>,
+): string[] {
+  const { quality } = normaliseRows(rows, PESERTA_MAPPING, { ...options, firstRow });
+  return quality.filter((finding) => ID_CODES.has(finding.code)).map((finding) => finding.message);
 }
 
 /** "imp:" + a 64-bit-ish hash of the source sheet's name and the row's raw values. */
@@ -228,6 +254,10 @@ function pesertaRow(
 ): PesertaRow {
   const raw = (field: ParticipantField): unknown => (mapping[field] === undefined ? '' : row[mapping[field]]);
   const text = (field: ParticipantField): string => cellText(raw(field), timeZone).trim();
+  const asTyped = (field: ParticipantField): string | number => {
+    const value = raw(field);
+    return typeof value === 'number' && Number.isFinite(value) ? value : text(field);
+  };
   const sex = parseSex(raw('sex'));
   const age = parseAge(raw('age'));
   const regency = parseRegency(raw('regency'));
@@ -242,8 +272,10 @@ function pesertaRow(
   return pesertaRowOf({
     Kegiatan: text('activity') || activity,
     Nama: text('name'),
-    NIK: participant?.nik || text('nik'),
-    NIP: participant?.nip || text('nip'),
+    // A number (a NIK or NIP that lost its last digits) is kept as the number, never turned into
+    // plausible digits: reading `Peserta` then flags it like the CLI does.
+    NIK: participant?.nik || asTyped('nik'),
+    NIP: participant?.nip || asTyped('nip'),
     'Jenis kelamin': sex ?? text('sex'),
     'Tanggal lahir': text('birthDate'),
     Umur: age ?? text('age'),

@@ -1,4 +1,5 @@
 import { isoDate } from '../dates';
+import { PROVINCE_CODES } from '../privacy/mask-nik';
 import type { Sex } from './sex';
 
 /** Kemendagri regency codes of Provinsi Kepulauan Bangka Belitung (province 19). BPS codes differ. */
@@ -29,18 +30,50 @@ export interface NikInfo {
   sex: Sex;
 }
 
+/** What may stand between an identifier's digits as people type them: spaces, dots, dashes, slashes, a quote. */
+const ID_SEPARATORS = /[\s.\-_/'\u2010-\u2015]/g;
+
+/** The identifier's characters without its separators ("1971 0112-0375/0035" → "1971011203750035"). */
+export function idDigits(typed: string): string {
+  return typed.replace(ID_SEPARATORS, '');
+}
+
+/**
+ * A number as Sheets' automatic format shows it in Indonesian ("1,97101E+15" from 15 digits on),
+ * or a text that is such a display (a CSV saved by Excel, a cell copied from one): the digits
+ * after the sixth are gone.
+ */
+const SCIENTIFIC = /^\s*'?[+-]?\d+(?:[.,]\d+)?\s*[eE]\s*\+?\s*\d{1,3}\s*$/;
+export function isScientific(value: unknown): boolean {
+  return typeof value === 'string' && SCIENTIFIC.test(value);
+}
+
+/** How a cell holding an identifier as a number looks in Sheets: "1,97101E+15", "12345". */
+export function shownAsNumber(value: unknown): string {
+  if (typeof value === 'string') return value.trim().replace(/^'/, '').slice(0, 24);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
+  if (Math.abs(value) < 1e15) return String(value);
+  return value.toExponential(5).replace('.', ',').replace('e+', 'E+');
+}
+
+/** The number of digits of an identifier that reached us as a number (a cell holds 15 significant digits). */
+export function digitCount(value: number): number {
+  return Number.isFinite(value) ? String(Math.trunc(Math.abs(value))).length : 0;
+}
+
 /**
  * An identifier (NIK, NIP) that reached us as a number: a cell holds 15 significant digits, so a
  * long one has lost its last digits and cannot be recovered; a short one is simply too short.
  */
 export function numberCellProblem(value: number): 'storedAsNumber' | 'wrongLength' {
-  return Number.isFinite(value) && String(Math.trunc(value)).length >= 15 ? 'storedAsNumber' : 'wrongLength';
+  return digitCount(value) >= 15 ? 'storedAsNumber' : 'wrongLength';
 }
 
 /**
  * NIK: PP KK CC DDMMYY SSSS; women have 40 added to the day. The two-digit year is the most
  * recent one not after `referenceDate` (a person is never born in the future).
- * A NIK that Sheets stored as a number has lost its last digit (15 significant digits): refused.
+ * The province is a Kemendagri code (PROVINCE_CODES, shared with the masker). A NIK that Sheets
+ * stored as a number, or its scientific display as text, has lost its last digits: refused.
  */
 export function decodeNik(
   value: unknown,
@@ -48,12 +81,13 @@ export function decodeNik(
 ): { ok: true; info: NikInfo } | { ok: false; problem: NikProblem } {
   if (typeof value === 'number') return { ok: false, problem: numberCellProblem(value) };
   if (typeof value !== 'string') return { ok: false, problem: 'empty' };
-  const digits = value.replace(/[\s.\-']/g, '');
+  const digits = idDigits(value);
   if (digits === '') return { ok: false, problem: 'empty' };
+  if (isScientific(value)) return { ok: false, problem: 'storedAsNumber' };
   if (!/^\d+$/.test(digits)) return { ok: false, problem: 'notDigits' };
   if (digits.length !== 16) return { ok: false, problem: 'wrongLength' };
   const province = digits.slice(0, 2);
-  if (Number(province) < 11 || Number(province) > 96) return { ok: false, problem: 'badProvince' };
+  if (!PROVINCE_CODES.has(province)) return { ok: false, problem: 'badProvince' };
   let day = Number(digits.slice(6, 8));
   const sex: Sex = day > 40 ? 'P' : 'L';
   if (day > 40) day -= 40;
@@ -76,21 +110,4 @@ export function decodeNik(
       sex,
     },
   };
-}
-
-/** "1971xxxxxxxx1234" → "1971********1234": NIK is personal data, masked in every output. */
-export function maskNik(nik: string): string {
-  const digits = nik.replace(/\D/g, '');
-  if (digits.length < 8) return '*'.repeat(digits.length);
-  return `${digits.slice(0, 4)}${'*'.repeat(digits.length - 8)}${digits.slice(-4)}`;
-}
-
-/** Masks any 16-digit run (a NIK, possibly spaced) inside free text. */
-export function maskNiksIn(text: string): string {
-  return text
-    .replace(/\d[\d .-]*\d/g, (run) => {
-      const digits = run.replace(/\D/g, '');
-      return digits.length === 16 ? maskNik(digits) : run;
-    })
-    .replace(/(?<!\d)\d{16}(?!\d)/g, (digits) => maskNik(digits));
 }

@@ -1,5 +1,5 @@
 import { isoDate } from '../dates';
-import { numberCellProblem } from './nik';
+import { idDigits, isScientific, numberCellProblem } from './nik';
 import type { Sex } from './sex';
 
 export type NipProblem =
@@ -27,8 +27,9 @@ export interface NipInfo {
 export function decodeNip(value: unknown): { ok: true; info: NipInfo } | { ok: false; problem: NipProblem } {
   if (typeof value === 'number') return { ok: false, problem: numberCellProblem(value) };
   if (typeof value !== 'string') return { ok: false, problem: 'empty' };
-  const digits = value.replace(/^\s*NIP\.?\s*/i, '').replace(/[\s.\-']/g, '');
+  const digits = idDigits(value.replace(/^\s*NIP\.?\s*/i, ''));
   if (digits === '') return { ok: false, problem: 'empty' };
+  if (isScientific(value)) return { ok: false, problem: 'storedAsNumber' };
   if (!/^\d+$/.test(digits)) return { ok: false, problem: 'notDigits' };
   if (digits.length !== 18) return { ok: false, problem: 'wrongLength' };
   const birthDate = isoDate(

@@ -4,7 +4,7 @@
  */
 import { plausibleAgeAt } from './age';
 import { isBlank } from './cell-text';
-import { decodeNik, type NikProblem } from './nik';
+import { decodeNik, digitCount, idDigits, shownAsNumber, type NikProblem } from './nik';
 import { decodeNip, type NipProblem } from './nip';
 import type { RowCells } from './row-cells';
 import type { Sex } from './sex';
@@ -18,20 +18,36 @@ export interface IdReading {
   age: number | null;
 }
 
-const NIK_PROBLEM: Record<Exclude<NikProblem, 'empty' | 'storedAsNumber'>, string> = {
-  wrongLength: 'NIK harus 16 digit',
-  notDigits: 'NIK berisi karakter selain angka',
-  badProvince: 'kode provinsi pada NIK tidak ada',
-  badBirthDate: 'tanggal lahir pada NIK tidak mungkin',
-};
-const NIP_PROBLEM: Record<Exclude<NipProblem, 'empty'>, string> = {
-  storedAsNumber: 'NIP tersimpan sebagai angka sehingga digit terakhirnya hilang (format kolom sebagai teks)',
-  wrongLength: 'NIP harus 18 digit',
-  notDigits: 'NIP berisi karakter selain angka',
-  badBirthDate: 'tanggal lahir pada NIP tidak mungkin',
-  badAppointment: 'TMT pengangkatan pada NIP tidak mungkin',
-  badSexDigit: 'digit jenis kelamin pada NIP bukan 1 atau 2',
-};
+/**
+ * What is wrong with an identifier and what to do, short: one finding text for the add-in's report,
+ * the import's answer and the CLI. `value` is the cell as read; `digits` its digits without separators.
+ */
+export function idProblemText(kind: 'NIK' | 'NIP', problem: NikProblem | NipProblem, value: unknown): string {
+  const length = kind === 'NIK' ? 16 : 18;
+  const typed = String(value ?? '').replace(/^\s*NI[KP]\.?\s*/i, '');
+  const digits = typeof value === 'number' ? digitCount(value) : idDigits(typed).length;
+  const check = kind === 'NIK' ? 'periksa lagi dari KTP/KK' : 'periksa lagi dari SK pengangkatan';
+  switch (problem) {
+    case 'storedAsNumber':
+      return `${kind} tertulis sebagai angka (${shownAsNumber(value)}): Sheets/Excel memotong digit terakhir; ketik ulang ${kind} sebagai teks (awali dengan ').`;
+    case 'wrongLength':
+      return `${kind} ${digits} angka, seharusnya ${length}: ${check}.`;
+    case 'notDigits':
+      return `${kind} berisi huruf atau tanda selain angka: tulis ${length} angka saja.`;
+    case 'badProvince':
+      return `NIK diawali ${idDigits(typed).slice(0, 2)}, bukan kode provinsi: ${check}.`;
+    case 'badBirthDate':
+      return kind === 'NIK'
+        ? `tanggal lahir pada NIK (angka ke-7 s.d. 12) tidak mungkin: ${check}.`
+        : `tanggal lahir pada NIP (8 angka pertama) tidak mungkin: ${check}.`;
+    case 'badAppointment':
+      return `TMT pengangkatan pada NIP (angka ke-9 s.d. 14) tidak mungkin: ${check}.`;
+    case 'badSexDigit':
+      return `angka jenis kelamin pada NIP (ke-15) harus 1 atau 2: ${check}.`;
+    default:
+      return `${kind} kosong.`;
+  }
+}
 
 const NOTHING: IdReading = { id: '', sex: null, age: null };
 /** Longer input is no identifier anyway: cut before the regexes run. */
@@ -45,7 +61,7 @@ export function readNik(cells: RowCells): IdReading & { nip: string | null } {
   const raw = cells.at('nik');
   if (isBlank(raw)) return { ...NOTHING, nip: null };
   const input = capped(raw);
-  const digits = typeof input === 'string' ? input.replace(/[\s.\-']/g, '') : '';
+  const digits = typeof input === 'string' ? idDigits(input) : '';
   if (/^\d{18}$/.test(digits) && isBlank(cells.at('nip')) && decodeNip(digits).ok)
     return { ...NOTHING, nip: digits };
   const id = /^\d{16}$/.test(digits) ? digits : '';
@@ -57,16 +73,12 @@ export function readNik(cells: RowCells): IdReading & { nip: string | null } {
       age: plausibleAgeAt(decoded.info.birthDate, cells.reference),
       nip: null,
     };
-  if (decoded.problem === 'storedAsNumber')
+  if (decoded.problem !== 'empty')
     cells.flag(
-      'nikStoredAsNumber',
+      decoded.problem === 'storedAsNumber' ? 'nikStoredAsNumber' : 'nikInvalid',
       'nik',
-      'NIK tersimpan sebagai angka sehingga digit terakhirnya hilang; format kolom NIK sebagai teks dan ketik ulang.',
+      idProblemText('NIK', decoded.problem, input),
     );
-  else if (decoded.problem !== 'empty') {
-    const length = decoded.problem === 'wrongLength' ? ` (tertulis ${digits.length || '?'} digit)` : '';
-    cells.flag('nikInvalid', 'nik', `${NIK_PROBLEM[decoded.problem]}${length}.`);
-  }
   return { ...NOTHING, id, nip: null };
 }
 
@@ -80,6 +92,7 @@ export function readNip(cells: RowCells, raw: unknown = cells.at('nip')): IdRead
       sex: decoded.info.sex,
       age: plausibleAgeAt(decoded.info.birthDate, cells.reference),
     };
-  if (decoded.problem !== 'empty') cells.flag('nipInvalid', 'nip', `${NIP_PROBLEM[decoded.problem]}.`);
+  if (decoded.problem !== 'empty')
+    cells.flag('nipInvalid', 'nip', idProblemText('NIP', decoded.problem, raw));
   return NOTHING;
 }

@@ -1,9 +1,10 @@
 import { formatDateTimeId, formatDecimalId, formatNumberId } from '../format';
 import { GridBuilder, type CellStyle, type PlanRect, type SheetPlan } from '../plan/plan';
 import { reportPlan } from '../plan/report-plan';
+import { cutWhole } from '../plan/sheet-name';
 import { HEADER } from '../plan/styles';
 import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
-import { maskNiksIn } from './nik';
+import { maskNiksIn } from '../privacy/mask-nik';
 import { UNKNOWN } from './categories';
 
 /**
@@ -23,7 +24,7 @@ import { UNKNOWN } from './categories';
  *   0-4 because a Sheets bar chart draws the first row at the top; "Tidak diketahui" is left out.
  *
  * Formatting is a fixed set of styles and one border group, so the server's batched calls do not
- * depend on the data. NIK is masked in every text cell (maskNiksIn). Values are plain text: the
+ * depend on the data. NIK is masked in every text cell and chart title (maskNiksIn). Values are plain text: the
  * sheet writer (applyPlan) keeps text that Sheets would reinterpret ("=…", "0-4") literal.
  */
 
@@ -137,7 +138,7 @@ export function reportSheetPlan(
         const position = Math.max(titleRow, nextChartRow);
         charts.push({
           type: 'BAR',
-          title: `Piramida umur menurut jenis kelamin${summary.activity === null ? '' : ` (${summary.activity.slice(0, 80)})`}`,
+          title: `Piramida umur menurut jenis kelamin${summary.activity === null ? '' : ` (${cutWhole(text(summary.activity), 80)})`}`,
           rect: helper,
           position: { row: position, column: CHART_COLUMN },
           stacked: true,

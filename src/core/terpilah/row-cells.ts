@@ -6,7 +6,7 @@
 import { cleanText, quote, TEXT_CAP } from './cell-text';
 import { FIELD_LABELS } from './headers';
 import type { ColumnMapping, ParticipantField, QualityCode, QualityFinding } from './model';
-import { maskNiksIn } from './nik';
+import { maskNiksIn } from '../privacy/mask-nik';
 
 export interface RowCells {
   /** The sheet row (1-based), named in every finding. */

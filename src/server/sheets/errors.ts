@@ -1,9 +1,13 @@
 import { t, type Language } from '../../core/i18n';
+import { maskNiksIn } from '../../core/privacy/mask-nik';
 
-/** An error whose message is meant for the user as it is (no "Terjadi kesalahan" prefix). */
+/**
+ * An error whose message is meant for the user as it is (no "Terjadi kesalahan" prefix). A NIK
+ * quoted in it (a header found, a value refused) is masked: the sidebar and alerts show it.
+ */
 export class UserError extends Error {
   constructor(message: string) {
-    super(message);
+    super(maskNiksIn(message));
     // Shown like any Error ("Error: …"); the class only tells the menu not to add "Terjadi kesalahan".
     this.name = 'Error';
   }
@@ -15,5 +19,5 @@ export function errorMessage(error: unknown, language: Language): string {
   const message =
     error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
   // The first line only: a service error's later lines are a stack for developers.
-  return t(language, 'unexpectedError', { message: message.split('\n')[0] });
+  return t(language, 'unexpectedError', { message: maskNiksIn(message.split('\n')[0]) });
 }

@@ -1,10 +1,13 @@
 /**
  * Generated sheets (an SOP, a report): written complete under a temporary name, marked, and only
  * then put in place of the add-in's previous sheet of that name. A user's own sheet of that name
- * is never touched: the new sheet takes the first free `<name> (n)` instead.
+ * is never touched: the new sheet takes the first free `<name> (n)` instead. A generated sheet
+ * never holds a NIK whole (an SOP from a template someone typed one into, a report): every text
+ * cell passes through maskNiksIn (the name comes masked from sheetNameFor).
  */
 import type { SheetPlan } from '../../core/plan/plan';
 import { fitSheetName, numberedSheetName } from '../../core/plan/sheet-name';
+import { maskNiksDeep } from '../../core/privacy/mask-nik';
 import { applyPlan } from './apply-plan';
 import { GENERATED_KEY, hasMarker, markGenerated } from './markers';
 
@@ -44,10 +47,12 @@ export function targetSheet(spreadsheet: Spreadsheet, preferred: string): Target
  */
 export function writeReplacing(
   spreadsheet: Spreadsheet,
-  plan: SheetPlan,
+  typedPlan: SheetPlan,
   previous: Sheet | null,
   templateId: string,
 ): Sheet {
+  // The name comes from sheetNameFor (masked already) and must stay the one targetSheet chose.
+  const plan: SheetPlan = { ...typedPlan, values: maskNiksDeep(typedPlan.values) };
   const temporary = fitSheetName(plan.sheetName, ` ~baru${Date.now().toString(36).slice(-6)}`);
   const sheet = previous
     ? spreadsheet.insertSheet(temporary, previous.getIndex() - 1)

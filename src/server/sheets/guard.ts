@@ -4,6 +4,7 @@
  * the alert it wants shown (a report, a list of problems).
  */
 import { DEFAULT_LANGUAGE, t, type Language, type StringKey } from '../../core/i18n';
+import { maskNiksIn } from '../../core/privacy/mask-nik';
 import { getLanguage } from '../preferences';
 import { errorMessage } from './errors';
 
@@ -41,8 +42,13 @@ function languageOrDefault(): Language {
   }
 }
 
-/** One OK alert; without the UI scope (a trigger, the editor) the execution log gets the text. */
-function showAlert({ title, message }: MenuAlert): void {
+/**
+ * One OK alert, a NIK in it masked; without the UI scope (a trigger, the editor) the execution log
+ * gets the text.
+ */
+function showAlert(alert: MenuAlert): void {
+  const title = maskNiksIn(alert.title);
+  const message = maskNiksIn(alert.message);
   try {
     const ui = SpreadsheetApp.getUi();
     ui.alert(title, message, ui.ButtonSet.OK);

@@ -3,16 +3,30 @@
  * dates that exist in the calendar. A refusal is a UserError naming the field, never a cut value.
  */
 import { t, type Language, type StringKey } from '../../core/i18n';
+import { maskNiksIn } from '../../core/privacy/mask-nik';
 import { UserError } from './errors';
 
 /** Longest text accepted from the sidebar (a cell holds 50,000 characters). */
 export const MAX_TEXT = 5000;
 
 /**
- * Sidebar text: trimmed, at most `max` characters (longer → a message, never cut silently). The
- * language may be a function, read only when the message is needed.
+ * Sidebar text the add-in keeps in its own sheets (an activity's name, a place, a note): trimmed,
+ * at most `max` characters (longer → a message, never cut silently), and a NIK typed inside it
+ * masked (UU 27/2022 PDP: only `Peserta` holds NIKs whole), so Riwayat, Kegiatan, Langkah, the
+ * reports and every answer derived from it hold the masked text. The language may be a function,
+ * read only when the message is needed.
  */
 export function typedText(
+  value: unknown,
+  field: StringKey,
+  language: Language | (() => Language),
+  max = MAX_TEXT,
+): string {
+  return maskNiksIn(typedPesertaText(value, field, language, max));
+}
+
+/** {@link typedText} as typed, NIKs included: for the participant register `Peserta` only. */
+export function typedPesertaText(
   value: unknown,
   field: StringKey,
   language: Language | (() => Language),

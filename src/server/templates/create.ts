@@ -1,5 +1,6 @@
 import { t, type Language } from '../../core/i18n';
 import { sheetNameFor } from '../../core/plan/sheet-name';
+import { maskNiksIn } from '../../core/privacy/mask-nik';
 import { PENGUATAN_PUG } from '../../core/sop/builtin-penguatan-pug';
 import { emptyIdentity, type SopTemplate } from '../../core/sop/model';
 import { templateSheetPlan } from '../../core/sop/template-sheet-plan';
@@ -43,7 +44,8 @@ export const createTemplate: SidebarApi['createTemplate'] = (
   const from = request?.from;
   if (from !== 'builtin' && from !== 'blank')
     throw new UserError(t(language, 'templateSourceUnknown', { value: String(from) }));
-  const name = checkTemplateName(request?.name, language);
+  // A NIK typed into the name is masked: the template, its SOPs and their names never hold it whole.
+  const name = maskNiksIn(checkTemplateName(request?.name, language));
   const sheetName = sheetNameFor(TEMPLATE_PREFIX, name);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   if (spreadsheet.getSheetByName(sheetName))

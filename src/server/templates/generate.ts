@@ -1,5 +1,6 @@
 import { t } from '../../core/i18n';
 import { sheetNameFor } from '../../core/plan/sheet-name';
+import { maskNiksIn } from '../../core/privacy/mask-nik';
 import { totalMinutes } from '../../core/sop/minutes';
 import { sopSheetPlan } from '../../core/sop/sop-sheet';
 import type { GenerateSopResult, SidebarApi } from '../api';
@@ -19,7 +20,8 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
   const language = getLanguage();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const resolved = resolveTemplate(spreadsheet, String(templateId ?? ''), language);
-  if (!resolved.template) return { ok: false, problems: resolved.problems };
+  // Problems quote the template's cells: a NIK typed there is masked in the sidebar's list.
+  if (!resolved.template) return { ok: false, problems: resolved.problems.map(maskNiksIn) };
   const { template } = resolved;
 
   return withDocumentLock(language, () => {

@@ -1,4 +1,5 @@
 import { t, type Language } from '../../core/i18n';
+import { maskNiksIn } from '../../core/privacy/mask-nik';
 import { PENGUATAN_PUG } from '../../core/sop/builtin-penguatan-pug';
 import { IDENTITY_LABELS } from '../../core/sop/template-sheet-labels';
 import type { SidebarApi, TemplateSummary } from '../api';
@@ -38,7 +39,8 @@ export function templateSummaries(
     const { name, stepCount } = summarise(sheet.getDataRange().getValues());
     summaries.push({
       id: SHEET_ID_PREFIX + sheetName,
-      name: name || sheetName.replace(TEMPLATE_PREFIX, ''),
+      // Shown in the sidebar: a NIK typed into a template's name is masked (the id stays exact).
+      name: maskNiksIn(name || sheetName.replace(TEMPLATE_PREFIX, '')),
       source: 'sheet',
       sheetName,
       stepCount,

@@ -1,8 +1,10 @@
 /**
  * "Tambah peserta" from the sidebar form: checks every field, then appends one row to `Peserta`
  * (created when missing) under the document lock. Closed values must be one of the dropdown's.
+ * `Peserta` keeps what was typed, NIKs included; the answer and every refusal mask them.
  */
 import { t, type Language, type StringKey } from '../../core/i18n';
+import { maskNiksIn } from '../../core/privacy/mask-nik';
 import { parseAge } from '../../core/terpilah/age';
 import {
   ATTENDANCE_VALUES,
@@ -14,7 +16,8 @@ import {
 import type { AddParticipantRequest, AddParticipantResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
 import { UserError } from '../sheets/errors';
-import { asTrimmedText, typedDate, typedText } from '../sheets/input';
+import { idDigits, isScientific } from '../../core/terpilah/nik';
+import { asTrimmedText, typedDate, typedPesertaText } from '../sheets/input';
 import { withDocumentLock } from '../sheets/lock';
 import { PESERTA_SHEET } from '../sheets/names';
 import { ensureRows, writeRows } from '../sheets/rows';
@@ -28,14 +31,14 @@ export const addParticipant: SidebarApi['addParticipant'] = (
   const language = getLanguage();
   const input = (request ?? {}) as Partial<Record<keyof AddParticipantRequest, unknown>>;
   const text = (key: keyof AddParticipantRequest, field: StringKey, max?: number) =>
-    typedText(input[key], field, language, max);
+    typedPesertaText(input[key], field, language, max);
   const name = text('name', 'pesertaFieldName', MAX_NAME);
   if (!name) throw new UserError(t(language, 'pesertaNameEmpty'));
   const row = pesertaRowOf({
     Kegiatan: text('activity', 'pesertaFieldActivity', MAX_NAME),
     Nama: name,
-    NIK: digits(input.nik, 16, 'pesertaNikInvalid', language),
-    NIP: digits(input.nip, 18, 'pesertaNipInvalid', language),
+    NIK: digits(input.nik, 'NIK', language),
+    NIP: digits(input.nip, 'NIP', language),
     'Jenis kelamin': closed(input.sex, SEX_VALUES, 'pesertaFieldSex', language),
     'Tanggal lahir': typedDate(input.birthDate, 'pesertaBirthDateInvalid', language),
     Umur: age(input.age, language),
@@ -56,18 +59,27 @@ export const addParticipant: SidebarApi['addParticipant'] = (
     return {
       sheetName: PESERTA_SHEET,
       row: at,
-      message: t(language, 'pesertaAdded', { name, row: at, sheet: PESERTA_SHEET }),
+      message: t(language, 'pesertaAdded', { name: maskNiksIn(name), row: at, sheet: PESERTA_SHEET }),
     };
   });
 };
 
-/** A NIK (16) or NIP (18): digits, spaces/dots/dashes allowed between them; "" = not given. */
-function digits(value: unknown, length: number, problem: StringKey, language: Language): string {
+/**
+ * A NIK (16) or NIP (18): digits, spaces/dots/dashes/slashes allowed between them; "" = not given.
+ * A refusal says what is wrong and what to do (a pasted "1,97101E+15" lost its last digits).
+ */
+function digits(value: unknown, id: 'NIK' | 'NIP', language: Language): string {
   const typed = asTrimmedText(value);
-  const clean = typed.replace(/[\s.\-']/g, '');
+  const clean = idDigits(typed);
+  const length = id === 'NIK' ? 16 : 18;
   if (clean === '') return '';
-  if (!/^\d+$/.test(clean) || clean.length !== length)
-    throw new UserError(t(language, problem, { length: clean.length }));
+  if (isScientific(typed))
+    throw new UserError(t(language, 'pesertaIdAsNumber', { id, value: typed.slice(0, 24) }));
+  if (!/^\d+$/.test(clean)) throw new UserError(t(language, 'pesertaIdNotDigits', { id, length }));
+  if (clean.length !== length)
+    throw new UserError(
+      t(language, id === 'NIK' ? 'pesertaNikInvalid' : 'pesertaNipInvalid', { length: clean.length }),
+    );
   return clean;
 }
 

@@ -6,12 +6,14 @@
  * one read of the source, one of the fingerprints, one batched write.
  */
 import { t, type Language } from '../../core/i18n';
+import { maskNiksIn } from '../../core/privacy/mask-nik';
 import { KEGIATAN_HEADERS } from '../../core/progress/kegiatan-rows';
 import { toIsoInZone } from '../../core/time';
 import { activityListFromRows } from '../../core/progress/views';
 import {
   checkedMapping,
   findHeaderRow,
+  importIdFindings,
   importPreview,
   importRows,
   plannedDatesByActivity,
@@ -36,6 +38,10 @@ import { ensureRows, registerRows, writeRows } from '../sheets/rows';
 import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Identifier findings named in the import's message; `warnings` holds up to MAX_WARNINGS. */
+const WARNINGS_IN_MESSAGE = 3;
+const MAX_WARNINGS = 100;
 
 /** Sheets the add-in writes itself: never a source. */
 const OWN_SHEETS = new Set([PESERTA_SHEET, KEGIATAN_SHEET, LANGKAH_SHEET, RIWAYAT_SHEET]);
@@ -71,16 +77,18 @@ export const importParticipants: SidebarApi['importParticipants'] = (
     .slice(0, 200);
   const firstRow = source.headerIndex + 2;
   const rows = source.values.slice(source.headerIndex + 1);
+  const dates = activityDates(spreadsheet);
+  const referenceDate = toIsoInZone(Date.now(), timeZone).slice(0, 10);
   // Normalised before the lock is taken: the lock is held only for the reads and the write.
   const { participants } = normaliseRows(rows, mapping, {
     firstRow,
-    referenceDate: toIsoInZone(Date.now(), timeZone).slice(0, 10),
+    referenceDate,
     timeZone,
-    activityDates: activityDates(spreadsheet),
+    activityDates: dates,
     ...(activity ? { defaultActivity: activity } : {}),
   });
 
-  return withDocumentLock(language, () => {
+  const { out, at } = withDocumentLock(language, () => {
     const sheet = ensurePesertaSheet(spreadsheet, language);
     const last = sheet.getLastRow();
     const known =
@@ -97,14 +105,31 @@ export const importParticipants: SidebarApi['importParticipants'] = (
       ensureRows(sheet, PESERTA_SPEC, at + out.rows.length - 1);
       writeRows(sheet, PESERTA_SPEC, at, out.rows);
     }
-    return {
-      sheetName: PESERTA_SHEET,
-      imported: out.rows.length,
-      skipped: out.skipped,
-      empty: out.empty,
-      message: t(language, 'importDone', { imported: out.rows.length, skipped: out.skipped }),
-    };
+    return { out, at };
   });
+  // The rows as written, read the way the report reads them: one finding, in both places.
+  const warnings = importIdFindings(out.rows, at, { referenceDate, timeZone, activityDates: dates });
+  const done = t(language, 'importDone', { imported: out.rows.length, skipped: out.skipped });
+  const shown = warnings.slice(0, WARNINGS_IN_MESSAGE).join(' ');
+  const more = warnings.length - WARNINGS_IN_MESSAGE;
+  const message =
+    warnings.length === 0
+      ? done
+      : [
+          done,
+          t(language, 'importIdProblems', { sheet: PESERTA_SHEET, findings: shown }),
+          more > 0 ? t(language, 'importIdProblemsMore', { count: more }) : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+  return {
+    sheetName: PESERTA_SHEET,
+    imported: out.rows.length,
+    skipped: out.skipped,
+    empty: out.empty,
+    warnings: warnings.slice(0, MAX_WARNINGS),
+    message: maskNiksIn(message),
+  };
 };
 
 /** The source sheet, its values (one read) and the first recognisable header row. */

@@ -1,5 +1,5 @@
 import { cellText, cleanText, isBlank, quote, TEXT_CAP } from '../../../src/core/terpilah/cell-text';
-import { maskNiksIn } from '../../../src/core/terpilah/nik';
+import { maskNiksIn } from '../../../src/core/privacy/mask-nik';
 
 describe('cells as text', () => {
   test('every kind of cell has a text, "" when it has none', () => {

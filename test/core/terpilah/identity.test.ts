@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { AGE_GROUPS, ageAt, ageGroup, lifeStage, parseAge } from '../../../src/core/terpilah/age';
-import { decodeNik, maskNik } from '../../../src/core/terpilah/nik';
+import { maskNik } from '../../../src/core/privacy/mask-nik';
+import { decodeNik, idDigits, isScientific, shownAsNumber } from '../../../src/core/terpilah/nik';
 import { decodeNip } from '../../../src/core/terpilah/nip';
 import { parseSex } from '../../../src/core/terpilah/sex';
 
@@ -155,5 +156,22 @@ describe('age', () => {
       ['75+', 'lansia'],
       ['75+', 'lansia'],
     ]);
+  });
+});
+
+describe('an identifier written as a number', () => {
+  test('a number or its scientific display as text is stored-as-number, shown as Sheets shows it', () => {
+    expect(isScientific('1,97101E+15')).toBe(true);
+    expect(isScientific(" '1.97101e+15 ")).toBe(true);
+    expect(isScientific('1971011203750035')).toBe(false);
+    expect(decodeNik('1,97101E+15', '2026-11-24')).toEqual({ ok: false, problem: 'storedAsNumber' });
+    expect(shownAsNumber(1971011203750030)).toBe('1,97101E+15');
+    expect(shownAsNumber(12345)).toBe('12345');
+    expect(shownAsNumber(" '1,97101E+15")).toBe('1,97101E+15');
+    expect(shownAsNumber(Number.NaN)).toBe('NaN');
+    expect(idDigits('1971 0112-0375/0035')).toBe('1971011203750035');
+  });
+  test('the province is a Kemendagri code: 20 is none', () => {
+    expect(decodeNik('2071011203750035', '2026-11-24')).toEqual({ ok: false, problem: 'badProvince' });
   });
 });

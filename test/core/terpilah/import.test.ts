@@ -3,6 +3,7 @@ import {
   checkedMapping,
   findHeaderRow,
   fingerprint,
+  importIdFindings,
   importPreview,
   importRows,
   plannedDatesByActivity,
@@ -169,5 +170,29 @@ describe('plannedDatesByActivity', () => {
       ]),
     ).toEqual({ 'KGT-0002': '2026-12-02', Rapat: '2026-12-02', 'KGT-0001': '2026-12-01' });
     expect(plannedDatesByActivity(activityListFromRows([]))).toEqual({});
+  });
+});
+
+describe('NIKs in the import', () => {
+  test('a header row not found is named with its NIKs masked, before it is cut', () => {
+    const found = findHeaderRow('Tanpa judul', [
+      ['Budi Santoso', 'L', '1971 0112 0375 0031', 'x'.repeat(120)],
+    ]);
+    expect(found).toEqual({ notFound: expect.stringContaining('Budi Santoso, L, 1971********0031, xxx') });
+  });
+
+  test('a NIK stored as a number stays that number in Peserta; its finding has Peserta’s row', () => {
+    const rows: unknown[][] = [['Eko', 'L', 1971011203750030]];
+    const mapping = { name: 0, sex: 1, nik: 2 };
+    const options = { firstRow: 2, referenceDate: '2026-11-24', timeZone: TZ };
+    const { participants } = normaliseRows(rows, mapping, options);
+    const out = importRows(
+      { sourceSheet: 'Form', rows, firstRow: 2, mapping, participants, activity: 'Rapat', timeZone: TZ },
+      [],
+    );
+    expect(out.rows[0][PESERTA_HEADERS.indexOf('NIK')]).toBe(1971011203750030);
+    expect(importIdFindings(out.rows, 7, { referenceDate: '2026-11-24', timeZone: TZ })).toEqual([
+      "Baris 7: NIK tertulis sebagai angka (1,97101E+15): Sheets/Excel memotong digit terakhir; ketik ulang NIK sebagai teks (awali dengan ').",
+    ]);
   });
 });

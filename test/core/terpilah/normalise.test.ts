@@ -156,7 +156,7 @@ describe('normaliseRows', () => {
       'Baris 2: jenis kelamin "X" tidak dikenali (dihitung sebagai tidak diketahui).',
     );
     expect(quality[1].message).toContain('umur "300"');
-    expect(quality[5].message).toBe('Baris 6: NIK harus 16 digit (tertulis 8 digit).');
+    expect(quality[5].message).toBe('Baris 6: NIK 8 angka, seharusnya 16: periksa lagi dari KTP/KK.');
   });
 
   test('duplicates flagged on the later row and still counted', () => {

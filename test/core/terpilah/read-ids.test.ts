@@ -27,16 +27,37 @@ describe('readNik', () => {
     // With a NIP of its own, the 18 digits are a bad NIK.
     const both = cellsOf({ nik: FEMALE_NIP, nip: MALE_NIP });
     expect(readNik(both.cells).nip).toBeNull();
-    expect(both.quality.map((q) => q.message)).toEqual(['Baris 7: NIK harus 16 digit (tertulis 18 digit).']);
+    expect(both.quality.map((q) => q.message)).toEqual([
+      'Baris 7: NIK 18 angka, seharusnya 16: periksa lagi dari KTP/KK.',
+    ]);
   });
 
   test.each([
-    [1971011205900001, 'nikStoredAsNumber', 'Baris 7: NIK tersimpan sebagai angka'],
-    [12345, 'nikInvalid', 'Baris 7: NIK harus 16 digit (tertulis ? digit).'],
-    ['1971-0152', 'nikInvalid', 'Baris 7: NIK harus 16 digit (tertulis 8 digit).'],
-    ['19710152059000AB', 'nikInvalid', 'Baris 7: NIK berisi karakter selain angka.'],
-    ['0971011205900001', 'nikInvalid', 'Baris 7: kode provinsi pada NIK tidak ada.'],
-    ['1971013205900001', 'nikInvalid', 'Baris 7: tanggal lahir pada NIK tidak mungkin.'],
+    [
+      1971011205900001,
+      'nikStoredAsNumber',
+      "Baris 7: NIK tertulis sebagai angka (1,97101E+15): Sheets/Excel memotong digit terakhir; ketik ulang NIK sebagai teks (awali dengan ').",
+    ],
+    // What a CSV saved by Excel holds for that cell: the same finding, the display as typed.
+    ['1,97101E+15', 'nikStoredAsNumber', 'Baris 7: NIK tertulis sebagai angka (1,97101E+15): Sheets/Excel'],
+    [12345, 'nikInvalid', 'Baris 7: NIK 5 angka, seharusnya 16: periksa lagi dari KTP/KK.'],
+    ['1971-0152', 'nikInvalid', 'Baris 7: NIK 8 angka, seharusnya 16: periksa lagi dari KTP/KK.'],
+    [
+      '19710152059000AB',
+      'nikInvalid',
+      'Baris 7: NIK berisi huruf atau tanda selain angka: tulis 16 angka saja.',
+    ],
+    [
+      '0971011205900001',
+      'nikInvalid',
+      'Baris 7: NIK diawali 09, bukan kode provinsi: periksa lagi dari KTP/KK.',
+    ],
+    ['2071011205900001', 'nikInvalid', 'Baris 7: NIK diawali 20, bukan kode provinsi'],
+    [
+      '1971013205900001',
+      'nikInvalid',
+      'Baris 7: tanggal lahir pada NIK (angka ke-7 s.d. 12) tidak mungkin: periksa lagi dari KTP/KK.',
+    ],
   ])('%p is flagged %s', (nik, code, message) => {
     const { cells, quality } = cellsOf({ nik });
     const reading = readNik(cells);
@@ -63,12 +84,14 @@ describe('readNip', () => {
   });
 
   test.each([
-    [199005122015032000, 'NIP tersimpan sebagai angka'],
-    ['19900512', 'NIP harus 18 digit'],
-    ['19900512201503200X', 'NIP berisi karakter selain angka'],
-    ['199013122015032001', 'tanggal lahir pada NIP tidak mungkin'],
-    ['199005121995032001', 'TMT pengangkatan pada NIP tidak mungkin'],
-    ['199005122015033001', 'digit jenis kelamin pada NIP bukan 1 atau 2'],
+    [199005122015032000, 'NIP tertulis sebagai angka (1,99005E+17): Sheets/Excel memotong digit terakhir'],
+    ['1,99005E+17', 'NIP tertulis sebagai angka (1,99005E+17)'],
+    ['19900512', 'NIP 8 angka, seharusnya 18: periksa lagi dari SK pengangkatan.'],
+    ['NIP. 19900512', 'NIP 8 angka, seharusnya 18'],
+    ['19900512201503200X', 'NIP berisi huruf atau tanda selain angka: tulis 18 angka saja.'],
+    ['199013122015032001', 'tanggal lahir pada NIP (8 angka pertama) tidak mungkin'],
+    ['199005121995032001', 'TMT pengangkatan pada NIP (angka ke-9 s.d. 14) tidak mungkin'],
+    ['199005122015033001', 'angka jenis kelamin pada NIP (ke-15) harus 1 atau 2'],
   ])('%p is flagged', (nip, message) => {
     const { cells, quality } = cellsOf({ nip });
     expect(readNip(cells)).toEqual({ id: '', sex: null, age: null });

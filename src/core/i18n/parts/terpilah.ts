@@ -21,8 +21,11 @@ export const terpilah = part(
     pesertaFieldDisability: 'Disabilitas',
     pesertaFieldAttendance: 'Kehadiran',
     pesertaNameEmpty: 'Isi nama peserta.',
-    pesertaNikInvalid: 'NIK harus 16 angka (tertulis {length}).',
-    pesertaNipInvalid: 'NIP harus 18 angka (tertulis {length}).',
+    pesertaNikInvalid: 'NIK {length} angka, seharusnya 16: periksa lagi dari KTP/KK.',
+    pesertaNipInvalid: 'NIP {length} angka, seharusnya 18: periksa lagi dari SK pengangkatan.',
+    pesertaIdNotDigits: '{id} berisi huruf atau tanda selain angka: tulis {length} angka saja.',
+    pesertaIdAsNumber:
+      '{id} tertulis sebagai angka ({value}): digit terakhirnya sudah hilang; ketik {id} lengkap dari dokumen aslinya.',
     pesertaValueNotAllowed: '{field} "{value}" tidak dikenal: pilih {allowed}.',
     pesertaBirthDateInvalid: 'Tanggal lahir "{value}" tidak dikenali: pakai format tttt-bb-hh.',
     pesertaAgeInvalid: 'Umur "{value}" tidak dikenali: tulis umur dalam tahun (0–120).',
@@ -35,6 +38,8 @@ export const terpilah = part(
     importNeedNameOrSex:
       'Pilih kolom untuk Nama atau Jenis kelamin: tanpa salah satunya tidak ada yang bisa dihitung.',
     importDone: '{imported} baris diimpor, {skipped} dilewati (sudah ada).',
+    importIdProblems: 'Periksa NIK/NIP di sheet {sheet}: {findings}',
+    importIdProblemsMore: '… dan {count} lainnya.',
     terpilahTitle: 'Laporan Data Terpilah',
     terpilahNoPeserta:
       'Belum ada sheet Peserta. Tambahkan peserta atau impor daftar peserta dari panel (tab Peserta).',
@@ -90,8 +95,11 @@ export const terpilah = part(
     pesertaFieldDisability: 'Disability',
     pesertaFieldAttendance: 'Attendance',
     pesertaNameEmpty: "Enter the participant's name.",
-    pesertaNikInvalid: 'A NIK has 16 digits (this one has {length}).',
-    pesertaNipInvalid: 'A NIP has 18 digits (this one has {length}).',
+    pesertaNikInvalid: 'This NIK has {length} digits, not 16: check it against the ID card (KTP/KK).',
+    pesertaNipInvalid: 'This NIP has {length} digits, not 18: check it against the appointment decree.',
+    pesertaIdNotDigits: 'The {id} holds letters or signs: write its {length} digits only.',
+    pesertaIdAsNumber:
+      'The {id} was written as a number ({value}): its last digits are lost; type the whole {id} from the original document.',
     pesertaValueNotAllowed: '{field} "{value}" is not known: choose {allowed}.',
     pesertaBirthDateInvalid: 'Birth date "{value}" is not recognised: use yyyy-mm-dd.',
     pesertaAgeInvalid: 'Age "{value}" is not recognised: write the age in years (0–120).',
@@ -103,6 +111,8 @@ export const terpilah = part(
     importFoundNothing: '(empty sheet)',
     importNeedNameOrSex: 'Choose a column for Name or Sex: without one of them nothing can be counted.',
     importDone: '{imported} rows imported, {skipped} skipped (already there).',
+    importIdProblems: 'Check the NIK/NIP in sheet {sheet}: {findings}',
+    importIdProblemsMore: '… and {count} more.',
     terpilahTitle: 'Sex-disaggregated data report',
     terpilahNoPeserta:
       'There is no Peserta sheet yet. Add participants or import a participant list from the panel (Participants tab).',
