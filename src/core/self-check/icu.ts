@@ -87,7 +87,7 @@ export function probeTimeZone(env: IcuEnv, spreadsheetZone = PROBE_ZONE): Outcom
   return pass();
 }
 
-/** `\p{L}`/`\p{N}` with the u flag (headers, names) and lookbehind (NIK masking). */
+/** `\p{L}`/`\p{N}` with the u flag (headers, names); lookbehind too, which no core code needs today: probed so that code using it later is covered. */
 export function probeUnicodeRegex(env: IcuEnv): Outcome {
   const nonWord = new env.RegExp('[^\\p{L}\\p{N}]+', 'gu');
   const words = 'Ibu Siti—Ñandú, 名前 3٣!'.replace(nonWord, ' ');
