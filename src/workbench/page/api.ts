@@ -57,3 +57,24 @@ export function openSpreadsheet(answers: UiAnswer[]): Promise<ExecutionResult> {
 export function resetSpreadsheet(): Promise<WorkbookJson> {
   return request<WorkbookJson>('POST', '/api/reset', {});
 }
+
+/** Types `values` (text, as a person types it) into `range` of `sheet` (POST /api/edit). */
+export function editCells(sheet: string, range: string, values: string[][]): Promise<{ ok: true }> {
+  return request<{ ok: true }>('POST', '/api/edit', { sheet, range, values });
+}
+
+/** Undoes the person's last edit (POST /api/undo): where it was. */
+export function undoEdit(): Promise<{ ok: true; sheet: string; range: string }> {
+  return request<{ ok: true; sheet: string; range: string }>('POST', '/api/undo', {});
+}
+
+/** Tab operations (POST /api/sheets). */
+export type SheetOp =
+  | { op: 'add'; name: string }
+  | { op: 'rename'; name: string; newName: string }
+  | { op: 'delete'; name: string }
+  | { op: 'activate'; name: string };
+
+export function sheetsOp(body: SheetOp): Promise<{ ok: true }> {
+  return request<{ ok: true }>('POST', '/api/sheets', body);
+}

@@ -4,11 +4,15 @@
  * the sidebar and dialogs, alerts/prompts, toasts and a log of executions.
  */
 import type { Cell } from '../model';
+import { toA1 } from '../a1';
 import {
+  editCells,
   fetchWorkbook,
   openSpreadsheet,
   resetSpreadsheet,
   runFunction,
+  sheetsOp,
+  undoEdit,
   type ExecutionResult,
   type InputRequest,
   type UiAnswer,
@@ -16,6 +20,7 @@ import {
 } from './api';
 import { renderCharts } from './charts';
 import { closeDialogOf, openDialogFrame, showModal, showToast } from './dialogs';
+import { GridEditor } from './editing';
 import { logExecution } from './exec-log';
 import { renderGrid } from './grid';
 import { renderMenuBar, type BarMenu } from './menu';
@@ -32,6 +37,7 @@ function $(id: string): HTMLElement {
 const ui = {
   docName: $('doc-name'),
   menubar: $('menubar'),
+  area: $('sheet-area'),
   grid: $('grid'),
   pager: $('pager'),
   charts: $('charts'),
@@ -44,7 +50,7 @@ const ui = {
   sidebarClose: $('sidebar-close'),
   reset: $('reset'),
   cellRef: $('cell-ref'),
-  cellContent: $('cell-content'),
+  cellContent: $('cell-content') as HTMLInputElement,
   status: $('status'),
 };
 
@@ -54,6 +60,8 @@ const view = {
   activeSheetId: null as number | null,
   menus: [] as BarMenu[],
   wb: null as WorkbookJson | null,
+  /** The sheet the grid was last drawn for (its scroll is restored when another is drawn). */
+  drawnSheet: null as string | null,
 };
 
 // ---------------------------------------------------------------- grid
@@ -98,6 +106,7 @@ async function doRefresh(followActive: boolean): Promise<void> {
   document.title = `${wb.name} — Workbench`;
   ui.docName.textContent = wb.name;
   const endRow = Math.min(sheet.maxRows, sheet.rowOffset + PAGE_ROWS, Math.max(sheet.totalRows + 50, 100));
+  editor.beforeDraw();
   renderGrid(ui.grid, {
     sheet,
     frozenRowCells,
@@ -105,26 +114,61 @@ async function doRefresh(followActive: boolean): Promise<void> {
     timeZone: wb.timeZone,
     locale: wb.locale,
   });
+  editor.drawn(view.drawnSheet !== sheet.name);
+  view.drawnSheet = sheet.name;
   const rows = { offset: sheet.rowOffset, end: endRow, totalRows: sheet.totalRows, pageRows: PAGE_ROWS };
   renderPager(ui.pager, rows, (offset) => {
     view.offset = offset;
     void refresh();
   });
-  renderTabs(ui.tabs, wb, view.sheet, (name) => {
-    view.sheet = name;
-    view.offset = 0;
-    void refresh();
-  });
+  renderTabs(ui.tabs, wb, view.sheet, (name) => void showSheet(name));
   renderCharts(ui.charts, sheet.name, sheet.charts, { timeZone: wb.timeZone, locale: wb.locale });
 }
 
-ui.grid.addEventListener('click', (ev) => {
-  const td = (ev.target as Element | null)?.closest?.('td[data-a1]') as HTMLTableCellElement | null;
-  if (!td) return;
-  ui.grid.querySelector('td.selected')?.classList.remove('selected');
-  td.classList.add('selected');
-  ui.cellRef.textContent = td.dataset.a1 ?? '';
-  ui.cellContent.textContent = td.dataset.formula ?? td.querySelector('.v')?.textContent ?? '';
+/** The person clicks a tab: it becomes the active sheet (what the add-in's getActiveSheet sees). */
+async function showSheet(name: string): Promise<void> {
+  view.sheet = name;
+  view.offset = 0;
+  try {
+    await sheetsOp({ op: 'activate', name });
+  } catch (e) {
+    showToast(ui.toasts, 'Kesalahan', (e as Error).message, 10);
+  }
+  await refresh(true);
+}
+
+const editor = new GridEditor({
+  area: ui.area,
+  grid: ui.grid,
+  cellRef: ui.cellRef,
+  formulaBar: ui.cellContent,
+  current: () => {
+    const wb = view.wb;
+    const sheet = wb?.sheets[0];
+    return wb && sheet ? { sheet, locale: wb.locale, timeZone: wb.timeZone } : null;
+  },
+  write: async (sheet, rect, values) => {
+    let ok = true;
+    try {
+      await editCells(sheet, toA1(rect), values);
+    } catch (e) {
+      ok = false;
+      showToast(ui.toasts, 'Tidak bisa mengedit', (e as Error).message, 10);
+    }
+    await refresh();
+    return ok;
+  },
+  undo: async () => {
+    try {
+      await undoEdit();
+    } catch (e) {
+      showToast(ui.toasts, 'Urungkan', (e as Error).message, 5);
+      return;
+    }
+    await refresh();
+  },
+  confirm: async (title, message) =>
+    (await showModal({ kind: 'alert', title, message, buttons: 'OK_CANCEL' })).button === 'OK',
 });
 
 function setStatus(text: string): void {
@@ -276,6 +320,8 @@ ui.reset.addEventListener('click', () => {
     view.sheet = null;
     view.offset = 0;
     view.activeSheetId = null;
+    view.drawnSheet = null;
+    editor.forgetAll();
     ui.log.replaceChildren();
     await refresh(true);
     await openAddin();

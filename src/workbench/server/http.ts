@@ -16,6 +16,7 @@ import { manageSheets, parseEditBody, parseSheetsBody, typeInto, type PersonActo
 import { checkOrigin, decodePath, intParam, parseRunBody, readBody } from './requests';
 import { attachment, sendFile, sendJson, sendText } from './responses';
 import { injectShim } from './sidebar-shim';
+import { EditHistory } from './undo';
 
 /** What the server needs of runtime.ts's Workbench. */
 export interface WorkbenchLike extends PersonActor {
@@ -94,6 +95,8 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
   let nextHtmlId = 1;
   const htmls = new Map<string, string>();
   let queue: Promise<unknown> = Promise.resolve();
+  /** The person's typing, for POST /api/undo (./undo.ts). */
+  const history = new EditHistory();
 
   /** Runs `task` after every earlier task has finished. */
   function serialised<T>(task: () => T | Promise<T>): Promise<T> {
@@ -116,6 +119,7 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
 
   function execute(functionName: string, args: unknown[], opts: RunOptions): ExecutionResult<PageUiEvent> {
     let result: ExecutionResult;
+    history.clear();
     try {
       result = workbench.run(functionName, args, opts);
     } catch (e) {
@@ -180,17 +184,34 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       if (p === '/api/edit') {
         const edit = parseEditBody(text);
         await serialised(() => {
-          typeInto(workbench, edit);
+          history.record(workbench.state, edit.sheet, edit.range);
+          try {
+            typeInto(workbench, edit);
+          } catch (e) {
+            history.drop();
+            throw e;
+          }
           savePersonChange();
         });
       } else {
         const request = parseSheetsBody(text);
         await serialised(() => {
+          if (request.op !== 'activate') history.clear();
           manageSheets(workbench, request);
           savePersonChange();
         });
       }
       return sendJson(res, 200, { ok: true });
+    }
+    if (p === '/api/undo') {
+      if (method !== 'POST') throw new HttpError(405, 'Use POST');
+      await readBody(req, maxBody);
+      const undone = await serialised(() => {
+        const where = history.undo(workbench.state);
+        savePersonChange();
+        return where;
+      });
+      return sendJson(res, 200, { ok: true, ...undone });
     }
     if (p === '/api/workbook') {
       if (method !== 'GET') throw new HttpError(405, 'Use GET');
@@ -227,6 +248,7 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       const body = await serialised(() => {
         workbench = options.reset();
         htmls.clear();
+        history.clear();
         options.save(workbench.state);
         return toJsonText(workbookJson(workbench.state));
       });

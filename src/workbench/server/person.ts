@@ -24,10 +24,13 @@ export interface EditRequest {
 export type SheetsRequest =
   | { op: 'add'; name: string }
   | { op: 'rename'; name: string; newName: string }
-  | { op: 'delete'; name: string };
+  | { op: 'delete'; name: string }
+  /** The person clicks a tab: the sheet getActiveSheet then answers. */
+  | { op: 'activate'; name: string };
 
 const EDIT_SHAPE = '{ "sheet": "<name>", "range": "<A1>", "values": [["…"]] }';
-const SHEETS_SHAPE = '{ "op": "add" | "rename" | "delete", "name": "<name>", "newName": "<name>" }';
+const SHEETS_SHAPE =
+  '{ "op": "add" | "rename" | "delete" | "activate", "name": "<name>", "newName": "<name>" }';
 /** Sheets' refusal to delete the only sheet (Sheets API deleteSheet, same wording in the editor). */
 export const LAST_SHEET_MESSAGE = "You can't remove all the sheets in a document.";
 
@@ -90,8 +93,8 @@ export function parseEditBody(text: string): EditRequest {
 export function parseSheetsBody(text: string): SheetsRequest {
   const body = parseObject(text, SHEETS_SHAPE, ['op', 'name', 'newName']);
   const op = body.op;
-  if (op !== 'add' && op !== 'rename' && op !== 'delete') {
-    throw new HttpError(400, `"op" must be "add", "rename" or "delete"`);
+  if (op !== 'add' && op !== 'rename' && op !== 'delete' && op !== 'activate') {
+    throw new HttpError(400, `"op" must be "add", "rename", "delete" or "activate"`);
   }
   if (op === 'rename') {
     return { op, name: stringField(body, 'name', true), newName: stringField(body, 'newName', false) };
@@ -130,7 +133,7 @@ export function typeInto(actor: PersonActor, edit: EditRequest): void {
   });
 }
 
-/** Adds a tab at the end (it becomes the active sheet), renames or deletes one. */
+/** Adds a tab at the end (it becomes the active sheet), renames, deletes or activates one. */
 export function manageSheets(actor: PersonActor, request: SheetsRequest): void {
   asPerson(actor, (app) => {
     const spreadsheet = app.getActiveSpreadsheet();
@@ -139,6 +142,10 @@ export function manageSheets(actor: PersonActor, request: SheetsRequest): void {
       return;
     }
     const sheet = sheetNamed(app, request.name);
+    if (request.op === 'activate') {
+      spreadsheet.setActiveSheet(sheet);
+      return;
+    }
     if (request.op === 'rename') {
       sheet.setName(request.newName);
       return;

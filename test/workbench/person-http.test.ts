@@ -1,0 +1,131 @@
+/** The person's side of the HTTP API beyond typing: undo, tabs, backups of a reset, CSV import. */
+import * as fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { newWorkbookState, type WorkbookState } from '../../src/workbench/model';
+import { Workbench } from '../../src/workbench/runtime';
+import { createWorkbenchServer, type WorkbenchServer } from '../../src/workbench/server/http';
+import { fromJsonText, loadWorkbook, saveWorkbook } from '../../src/workbench/server/persistence';
+
+const CODE = `
+function onOpen() {}
+function write() { SpreadsheetApp.getActiveSheet().getRange(1, 1).setValue('skrip'); }
+function activeName() { return SpreadsheetApp.getActiveSheet().getName(); }
+`;
+
+let tmp: string;
+let distDir: string;
+let workbookFile: string;
+let server: WorkbenchServer;
+let base: string;
+
+function makeWorkbench(state: WorkbookState): Workbench {
+  return new Workbench({ state, distDir, userEmail: 'staf@example.go.id' });
+}
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-person-'));
+  distDir = path.join(tmp, 'dist');
+  fs.mkdirSync(distDir);
+  fs.writeFileSync(path.join(distDir, 'Code.js'), CODE);
+  fs.writeFileSync(
+    path.join(distDir, 'appsscript.json'),
+    JSON.stringify({
+      timeZone: 'Asia/Jakarta',
+      runtimeVersion: 'V8',
+      oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'],
+    }),
+  );
+  workbookFile = path.join(tmp, 'state', 'workbook.json');
+});
+
+beforeEach(async () => {
+  server = createWorkbenchServer({
+    workbench: makeWorkbench(newWorkbookState('Uji Orang')),
+    pageDir: tmp,
+    save: (s) => saveWorkbook(workbookFile, s),
+    reset: () => makeWorkbench(newWorkbookState()),
+    exportXlsx: () => Promise.resolve(Buffer.from('')),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  fs.rmSync(path.dirname(workbookFile), { recursive: true, force: true });
+});
+
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function post(
+  url: string,
+  body?: unknown,
+  raw?: string | Buffer,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(base + url, {
+    method: 'POST',
+    headers: { 'Content-Type': raw === undefined ? 'application/json' : 'text/csv' },
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
+  return { status: res.status, json: fromJsonText(await res.text()) as Record<string, unknown> };
+}
+
+const saved = (): WorkbookState => loadWorkbook(workbookFile);
+const savedSheet = (name: string) => {
+  const sheet = saved().sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+};
+
+describe('POST /api/undo', () => {
+  it('puts back what the last edits replaced, value and format, newest first', async () => {
+    await post('/api/edit', { sheet: 'Sheet1', range: 'A1:B1', values: [['Ani', '3,5']] });
+    await post('/api/edit', { sheet: 'Sheet1', range: 'A1:B1', values: [['2024-04-15', '']] });
+    expect(savedSheet('Sheet1').rows[0][0]?.format?.numberFormat).toBe('yyyy-mm-dd');
+
+    const undone = await post('/api/undo', {});
+    expect(undone).toEqual({ status: 200, json: { ok: true, sheet: 'Sheet1', range: 'A1:B1' } });
+    const [a1, b1] = savedSheet('Sheet1').rows[0];
+    expect(a1).toEqual({ value: 'Ani' }); // the date format typing added is gone too
+    expect(b1?.value).toBe(3.5);
+
+    expect((await post('/api/undo', {})).status).toBe(200);
+    expect(savedSheet('Sheet1').rows[0].filter(Boolean)).toEqual([]);
+    const nothing = await post('/api/undo', {});
+    expect(nothing.status).toBe(409);
+    expect(nothing.json.error).toBe('Tidak ada yang bisa diurungkan');
+  });
+
+  it('a refused edit leaves nothing to undo; an execution or a tab change clears the history', async () => {
+    expect((await post('/api/edit', { sheet: 'Sheet1', range: 'A1:B1', values: [['x']] })).status).toBe(400);
+    expect((await post('/api/undo', {})).status).toBe(409);
+
+    await post('/api/edit', { sheet: 'Sheet1', range: 'B2', values: [['1']] });
+    expect((await post('/api/run/write', { args: [] })).json.ok).toBe(true);
+    expect((await post('/api/undo', {})).status).toBe(409);
+
+    await post('/api/edit', { sheet: 'Sheet1', range: 'B2', values: [['2']] });
+    await post('/api/sheets', { op: 'add', name: 'Lain' });
+    expect((await post('/api/undo', {})).status).toBe(409);
+    expect(savedSheet('Sheet1').rows[1][1]?.value).toBe(2);
+    expect((await fetch(base + '/api/undo')).status).toBe(405);
+  });
+});
+
+describe('POST /api/sheets: activate', () => {
+  it('makes the sheet the one getActiveSheet answers, and keeps the undo history', async () => {
+    await post('/api/sheets', { op: 'add', name: 'Kedua' });
+    await post('/api/edit', { sheet: 'Kedua', range: 'A1', values: [['x']] });
+    expect((await post('/api/sheets', { op: 'activate', name: 'Sheet1' })).json).toEqual({ ok: true });
+    expect(saved().activeSheetId).toBe(0);
+    expect((await post('/api/undo', {})).status).toBe(200);
+    expect((await post('/api/run/activeName', { args: [] })).json.value).toBe('Sheet1');
+    expect((await post('/api/sheets', { op: 'activate', name: 'Tidak ada' })).status).toBe(404);
+    expect((await post('/api/sheets', { op: 'activate', name: 'Kedua', newName: 'x' })).status).toBe(400);
+  });
+});
