@@ -129,3 +129,54 @@ describe('POST /api/sheets: activate', () => {
     expect((await post('/api/sheets', { op: 'activate', name: 'Kedua', newName: 'x' })).status).toBe(400);
   });
 });
+
+describe('POST /api/sheets: duplicate and move', () => {
+  it('duplicates a tab right after it, as "Salinan <name>", with its cells, formats and protections', async () => {
+    await post('/api/sheets', { op: 'add', name: 'Akhir' });
+    await post('/api/edit', { sheet: 'Sheet1', range: 'A1:B1', values: [['Ani', '2024-04-15']] });
+    const wb = server.workbench.state;
+    wb.sheets[0].protections.push({
+      id: 'protection-x',
+      type: 'SHEET',
+      description: 'SOP',
+      warningOnly: true,
+      editors: [],
+    });
+    expect((await post('/api/sheets', { op: 'duplicate', name: 'Sheet1' })).json).toEqual({ ok: true });
+    expect((await post('/api/sheets', { op: 'duplicate', name: 'Sheet1' })).json).toEqual({ ok: true });
+    expect(saved().sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      'Salinan Sheet1 2',
+      'Salinan Sheet1',
+      'Akhir',
+    ]);
+    const copy = savedSheet('Salinan Sheet1');
+    expect(copy.rows[0][0]).toEqual({ value: 'Ani' });
+    expect(copy.rows[0][1]?.format?.numberFormat).toBe('yyyy-mm-dd');
+    expect(copy.protections).toHaveLength(1);
+    expect(copy.protections[0].id).not.toBe('protection-x');
+    expect(copy.sheetId).not.toBe(savedSheet('Sheet1').sheetId);
+    expect(saved().activeSheetId).toBe(savedSheet('Salinan Sheet1 2').sheetId);
+    // the copy is its own: editing it leaves the original alone
+    await post('/api/edit', { sheet: 'Salinan Sheet1', range: 'A1', values: [['Budi']] });
+    expect(savedSheet('Sheet1').rows[0][0]?.value).toBe('Ani');
+
+    expect((await post('/api/sheets', { op: 'duplicate', name: 'Sheet1', newName: 'Akhir' })).status).toBe(
+      400,
+    );
+    expect((await post('/api/sheets', { op: 'duplicate', name: 'Tidak ada' })).status).toBe(404);
+  });
+
+  it('moves a tab to a 0-based position; refuses a bad index', async () => {
+    await post('/api/sheets', { op: 'add', name: 'B' });
+    await post('/api/sheets', { op: 'add', name: 'C' });
+    expect((await post('/api/sheets', { op: 'move', name: 'C', index: 0 })).json).toEqual({ ok: true });
+    expect(saved().sheets.map((s) => s.name)).toEqual(['C', 'Sheet1', 'B']);
+    expect((await post('/api/sheets', { op: 'move', name: 'C', index: 99 })).json.ok).toBe(true);
+    expect(saved().sheets.map((s) => s.name)).toEqual(['Sheet1', 'B', 'C']);
+    expect((await post('/api/sheets', { op: 'move', name: 'C', index: -1 })).status).toBe(400);
+    expect((await post('/api/sheets', { op: 'move', name: 'C', index: '1' })).status).toBe(400);
+    expect((await post('/api/sheets', { op: 'move', name: 'C' })).status).toBe(400);
+    expect((await post('/api/sheets', { op: 'add', name: 'D', index: 1 })).status).toBe(400);
+  });
+});

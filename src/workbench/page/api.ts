@@ -73,7 +73,9 @@ export type SheetOp =
   | { op: 'add'; name: string }
   | { op: 'rename'; name: string; newName: string }
   | { op: 'delete'; name: string }
-  | { op: 'activate'; name: string };
+  | { op: 'activate'; name: string }
+  | { op: 'duplicate'; name: string; newName?: string }
+  | { op: 'move'; name: string; index: number };
 
 export function sheetsOp(body: SheetOp): Promise<{ ok: true }> {
   return request<{ ok: true }>('POST', '/api/sheets', body);

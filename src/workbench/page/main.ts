@@ -14,6 +14,7 @@ import {
   sheetsOp,
   undoEdit,
   type ExecutionResult,
+  type SheetOp,
   type InputRequest,
   type UiAnswer,
   type WorkbookJson,
@@ -24,7 +25,7 @@ import { GridEditor } from './editing';
 import { logExecution } from './exec-log';
 import { renderGrid } from './grid';
 import { renderMenuBar, type BarMenu } from './menu';
-import { renderPager, renderTabs } from './tabs';
+import { renderPager, renderTabs, type TabActions } from './tabs';
 
 const PAGE_ROWS = 500;
 
@@ -121,7 +122,7 @@ async function doRefresh(followActive: boolean): Promise<void> {
     view.offset = offset;
     void refresh();
   });
-  renderTabs(ui.tabs, wb, view.sheet, (name) => void showSheet(name));
+  renderTabs(ui.tabs, wb, view.sheet, tabActions);
   renderCharts(ui.charts, sheet.name, sheet.charts, { timeZone: wb.timeZone, locale: wb.locale });
 }
 
@@ -136,6 +137,63 @@ async function showSheet(name: string): Promise<void> {
   }
   await refresh(true);
 }
+
+/** A tab operation, then the grid redrawn (following the active sheet); errors as a toast. */
+async function tabOp(op: SheetOp, after?: () => void): Promise<void> {
+  try {
+    await sheetsOp(op);
+    after?.();
+  } catch (e) {
+    showToast(ui.toasts, 'Kesalahan', (e as Error).message, 10);
+  }
+  await refresh(true);
+}
+
+/** Sheets' name for a new tab: "Sheet<n>", the first n from the tab count + 1 that is free. */
+function newSheetName(): string {
+  const names = new Set((view.wb?.sheetList ?? []).map((s) => s.name.toLowerCase()));
+  for (let n = names.size + 1; ; n++) if (!names.has(`sheet${n}`)) return `Sheet${n}`;
+}
+
+const tabActions: TabActions = {
+  select: (name) => void showSheet(name),
+  add: () => {
+    const name = newSheetName();
+    void tabOp({ op: 'add', name }, () => (view.sheet = name));
+  },
+  duplicate: (name) => void tabOp({ op: 'duplicate', name }),
+  move: (name, index) => void tabOp({ op: 'move', name, index }),
+  rename: (name) =>
+    void (async () => {
+      const answer = await showModal({
+        kind: 'prompt',
+        title: 'Ganti nama sheet',
+        message: 'Nama baru:',
+        buttons: 'OK_CANCEL',
+        value: name,
+      });
+      const newName = answer.text ?? '';
+      if (answer.button !== 'OK' || newName === name) return;
+      await tabOp({ op: 'rename', name, newName }, () => {
+        editor.renamed(name, newName);
+        if (view.sheet === name) view.sheet = newName;
+      });
+    })(),
+  remove: (name) =>
+    void (async () => {
+      const answer = await showModal({
+        kind: 'alert',
+        title: 'Hapus sheet',
+        message: `Sheet “${name}” dan semua isinya akan dihapus.`,
+        buttons: 'OK_CANCEL',
+      });
+      if (answer.button !== 'OK') return;
+      await tabOp({ op: 'delete', name }, () => {
+        editor.renamed(name, null);
+        if (view.sheet === name) view.sheet = null;
+      });
+    })(),
+};
 
 const editor = new GridEditor({
   area: ui.area,
