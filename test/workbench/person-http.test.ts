@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { newWorkbookState, type WorkbookState } from '../../src/workbench/model';
 import { Workbench } from '../../src/workbench/runtime';
 import { createWorkbenchServer, type WorkbenchServer } from '../../src/workbench/server/http';
+import { backupPath, fileBackup } from '../../src/workbench/server/backup';
 import { fromJsonText, loadWorkbook, saveWorkbook } from '../../src/workbench/server/persistence';
 
 const CODE = `
@@ -47,6 +48,7 @@ beforeEach(async () => {
     save: (s) => saveWorkbook(workbookFile, s),
     reset: () => makeWorkbench(newWorkbookState()),
     exportXlsx: () => Promise.resolve(Buffer.from('')),
+    backup: { store: fileBackup(workbookFile), open: makeWorkbench },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -178,5 +180,50 @@ describe('POST /api/sheets: duplicate and move', () => {
     expect((await post('/api/sheets', { op: 'move', name: 'C', index: '1' })).status).toBe(400);
     expect((await post('/api/sheets', { op: 'move', name: 'C' })).status).toBe(400);
     expect((await post('/api/sheets', { op: 'add', name: 'D', index: 1 })).status).toBe(400);
+  });
+});
+
+describe('reset with a backup: POST /api/reset, GET /api/backup, POST /api/restore', () => {
+  it('keeps the replaced workbook next to the file; restore swaps them back', async () => {
+    await post('/api/sheets', { op: 'add', name: 'Peserta' });
+    await post('/api/edit', { sheet: 'Peserta', range: 'A1', values: [['Siti']] });
+    const none = await (await fetch(base + '/api/backup')).json();
+    expect(none).toEqual({ ok: true, backup: null });
+    expect((await post('/api/restore', {})).status).toBe(409);
+
+    expect((await post('/api/reset', {})).status).toBe(200);
+    expect(saved().sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    expect(fs.existsSync(backupPath(workbookFile))).toBe(true);
+    expect(path.basename(backupPath(workbookFile))).toBe('workbook.backup.json');
+    const info = (await (await fetch(base + '/api/backup')).json()) as { backup: Record<string, unknown> };
+    expect(info.backup).toEqual({
+      name: 'Uji Orang',
+      sheets: ['Sheet1', 'Peserta'],
+      savedAt: expect.any(String),
+    });
+
+    const restored = await post('/api/restore', {});
+    expect(restored.status).toBe(200);
+    expect(restored.json.name).toBe('Uji Orang');
+    expect(savedSheet('Peserta').rows[0][0]?.value).toBe('Siti');
+    expect(server.workbench.state.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Peserta']);
+    // the empty workbook it replaced is now the backup: nothing is lost either way
+    const swapped = (await (await fetch(base + '/api/backup')).json()) as { backup: { sheets: string[] } };
+    expect(swapped.backup.sheets).toEqual(['Sheet1']);
+    expect((await fetch(base + '/api/restore')).status).toBe(405);
+    expect((await post('/api/backup', {})).status).toBe(405);
+  });
+
+  it('resets nothing when the backup cannot be written', async () => {
+    await post('/api/sheets', { op: 'add', name: 'Tetap' });
+    fs.mkdirSync(backupPath(workbookFile), { recursive: true }); // a folder where the file should go
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const r = await post('/api/reset', {});
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('backup'));
+    logged.mockRestore();
+    expect(r.status).toBe(500);
+    expect(r.json.error).toBe('Workbench: the backup could not be saved; nothing was reset');
+    expect(server.workbench.state.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Tetap']);
+    fs.rmSync(backupPath(workbookFile), { recursive: true, force: true });
   });
 });

@@ -80,3 +80,19 @@ export type SheetOp =
 export function sheetsOp(body: SheetOp): Promise<{ ok: true }> {
   return request<{ ok: true }>('POST', '/api/sheets', body);
 }
+
+/** The workbook the last reset replaced (GET /api/backup), or null. */
+export interface BackupInfo {
+  name: string;
+  sheets: string[];
+  savedAt: string;
+}
+
+export async function fetchBackup(): Promise<BackupInfo | null> {
+  return (await request<{ ok: true; backup: BackupInfo | null }>('GET', '/api/backup')).backup;
+}
+
+/** Brings the backup back; the workbook it replaces becomes the backup (POST /api/restore). */
+export function restoreBackup(): Promise<WorkbookJson> {
+  return request<WorkbookJson>('POST', '/api/restore', {});
+}

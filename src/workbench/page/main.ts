@@ -7,12 +7,15 @@ import type { Cell } from '../model';
 import { toA1 } from '../a1';
 import {
   editCells,
+  fetchBackup,
   fetchWorkbook,
   openSpreadsheet,
   resetSpreadsheet,
+  restoreBackup,
   runFunction,
   sheetsOp,
   undoEdit,
+  type BackupInfo,
   type ExecutionResult,
   type SheetOp,
   type InputRequest,
@@ -50,6 +53,7 @@ const ui = {
   sidebarFrame: $('sidebar-frame') as HTMLIFrameElement,
   sidebarClose: $('sidebar-close'),
   reset: $('reset'),
+  restore: $('restore'),
   cellRef: $('cell-ref'),
   cellContent: $('cell-content') as HTMLInputElement,
   status: $('status'),
@@ -63,6 +67,7 @@ const view = {
   wb: null as WorkbookJson | null,
   /** The sheet the grid was last drawn for (its scroll is restored when another is drawn). */
   drawnSheet: null as string | null,
+  backup: null as BackupInfo | null,
 };
 
 // ---------------------------------------------------------------- grid
@@ -365,28 +370,96 @@ function openAddin(): Promise<ExecutionResult | null> {
   return execute('onOpen', (answers) => openSpreadsheet(answers));
 }
 
+/** "N sheet: A, B, C" (at most five names). */
+function sheetsText(names: string[]): string {
+  const shown = names.slice(0, 5).map((n) => `“${n}”`);
+  if (names.length > 5) shown.push(`dan ${names.length - 5} lainnya`);
+  return `${names.length} sheet: ${shown.join(', ')}`;
+}
+
+/** Shows "Pulihkan" when the last reset left a backup, naming it. */
+async function showRestore(): Promise<void> {
+  let backup: BackupInfo | null = null;
+  try {
+    backup = await fetchBackup();
+  } catch {
+    // no backup shown; a reset still asks first
+  }
+  ui.restore.hidden = !backup;
+  ui.restore.title = backup ? `Kembalikan “${backup.name}” (${sheetsText(backup.sheets)})` : '';
+  view.backup = backup;
+}
+
+/** After the workbook was replaced (reset or restore): everything drawn anew, the add-in opened. */
+async function reopen(): Promise<void> {
+  view.sheet = null;
+  view.offset = 0;
+  view.activeSheetId = null;
+  view.drawnSheet = null;
+  editor.forgetAll();
+  ui.log.replaceChildren();
+  await refresh(true);
+  await showRestore();
+  await openAddin();
+}
+
+function closeAll(): void {
+  closeSidebar();
+  document.querySelectorAll('.modal-backdrop').forEach((m) => m.remove());
+}
+
 ui.reset.addEventListener('click', () => {
   void (async () => {
-    closeSidebar();
-    document.querySelectorAll('.modal-backdrop').forEach((m) => m.remove());
+    const wb = view.wb;
+    const names = wb?.sheetList.map((s) => s.name) ?? [];
+    const answer = await showModal({
+      kind: 'alert',
+      title: 'Atur ulang spreadsheet?',
+      message:
+        `Spreadsheet “${wb?.name ?? ''}” (${sheetsText(names)}) akan diganti dengan spreadsheet baru ` +
+        'yang kosong. Isinya disimpan sebagai cadangan di samping berkas workbook; "Pulihkan" ' +
+        'mengembalikannya (cadangan sebelumnya diganti).',
+      buttons: 'OK_CANCEL',
+    });
+    if (answer.button !== 'OK') return;
+    closeAll();
     try {
       await resetSpreadsheet();
     } catch (e) {
       showToast(ui.toasts, 'Kesalahan', `Atur ulang gagal: ${(e as Error).message}`, 10);
       return;
     }
-    view.sheet = null;
-    view.offset = 0;
-    view.activeSheetId = null;
-    view.drawnSheet = null;
-    editor.forgetAll();
-    ui.log.replaceChildren();
-    await refresh(true);
-    await openAddin();
+    await reopen();
+  })();
+});
+
+ui.restore.addEventListener('click', () => {
+  void (async () => {
+    const backup = view.backup;
+    if (!backup) return;
+    const answer = await showModal({
+      kind: 'alert',
+      title: 'Pulihkan spreadsheet?',
+      message:
+        `“${backup.name}” (${sheetsText(backup.sheets)}) dari cadangan ` +
+        `${new Date(backup.savedAt).toLocaleString('id-ID')} kembali menjadi spreadsheet ini. ` +
+        'Spreadsheet sekarang menjadi cadangan.',
+      buttons: 'OK_CANCEL',
+    });
+    if (answer.button !== 'OK') return;
+    closeAll();
+    try {
+      await restoreBackup();
+    } catch (e) {
+      showToast(ui.toasts, 'Kesalahan', `Pulihkan gagal: ${(e as Error).message}`, 10);
+      return;
+    }
+    await reopen();
   })();
 });
 
 void (async () => {
   await refresh(true);
+  await showRestore();
   await openAddin();
 })();

@@ -16,6 +16,7 @@ import { manageSheets, parseEditBody, parseSheetsBody, typeInto, type PersonActo
 import { checkOrigin, decodePath, intParam, parseRunBody, readBody } from './requests';
 import { attachment, sendFile, sendJson, sendText } from './responses';
 import { injectShim } from './sidebar-shim';
+import type { BackupStore } from './backup';
 import { EditHistory } from './undo';
 
 /** What the server needs of runtime.ts's Workbench. */
@@ -35,6 +36,11 @@ export interface WorkbenchServerOptions {
   save: (state: WorkbookState) => void;
   /** A Workbench around a new, empty spreadsheet (POST /api/reset). */
   reset: () => WorkbenchLike;
+  /**
+   * Where POST /api/reset keeps the workbook it replaces, and a Workbench around a kept one
+   * (POST /api/restore). Without them a reset keeps nothing and there is nothing to restore.
+   */
+  backup?: { store: BackupStore; open: (state: WorkbookState) => WorkbenchLike };
   exportXlsx: (state: WorkbookState) => Promise<Buffer>;
   /** How many sidebar/dialog HTMLs are kept for GET /sidebar/<id> (default 50). */
   keepHtml?: number;
@@ -246,7 +252,40 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       if (method !== 'POST') throw new HttpError(405, 'Use POST');
       await readBody(req, maxBody);
       const body = await serialised(() => {
+        // The old workbook first: when it cannot be kept, nothing is reset.
+        try {
+          options.backup?.store.keep(workbench.state);
+        } catch (e) {
+          console.error(`Workbench: ${(e as Error).message}`);
+          throw new HttpError(500, 'Workbench: the backup could not be saved; nothing was reset');
+        }
         workbench = options.reset();
+        htmls.clear();
+        history.clear();
+        options.save(workbench.state);
+        return toJsonText(workbookJson(workbench.state));
+      });
+      return sendText(res, 200, 'application/json; charset=utf-8', body);
+    }
+    if (p === '/api/backup') {
+      if (method !== 'GET') throw new HttpError(405, 'Use GET');
+      const backup = await serialised(() => options.backup?.store.info() ?? null);
+      return sendJson(res, 200, { ok: true, backup });
+    }
+    if (p === '/api/restore') {
+      if (method !== 'POST') throw new HttpError(405, 'Use POST');
+      await readBody(req, maxBody);
+      const body = await serialised(() => {
+        const kept = options.backup?.store.load();
+        if (!options.backup || !kept) throw new HttpError(409, 'Tidak ada cadangan untuk dipulihkan');
+        // A swap: the workbook being replaced becomes the backup.
+        try {
+          options.backup.store.keep(workbench.state);
+        } catch (e) {
+          console.error(`Workbench: ${(e as Error).message}`);
+          throw new HttpError(500, 'Workbench: the backup could not be saved; nothing was restored');
+        }
+        workbench = options.backup.open(kept);
         htmls.clear();
         history.clear();
         options.save(workbench.state);
