@@ -128,9 +128,27 @@ export function decodeCsv(bytes: Buffer): { text: string; encoding: string } {
   }
 }
 
-export function readCsv(bytes: Buffer): RawTable {
+/** The records of a CSV file as text, with its delimiter and encoding (shared with the workbench's import). */
+export function parseCsv(bytes: Buffer): { records: string[][]; delimiter: ';' | ','; encoding: string } {
   const { text: decoded, encoding } = decodeCsv(bytes);
   const text = decoded.replace(/^\uFEFF/, '');
+  const delimiter = detectDelimiter(text);
+  try {
+    const records = parse(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
+    return { records, delimiter, encoding };
+  } catch (e) {
+    throw new ReadError(`CSV tidak dapat dibaca / cannot parse CSV: ${(e as Error).message}`);
+  }
+}
+
+export function readCsv(bytes: Buffer): RawTable {
+  const { records, delimiter, encoding } = parseCsv(bytes);
   const warnings =
     encoding === 'UTF-8'
       ? []
@@ -139,19 +157,6 @@ export function readCsv(bytes: Buffer): RawTable {
             ? 'Berkas bukan UTF-8: dibaca sebagai Windows-1252 (Latin-1); periksa huruf seperti é / not UTF-8: read as Windows-1252 (Latin-1); check letters such as é. Simpan sebagai "CSV UTF-8" / save as "CSV UTF-8".'
             : `Berkas ${encoding}: dibaca / read as ${encoding}.`,
         ];
-  const delimiter = detectDelimiter(text);
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (e) {
-    throw new ReadError(`CSV tidak dapat dibaca / cannot parse CSV: ${(e as Error).message}`);
-  }
   return toTable(records, `CSV (${delimiter}, ${encoding})`, warnings);
 }
 

@@ -227,3 +227,45 @@ describe('reset with a backup: POST /api/reset, GET /api/backup, POST /api/resto
     fs.rmSync(backupPath(workbookFile), { recursive: true, force: true });
   });
 });
+
+describe('POST /api/import?name=<sheet>: a CSV into a new sheet', () => {
+  it('detects ";" and a BOM, types every field (locale id_ID), pads short rows, activates the sheet', async () => {
+    const csv = '\uFEFFNama;Umur;Tanggal;Catatan\r\nSiti;34;15/4/2024;"a; b"\r\nBudi;2,5\r\n\r\n';
+    const r = await post('/api/import?name=Peserta%20impor', undefined, Buffer.from(csv, 'utf8'));
+    expect(r).toEqual({
+      status: 200,
+      json: { ok: true, sheet: 'Peserta impor', rows: 3, columns: 4, delimiter: ';', encoding: 'UTF-8' },
+    });
+    const sheet = savedSheet('Peserta impor');
+    expect(sheet.rows[0].map((c) => c?.value)).toEqual(['Nama', 'Umur', 'Tanggal', 'Catatan']);
+    expect(sheet.rows[1][1]?.value).toBe(34);
+    expect(sheet.rows[1][2]?.value).toEqual(new Date('2024-04-14T17:00:00.000Z'));
+    expect(sheet.rows[1][3]?.value).toBe('a; b');
+    expect(sheet.rows[2][1]?.value).toBe(2.5);
+    expect(sheet.rows[2][3] ?? null).toBeNull();
+    expect(saved().activeSheetId).toBe(sheet.sheetId);
+    expect(saved().sheets.map((s) => s.name)).toEqual(['Sheet1', 'Peserta impor']);
+  });
+
+  it('reads "," without a BOM, grows the sheet for wide data, and refuses what Sheets refuses', async () => {
+    const wide = Array.from({ length: 30 }, (_, i) => `k${i + 1}`).join(',');
+    const r = await post('/api/import?name=Lebar', undefined, `${wide}\n'007,=SUM(1)\n`);
+    expect(r.json).toMatchObject({ ok: true, rows: 2, columns: 30, delimiter: ',' });
+    const sheet = savedSheet('Lebar');
+    expect(sheet.maxColumns).toBe(30);
+    expect(sheet.rows[1][0]?.value).toBe('007');
+    expect(sheet.rows[1][1]?.formula).toBe('=SUM(1)');
+
+    const taken = await post('/api/import?name=lebar', undefined, 'a\n');
+    expect(taken.status).toBe(400);
+    expect(taken.json.error).toContain('already exists');
+    expect((await post('/api/import', undefined, 'a\n')).status).toBe(400);
+    const zip = await post('/api/import?name=Z', undefined, Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]));
+    expect(zip.status).toBe(400);
+    expect(zip.json.error).toMatch(/^Bukan CSV/);
+    expect(saved().sheets.map((s) => s.name)).toEqual(['Sheet1', 'Lebar']);
+    const empty = await post('/api/import?name=Kosong', undefined, '');
+    expect(empty.json).toMatchObject({ ok: true, rows: 0, columns: 0 });
+    expect((await fetch(base + '/api/import?name=x')).status).toBe(405);
+  });
+});

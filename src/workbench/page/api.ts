@@ -96,3 +96,24 @@ export async function fetchBackup(): Promise<BackupInfo | null> {
 export function restoreBackup(): Promise<WorkbookJson> {
   return request<WorkbookJson>('POST', '/api/restore', {});
 }
+
+/** A CSV file into a new sheet `name` (POST /api/import?name=…, the file as the body). */
+export async function importFile(
+  name: string,
+  file: Blob,
+): Promise<{ ok: true; sheet: string; rows: number; columns: number }> {
+  const res = await fetch(`/api/import?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/csv' },
+    body: file,
+  });
+  const data = (await res.json()) as {
+    ok: boolean;
+    error?: string;
+    sheet: string;
+    rows: number;
+    columns: number;
+  };
+  if (!res.ok || !data.ok) throw new Error(data.error ?? `HTTP ${res.status}`);
+  return { ok: true, sheet: data.sheet, rows: data.rows, columns: data.columns };
+}

@@ -8,6 +8,7 @@ import { toA1 } from '../a1';
 import {
   editCells,
   fetchBackup,
+  importFile,
   fetchWorkbook,
   openSpreadsheet,
   resetSpreadsheet,
@@ -27,7 +28,7 @@ import { closeDialogOf, openDialogFrame, showModal, showToast } from './dialogs'
 import { GridEditor } from './editing';
 import { logExecution } from './exec-log';
 import { renderGrid } from './grid';
-import { renderMenuBar, type BarMenu } from './menu';
+import { renderMenuBar, type BarMenu, type PageMenu } from './menu';
 import { renderPager, renderTabs, type TabActions } from './tabs';
 
 const PAGE_ROWS = 500;
@@ -53,6 +54,7 @@ const ui = {
   sidebarFrame: $('sidebar-frame') as HTMLIFrameElement,
   sidebarClose: $('sidebar-close'),
   reset: $('reset'),
+  importFile: $('import-file') as HTMLInputElement,
   restore: $('restore'),
   cellRef: $('cell-ref'),
   cellContent: $('cell-content') as HTMLInputElement,
@@ -142,6 +144,45 @@ async function showSheet(name: string): Promise<void> {
   }
   await refresh(true);
 }
+
+/** "File": the workbench's own menu, as in Sheets. */
+const PAGE_MENUS: PageMenu[] = [
+  {
+    title: 'File',
+    testid: 'file-menu',
+    items: [{ caption: 'Impor CSV…', testid: 'import-csv', run: () => ui.importFile.click() }],
+  },
+];
+
+/** A sheet name like `base` that is not taken ("data", then "data 2", …). */
+function freeSheetName(base: string): string {
+  const names = new Set((view.wb?.sheetList ?? []).map((s) => s.name.toLowerCase()));
+  const first = base.trim() || 'Impor';
+  if (!names.has(first.toLowerCase())) return first;
+  for (let n = 2; ; n++) if (!names.has(`${first} ${n}`.toLowerCase())) return `${first} ${n}`;
+}
+
+ui.importFile.addEventListener('change', () => {
+  const file = ui.importFile.files?.[0];
+  ui.importFile.value = '';
+  if (!file) return;
+  void (async () => {
+    // Sheets names the new sheet after the file
+    const name = freeSheetName(file.name.replace(/\.[^.]*$/, ''));
+    setStatus(`Mengimpor ${file.name}…`);
+    try {
+      const r = await importFile(name, file);
+      view.sheet = r.sheet;
+      view.offset = 0;
+      showToast(ui.toasts, 'Impor selesai', `${r.rows} baris × ${r.columns} kolom ke sheet “${r.sheet}”.`);
+    } catch (e) {
+      showToast(ui.toasts, 'Impor gagal', (e as Error).message, 10);
+    } finally {
+      setStatus('');
+    }
+    await refresh(true);
+  })();
+});
 
 /** A tab operation, then the grid redrawn (following the active sheet); errors as a toast. */
 async function tabOp(op: SheetOp, after?: () => void): Promise<void> {
@@ -315,7 +356,7 @@ async function handleResult(label: string, result: ExecutionResult, answered: In
       view.menus = view.menus.filter((x) => !(x.addon === m.addon && x.menu.title === m.menu.title));
       view.menus.push(m);
     }
-    renderMenuBar(ui.menubar, view.menus, (fn) => void runMenuItem(fn));
+    renderMenuBar(ui.menubar, view.menus, (fn) => void runMenuItem(fn), PAGE_MENUS);
   }
   if (!result.ok) showToast(ui.toasts, 'Kesalahan', `${label}: ${result.error ?? 'gagal'}`, 10);
   await refresh(true);
@@ -366,7 +407,7 @@ window.addEventListener('message', (ev: MessageEvent) => {
 
 function openAddin(): Promise<ExecutionResult | null> {
   view.menus = [];
-  renderMenuBar(ui.menubar, view.menus, (fn) => void runMenuItem(fn));
+  renderMenuBar(ui.menubar, view.menus, (fn) => void runMenuItem(fn), PAGE_MENUS);
   return execute('onOpen', (answers) => openSpreadsheet(answers));
 }
 

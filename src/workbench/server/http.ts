@@ -17,6 +17,7 @@ import { checkOrigin, decodePath, intParam, parseRunBody, readBody } from './req
 import { attachment, sendFile, sendJson, sendText } from './responses';
 import { injectShim } from './sidebar-shim';
 import type { BackupStore } from './backup';
+import { importCsv, readBodyBytes } from './import';
 import { EditHistory } from './undo';
 
 /** What the server needs of runtime.ts's Workbench. */
@@ -266,6 +267,19 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
         return toJsonText(workbookJson(workbench.state));
       });
       return sendText(res, 200, 'application/json; charset=utf-8', body);
+    }
+    if (p === '/api/import') {
+      if (method !== 'POST') throw new HttpError(405, 'Use POST');
+      const name = url.searchParams.get('name');
+      if (name === null) throw new HttpError(400, "Give the new sheet's name: /api/import?name=<sheet>");
+      const bytes = await readBodyBytes(req, maxBody);
+      const result = await serialised(() => {
+        history.clear();
+        const imported = importCsv(workbench, name, bytes);
+        savePersonChange();
+        return imported;
+      });
+      return sendJson(res, 200, { ok: true, ...result });
     }
     if (p === '/api/backup') {
       if (method !== 'GET') throw new HttpError(405, 'Use GET');

@@ -126,7 +126,7 @@ export function parseSheetsBody(text: string): SheetsRequest {
  * Runs `act` as the person. The emulation's exceptions (Sheets' refusals, e.g. a size mismatch or
  * a duplicate name) become 400; anything else is a bug of the workbench: 500.
  */
-function asPerson<T>(actor: PersonActor, act: (app: App) => T): T {
+export function asPerson<T>(actor: PersonActor, act: (app: App) => T): T {
   try {
     return actor.actAsPerson(act);
   } catch (e) {
