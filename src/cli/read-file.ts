@@ -160,24 +160,31 @@ export function readCsv(bytes: Buffer): RawTable {
   return toTable(records, `CSV (${delimiter}, ${encoding})`, warnings);
 }
 
-export async function readXlsx(bytes: Buffer): Promise<RawTable> {
+/** Every worksheet of an XLSX file with its rows (index 0 = row 1; shared with the workbench's import). */
+export async function xlsxSheets(bytes: Buffer): Promise<{ name: string; rows: RawValue[][] }[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     throw new ReadError(`XLSX tidak dapat dibaca / cannot read XLSX: ${(e as Error).message}`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ReadError('XLSX tanpa lembar kerja / XLSX has no worksheet');
-  const rows: RawValue[][] = [];
-  const width = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: RawValue[] = [];
-    for (let c = 1; c <= width; c++) values.push(cellValue(row.getCell(c)));
-    while (rows.length < rowNumber - 1) rows.push([]);
-    rows[rowNumber - 1] = values;
+  return workbook.worksheets.map((sheet) => {
+    const rows: RawValue[][] = [];
+    const width = sheet.columnCount;
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values: RawValue[] = [];
+      for (let c = 1; c <= width; c++) values.push(cellValue(row.getCell(c)));
+      while (rows.length < rowNumber - 1) rows.push([]);
+      rows[rowNumber - 1] = values;
+    });
+    return { name: sheet.name, rows };
   });
-  return toTable(rows, `XLSX, lembar / sheet "${sheet.name}"`);
+}
+
+export async function readXlsx(bytes: Buffer): Promise<RawTable> {
+  const sheet = (await xlsxSheets(bytes))[0];
+  if (!sheet) throw new ReadError('XLSX tanpa lembar kerja / XLSX has no worksheet');
+  return toTable(sheet.rows, `XLSX, lembar / sheet "${sheet.name}"`);
 }
 
 /** A cell as Sheets' getValues() would give it: numbers, booleans and Dates as such, anything else as its text. */

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { newWorkbookState } from '../../src/workbench/model';
 import { loadWorkbook } from '../../src/workbench/server/persistence';
@@ -23,11 +24,12 @@ describe('File → Impor CSV in Chromium', () => {
   });
 
   /** Chooses `name` with `content` in the file dialog that File → Impor CSV… opens. */
-  async function importCsv(name: string, content: string): Promise<void> {
+  async function importCsv(name: string, content: string | Buffer): Promise<void> {
     await page.getByTestId('file-menu').click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('import-csv').click();
-    await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+    const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer });
   }
 
   test('a ";" CSV with a BOM becomes a new sheet named after the file, values typed', async () => {
@@ -68,7 +70,7 @@ describe('File → Impor CSV in Chromium', () => {
     ).setFiles({
       name: 'data.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]),
+      buffer: Buffer.from('%PDF-1.4'),
     });
     await page.getByTestId('toast').filter({ hasText: 'Bukan CSV' }).waitFor();
     await expect(page.getByTestId('sheet-tab').allTextContents()).resolves.toEqual([
@@ -76,5 +78,20 @@ describe('File → Impor CSV in Chromium', () => {
       'peserta',
       'peserta 2',
     ]);
+  });
+
+  test('an .xlsx: its worksheet becomes a sheet named after the file, text kept as text', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Lembar1').addRows([
+      ['Kode', 'Jumlah'],
+      ['007', 12],
+    ]);
+    await importCsv('rekap.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    await page
+      .locator('[data-testid="sheet-tab"].selected')
+      .filter({ hasText: /^rekap$/ })
+      .waitFor();
+    await page.waitForFunction(`document.querySelector('[data-a1="A2"] .v')?.textContent === '007'`);
+    await expect(text('B2')).resolves.toBe('12');
   });
 });

@@ -8,6 +8,7 @@ import { Workbench } from '../../src/workbench/runtime';
 import { createWorkbenchServer, type WorkbenchServer } from '../../src/workbench/server/http';
 import { backupPath, fileBackup } from '../../src/workbench/server/backup';
 import { fromJsonText, loadWorkbook, saveWorkbook } from '../../src/workbench/server/persistence';
+import ExcelJS from 'exceljs';
 
 const CODE = `
 function onOpen() {}
@@ -234,7 +235,15 @@ describe('POST /api/import?name=<sheet>: a CSV into a new sheet', () => {
     const r = await post('/api/import?name=Peserta%20impor', undefined, Buffer.from(csv, 'utf8'));
     expect(r).toEqual({
       status: 200,
-      json: { ok: true, sheet: 'Peserta impor', rows: 3, columns: 4, delimiter: ';', encoding: 'UTF-8' },
+      json: {
+        ok: true,
+        sheet: 'Peserta impor',
+        sheets: ['Peserta impor'],
+        rows: 3,
+        columns: 4,
+        delimiter: ';',
+        encoding: 'UTF-8',
+      },
     });
     const sheet = savedSheet('Peserta impor');
     expect(sheet.rows[0].map((c) => c?.value)).toEqual(['Nama', 'Umur', 'Tanggal', 'Catatan']);
@@ -260,12 +269,49 @@ describe('POST /api/import?name=<sheet>: a CSV into a new sheet', () => {
     expect(taken.status).toBe(400);
     expect(taken.json.error).toContain('already exists');
     expect((await post('/api/import', undefined, 'a\n')).status).toBe(400);
+    const pdf = await post('/api/import?name=Z', undefined, Buffer.from('%PDF-1.4 …'));
+    expect(pdf.status).toBe(400);
+    expect(pdf.json.error).toMatch(/^Bukan CSV/);
     const zip = await post('/api/import?name=Z', undefined, Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]));
     expect(zip.status).toBe(400);
-    expect(zip.json.error).toMatch(/^Bukan CSV/);
+    expect(zip.json.error).toMatch(/^XLSX tidak dapat dibaca/);
     expect(saved().sheets.map((s) => s.name)).toEqual(['Sheet1', 'Lebar']);
     const empty = await post('/api/import?name=Kosong', undefined, '');
     expect(empty.json).toMatchObject({ ok: true, rows: 0, columns: 0 });
     expect((await fetch(base + '/api/import?name=x')).status).toBe(405);
+  });
+});
+
+describe('POST /api/import?name=<sheet>: an .xlsx', () => {
+  it('imports every worksheet with its values typed as they are (text stays text)', async () => {
+    const book = new ExcelJS.Workbook();
+    const first = book.addWorksheet('Peserta');
+    first.addRow(['Nama', 'Umur', 'Lahir', 'Kode']);
+    first.addRow(['Siti', 34, new Date(Date.UTC(1990, 4, 2)), '007']);
+    book.addWorksheet('Catatan').addRow(['=bukan rumus', true]);
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const r = await post('/api/import?name=Data', undefined, bytes);
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({
+      ok: true,
+      sheet: 'Data - Peserta',
+      sheets: ['Data - Peserta', 'Data - Catatan'],
+    });
+    const peserta = savedSheet('Data - Peserta');
+    expect(peserta.rows[1].map((c) => c?.value)).toEqual(['Siti', 34, new Date(Date.UTC(1990, 4, 2)), '007']);
+    const catatan = savedSheet('Data - Catatan');
+    expect(catatan.rows[0][0]).toMatchObject({ value: '=bukan rumus' });
+    expect(catatan.rows[0][0]?.formula).toBeUndefined();
+    expect(catatan.rows[0][1]?.value).toBe(true);
+    expect(saved().activeSheetId).toBe(peserta.sheetId);
+
+    const single = new ExcelJS.Workbook();
+    single.addWorksheet('Satu').addRow(['x']);
+    const one = await post(
+      '/api/import?name=Tunggal',
+      undefined,
+      Buffer.from(await single.xlsx.writeBuffer()),
+    );
+    expect(one.json).toMatchObject({ ok: true, sheet: 'Tunggal', sheets: ['Tunggal'], rows: 1, columns: 1 });
   });
 });

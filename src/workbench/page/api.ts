@@ -97,11 +97,11 @@ export function restoreBackup(): Promise<WorkbookJson> {
   return request<WorkbookJson>('POST', '/api/restore', {});
 }
 
-/** A CSV file into a new sheet `name` (POST /api/import?name=…, the file as the body). */
+/** A CSV or .xlsx file into a new sheet `name` (POST /api/import?name=…, the file as the body). */
 export async function importFile(
   name: string,
   file: Blob,
-): Promise<{ ok: true; sheet: string; rows: number; columns: number }> {
+): Promise<{ ok: true; sheet: string; sheets: string[]; rows: number; columns: number }> {
   const res = await fetch(`/api/import?name=${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: { 'Content-Type': 'text/csv' },
@@ -111,9 +111,10 @@ export async function importFile(
     ok: boolean;
     error?: string;
     sheet: string;
+    sheets: string[];
     rows: number;
     columns: number;
   };
   if (!res.ok || !data.ok) throw new Error(data.error ?? `HTTP ${res.status}`);
-  return { ok: true, sheet: data.sheet, rows: data.rows, columns: data.columns };
+  return { ok: true, sheet: data.sheet, sheets: data.sheets, rows: data.rows, columns: data.columns };
 }

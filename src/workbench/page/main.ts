@@ -150,7 +150,7 @@ const PAGE_MENUS: PageMenu[] = [
   {
     title: 'File',
     testid: 'file-menu',
-    items: [{ caption: 'Impor CSV…', testid: 'import-csv', run: () => ui.importFile.click() }],
+    items: [{ caption: 'Impor CSV / .xlsx…', testid: 'import-csv', run: () => ui.importFile.click() }],
   },
 ];
 
@@ -174,7 +174,12 @@ ui.importFile.addEventListener('change', () => {
       const r = await importFile(name, file);
       view.sheet = r.sheet;
       view.offset = 0;
-      showToast(ui.toasts, 'Impor selesai', `${r.rows} baris × ${r.columns} kolom ke sheet “${r.sheet}”.`);
+      const more = r.sheets.length > 1 ? ` (dan ${r.sheets.length - 1} sheet lain)` : '';
+      showToast(
+        ui.toasts,
+        'Impor selesai',
+        `${r.rows} baris × ${r.columns} kolom ke sheet “${r.sheet}”${more}.`,
+      );
     } catch (e) {
       showToast(ui.toasts, 'Impor gagal', (e as Error).message, 10);
     } finally {

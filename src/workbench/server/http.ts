@@ -17,7 +17,7 @@ import { checkOrigin, decodePath, intParam, parseRunBody, readBody } from './req
 import { attachment, sendFile, sendJson, sendText } from './responses';
 import { injectShim } from './sidebar-shim';
 import type { BackupStore } from './backup';
-import { importCsv, readBodyBytes } from './import';
+import { importCsv, importXlsx, isXlsx, readBodyBytes, readXlsxSheets } from './import';
 import { EditHistory } from './undo';
 
 /** What the server needs of runtime.ts's Workbench. */
@@ -273,13 +273,15 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       const name = url.searchParams.get('name');
       if (name === null) throw new HttpError(400, "Give the new sheet's name: /api/import?name=<sheet>");
       const bytes = await readBodyBytes(req, maxBody);
+      const sheets = isXlsx(bytes) ? await readXlsxSheets(bytes) : null;
       const result = await serialised(() => {
         history.clear();
-        const imported = importCsv(workbench, name, bytes);
+        const imported = sheets ? importXlsx(workbench, name, sheets) : [importCsv(workbench, name, bytes)];
         savePersonChange();
         return imported;
       });
-      return sendJson(res, 200, { ok: true, ...result });
+      // the first (for a CSV: the only) sheet, and every sheet made
+      return sendJson(res, 200, { ok: true, ...result[0], sheets: result.map((r) => r.sheet) });
     }
     if (p === '/api/backup') {
       if (method !== 'GET') throw new HttpError(405, 'Use GET');
