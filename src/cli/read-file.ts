@@ -128,9 +128,27 @@ export function decodeCsv(bytes: Buffer): { text: string; encoding: string } {
   }
 }
 
-export function readCsv(bytes: Buffer): RawTable {
+/** The records of a CSV file as text, with its delimiter and encoding (shared with the workbench's import). */
+export function parseCsv(bytes: Buffer): { records: string[][]; delimiter: ';' | ','; encoding: string } {
   const { text: decoded, encoding } = decodeCsv(bytes);
   const text = decoded.replace(/^\uFEFF/, '');
+  const delimiter = detectDelimiter(text);
+  try {
+    const records = parse(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
+    return { records, delimiter, encoding };
+  } catch (e) {
+    throw new ReadError(`CSV tidak dapat dibaca / cannot parse CSV: ${(e as Error).message}`);
+  }
+}
+
+export function readCsv(bytes: Buffer): RawTable {
+  const { records, delimiter, encoding } = parseCsv(bytes);
   const warnings =
     encoding === 'UTF-8'
       ? []
@@ -139,40 +157,34 @@ export function readCsv(bytes: Buffer): RawTable {
             ? 'Berkas bukan UTF-8: dibaca sebagai Windows-1252 (Latin-1); periksa huruf seperti é / not UTF-8: read as Windows-1252 (Latin-1); check letters such as é. Simpan sebagai "CSV UTF-8" / save as "CSV UTF-8".'
             : `Berkas ${encoding}: dibaca / read as ${encoding}.`,
         ];
-  const delimiter = detectDelimiter(text);
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (e) {
-    throw new ReadError(`CSV tidak dapat dibaca / cannot parse CSV: ${(e as Error).message}`);
-  }
   return toTable(records, `CSV (${delimiter}, ${encoding})`, warnings);
 }
 
-export async function readXlsx(bytes: Buffer): Promise<RawTable> {
+/** Every worksheet of an XLSX file with its rows (index 0 = row 1; shared with the workbench's import). */
+export async function xlsxSheets(bytes: Buffer): Promise<{ name: string; rows: RawValue[][] }[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     throw new ReadError(`XLSX tidak dapat dibaca / cannot read XLSX: ${(e as Error).message}`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ReadError('XLSX tanpa lembar kerja / XLSX has no worksheet');
-  const rows: RawValue[][] = [];
-  const width = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: RawValue[] = [];
-    for (let c = 1; c <= width; c++) values.push(cellValue(row.getCell(c)));
-    while (rows.length < rowNumber - 1) rows.push([]);
-    rows[rowNumber - 1] = values;
+  return workbook.worksheets.map((sheet) => {
+    const rows: RawValue[][] = [];
+    const width = sheet.columnCount;
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values: RawValue[] = [];
+      for (let c = 1; c <= width; c++) values.push(cellValue(row.getCell(c)));
+      while (rows.length < rowNumber - 1) rows.push([]);
+      rows[rowNumber - 1] = values;
+    });
+    return { name: sheet.name, rows };
   });
-  return toTable(rows, `XLSX, lembar / sheet "${sheet.name}"`);
+}
+
+export async function readXlsx(bytes: Buffer): Promise<RawTable> {
+  const sheet = (await xlsxSheets(bytes))[0];
+  if (!sheet) throw new ReadError('XLSX tanpa lembar kerja / XLSX has no worksheet');
+  return toTable(sheet.rows, `XLSX, lembar / sheet "${sheet.name}"`);
 }
 
 /** A cell as Sheets' getValues() would give it: numbers, booleans and Dates as such, anything else as its text. */

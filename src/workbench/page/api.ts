@@ -57,3 +57,64 @@ export function openSpreadsheet(answers: UiAnswer[]): Promise<ExecutionResult> {
 export function resetSpreadsheet(): Promise<WorkbookJson> {
   return request<WorkbookJson>('POST', '/api/reset', {});
 }
+
+/** Types `values` (text, as a person types it) into `range` of `sheet` (POST /api/edit). */
+export function editCells(sheet: string, range: string, values: string[][]): Promise<{ ok: true }> {
+  return request<{ ok: true }>('POST', '/api/edit', { sheet, range, values });
+}
+
+/** Undoes the person's last edit (POST /api/undo): where it was. */
+export function undoEdit(): Promise<{ ok: true; sheet: string; range: string }> {
+  return request<{ ok: true; sheet: string; range: string }>('POST', '/api/undo', {});
+}
+
+/** Tab operations (POST /api/sheets). */
+export type SheetOp =
+  | { op: 'add'; name: string }
+  | { op: 'rename'; name: string; newName: string }
+  | { op: 'delete'; name: string }
+  | { op: 'activate'; name: string }
+  | { op: 'duplicate'; name: string; newName?: string }
+  | { op: 'move'; name: string; index: number };
+
+export function sheetsOp(body: SheetOp): Promise<{ ok: true }> {
+  return request<{ ok: true }>('POST', '/api/sheets', body);
+}
+
+/** The workbook the last reset replaced (GET /api/backup), or null. */
+export interface BackupInfo {
+  name: string;
+  sheets: string[];
+  savedAt: string;
+}
+
+export async function fetchBackup(): Promise<BackupInfo | null> {
+  return (await request<{ ok: true; backup: BackupInfo | null }>('GET', '/api/backup')).backup;
+}
+
+/** Brings the backup back; the workbook it replaces becomes the backup (POST /api/restore). */
+export function restoreBackup(): Promise<WorkbookJson> {
+  return request<WorkbookJson>('POST', '/api/restore', {});
+}
+
+/** A CSV or .xlsx file into a new sheet `name` (POST /api/import?name=…, the file as the body). */
+export async function importFile(
+  name: string,
+  file: Blob,
+): Promise<{ ok: true; sheet: string; sheets: string[]; rows: number; columns: number }> {
+  const res = await fetch(`/api/import?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/csv' },
+    body: file,
+  });
+  const data = (await res.json()) as {
+    ok: boolean;
+    error?: string;
+    sheet: string;
+    sheets: string[];
+    rows: number;
+    columns: number;
+  };
+  if (!res.ok || !data.ok) throw new Error(data.error ?? `HTTP ${res.status}`);
+  return { ok: true, sheet: data.sheet, sheets: data.sheets, rows: data.rows, columns: data.columns };
+}

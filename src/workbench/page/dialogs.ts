@@ -29,6 +29,8 @@ export function showModal(opts: {
   title: string;
   message: string;
   buttons: string;
+  /** A prompt's initial text (selected). */
+  value?: string;
 }): Promise<UiAnswer> {
   const next = modalChain.then(() => openModal(opts));
   modalChain = next.catch(() => undefined);
@@ -40,6 +42,7 @@ function openModal(opts: {
   title: string;
   message: string;
   buttons: string;
+  value?: string;
 }): Promise<UiAnswer> {
   return new Promise((resolve) => {
     const backdrop = el('div', 'modal-backdrop');
@@ -60,6 +63,7 @@ function openModal(opts: {
       input = el('input', 'modal-input');
       input.type = 'text';
       input.dataset.testid = 'prompt-input';
+      input.value = opts.value ?? '';
       box.append(input);
     }
     const buttons = el('div', 'modal-buttons');
@@ -91,6 +95,7 @@ function openModal(opts: {
     backdrop.append(box);
     document.body.append(backdrop);
     (input ?? (buttons.firstElementChild as HTMLButtonElement | null))?.focus();
+    input?.select();
   });
 }
 

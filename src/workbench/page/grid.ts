@@ -138,6 +138,10 @@ export function renderGrid(host: HTMLElement, input: GridInput): void {
       const td = document.createElement('td');
       td.dataset.testid = 'cell';
       td.dataset.a1 = cellA1(r, c);
+      td.dataset.row = String(r);
+      td.dataset.col = String(c);
+      td.id = `cell-${td.dataset.a1}`;
+      td.setAttribute('role', 'gridcell');
       if (span) {
         if (span.rowspan > 1) td.rowSpan = span.rowspan;
         if (span.colspan > 1) td.colSpan = span.colspan;

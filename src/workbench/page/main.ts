@@ -4,22 +4,32 @@
  * the sidebar and dialogs, alerts/prompts, toasts and a log of executions.
  */
 import type { Cell } from '../model';
+import { toA1 } from '../a1';
 import {
+  editCells,
+  fetchBackup,
+  importFile,
   fetchWorkbook,
   openSpreadsheet,
   resetSpreadsheet,
+  restoreBackup,
   runFunction,
+  sheetsOp,
+  undoEdit,
+  type BackupInfo,
   type ExecutionResult,
+  type SheetOp,
   type InputRequest,
   type UiAnswer,
   type WorkbookJson,
 } from './api';
 import { renderCharts } from './charts';
 import { closeDialogOf, openDialogFrame, showModal, showToast } from './dialogs';
+import { GridEditor } from './editing';
 import { logExecution } from './exec-log';
 import { renderGrid } from './grid';
-import { renderMenuBar, type BarMenu } from './menu';
-import { renderPager, renderTabs } from './tabs';
+import { renderMenuBar, type BarMenu, type PageMenu } from './menu';
+import { renderPager, renderTabs, type TabActions } from './tabs';
 
 const PAGE_ROWS = 500;
 
@@ -32,6 +42,7 @@ function $(id: string): HTMLElement {
 const ui = {
   docName: $('doc-name'),
   menubar: $('menubar'),
+  area: $('sheet-area'),
   grid: $('grid'),
   pager: $('pager'),
   charts: $('charts'),
@@ -43,8 +54,10 @@ const ui = {
   sidebarFrame: $('sidebar-frame') as HTMLIFrameElement,
   sidebarClose: $('sidebar-close'),
   reset: $('reset'),
+  importFile: $('import-file') as HTMLInputElement,
+  restore: $('restore'),
   cellRef: $('cell-ref'),
-  cellContent: $('cell-content'),
+  cellContent: $('cell-content') as HTMLInputElement,
   status: $('status'),
 };
 
@@ -54,6 +67,9 @@ const view = {
   activeSheetId: null as number | null,
   menus: [] as BarMenu[],
   wb: null as WorkbookJson | null,
+  /** The sheet the grid was last drawn for (its scroll is restored when another is drawn). */
+  drawnSheet: null as string | null,
+  backup: null as BackupInfo | null,
 };
 
 // ---------------------------------------------------------------- grid
@@ -98,6 +114,7 @@ async function doRefresh(followActive: boolean): Promise<void> {
   document.title = `${wb.name} — Workbench`;
   ui.docName.textContent = wb.name;
   const endRow = Math.min(sheet.maxRows, sheet.rowOffset + PAGE_ROWS, Math.max(sheet.totalRows + 50, 100));
+  editor.beforeDraw();
   renderGrid(ui.grid, {
     sheet,
     frozenRowCells,
@@ -105,26 +122,162 @@ async function doRefresh(followActive: boolean): Promise<void> {
     timeZone: wb.timeZone,
     locale: wb.locale,
   });
+  editor.drawn(view.drawnSheet !== sheet.name);
+  view.drawnSheet = sheet.name;
   const rows = { offset: sheet.rowOffset, end: endRow, totalRows: sheet.totalRows, pageRows: PAGE_ROWS };
   renderPager(ui.pager, rows, (offset) => {
     view.offset = offset;
     void refresh();
   });
-  renderTabs(ui.tabs, wb, view.sheet, (name) => {
-    view.sheet = name;
-    view.offset = 0;
-    void refresh();
-  });
+  renderTabs(ui.tabs, wb, view.sheet, tabActions);
   renderCharts(ui.charts, sheet.name, sheet.charts, { timeZone: wb.timeZone, locale: wb.locale });
 }
 
-ui.grid.addEventListener('click', (ev) => {
-  const td = (ev.target as Element | null)?.closest?.('td[data-a1]') as HTMLTableCellElement | null;
-  if (!td) return;
-  ui.grid.querySelector('td.selected')?.classList.remove('selected');
-  td.classList.add('selected');
-  ui.cellRef.textContent = td.dataset.a1 ?? '';
-  ui.cellContent.textContent = td.dataset.formula ?? td.querySelector('.v')?.textContent ?? '';
+/** The person clicks a tab: it becomes the active sheet (what the add-in's getActiveSheet sees). */
+async function showSheet(name: string): Promise<void> {
+  view.sheet = name;
+  view.offset = 0;
+  try {
+    await sheetsOp({ op: 'activate', name });
+  } catch (e) {
+    showToast(ui.toasts, 'Kesalahan', (e as Error).message, 10);
+  }
+  await refresh(true);
+}
+
+/** "File": the workbench's own menu, as in Sheets. */
+const PAGE_MENUS: PageMenu[] = [
+  {
+    title: 'File',
+    testid: 'file-menu',
+    items: [{ caption: 'Impor CSV / .xlsx…', testid: 'import-csv', run: () => ui.importFile.click() }],
+  },
+];
+
+/** A sheet name like `base` that is not taken ("data", then "data 2", …). */
+function freeSheetName(base: string): string {
+  const names = new Set((view.wb?.sheetList ?? []).map((s) => s.name.toLowerCase()));
+  const first = base.trim() || 'Impor';
+  if (!names.has(first.toLowerCase())) return first;
+  for (let n = 2; ; n++) if (!names.has(`${first} ${n}`.toLowerCase())) return `${first} ${n}`;
+}
+
+ui.importFile.addEventListener('change', () => {
+  const file = ui.importFile.files?.[0];
+  ui.importFile.value = '';
+  if (!file) return;
+  void (async () => {
+    // Sheets names the new sheet after the file
+    const name = freeSheetName(file.name.replace(/\.[^.]*$/, ''));
+    setStatus(`Mengimpor ${file.name}…`);
+    try {
+      const r = await importFile(name, file);
+      view.sheet = r.sheet;
+      view.offset = 0;
+      const more = r.sheets.length > 1 ? ` (dan ${r.sheets.length - 1} sheet lain)` : '';
+      showToast(
+        ui.toasts,
+        'Impor selesai',
+        `${r.rows} baris × ${r.columns} kolom ke sheet “${r.sheet}”${more}.`,
+      );
+    } catch (e) {
+      showToast(ui.toasts, 'Impor gagal', (e as Error).message, 10);
+    } finally {
+      setStatus('');
+    }
+    await refresh(true);
+  })();
+});
+
+/** A tab operation, then the grid redrawn (following the active sheet); errors as a toast. */
+async function tabOp(op: SheetOp, after?: () => void): Promise<void> {
+  try {
+    await sheetsOp(op);
+    after?.();
+  } catch (e) {
+    showToast(ui.toasts, 'Kesalahan', (e as Error).message, 10);
+  }
+  await refresh(true);
+}
+
+/** Sheets' name for a new tab: "Sheet<n>", the first n from the tab count + 1 that is free. */
+function newSheetName(): string {
+  const names = new Set((view.wb?.sheetList ?? []).map((s) => s.name.toLowerCase()));
+  for (let n = names.size + 1; ; n++) if (!names.has(`sheet${n}`)) return `Sheet${n}`;
+}
+
+const tabActions: TabActions = {
+  select: (name) => void showSheet(name),
+  add: () => {
+    const name = newSheetName();
+    void tabOp({ op: 'add', name }, () => (view.sheet = name));
+  },
+  duplicate: (name) => void tabOp({ op: 'duplicate', name }),
+  move: (name, index) => void tabOp({ op: 'move', name, index }),
+  rename: (name) =>
+    void (async () => {
+      const answer = await showModal({
+        kind: 'prompt',
+        title: 'Ganti nama sheet',
+        message: 'Nama baru:',
+        buttons: 'OK_CANCEL',
+        value: name,
+      });
+      const newName = answer.text ?? '';
+      if (answer.button !== 'OK' || newName === name) return;
+      await tabOp({ op: 'rename', name, newName }, () => {
+        editor.renamed(name, newName);
+        if (view.sheet === name) view.sheet = newName;
+      });
+    })(),
+  remove: (name) =>
+    void (async () => {
+      const answer = await showModal({
+        kind: 'alert',
+        title: 'Hapus sheet',
+        message: `Sheet “${name}” dan semua isinya akan dihapus.`,
+        buttons: 'OK_CANCEL',
+      });
+      if (answer.button !== 'OK') return;
+      await tabOp({ op: 'delete', name }, () => {
+        editor.renamed(name, null);
+        if (view.sheet === name) view.sheet = null;
+      });
+    })(),
+};
+
+const editor = new GridEditor({
+  area: ui.area,
+  grid: ui.grid,
+  cellRef: ui.cellRef,
+  formulaBar: ui.cellContent,
+  current: () => {
+    const wb = view.wb;
+    const sheet = wb?.sheets[0];
+    return wb && sheet ? { sheet, locale: wb.locale, timeZone: wb.timeZone } : null;
+  },
+  write: async (sheet, rect, values) => {
+    let ok = true;
+    try {
+      await editCells(sheet, toA1(rect), values);
+    } catch (e) {
+      ok = false;
+      showToast(ui.toasts, 'Tidak bisa mengedit', (e as Error).message, 10);
+    }
+    await refresh();
+    return ok;
+  },
+  undo: async () => {
+    try {
+      await undoEdit();
+    } catch (e) {
+      showToast(ui.toasts, 'Urungkan', (e as Error).message, 5);
+      return;
+    }
+    await refresh();
+  },
+  confirm: async (title, message) =>
+    (await showModal({ kind: 'alert', title, message, buttons: 'OK_CANCEL' })).button === 'OK',
 });
 
 function setStatus(text: string): void {
@@ -208,7 +361,7 @@ async function handleResult(label: string, result: ExecutionResult, answered: In
       view.menus = view.menus.filter((x) => !(x.addon === m.addon && x.menu.title === m.menu.title));
       view.menus.push(m);
     }
-    renderMenuBar(ui.menubar, view.menus, (fn) => void runMenuItem(fn));
+    renderMenuBar(ui.menubar, view.menus, (fn) => void runMenuItem(fn), PAGE_MENUS);
   }
   if (!result.ok) showToast(ui.toasts, 'Kesalahan', `${label}: ${result.error ?? 'gagal'}`, 10);
   await refresh(true);
@@ -259,30 +412,100 @@ window.addEventListener('message', (ev: MessageEvent) => {
 
 function openAddin(): Promise<ExecutionResult | null> {
   view.menus = [];
-  renderMenuBar(ui.menubar, view.menus, (fn) => void runMenuItem(fn));
+  renderMenuBar(ui.menubar, view.menus, (fn) => void runMenuItem(fn), PAGE_MENUS);
   return execute('onOpen', (answers) => openSpreadsheet(answers));
+}
+
+/** "N sheet: A, B, C" (at most five names). */
+function sheetsText(names: string[]): string {
+  const shown = names.slice(0, 5).map((n) => `“${n}”`);
+  if (names.length > 5) shown.push(`dan ${names.length - 5} lainnya`);
+  return `${names.length} sheet: ${shown.join(', ')}`;
+}
+
+/** Shows "Pulihkan" when the last reset left a backup, naming it. */
+async function showRestore(): Promise<void> {
+  let backup: BackupInfo | null = null;
+  try {
+    backup = await fetchBackup();
+  } catch {
+    // no backup shown; a reset still asks first
+  }
+  ui.restore.hidden = !backup;
+  ui.restore.title = backup ? `Kembalikan “${backup.name}” (${sheetsText(backup.sheets)})` : '';
+  view.backup = backup;
+}
+
+/** After the workbook was replaced (reset or restore): everything drawn anew, the add-in opened. */
+async function reopen(): Promise<void> {
+  view.sheet = null;
+  view.offset = 0;
+  view.activeSheetId = null;
+  view.drawnSheet = null;
+  editor.forgetAll();
+  ui.log.replaceChildren();
+  await refresh(true);
+  await showRestore();
+  await openAddin();
+}
+
+function closeAll(): void {
+  closeSidebar();
+  document.querySelectorAll('.modal-backdrop').forEach((m) => m.remove());
 }
 
 ui.reset.addEventListener('click', () => {
   void (async () => {
-    closeSidebar();
-    document.querySelectorAll('.modal-backdrop').forEach((m) => m.remove());
+    const wb = view.wb;
+    const names = wb?.sheetList.map((s) => s.name) ?? [];
+    const answer = await showModal({
+      kind: 'alert',
+      title: 'Atur ulang spreadsheet?',
+      message:
+        `Spreadsheet “${wb?.name ?? ''}” (${sheetsText(names)}) akan diganti dengan spreadsheet baru ` +
+        'yang kosong. Isinya disimpan sebagai cadangan di samping berkas workbook; "Pulihkan" ' +
+        'mengembalikannya (cadangan sebelumnya diganti).',
+      buttons: 'OK_CANCEL',
+    });
+    if (answer.button !== 'OK') return;
+    closeAll();
     try {
       await resetSpreadsheet();
     } catch (e) {
       showToast(ui.toasts, 'Kesalahan', `Atur ulang gagal: ${(e as Error).message}`, 10);
       return;
     }
-    view.sheet = null;
-    view.offset = 0;
-    view.activeSheetId = null;
-    ui.log.replaceChildren();
-    await refresh(true);
-    await openAddin();
+    await reopen();
+  })();
+});
+
+ui.restore.addEventListener('click', () => {
+  void (async () => {
+    const backup = view.backup;
+    if (!backup) return;
+    const answer = await showModal({
+      kind: 'alert',
+      title: 'Pulihkan spreadsheet?',
+      message:
+        `“${backup.name}” (${sheetsText(backup.sheets)}) dari cadangan ` +
+        `${new Date(backup.savedAt).toLocaleString('id-ID')} kembali menjadi spreadsheet ini. ` +
+        'Spreadsheet sekarang menjadi cadangan.',
+      buttons: 'OK_CANCEL',
+    });
+    if (answer.button !== 'OK') return;
+    closeAll();
+    try {
+      await restoreBackup();
+    } catch (e) {
+      showToast(ui.toasts, 'Kesalahan', `Pulihkan gagal: ${(e as Error).message}`, 10);
+      return;
+    }
+    await reopen();
   })();
 });
 
 void (async () => {
   await refresh(true);
+  await showRestore();
   await openAddin();
 })();

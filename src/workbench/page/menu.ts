@@ -78,14 +78,38 @@ function dropdownButton(title: string, testid: string, fill: (list: HTMLElement)
   return wrap;
 }
 
-/** Renders the bar into `host`. */
+/** A menu of the workbench itself (e.g. "File"), before the add-in's. */
+export interface PageMenu {
+  title: string;
+  testid: string;
+  items: { caption: string; testid: string; run: () => void }[];
+}
+
+/** Renders the bar into `host`: the page's own menus, then "Ekstensi" and the add-in's menus. */
 export function renderMenuBar(
   host: HTMLElement,
   menus: BarMenu[],
   onRun: (fn: string, caption: string) => void,
+  pageMenus: PageMenu[] = [],
 ): void {
   closeMenus();
   host.replaceChildren();
+  for (const m of pageMenus) {
+    host.append(
+      dropdownButton(m.title, m.testid, (list) => {
+        for (const item of m.items) {
+          const b = el('button', 'menu-entry', item.caption);
+          b.dataset.testid = item.testid;
+          b.addEventListener('click', (ev) => {
+            ev.stopPropagation();
+            closeMenus();
+            item.run();
+          });
+          list.append(b);
+        }
+      }),
+    );
+  }
   const addons = menus.filter((m) => m.addon);
   host.append(
     dropdownButton('Ekstensi', 'addon-menu', (list) => {

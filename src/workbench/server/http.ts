@@ -26,6 +26,9 @@ import {
 } from './requests';
 import { attachment, sendFile, sendJson, sendText } from './responses';
 import { injectShim } from './sidebar-shim';
+import type { BackupStore } from './backup';
+import { importCsv, importXlsx, isXlsx, readBodyBytes, readXlsxSheets } from './import';
+import { EditHistory } from './undo';
 
 /** What the server needs of runtime.ts's Workbench. */
 export interface WorkbenchLike extends PersonActor {
@@ -46,6 +49,11 @@ export interface WorkbenchServerOptions {
   save: (state: WorkbookState) => void;
   /** A Workbench around a new, empty spreadsheet (POST /api/reset). */
   reset: () => WorkbenchLike;
+  /**
+   * Where POST /api/reset keeps the workbook it replaces, and a Workbench around a kept one
+   * (POST /api/restore). Without them a reset keeps nothing and there is nothing to restore.
+   */
+  backup?: { store: BackupStore; open: (state: WorkbookState) => WorkbenchLike };
   exportXlsx: (state: WorkbookState) => Promise<Buffer>;
   /** How many sidebar/dialog HTMLs are kept for GET /sidebar/<id> (default 50). */
   keepHtml?: number;
@@ -109,6 +117,8 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
   let nextHtmlId = 1;
   const htmls = new Map<string, string>();
   let queue: Promise<unknown> = Promise.resolve();
+  /** The person's typing, for POST /api/undo (./undo.ts). */
+  const history = new EditHistory();
 
   /** Runs `task` after every earlier task has finished. */
   function serialised<T>(task: () => T | Promise<T>): Promise<T> {
@@ -131,6 +141,7 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
 
   function execute(functionName: string, args: unknown[], opts: RunOptions): ExecutionResult<PageUiEvent> {
     let result: ExecutionResult;
+    history.clear();
     try {
       result = workbench.run(functionName, args, opts);
     } catch (e) {
@@ -201,17 +212,34 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       if (p === '/api/edit') {
         const edit = parseEditBody(text);
         await serialised(() => {
-          typeInto(workbench, edit);
+          history.record(workbench.state, edit.sheet, edit.range);
+          try {
+            typeInto(workbench, edit);
+          } catch (e) {
+            history.drop();
+            throw e;
+          }
           saveState('the change was made');
         });
       } else {
         const request = parseSheetsBody(text);
         await serialised(() => {
+          if (request.op !== 'activate') history.clear();
           manageSheets(workbench, request);
           saveState('the change was made');
         });
       }
       return sendJson(res, 200, { ok: true });
+    }
+    if (p === '/api/undo') {
+      if (method !== 'POST') throw new HttpError(405, 'Use POST');
+      await readBody(req, maxBody);
+      const undone = await serialised(() => {
+        const where = history.undo(workbench.state);
+        saveState('the change was made');
+        return where;
+      });
+      return sendJson(res, 200, { ok: true, ...undone });
     }
     if (p === '/api/workbook') {
       if (method !== 'GET') throw new HttpError(405, 'Use GET');
@@ -245,9 +273,58 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       if (method !== 'POST') throw new HttpError(405, 'Use POST');
       await readBody(req, maxBody);
       const body = await serialised(() => {
+        // The old workbook first: when it cannot be kept, nothing is reset.
+        try {
+          options.backup?.store.keep(workbench.state);
+        } catch (e) {
+          console.error(`Workbench: ${(e as Error).message}`);
+          throw new HttpError(500, 'Workbench: the backup could not be saved; nothing was reset');
+        }
         workbench = options.reset();
         htmls.clear();
+        history.clear();
         saveState('the spreadsheet was reset');
+        return toJsonText(workbookJson(workbench.state));
+      });
+      return sendText(res, 200, 'application/json; charset=utf-8', body);
+    }
+    if (p === '/api/import') {
+      if (method !== 'POST') throw new HttpError(405, 'Use POST');
+      const name = q.get('name');
+      if (name === null) throw new HttpError(400, "Give the new sheet's name: /api/import?name=<sheet>");
+      const bytes = await readBodyBytes(req, maxBody);
+      const sheets = isXlsx(bytes) ? await readXlsxSheets(bytes) : null;
+      const result = await serialised(() => {
+        history.clear();
+        const imported = sheets ? importXlsx(workbench, name, sheets) : [importCsv(workbench, name, bytes)];
+        saveState('the change was made');
+        return imported;
+      });
+      // the first (for a CSV: the only) sheet, and every sheet made
+      return sendJson(res, 200, { ok: true, ...result[0], sheets: result.map((r) => r.sheet) });
+    }
+    if (p === '/api/backup') {
+      if (method !== 'GET') throw new HttpError(405, 'Use GET');
+      const backup = await serialised(() => options.backup?.store.info() ?? null);
+      return sendJson(res, 200, { ok: true, backup });
+    }
+    if (p === '/api/restore') {
+      if (method !== 'POST') throw new HttpError(405, 'Use POST');
+      await readBody(req, maxBody);
+      const body = await serialised(() => {
+        const kept = options.backup?.store.load();
+        if (!options.backup || !kept) throw new HttpError(409, 'Tidak ada cadangan untuk dipulihkan');
+        // A swap: the workbook being replaced becomes the backup.
+        try {
+          options.backup.store.keep(workbench.state);
+        } catch (e) {
+          console.error(`Workbench: ${(e as Error).message}`);
+          throw new HttpError(500, 'Workbench: the backup could not be saved; nothing was restored');
+        }
+        workbench = options.backup.open(kept);
+        htmls.clear();
+        history.clear();
+        options.save(workbench.state);
         return toJsonText(workbookJson(workbench.state));
       });
       return sendText(res, 200, 'application/json; charset=utf-8', body);

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { exportXlsx } from '../export/xlsx';
 import { newWorkbookState, type WorkbookState } from '../model';
 import { Workbench } from '../runtime';
+import { fileBackup } from './backup';
 import { createWorkbenchServer } from './http';
 import { claimWorkbook, loadWorkbook, saveWorkbook } from './persistence';
 
@@ -54,6 +55,10 @@ function main(): void {
     pageDir,
     save,
     reset: () => new Workbench({ state: newWorkbookState(), distDir, userEmail }),
+    backup: {
+      store: fileBackup(workbookFile),
+      open: (kept) => new Workbench({ state: kept, distDir, userEmail }),
+    },
     exportXlsx,
   });
   server.on('error', (e: NodeJS.ErrnoException) => {

@@ -4,6 +4,7 @@
  * (Workbench.actAsPerson), so the emulation's parsing, rules and limits apply, but not the
  * add-in's scopes or locks. See README.md, "Workbench HTTP API".
  */
+import type { WorkbookState } from '../model';
 import { HttpError, withoutPaths } from './errors';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -24,10 +25,19 @@ export interface EditRequest {
 export type SheetsRequest =
   | { op: 'add'; name: string }
   | { op: 'rename'; name: string; newName: string }
-  | { op: 'delete'; name: string };
+  | { op: 'delete'; name: string }
+  /** The person clicks a tab: the sheet getActiveSheet then answers. */
+  | { op: 'activate'; name: string }
+  /** "Duplikat" in the tab menu: a copy right after it, named "Salinan <name>" unless `newName`. */
+  | { op: 'duplicate'; name: string; newName?: string }
+  /** A tab dragged to 0-based position `index` (it becomes the active sheet). */
+  | { op: 'move'; name: string; index: number };
+
+const OPS = ['add', 'rename', 'delete', 'activate', 'duplicate', 'move'] as const;
 
 const EDIT_SHAPE = '{ "sheet": "<name>", "range": "<A1>", "values": [["…"]] }';
-const SHEETS_SHAPE = '{ "op": "add" | "rename" | "delete", "name": "<name>", "newName": "<name>" }';
+const SHEETS_SHAPE =
+  '{ "op": "add" | "rename" | "delete" | "activate" | "duplicate" | "move", "name": "<name>", "newName": "<name>", "index": <n> }';
 /** Sheets' refusal to delete the only sheet (Sheets API deleteSheet, same wording in the editor). */
 export const LAST_SHEET_MESSAGE = "You can't remove all the sheets in a document.";
 
@@ -88,15 +98,26 @@ export function parseEditBody(text: string): EditRequest {
 }
 
 export function parseSheetsBody(text: string): SheetsRequest {
-  const body = parseObject(text, SHEETS_SHAPE, ['op', 'name', 'newName']);
-  const op = body.op;
-  if (op !== 'add' && op !== 'rename' && op !== 'delete') {
-    throw new HttpError(400, `"op" must be "add", "rename" or "delete"`);
+  const body = parseObject(text, SHEETS_SHAPE, ['op', 'name', 'newName', 'index']);
+  const op = OPS.find((o) => o === body.op);
+  if (!op) throw new HttpError(400, `"op" must be one of ${OPS.map((o) => `"${o}"`).join(', ')}`);
+  if ('index' in body && op !== 'move') throw new HttpError(400, `"index" is only for "op": "move"`);
+  if (op === 'move') {
+    if ('newName' in body) throw new HttpError(400, `"newName" is only for "op": "rename" or "duplicate"`);
+    const index = body.index;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
+      throw new HttpError(400, '"index" must be a whole number ≥ 0 (the new 0-based position)');
+    }
+    return { op, name: stringField(body, 'name', true), index };
   }
   if (op === 'rename') {
     return { op, name: stringField(body, 'name', true), newName: stringField(body, 'newName', false) };
   }
-  if ('newName' in body) throw new HttpError(400, `"newName" is only for "op": "rename"`);
+  if (op === 'duplicate') {
+    const name = stringField(body, 'name', true);
+    return 'newName' in body ? { op, name, newName: stringField(body, 'newName', false) } : { op, name };
+  }
+  if ('newName' in body) throw new HttpError(400, `"newName" is only for "op": "rename" or "duplicate"`);
   // An empty name to add is the emulation's to refuse, with Sheets' message.
   return { op, name: stringField(body, 'name', op !== 'add') };
 }
@@ -105,7 +126,7 @@ export function parseSheetsBody(text: string): SheetsRequest {
  * Runs `act` as the person. The emulation's exceptions (Sheets' refusals, e.g. a size mismatch or
  * a duplicate name) become 400; anything else is a bug of the workbench: 500.
  */
-function asPerson<T>(actor: PersonActor, act: (app: App) => T): T {
+export function asPerson<T>(actor: PersonActor, act: (app: App) => T): T {
   try {
     return actor.actAsPerson(act);
   } catch (e) {
@@ -131,8 +152,62 @@ export function typeInto(actor: PersonActor, edit: EditRequest): void {
   });
 }
 
-/** Adds a tab at the end (it becomes the active sheet), renames or deletes one. */
-export function manageSheets(actor: PersonActor, request: SheetsRequest): void {
+/** The name Sheets' "Duplicate" gives (Indonesian UI): "Salinan X", then "Salinan X 2", … */
+export function copyName(state: WorkbookState, name: string): string {
+  const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
+  const first = `Salinan ${name}`;
+  if (!taken.has(first.toLowerCase())) return first;
+  for (let n = 2; ; n++) if (!taken.has(`${first} ${n}`.toLowerCase())) return `${first} ${n}`;
+}
+
+/**
+ * Duplicates a tab as the person does: a new sheet right after it (through the emulation, so its
+ * name rules and cell limit apply) that becomes active, then everything of the original copied
+ * into it: cells, formats, sizes, merges, rules, protections, charts and developer metadata, with
+ * new ids. Whether Sheets copies developer metadata is not documented; copied (the stricter case
+ * for the add-in, whose registers carry markers). Apps Script has Sheet.copyTo(spreadsheet) but it
+ * names the copy "Copy of X" at the end; the editor's "Duplikat" is what a person does.
+ */
+function duplicateSheet(
+  actor: PersonActor & { readonly state: WorkbookState },
+  name: string,
+  newName: string | undefined,
+): void {
+  const state = actor.state;
+  const created = asPerson(actor, (app) => {
+    const spreadsheet = app.getActiveSpreadsheet();
+    const original = sheetNamed(app, name);
+    const copy = spreadsheet.insertSheet(newName ?? copyName(state, name), original.getIndex());
+    const target = state.sheets.find((s) => s.sheetId === copy.getSheetId());
+    const source = state.sheets.find((s) => s.sheetId === original.getSheetId());
+    if (target && source) {
+      // The cells of the copy count towards the spreadsheet's limit as Sheets counts them.
+      if (source.maxRows > target.maxRows) copy.insertRowsAfter(1, source.maxRows - target.maxRows);
+      if (source.maxColumns > target.maxColumns)
+        copy.insertColumnsAfter(1, source.maxColumns - target.maxColumns);
+    }
+    return { sheetId: copy.getSheetId(), sourceId: original.getSheetId() };
+  });
+  const source = state.sheets.find((s) => s.sheetId === created.sourceId);
+  const target = state.sheets.find((s) => s.sheetId === created.sheetId);
+  if (!source || !target) throw new HttpError(500, 'Workbench error: the duplicate was not created');
+  const { sheetId, name: copyNameGiven } = target;
+  const copy = structuredClone(source);
+  Object.assign(target, copy, { sheetId, name: copyNameGiven, hidden: false });
+  for (const p of target.protections) p.id = `protection-${state.nextId++}`;
+  for (const c of target.charts) c.chartId = state.nextId++;
+  for (const m of target.developerMetadata) m.id = state.nextId++;
+}
+
+/** Adds, renames, deletes, activates, duplicates or moves a tab (see SheetsRequest). */
+export function manageSheets(
+  actor: PersonActor & { readonly state: WorkbookState },
+  request: SheetsRequest,
+): void {
+  if (request.op === 'duplicate') {
+    duplicateSheet(actor, request.name, request.newName);
+    return;
+  }
   asPerson(actor, (app) => {
     const spreadsheet = app.getActiveSpreadsheet();
     if (request.op === 'add') {
@@ -140,6 +215,15 @@ export function manageSheets(actor: PersonActor, request: SheetsRequest): void {
       return;
     }
     const sheet = sheetNamed(app, request.name);
+    if (request.op === 'activate') {
+      spreadsheet.setActiveSheet(sheet);
+      return;
+    }
+    if (request.op === 'move') {
+      spreadsheet.setActiveSheet(sheet);
+      spreadsheet.moveActiveSheet(Math.min(request.index, spreadsheet.getNumSheets() - 1) + 1);
+      return;
+    }
     if (request.op === 'rename') {
       sheet.setName(request.newName);
       return;
