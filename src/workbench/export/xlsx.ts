@@ -31,7 +31,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../a1';
-import type { ChartSpec, SheetState, WorkbookState } from '../model';
+import { newSheetState, type ChartSpec, type SheetState, type WorkbookState } from '../model';
 import { isValidTimeZone, tzOffsetMs } from '../format/zones';
 import { writeSheet } from './xlsx-sheet';
 
@@ -171,23 +171,11 @@ function noteSheet(
     ]),
   ];
   return {
-    sheetId: -1,
-    name,
+    ...newSheetState(-1, name),
     rows,
     maxRows: rows.length,
     maxColumns: 3,
-    frozenRows: 0,
-    frozenColumns: 0,
     columnWidths: { 0: 200, 1: 90, 2: 700 },
-    rowHeights: {},
-    merges: [],
-    validations: [],
-    protections: [],
-    charts: [],
-    conditionalRules: [],
-    developerMetadata: [],
-    hidden: false,
-    tabColor: null,
     print: { orientation: 'landscape', fitToWidth: true },
   };
 }

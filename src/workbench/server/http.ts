@@ -23,11 +23,12 @@ import {
   parseTarget,
   quoted,
   readBody,
+  readBodyBytes,
 } from './requests';
 import { attachment, sendFile, sendJson, sendText } from './responses';
 import { injectShim } from './sidebar-shim';
 import type { BackupStore } from './backup';
-import { importCsv, importXlsx, isXlsx, readBodyBytes, readXlsxSheets } from './import';
+import { importCsv, importXlsx, isXlsx, readXlsxSheets } from './import';
 import { EditHistory } from './undo';
 
 /** What the server needs of runtime.ts's Workbench. */

@@ -7,7 +7,6 @@
  * (Workbench.actAsPerson), so its name rules and cell limit apply. POST /api/import?name=<sheet>.
  * An .xlsx (known by its ZIP signature) is read with exceljs: {@link importXlsx}.
  */
-import type * as http from 'node:http';
 import { parseCsv, ReadError, xlsxSheets, type RawValue } from '../../cli/read-file';
 import { HttpError } from './errors';
 import { asPerson, type PersonActor } from './person';
@@ -20,29 +19,7 @@ export interface ImportResult {
   encoding: string;
 }
 
-/** The request body as bytes (a CSV need not be UTF-8), at most `max` bytes (413 beyond). */
-export function readBodyBytes(req: http.IncomingMessage, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > max) {
-        failed = true;
-        reject(new HttpError(413, `Request body larger than ${max} bytes`));
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
-}
+export { readBodyBytes } from './requests';
 
 /** A ZIP file (an .xlsx) by its signature. */
 export const isXlsx = (bytes: Buffer): boolean =>

@@ -126,7 +126,8 @@ export function intParam(query: URLSearchParams, name: string, dflt: number, min
   return n;
 }
 
-export function readBody(req: http.IncomingMessage, max: number): Promise<string> {
+/** The request body as bytes (a CSV need not be UTF-8), at most `max` bytes (413 beyond). */
+export function readBodyBytes(req: http.IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -143,8 +144,12 @@ export function readBody(req: http.IncomingMessage, max: number): Promise<string
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+      if (!failed) resolve(Buffer.concat(chunks));
     });
     req.on('error', reject);
   });
+}
+
+export async function readBody(req: http.IncomingMessage, max: number): Promise<string> {
+  return (await readBodyBytes(req, max)).toString('utf8');
 }
