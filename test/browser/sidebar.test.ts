@@ -40,7 +40,10 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
   });
 
   test('"Buka panel" opens the real sidebar, which loads its state from the server', async () => {
-    await page.getByTestId('menu-item').filter({ hasText: 'Buka panel' }).click();
+    // The menu opened above may have closed since (a redraw after the grid loaded): open it here.
+    const item = page.getByTestId('menu-item').filter({ hasText: 'Buka panel' });
+    if (!(await item.isVisible())) await page.getByTestId('addon-menu').click();
+    await item.click();
     await page.getByTestId('sidebar-title').filter({ hasText: 'SOP & Data Terpilah' }).waitFor();
     const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
     // The status card sits in the collapsed "Info" section and is shown once the state arrived.
