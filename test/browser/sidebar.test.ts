@@ -54,7 +54,7 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
       /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\+07:00$/,
     );
     // The execution log shows the sidebar's call with its service-call count.
-    await page.getByTestId('exec-log').filter({ hasText: 'getSidebarState' }).waitFor();
+    await page.getByTestId('exec-log').filter({ hasText: 'getSidebarState' }).waitFor({ state: 'attached' });
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'sidebar.png') });
   });

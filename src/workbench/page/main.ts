@@ -27,6 +27,7 @@ import { renderCharts } from './charts';
 import { closeDialogOf, openDialogFrame, showModal, showToast } from './dialogs';
 import { GridEditor } from './editing';
 import { logExecution } from './exec-log';
+import { statusLabel } from './labels';
 import { renderGrid } from './grid';
 import { renderMenuBar, type BarMenu, type PageMenu } from './menu';
 import { renderPager, renderTabs, type TabActions } from './tabs';
@@ -48,6 +49,7 @@ const ui = {
   charts: $('charts'),
   tabs: $('tabs'),
   log: $('exec-log'),
+  logCount: $('exec-log-count'),
   toasts: $('toasts'),
   sidebar: $('sidebar'),
   sidebarTitle: $('sidebar-title'),
@@ -284,6 +286,12 @@ function setStatus(text: string): void {
   ui.status.textContent = text;
 }
 
+/** The collapsed log's summary says how many executions it holds. */
+function updateLogCount(): void {
+  const n = ui.log.childElementCount;
+  ui.logCount.textContent = n ? `(${n})` : '';
+}
+
 // ---------------------------------------------------------------- executions
 
 type Runner = (answers: UiAnswer[]) => Promise<ExecutionResult>;
@@ -292,7 +300,7 @@ type Runner = (answers: UiAnswer[]) => Promise<ExecutionResult>;
 async function execute(label: string, runner: Runner): Promise<ExecutionResult | null> {
   const answers: UiAnswer[] = [];
   const answered: InputRequest[] = [];
-  setStatus(`Menjalankan ${label}…`);
+  setStatus(statusLabel(label));
   try {
     for (;;) {
       const result = await runner(answers);
@@ -309,6 +317,7 @@ async function execute(label: string, runner: Runner): Promise<ExecutionResult |
     }
   } catch (e) {
     logExecution(ui.log, label, null, (e as Error).message);
+    updateLogCount();
     showToast(ui.toasts, 'Kesalahan', `${label}: ${(e as Error).message}`, 10);
     return null;
   } finally {
@@ -319,8 +328,18 @@ async function execute(label: string, runner: Runner): Promise<ExecutionResult |
 const runMenuItem = (fn: string): Promise<ExecutionResult | null> =>
   execute(fn, (answers) => runFunction(fn, [], answers));
 
-async function handleResult(label: string, result: ExecutionResult, answered: InputRequest[]): Promise<void> {
+/**
+ * Shows what an execution did. `ownErrors`: the caller (the sidebar) shows its own failure message,
+ * so the page does not pop a toast over it — one error surface; the log still records it.
+ */
+async function handleResult(
+  label: string,
+  result: ExecutionResult,
+  answered: InputRequest[],
+  ownErrors = false,
+): Promise<void> {
   logExecution(ui.log, label, result);
+  updateLogCount();
   let k = 0;
   const newMenus: BarMenu[] = [];
   for (const ev of result.ui ?? []) {
@@ -363,7 +382,7 @@ async function handleResult(label: string, result: ExecutionResult, answered: In
     }
     renderMenuBar(ui.menubar, view.menus, (fn) => void runMenuItem(fn), PAGE_MENUS);
   }
-  if (!result.ok) showToast(ui.toasts, 'Kesalahan', `${label}: ${result.error ?? 'gagal'}`, 10);
+  if (!result.ok && !ownErrors) showToast(ui.toasts, 'Kesalahan', `${label}: ${result.error ?? 'gagal'}`, 10);
   await refresh(true);
 }
 
@@ -390,9 +409,13 @@ window.addEventListener('message', (ev: MessageEvent) => {
     (f) => f.contentWindow === ev.source,
   );
   if (!fromSidebar && !fromDialog) return;
-  if (data.type === 'workbench:executed') {
+  if (data.type === 'workbench:running') {
+    const d = data as { functionName?: string };
+    setStatus(statusLabel(d.functionName ?? ''));
+  } else if (data.type === 'workbench:executed') {
     const d = data as { functionName?: string; result: ExecutionResult; answered?: InputRequest[] };
-    void handleResult(d.functionName ?? 'google.script.run', d.result, d.answered ?? []);
+    setStatus('');
+    void handleResult(d.functionName ?? 'google.script.run', d.result, d.answered ?? [], fromSidebar);
   } else if (data.type === 'workbench:needsInput') {
     const d = data as { requestId: string; needsInput: InputRequest };
     const n = d.needsInput;
@@ -444,6 +467,7 @@ async function reopen(): Promise<void> {
   view.drawnSheet = null;
   editor.forgetAll();
   ui.log.replaceChildren();
+  updateLogCount();
   await refresh(true);
   await showRestore();
   await openAddin();
