@@ -78,15 +78,18 @@ const view = {
 
 let refreshing: Promise<void> = Promise.resolve();
 
-/** Re-reads the workbook and redraws; `followActive` shows the active sheet if it changed. */
-function refresh(followActive = false): Promise<void> {
+/**
+ * Re-reads the workbook and redraws; `followActive` shows the active sheet if it changed, and
+ * `byAddin` (after an execution) opens a sheet the add-in activated at its top-left.
+ */
+function refresh(followActive = false, byAddin = false): Promise<void> {
   refreshing = refreshing
-    .then(() => doRefresh(followActive))
+    .then(() => doRefresh(followActive, byAddin))
     .catch((e: Error) => setStatus(`Gagal memuat: ${e.message}`));
   return refreshing;
 }
 
-async function doRefresh(followActive: boolean): Promise<void> {
+async function doRefresh(followActive: boolean, byAddin: boolean): Promise<void> {
   let wb: WorkbookJson;
   try {
     wb = await fetchWorkbook({ sheet: view.sheet ?? undefined, offset: view.offset, limit: PAGE_ROWS });
@@ -100,6 +103,7 @@ async function doRefresh(followActive: boolean): Promise<void> {
     view.activeSheetId = wb.activeSheetId;
     const active = wb.sheetList.find((s) => s.sheetId === wb.activeSheetId);
     if (active && active.name !== wb.sheets[0]?.name) {
+      if (byAddin) editor.scrollHome(active.name);
       view.sheet = active.name;
       view.offset = 0;
       wb = await fetchWorkbook({ sheet: active.name, offset: 0, limit: PAGE_ROWS });
@@ -383,7 +387,7 @@ async function handleResult(
     renderMenuBar(ui.menubar, view.menus, (fn) => void runMenuItem(fn), PAGE_MENUS);
   }
   if (!result.ok && !ownErrors) showToast(ui.toasts, 'Kesalahan', `${label}: ${result.error ?? 'gagal'}`, 10);
-  await refresh(true);
+  await refresh(true, true);
 }
 
 function openSidebar(title: string, url: string): void {
