@@ -3,9 +3,10 @@
  * (POST /api/open runs onOpen → the add-in menu), runs menu items, shows the grid, sheet tabs,
  * the sidebar and dialogs, alerts/prompts, toasts and a log of executions.
  */
-import type { Cell } from '../model';
+import { isEmptyWorkbook, type Cell } from '../model';
 import { toA1 } from '../a1';
 import {
+  buildDemo,
   editCells,
   fetchBackup,
   importFile,
@@ -56,6 +57,7 @@ const ui = {
   sidebarFrame: $('sidebar-frame') as HTMLIFrameElement,
   sidebarClose: $('sidebar-close'),
   reset: $('reset'),
+  demo: $('demo'),
   importFile: $('import-file') as HTMLInputElement,
   restore: $('restore'),
   cellRef: $('cell-ref'),
@@ -137,6 +139,10 @@ async function doRefresh(followActive: boolean, byAddin: boolean): Promise<void>
   });
   renderTabs(ui.tabs, wb, view.sheet, tabActions);
   renderCharts(ui.charts, sheet.name, sheet.charts, { timeZone: wb.timeZone, locale: wb.locale });
+  ui.demo.hidden = !isEmptyWorkbook(
+    wb.sheetList.map((s) => s.name),
+    sheet.rows,
+  );
 }
 
 /** The person clicks a tab: it becomes the active sheet (what the add-in's getActiveSheet sees). */
@@ -504,6 +510,41 @@ ui.reset.addEventListener('click', () => {
       return;
     }
     await reopen();
+  })();
+});
+
+/** "Buka contoh": the server builds the demo through the add-in; each execution is logged. */
+ui.demo.addEventListener('click', () => {
+  void (async () => {
+    ui.demo.hidden = true;
+    closeAll();
+    setStatus('Membuat contoh…');
+    try {
+      const demo = await buildDemo();
+      for (const step of demo.steps) logExecution(ui.log, step.functionName, step.result);
+      updateLogCount();
+      const last = demo.steps.at(-1);
+      if (demo.ok) {
+        showToast(
+          ui.toasts,
+          'Contoh siap',
+          'SOP, satu kegiatan dengan langkah tercatat (termasuk Perbaikan), peserta dari formulir, ' +
+            'dan Laporan Data Terpilah — dibuat oleh add-on sendiri.',
+        );
+      } else {
+        showToast(
+          ui.toasts,
+          'Contoh berhenti',
+          `${last?.functionName ?? ''}: ${last?.result.error ?? 'gagal'}`,
+          10,
+        );
+      }
+    } catch (e) {
+      showToast(ui.toasts, 'Kesalahan', `Buka contoh: ${(e as Error).message}`, 10);
+    } finally {
+      setStatus('');
+    }
+    await refresh(true, true);
   })();
 });
 
