@@ -231,3 +231,12 @@ export function newWorkbookState(name = 'Spreadsheet tanpa judul'): WorkbookStat
     properties: { document: {}, script: {}, user: {} },
   };
 }
+
+/**
+ * A spreadsheet nobody has put anything into yet: its only sheet an empty "Sheet1" (where the
+ * page offers "Buka contoh", and POST /api/demo builds one). `rows`: that sheet's rows.
+ */
+export function isEmptyWorkbook(sheetNames: string[], rows: (Cell | null)[][]): boolean {
+  if (sheetNames.length !== 1 || sheetNames[0] !== 'Sheet1') return false;
+  return rows.every((row) => !row || row.every((c) => !c || (c.value === '' && !c.formula)));
+}

@@ -23,6 +23,8 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
 
   test('the page shows the add-in menu built by onOpen, the sheet tab and the grid', async () => {
     await page.goto(workbench.url);
+    // onOpen's answer redraws the menu bar: a dropdown opened before that would be replaced, closed.
+    await page.getByTestId('menu-item').first().waitFor({ state: 'attached' });
     await page.getByTestId('addon-menu').click();
     await expect(page.getByTestId('menu-item').allTextContents()).resolves.toEqual([
       'Buka panel',
@@ -57,7 +59,7 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
       /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\+07:00$/,
     );
     // The execution log shows the sidebar's call with its service-call count.
-    await page.getByTestId('exec-log').filter({ hasText: 'getSidebarState' }).waitFor();
+    await page.getByTestId('exec-log').filter({ hasText: 'getSidebarState' }).waitFor({ state: 'attached' });
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'sidebar.png') });
   });

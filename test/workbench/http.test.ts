@@ -750,7 +750,10 @@ describe('sidebar shim', () => {
         .hello('Ani');
     });
     expect(value).toEqual(['Halo Ani', { row: 3 }]);
-    expect(posted).toEqual([expect.objectContaining({ type: 'workbench:executed', functionName: 'hello' })]);
+    expect(posted).toEqual([
+      { type: 'workbench:running', functionName: 'hello' },
+      expect.objectContaining({ type: 'workbench:executed', functionName: 'hello' }),
+    ]);
   });
 
   it('passes an Error with the server message to the failure handler, or logs it', async () => {
@@ -789,8 +792,9 @@ describe('sidebar shim', () => {
         .withSuccessHandler(resolve)
         .ask();
     });
-    for (let i = 0; i < 100 && posted.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    const q = posted[0] as { type: string; requestId: string; needsInput: { kind: string; title: string } };
+    for (let i = 0; i < 100 && posted.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(posted[0]).toEqual({ type: 'workbench:running', functionName: 'ask' });
+    const q = posted[1] as { type: string; requestId: string; needsInput: { kind: string; title: string } };
     expect(q).toMatchObject({
       type: 'workbench:needsInput',
       needsInput: { kind: 'prompt', title: 'Nama kegiatan' },
@@ -801,7 +805,7 @@ describe('sidebar shim', () => {
       answer: { button: 'OK', text: 'Sosialisasi' },
     });
     expect(await done).toBe('oke Sosialisasi');
-    expect(posted[1]).toMatchObject({
+    expect(posted[2]).toMatchObject({
       type: 'workbench:executed',
       functionName: 'ask',
       answered: [{ kind: 'prompt' }],

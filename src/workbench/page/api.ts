@@ -118,3 +118,14 @@ export async function importFile(
   if (!res.ok || !data.ok) throw new Error(data.error ?? `HTTP ${res.status}`);
   return { ok: true, sheet: data.sheet, sheets: data.sheets, rows: data.rows, columns: data.columns };
 }
+
+/** One step of POST /api/demo: an execution of the add-in, as /api/run answers it. */
+export interface DemoStep {
+  functionName: string;
+  result: ExecutionResult;
+}
+
+/** "Buka contoh": builds the demo spreadsheet on an empty workbench (every step a real execution). */
+export function buildDemo(): Promise<{ ok: boolean; steps: DemoStep[] }> {
+  return request<{ ok: boolean; steps: DemoStep[] }>('POST', '/api/demo', {});
+}

@@ -30,7 +30,8 @@ function borderCss(b: BorderSide | undefined): string | null {
 export interface FillInput {
   cell: Cell | null;
   cond: CellFormat | null;
-  borders: { top?: BorderSide; left?: BorderSide; bottom?: BorderSide; right?: BorderSide };
+  /** The lines this cell draws: below and right of it (the grid's tables use separate borders). */
+  borders: { bottom?: BorderSide; right?: BorderSide };
   canOverflow: boolean;
   validation?: { criteria: string; args: unknown[]; helpText?: string };
   protection: ProtectionSpec | null;
@@ -66,7 +67,7 @@ export function fillCell(td: HTMLTableCellElement, x: FillInput): void {
   else if (strategy === 'OVERFLOW' && x.canOverflow && typeof value === 'string' && h === 'left')
     td.classList.add('overflow');
   else td.classList.add('clip');
-  for (const side of ['top', 'left', 'bottom', 'right'] as const) {
+  for (const side of ['bottom', 'right'] as const) {
     const css = borderCss(x.borders[side]);
     if (css) s.setProperty(`border-${side}`, css);
   }

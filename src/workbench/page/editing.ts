@@ -23,6 +23,8 @@ export interface Pos {
 }
 
 interface SheetView {
+  /** The sheet it belongs to: a sheet deleted and made again under the same name starts afresh. */
+  sheetId: number;
   anchor: Pos;
   focus: Pos;
   scrollTop: number;
@@ -194,10 +196,12 @@ export class GridEditor {
 
   /** The selection and scroll of the sheet on screen (created at A1). */
   private view(): SheetView {
-    const name = this.host.current()?.sheet.name ?? '';
+    const sheet = this.host.current()?.sheet;
+    const name = sheet?.name ?? '';
+    const sheetId = sheet?.sheetId ?? -1;
     let v = this.views.get(name);
-    if (!v) {
-      v = { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 }, scrollTop: 0, scrollLeft: 0 };
+    if (!v || v.sheetId !== sheetId) {
+      v = { sheetId, anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 }, scrollTop: 0, scrollLeft: 0 };
       this.views.set(name, v);
     }
     return v;
@@ -208,6 +212,12 @@ export class GridEditor {
     const v = this.views.get(from);
     this.views.delete(from);
     if (v && to !== null) this.views.set(to, v);
+  }
+
+  /** The add-in activated `name`: it opens scrolled to the top-left (its selection stays). */
+  scrollHome(name: string): void {
+    const v = this.views.get(name);
+    if (v) v.scrollTop = v.scrollLeft = 0;
   }
 
   /** A new workbook: every sheet's selection back to A1. */

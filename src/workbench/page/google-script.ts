@@ -14,7 +14,8 @@
  * - arguments: primitives, plain objects and arrays (undefined array entries become null);
  *   a <form> element is allowed only as the sole argument and is sent as { name: value };
  *   a Date, a function or another DOM node throws synchronously, as Apps Script does.
- * - after every call the parent page gets `{ type: 'workbench:executed', functionName, result,
+ * - before every call the parent page gets `{ type: 'workbench:running', functionName }` (its
+ *   status bar says what runs); after every call it gets `{ type: 'workbench:executed', functionName, result,
  *   answered }` so it refreshes the grid and shows toasts/alerts/sidebars from `result.ui`.
  * - when the server answers `needsInput` (an alert/prompt the person must answer), the shim
  *   posts `{ type: 'workbench:needsInput', requestId, needsInput }` to the parent, waits for
@@ -160,6 +161,7 @@ async function post(name: string, args: unknown[], answers: UiAnswer[]): Promise
 async function execute(name: string, args: unknown[]): Promise<ExecutionResult> {
   const answers: UiAnswer[] = [];
   const answered: InputRequest[] = [];
+  notify({ type: 'workbench:running', functionName: name });
   for (;;) {
     const result = await post(name, args, answers);
     if (!result.needsInput) {

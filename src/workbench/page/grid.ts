@@ -1,6 +1,6 @@
 /**
  * The grid of one sheet as an HTML table: headers, values, formats, borders, merges, frozen
- * rows/columns (position: sticky), notes, validation marks, protected ranges, hidden rows and
+ * rows/columns (position: sticky, opaque, over the scrolled cells, with their own lines), notes, validation marks, protected ranges, hidden rows and
  * columns. Each cell: ./cell.ts. All workbook text goes through textContent / title, never innerHTML.
  */
 import type { Cell, GridRect } from '../model';
@@ -160,9 +160,9 @@ export function renderGrid(host: HTMLElement, input: GridInput): void {
       fillCell(td, {
         cell,
         cond: conditionalFormat(sheet.conditionalRules, r, c, cell),
+        // Each cell draws the line below and right of it (the table's borders are separate, so a
+        // sticky cell carries its own lines); the neighbour's top/left border is that same line.
         borders: {
-          top: cell?.format?.borderTop ?? cellAt(srcRow - 1, srcCol)?.format?.borderBottom,
-          left: cell?.format?.borderLeft ?? cellAt(srcRow, srcCol - 1)?.format?.borderRight,
           bottom: cell?.format?.borderBottom ?? cellAt(lastRow + 1, srcCol)?.format?.borderTop,
           right: cell?.format?.borderRight ?? cellAt(srcRow, lastCol + 1)?.format?.borderLeft,
         },

@@ -3,9 +3,10 @@
  * (POST /api/open runs onOpen → the add-in menu), runs menu items, shows the grid, sheet tabs,
  * the sidebar and dialogs, alerts/prompts, toasts and a log of executions.
  */
-import type { Cell } from '../model';
+import { isEmptyWorkbook, type Cell } from '../model';
 import { toA1 } from '../a1';
 import {
+  buildDemo,
   editCells,
   fetchBackup,
   importFile,
@@ -27,6 +28,7 @@ import { renderCharts } from './charts';
 import { closeDialogOf, openDialogFrame, showModal, showToast } from './dialogs';
 import { GridEditor } from './editing';
 import { logExecution } from './exec-log';
+import { statusLabel } from './labels';
 import { renderGrid } from './grid';
 import { renderMenuBar, type BarMenu, type PageMenu } from './menu';
 import { renderPager, renderTabs, type TabActions } from './tabs';
@@ -48,12 +50,14 @@ const ui = {
   charts: $('charts'),
   tabs: $('tabs'),
   log: $('exec-log'),
+  logCount: $('exec-log-count'),
   toasts: $('toasts'),
   sidebar: $('sidebar'),
   sidebarTitle: $('sidebar-title'),
   sidebarFrame: $('sidebar-frame') as HTMLIFrameElement,
   sidebarClose: $('sidebar-close'),
   reset: $('reset'),
+  demo: $('demo'),
   importFile: $('import-file') as HTMLInputElement,
   restore: $('restore'),
   cellRef: $('cell-ref'),
@@ -76,15 +80,18 @@ const view = {
 
 let refreshing: Promise<void> = Promise.resolve();
 
-/** Re-reads the workbook and redraws; `followActive` shows the active sheet if it changed. */
-function refresh(followActive = false): Promise<void> {
+/**
+ * Re-reads the workbook and redraws; `followActive` shows the active sheet if it changed, and
+ * `byAddin` (after an execution) opens a sheet the add-in activated at its top-left.
+ */
+function refresh(followActive = false, byAddin = false): Promise<void> {
   refreshing = refreshing
-    .then(() => doRefresh(followActive))
+    .then(() => doRefresh(followActive, byAddin))
     .catch((e: Error) => setStatus(`Gagal memuat: ${e.message}`));
   return refreshing;
 }
 
-async function doRefresh(followActive: boolean): Promise<void> {
+async function doRefresh(followActive: boolean, byAddin: boolean): Promise<void> {
   let wb: WorkbookJson;
   try {
     wb = await fetchWorkbook({ sheet: view.sheet ?? undefined, offset: view.offset, limit: PAGE_ROWS });
@@ -98,6 +105,7 @@ async function doRefresh(followActive: boolean): Promise<void> {
     view.activeSheetId = wb.activeSheetId;
     const active = wb.sheetList.find((s) => s.sheetId === wb.activeSheetId);
     if (active && active.name !== wb.sheets[0]?.name) {
+      if (byAddin) editor.scrollHome(active.name);
       view.sheet = active.name;
       view.offset = 0;
       wb = await fetchWorkbook({ sheet: active.name, offset: 0, limit: PAGE_ROWS });
@@ -131,6 +139,10 @@ async function doRefresh(followActive: boolean): Promise<void> {
   });
   renderTabs(ui.tabs, wb, view.sheet, tabActions);
   renderCharts(ui.charts, sheet.name, sheet.charts, { timeZone: wb.timeZone, locale: wb.locale });
+  ui.demo.hidden = !isEmptyWorkbook(
+    wb.sheetList.map((s) => s.name),
+    sheet.rows,
+  );
 }
 
 /** The person clicks a tab: it becomes the active sheet (what the add-in's getActiveSheet sees). */
@@ -284,6 +296,12 @@ function setStatus(text: string): void {
   ui.status.textContent = text;
 }
 
+/** The collapsed log's summary says how many executions it holds. */
+function updateLogCount(): void {
+  const n = ui.log.childElementCount;
+  ui.logCount.textContent = n ? `(${n})` : '';
+}
+
 // ---------------------------------------------------------------- executions
 
 type Runner = (answers: UiAnswer[]) => Promise<ExecutionResult>;
@@ -292,7 +310,7 @@ type Runner = (answers: UiAnswer[]) => Promise<ExecutionResult>;
 async function execute(label: string, runner: Runner): Promise<ExecutionResult | null> {
   const answers: UiAnswer[] = [];
   const answered: InputRequest[] = [];
-  setStatus(`Menjalankan ${label}…`);
+  setStatus(statusLabel(label));
   try {
     for (;;) {
       const result = await runner(answers);
@@ -309,6 +327,7 @@ async function execute(label: string, runner: Runner): Promise<ExecutionResult |
     }
   } catch (e) {
     logExecution(ui.log, label, null, (e as Error).message);
+    updateLogCount();
     showToast(ui.toasts, 'Kesalahan', `${label}: ${(e as Error).message}`, 10);
     return null;
   } finally {
@@ -319,8 +338,18 @@ async function execute(label: string, runner: Runner): Promise<ExecutionResult |
 const runMenuItem = (fn: string): Promise<ExecutionResult | null> =>
   execute(fn, (answers) => runFunction(fn, [], answers));
 
-async function handleResult(label: string, result: ExecutionResult, answered: InputRequest[]): Promise<void> {
+/**
+ * Shows what an execution did. `ownErrors`: the caller (the sidebar) shows its own failure message,
+ * so the page does not pop a toast over it — one error surface; the log still records it.
+ */
+async function handleResult(
+  label: string,
+  result: ExecutionResult,
+  answered: InputRequest[],
+  ownErrors = false,
+): Promise<void> {
   logExecution(ui.log, label, result);
+  updateLogCount();
   let k = 0;
   const newMenus: BarMenu[] = [];
   for (const ev of result.ui ?? []) {
@@ -363,8 +392,8 @@ async function handleResult(label: string, result: ExecutionResult, answered: In
     }
     renderMenuBar(ui.menubar, view.menus, (fn) => void runMenuItem(fn), PAGE_MENUS);
   }
-  if (!result.ok) showToast(ui.toasts, 'Kesalahan', `${label}: ${result.error ?? 'gagal'}`, 10);
-  await refresh(true);
+  if (!result.ok && !ownErrors) showToast(ui.toasts, 'Kesalahan', `${label}: ${result.error ?? 'gagal'}`, 10);
+  await refresh(true, true);
 }
 
 function openSidebar(title: string, url: string): void {
@@ -390,9 +419,13 @@ window.addEventListener('message', (ev: MessageEvent) => {
     (f) => f.contentWindow === ev.source,
   );
   if (!fromSidebar && !fromDialog) return;
-  if (data.type === 'workbench:executed') {
+  if (data.type === 'workbench:running') {
+    const d = data as { functionName?: string };
+    setStatus(statusLabel(d.functionName ?? ''));
+  } else if (data.type === 'workbench:executed') {
     const d = data as { functionName?: string; result: ExecutionResult; answered?: InputRequest[] };
-    void handleResult(d.functionName ?? 'google.script.run', d.result, d.answered ?? []);
+    setStatus('');
+    void handleResult(d.functionName ?? 'google.script.run', d.result, d.answered ?? [], fromSidebar);
   } else if (data.type === 'workbench:needsInput') {
     const d = data as { requestId: string; needsInput: InputRequest };
     const n = d.needsInput;
@@ -444,6 +477,7 @@ async function reopen(): Promise<void> {
   view.drawnSheet = null;
   editor.forgetAll();
   ui.log.replaceChildren();
+  updateLogCount();
   await refresh(true);
   await showRestore();
   await openAddin();
@@ -476,6 +510,41 @@ ui.reset.addEventListener('click', () => {
       return;
     }
     await reopen();
+  })();
+});
+
+/** "Buka contoh": the server builds the demo through the add-in; each execution is logged. */
+ui.demo.addEventListener('click', () => {
+  void (async () => {
+    ui.demo.hidden = true;
+    closeAll();
+    setStatus('Membuat contoh…');
+    try {
+      const demo = await buildDemo();
+      for (const step of demo.steps) logExecution(ui.log, step.functionName, step.result);
+      updateLogCount();
+      const last = demo.steps.at(-1);
+      if (demo.ok) {
+        showToast(
+          ui.toasts,
+          'Contoh siap',
+          'SOP, satu kegiatan dengan langkah tercatat (termasuk Perbaikan), peserta dari formulir, ' +
+            'dan Laporan Data Terpilah — dibuat oleh add-on sendiri.',
+        );
+      } else {
+        showToast(
+          ui.toasts,
+          'Contoh berhenti',
+          `${last?.functionName ?? ''}: ${last?.result.error ?? 'gagal'}`,
+          10,
+        );
+      }
+    } catch (e) {
+      showToast(ui.toasts, 'Kesalahan', `Buka contoh: ${(e as Error).message}`, 10);
+    } finally {
+      setStatus('');
+    }
+    await refresh(true, true);
   })();
 });
 

@@ -30,6 +30,7 @@ import { injectShim } from './sidebar-shim';
 import type { BackupStore } from './backup';
 import { importCsv, importXlsx, isXlsx, readXlsxSheets } from './import';
 import { EditHistory } from './undo';
+import { buildDemo } from './demo';
 
 /** What the server needs of runtime.ts's Workbench. */
 export interface WorkbenchLike extends PersonActor {
@@ -303,6 +304,22 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       });
       // the first (for a CSV: the only) sheet, and every sheet made
       return sendJson(res, 200, { ok: true, ...result[0], sheets: result.map((r) => r.sheet) });
+    }
+    if (p === '/api/demo') {
+      if (method !== 'POST') throw new HttpError(405, 'Use POST');
+      await readBody(req, maxBody);
+      const demo = await serialised(() => {
+        const built = buildDemo({
+          get state() {
+            return workbench.state;
+          },
+          actAsPerson: (act) => workbench.actAsPerson(act),
+          execute: (functionName, args) => execute(functionName, args, {}),
+        });
+        saveState('the demo was built');
+        return built;
+      });
+      return sendJson(res, 200, demo);
     }
     if (p === '/api/backup') {
       if (method !== 'GET') throw new HttpError(405, 'Use GET');
