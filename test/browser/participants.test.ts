@@ -1,3 +1,4 @@
+import { DEMO_RESPONSES } from '../../src/workbench/server/demo';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
@@ -11,31 +12,8 @@ const SOURCE = 'Form Responses 1';
 function seeded(): WorkbookState {
   const state = newWorkbookState('Data peserta');
   const sheet = newSheetState(state.nextId++, SOURCE);
-  const rows = [
-    ['Timestamp', 'Nama Lengkap', 'L/P', 'NIK', 'Umur', 'Asal Kabupaten/Kota', 'Instansi/OPD', 'Keterangan'],
-    [
-      '20/11/2026 09:00',
-      'Siti Aminah',
-      'PEREMPUAN',
-      '1904 0145 0580 0001',
-      '45 tahun',
-      'Bateng',
-      'Dinkes',
-      'Kasi',
-    ],
-    [
-      '20/11/2026 09:05',
-      'Budi Santoso',
-      'laki2',
-      '1971011203750002',
-      '51',
-      'pangkalpinang',
-      'Bappeda',
-      'Analis',
-    ],
-    ['20/11/2026 09:07', 'Rina', 'Pr', '', '30', 'Bangka Barat', 'DP3ACSKB', ''],
-    ['20/11/2026 09:09', 'Andi', 'Lk', '', '', 'Jakarta', 'LSM', ''],
-  ];
+  // The first four answers of the demo's form (the workbench's "Buka contoh").
+  const rows = DEMO_RESPONSES.slice(0, 5);
   sheet.rows = rows.map((row) => row.map((value) => ({ value })));
   state.sheets.push(sheet);
   return state;

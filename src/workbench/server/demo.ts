@@ -14,7 +14,7 @@ export const DEMO_SOURCE = 'Form Responses 1';
 const TEMPLATE = 'builtin:penguatan-pug';
 
 /** A Google Form's responses, typed the way people type them (spellings, spaces, blanks). */
-const RESPONSES: string[][] = [
+export const DEMO_RESPONSES: readonly string[][] = [
   ['Timestamp', 'Nama Lengkap', 'L/P', 'NIK', 'Umur', 'Asal Kabupaten/Kota', 'Instansi/OPD', 'Keterangan'],
   [
     '20/11/2026 09:00',
@@ -112,7 +112,11 @@ export function buildDemo(host: DemoHost): { ok: boolean; steps: DemoStep[] } {
     log(3, 'start', 100);
     // the Google Form's answers, as a person pastes them into a new sheet
     manageSheets(host, { op: 'add', name: DEMO_SOURCE });
-    typeInto(host, { sheet: DEMO_SOURCE, range: `A1:H${RESPONSES.length}`, values: RESPONSES });
+    typeInto(host, {
+      sheet: DEMO_SOURCE,
+      range: `A1:H${DEMO_RESPONSES.length}`,
+      values: DEMO_RESPONSES.map((row) => [...row]),
+    });
     const preview = run('previewImport', DEMO_SOURCE) as { mapping: unknown };
     run('importParticipants', {
       sourceSheet: DEMO_SOURCE,
