@@ -64,3 +64,15 @@ export interface WorkbookJson {
   sheetList: SheetListEntry[];
   sheets: SheetJson[];
 }
+
+/** A person's tab operation: the body of POST /api/sheets (page → server). */
+export type SheetsRequest =
+  | { op: 'add'; name: string }
+  | { op: 'rename'; name: string; newName: string }
+  | { op: 'delete'; name: string }
+  /** The person clicks a tab: the sheet getActiveSheet then answers. */
+  | { op: 'activate'; name: string }
+  /** "Duplikat" in the tab menu: a copy right after it, named "Salinan <name>" unless `newName`. */
+  | { op: 'duplicate'; name: string; newName?: string }
+  /** A tab dragged to 0-based position `index` (it becomes the active sheet). */
+  | { op: 'move'; name: string; index: number };

@@ -2,6 +2,7 @@
  * Exports that print: the page setup the .xlsx carries (read back with exceljs) and what
  * LibreOffice makes of it (rendered to PDF: page count and orientation from each page's MediaBox).
  */
+import { RUN_LIBREOFFICE_CHECKS, sofficeCommand } from '../support/libreoffice';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -199,15 +200,6 @@ function wrappedHeightOneColumn(text: string): number {
   return fittedRowHeights(sheet).get(0) ?? 21;
 }
 
-const soffice = ['soffice', 'libreoffice'].find((bin) => {
-  try {
-    execFileSync('which', [bin], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
-
 const pdfinfo = (() => {
   try {
     execFileSync('which', ['pdfinfo'], { stdio: 'ignore' });
@@ -245,9 +237,8 @@ function renderPdf(buffer: Buffer): Buffer {
   try {
     const file = join(dir, 'export.xlsx');
     writeFileSync(file, buffer);
-    if (!soffice) throw new Error('LibreOffice (soffice) not found: apt-get install libreoffice-calc-nogui');
     execFileSync(
-      soffice,
+      sofficeCommand(),
       [
         `-env:UserInstallation=file://${dir}/profile`,
         '--headless',
@@ -270,8 +261,7 @@ function renderPdf(buffer: Buffer): Buffer {
   }
 }
 
-// CI installs LibreOffice (.ci/run), so there the check must run; elsewhere it needs soffice on PATH.
-(soffice || process.env.CI ? describe : describe.skip)('LibreOffice prints the export', () => {
+(RUN_LIBREOFFICE_CHECKS ? describe : describe.skip)('LibreOffice prints the export', () => {
   const A4 = { long: 841.9, short: 595.3 };
   const landscapeA4 = (page: { width: number; height: number }) =>
     Math.abs(page.width - A4.long) < 2 && Math.abs(page.height - A4.short) < 2;

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { RUN_LIBREOFFICE_CHECKS, sofficeCommand } from '../support/libreoffice';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -341,25 +342,14 @@ describe('exportXlsx', () => {
     expect(out.length).toBeGreaterThan(100_000);
   }, 180_000);
 
-  const soffice = ['soffice', 'libreoffice'].find((bin) => {
-    try {
-      execFileSync('which', [bin], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  // CI installs LibreOffice (.ci/run), so there the check must run; elsewhere it needs soffice on PATH.
-  (soffice || process.env.CI ? test : test.skip)(
+  (RUN_LIBREOFFICE_CHECKS ? test : test.skip)(
     'LibreOffice opens the file and converts it to CSV',
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'xlsx-export-'));
       try {
         const file = join(dir, 'export.xlsx');
         writeFileSync(file, buffer);
-        if (!soffice)
-          throw new Error('LibreOffice (soffice) not found: apt-get install libreoffice-calc-nogui');
-        execFileSync(soffice, ['--headless', '--convert-to', 'csv', '--outdir', dir, file], {
+        execFileSync(sofficeCommand(), ['--headless', '--convert-to', 'csv', '--outdir', dir, file], {
           timeout: 120_000,
         });
         const csv = readFileSync(

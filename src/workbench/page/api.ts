@@ -1,5 +1,11 @@
 /** The page's side of the workbench HTTP API (README.md, "Workbench HTTP API"; routes: ../server/http.ts). */
-import type { ExecutionResult as RunResult, PageUiEvent, UiAnswer, WorkbookJson } from '../protocol';
+import type {
+  ExecutionResult as RunResult,
+  PageUiEvent,
+  SheetsRequest,
+  UiAnswer,
+  WorkbookJson,
+} from '../protocol';
 
 export type { InputRequest, SheetJson, UiAnswer, WorkbookJson } from '../protocol';
 /** An execution's result as the page receives it. */
@@ -68,14 +74,8 @@ export function undoEdit(): Promise<{ ok: true; sheet: string; range: string }> 
   return request<{ ok: true; sheet: string; range: string }>('POST', '/api/undo', {});
 }
 
-/** Tab operations (POST /api/sheets). */
-export type SheetOp =
-  | { op: 'add'; name: string }
-  | { op: 'rename'; name: string; newName: string }
-  | { op: 'delete'; name: string }
-  | { op: 'activate'; name: string }
-  | { op: 'duplicate'; name: string; newName?: string }
-  | { op: 'move'; name: string; index: number };
+/** Tab operations (POST /api/sheets): the server's own request type. */
+export type SheetOp = SheetsRequest;
 
 export function sheetsOp(body: SheetOp): Promise<{ ok: true }> {
   return request<{ ok: true }>('POST', '/api/sheets', body);

@@ -5,6 +5,9 @@
  * add-in's scopes or locks. See README.md, "Workbench HTTP API".
  */
 import type { WorkbookState } from '../model';
+import type { SheetsRequest } from '../protocol';
+
+export type { SheetsRequest };
 import { HttpError, withoutPaths } from './errors';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -21,17 +24,6 @@ export interface EditRequest {
   /** What the person types, row by row; "" clears a cell. */
   values: string[][];
 }
-
-export type SheetsRequest =
-  | { op: 'add'; name: string }
-  | { op: 'rename'; name: string; newName: string }
-  | { op: 'delete'; name: string }
-  /** The person clicks a tab: the sheet getActiveSheet then answers. */
-  | { op: 'activate'; name: string }
-  /** "Duplikat" in the tab menu: a copy right after it, named "Salinan <name>" unless `newName`. */
-  | { op: 'duplicate'; name: string; newName?: string }
-  /** A tab dragged to 0-based position `index` (it becomes the active sheet). */
-  | { op: 'move'; name: string; index: number };
 
 const OPS = ['add', 'rename', 'delete', 'activate', 'duplicate', 'move'] as const;
 
