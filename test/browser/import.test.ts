@@ -80,6 +80,23 @@ describe('File → Impor CSV in Chromium', () => {
     ]);
   });
 
+  test("a File menu opened before onOpen's menu arrives stays open (the add-in's menus replace only theirs)", async () => {
+    const other = await browser.newPage();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await other.route('**/api/open', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await other.goto(workbench.url);
+    await other.getByTestId('file-menu').click();
+    await other.getByTestId('import-csv').waitFor();
+    release();
+    await other.getByTestId('menu-item').first().waitFor({ state: 'attached' });
+    await expect(other.getByTestId('import-csv').isVisible()).resolves.toBe(true);
+    await other.close();
+  });
+
   test('an .xlsx: its worksheet becomes a sheet named after the file, text kept as text', async () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Lembar1').addRows([

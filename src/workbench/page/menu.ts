@@ -85,15 +85,35 @@ export interface PageMenu {
   items: { caption: string; testid: string; run: () => void }[];
 }
 
-/** Renders the bar into `host`: the page's own menus, then "Ekstensi" and the add-in's menus. */
+/** The part of `host` named `part` (made on first use; styled `display: contents`, so the bar's layout is unchanged). */
+function partOf(host: HTMLElement, part: 'page' | 'addon'): HTMLElement {
+  const found = host.querySelector<HTMLElement>(`:scope > [data-part="${part}"]`);
+  if (found) return found;
+  const made = el('div', 'menubar-part');
+  made.dataset.part = part;
+  host.append(made);
+  return made;
+}
+
+/**
+ * Renders the bar into `host`: the page's own menus (once), then "Ekstensi" and the add-in's menus.
+ * Only the add-in's part is redrawn when onOpen's menus arrive, so a File menu a person opened in
+ * the meantime stays open.
+ */
 export function renderMenuBar(
   host: HTMLElement,
   menus: BarMenu[],
   onRun: (fn: string, caption: string) => void,
   pageMenus: PageMenu[] = [],
 ): void {
-  closeMenus();
-  host.replaceChildren();
+  const pagePart = partOf(host, 'page');
+  const addonPart = partOf(host, 'addon');
+  if (openDropdown && addonPart.contains(openDropdown)) closeMenus();
+  if (pagePart.childElementCount === 0) renderPageMenus(pagePart, pageMenus);
+  renderAddonMenus(addonPart, menus, onRun);
+}
+
+function renderPageMenus(host: HTMLElement, pageMenus: PageMenu[]): void {
   for (const m of pageMenus) {
     host.append(
       dropdownButton(m.title, m.testid, (list) => {
@@ -110,6 +130,14 @@ export function renderMenuBar(
       }),
     );
   }
+}
+
+function renderAddonMenus(
+  host: HTMLElement,
+  menus: BarMenu[],
+  onRun: (fn: string, caption: string) => void,
+): void {
+  host.replaceChildren();
   const addons = menus.filter((m) => m.addon);
   host.append(
     dropdownButton('Ekstensi', 'addon-menu', (list) => {
