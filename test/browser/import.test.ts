@@ -97,6 +97,22 @@ describe('File → Impor CSV in Chromium', () => {
     await other.close();
   });
 
+  test('an "Ekstensi" menu opened before onOpen\'s menu arrives shows its items when they come', async () => {
+    const other = await browser.newPage();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await other.route('**/api/open', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await other.goto(workbench.url);
+    await other.getByTestId('addon-menu').click();
+    await other.getByText('Belum ada menu add-on').waitFor();
+    release();
+    await other.getByTestId('menu-item').filter({ hasText: 'Buka panel' }).waitFor();
+    await other.close();
+  });
+
   test('an .xlsx: its worksheet becomes a sheet named after the file, text kept as text', async () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Lembar1').addRows([

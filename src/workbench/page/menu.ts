@@ -98,7 +98,7 @@ function partOf(host: HTMLElement, part: 'page' | 'addon'): HTMLElement {
 /**
  * Renders the bar into `host`: the page's own menus (once), then "Ekstensi" and the add-in's menus.
  * Only the add-in's part is redrawn when onOpen's menus arrive, so a File menu a person opened in
- * the meantime stays open.
+ * the meantime stays open, and an open "Ekstensi" shows its new items.
  */
 export function renderMenuBar(
   host: HTMLElement,
@@ -108,9 +108,18 @@ export function renderMenuBar(
 ): void {
   const pagePart = partOf(host, 'page');
   const addonPart = partOf(host, 'addon');
-  if (openDropdown && addonPart.contains(openDropdown)) closeMenus();
   if (pagePart.childElementCount === 0) renderPageMenus(pagePart, pageMenus);
+  // A dropdown of the add-in's part that was open stays open with its new items.
+  const wasOpen =
+    openDropdown && addonPart.contains(openDropdown) ? openDropdown.previousElementSibling : null;
+  const openIndex = wasOpen ? Array.from(addonPart.children).findIndex((w) => w.contains(wasOpen)) : -1;
+  if (wasOpen) closeMenus();
   renderAddonMenus(addonPart, menus, onRun);
+  const reopen = addonPart.children[openIndex]?.querySelector<HTMLElement>(':scope > .dropdown');
+  if (reopen) {
+    reopen.classList.add('open');
+    openDropdown = reopen;
+  }
 }
 
 function renderPageMenus(host: HTMLElement, pageMenus: PageMenu[]): void {
