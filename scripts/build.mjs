@@ -13,6 +13,7 @@ import * as esbuild from 'esbuild';
 import { chmod, copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sidebarStrings, sidebarStringsPlugin } from './sidebar-strings.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -64,6 +65,7 @@ async function buildSidebar() {
     (name) => !SIDEBAR_STYLES.includes(name),
   );
   if (unlisted.length) throw new Error(`Add ${unlisted.join(', ')} to SIDEBAR_STYLES in scripts/build.mjs`);
+  const strings = await sidebarStrings(root);
   const [template, styles, js] = await Promise.all([
     readFile(join(root, 'src/client/sidebar.html'), 'utf8'),
     Promise.all(SIDEBAR_STYLES.map((name) => readFile(join(root, 'src/client/styles', name), 'utf8'))),
@@ -72,18 +74,21 @@ async function buildSidebar() {
       bundle: true,
       format: 'iife',
       platform: 'browser',
-      target: 'es2019',
+      target: 'es2020', // the sidebar runs in the person's browser (not V8 of Apps Script): ES2020 is native there
       supported: { 'template-literal': false },
       minify: true,
+      charset: 'utf8',
       write: false,
       legalComments: 'none',
+      plugins: [sidebarStringsPlugin(strings)],
     }),
   ]);
   // `</` would end the inline <script> early; `<\/` is the same string to JavaScript.
   const script = js.outputFiles[0].text.replace(/<\//g, '<\\/');
   if (/`/.test(script)) throw new Error('Sidebar bundle still contains a template literal');
-  const css = styles.map((text) => text.trim()).join('\n');
-  const html = template
+  const css = (await esbuild.transform(styles.join('\n'), { loader: 'css', minify: true })).code.trim();
+  const html = strings
+    .rename(template)
     .replace('/* INLINE:STYLE */', () => css)
     .replace('/* INLINE:SCRIPT */', () => script.trim());
   await writeFile(join(dist, 'Sidebar.html'), html);

@@ -1,0 +1,75 @@
+// The sidebar's own strings, for scripts/build.mjs.
+//
+// The i18n table (src/core/i18n/strings.ts) holds every string of every feature; the sidebar needs
+// only the keys src/client/ names (a quoted literal in a .ts file, a data-i18n attribute in
+// sidebar.html). The sidebar bundle gets a strings module with just those, both languages, the
+// keys written once. Keys of the sidebar's own parts (`side…`, never a DOM id or a test id) are
+// also shortened to `s0`, `s1`… in the client sources and in sidebar.html: with ~110 of them this
+// keeps dist/Sidebar.html under its 40 KB budget (issue 12).
+import * as esbuild from 'esbuild';
+import { readdir, readFile } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
+import { join } from 'node:path';
+
+/** The id and en tables, evaluated from the TypeScript source. */
+async function tables(root) {
+  const table = await esbuild.build({
+    entryPoints: [join(root, 'src/core/i18n/strings.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
+  const url = `data:text/javascript;base64,${Buffer.from(table.outputFiles[0].text).toString('base64')}`;
+  return import(url);
+}
+
+const QUOTED = /(['"`])([A-Za-z]\w*)\1/g;
+const SHORTENED = /^side[A-Z]/;
+
+/**
+ * { keys, code, rename(text) }: the keys the sidebar uses, the strings module that replaces
+ * src/core/i18n/strings.ts in its bundle, and the renaming of shortened keys in a source text.
+ */
+export async function sidebarStrings(root) {
+  const { id, en } = await tables(root);
+  const dir = join(root, 'src/client');
+  const files = (await readdir(dir)).filter((name) => /\.(ts|html)$/.test(name));
+  const sources = await Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')));
+  const named = new Set();
+  for (const source of sources) for (const m of source.matchAll(QUOTED)) if (m[2] in id) named.add(m[2]);
+  const keys = Object.keys(id).filter((key) => named.has(key));
+  const short = new Map(
+    keys.filter((key) => SHORTENED.test(key)).map((key, i) => [key, `s${i.toString(36)}`]),
+  );
+  const name = (key) => short.get(key) ?? key;
+  const rename = (text) =>
+    text.replace(QUOTED, (whole, quote, key) =>
+      short.has(key) ? `${quote}${short.get(key)}${quote}` : whole,
+    );
+  // The keys once, then each language's values in the same order.
+  const values = (table) => JSON.stringify(keys.map((key) => table[key]));
+  const code =
+    `const keys = ${JSON.stringify(keys.map(name))};\n` +
+    `const zip = (values) => Object.fromEntries(keys.map((key, i) => [key, values[i]]));\n` +
+    `export const id = zip(${values(id)});\nexport const en = zip(${values(en)});\n`;
+  return { keys, code, rename };
+}
+
+/** The esbuild plugin: the sidebar's strings module, and its sources with the shortened keys. */
+export function sidebarStringsPlugin(strings) {
+  return {
+    name: 'sidebar-strings',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]core[\\/]i18n[\\/]strings\.ts$/ }, () => ({
+        contents: strings.code,
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /[\\/]src[\\/]client[\\/][^\\/]+\.ts$/ }, async (args) => ({
+        contents: strings.rename(await readFile(args.path, 'utf8')),
+        loader: 'ts',
+      }));
+    },
+  };
+}
