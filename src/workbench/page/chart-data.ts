@@ -154,8 +154,13 @@ export function niceTicks(min: number, max: number, whole = false, count = 5): n
   const steps = whole && magnitude < 10 ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10];
   const nice = steps.map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
   const step = whole ? Math.max(1, nice) : nice;
+  // a range too small for a step of its own (denormal numbers): one unit each side
+  if (!(step > 0) || !Number.isFinite(step)) return [...(lo < 0 ? [-1] : []), 0, ...(hi > 0 ? [1] : [])];
   const ticks: number[] = [];
-  for (let v = Math.floor(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(+v.toFixed(10));
-  if (ticks[ticks.length - 1] < hi) ticks.push(+(ticks[ticks.length - 1] + step).toFixed(10));
+  // k × step, rounded to the step's precision (no 0.30000000000000004); -0 shown as 0
+  // (a value below 0 needs a tick below 0 even when lo / step underflows to -0)
+  const first = lo < 0 ? Math.min(-1, Math.floor(lo / step)) : 0;
+  const last = hi > 0 ? Math.max(1, Math.ceil(hi / step)) : 0;
+  for (let k = first; k <= last; k++) ticks.push(Number((k * step).toPrecision(12)) || 0);
   return ticks;
 }
