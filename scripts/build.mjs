@@ -87,8 +87,10 @@ async function buildSidebar() {
   const script = js.outputFiles[0].text.replace(/<\//g, '<\\/');
   if (/`/.test(script)) throw new Error('Sidebar bundle still contains a template literal');
   const css = (await esbuild.transform(styles.join('\n'), { loader: 'css', minify: true })).code.trim();
+  // The template without its comments and indentation (a line break stays: same rendering).
+  const compact = template.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n');
   const html = strings
-    .rename(template)
+    .rename(compact)
     .replace('/* INLINE:STYLE */', () => css)
     .replace('/* INLINE:SCRIPT */', () => script.trim());
   await writeFile(join(dist, 'Sidebar.html'), html);

@@ -18,7 +18,7 @@ const clientSource = readdirSync(CLIENT)
  * Today's ceiling, raw bytes (75,030 before the sidebar shipped only its own strings). The
  * target of issue 12 is 40 KB: the rest is the client's own code and styles.
  */
-const SIDEBAR_MAX_BYTES = 45 * 1024;
+const SIDEBAR_MAX_BYTES = 44 * 1024;
 
 test(`dist/Sidebar.html is at most ${SIDEBAR_MAX_BYTES} bytes`, () => {
   expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SIDEBAR_MAX_BYTES);

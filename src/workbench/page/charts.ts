@@ -41,7 +41,10 @@ function anchorAt(
   const heads = [...table.querySelectorAll<HTMLElement>('thead th[data-col]')];
   const th = heads.find((h) => Number(h.dataset.col) >= column);
   if (!tr || !th) return null;
-  return { left: table.offsetLeft + th.offsetLeft, top: table.offsetTop + tr.offsetTop };
+  // Widths, not th.offsetLeft: a header cell is sticky, and a stuck one reports where it is stuck.
+  const corner = table.querySelector<HTMLElement>('thead th.corner')?.offsetWidth ?? 0;
+  const before = heads.slice(0, heads.indexOf(th)).reduce((sum, h) => sum + h.offsetWidth, 0);
+  return { left: table.offsetLeft + corner + before, top: table.offsetTop + tr.offsetTop };
 }
 
 async function readRange(range: ChartSpec['ranges'][number], sheetName: string): Promise<(Cell | null)[][]> {
