@@ -37,6 +37,12 @@ export async function sidebarStrings(root) {
   const dir = join(root, 'src/client');
   const files = (await readdir(dir)).filter((name) => /\.(ts|html)$/.test(name));
   const sources = await Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')));
+  // A key built at run time (`side${x}`, 'side' + x) would miss the table: refuse it here.
+  files.forEach((file, i) => {
+    const built = sources[i].match(/[`'"]side[A-Za-z]*(\$\{|['"]\s*\+)/);
+    if (built)
+      throw new Error(`src/client/${file}: i18n key built at run time (${built[0]}…): name it whole`);
+  });
   const named = new Set();
   for (const source of sources) for (const m of source.matchAll(QUOTED)) if (m[2] in id) named.add(m[2]);
   const keys = Object.keys(id).filter((key) => named.has(key));
