@@ -193,6 +193,17 @@ describe('workbench HTTP API', () => {
     expect(obj.json.value).toBe('Halo Sari');
   });
 
+  it('POST /api/run and /api/open report cells and the estimated seconds beside the calls', async () => {
+    const { json } = await post('/api/run/write', []);
+    expect(json).toMatchObject({ ok: true, calls: 3, cellsRead: 0, cellsWritten: 1 });
+    const { optimistic, typical, pessimistic } = json.estimatedSeconds ?? {};
+    expect(optimistic).toBeGreaterThan(0); // getActiveSheet, getRange, setValue: three round trips
+    expect(typical).toBeGreaterThan(optimistic ?? Infinity);
+    expect(pessimistic).toBeGreaterThan(typical ?? Infinity);
+    const open = await post('/api/open');
+    expect(open.json.estimatedSeconds?.typical).toBeGreaterThan(0); // Menu.addToUi
+  });
+
   it('reports script errors in the result', async () => {
     const { status, json } = await post('/api/run/fail', []);
     expect(status).toBe(200);
