@@ -30,8 +30,8 @@ export function templateWithSteps(count: number): SopTemplate {
 }
 
 const sizes: [BenchSize, BenchSize] = [
-  { label: '10 langkah', state: () => newWorkbookState('Bench') },
-  { label: '60 langkah', state: () => newWorkbookState('Bench') },
+  { label: '10 langkah', size: { steps: 10 }, state: () => newWorkbookState('Bench') },
+  { label: '60 langkah', size: { steps: 60 }, state: () => newWorkbookState('Bench') },
 ];
 
 /** The same plan written one cell and one property at a time: what the batched writer avoids. */
