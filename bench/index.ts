@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   if (smallOnly || only) return; // a partial run is not a benchmark record
   const file = join(root, 'BENCHMARKS.md');
   if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nAppended by `npm run bench`.\n\n');
-  appendFileSync(file, `${report}\n`);
+  appendFileSync(file, `\n${report}\n`);
 }
 
 void main().catch((e: unknown) => {
