@@ -1,7 +1,8 @@
 // Builds the Apps Script project (dist/) and the local workbench (build/).
 //
 // dist/Code.js       one IIFE bundle of src/server plus a top-level forwarding function per export
-//                    of src/server/index.ts (Apps Script sees only top-level function declarations).
+//                    of src/server/index.ts (Apps Script sees only top-level function declarations),
+//                    with SIDEBAR_STRING_NAMES: the keys src/client names (scripts/sidebar-strings.mjs).
 // dist/Sidebar.html  the client bundled and inlined, template literals lowered (HtmlService mangles
 //                    `//` and `/*` inside template literals of inline scripts), its style sheets
 //                    (SIDEBAR_STYLES, in cascade order) inlined one after the other.
@@ -38,7 +39,7 @@ async function serverExports() {
   return output.exports.slice().sort();
 }
 
-async function buildServer() {
+async function buildServer(strings) {
   const names = await serverExports();
   const result = await esbuild.build({
     entryPoints: [join(root, 'src/server/index.ts')],
@@ -51,6 +52,8 @@ async function buildServer() {
     write: false,
     charset: 'utf8',
     legalComments: 'none',
+    // src/server/sidebar-strings.ts: which strings go to the sidebar with every SidebarState.
+    define: { SIDEBAR_STRING_NAMES: JSON.stringify(strings.names) },
   });
   const forwards = names
     .map((name) => `function ${name}() {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}`)
@@ -60,12 +63,11 @@ async function buildServer() {
   return names;
 }
 
-async function buildSidebar() {
+async function buildSidebar(strings) {
   const unlisted = (await readdir(join(root, 'src/client/styles'))).filter(
     (name) => !SIDEBAR_STYLES.includes(name),
   );
   if (unlisted.length) throw new Error(`Add ${unlisted.join(', ')} to SIDEBAR_STYLES in scripts/build.mjs`);
-  const strings = await sidebarStrings(root);
   const [template, styles, js] = await Promise.all([
     readFile(join(root, 'src/client/sidebar.html'), 'utf8'),
     Promise.all(SIDEBAR_STYLES.map((name) => readFile(join(root, 'src/client/styles', name), 'utf8'))),
@@ -157,9 +159,10 @@ async function main() {
   const only = process.argv[2]; // "addon" builds dist/ only
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
+  const strings = await sidebarStrings(root);
   const [names] = await Promise.all([
-    buildServer(),
-    buildSidebar(),
+    buildServer(strings),
+    buildSidebar(strings),
     copyFile(join(root, 'appsscript.json'), join(dist, 'appsscript.json')),
   ]);
   if (only !== 'addon') await Promise.all([buildWorkbench(), buildCli()]);

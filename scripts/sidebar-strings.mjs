@@ -2,10 +2,12 @@
 //
 // The i18n table (src/core/i18n/strings.ts) holds every string of every feature; the sidebar needs
 // only the keys src/client/ names (a quoted literal in a .ts file, a data-i18n attribute in
-// sidebar.html). The sidebar bundle gets a strings module with just those, both languages, the
-// keys written once. Keys of the sidebar's own parts (`side…`, never a DOM id or a test id) are
-// also shortened to `s0`, `s1`… in the client sources and in sidebar.html: with ~110 of them this
-// keeps dist/Sidebar.html under its 40 KB budget (issue 12).
+// sidebar.html), and only in the person's language. So the sidebar bundle carries no table at
+// all: the server sends those strings with every SidebarState (src/server/sidebar-strings.ts),
+// picked by the list made here and compiled into dist/Code.js. Keys of the sidebar's own parts
+// (`side…`, never a DOM id or a test id) are also shortened to `s0`, `s1`… in the client sources
+// and in sidebar.html: with ~110 of them this keeps dist/Sidebar.html under its 40 KB budget
+// (issue 12); the server sends each string under the client's name for it.
 import * as esbuild from 'esbuild';
 import { readdir, readFile } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
@@ -29,11 +31,11 @@ const QUOTED = /(['"`])([A-Za-z]\w*)\1/g;
 const SHORTENED = /^side[A-Z]/;
 
 /**
- * { keys, code, rename(text) }: the keys the sidebar uses, the strings module that replaces
- * src/core/i18n/strings.ts in its bundle, and the renaming of shortened keys in a source text.
+ * { keys, names, rename(text) }: the keys the sidebar uses, the client's name of each
+ * ({ key: name }, for the server), and the renaming of shortened keys in a source text.
  */
 export async function sidebarStrings(root) {
-  const { id, en } = await tables(root);
+  const { id } = await tables(root);
   const dir = join(root, 'src/client');
   const files = (await readdir(dir)).filter((name) => /\.(ts|html)$/.test(name));
   const sources = await Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')));
@@ -49,28 +51,30 @@ export async function sidebarStrings(root) {
   const short = new Map(
     keys.filter((key) => SHORTENED.test(key)).map((key, i) => [key, `s${i.toString(36)}`]),
   );
-  const name = (key) => short.get(key) ?? key;
   const rename = (text) =>
     text.replace(QUOTED, (whole, quote, key) =>
       short.has(key) ? `${quote}${short.get(key)}${quote}` : whole,
     );
-  // The keys once, then each language's values in the same order.
-  const values = (table) => JSON.stringify(keys.map((key) => table[key]));
-  const code =
-    `const keys = ${JSON.stringify(keys.map(name))};\n` +
-    `const zip = (values) => Object.fromEntries(keys.map((key, i) => [key, values[i]]));\n` +
-    `export const id = zip(${values(id)});\nexport const en = zip(${values(en)});\n`;
-  return { keys, code, rename };
+  const names = Object.fromEntries(keys.map((key) => [key, short.get(key) ?? key]));
+  return { keys, names, rename };
 }
 
-/** The esbuild plugin: the sidebar's strings module, and its sources with the shortened keys. */
+/**
+ * The esbuild plugin of the sidebar bundle: its sources with the shortened keys, and a refusal of
+ * the i18n table (import values from core/i18n/language, types only from core/i18n).
+ */
 export function sidebarStringsPlugin(strings) {
   return {
     name: 'sidebar-strings',
     setup(build) {
       build.onLoad({ filter: /[\\/]core[\\/]i18n[\\/]strings\.ts$/ }, () => ({
-        contents: strings.code,
-        loader: 'js',
+        errors: [
+          {
+            text:
+              'The sidebar bundle may not carry the i18n table: its strings come with SidebarState ' +
+              '(tr in src/client/i18n.ts); import values from core/i18n/language, types from core/i18n',
+          },
+        ],
       }));
       build.onLoad({ filter: /[\\/]src[\\/]client[\\/][^\\/]+\.ts$/ }, async (args) => ({
         contents: strings.rename(await readFile(args.path, 'utf8')),

@@ -28,7 +28,15 @@ export interface SidebarState {
   templates: TemplateSummary[];
   /** Every activity (kegiatan), newest first. */
   activities: ActivityListItem[];
+  /** The sidebar's own strings in `language` (its bundle carries none). */
+  strings: SidebarStrings;
 }
+
+/**
+ * The strings src/client names, by the client's name for each key (`side…` keys are shortened
+ * in its bundle, scripts/sidebar-strings.mjs), `{name}` placeholders unfilled.
+ */
+export type SidebarStrings = Record<string, string>;
 
 /** A template the office can generate an SOP from. */
 export interface TemplateSummary {
