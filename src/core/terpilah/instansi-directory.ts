@@ -22,7 +22,16 @@ export interface InstitutionRow {
 }
 
 /** Tokens that place an office (province, regency/city) rather than name it. */
-const PLACE = new Set(['provinsi', 'bangka', 'belitung', 'pangkalpinang', 'selatan', 'tengah', 'barat', 'timur']);
+const PLACE = new Set([
+  'provinsi',
+  'bangka',
+  'belitung',
+  'pangkalpinang',
+  'selatan',
+  'tengah',
+  'barat',
+  'timur',
+]);
 
 /** A name split into what it is (office tokens) and where (place tokens, "Provinsi" alone = Babel). */
 export interface SplitName {
@@ -37,7 +46,10 @@ export function splitName(tokens: readonly string[]): SplitName {
   return { office: [...new Set(office)].sort(), place: keyOfTokens(places) };
 }
 
-const statusOf = (status: string) => String(status ?? '').trim().toLowerCase();
+const statusOf = (status: string) =>
+  String(status ?? '')
+    .trim()
+    .toLowerCase();
 export const isPending = (status: string) => statusOf(status) === STATUS_PENDING.toLowerCase();
 export const isRejected = (status: string) => statusOf(status) === STATUS_REJECTED.toLowerCase();
 

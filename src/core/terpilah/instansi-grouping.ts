@@ -23,7 +23,10 @@ export interface Grouped {
 }
 
 /** The participants with canonical institutions (new objects; the input is not changed). */
-export function groupInstitutions(participants: readonly Participant[], directory: InstitutionDirectory): Grouped {
+export function groupInstitutions(
+  participants: readonly Participant[],
+  directory: InstitutionDirectory,
+): Grouped {
   const list: readonly Participant[] = Array.isArray(participants) ? participants : [];
   const resolved = new Map<string, { name: string; group: UngroupedSpelling | null }>();
   const ungrouped = new Map<string, UngroupedSpelling>();

@@ -50,14 +50,21 @@ export function readInstansiValues(values: unknown[][]): InstansiSheetReading {
     const name = text(cells[canonical]);
     if (name === '') continue;
     const state = status < 0 ? '' : text(cells[status]);
-    const aliases = alias < 0 ? [] : text(cells[alias]).split(/[;\n]/).map((a) => a.trim()).filter(Boolean);
+    const aliases =
+      alias < 0
+        ? []
+        : text(cells[alias])
+            .split(/[;\n]/)
+            .map((a) => a.trim())
+            .filter(Boolean);
     if (aliases.length === 0) rows.push({ canonical: name, alias: '', status: state });
     for (const a of aliases) rows.push({ canonical: name, alias: a, status: state });
   }
   return { ok: true, rows };
 }
 
-const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
+const text = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 
 /** The seed as sheet rows: each institution's own row, then one per alias. */
 export function seedRows(): InstitutionRow[] {

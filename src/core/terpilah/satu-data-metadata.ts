@@ -110,6 +110,10 @@ export const SATU_DATA_VARIABLES: { nama: string; definisi: string; tipe: 'teks'
   { nama: 'Kategori', definisi: 'Kategori dalam dimensi', tipe: 'teks' },
   { nama: 'Laki-laki', definisi: 'Jumlah peserta laki-laki', tipe: 'bilangan bulat' },
   { nama: 'Perempuan', definisi: 'Jumlah peserta perempuan', tipe: 'bilangan bulat' },
-  { nama: 'Tidak diketahui', definisi: 'Jumlah peserta yang jenis kelaminnya tidak diketahui', tipe: 'bilangan bulat' },
+  {
+    nama: 'Tidak diketahui',
+    definisi: 'Jumlah peserta yang jenis kelaminnya tidak diketahui',
+    tipe: 'bilangan bulat',
+  },
   { nama: 'Jumlah', definisi: 'Laki-laki + Perempuan + Tidak diketahui', tipe: 'bilangan bulat' },
 ];

@@ -93,8 +93,21 @@ function readInstansiSheet(spreadsheet: Spreadsheet, language: Language): Instan
       t(language, 'instansiNoCanonicalColumn', { sheet: INSTANSI_SHEET, found: reading.found || '-' }),
     );
   const find = (names: string[]) =>
-    header.findIndex((cell) => names.includes(String(cell ?? '').trim().toLowerCase()));
-  const canonical = find(['nama baku', 'nama resmi', 'nama instansi', 'instansi', 'canonical', 'canonical name']);
+    header.findIndex((cell) =>
+      names.includes(
+        String(cell ?? '')
+          .trim()
+          .toLowerCase(),
+      ),
+    );
+  const canonical = find([
+    'nama baku',
+    'nama resmi',
+    'nama instansi',
+    'instansi',
+    'canonical',
+    'canonical name',
+  ]);
   const columns = {
     canonical,
     alias: find(['alias', 'aliases', 'ejaan', 'ejaan lain', 'nama lain']),
@@ -139,7 +152,10 @@ function appendRows(instansi: InstansiSheet, rows: readonly InstitutionRow[]): v
 }
 
 /** The sheet, created and seeded when missing; returns how many seed rows were written. */
-function ensureInstansiSheet(spreadsheet: Spreadsheet, language: Language): { instansi: InstansiSheet; seeded: number } {
+function ensureInstansiSheet(
+  spreadsheet: Spreadsheet,
+  language: Language,
+): { instansi: InstansiSheet; seeded: number } {
   const existing = readInstansiSheet(spreadsheet, language);
   if (existing && (existing.rows.length > 0 || hasMarker(existing.sheet, INSTANSI_KEY)))
     return { instansi: existing, seeded: 0 };
@@ -164,7 +180,10 @@ function ensureInstansiSheet(spreadsheet: Spreadsheet, language: Language): { in
   return { instansi, seeded: seed.length };
 }
 
-function suggestionsFor(data: PesertaData, rows: InstitutionRow[]): { suggestions: Suggestion[]; pending: number } {
+function suggestionsFor(
+  data: PesertaData,
+  rows: InstitutionRow[],
+): { suggestions: Suggestion[]; pending: number } {
   const directory = new InstitutionDirectory(rows);
   const { ungrouped } = groupInstitutions(data.participants, directory);
   const suggestions = suggestGroupings(ungrouped, directory);
@@ -195,7 +214,10 @@ function groupInstitutionsFlow(language: Language): MenuAlert | void {
   });
   const seededText =
     seeded > 0 ? t(language, 'instansiSeeded', { sheet: INSTANSI_SHEET, count: formatNumberId(seeded) }) : '';
-  const withSeeded = (message: string) => ({ title, message: [seededText, message].filter(Boolean).join('\n\n') });
+  const withSeeded = (message: string) => ({
+    title,
+    message: [seededText, message].filter(Boolean).join('\n\n'),
+  });
   if (suggestions.length === 0)
     return withSeeded(
       pending > 0

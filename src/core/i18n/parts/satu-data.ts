@@ -16,7 +16,8 @@ export const satuData = part(
     instansiSuggestLine: '"{spelling}" → "{canonical}"{isNew} ({count} baris)',
     instansiSuggestNew: ' (instansi baru)',
     instansiSuggestMore: '… dan {count} lainnya.',
-    instansiConfirmed: '{count} ejaan dikelompokkan di sheet {sheet}. Buat ulang laporan untuk memakai nama baku.',
+    instansiConfirmed:
+      '{count} ejaan dikelompokkan di sheet {sheet}. Buat ulang laporan untuk memakai nama baku.',
     instansiSavedPending:
       '{count} usulan disimpan di sheet {sheet} dengan status "Usulan": ubah menjadi "Dikonfirmasi" untuk memakainya.',
     instansiNoCanonicalColumn:
@@ -45,7 +46,8 @@ export const satuData = part(
     instansiSuggestLine: '"{spelling}" → "{canonical}"{isNew} ({count} rows)',
     instansiSuggestNew: ' (new institution)',
     instansiSuggestMore: '… and {count} more.',
-    instansiConfirmed: '{count} spellings grouped in sheet {sheet}. Regenerate the report to use the canonical names.',
+    instansiConfirmed:
+      '{count} spellings grouped in sheet {sheet}. Regenerate the report to use the canonical names.',
     instansiSavedPending:
       '{count} suggestions saved in sheet {sheet} with status "Usulan": set it to "Dikonfirmasi" to use them.',
     instansiNoCanonicalColumn:
