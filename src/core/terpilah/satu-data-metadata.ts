@@ -79,7 +79,7 @@ export function satuDataMetadata(input: MetadataInput): MetadataElement[] {
     element('periode', 'Periode data', input.periode),
     element(
       'kodeWilayah',
-      'Kode wilayah',
+      'Kode referensi wilayah',
       'Kode Kemendagri (Kepmendagri 300.2.2-2138/2025): 19 Provinsi Kepulauan Bangka Belitung; 19.01 Bangka, ' +
         '19.02 Belitung, 19.03 Bangka Selatan, 19.04 Bangka Tengah, 19.05 Bangka Barat, 19.06 Belitung Timur, ' +
         '19.71 Kota Pangkalpinang. Kosong: kabupaten/kota di luar provinsi atau tidak diketahui.',

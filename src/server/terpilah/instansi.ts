@@ -12,7 +12,6 @@
  * written under it, after reading the sheet again. Service calls do not grow with the data.
  */
 import { t, type Language } from '../../core/i18n';
-import { asLiteralText } from '../../core/plan/text-safety';
 import {
   InstitutionDirectory,
   STATUS_CONFIRMED,
@@ -146,8 +145,9 @@ function appendRows(instansi: InstansiSheet, rows: readonly InstitutionRow[]): v
     if (columns.canonical >= 0) line[columns.canonical] = row.canonical;
     if (columns.alias >= 0) line[columns.alias] = row.alias;
     if (columns.status >= 0) line[columns.status] = row.status;
-    return line.map((v) => (v === '' ? v : asLiteralText(v)));
+    return line;
   });
+  // Plain-text format first: the names are stored exactly as written ("=…", "007").
   sheet.getRange(first, 1, rows.length, width).setNumberFormat('@').setValues(cells);
 }
 
