@@ -219,6 +219,23 @@ describe('Kelompokkan instansi', () => {
     );
   });
 
+  test('a hand-made sheet of names only gets Alias and Status columns when suggestions are confirmed', () => {
+    const workbench = withPeserta(MESSY);
+    const own = newSheetState(workbench.state.nextId++, INSTANSI);
+    own.rows = [[{ value: 'Nama Instansi' }], [{ value: 'Dinas Kesehatan Kabupaten Bangka Tengah' }]];
+    workbench.state.sheets.push(own);
+    answered(workbench, 'menuGroupInstitutions', [{ button: 'YES' }]);
+    const values = sheetValues(workbench, INSTANSI) ?? [];
+    expect(values[0]).toEqual(['Nama Instansi', 'Alias', 'Status']);
+    expect(values).toContainEqual([
+      'Dinas Kesehatan Kabupaten Bangka Tengah',
+      'Dinas Kesehtan Bangka Tengah',
+      'Dikonfirmasi',
+    ]);
+    // No seed on the office's own list: Bappeda spellings are suggested as they are.
+    expect(values.some((row) => row[0] === BAPPEDA)).toBe(false);
+  });
+
   test("a user's own sheet called Instansi with other headers is refused, never rewritten", () => {
     const workbench = withPeserta(MESSY);
     const state = workbench.state;

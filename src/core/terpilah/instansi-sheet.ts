@@ -25,13 +25,19 @@ const headerKey = (value: unknown) =>
 export type InstansiSheetReading =
   { ok: true; rows: InstitutionRow[] } | { ok: false; problem: 'noCanonicalColumn'; found: string };
 
+/** 0-based column of each field in a header row (-1 = absent). */
+export function instansiColumns(header: readonly unknown[]): Record<keyof InstitutionRow, number> {
+  const row = Array.isArray(header) ? header : [];
+  const column = (field: keyof InstitutionRow) =>
+    row.findIndex((cell) => HEADER_NAMES[field].includes(headerKey(cell)));
+  return { canonical: column('canonical'), alias: column('alias'), status: column('status') };
+}
+
 /** All values of the sheet, header row first. */
 export function readInstansiValues(values: unknown[][]): InstansiSheetReading {
   const list = Array.isArray(values) ? values : [];
-  const header = Array.isArray(list[0]) ? list[0] : [];
-  const column = (field: keyof InstitutionRow) =>
-    header.findIndex((cell) => HEADER_NAMES[field].includes(headerKey(cell)));
-  const canonical = column('canonical');
+  const header: unknown[] = Array.isArray(list[0]) ? list[0] : [];
+  const { canonical, alias, status } = instansiColumns(header);
   if (canonical < 0)
     return {
       ok: false,
@@ -42,8 +48,6 @@ export function readInstansiValues(values: unknown[][]): InstansiSheetReading {
         .slice(0, 8)
         .join(', '),
     };
-  const alias = column('alias');
-  const status = column('status');
   const rows: InstitutionRow[] = [];
   for (const raw of list.slice(1)) {
     const cells = Array.isArray(raw) ? raw : [];

@@ -29,6 +29,7 @@ import {
 import {
   INSTANSI_HEADERS,
   INSTANSI_SHEET,
+  instansiColumns,
   readInstansiValues,
   seedRows,
 } from '../../core/terpilah/instansi-sheet';
@@ -91,29 +92,9 @@ function readInstansiSheet(spreadsheet: Spreadsheet, language: Language): Instan
     throw new UserError(
       t(language, 'instansiNoCanonicalColumn', { sheet: INSTANSI_SHEET, found: reading.found || '-' }),
     );
-  const find = (names: string[]) =>
-    header.findIndex((cell) =>
-      names.includes(
-        String(cell ?? '')
-          .trim()
-          .toLowerCase(),
-      ),
-    );
-  const canonical = find([
-    'nama baku',
-    'nama resmi',
-    'nama instansi',
-    'instansi',
-    'canonical',
-    'canonical name',
-  ]);
-  const columns = {
-    canonical,
-    alias: find(['alias', 'aliases', 'ejaan', 'ejaan lain', 'nama lain']),
-    status: find(['status']),
-  };
+  const columns = instansiColumns(header);
   const ours = columns.canonical === 0 && columns.alias === 1 && columns.status === 2;
-  return { sheet, rows: reading.rows, columns, width: Math.max(3, header.length), ours };
+  return { sheet, rows: reading.rows, columns, width: header.length, ours };
 }
 
 /**
@@ -135,7 +116,17 @@ export function groupedPeserta(spreadsheet: Spreadsheet, language: Language, dat
 /** Appends rows in the sheet's own column order, as text: a fixed number of calls. */
 function appendRows(instansi: InstansiSheet, rows: readonly InstitutionRow[]): void {
   if (rows.length === 0) return;
-  const { sheet, columns, width } = instansi;
+  const { sheet, columns } = instansi;
+  // A hand-made sheet without an Alias or Status column gets them, after its own columns.
+  const missing = (['alias', 'status'] as const).filter((field) => columns[field] < 0);
+  if (missing.length > 0) {
+    sheet
+      .getRange(1, instansi.width + 1, 1, missing.length)
+      .setValues([missing.map((field) => (field === 'alias' ? 'Alias' : 'Status'))]);
+    missing.forEach((field, i) => (columns[field] = instansi.width + i));
+    instansi.width += missing.length;
+  }
+  const width = instansi.width;
   const first = Math.max(2, sheet.getLastRow() + 1);
   const last = first + rows.length - 1;
   if (instansi.ours) ensureRows(sheet, INSTANSI_SPEC, last);
