@@ -332,3 +332,58 @@ describe('the Instansi sheet', () => {
     expect(reading.ok && reading.rows).toEqual(seedRows());
   });
 });
+
+describe('bad input is read defensively', () => {
+  test('the sheet reader: no rows, numbers, missing alias/status columns, blank names', () => {
+    expect(readInstansiValues(null as unknown as unknown[][])).toMatchObject({ ok: false });
+    expect(
+      readInstansiValues([['Nama baku'], [42], [null], 'x' as unknown as unknown[], [' Kantor ']]),
+    ).toEqual({
+      ok: true,
+      rows: [
+        { canonical: '42', alias: '', status: '' },
+        { canonical: 'Kantor', alias: '', status: '' },
+      ],
+    });
+    expect(
+      readInstansiValues([
+        ['Instansi', 'Ejaan lain'],
+        ['Kantor A', ' ; ;A1'],
+      ]),
+    ).toEqual({
+      ok: true,
+      rows: [{ canonical: 'Kantor A', alias: 'A1', status: '' }],
+    });
+  });
+
+  test('the directory: not an array, blank or odd rows, a rejection without alias', () => {
+    expect(new InstitutionDirectory(null as unknown as []).canonicalOf('x')).toBeNull();
+    const directory = new InstitutionDirectory([
+      { canonical: '', alias: 'X', status: '' },
+      { canonical: 'Kantor A', alias: '', status: 'Ditolak' },
+      null as unknown as { canonical: string; alias: string; status: string },
+      {
+        canonical: 'Kantor B',
+        alias: undefined as unknown as string,
+        status: undefined as unknown as string,
+      },
+    ]);
+    expect(directory.canonicalOf('x')).toBeNull();
+    expect(directory.canonicalOf('Kantor A')).toBeNull();
+    expect(directory.canonicalOf('kantor b')).toBe('Kantor B');
+    expect(directory.closest('')).toBeNull();
+    expect(directory.closest('Provinsi Babel')).toBeNull();
+  });
+
+  test('grouping: not an array, a spelling with no tokens', () => {
+    expect(groupInstitutions(null as unknown as Participant[], seeded())).toEqual({
+      participants: [],
+      ungrouped: [],
+    });
+    const grouped = groupInstitutions([participant(2, '---'), participant(3, '---')], seeded());
+    expect(grouped.ungrouped).toEqual([{ spelling: '---', spellings: ['---'], count: 2, firstRow: 2 }]);
+    expect(suggestGroupings(grouped.ungrouped, seeded())).toEqual([
+      { spelling: '---', canonical: '---', isNew: true, count: 2 },
+    ]);
+  });
+});

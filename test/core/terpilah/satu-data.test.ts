@@ -10,6 +10,7 @@ import { normaliseRows } from '../../../src/core/terpilah/normalise';
 import { summarise, summariseAll } from '../../../src/core/terpilah/summaries';
 import {
   periodOf,
+  satuDataRows,
   REGENCY_CODES,
   SATU_DATA_COLUMNS,
   type SatuDataRow,
@@ -339,5 +340,30 @@ describe('property: aggregates only, and the totals add up', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('Satu Data from odd input', () => {
+  test('no summaries: no rows, the generation year, no participants', () => {
+    const exported = satuDataExport(null as unknown as [], { generatedAt: GENERATED, sumber: 's' });
+    expect(exported.rows).toEqual([]);
+    expect(exported.kegiatan).toBe('Semua kegiatan');
+    expect(exported.metadata.find((m) => m.key === 'periode')?.value).toBe('2026');
+    expect(exported.metadata.find((m) => m.key === 'jumlahPeserta')?.value).toBe('0');
+  });
+
+  test('an activity without a date takes the generation year; a given penanggung jawab is written', () => {
+    const { participants, quality } = normaliseRows([['Tanpa Tanggal', 'A', '', '', 'P']], MAPPING, {
+      firstRow: 2,
+      referenceDate: '2026-11-20',
+    });
+    const exported = satuDataExport([summarise(participants, quality, 'Tanpa Tanggal')], {
+      generatedAt: '2024-01-01T00:00:00+07:00',
+      sumber: 's',
+      penanggungJawab: 'DP3ACSKB, Bidang PUG',
+    });
+    expect(exported.rows[0].periode).toBe('2024');
+    expect(exported.metadata.find((m) => m.key === 'penanggungJawab')?.value).toBe('DP3ACSKB, Bidang PUG');
+    expect(satuDataRows([], { periodeOf: () => '' })).toEqual([]);
   });
 });
