@@ -236,6 +236,16 @@ describe('Kelompokkan instansi', () => {
     expect(values.some((row) => row[0] === BAPPEDA)).toBe(false);
   });
 
+  test('a NIK typed into an institution is masked in the dialog and in the Instansi sheet', () => {
+    const workbench = withPeserta([{ Kegiatan: 'Rapat PUG', Nama: 'X', 'Instansi/OPD': `Kantor ${NIK_A}` }]);
+    const result = answered(workbench, 'menuGroupInstitutions', [{ button: 'NO' }]);
+    const [question] = uiOf(result, 'alert');
+    expect(question.prompt).toContain('"Kantor 1904********0001"');
+    expect(question.prompt).not.toContain(NIK_A);
+    expect(texts(sheetValues(workbench, INSTANSI))).toContain('Kantor 1904********0001');
+    expect(texts(sheetValues(workbench, INSTANSI)).join('\n')).not.toContain(NIK_A);
+  });
+
   test("a user's own sheet called Instansi with other headers is refused, never rewritten", () => {
     const workbench = withPeserta(MESSY);
     const state = workbench.state;

@@ -34,6 +34,7 @@ import {
   seedRows,
 } from '../../core/terpilah/instansi-sheet';
 import { formatNumberId } from '../../core/format';
+import { maskNiksIn } from '../../core/privacy/mask-nik';
 import { UserError } from '../sheets/errors';
 import { guarded, type MenuAlert } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';
@@ -133,8 +134,10 @@ function appendRows(instansi: InstansiSheet, rows: readonly InstitutionRow[]): v
   else if (last > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), last - sheet.getMaxRows());
   const cells = rows.map((row) => {
     const line: string[] = new Array<string>(width).fill('');
-    if (columns.canonical >= 0) line[columns.canonical] = row.canonical;
-    if (columns.alias >= 0) line[columns.alias] = row.alias;
+    // A whole NIK lives only in Peserta: one typed into an institution is written masked (that
+    // spelling then stays ungrouped, and its finding says so).
+    if (columns.canonical >= 0) line[columns.canonical] = maskNiksIn(row.canonical);
+    if (columns.alias >= 0) line[columns.alias] = maskNiksIn(row.alias);
     if (columns.status >= 0) line[columns.status] = row.status;
     return line;
   });
@@ -237,7 +240,8 @@ function groupInstitutionsFlow(language: Language): MenuAlert | void {
   ]
     .filter(Boolean)
     .join('\n\n');
-  const answer = ui.alert(title, prompt, ui.ButtonSet.YES_NO);
+  // Spellings are typed text: a NIK typed into one is masked here too.
+  const answer = ui.alert(title, maskNiksIn(prompt), ui.ButtonSet.YES_NO);
   if (answer !== ui.Button.YES && answer !== ui.Button.NO) return;
   const status = answer === ui.Button.YES ? STATUS_CONFIRMED : STATUS_PENDING;
 
