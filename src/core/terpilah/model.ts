@@ -81,7 +81,9 @@ export type QualityCode =
   | 'nipInvalid'
   | 'duplicateNik'
   | 'duplicateNameInstitution'
-  | 'nameMissing';
+  | 'nameMissing'
+  /** A spelling of an institution that no row of the `Instansi` sheet groups (instansi-grouping.ts). */
+  | 'institutionUngrouped';
 
 /** A data-quality finding that names its row (and column where there is one). */
 export interface QualityFinding {
