@@ -120,7 +120,9 @@ export function countProvenance(participants: readonly Participant[]): Provenanc
 }
 
 /** Per activity (first-seen order), for summariseAll's blocks. */
-export function countProvenanceByActivity(participants: readonly Participant[]): Map<string, ProvenanceCounts> {
+export function countProvenanceByActivity(
+  participants: readonly Participant[],
+): Map<string, ProvenanceCounts> {
   const groups = new Map<string, Participant[]>();
   for (const p of participants) {
     const list = groups.get(p.activity);

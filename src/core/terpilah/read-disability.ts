@@ -18,7 +18,6 @@ export function readDisabilitySourced(cells: RowCells): { value: boolean | null;
   const wgFields = WG_FIELDS.filter((field) => cells.has(field));
   const wg = wgFields.length > 0 ? washingtonGroup(wgFields.map((field) => cells.text(field, 60))) : null;
   const value = stated === true || wg === true ? true : stated === false || wg === false ? false : null;
-  const source: ValueSource =
-    value === null ? 'unknown' : stated === value ? 'read' : 'washingtonGroup';
+  const source: ValueSource = value === null ? 'unknown' : stated === value ? 'read' : 'washingtonGroup';
   return { value, source };
 }

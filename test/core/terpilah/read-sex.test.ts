@@ -32,7 +32,8 @@ describe('readSex', () => {
         row: 7,
         column: 'Jenis kelamin',
         code: 'sexFromNik',
-        message: 'Baris 7: jenis kelamin kosong; diisi dari NIK (laki-laki): periksa dan tulis jenis kelaminnya.',
+        message:
+          'Baris 7: jenis kelamin kosong; diisi dari NIK (laki-laki): periksa dan tulis jenis kelaminnya.',
       },
     ]);
   });
