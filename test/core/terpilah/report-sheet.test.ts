@@ -9,6 +9,7 @@ import {
   TERPILAH_TITLE,
 } from '../../../src/core/terpilah/report-sheet';
 import { summariseAll } from '../../../src/core/terpilah/summaries';
+import { formatDecimalId } from '../../../src/core/format';
 
 const MALE_NIK = '1971011205900001';
 const FEMALE_NIK = '1971015205900002';
@@ -180,5 +181,32 @@ describe('reportSheetPlan', () => {
     const roleHeader = one.charts[0].rect.row;
     expect(one.plan.values[roleHeader - 1].slice(1, 4)).toEqual(['Peran', 'L', 'P']);
     expect(one.plan.values[roleHeader].slice(1, 2)).toEqual(['Peserta']);
+  });
+
+  test('property: each table’s sentence says the percentages its total row shows, rounded alike', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('L', 'P', '', 'x'), fc.constantFrom('K1', 'K2')), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (people) => {
+          const { participants, quality } = normaliseRows(
+            people.map(([sex, activity], i) => [`Orang ${i}`, sex, activity]),
+            { name: 0, sex: 1, activity: 2 },
+            { firstRow: 2, referenceDate: '2024-06-01' },
+          );
+          const { plan } = reportSheetPlan(summariseAll(participants, quality), 'x', '2024-06-01');
+          plan.values.forEach((row, i) => {
+            if (row[1] !== 'Jumlah' || typeof row[7] !== 'number') return;
+            const sentence = String(plan.values[i + 1][1]);
+            // The cell holds the fraction a "0.0%" format shows; the sentence the same, with a comma.
+            expect(sentence).toContain(`Perempuan ${formatDecimalId((row[7] as number) * 100)}%`);
+            expect(sentence).toContain(`laki-laki ${formatDecimalId((row[6] as number) * 100)}%`);
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
