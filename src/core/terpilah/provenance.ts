@@ -103,33 +103,55 @@ export function emptyProvenanceCounts(): ProvenanceCounts {
   return counts;
 }
 
+const S = VALUE_SOURCES.length;
+const UNKNOWN_INDEX = VALUE_SOURCES.indexOf('unknown');
+const SOURCE_INDEX = new Map<string, number>(VALUE_SOURCES.map((source, i) => [source, i] as const));
+const FIELD_COUNT = PROVENANCE_FIELDS.length;
+
+/** Adds one participant to a tally (field × source, as integers: the hot loop stays cheap). */
+function tally(into: Int32Array, p: Participant): void {
+  const provenance = p.provenance;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const source = provenance ? SOURCE_INDEX.get(provenance[PROVENANCE_FIELDS[f]]) : undefined;
+    into[f * S + (source ?? UNKNOWN_INDEX)]++;
+  }
+}
+
+function countsOf(tallied: Int32Array): ProvenanceCounts {
+  const counts = emptyProvenanceCounts();
+  PROVENANCE_FIELDS.forEach((field, f) =>
+    VALUE_SOURCES.forEach((source, i) => (counts[field][source] = tallied[f * S + i])),
+  );
+  return counts;
+}
+
 /**
  * Participants per field and source. A participant without a provenance (built by hand, not by
  * normaliseRows) counts as unknown in every field, so the sources always add up to the total.
  */
 export function countProvenance(participants: readonly Participant[]): ProvenanceCounts {
-  const counts = emptyProvenanceCounts();
-  for (const p of participants) {
-    const provenance = p.provenance;
-    for (const field of PROVENANCE_FIELDS) {
-      const source = provenance ? provenance[field] : 'unknown';
-      counts[field][source in counts[field] ? source : 'unknown']++;
-    }
-  }
-  return counts;
+  const tallied = new Int32Array(FIELD_COUNT * S);
+  for (const p of participants) tally(tallied, p);
+  return countsOf(tallied);
 }
 
-/** Per activity (first-seen order), for summariseAll's blocks. */
-export function countProvenanceByActivity(
-  participants: readonly Participant[],
-): Map<string, ProvenanceCounts> {
-  const groups = new Map<string, Participant[]>();
+/** All participants, and per activity (first-seen order), in one pass: for summariseAll. */
+export function countProvenanceByActivity(participants: readonly Participant[]): {
+  all: ProvenanceCounts;
+  byActivity: Map<string, ProvenanceCounts>;
+} {
+  const all = new Int32Array(FIELD_COUNT * S);
+  const groups = new Map<string, Int32Array>();
   for (const p of participants) {
-    const list = groups.get(p.activity);
-    if (list) list.push(p);
-    else groups.set(p.activity, [p]);
+    let group = groups.get(p.activity);
+    if (!group) groups.set(p.activity, (group = new Int32Array(FIELD_COUNT * S)));
+    tally(all, p);
+    tally(group, p);
   }
-  return new Map([...groups].map(([activity, list]) => [activity, countProvenance(list)]));
+  return {
+    all: countsOf(all),
+    byActivity: new Map([...groups].map(([activity, tallied]) => [activity, countsOf(tallied)])),
+  };
 }
 
 /**

@@ -166,8 +166,8 @@ export function summariseAll(participants: Participant[], quality: QualityFindin
   const findings = Array.isArray(quality) ? quality : [];
   const coded = encode(list);
   const scratch = scratchFor(coded);
-  const summaries = [{ ...build(coded, null, null, findings, scratch), provenance: countProvenance(list) }];
-  const provenanceByActivity = countProvenanceByActivity(list);
+  const provenance = countProvenanceByActivity(list);
+  const summaries = [{ ...build(coded, null, null, findings, scratch), provenance: provenance.all }];
   const activityCount = coded.activities.length;
   // Counting sort of participant indices by activity.
   const starts = new Int32Array(activityCount + 1);
@@ -187,7 +187,7 @@ export function summariseAll(participants: Participant[], quality: QualityFindin
   for (let a = 0; a < activityCount; a++)
     summaries.push({
       ...build(coded, order.subarray(starts[a], starts[a + 1]), coded.activities[a], perActivity[a], scratch),
-      provenance: provenanceByActivity.get(coded.activities[a]) ?? countProvenance([]),
+      provenance: provenance.byActivity.get(coded.activities[a]) ?? countProvenance([]),
     });
   return summaries;
 }
