@@ -9,6 +9,7 @@ import { progressSidebar } from './parts/progress-sidebar';
 import { progressServer } from './parts/progress-server';
 import { monitoring } from './parts/monitoring';
 import { terpilah } from './parts/terpilah';
+import { terpilahQuality } from './parts/terpilah-quality';
 import { selfCheck } from './parts/self-check';
 import { satuData } from './parts/satu-data';
 
@@ -20,6 +21,7 @@ export const id = {
   ...progressServer.id,
   ...monitoring.id,
   ...terpilah.id,
+  ...terpilahQuality.id,
   ...selfCheck.id,
   ...satuData.id,
 } as const;
@@ -34,6 +36,7 @@ export const en: Record<StringKey, string> = {
   ...progressServer.en,
   ...monitoring.en,
   ...terpilah.en,
+  ...terpilahQuality.en,
   ...selfCheck.en,
   ...satuData.en,
 };
