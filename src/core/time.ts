@@ -44,18 +44,52 @@ function formatter(locale: 'en-US' | 'en-CA', timeZone: string): Intl.DateTimeFo
   return format;
 }
 
-function parts(epoch: number, timeZone: string): Record<string, number> {
+/** The zone's offset at `epoch` from Intl: exact, but one formatToParts (the costly part). */
+function exactOffsetMinutes(epoch: number, timeZone: string): number {
   const fields = formatter('en-US', timeZone).formatToParts(new Date(epoch));
-  const out: Record<string, number> = {};
-  for (const f of fields) if (f.type !== 'literal') out[f.type] = Number(f.value);
-  return out;
+  const p: Record<string, number> = {};
+  for (const f of fields) if (f.type !== 'literal') p[f.type] = Number(f.value);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(epoch / 1000) * 1000) / 60000);
 }
+
+const DAY_MS = 86_400_000;
+/**
+ * Offsets per zone and UTC day: a day whose start and end have the same offset has it all day
+ * (zones change offset at most once a day), so one Intl call serves every instant of the day —
+ * a rebuild of 20,000 events then formats times with arithmetic. A day with a change (null) is
+ * asked exactly per instant.
+ */
+const dayOffsets = new Map<string, Map<number, number | null>>();
 
 /** The zone's offset from UTC at `epoch`, in minutes (Asia/Jakarta: 420). */
 export function offsetMinutes(epoch: number, timeZone: string): number {
-  const p = parts(epoch, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(epoch / 1000) * 1000) / 60000);
+  let days = dayOffsets.get(timeZone);
+  if (!days) dayOffsets.set(timeZone, (days = new Map()));
+  const day = Math.floor(epoch / DAY_MS);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const start = exactOffsetMinutes(day * DAY_MS, timeZone);
+    offset = start === exactOffsetMinutes(day * DAY_MS + DAY_MS - 1000, timeZone) ? start : null;
+    days.set(day, offset);
+  }
+  return offset ?? exactOffsetMinutes(epoch, timeZone);
+}
+
+/** The wall clock of an instant in a zone, by arithmetic on the (cached) offset. */
+function parts(
+  epoch: number,
+  timeZone: string,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
+  const local = new Date(Math.floor(epoch / 1000) * 1000 + offsetMinutes(epoch, timeZone) * 60000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
@@ -73,9 +107,8 @@ export function toIsoInZone(epoch: number, timeZone: string): string {
  * is that day, not the previous UTC day.
  */
 export function isoDateInZone(date: Date, timeZone: string): string {
-  const fields = formatter('en-CA', timeZone).formatToParts(date);
-  const get = (type: string) => fields.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const p = parts(date.getTime(), timeZone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
 }
 
 /** "2026-11-24 09:30" as shown in sheets and the sidebar. */

@@ -10,6 +10,7 @@ import { progressServer } from './parts/progress-server';
 import { monitoring } from './parts/monitoring';
 import { terpilah } from './parts/terpilah';
 import { selfCheck } from './parts/self-check';
+import { calendar } from './parts/calendar';
 
 export const id = {
   ...shell.id,
@@ -20,6 +21,7 @@ export const id = {
   ...monitoring.id,
   ...terpilah.id,
   ...selfCheck.id,
+  ...calendar.id,
 } as const;
 
 export type StringKey = keyof typeof id;
@@ -33,4 +35,5 @@ export const en: Record<StringKey, string> = {
   ...monitoring.en,
   ...terpilah.en,
   ...selfCheck.en,
+  ...calendar.en,
 };

@@ -6,7 +6,14 @@
 import { formatMinutes } from '../sop/minutes';
 import { parseTime, toLocalText } from '../time';
 import type { ActivityInfo, ActivityProgress, StepState } from './model';
-import { actualMinutes, emptyStep, variance } from './reducer';
+import {
+  actualMinutes,
+  clockMinutes,
+  DEFAULT_COUNTER,
+  emptyStep,
+  variance,
+  type MinuteCounter,
+} from './reducer';
 import {
   DECISION_BY_LABEL,
   DECISION_LABELS,
@@ -40,6 +47,9 @@ export const LANGKAH_HEADERS = [
   'Paralel',
   'Diubah oleh',
   'Diubah pada',
+  // Added later, so at the end: older sheets keep their columns where they were.
+  'Menit berlalu',
+  'Perlu diulang',
 ] as const;
 
 /** Columns (1-based) of the values the conditional formatting and dropdowns refer to. */
@@ -48,12 +58,22 @@ export const LANGKAH_COLUMN = Object.fromEntries(LANGKAH_HEADERS.map((h, i) => [
   number
 >;
 
-/** The activity's `Langkah` rows, one per step in SOP order. `now` prices running steps. */
-export function stepRows(progress: ActivityProgress, now: string, timeZone: string): RowValue[][] {
+/**
+ * The activity's `Langkah` rows, one per step in SOP order. `now` prices running steps. "Menit
+ * aktual" and "Selisih" are working minutes (the calendar's), "Menit berlalu" clock minutes.
+ */
+export function stepRows(
+  progress: ActivityProgress,
+  now: string,
+  timeZone: string,
+  calendar = DEFAULT_COUNTER.calendar,
+): RowValue[][] {
+  const counter: MinuteCounter = { calendar, timeZone };
   return progress.info.steps.map((run, i) => {
     const step = progress.steps[i];
-    const actual = actualMinutes(step, now);
-    const over = variance(step, run, now);
+    const actual = actualMinutes(step, now, counter);
+    const over = variance(step, run, now, counter);
+    const clock = clockMinutes(step, now);
     return [
       progress.info.id,
       progress.info.name,
@@ -76,6 +96,8 @@ export function stepRows(progress: ActivityProgress, now: string, timeZone: stri
       step.override,
       step.changedBy,
       toLocalText(step.changedAt, timeZone),
+      step.status === 'done' && clock !== null ? clock : '',
+      step.reopened,
     ];
   });
 }
@@ -140,6 +162,8 @@ export function parseStepRows(
       evidence: trimmed(row[col('Bukti')]),
       note: trimmed(row[col('Catatan')]),
       override: isTrue(row[col('Paralel')]),
+      // A row from before the column existed reads as not reopened.
+      reopened: isTrue(row[col('Perlu diulang')]),
       changedBy: trimmed(row[col('Diubah oleh')]),
       changedAt,
     });

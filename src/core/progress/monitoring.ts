@@ -149,12 +149,7 @@ export function monitorFromLog(rows: unknown[][], timeZone: string): MonitoringR
     step.revisionDecisions++;
     before.steps.forEach((old, i) => {
       const now = after.steps[i];
-      if (
-        i !== index &&
-        old.status !== 'pending' &&
-        now.status === 'pending' &&
-        now.revisions > old.revisions
-      )
+      if (i !== index && old.status !== 'pending' && now.status === 'pending' && now.reopened)
         stepOf(sop, old.number).reopened++;
     });
   }
