@@ -167,12 +167,13 @@ describe('menuMonitoringReport', () => {
       66,
       1,
     ]);
+    // Step 8 ran 12:10–12:30, inside the 12:00–13:00 break: 0 working minutes (Kalender Kerja).
     expect(values[stats + 7].slice(0, 8)).toEqual([
       8,
       'Melaksanakan kegiatan',
       1,
-      20,
-      20,
+      0,
+      0,
       '420 atau 840',
       100,
       0,

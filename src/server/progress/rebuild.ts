@@ -9,6 +9,7 @@ import type { RowValue } from '../../core/progress/row-labels';
 import { guarded, problemsText } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';
 import { dataRows, ensureRows, writeRows, type RowSheetSpec } from '../sheets/rows';
+import { readWorkingCalendar } from '../sheets/calendar';
 import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, requireRiwayat, RIWAYAT_SPEC } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,9 +31,11 @@ export function menuRebuildProgress(): void {
 export function rebuildProgress(language: Language): RebuildResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const calendar = readWorkingCalendar(spreadsheet, timeZone, () => language);
   return withDocumentLock(language, () => {
     const riwayat = requireRiwayat(spreadsheet, () => language);
-    const result = rebuildFromLog(dataRows(riwayat, RIWAYAT_SPEC.headers.length), 2, timeZone, language);
+    const rows = dataRows(riwayat, RIWAYAT_SPEC.headers.length);
+    const result = rebuildFromLog(rows, 2, timeZone, language, calendar);
     // Both sheets are checked (a user's own sheet of that name is refused) before either is written.
     const kegiatan = ensureProgressSheet(spreadsheet, KEGIATAN_SPEC, language);
     const langkah = ensureProgressSheet(spreadsheet, LANGKAH_SPEC, language);
