@@ -162,5 +162,8 @@ export function minutesBetween(from: string, to: string): number {
 
 /** The same instant without seconds: "2026-11-24T09:30:45+07:00" → "2026-11-24T09:30:00+07:00". */
 export function toMinute(iso: string): string {
+  // The usual shape ("…T09:30:45+07:00"): no regex (a rebuild calls this twice per event).
+  if (iso.length === 25 && iso[16] === ':' && (iso[19] === '+' || iso[19] === '-'))
+    return iso[17] === '0' && iso[18] === '0' ? iso : `${iso.slice(0, 17)}00${iso.slice(19)}`;
   return iso.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, '$1:00$2');
 }

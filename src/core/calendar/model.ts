@@ -43,7 +43,8 @@ export interface CalendarSettings {
  */
 export interface WorkingCalendar {
   week: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
-  daysOff: ReadonlySet<string>;
+  /** Days off as local day numbers (days since 1970-01-01 on the wall clock): no dates built per day. */
+  daysOff: ReadonlySet<number>;
   /** Working minutes of a usual working day: what "1 hari" means in a duration. */
   dayMinutes: number;
 }

@@ -34,7 +34,8 @@ export function workingCalendar(settings: CalendarSettings): WorkingCalendar {
   let dayMinutes = 0;
   for (const [m, n] of counts)
     if (n > (counts.get(dayMinutes) ?? 0) || (n === counts.get(dayMinutes) && m > dayMinutes)) dayMinutes = m;
-  return { week, daysOff: new Set(settings.holidays.map((h) => h.date)), dayMinutes };
+  const daysOff = new Set(settings.holidays.map((h) => Date.parse(`${h.date}T00:00:00Z`) / DAY_MS));
+  return { week, daysOff, dayMinutes };
 }
 
 /** Local midnight (epoch ms) of local day number `day` (days since 1970-01-01 on the wall clock). */
@@ -56,7 +57,7 @@ export function workingMs(from: number, to: number, calendar: WorkingCalendar, t
     // 1970-01-01 was a Thursday (4).
     const parts = calendar.week[(((day + 4) % 7) + 7) % 7];
     if (parts.length === 0) continue;
-    if (calendar.daysOff.has(new Date(day * DAY_MS).toISOString().slice(0, 10))) continue;
+    if (calendar.daysOff.has(day)) continue;
     const midnight = localMidnight(day, timeZone);
     for (const [a, b] of parts) {
       const overlap = Math.min(to, midnight + b * MINUTE_MS) - Math.max(from, midnight + a * MINUTE_MS);

@@ -3,17 +3,10 @@
  * from here, and the actual vs standard minutes staff read. Live logging reads an activity's rows
  * back instead of replaying `Riwayat`.
  */
-import { formatMinutes } from '../sop/minutes';
+import { formatMinutes, minutesRange } from '../sop/minutes';
 import { parseTime, toLocalText } from '../time';
 import type { ActivityInfo, ActivityProgress, StepState } from './model';
-import {
-  actualMinutes,
-  clockMinutes,
-  DEFAULT_COUNTER,
-  emptyStep,
-  variance,
-  type MinuteCounter,
-} from './reducer';
+import { actualMinutes, clockMinutes, DEFAULT_COUNTER, emptyStep, type MinuteCounter } from './reducer';
 import {
   DECISION_BY_LABEL,
   DECISION_LABELS,
@@ -71,8 +64,9 @@ export function stepRows(
   const counter: MinuteCounter = { calendar, timeZone };
   return progress.info.steps.map((run, i) => {
     const step = progress.steps[i];
-    const actual = actualMinutes(step, now, counter);
-    const over = variance(step, run, now, counter);
+    // Working minutes only for a done step: the rows leave a running step's minutes blank.
+    const actual = step.status === 'done' ? actualMinutes(step, now, counter) : null;
+    const over = actual === null ? null : actual - minutesRange(run.minutes).max;
     const clock = clockMinutes(step, now);
     return [
       progress.info.id,

@@ -3,18 +3,11 @@
  * "yyyy-mm-dd HH:mm" text in the spreadsheet's zone), computed from the progress state or read
  * from `Kegiatan` rows. server/api.ts re-exports these types for the client.
  */
-import { formatMinutes } from '../sop/minutes';
+import { formatMinutes, minutesRange } from '../sop/minutes';
 import type { ActivityInfo, ActivityProgress, StepAction } from './model';
 import { DEFAULT_WORKING_CALENDAR } from '../calendar/defaults';
 import type { WorkingCalendar } from '../calendar/model';
-import {
-  actualMinutes,
-  allowedActions,
-  clockMinutes,
-  summarize,
-  variance,
-  type MinuteCounter,
-} from './reducer';
+import { actualMinutes, allowedActions, clockMinutes, summarize, type MinuteCounter } from './reducer';
 import { ACTIVITY_STATUS_LABELS } from './row-labels';
 import { KEGIATAN_HEADERS, parseActivityRow } from './kegiatan-rows';
 import { toLocalText } from '../time';
@@ -108,7 +101,8 @@ export function activityView(
   const counter: MinuteCounter = { calendar, timeZone };
   const steps = progress.info.steps.map((run, i): StepView => {
     const step = progress.steps[i];
-    const over = variance(step, run, now, counter);
+    const actual = actualMinutes(step, now, counter);
+    const over = actual === null ? null : actual - minutesRange(run.minutes).max;
     const { actions, startNeedsOverride } = allowedActions(progress, i);
     return {
       number: run.number,
@@ -120,7 +114,7 @@ export function activityView(
       person: step.person,
       startedAt: toLocalText(step.startedAt, timeZone),
       finishedAt: toLocalText(step.finishedAt, timeZone),
-      actualMinutes: actualMinutes(step, now, counter),
+      actualMinutes: actual,
       clockMinutes: clockMinutes(step, now),
       variance: over,
       dayMinutes: calendar.dayMinutes,
