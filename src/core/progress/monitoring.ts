@@ -3,7 +3,7 @@ import { formatMinutes, minutesRange } from '../sop/minutes';
 import type { ActivityEvent, ActivityProgress, ActivitySummary } from './model';
 import { applyStepEvent, newProgress, summarize } from './reducer';
 import { joinContinuations, parseEventRow } from './riwayat-rows';
-import { toMinute } from '../time';
+import { minutesBetween, toMinute } from '../time';
 import { DEFAULT_WORKING_CALENDAR } from '../calendar/defaults';
 import type { WorkingCalendar } from '../calendar/model';
 import { workingMinutesBetween } from '../calendar/working-minutes';
@@ -36,9 +36,11 @@ export interface StepMonitoring {
   standardMax: number;
   /** Completed runs across all activities. */
   runs: number;
-  /** Actual minutes of each run, in log order. */
+  /** Actual (working) minutes of each run, in log order. */
   actuals: number[];
   median: number | null;
+  /** Median clock minutes of the runs (nights, weekends, days off included). */
+  clockMedian: number | null;
   max: number | null;
   /** Runs within their standard; runs − within = overruns. */
   within: number;
@@ -81,6 +83,7 @@ export const NEVER_RUN = 'Belum pernah dilaksanakan.';
 
 interface StepAccumulator {
   actuals: number[];
+  clock: number[];
   within: number;
   revisionDecisions: number;
   reopened: number;
@@ -109,7 +112,7 @@ export function monitorFromLog(
   const stepOf = (sop: SopAccumulator, number: number): StepAccumulator => {
     let step = sop.steps.get(number);
     if (!step) {
-      step = { actuals: [], within: 0, revisionDecisions: 0, reopened: 0, activities: new Set() };
+      step = { actuals: [], clock: [], within: 0, revisionDecisions: 0, reopened: 0, activities: new Set() };
       sop.steps.set(number, step);
     }
     return step;
@@ -156,6 +159,7 @@ export function monitorFromLog(
       timeZone,
     );
     step.actuals.push(actual);
+    step.clock.push(minutesBetween(before.steps[index].startedAt, toMinute(event.at)));
     if (actual <= minutesRange(before.info.steps[index].minutes).max) step.within++;
     step.activities.add(event.activityId);
     if (event.kind !== 'revise') continue;
@@ -209,6 +213,7 @@ function stepMonitoring(
     runs,
     actuals: acc.actuals,
     median: median(acc.actuals),
+    clockMedian: median(acc.clock),
     max: runs > 0 ? Math.max(...acc.actuals) : null,
     within: acc.within,
     percentWithin: runs > 0 ? Math.floor((acc.within * 100) / runs) : null,
