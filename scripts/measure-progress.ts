@@ -1,8 +1,9 @@
 /**
  * A quick measurement of the progress actions (not the bench: bench/index.ts is the official
  * one): service calls, cells read and written, workbench milliseconds at a small and a large
- * `Riwayat`, and a rough typical estimate with the issue's figures (50 ms per round trip, 30 µs
- * per cell read, 15 µs per cell written, plus the measured CPU time).
+ * `Riwayat`, and a rough typical estimate with the typical figures of the workbench's latency
+ * model (src/workbench/services/latency.ts on main: 44.7 ms per round trip, 52 µs per cell read,
+ * 12.2 µs per cell written; every call counted as a read/write round trip, CPU not included).
  * Run: node scripts/measure-progress.mjs
  */
 import { RangeValues } from '../src/workbench/services/range-values';
@@ -47,8 +48,7 @@ wrap(
 );
 
 const DIST = join(__dirname, '..', 'dist');
-const typical = (calls: number, ms: number) =>
-  calls * 0.05 + cells.read * 30e-6 + cells.written * 15e-6 + ms / 1000;
+const typical = (calls: number) => calls * 0.0447 + cells.read * 52e-6 + cells.written * 12.2e-6;
 
 function measure(label: string, events: number, name: string, args: () => unknown[]) {
   const workbench = new Workbench({ state: progressState(events), distDir: DIST });
@@ -59,10 +59,11 @@ function measure(label: string, events: number, name: string, args: () => unknow
   const result = workbench.run(name, call);
   const ms = performance.now() - started;
   if (!result.ok) throw new Error(`${name}: ${result.error}`);
+  if (process.argv.includes('--by-method')) console.log(result.callsByMethod);
   console.log(
     `${label.padEnd(28)} ${String(events).padStart(6)} events: ${String(result.calls).padStart(4)} calls, ` +
       `${String(cells.read).padStart(8)} cells read, ${String(cells.written).padStart(8)} written, ` +
-      `${ms.toFixed(0).padStart(6)} ms, typical ≈ ${typical(result.calls, ms).toFixed(2)} s`,
+      `${ms.toFixed(0).padStart(6)} ms, typical ≈ ${typical(result.calls).toFixed(2)} s`,
   );
 }
 
