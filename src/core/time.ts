@@ -1,9 +1,9 @@
 /**
  * Instants in a time zone, for every feature: the step log's times (ISO 8601 with the
  * spreadsheet's offset, "2026-11-24T09:30:00+07:00", shown as local "yyyy-mm-dd HH:mm") and the
- * calendar day a Date cell falls on. Conversions go through Intl, so any IANA zone works
- * (Asia/Jakarta has no DST, others may). No imports and no Apps Script globals: the workbench may
- * use this module too.
+ * calendar day a Date cell falls on. Offsets come from Intl, so any IANA zone works (Asia/Jakarta
+ * has no DST, others may), asked once per zone and UTC day; the wall clock is then arithmetic.
+ * No imports and no Apps Script globals: the workbench may use this module too.
  */
 
 /** The office's zone: what the CLI and tests assume when no spreadsheet tells otherwise. */
@@ -23,30 +23,31 @@ export const WALL_CLOCK_OPTIONS: Intl.DateTimeFormatOptions = {
   second: '2-digit',
 };
 
-/** The calendar day of an instant, with en-CA (its parts are already yyyy, mm, dd). */
+/**
+ * The calendar day of an instant, with en-CA (its parts are already yyyy, mm, dd): what the
+ * self-check probes. isoDateInZone itself now derives the day from the cached offset.
+ */
 export const CALENDAR_DAY_OPTIONS: Intl.DateTimeFormatOptions = {
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
 };
 
-/** One formatter per locale and zone: building an Intl.DateTimeFormat costs far more than using one. */
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: 'en-US' | 'en-CA', timeZone: string): Intl.DateTimeFormat {
-  const key = `${locale} ${timeZone}`;
-  let format = formatters.get(key);
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
   if (!format) {
-    const options = locale === 'en-US' ? WALL_CLOCK_OPTIONS : CALENDAR_DAY_OPTIONS;
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    formatters.set(key, format);
+    format = new Intl.DateTimeFormat('en-US', { ...WALL_CLOCK_OPTIONS, timeZone });
+    formatters.set(timeZone, format);
   }
   return format;
 }
 
 /** The zone's offset at `epoch` from Intl: exact, but one formatToParts (the costly part). */
 function exactOffsetMinutes(epoch: number, timeZone: string): number {
-  const fields = formatter('en-US', timeZone).formatToParts(new Date(epoch));
+  const fields = formatter(timeZone).formatToParts(new Date(epoch));
   const p: Record<string, number> = {};
   for (const f of fields) if (f.type !== 'literal') p[f.type] = Number(f.value);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
