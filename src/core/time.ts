@@ -45,13 +45,15 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The zone's offset at `epoch` from Intl: exact, but one formatToParts (the costly part). */
-function exactOffsetMinutes(epoch: number, timeZone: string): number {
+/**
+ * The zone's offset at `epoch` from Intl, in milliseconds to the second (old local mean times
+ * such as Jakarta's +07:07:12 before 1924 are not whole minutes): one formatToParts, the costly part.
+ */
+function exactOffsetMs(epoch: number, timeZone: string): number {
   const fields = formatter(timeZone).formatToParts(new Date(epoch));
   const p: Record<string, number> = {};
   for (const f of fields) if (f.type !== 'literal') p[f.type] = Number(f.value);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(epoch / 1000) * 1000) / 60000);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(epoch / 1000) * 1000;
 }
 
 const DAY_MS = 86_400_000;
@@ -63,18 +65,22 @@ const DAY_MS = 86_400_000;
  */
 const dayOffsets = new Map<string, Map<number, number | null>>();
 
-/** The zone's offset from UTC at `epoch`, in minutes (Asia/Jakarta: 420). */
-export function offsetMinutes(epoch: number, timeZone: string): number {
+function offsetMs(epoch: number, timeZone: string): number {
   let days = dayOffsets.get(timeZone);
   if (!days) dayOffsets.set(timeZone, (days = new Map()));
   const day = Math.floor(epoch / DAY_MS);
   let offset = days.get(day);
   if (offset === undefined) {
-    const start = exactOffsetMinutes(day * DAY_MS, timeZone);
-    offset = start === exactOffsetMinutes(day * DAY_MS + DAY_MS - 1000, timeZone) ? start : null;
+    const start = exactOffsetMs(day * DAY_MS, timeZone);
+    offset = start === exactOffsetMs(day * DAY_MS + DAY_MS - 1000, timeZone) ? start : null;
     days.set(day, offset);
   }
-  return offset ?? exactOffsetMinutes(epoch, timeZone);
+  return offset ?? exactOffsetMs(epoch, timeZone);
+}
+
+/** The zone's offset from UTC at `epoch`, in minutes (Asia/Jakarta: 420). */
+export function offsetMinutes(epoch: number, timeZone: string): number {
+  return Math.round(offsetMs(epoch, timeZone) / 60000);
 }
 
 /** The wall clock of an instant in a zone, by arithmetic on the (cached) offset. */
@@ -82,7 +88,7 @@ function parts(
   epoch: number,
   timeZone: string,
 ): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
-  const local = new Date(Math.floor(epoch / 1000) * 1000 + offsetMinutes(epoch, timeZone) * 60000);
+  const local = new Date(Math.floor(epoch / 1000) * 1000 + offsetMs(epoch, timeZone));
   return {
     year: local.getUTCFullYear(),
     month: local.getUTCMonth() + 1,
