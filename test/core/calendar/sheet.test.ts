@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { DEFAULT_CALENDAR_SETTINGS } from '../../../src/core/calendar/defaults';
 import type { CalendarSettings, Holiday } from '../../../src/core/calendar/model';
-import { calendarSheetPlan, mergeSeed, readCalendarSheet } from '../../../src/core/calendar/sheet';
+import {
+  calendarSheetPlan,
+  isCalendarSheet,
+  mergeSeed,
+  readCalendarSheet,
+} from '../../../src/core/calendar/sheet';
 
 const TZ = 'Asia/Jakarta';
 const valuesOf = (settings: CalendarSettings) => calendarSheetPlan(settings).values as unknown[][];
@@ -44,12 +49,32 @@ describe('Kalender Kerja sheet', () => {
     ]);
   });
 
+  // 08:00 on Sheets' day zero in Jakarta, whose offset was then its local mean time, +07:07:12.
+  const JAKARTA_0800 = new Date(Date.UTC(1899, 11, 30, 8) - (7 * 3600 + 7 * 60 + 12) * 1000);
+
+  test('time cells as Sheets gives them (a Date on 1899-12-30, a day fraction) read as times', () => {
+    const values = valuesOf(DEFAULT_CALENDAR_SETTINGS).map((row) => [...row]);
+    values[4] = ['Senin', 'Ya', JAKARTA_0800, 16 / 24, '', ''];
+    const read = readCalendarSheet(values, TZ);
+    expect(read.ok && read.settings.week[0]).toEqual({
+      weekday: 1,
+      working: true,
+      start: 480,
+      end: 960,
+      breakStart: 0,
+      breakEnd: 0,
+    });
+    expect(isCalendarSheet(values)).toBe(true);
+    expect(isCalendarSheet([['Hari', 'Hari kerja']])).toBe(false);
+  });
+
   test('every unreadable entry is named by row and column, all at once', () => {
     const values = valuesOf(DEFAULT_CALENDAR_SETTINGS).map((row) => [...row]);
     values[4][3] = '16.6';
     values[5][1] = 'mungkin';
     values[6] = ['Rabu', 'Ya', '13:00', '08:00', '', ''];
     values[13][0] = 'besok';
+    values[10][0] = 'Senen';
     const read = readCalendarSheet(values, TZ);
     expect(read).toEqual({
       ok: false,
@@ -57,6 +82,7 @@ describe('Kalender Kerja sheet', () => {
         'Kalender Kerja baris 5, kolom "Jam pulang": "16.6" bukan jam. Tulis mis. 07:30.',
         'Kalender Kerja baris 6, kolom "Hari kerja": "mungkin" harus "Ya" atau "Tidak".',
         'Kalender Kerja baris 7: jam pulang harus sesudah jam masuk, dan istirahat di antaranya.',
+        'Kalender Kerja baris 11, kolom "Hari": "Senen" bukan nama hari (Senin … Minggu).',
         'Kalender Kerja baris 14, kolom "Tanggal": "besok" bukan tanggal. Tulis mis. 2026-12-25.',
       ],
     });
