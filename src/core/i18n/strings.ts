@@ -7,10 +7,10 @@ import { sopServer } from './parts/sop-server';
 import { sopSidebar } from './parts/sop-sidebar';
 import { progressSidebar } from './parts/progress-sidebar';
 import { progressServer } from './parts/progress-server';
+import { calendar } from './parts/calendar';
 import { monitoring } from './parts/monitoring';
 import { terpilah } from './parts/terpilah';
 import { selfCheck } from './parts/self-check';
-import { calendar } from './parts/calendar';
 
 export const id = {
   ...shell.id,
@@ -18,10 +18,10 @@ export const id = {
   ...sopServer.id,
   ...progressSidebar.id,
   ...progressServer.id,
+  ...calendar.id,
   ...monitoring.id,
   ...terpilah.id,
   ...selfCheck.id,
-  ...calendar.id,
 } as const;
 
 export type StringKey = keyof typeof id;
@@ -32,8 +32,8 @@ export const en: Record<StringKey, string> = {
   ...sopServer.en,
   ...progressSidebar.en,
   ...progressServer.en,
+  ...calendar.en,
   ...monitoring.en,
   ...terpilah.en,
   ...selfCheck.en,
-  ...calendar.en,
 };
