@@ -55,3 +55,7 @@ export const STEP_HEADERS: [StepColumn, string][] = [
 ];
 export const KIND_LABELS: Record<StepKind, string> = { process: 'proses', decision: 'keputusan' };
 export const END_LABEL = 'selesai';
+
+/** The version history block below the steps: its label in column A, then a header row. */
+export const HISTORY_LABEL = 'Riwayat versi';
+export const HISTORY_HEADERS = ['Versi', 'Tanggal', 'Perubahan', 'Oleh'] as const;

@@ -14,12 +14,14 @@ import {
   type SopIdentity,
   type SopStep,
   type SopTemplate,
+  type SopVersion,
   type StepKind,
   type StepTarget,
 } from './model';
 import type { Problem } from './problems';
 import {
   END_LABEL,
+  HISTORY_LABEL,
   IDENTITY_LABELS,
   ROLES_LABEL,
   STEP_HEADERS,
@@ -65,10 +67,19 @@ export function readTemplateSheet(input: TemplateSheetInput): TemplateReadResult
   const { identity, identityRows } = readIdentity(values, labelRows, input.timeZone, problems);
   const rolesRow = labelRows.get(norm(ROLES_LABEL));
   const roles = rolesRow === undefined ? [] : readRoles(values[rolesRow]);
-  const table = readStepTable(values, problems);
+  // The steps table ends where the version history starts (if the sheet has one).
+  const historyIndex = values.findIndex((row) => norm(row[0]) === norm(HISTORY_LABEL));
+  const tableValues = historyIndex < 0 ? values : values.slice(0, historyIndex);
+  const table = readStepTable(tableValues, problems);
   if (!table) return { template: null, problems };
+  const versions = historyIndex < 0 ? [] : readHistory(values, historyIndex, input.timeZone, problems);
 
-  const template: SopTemplate = { identity, roles, steps: table.steps };
+  const template: SopTemplate = {
+    identity,
+    roles,
+    steps: table.steps,
+    ...(historyIndex < 0 ? {} : { versions, historyRow: historyIndex + 1 }),
+  };
   // Model problems already reported while reading (unreadable minutes) are not repeated.
   const readCodes = new Set(problems.map((p) => `${p.row}:${p.code}`));
   for (const problem of validateTemplate(template)) {
@@ -266,4 +277,34 @@ function locate(
     return { ...problem, row: rolesRow + 1, column: 2 };
   const row = problem.field ? identityRows.get(problem.field) : undefined;
   return row === undefined ? problem : { ...problem, row, column: 2 };
+}
+
+/**
+ * The "Riwayat versi" block: a header row below its label, then one version a row (Versi,
+ * Tanggal, Perubahan, Oleh) until the first empty row. A blank version number counts on.
+ */
+function readHistory(
+  values: unknown[][],
+  labelIndex: number,
+  timeZone: string | undefined,
+  problems: Problem[],
+): SopVersion[] {
+  const versions: SopVersion[] = [];
+  for (let r = labelIndex + 2; r < values.length; r++) {
+    const [rawVersion, rawDate, note, by] = values[r] ?? [];
+    if ([rawVersion, rawDate, note, by].every((v) => text(v) === '')) break;
+    const typed = text(rawVersion);
+    const previous = versions.at(-1)?.version ?? 0;
+    const version = /^\d{1,4}$/.test(typed) ? Number(typed) : previous + 1;
+    const date = text(rawDate) === '' ? '' : parseDate(rawDate, timeZone);
+    if (date === null)
+      problems.push({
+        code: 'badDate',
+        params: { label: HISTORY_LABEL, value: text(rawDate) },
+        row: r + 1,
+        column: 2,
+      });
+    versions.push({ version, date: date ?? '', note: text(note), by: text(by) });
+  }
+  return versions;
 }

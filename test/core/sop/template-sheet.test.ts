@@ -13,9 +13,22 @@ const read = (values: unknown[][], extra: Partial<Parameters<typeof readTemplate
   return { ...result, messages: result.problems.map((p) => describeProblem(p)) };
 };
 
+/** A template as read back from a new sheet: its history block holds version 1. */
+function firstVersion(template: SopTemplate): SopTemplate {
+  return {
+    ...template,
+    versions: [{ version: 1, date: template.identity.tanggalPembuatan, note: 'Versi pertama', by: '' }],
+    historyRow: expect.any(Number) as unknown as number,
+  };
+}
+
 describe('template sheet', () => {
   test('round trip: template → sheet → template loses nothing', () => {
-    expect(read(sheetOf(PENGUATAN_PUG))).toEqual({ template: PENGUATAN_PUG, problems: [], messages: [] });
+    expect(read(sheetOf(PENGUATAN_PUG))).toEqual({
+      template: firstVersion(PENGUATAN_PUG),
+      problems: [],
+      messages: [],
+    });
   });
 
   test('reads what Sheets gives back: numbers for minutes and step numbers, Date cells for dates', () => {
@@ -25,7 +38,7 @@ describe('template sheet', () => {
     values[h + 1][5] = 60;
     const dateRow = values.findIndex((row) => row[0] === 'Tanggal Efektif');
     values[dateRow][1] = new Date('2019-04-14T17:00:00Z'); // midnight 15 April in Asia/Jakarta
-    expect(read(values).template).toEqual(PENGUATAN_PUG);
+    expect(read(values).template).toEqual(firstVersion(PENGUATAN_PUG));
   });
 
   test('staff edits are read: a new step and another executor', () => {
