@@ -14,7 +14,6 @@ export const COLORS = {
   process: '#dbe8f7',
   decision: '#fff2cc',
   terminator: '#d9ead3',
-  terminatorLine: '#38761d',
   offPage: '#eeeeee',
   label: '#434343',
   loop: '#c00000',
@@ -29,6 +28,8 @@ export const WIDTH = {
   half: 64,
   lane: 36,
   pad: 12,
+  /** The spacer right of the lanes: as wide as a lane, so one setColumnWidths sizes them all. */
+  padRight: 36,
   requirements: 110,
   minutes: 110,
   output: 110,
@@ -77,7 +78,7 @@ export function sopColumnWidths(cols: SopColumns): Record<number, number> {
   widths[cols.firstChart] = WIDTH.pad;
   for (let c = cols.firstRole; c < cols.firstLane; c++) widths[c] = WIDTH.half;
   for (let c = cols.firstLane; c < cols.firstLane + cols.laneCount; c++) widths[c] = WIDTH.lane;
-  widths[cols.lastChart] = WIDTH.pad;
+  widths[cols.lastChart] = WIDTH.padRight;
   widths[cols.requirements] = WIDTH.requirements;
   widths[cols.minutes] = WIDTH.minutes;
   widths[cols.output] = WIDTH.output;

@@ -1,7 +1,7 @@
 /**
  * The version history below the flowchart ("Riwayat versi"): one row per version of the
- * template, oldest first — what changed, when, and by whom. Each column spans the same width on
- * every row: one mergeAcross per column group, whatever the number of versions.
+ * template, oldest first — what changed, when, and by whom — in the table's own columns (No,
+ * Kegiatan, Kelengkapan, Waktu): nothing merged, so Sheets fits the rows' height itself.
  */
 import { formatDateId } from '../format';
 import { rect, type GridBuilder, type PlanMerge, type PlanRect } from '../plan/plan';
@@ -26,7 +26,7 @@ export function writeHistory(
 ): HistoryBlock {
   grid.set(row, cols.activity, HISTORY_TITLE, { fontWeight: 'bold' });
   const header = row + 1;
-  grid.style(header, 1, HEADER, 1, cols.width);
+  grid.style(header, cols.no, HEADER, 1, 2).style(header, cols.requirements, HEADER, 1, 2);
   grid.set(header, cols.no, 'No').set(header, cols.activity, 'Perubahan');
   grid.set(header, cols.requirements, 'Tanggal').set(header, cols.minutes, 'Oleh');
   const rows: SopVersion[] = versions.length ? versions : [{ version: 1, date: '', note: '-', by: '' }];
@@ -38,13 +38,9 @@ export function writeHistory(
     grid.set(r, cols.minutes, version.by, TEXT);
   });
   const height = rows.length + 1;
-  const block = rect(header, 1, height, cols.width);
   return {
     row,
-    merges: [
-      { rect: rect(header, cols.activity, height, cols.lastChart - cols.activity + 1), mode: 'across' },
-      { rect: rect(header, cols.minutes, height, cols.remarks - cols.minutes + 1), mode: 'across' },
-    ],
-    gridRects: [block],
+    merges: [],
+    gridRects: [rect(header, cols.no, height, 2), rect(header, cols.requirements, height, 2)],
   };
 }

@@ -33,6 +33,18 @@ export class EdgeSet {
     return this.tops.size + this.rights.size;
   }
 
+  /**
+   * One border entry drawing every edge as a unit range (2×1 for a top edge, 1×2 for a right
+   * edge) with both inner flags: a single call, for a set with few edges (the loops).
+   */
+  toUnitBorder(color: string, style: BorderSpec['style']): { rects: PlanRect[]; spec: BorderSpec }[] {
+    const rects = [
+      ...[...this.tops].map((key) => key.split(',').map(Number)).map(([r, c]) => rect(r - 1, c, 2, 1)),
+      ...[...this.rights].map((key) => key.split(',').map(Number)).map(([r, c]) => rect(r, c, 1, 2)),
+    ];
+    return rects.length ? [{ rects, spec: { horizontal: true, vertical: true, color, style } }] : [];
+  }
+
   /** The border entries drawing these edges in one colour and style: horizontal runs, vertical runs. */
   toBorders(color: string, style: BorderSpec['style']): { rects: PlanRect[]; spec: BorderSpec }[] {
     const horizontal = runs(this.tops, 'row').map(([row, column, length]) =>

@@ -33,9 +33,9 @@ export function sopSheetPlan(template: SopTemplate, sheetName: string, options: 
   return sopSheetLayout(template, sheetName, options).plan;
 }
 
-const outline = (rects: PlanRect[], style: BorderSpec['style'], color = COLORS.line) => ({
+const outline = (rects: PlanRect[], style: BorderSpec['style']) => ({
   rects,
-  spec: { top: true, left: true, bottom: true, right: true, color, style } satisfies BorderSpec,
+  spec: { top: true, left: true, bottom: true, right: true, color: COLORS.line, style } satisfies BorderSpec,
 });
 
 export function sopSheetLayout(
@@ -78,10 +78,11 @@ export function sopSheetLayout(
           },
         },
         ...chart.lines.toBorders(COLORS.line, 'SOLID'),
-        outline([...symbols.process, ...symbols.offPage], 'SOLID_MEDIUM'),
+        // Processes, terminators and off-page connectors share one call (told apart by fill and
+        // label); decisions get a double line.
+        outline([...symbols.process, ...symbols.terminator, ...symbols.offPage], 'SOLID_MEDIUM'),
         outline(symbols.decision, 'DOUBLE'),
-        outline(symbols.terminator, 'SOLID_MEDIUM', COLORS.terminatorLine),
-        ...chart.loopLines.toBorders(COLORS.loop, 'DASHED'),
+        ...chart.loopLines.toUnitBorder(COLORS.loop, 'DASHED'),
       ]),
       validations: [],
       columnWidths: widths,

@@ -37,51 +37,53 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
   const preferred = sheetNameFor(SOP_PREFIX, template.identity.namaSop);
   const hash = templateHash(template);
 
-  // Asked before the document lock is taken: nobody waits on a person typing.
-  const changed = changedSinceLastSop(spreadsheet, preferred, id, template, hash);
-  let revision: { note: string } | null = null;
-  if (changed) {
-    const ui = SpreadsheetApp.getUi();
-    const response = ui.prompt(
-      t(language, 'sopRevisionTitle'),
-      t(language, 'sopRevisionPrompt', {
-        template: id.slice(SHEET_ID_PREFIX.length),
-        version: currentVersion(template) + 1,
-      }),
-      ui.ButtonSet.OK_CANCEL,
-    );
-    if (response.getSelectedButton() !== ui.Button.OK)
-      return { ok: false, problems: [t(language, 'sopRevisionCancelled')] };
-    revision = { note: response.getResponseText().trim() || t(language, 'sopRevisionDefaultNote') };
-  }
-
-  return withDocumentLock(language, () => {
-    const { name, previous, userSheet } = targetSheet(spreadsheet, preferred);
-    const shown = revision ? recordRevision(spreadsheet, id, template, revision.note) : template;
-    // insertSheet made the new sheet the active one: no activate() call needed.
-    writeReplacing(spreadsheet, sopSheetPlan(withVersionHistory(shown), name), previous, id, {
-      templateHash: hash,
-      version: currentVersion(shown),
+  const attempt = (note: string | null): GenerateSopResult | typeof NEEDS_NOTE =>
+    withDocumentLock(language, () => {
+      const { name, previous, userSheet } = targetSheet(spreadsheet, preferred);
+      if (note === null && changedSince(previous, id, template, hash)) return NEEDS_NOTE;
+      const shown = note === null ? template : recordRevision(spreadsheet, id, template, note);
+      // insertSheet made the new sheet the active one: no activate() call needed.
+      writeReplacing(spreadsheet, sopSheetPlan(withVersionHistory(shown), name), previous, id, {
+        templateHash: hash,
+        version: currentVersion(shown),
+      });
+      return done(language, spreadsheet, name, template, userSheet);
     });
-    return done(language, spreadsheet, name, template, userSheet);
-  });
+  const first = attempt(null);
+  if (first !== NEEDS_NOTE) return first;
+  // The template changed: the note is asked outside the document lock (nobody waits on a person
+  // typing), then the SOP is written under the lock again.
+  const ui = SpreadsheetApp.getUi();
+  const response = ui.prompt(
+    t(language, 'sopRevisionTitle'),
+    t(language, 'sopRevisionPrompt', {
+      template: id.slice(SHEET_ID_PREFIX.length),
+      version: currentVersion(template) + 1,
+    }),
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (response.getSelectedButton() !== ui.Button.OK)
+    return { ok: false, problems: [t(language, 'sopRevisionCancelled')] };
+  const note = response.getResponseText().trim() || t(language, 'sopRevisionDefaultNote');
+  const second = attempt(note);
+  return second === NEEDS_NOTE ? { ok: false, problems: [t(language, 'sopRevisionCancelled')] } : second;
 };
+
+const NEEDS_NOTE = Symbol('needs a revision note');
 
 /**
  * Whether a template sheet (with a history block) changed since the add-in's SOP sheet was made
- * from it: that sheet's recorded hash differs. No SOP yet, an SOP from before versions (no hash),
- * the built-in template: nothing to compare, nothing asked.
+ * from it: that sheet's recorded hash differs (3 calls). No SOP yet, an SOP from before versions
+ * (no hash), the built-in template: nothing to compare, nothing asked.
  */
-function changedSinceLastSop(
-  spreadsheet: Spreadsheet,
-  preferred: string,
+function changedSince(
+  previous: GoogleAppsScript.Spreadsheet.Sheet | null,
   templateId: string,
   template: SopTemplate,
   hash: string,
 ): boolean {
-  if (!templateId.startsWith(SHEET_ID_PREFIX) || template.historyRow === undefined) return false;
-  const existing = spreadsheet.getSheetByName(preferred);
-  const marker = existing ? generatedMarker(existing) : null;
+  if (!previous || !templateId.startsWith(SHEET_ID_PREFIX) || template.historyRow === undefined) return false;
+  const marker = generatedMarker(previous);
   return !!marker?.templateHash && marker.templateId === templateId && marker.templateHash !== hash;
 }
 

@@ -99,7 +99,7 @@ describe('SOP sheet of the built-in template, cell by cell', () => {
         expect(edge('right', r, left)).toBeUndefined();
       }
     });
-    // Terminators: merged, green, outlined in green.
+    // Terminators: merged, green (rounded Mulai/Selesai told apart from processes by fill).
     for (const [r, role] of [
       [layout.startRow, 'Kadis'],
       [layout.endRow, 'Kadis'],
@@ -107,7 +107,7 @@ describe('SOP sheet of the built-in template, cell by cell', () => {
       expect(plan.merges).toContainEqual({ rect: rect(r, exec(role).left, 1, 2), mode: 'all' });
       expect(style(r, exec(role).left)).toMatchObject({ background: COLORS.terminator });
       expect(edge('top', r, exec(role).left)).toEqual({
-        color: COLORS.terminatorLine,
+        color: COLORS.line,
         style: 'SOLID_MEDIUM',
       });
     }
@@ -164,8 +164,8 @@ describe('SOP sheet of the built-in template, cell by cell', () => {
     const loops = [...resolvedBorders(plan)].filter(([, e]) => e.style === 'DASHED').map(([key]) => key);
     expect(loops.length).toBeGreaterThan(20);
     expect(loops.filter((key) => others.has(key))).toEqual([]);
-    // Two border calls for every loop on the sheet (horizontal runs, vertical runs).
-    expect(entries.filter((e) => e.spec.style === 'DASHED')).toHaveLength(2);
+    // One border call for every loop on the sheet.
+    expect(entries.filter((e) => e.spec.style === 'DASHED')).toHaveLength(1);
   });
 
   test('labels in the flowchart are never clipped: they fit their cell (or merged cells), or wrap at spaces', () => {
@@ -209,8 +209,8 @@ describe('SOP sheet of the built-in template, cell by cell', () => {
       fitToWidth: true,
       repeatRows: { first: 14, last: 15 },
     });
-    // Merges: 5 identity, 4 header, one per executor's name, the two terminators, the history's two.
-    expect(plan.merges).toHaveLength(5 + 4 + 5 + 2 + 2);
+    // Merges: 5 identity, 4 header, one per executor's name, the two terminators.
+    expect(plan.merges).toHaveLength(5 + 4 + 5 + 2);
     expect(plan.protection?.description).toContain('Penguatan PUG');
     expect(plan.rowHeights?.[5]).toBeGreaterThan(100); // room to sign
     // The version history below the total.
