@@ -9,6 +9,7 @@ import type { Workbench } from '../../src/workbench/runtime';
 import * as applyPlanModule from '../../src/server/sheets/apply-plan';
 import { generateSop } from '../../src/server/templates/generate';
 import { inExecution, newWorkbench, runOk, uiOf } from '../support/workbench';
+import { create, sheetValues } from './progress-helpers';
 import {
   GENERATED_KEY,
   setCell,
@@ -322,6 +323,23 @@ describe('SOP versions', () => {
     expect(uiOf(again, 'prompt')).toEqual([]);
     expect(identityValue(sheetOf(workbench, 'SOP: Rapat PUG'), 'Tanggal Revisi')).toBe(shownToday);
     expect(historyOf(sheetOf(workbench, 'SOP: Rapat PUG'))).toHaveLength(2);
+  });
+
+  test('an activity records the version it ran; the monitoring report keeps versions apart', () => {
+    const workbench = generatedOnce();
+    create(workbench, { templateId: ID, name: 'Rapat versi 1' });
+    editTemplate(workbench);
+    workbench.run('generateSop', [ID], { answers: [{ button: 'OK', text: 'Waktu langkah 5' }] });
+    create(workbench, { templateId: ID, name: 'Rapat versi 2' });
+    const created = (sheetValues(workbench, 'Riwayat') ?? [])
+      .flat()
+      .filter((v): v is string => typeof v === 'string' && v.includes('"templateVersion"'));
+    expect(created.map((json) => /"templateVersion":(\d+)/.exec(json)?.[1])).toEqual(['1', '2']);
+    const report = runOk(workbench, 'menuMonitoringReport');
+    expect(report.ok).toBe(true);
+    const names = (sheetValues(workbench, 'Laporan Monitoring SOP') ?? []).flat().map(String);
+    expect(names).toContain('SOP: Rapat PUG');
+    expect(names).toContain('SOP: Rapat PUG · versi 2');
   });
 
   test('a note typed as a formula stays text', () => {

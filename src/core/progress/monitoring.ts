@@ -3,6 +3,7 @@ import { formatMinutes, minutesRange } from '../sop/minutes';
 import type { ActivityEvent, ActivityProgress, ActivitySummary } from './model';
 import { applyStepEvent, newProgress, summarize } from './reducer';
 import { joinContinuations, parseEventRow } from './riwayat-rows';
+import { sopGroupName } from './sop-version';
 import { minutesBetween, toMinute } from '../time';
 
 /**
@@ -122,7 +123,7 @@ export function monitorFromLog(rows: unknown[][], timeZone: string): MonitoringR
         continue;
       }
       activities.set(event.activity.id, newProgress(event.activity));
-      const name = event.activity.templateName;
+      const name = sopGroupName(event.activity);
       let sop = sops.get(name);
       if (!sop) sops.set(name, (sop = { templateName: name, activityIds: [], steps: new Map() }));
       sop.activityIds.push(event.activity.id);
@@ -138,7 +139,7 @@ export function monitorFromLog(rows: unknown[][], timeZone: string): MonitoringR
     const after = result.value;
     activities.set(event.activityId, after);
     if (event.kind === 'start') continue;
-    const sop = sops.get(before.info.templateName) as SopAccumulator;
+    const sop = sops.get(sopGroupName(before.info)) as SopAccumulator;
     const index = before.info.steps.findIndex((s) => s.number === event.step);
     const step = stepOf(sop, event.step);
     const actual = minutesBetween(before.steps[index].startedAt, toMinute(event.at));

@@ -23,6 +23,7 @@ import { KEGIATAN_SHEET, LANGKAH_SHEET, RIWAYAT_SHEET } from '../sheets/names';
 import { ensureRows, registerRows, toCells, writeRows } from '../sheets/rows';
 import { resolveTemplate } from '../sheets/template-source';
 import { lazyLanguage, readActivity } from './read';
+import { currentVersion } from '../../core/sop/versions';
 import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -91,6 +92,7 @@ export const createActivity: SidebarApi['createActivity'] = (
       name,
       templateId,
       templateName: template.identity.namaSop,
+      templateVersion: currentVersion(template),
       plannedDate: date,
       place,
       personInCharge,
