@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { planToSheet } from '../../src/cli/plan-to-workbook';
 import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
 import { sopSheetLayout } from '../../src/core/sop/sop-sheet';
+import { withVersionHistory } from '../../src/core/sop/versions';
 import { exportXlsxReport } from '../../src/workbench/export/xlsx';
 import { newWorkbookState } from '../../src/workbench/model';
 import { launchBrowser, startWorkbench } from '../support/browser';
@@ -29,12 +30,22 @@ test('the built-in SOP in the workbench page: the flowchart is drawn with lines'
     const tab = page.getByTestId('sheet-tab').filter({ hasText: 'SOP: Penguatan PUG' });
     await tab.waitFor();
     await tab.click();
-    const header = page
+    // The flowchart from its header (two rows above Mulai) down.
+    const start = page
       .getByTestId('cell')
-      .filter({ hasText: /^Mutu Baku$/ })
+      .filter({ hasText: /^Mulai$/ })
       .first();
-    await header.waitFor();
-    await header.evaluate((cell) => cell.scrollIntoView({ block: 'start' }));
+    await start.waitFor();
+    // Scroll the grid as a person would, until Mulai sits just under the table header.
+    const box = await start.boundingBox();
+    await page.mouse.move(600, 400);
+    await page.mouse.wheel(0, Math.max(0, (box?.y ?? 0) - 190));
+    await page.waitForFunction(() => {
+      const mulai = [...document.querySelectorAll('[data-testid="cell"]')].find(
+        (c) => c.textContent === 'Mulai',
+      );
+      return !!mulai && mulai.getBoundingClientRect().y < 260;
+    });
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'sop-workbench.png') });
   } finally {
@@ -46,7 +57,7 @@ test('the built-in SOP in the workbench page: the flowchart is drawn with lines'
 (RUN_LIBREOFFICE_CHECKS ? test : test.skip)(
   'the built-in SOP printed by LibreOffice from the .xlsx export (first flowchart page)',
   async () => {
-    const layout = sopSheetLayout(PENGUATAN_PUG, 'SOP: Penguatan PUG');
+    const layout = sopSheetLayout(withVersionHistory(PENGUATAN_PUG), 'SOP: Penguatan PUG');
     const state = newWorkbookState('SOP');
     state.sheets = [planToSheet(layout.plan, 1)];
     state.activeSheetId = 1;
@@ -67,18 +78,27 @@ test('the built-in SOP in the workbench page: the flowchart is drawn with lines'
         ],
         { timeout: 120_000, stdio: 'ignore' },
       );
-      // Page 2: the first page of the flowchart (page 1 is the identity).
+      // The first two pages (identity and flowchart, then the rest of the flowchart), one under
+      // the other when ImageMagick is there to join them.
       execFileSync(
         'pdftoppm',
-        ['-png', '-r', '80', '-f', '2', '-l', '2', join(dir, 'sop.pdf'), join(dir, 'page')],
+        ['-png', '-r', '80', '-f', '1', '-l', '2', join(dir, 'sop.pdf'), join(dir, 'page')],
         {
           timeout: 60_000,
         },
       );
-      const png = readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'));
-      expect(png).toBeDefined();
+      const pngs = readdirSync(dir)
+        .filter((f) => f.startsWith('page') && f.endsWith('.png'))
+        .sort()
+        .map((f) => join(dir, f));
+      expect(pngs.length).toBeGreaterThan(0);
       mkdirSync(SCREENSHOTS, { recursive: true });
-      renameSync(join(dir, png!), join(SCREENSHOTS, 'sop-libreoffice.png'));
+      const target = join(SCREENSHOTS, 'sop-libreoffice.png');
+      try {
+        execFileSync('convert', [...pngs, '-append', target], { timeout: 60_000, stdio: 'ignore' });
+      } catch {
+        renameSync(pngs[0], target);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
