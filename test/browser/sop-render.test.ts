@@ -40,12 +40,10 @@ test('the built-in SOP in the workbench page: the flowchart is drawn with lines'
     const box = await start.boundingBox();
     await page.mouse.move(600, 400);
     await page.mouse.wheel(0, Math.max(0, (box?.y ?? 0) - 190));
-    await page.waitForFunction(() => {
-      const mulai = [...document.querySelectorAll('[data-testid="cell"]')].find(
-        (c) => c.textContent === 'Mulai',
-      );
-      return !!mulai && mulai.getBoundingClientRect().y < 260;
-    });
+    await page.waitForFunction(
+      `[...document.querySelectorAll('[data-testid="cell"]')].some(
+        (c) => c.textContent === 'Mulai' && c.getBoundingClientRect().y < 260)`,
+    );
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'sop-workbench.png') });
   } finally {

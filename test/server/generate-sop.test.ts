@@ -12,6 +12,7 @@ import { inExecution, newWorkbench, runOk, uiOf } from '../support/workbench';
 import { create, sheetValues } from './progress-helpers';
 import {
   GENERATED_KEY,
+  rowOf,
   setCell,
   sheetNames,
   sheetOf,
@@ -340,6 +341,20 @@ describe('SOP versions', () => {
     const names = (sheetValues(workbench, 'Laporan Monitoring SOP') ?? []).flat().map(String);
     expect(names).toContain('SOP: Rapat PUG');
     expect(names).toContain('SOP: Rapat PUG · versi 2');
+  });
+
+  test('"Langkah per halaman" on the template: pages of that many steps, joined by off-page connectors', () => {
+    const workbench = newWorkbench();
+    runOk(workbench, 'createTemplate', [{ name: 'Rapat PUG', from: 'builtin' }]);
+    const template = sheetOf(workbench, 'Template: Rapat PUG');
+    // Staff insert a row above the steps' title.
+    template.rows.splice(rowOf(template, 'LANGKAH'), 0, [{ value: 'Langkah per halaman' }, { value: 3 }]);
+    runOk(workbench, 'generateSop', [ID]);
+    const markers = valuesOf(sheetOf(workbench, 'SOP: Rapat PUG'))
+      .flat()
+      .filter((v) => v === '⬠');
+    // 10 steps, 3 a page: 4 pages, 3 breaks, a marker at both ends of each.
+    expect(markers).toHaveLength(6);
   });
 
   test('a note typed as a formula stays text', () => {

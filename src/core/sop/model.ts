@@ -73,6 +73,8 @@ export interface SopTemplate {
   versions?: SopVersion[];
   /** Template sheets only: the 1-based row of the "Riwayat versi" label (the add-in appends below). */
   historyRow?: number;
+  /** How the SOP prints: paper and steps per page (sop-sheet-pages.ts); absent = the defaults. */
+  print?: { paper?: 'A4' | 'F4'; stepsPerPage?: number };
 }
 
 /** The identity fields that hold a list (one item per line, numbered on the SOP sheet). */

@@ -23,6 +23,8 @@ import {
   END_LABEL,
   HISTORY_LABEL,
   IDENTITY_LABELS,
+  PAPER_LABEL,
+  STEPS_PER_PAGE_LABEL,
   ROLES_LABEL,
   STEP_HEADERS,
   type ApproverField,
@@ -74,11 +76,14 @@ export function readTemplateSheet(input: TemplateSheetInput): TemplateReadResult
   if (!table) return { template: null, problems };
   const versions = historyIndex < 0 ? [] : readHistory(values, historyIndex, input.timeZone, problems);
 
+  const print = readPrint(values, labelRows, problems);
+
   const template: SopTemplate = {
     identity,
     roles,
     steps: table.steps,
     ...(historyIndex < 0 ? {} : { versions, historyRow: historyIndex + 1 }),
+    ...(print ? { print } : {}),
   };
   // Model problems already reported while reading (unreadable minutes) are not repeated.
   const readCodes = new Set(problems.map((p) => `${p.row}:${p.code}`));
@@ -307,4 +312,35 @@ function readHistory(
     versions.push({ version, date: date ?? '', note: text(note), by: text(by) });
   }
   return versions;
+}
+
+/** The optional print settings ("Kertas": A4 or F4, "Langkah per halaman": 1–200). */
+function readPrint(
+  values: unknown[][],
+  labelRows: Map<string, number>,
+  problems: Problem[],
+): SopTemplate['print'] | undefined {
+  const print: NonNullable<SopTemplate['print']> = {};
+  const paperRow = labelRows.get(norm(PAPER_LABEL));
+  const paper = paperRow === undefined ? '' : text(values[paperRow][1]).toUpperCase();
+  if (paper === 'A4' || paper === 'F4') print.paper = paper;
+  else if (paper !== '' && paperRow !== undefined)
+    problems.push({
+      code: 'badPrintSetting',
+      params: { label: PAPER_LABEL, value: text(values[paperRow][1]), expected: 'A4 / F4' },
+      row: paperRow + 1,
+      column: 2,
+    });
+  const stepsRow = labelRows.get(norm(STEPS_PER_PAGE_LABEL));
+  const steps = stepsRow === undefined ? '' : text(values[stepsRow][1]);
+  if (/^\d{1,3}$/.test(steps) && Number(steps) >= 1 && Number(steps) <= 200)
+    print.stepsPerPage = Number(steps);
+  else if (steps !== '' && stepsRow !== undefined)
+    problems.push({
+      code: 'badPrintSetting',
+      params: { label: STEPS_PER_PAGE_LABEL, value: steps, expected: '1–200' },
+      row: stepsRow + 1,
+      column: 2,
+    });
+  return Object.keys(print).length ? print : undefined;
 }

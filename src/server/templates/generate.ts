@@ -43,7 +43,7 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
       if (note === null && changedSince(previous, id, template, hash)) return NEEDS_NOTE;
       const shown = note === null ? template : recordRevision(spreadsheet, id, template, note);
       // insertSheet made the new sheet the active one: no activate() call needed.
-      writeReplacing(spreadsheet, sopSheetPlan(withVersionHistory(shown), name), previous, id, {
+      writeReplacing(spreadsheet, sopSheetPlan(withVersionHistory(shown), name, shown.print), previous, id, {
         templateHash: hash,
         version: currentVersion(shown),
       });

@@ -154,3 +154,40 @@ describe('template sheet', () => {
     );
   });
 });
+
+describe('print settings on the template sheet', () => {
+  /** The sheet with rows inserted above the steps' "LANGKAH" title, as staff would. */
+  function withRows(rows: unknown[][]): unknown[][] {
+    const values = sheetOf(PENGUATAN_PUG);
+    const title = values.findIndex((row) => row[0] === 'LANGKAH');
+    const width = values[0].length;
+    values.splice(title, 0, ...rows.map((row) => [...row, ...Array(width - row.length).fill('')]));
+    return values;
+  }
+
+  test('"Kertas" and "Langkah per halaman" are read; absent, the defaults apply', () => {
+    expect(read(sheetOf(PENGUATAN_PUG)).template?.print).toBeUndefined();
+    const template = read(
+      withRows([
+        ['Kertas', 'f4'],
+        ['Langkah per halaman', 8],
+      ]),
+    ).template;
+    expect(template?.print).toEqual({ paper: 'F4', stepsPerPage: 8 });
+  });
+
+  test('unreadable values are located problems, nothing read', () => {
+    const result = read(
+      withRows([
+        ['Kertas', 'Legal'],
+        ['Langkah per halaman', 'banyak'],
+      ]),
+    );
+    expect(result.template).toBeNull();
+    const title = sheetOf(PENGUATAN_PUG).findIndex((row) => row[0] === 'LANGKAH');
+    expect(result.messages).toEqual([
+      `Baris ${title + 1}, kolom B: Kertas: "Legal" tidak terbaca. Tulis A4 / F4.`,
+      `Baris ${title + 2}, kolom B: Langkah per halaman: "banyak" tidak terbaca. Tulis 1–200.`,
+    ]);
+  });
+});
