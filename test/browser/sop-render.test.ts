@@ -36,14 +36,17 @@ test('the built-in SOP in the workbench page: the flowchart is drawn with lines'
       .filter({ hasText: /^Mulai$/ })
       .first();
     await start.waitFor();
-    // Scroll the grid as a person would, until Mulai sits just under the table header.
-    const box = await start.boundingBox();
+    // Scroll the grid as a person would, until Mulai sits just under the table header (again if
+    // the page redrew the grid meanwhile, as it does once onOpen's menus arrive).
+    const placed = `[...document.querySelectorAll('[data-testid="cell"]')].some(
+      (c) => c.textContent === 'Mulai' && c.getBoundingClientRect().y < 260)`;
     await page.mouse.move(600, 400);
-    await page.mouse.wheel(0, Math.max(0, (box?.y ?? 0) - 190));
-    await page.waitForFunction(
-      `[...document.querySelectorAll('[data-testid="cell"]')].some(
-        (c) => c.textContent === 'Mulai' && c.getBoundingClientRect().y < 260)`,
-    );
+    for (let attempt = 0; attempt < 20 && !(await page.evaluate(placed)); attempt++) {
+      const box = await start.boundingBox();
+      await page.mouse.wheel(0, Math.max(0, (box?.y ?? 0) - 190));
+      await page.waitForFunction(placed, undefined, { timeout: 1_000 }).catch(() => undefined);
+    }
+    await page.waitForFunction(placed);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'sop-workbench.png') });
   } finally {
