@@ -4,6 +4,7 @@
  */
 import { shell } from './parts/shell';
 import { sopServer } from './parts/sop-server';
+import { sopVersions } from './parts/sop-versions';
 import { sopSidebar } from './parts/sop-sidebar';
 import { progressSidebar } from './parts/progress-sidebar';
 import { progressServer } from './parts/progress-server';
@@ -18,6 +19,7 @@ export const id = {
   ...shell.id,
   ...sopSidebar.id,
   ...sopServer.id,
+  ...sopVersions.id,
   ...progressSidebar.id,
   ...progressServer.id,
   ...calendar.id,
@@ -34,6 +36,7 @@ export const en: Record<StringKey, string> = {
   ...shell.en,
   ...sopSidebar.en,
   ...sopServer.en,
+  ...sopVersions.en,
   ...progressSidebar.en,
   ...progressServer.en,
   ...calendar.en,

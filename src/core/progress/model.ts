@@ -25,6 +25,8 @@ export interface ActivityInfo {
   name: string;
   templateId: string;
   templateName: string;
+  /** The template's version (its "Riwayat versi") when the activity was created; absent before versions. */
+  templateVersion?: number;
   /** ISO date (yyyy-mm-dd) or "". */
   plannedDate: string;
   place: string;

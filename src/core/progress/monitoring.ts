@@ -3,6 +3,7 @@ import { formatMinutes, minutesRange } from '../sop/minutes';
 import type { ActivityEvent, ActivityProgress, ActivitySummary } from './model';
 import { applyStepEvent, newProgress, summarize } from './reducer';
 import { joinContinuations, parseEventRow } from './riwayat-rows';
+import { sopGroupName } from './sop-version';
 import { minutesBetween, toMinute } from '../time';
 import { DEFAULT_WORKING_CALENDAR } from '../calendar/defaults';
 import type { WorkingCalendar } from '../calendar/model';
@@ -133,7 +134,7 @@ export function monitorFromLog(
         continue;
       }
       activities.set(event.activity.id, newProgress(event.activity));
-      const name = event.activity.templateName;
+      const name = sopGroupName(event.activity);
       let sop = sops.get(name);
       if (!sop) sops.set(name, (sop = { templateName: name, activityIds: [], steps: new Map() }));
       sop.activityIds.push(event.activity.id);
@@ -149,7 +150,7 @@ export function monitorFromLog(
     const after = result.value;
     activities.set(event.activityId, after);
     if (event.kind === 'start') continue;
-    const sop = sops.get(before.info.templateName) as SopAccumulator;
+    const sop = sops.get(sopGroupName(before.info)) as SopAccumulator;
     const index = before.info.steps.findIndex((s) => s.number === event.step);
     const step = stepOf(sop, event.step);
     const actual = workingMinutesBetween(

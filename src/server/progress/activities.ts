@@ -24,6 +24,7 @@ import { ensureRows, registerRows, toCells, writeRows } from '../sheets/rows';
 import { resolveTemplate } from '../sheets/template-source';
 import { lazyLanguage, readActivity } from './read';
 import { readWorkingCalendar } from '../sheets/calendar';
+import { currentVersion } from '../../core/sop/versions';
 import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -93,6 +94,7 @@ export const createActivity: SidebarApi['createActivity'] = (
       name,
       templateId,
       templateName: template.identity.namaSop,
+      templateVersion: currentVersion(template),
       plannedDate: date,
       place,
       personInCharge,
