@@ -9,6 +9,7 @@ import { progressSidebar } from './parts/progress-sidebar';
 import { progressServer } from './parts/progress-server';
 import { monitoring } from './parts/monitoring';
 import { terpilah } from './parts/terpilah';
+import { terpilahSize } from './parts/terpilah-size';
 import { selfCheck } from './parts/self-check';
 
 export const id = {
@@ -19,6 +20,7 @@ export const id = {
   ...progressServer.id,
   ...monitoring.id,
   ...terpilah.id,
+  ...terpilahSize.id,
   ...selfCheck.id,
 } as const;
 
@@ -32,5 +34,6 @@ export const en: Record<StringKey, string> = {
   ...progressServer.en,
   ...monitoring.en,
   ...terpilah.en,
+  ...terpilahSize.en,
   ...selfCheck.en,
 };
