@@ -23,17 +23,20 @@ export const ROW_CPU_SECONDS = 50e-6;
 export const WRITE_SECONDS_MAX = 40;
 
 export interface ReportSize {
-  /** Register rows read (the header included). */
-  rows: number;
-  /** Columns read. */
-  columns: number;
+  /** Cells read: the register's rows × columns (the header included), or what one activity needs. */
+  cells: number;
   /** Rows normalised and summarised (the participants considered). */
   participants: number;
 }
 
+/** The whole register read: rows × columns. */
+export function registerSize(rows: number, columns: number): ReportSize {
+  return { cells: Math.max(0, rows) * Math.max(0, columns), participants: Math.max(0, rows - 1) };
+}
+
 /** The estimated seconds of a report over a register of this size (pessimistic side). */
-export function estimatedReportSeconds({ rows, columns, participants }: ReportSize): number {
-  const cells = Math.max(0, rows) * Math.max(0, columns);
+export function estimatedReportSeconds({ cells: read, participants }: ReportSize): number {
+  const cells = Math.max(0, read);
   return (
     REPORT_CALLS * ROUND_TRIP_SECONDS +
     cells * CELL_READ_SECONDS +

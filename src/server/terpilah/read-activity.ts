@@ -1,14 +1,18 @@
 /**
- * One activity's participants for the headline, reading only what the headline needs instead of
- * all of `Peserta`: the header, the activity column, then — in a few contiguous blocks
- * (core/terpilah/read-plan.ts) — the sex column of that activity's rows, and the NIK and NIP of
- * the rows that state no sex. The cells read go into an otherwise empty grid of the register's
- * shape, which the normaliser reads as usual: same participants, same sex, same row numbers.
+ * One activity's participants, reading only what is needed instead of all of `Peserta`: the
+ * header, the activity column, then — in a few contiguous blocks (core/terpilah/read-plan.ts) —
+ * that activity's rows. The cells read go into an otherwise empty grid of the register's shape,
+ * which the normaliser reads as usual: same participants, same findings, same row numbers.
+ *  - the headline: the sex column of the activity's rows, and NIK and NIP where no sex is stated;
+ *  - the one-activity report: every mapped column of its rows, and the NIK column of every row (a
+ *    NIK repeated from another activity is a finding on the later row, as in the full read).
  */
 import type { Language } from '../../core/i18n';
 import { rowsOfActivity, statesSex } from '../../core/terpilah/headline';
+import type { ColumnMapping } from '../../core/terpilah/model';
 import { normaliseRows } from '../../core/terpilah/normalise';
 import { rowBlocks } from '../../core/terpilah/read-plan';
+import type { ReportSize } from '../../core/terpilah/size-guard';
 import { PESERTA_SHEET } from '../sheets/names';
 import { pesertaMapping, type PesertaData } from './read';
 
@@ -17,20 +21,38 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const NONE: PesertaData = { participants: [], quality: [] };
 
-/** The participants of `activity` (a named one: see headlineReadsColumns); null when there is no `Peserta`. */
-export function readActivitySex(
+export interface ReadOptions {
+  referenceDate: string;
+  timeZone: string;
+  activityDates?: Record<string, string>;
+}
+
+/** The register's rows (0 = sheet row 2) with the named activity's rows found. */
+interface ActivityRows {
+  sheet: Sheet;
+  mapping: ColumnMapping;
+  /** Data rows of the register. */
+  count: number;
+  /** The register's columns. */
+  width: number;
+  /** The 0-based offsets of the activity's rows. */
+  rows: number[];
+  grid: unknown[][];
+}
+
+/** null: no `Peserta`; NONE: a register without rows (or without an activity column: no row is a named activity's). */
+function activityRows(
   spreadsheet: Spreadsheet,
   language: Language,
   activity: string,
-  options: { referenceDate: string; timeZone: string },
-): PesertaData | null {
+  timeZone: string,
+): ActivityRows | PesertaData | null {
   const sheet = spreadsheet.getSheetByName(PESERTA_SHEET);
   if (!sheet) return null;
   const last = sheet.getLastRow();
   const width = sheet.getLastColumn();
   if (last === 0 || width === 0) return NONE;
   const mapping = pesertaMapping(sheet.getSheetValues(1, 1, 1, width)[0], language);
-  // Without an activity column every row is "Tanpa nama kegiatan": none is a named activity's.
   if (!mapping || mapping.activity === undefined || last < 2) return NONE;
   const count = last - 1;
   const grid: unknown[][] = Array.from({ length: count }, () => []);
@@ -38,9 +60,22 @@ export function readActivitySex(
   const rows = rowsOfActivity(
     column.map(([cell]) => cell),
     activity,
-    options.timeZone,
+    timeZone,
   );
   for (const row of rows) grid[row][mapping.activity] = column[row][0];
+  return { sheet, mapping, count, width, rows, grid };
+}
+
+/** The participants of `activity` (a named one: see headlineReadsColumns) as far as their sex goes. */
+export function readActivitySex(
+  spreadsheet: Spreadsheet,
+  language: Language,
+  activity: string,
+  options: ReadOptions,
+): PesertaData | null {
+  const found = activityRows(spreadsheet, language, activity, options.timeZone);
+  if (!found || !('grid' in found)) return found;
+  const { sheet, mapping, rows, grid } = found;
   const { sex, nik, nip } = mapping;
   if (sex !== undefined) readInto(sheet, grid, rows, [sex]);
   const unstated = sex === undefined ? rows : rows.filter((row) => !statesSex(grid[row][sex]));
@@ -50,10 +85,37 @@ export function readActivitySex(
 }
 
 /**
+ * Every participant of `activity` with every field, for its report. `check` sees the cells the
+ * read will take once the activity's rows are known, before they are read (the size guard).
+ */
+export function readActivityAll(
+  spreadsheet: Spreadsheet,
+  language: Language,
+  activity: string,
+  options: ReadOptions,
+  check: (size: ReportSize, register: { rows: number; columns: number }) => void,
+): PesertaData | null {
+  const found = activityRows(spreadsheet, language, activity, options.timeZone);
+  if (!found || !('grid' in found)) return found;
+  const { sheet, mapping, count, width, rows, grid } = found;
+  const columns = Object.values(mapping).filter((c): c is number => c !== undefined);
+  const span = Math.max(...columns) - Math.min(...columns) + 1;
+  check({ cells: count * 2 + rows.length * span, participants: count }, { rows: count + 1, columns: width });
+  const { nik } = mapping;
+  if (nik !== undefined && rows.length > 0)
+    sheet.getSheetValues(2, nik + 1, count, 1).forEach(([cell], row) => {
+      grid[row][nik] = cell;
+    });
+  readInto(sheet, grid, rows, columns);
+  return normaliseRows(grid, mapping, { firstRow: 2, ...options });
+}
+
+/**
  * Reads the `columns` (0-based, spanned from the first to the last) of the grid's `rows` (0-based,
  * row 0 = sheet row 2) into the grid: one getSheetValues per block; rows read along in a gap are left out.
  */
 function readInto(sheet: Sheet, grid: unknown[][], rows: number[], columns: number[]): void {
+  if (rows.length === 0 || columns.length === 0) return;
   const from = Math.min(...columns);
   const span = Math.max(...columns) - from + 1;
   const wanted = new Set(rows);

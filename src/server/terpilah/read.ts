@@ -28,7 +28,28 @@ export function readPeserta(
 ): PesertaData | null {
   const sheet = spreadsheet.getSheetByName(PESERTA_SHEET);
   if (!sheet) return null;
-  const values = sheet.getDataRange().getValues();
+  return readAll(sheet.getDataRange().getValues(), language, referenceDate, activityDates, timeZone);
+}
+
+/** Every cell of `Peserta` in one read, its size known (the report's size guard asked for it). */
+export function readPesertaSized(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  size: { rows: number; columns: number },
+  language: Language,
+  options: { referenceDate: string; timeZone: string; activityDates?: Record<string, string> },
+): PesertaData {
+  const { rows, columns } = size;
+  const values = rows > 0 && columns > 0 ? sheet.getSheetValues(1, 1, rows, columns) : [];
+  return readAll(values, language, options.referenceDate, options.activityDates, options.timeZone);
+}
+
+function readAll(
+  values: unknown[][],
+  language: Language,
+  referenceDate: string,
+  activityDates: Record<string, string> | undefined,
+  timeZone: string,
+): PesertaData {
   const mapping = values.length === 0 ? null : pesertaMapping(values[0], language);
   if (!mapping) return { participants: [], quality: [] };
   return normaliseRows(values.slice(1), mapping, {

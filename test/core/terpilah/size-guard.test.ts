@@ -1,10 +1,11 @@
 import {
   EXECUTION_LIMIT_SECONDS,
   estimatedReportSeconds,
+  registerSize,
   reportFits,
 } from '../../../src/core/terpilah/size-guard';
 
-const register = (participants: number, columns = 14) => ({ rows: participants + 1, columns, participants });
+const register = (participants: number, columns = 14) => registerSize(participants + 1, columns);
 
 describe('the report size guard', () => {
   test('the report fits at 300,000 participants (the issue’s budget), even on the pessimistic figures', () => {
@@ -26,6 +27,7 @@ describe('the report size guard', () => {
     expect(estimatedReportSeconds(register(1000, 20))).toBeGreaterThan(
       estimatedReportSeconds(register(1000)),
     );
-    expect(estimatedReportSeconds({ rows: -5, columns: -1, participants: -3 })).toBeGreaterThan(0);
+    expect(estimatedReportSeconds({ cells: -5, participants: -3 })).toBeGreaterThan(0);
+    expect(registerSize(-1, 14)).toEqual({ cells: 0, participants: 0 });
   });
 });
