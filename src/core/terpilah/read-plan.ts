@@ -49,3 +49,18 @@ export function rowBlocks(rows: readonly number[], width: number, maxBlocks = MA
   }
   return blocks;
 }
+
+/**
+ * Whether reading each of `columns` columns whole (one call each, `totalRows` cells each) costs
+ * less than the blocks `span` columns wide: when the rows wanted are spread all over the register.
+ */
+export function wholeColumnsCheaper(
+  blocks: readonly RowBlock[],
+  span: number,
+  columns: number,
+  totalRows: number,
+): boolean {
+  const blockCells = blocks.reduce((sum, block) => sum + block.count, 0) * span;
+  const blockCost = blockCells + blocks.length * CELLS_PER_ROUND_TRIP;
+  return columns * totalRows + columns * CELLS_PER_ROUND_TRIP < blockCost;
+}

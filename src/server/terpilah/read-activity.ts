@@ -11,7 +11,7 @@ import type { Language } from '../../core/i18n';
 import { rowsOfActivity, statesSex } from '../../core/terpilah/headline';
 import type { ColumnMapping } from '../../core/terpilah/model';
 import { normaliseRows } from '../../core/terpilah/normalise';
-import { rowBlocks } from '../../core/terpilah/read-plan';
+import { rowBlocks, wholeColumnsCheaper } from '../../core/terpilah/read-plan';
 import type { ReportSize } from '../../core/terpilah/size-guard';
 import { PESERTA_SHEET } from '../sheets/names';
 import { pesertaMapping, type PesertaData } from './read';
@@ -119,7 +119,16 @@ function readInto(sheet: Sheet, grid: unknown[][], rows: number[], columns: numb
   const from = Math.min(...columns);
   const span = Math.max(...columns) - from + 1;
   const wanted = new Set(rows);
-  for (const block of rowBlocks(rows, span)) {
+  const blocks = rowBlocks(rows, span);
+  if (wholeColumnsCheaper(blocks, span, columns.length, grid.length)) {
+    // The rows are spread all over: each column whole costs less than wide blocks.
+    for (const c of columns)
+      sheet.getSheetValues(2, c + 1, grid.length, 1).forEach(([cell], row) => {
+        if (wanted.has(row)) grid[row][c] = cell;
+      });
+    return;
+  }
+  for (const block of blocks) {
     const values = sheet.getSheetValues(block.first + 2, from + 1, block.count, span);
     values.forEach((line, i) => {
       const row = block.first + i;

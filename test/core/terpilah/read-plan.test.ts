@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { CELLS_PER_ROUND_TRIP, MAX_BLOCKS, rowBlocks } from '../../../src/core/terpilah/read-plan';
+import {
+  CELLS_PER_ROUND_TRIP,
+  MAX_BLOCKS,
+  rowBlocks,
+  wholeColumnsCheaper,
+} from '../../../src/core/terpilah/read-plan';
 
 describe('rowBlocks', () => {
   test('adjacent rows are one block; a gap worth a round trip splits; a cheap gap is read along', () => {
@@ -43,5 +48,18 @@ describe('rowBlocks', () => {
         },
       ),
     );
+  });
+});
+
+describe('wholeColumnsCheaper', () => {
+  test('rows spread over the register: the needed columns whole; a few rows together: the blocks', () => {
+    const spread = rowBlocks(
+      Array.from({ length: 200 }, (_, i) => i * 50),
+      9,
+    );
+    expect(wholeColumnsCheaper(spread, 9, 2, 10_000)).toBe(true);
+    const together = rowBlocks([100, 101, 102, 5000], 9);
+    expect(wholeColumnsCheaper(together, 9, 2, 10_000)).toBe(false);
+    expect(wholeColumnsCheaper([], 9, 2, 10_000)).toBe(false);
   });
 });
