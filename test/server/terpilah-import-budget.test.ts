@@ -107,6 +107,26 @@ function cases(): Record<string, unknown> {
     runOk(workbench, 'importParticipants', [{ sourceSheet: 'Form', mapping: MAPPING, activity: 'Rapat' }]);
     out.grown = hash(digest(sheetOf(workbench, 'Peserta')));
   }
+  // Large imports (written per column block): onto a register of 3,000 rows, and into a hand-made
+  // Peserta whose 6,000-row grid has no formats at all.
+  {
+    const workbench = newWorkbench();
+    seedSheet(workbench, 'Lama', formRows(3000));
+    runOk(workbench, 'importParticipants', [{ sourceSheet: 'Lama', mapping: MAPPING, activity: 'Lama' }]);
+    seedSheet(workbench, 'Form', formRows(8000));
+    runOk(workbench, 'importParticipants', [{ sourceSheet: 'Form', mapping: MAPPING }]);
+    out.large = hash(digest(sheetOf(workbench, 'Peserta')));
+  }
+  {
+    const workbench = newWorkbench();
+    runOk(workbench, 'addParticipant', [{ name: 'x' }]);
+    const headers = sheetOf(workbench, 'Peserta').rows[0].map((cell) => cell?.value ?? '');
+    workbench.state.sheets = workbench.state.sheets.filter((s) => s.name !== 'Peserta');
+    seedSheet(workbench, 'Peserta', [headers, ['Rapat', 'Ani', '', '', 'P']], 6000);
+    seedSheet(workbench, 'Form', formRows(7000));
+    runOk(workbench, 'importParticipants', [{ sourceSheet: 'Form', mapping: MAPPING, activity: 'Rapat' }]);
+    out.largeHandMade = hash(digest(sheetOf(workbench, 'Peserta')));
+  }
   // A Peserta staff made by hand (no marker, no formats): its rows get the register's formats.
   {
     const workbench = newWorkbench();
@@ -124,7 +144,7 @@ function cases(): Record<string, unknown> {
 describe('import writes what it wrote before', () => {
   test('Peserta cell for cell and format for format: small, grown grid, hand-made register', () => {
     const now = cases();
-    if (process.env.RECORD_IMPORT_FIXTURE) writeFileSync(FIXTURE, JSON.stringify(now));
+    if (process.env.RECORD_IMPORT_FIXTURE) writeFileSync(FIXTURE, JSON.stringify(now, null, 2) + '\n');
     expect(now).toEqual(JSON.parse(readFileSync(FIXTURE, 'utf8')));
   }, 60_000);
 });
