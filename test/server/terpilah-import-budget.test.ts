@@ -217,7 +217,7 @@ describe('the preview reads the first rows only', () => {
 
 describe('the import writes per column block', () => {
   test('calls do not grow with the rows; formats are not written per cell; the source is read once', () => {
-    const runs = [1200, 5000].map((count) => {
+    const runs = [8000, 12_000].map((count) => {
       const workbench = newWorkbench();
       seedSheet(workbench, 'Form', formRows(count), count + 2);
       const { value: result, cells } = meterCells(() =>
@@ -233,6 +233,8 @@ describe('the import writes per column block', () => {
     );
     const [small, large] = runs;
     expect(large.result.callsByMethod).toEqual(small.result.callsByMethod);
+    // "@" at set-up and on the grown rows, then "@" on the rows the grid had and "General" on Umur.
+    expect(large.result.callsByMethod['RangeList.setNumberFormat']).toBe(4);
     expect(large.result.callsByMethod['Range.setNumberFormats']).toBeUndefined();
     expect(large.result.callsByMethod['Sheet.getDataRange']).toBe(1);
     // Written: the text format once on the grown rows, Umur's format, and the 9 columns that hold

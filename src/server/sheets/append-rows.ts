@@ -1,7 +1,8 @@
 /**
  * Appending many rows to a register below its last filled row (an import of 50,000 participants):
  * the same cells and formats as writeRows (./rows.ts), written per column block instead of per
- * cell, so the writes cost a few calls and about one cell per cell that changes:
+ * cell, so the writes cost a few calls and about one cell per cell that changes (a few rows keep
+ * writeRows' three calls, which cost less then):
  *  - number formats: one RangeList per format ("@" on the text columns, "General" elsewhere), and
  *    "@" only on the rows the grid already had (the rows the grid grows by were formatted just now);
  *  - values: only the columns that hold something in these rows, one setValues per run of them
@@ -9,8 +10,8 @@
  */
 import { columnToLetters } from '../../core/plan/a1';
 import type { RowValue } from '../../core/progress/row-labels';
-import { rowBlocks } from '../../core/terpilah/read-plan';
-import { ensureRows, toCells, type RowSheetSpec } from './rows';
+import { CELLS_WRITTEN_PER_ROUND_TRIP, rowBlocks } from '../../core/terpilah/read-plan';
+import { ensureRows, toCells, writeRows, type RowSheetSpec } from './rows';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -20,25 +21,34 @@ export function appendRows(sheet: Sheet, spec: RowSheetSpec, firstRow: number, r
   const gridRows = sheet.getMaxRows();
   ensureRows(sheet, spec, lastRow, gridRows);
   const text = spec.headers.map((header) => spec.text.has(header));
-  const keptLast = Math.min(lastRow, gridRows);
-  if (keptLast >= firstRow) setFormat(sheet, text, firstRow, keptLast, '@');
-  setFormat(
-    sheet,
-    text.map((isText) => !isText),
-    firstRow,
-    lastRow,
-    'General',
-  );
+  const other = text.map((isText) => !isText);
+  const kept = Math.max(0, Math.min(lastRow, gridRows) - firstRow + 1);
   const cells = toCells(spec, rows);
   const filled = spec.headers
     .map((_, c) => c)
     .filter((c) => cells.some((row) => row[c] !== '' && row[c] !== null && row[c] !== undefined));
   // Contiguous runs only (no gap written along): the calls depend on the columns, never on the rows.
-  for (const block of rowBlocks(filled, Infinity))
+  const blocks = rowBlocks(filled, Infinity);
+  const perCell = 2 * rows.length * spec.headers.length + 3 * CELLS_WRITTEN_PER_ROUND_TRIP;
+  const calls = (kept > 0 ? 2 : 0) + (count(other) > 0 ? 2 : 0) + 2 * blocks.length;
+  const byColumn =
+    count(text) * kept +
+    count(other) * rows.length +
+    filled.length * rows.length +
+    calls * CELLS_WRITTEN_PER_ROUND_TRIP;
+  if (perCell <= byColumn) {
+    writeRows(sheet, spec, firstRow, rows);
+    return;
+  }
+  if (kept > 0) setFormat(sheet, text, firstRow, firstRow + kept - 1, '@');
+  setFormat(sheet, other, firstRow, lastRow, 'General');
+  for (const block of blocks)
     sheet
       .getRange(firstRow, block.first + 1, rows.length, block.count)
       .setValues(cells.map((row) => row.slice(block.first, block.first + block.count)));
 }
+
+const count = (flags: boolean[]) => flags.filter(Boolean).length;
 
 /** `format` on the columns flagged, rows firstRow…lastRow: one RangeList of their contiguous runs. */
 function setFormat(
