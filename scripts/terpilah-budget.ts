@@ -84,6 +84,19 @@ for (const size of [small, large]) {
     ]),
   );
   rows.push(measure('report (all)', size, register, 'menuTerpilahReport', []));
+  rows.push(
+    measure('report (one activity)', size, register, 'generateTerpilahReport', [{ activity: 'Kegiatan 3' }]),
+  );
+  // The same register with each activity's rows together (as imports and the form leave them).
+  const sorted = withPeserta(size);
+  const peserta = sorted.state.sheets.find((s) => s.name === 'Peserta');
+  if (peserta) {
+    const body = peserta.rows
+      .slice(1)
+      .sort((a, b) => String(a?.[0]?.value).localeCompare(String(b?.[0]?.value)));
+    peserta.rows = [peserta.rows[0], ...body];
+  }
+  rows.push(measure('headline (activities in blocks)', size, sorted, 'terpilahHeadline', ['Kegiatan 3']));
   const importing = new Workbench({ state: newWorkbookState('Bench'), distDir: DIST });
   const importRows = Math.max(size / 2, 50);
   withSource(importing, importRows);

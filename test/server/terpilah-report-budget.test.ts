@@ -54,6 +54,19 @@ function messy(count: number): Value[][] {
 }
 
 describe('one activity’s report reads only its rows', () => {
+  test('an activity spread all over the register: read whole instead, never more than the full read', () => {
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      row(i % 2 ? 'Rapat PUG' : 'Bimtek', `Orang ${i}`, '', 'P'),
+    );
+    const workbench = register(rows);
+    const { value: result, cells } = meterCells(() =>
+      runOk(workbench, 'generateTerpilahReport', [{ activity: 'Bimtek' }]),
+    );
+    expect((result.value as TerpilahReportResult).participants).toBe(200);
+    // The header and the activity column, then the register whole once.
+    expect(cells.reads).toEqual(['1×14', '400×1', '400×14']);
+  });
+
   test('the same participants and findings as the full read, NIKs repeated across activities included', () => {
     for (const count of [0, 1, 7, 200]) {
       const workbench = register(messy(count));

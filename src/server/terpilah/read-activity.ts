@@ -100,7 +100,16 @@ export function readActivityAll(
   const { sheet, mapping, count, width, rows, grid } = found;
   const columns = Object.values(mapping).filter((c): c is number => c !== undefined);
   const span = Math.max(...columns) - Math.min(...columns) + 1;
-  check({ cells: count * 2 + rows.length * span, participants: count }, { rows: count + 1, columns: width });
+  const blockCells = rowBlocks(rows, span).reduce((sum, block) => sum + block.count * span, 0);
+  const all = (count + 1) * width;
+  // The activity's rows spread all over the register: reading it whole costs less (the same result).
+  const partial = count * 2 + blockCells; // the NIK column, then the blocks (the activity column is read)
+  const whole = partial >= all;
+  check({ cells: whole ? all : partial, participants: count }, { rows: count + 1, columns: width });
+  if (whole) {
+    const values = sheet.getSheetValues(2, 1, count, width);
+    return normaliseRows(values, mapping, { firstRow: 2, ...options });
+  }
   const { nik } = mapping;
   if (nik !== undefined && rows.length > 0)
     sheet.getSheetValues(2, nik + 1, count, 1).forEach(([cell], row) => {
