@@ -2,6 +2,7 @@
  * `sop-terpilah`: the data terpilah core on a CSV or XLSX file, for data not in a spreadsheet yet.
  *
  *   sop-terpilah ringkas <file.csv|file.xlsx> [--json] [--out laporan.xlsx] [--tanggal YYYY-MM-DD] [--kegiatan NAMA]
+ *                        [--satu-data DIR]
  *
  * Same core as the add-in (matchHeaders → normaliseRows → summariseAll → reportSheetPlan), so the
  * same data gives the same figures. Exit codes: 0 ok, 1 bad usage, 2 unreadable file or
@@ -19,6 +20,7 @@ import { DEFAULT_TIME_ZONE, toIsoInZone } from '../core/time';
 import { exportXlsxReport } from '../workbench/export/xlsx';
 import { reportWorkbook } from './plan-to-workbook';
 import { formatReport, maskNiks } from './print';
+import { writeSatuDataFiles } from './satu-data-files';
 import { ReadError, readTable, type RawValue } from './read-file';
 
 export const EXIT_OK = 0;
@@ -34,7 +36,7 @@ export const HELP = `sop-terpilah — ringkasan data terpilah peserta / sex-disa
 
 Pemakaian / usage:
   sop-terpilah ringkas <berkas.csv|berkas.xlsx> [--json] [--out laporan.xlsx]
-                       [--tanggal YYYY-MM-DD] [--kegiatan NAMA]
+                       [--tanggal YYYY-MM-DD] [--kegiatan NAMA] [--satu-data DIR]
 
 Membaca daftar peserta (CSV dengan pemisah ; atau ,, atau lembar pertama XLSX; baris pertama
 berisi judul kolom) dan mencetak tabel data terpilah: L | P | Tidak diketahui | Jumlah | %L |
@@ -53,6 +55,9 @@ Opsi / options:
                       (default: today, Asia/Jakarta)
   --kegiatan <nama>   nama kegiatan bila berkas tidak punya kolom kegiatan / activity name
                       when the file has no activity column
+  --satu-data <dir>   tulis satu-data.csv + satu-data.metadata.json (format Satu Data Indonesia,
+                      kode wilayah Kemendagri, tanpa data pribadi) / write the Satu Data table
+                      and its metadata (aggregates only)
   -h, --help          bantuan ini / this help
 
 Kode keluar / exit codes: 0 berhasil / ok, 1 pemakaian salah / bad usage,
@@ -65,6 +70,8 @@ export interface Options {
   out?: string;
   referenceDate: string;
   activity?: string;
+  /** Directory for the Satu Data CSV and metadata JSON. */
+  satuData?: string;
 }
 
 export interface Io {
@@ -108,6 +115,7 @@ export function parseArgs(argv: readonly string[], now: Date): Options | 'help' 
         throw new UsageError(`Tanggal tidak sah / invalid date "${date}" (YYYY-MM-DD).`);
       options.referenceDate = date;
     } else if (flag === '--kegiatan' || flag === '--activity') options.activity = value();
+    else if (flag === '--satu-data') options.satuData = value();
     else if (flag.startsWith('-') && flag !== '-')
       throw new UsageError(`Opsi tidak dikenal / unknown option "${flag}".`);
     else files.push(arg);
@@ -219,6 +227,25 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     timeZone: TIME_ZONE,
   });
   const summaries = summariseAll(participants, quality);
+
+  if (options.satuData !== undefined) {
+    let files;
+    try {
+      files = await writeSatuDataFiles(options.satuData, summaries, {
+        generatedAt: toIsoInZone(io.now().getTime(), TIME_ZONE),
+        sumber: `Berkas ${basename(options.file)}`,
+      });
+    } catch (e) {
+      io.stderr(
+        `sop-terpilah: tidak dapat menulis / cannot write ${options.satuData}: ${(e as Error).message}\n`,
+      );
+      return EXIT_DATA;
+    }
+    // Keeps --json's stdout pure JSON.
+    (options.json ? io.stderr : io.stdout)(
+      `Satu Data ditulis / written: ${files.csv} (${files.rows} baris / rows), ${files.json}\n`,
+    );
+  }
 
   if (options.out !== undefined) {
     // As the add-in: the time of generation in the spreadsheet's zone.

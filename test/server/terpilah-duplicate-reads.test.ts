@@ -4,7 +4,7 @@
  * instead of the whole register.
  */
 import fc from 'fast-check';
-import { idDigits } from '../../src/core/terpilah/nik';
+import { duplicateRowsOf } from '../../src/core/terpilah/entry-check';
 import { duplicateCandidates, type PersonCells } from '../../src/server/terpilah/duplicate-reads';
 import type { Cell } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
@@ -24,26 +24,10 @@ function register(rows: Value[][]): Workbench {
   return workbench;
 }
 
-const key = (text: unknown) =>
-  String(text ?? '')
-    .toLowerCase()
-    .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-/** The form's duplicate rule (same NIK digits; or same name, activity and institution, not two NIKs). */
+/** The form's duplicate rule, from core (entry-check.ts): the rows' numbers it finds. */
 function duplicates(people: PersonCells[], candidate: PersonCells): number[] {
-  const nik = idDigits(String(candidate.nik));
-  return people.flatMap((p, i) => {
-    const theirs = idDigits(String(p.nik ?? ''));
-    if (nik !== '' && theirs === nik) return [i + 2];
-    const sameName =
-      key(candidate.name) !== '' &&
-      key(p.name) === key(candidate.name) &&
-      p.activity.trim() === candidate.activity.trim() &&
-      key(p.institution) === key(candidate.institution) &&
-      !(nik !== '' && theirs !== '');
-    return sameName ? [i + 2] : [];
-  });
+  const found = duplicateRowsOf(people, 2, candidate);
+  return found ? [...found.nik, ...found.name].sort((a, b) => a - b) : [];
 }
 
 const NIKS = ['1971011203750002', '1971 0112 0375 0002', 1971011203750002, '1904014505800001', ''];

@@ -10,7 +10,9 @@ import { progressServer } from './parts/progress-server';
 import { monitoring } from './parts/monitoring';
 import { terpilah } from './parts/terpilah';
 import { terpilahSize } from './parts/terpilah-size';
+import { terpilahQuality } from './parts/terpilah-quality';
 import { selfCheck } from './parts/self-check';
+import { satuData } from './parts/satu-data';
 
 export const id = {
   ...shell.id,
@@ -21,7 +23,9 @@ export const id = {
   ...monitoring.id,
   ...terpilah.id,
   ...terpilahSize.id,
+  ...terpilahQuality.id,
   ...selfCheck.id,
+  ...satuData.id,
 } as const;
 
 export type StringKey = keyof typeof id;
@@ -35,5 +39,7 @@ export const en: Record<StringKey, string> = {
   ...monitoring.en,
   ...terpilah.en,
   ...terpilahSize.en,
+  ...terpilahQuality.en,
   ...selfCheck.en,
+  ...satuData.en,
 };

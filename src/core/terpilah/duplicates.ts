@@ -7,7 +7,7 @@ import { maskNik } from '../privacy/mask-nik';
 import type { RowCells } from './row-cells';
 
 /** Name or institution as compared: case, accents' composition and punctuation do not matter. */
-const nameKey = (name: string) =>
+export const nameKey = (name: string) =>
   name
     .toLowerCase()
     .normalize('NFKC')

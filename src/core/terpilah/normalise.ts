@@ -14,11 +14,19 @@ import { DuplicateCheck } from './duplicates';
 import { FIELD_LABELS } from './headers';
 import type { ColumnMapping, Participant, ParticipantField, QualityFinding } from './model';
 import { readAge } from './read-age';
-import { readDisability } from './read-disability';
+import { readDisabilitySourced } from './read-disability';
 import { readNik, readNip } from './read-ids';
 import { readSex } from './read-sex';
 import { parseRegency } from './regency';
 import { parseRole } from './role';
+import {
+  ageProvenance,
+  idProvenance,
+  regencyProvenance,
+  roleProvenance,
+  sexProvenance,
+  textProvenance,
+} from './provenance';
 import { rowCells, type RowCells } from './row-cells';
 
 /** The activity of rows that name none (and no default was given). */
@@ -73,13 +81,17 @@ function readParticipant(cells: RowCells, activity: string, duplicates: Duplicat
   const name = cells.text('name');
   if (name === '' && cells.has('name')) cells.flag('nameMissing', 'name', 'nama kosong.');
   const nik = readNik(cells);
-  const nip = readNip(cells, nik.nip ?? cells.at('nip'));
+  const nipRaw = nik.nip ?? cells.at('nip');
+  const nip = readNip(cells, nipRaw);
   const { sex, sexSource } = readSex(cells, nik.sex, nip.sex);
-  const { age, ageSource } = readAge(cells, nik.age, nip.age);
+  const { age, ageSource } = readAge(cells, nik.age, nip.age, nik.birthDate ?? null);
   const institution = cells.text('institution');
   const regencyRaw = cells.at('regency');
-  const regency = parseRegency(typeof regencyRaw === 'string' ? cleanText(regencyRaw, 100) : regencyRaw);
-  const disability = readDisability(cells);
+  const regencyText = typeof regencyRaw === 'string' ? cleanText(regencyRaw, 100) : regencyRaw;
+  const regency = parseRegency(regencyText);
+  const disability = readDisabilitySourced(cells);
+  const roleRaw = cells.at('role');
+  const role = parseRole(roleRaw);
   duplicates.check(cells, { activity, name, institution, nik: nik.id });
   return {
     row: cells.row,
@@ -93,12 +105,22 @@ function readParticipant(cells: RowCells, activity: string, duplicates: Duplicat
     ageSource,
     ageGroup: age === null ? null : ageGroup(age),
     lifeStage: age === null ? null : lifeStage(age),
-    role: parseRole(cells.at('role')),
+    role,
     institution,
     position: cells.text('position'),
     regency: regency ? regency.name : null,
-    disability,
+    disability: disability.value,
     attended: parseAttendance(cells.at('attendance')),
+    provenance: {
+      sex: sexProvenance(cells.at('sex'), sexSource),
+      age: ageProvenance(ageSource),
+      nik: idProvenance(cells.at('nik'), nik.id),
+      nip: idProvenance(nipRaw, nip.id, nik.nip !== null),
+      regency: regencyProvenance(regencyText, regency),
+      disability: disability.source,
+      role: roleProvenance(roleRaw, role),
+      institution: textProvenance(institution),
+    },
   };
 }
 

@@ -6,12 +6,12 @@
  */
 
 /**
- * Cells whose reading costs about one round trip: ~50 ms a service call / ~30 µs a cell read
- * (issue 12's figures, from Google's Apps Script best-practices guide and published measurements).
+ * Cells whose reading costs about one round trip, and whose writing does: 45 ms a service call /
+ * 52 µs a cell read, / 12 µs a cell written (the typical figures of the workbench's latency
+ * model, src/workbench/services/latency.ts; sources in docs/FIDELITY.md "Latency model").
  */
-export const CELLS_PER_ROUND_TRIP = 1600;
-/** Cells whose writing costs about one round trip: ~50 ms a call / ~15 µs a cell written (typical of 5–30 µs). */
-export const CELLS_WRITTEN_PER_ROUND_TRIP = 3300;
+export const CELLS_PER_ROUND_TRIP = 860;
+export const CELLS_WRITTEN_PER_ROUND_TRIP = 3700;
 /** At most this many reads for one set of rows. */
 export const MAX_BLOCKS = 12;
 

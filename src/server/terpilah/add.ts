@@ -1,7 +1,11 @@
 /**
  * "Tambah peserta" from the sidebar form: checks every field, then appends one row to `Peserta`
  * (created when missing) under the document lock. Closed values must be one of the dropdown's.
- * `Peserta` keeps what was typed, NIKs included; the answer and every refusal mask them.
+ * A row that repeats one already there (same NIK, or same name and institution in the activity)
+ * is not written without `confirmDuplicate`: the answer is the question the sidebar asks. The
+ * answer names what the report's data-quality list will say about the new row (blank sex, a
+ * birth date after today…). `Peserta` keeps what was typed, NIKs included; the answer and every
+ * refusal mask them.
  */
 import { t, type Language, type StringKey } from '../../core/i18n';
 import { maskNiksIn } from '../../core/privacy/mask-nik';
@@ -9,6 +13,7 @@ import { parseAge } from '../../core/terpilah/age';
 import {
   ATTENDANCE_VALUES,
   pesertaRowOf,
+  type PesertaRow,
   ROLE_VALUES,
   SEX_VALUES,
   YES_NO_VALUES,
@@ -17,10 +22,15 @@ import type { AddParticipantRequest, AddParticipantResult, SidebarApi } from '..
 import { getLanguage } from '../preferences';
 import { UserError } from '../sheets/errors';
 import { idDigits, isScientific } from '../../core/terpilah/nik';
+import { duplicateQuestion, duplicateRowsOf, entryWarnings } from '../../core/terpilah/entry-check';
+import { pesertaRowFindings } from '../../core/terpilah/import';
+import { PESERTA_COLUMN } from '../../core/terpilah/peserta';
+import { toIsoInZone } from '../../core/time';
 import { asTrimmedText, typedDate, typedPesertaText } from '../sheets/input';
 import { withDocumentLock } from '../sheets/lock';
 import { PESERTA_SHEET } from '../sheets/names';
 import { ensureRows, writeRows } from '../sheets/rows';
+import { duplicateCandidates } from './duplicate-reads';
 import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
 
 const MAX_NAME = 200;
@@ -51,9 +61,19 @@ export const addParticipant: SidebarApi['addParticipant'] = (
     Sumber: 'panel',
   });
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return withDocumentLock(language, () => {
+  const confirmed = input.confirmDuplicate === true;
+  const result = withDocumentLock(language, (): AddParticipantResult => {
     const sheet = ensurePesertaSheet(spreadsheet, language);
-    const at = Math.max(2, sheet.getLastRow() + 1);
+    const last = sheet.getLastRow();
+    const at = Math.max(2, last + 1);
+    const duplicates = confirmed ? null : duplicatesIn(sheet, last, row);
+    if (duplicates)
+      return {
+        sheetName: PESERTA_SHEET,
+        row: 0,
+        duplicateOf: [...duplicates.nik, ...duplicates.name].sort((a, b) => a - b),
+        message: maskNiksIn(duplicateQuestion(duplicates, language)),
+      };
     ensureRows(sheet, PESERTA_SPEC, at);
     writeRows(sheet, PESERTA_SPEC, at, [row]);
     return {
@@ -62,7 +82,37 @@ export const addParticipant: SidebarApi['addParticipant'] = (
       message: t(language, 'pesertaAdded', { name: maskNiksIn(name), row: at, sheet: PESERTA_SHEET }),
     };
   });
+  if (result.row === 0) return result;
+  // What the report will say about the row (today as the reference: the form knows no activity date).
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const referenceDate = toIsoInZone(Date.now(), timeZone).slice(0, 10);
+  const warnings = entryWarnings(pesertaRowFindings([row], result.row, { referenceDate, timeZone })).map(
+    (f) => f.message,
+  );
+  return warnings.length === 0
+    ? result
+    : {
+        ...result,
+        warnings,
+        message: `${result.message} ${t(language, 'pesertaAddedWarnings', { findings: warnings.join(' ') })}`,
+      };
 };
+
+/**
+ * The rows the new one repeats. `Peserta` is read by column (./duplicate-reads.ts): Nama and NIK
+ * of every row, then activity and institution of the same-named rows only.
+ */
+function duplicatesIn(sheet: GoogleAppsScript.Spreadsheet.Sheet, last: number, row: PesertaRow) {
+  if (last < 2) return null;
+  const cell = (header: keyof typeof PESERTA_COLUMN) => row[PESERTA_COLUMN[header] - 1];
+  const register = duplicateCandidates(sheet, last, { name: cell('Nama'), nik: cell('NIK') });
+  return duplicateRowsOf(register, 2, {
+    activity: String(cell('Kegiatan') ?? ''),
+    name: String(cell('Nama') ?? ''),
+    nik: cell('NIK'),
+    institution: String(cell('Instansi/OPD') ?? ''),
+  });
+}
 
 /**
  * A NIK (16) or NIP (18): digits, spaces/dots/dashes/slashes allowed between them; "" = not given.

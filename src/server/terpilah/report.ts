@@ -27,6 +27,7 @@ import {
 } from '../../core/terpilah/size-guard';
 import { PESERTA_SHEET } from '../sheets/names';
 import { activityDates } from './import';
+import { groupedPeserta } from './instansi';
 import { readPesertaSized, type PesertaData } from './read';
 import { readActivityAll, type ReadOptions } from './read-activity';
 
@@ -60,8 +61,10 @@ function createReport(language: Language, activity: string): TerpilahReportResul
   const now = toIsoInZone(Date.now(), timeZone);
   return withDocumentLock(language, () => {
     const options = { referenceDate: now.slice(0, 10), timeZone, activityDates: activityDates(spreadsheet) };
-    const data = readForReport(spreadsheet, language, activity, options);
-    if (!data) throw new UserError(t(language, 'terpilahNoPeserta'));
+    const read = readForReport(spreadsheet, language, activity, options);
+    if (!read) throw new UserError(t(language, 'terpilahNoPeserta'));
+    // Canonical institution names, and ungrouped spellings as findings, once an Instansi sheet exists.
+    const data = groupedPeserta(spreadsheet, language, read);
     const summaries = activity
       ? [summarise(data.participants, data.quality, activity)]
       : summariseAll(data.participants, data.quality);
