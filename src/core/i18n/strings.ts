@@ -7,6 +7,7 @@ import { sopServer } from './parts/sop-server';
 import { sopSidebar } from './parts/sop-sidebar';
 import { progressSidebar } from './parts/progress-sidebar';
 import { progressServer } from './parts/progress-server';
+import { calendar } from './parts/calendar';
 import { monitoring } from './parts/monitoring';
 import { terpilah } from './parts/terpilah';
 import { terpilahSize } from './parts/terpilah-size';
@@ -20,6 +21,7 @@ export const id = {
   ...sopServer.id,
   ...progressSidebar.id,
   ...progressServer.id,
+  ...calendar.id,
   ...monitoring.id,
   ...terpilah.id,
   ...terpilahSize.id,
@@ -36,6 +38,7 @@ export const en: Record<StringKey, string> = {
   ...sopServer.en,
   ...progressSidebar.en,
   ...progressServer.en,
+  ...calendar.en,
   ...monitoring.en,
   ...terpilah.en,
   ...terpilahSize.en,

@@ -48,8 +48,16 @@ export interface StepState {
   startedAt: string;
   finishedAt: string;
   decision: Decision | '';
-  /** How many times a Perbaikan reopened this step. */
+  /**
+   * How many times the step was redone: started again after a Perbaikan reopened it. A step that
+   * a Perbaikan resets before it was ever started has nothing redone and counts nothing.
+   */
   revisions: number;
+  /**
+   * True from a Perbaikan that reset the step after it was started (or done) until it is started
+   * again, when `revisions` grows. Never set on the deciding step (it counts revisionRequests).
+   */
+  reopened: boolean;
   /** Decisions only: how many times this step asked for Perbaikan. */
   revisionRequests: number;
   evidence: string;

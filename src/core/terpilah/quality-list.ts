@@ -50,7 +50,7 @@ export interface QualityGroup {
   more: number;
 }
 
-/** Findings grouped by type (known types in a fixed order, others after in first-seen order). */
+/** Findings grouped by type, in the fixed order of LABEL_KEYS. */
 export function qualityDigest(
   findings: readonly QualityFinding[],
   perType: number = QUALITY_ROWS_PER_TYPE,

@@ -23,6 +23,7 @@ import { KEGIATAN_SHEET, LANGKAH_SHEET, RIWAYAT_SHEET } from '../sheets/names';
 import { ensureRows, registerRows, toCells, writeRows } from '../sheets/rows';
 import { resolveTemplate } from '../sheets/template-source';
 import { lazyLanguage, readActivity } from './read';
+import { readWorkingCalendar } from '../sheets/calendar';
 import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -43,7 +44,8 @@ export const getActivity: SidebarApi['getActivity'] = (activityId: string): Acti
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const language = lazyLanguage(getLanguage);
   const { progress } = readActivity(spreadsheet, String(activityId ?? '').trim(), timeZone, language);
-  return activityView(progress, toIsoInZone(Date.now(), timeZone), timeZone);
+  const calendar = readWorkingCalendar(spreadsheet, timeZone, language);
+  return activityView(progress, toIsoInZone(Date.now(), timeZone), timeZone, calendar);
 };
 
 /** A unique event id (RFC 4122 v4 form) without a service call. */

@@ -33,14 +33,11 @@ describe('qualityDigest', () => {
     );
   });
 
-  test('English labels; a code without a label is shown as itself, after the known ones', () => {
+  test('English labels; every code has a label in both languages (none shown as its code)', () => {
     expect(qualityLabel('sexFromNik', 'en')).toBe('Sex blank or unreadable, filled from the NIK');
-    const groups = qualityDigest(
-      [finding(1, 'someNewCode' as QualityCode), finding(2, 'sexUnknown')],
-      5,
-      'en',
-    );
-    expect(groups.map((g) => g.label)).toEqual(['Sex unknown', 'someNewCode']);
+    expect(qualityLabel('institutionUngrouped', 'id')).toBe('Instansi belum dikelompokkan');
+    const groups = qualityDigest([finding(1, 'institutionUngrouped'), finding(2, 'sexUnknown')], 5, 'en');
+    expect(groups.map((g) => g.label)).toEqual(['Sex unknown', 'Institution not grouped']);
   });
 
   test('property: every finding is counted once; shown are the lowest rows, at most perType', () => {
