@@ -1,8 +1,8 @@
 /**
  * The terpilah sidebar actions at a small and a large register, measured in the workbench: service
  * calls, cells read and written (test/support/cell-meter.ts) and milliseconds, with an estimate
- * from the issue's figures (50 ms a round trip, 30 µs a cell read, 15 µs a cell written; the
- * workbench's own latency model replaces it when it lands). Run:
+ * from the issue's figures (50 ms a round trip, 30 µs a cell read, 15 µs a cell written) and the
+ * workbench's latency model (estimatedSeconds). Run:
  *   npx esbuild scripts/terpilah-budget.ts --bundle --platform=node --packages=external --outfile=build/terpilah-budget.js && node build/terpilah-budget.js [small] [large]
  */
 import { join } from 'node:path';
@@ -53,6 +53,7 @@ interface Row {
   written: number;
   ms: number;
   estimate: number;
+  model?: { optimistic: number; typical: number; pessimistic: number };
   byMethod?: Record<string, number>;
 }
 
@@ -70,6 +71,7 @@ function measure(action: string, size: number, workbench: Workbench, name: strin
     written: cells.written,
     ms,
     estimate,
+    model: result.estimatedSeconds,
     byMethod: result.callsByMethod,
   };
 }
@@ -109,11 +111,14 @@ for (const size of [small, large]) {
   );
 }
 console.log(
-  '| action | size | calls | cells read | cells written | workbench ms | estimate s (50 ms/call, 30 µs/read, 15 µs/write) |',
+  '| action | size | calls | cells read | cells written | workbench ms | issue figures s | latency model s: typical (optimistic–pessimistic) |',
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|');
+const f = (v: number) => v.toFixed(1);
 for (const r of rows)
   console.log(
-    `| ${r.action} | ${r.size} | ${r.calls} | ${r.read} | ${r.written} | ${r.ms} | ${r.estimate.toFixed(1)} |`,
+    `| ${r.action} | ${r.size} | ${r.calls} | ${r.read} | ${r.written} | ${r.ms} | ${f(r.estimate)} | ${
+      r.model ? `${f(r.model.typical)} (${f(r.model.optimistic)}–${f(r.model.pessimistic)})` : ''
+    } |`,
   );
 if (process.env.BY_METHOD) for (const r of rows) console.log(r.action, r.size, JSON.stringify(r.byMethod));

@@ -43,21 +43,24 @@ export function duplicateCandidates(
   const nameColumn = PESERTA_COLUMN.Nama; // Nama and NIK are neighbours: one read
   const nikAt = PESERTA_COLUMN.NIK - nameColumn;
   const named: number[] = [];
-  sheet.getSheetValues(2, nameColumn, count, 2).forEach((line, i) => {
-    if (nik !== '' && idDigits(String(line[nikAt] ?? '')) === nik) people[i].nik = line[nikAt];
-    if (name !== '' && looseName(line[0]) === name) {
-      people[i] = { ...people[i], name: String(line[0] ?? ''), nik: line[nikAt] };
-      named.push(i);
-    }
-  });
+  sheet
+    .getRange(2, nameColumn, count, 2)
+    .getValues()
+    .forEach((line, i) => {
+      if (nik !== '' && idDigits(String(line[nikAt] ?? '')) === nik) people[i].nik = line[nikAt];
+      if (name !== '' && looseName(line[0]) === name) {
+        people[i] = { ...people[i], name: String(line[0] ?? ''), nik: line[nikAt] };
+        named.push(i);
+      }
+    });
   // Activity and institution of the same-named rows only, in a few blocks.
   const from = PESERTA_COLUMN.Kegiatan;
   const span = PESERTA_COLUMN['Instansi/OPD'] - from + 1;
   const blocks = rowBlocks(named, span);
   if (wholeColumnsCheaper(blocks, span, 2, count)) {
     // The name is everywhere: the two columns whole cost less than blocks nine columns wide.
-    const activities = sheet.getSheetValues(2, from, count, 1);
-    const institutions = sheet.getSheetValues(2, PESERTA_COLUMN['Instansi/OPD'], count, 1);
+    const activities = sheet.getRange(2, from, count, 1).getValues();
+    const institutions = sheet.getRange(2, PESERTA_COLUMN['Instansi/OPD'], count, 1).getValues();
     for (const i of named) {
       people[i].activity = String(activities[i][0] ?? '');
       people[i].institution = String(institutions[i][0] ?? '');
@@ -66,7 +69,7 @@ export function duplicateCandidates(
   }
   const wanted = new Set(named);
   for (const block of blocks) {
-    const values = sheet.getSheetValues(block.first + 2, from, block.count, span);
+    const values = sheet.getRange(block.first + 2, from, block.count, span).getValues();
     values.forEach((line, k) => {
       const i = block.first + k;
       if (!wanted.has(i)) return;

@@ -73,12 +73,12 @@ export const previewImport: SidebarApi['previewImport'] = (sourceSheet: string):
   const last = sheet.getLastRow();
   const width = Math.max(1, sheet.getLastColumn());
   let read = Math.min(Math.max(1, last), PREVIEW_ROWS);
-  let values = sheet.getSheetValues(1, 1, read, width);
+  let values = sheet.getRange(1, 1, read, width).getValues();
   let source = headerOf(name, values, language);
   // Blank rows below the header: read on (a few times more each time) until 3 rows can be shown.
   while (read < last && dataRowsIn(source) < SHOWN_ROWS) {
     const more = Math.min(last, read * 4) - read;
-    values = values.concat(sheet.getSheetValues(read + 1, 1, more, width));
+    values = values.concat(sheet.getRange(read + 1, 1, more, width).getValues());
     read += more;
     source = { ...source, values };
   }

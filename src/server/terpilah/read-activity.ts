@@ -52,11 +52,11 @@ function activityRows(
   const last = sheet.getLastRow();
   const width = sheet.getLastColumn();
   if (last === 0 || width === 0) return NONE;
-  const mapping = pesertaMapping(sheet.getSheetValues(1, 1, 1, width)[0], language);
+  const mapping = pesertaMapping(sheet.getRange(1, 1, 1, width).getValues()[0], language);
   if (!mapping || mapping.activity === undefined || last < 2) return NONE;
   const count = last - 1;
   const grid: unknown[][] = Array.from({ length: count }, () => []);
-  const column = sheet.getSheetValues(2, mapping.activity + 1, count, 1);
+  const column = sheet.getRange(2, mapping.activity + 1, count, 1).getValues();
   const rows = rowsOfActivity(
     column.map(([cell]) => cell),
     activity,
@@ -107,21 +107,24 @@ export function readActivityAll(
   const whole = partial >= all;
   check({ cells: whole ? all : partial, participants: count }, { rows: count + 1, columns: width });
   if (whole) {
-    const values = sheet.getSheetValues(2, 1, count, width);
+    const values = sheet.getRange(2, 1, count, width).getValues();
     return normaliseRows(values, mapping, { firstRow: 2, ...options });
   }
   const { nik } = mapping;
   if (nik !== undefined && rows.length > 0)
-    sheet.getSheetValues(2, nik + 1, count, 1).forEach(([cell], row) => {
-      grid[row][nik] = cell;
-    });
+    sheet
+      .getRange(2, nik + 1, count, 1)
+      .getValues()
+      .forEach(([cell], row) => {
+        grid[row][nik] = cell;
+      });
   readInto(sheet, grid, rows, columns);
   return normaliseRows(grid, mapping, { firstRow: 2, ...options });
 }
 
 /**
  * Reads the `columns` (0-based, spanned from the first to the last) of the grid's `rows` (0-based,
- * row 0 = sheet row 2) into the grid: one getSheetValues per block; rows read along in a gap are left out.
+ * row 0 = sheet row 2) into the grid: one getValues per block; rows read along in a gap are left out.
  */
 function readInto(sheet: Sheet, grid: unknown[][], rows: number[], columns: number[]): void {
   if (rows.length === 0 || columns.length === 0) return;
@@ -132,13 +135,16 @@ function readInto(sheet: Sheet, grid: unknown[][], rows: number[], columns: numb
   if (wholeColumnsCheaper(blocks, span, columns.length, grid.length)) {
     // The rows are spread all over: each column whole costs less than wide blocks.
     for (const c of columns)
-      sheet.getSheetValues(2, c + 1, grid.length, 1).forEach(([cell], row) => {
-        if (wanted.has(row)) grid[row][c] = cell;
-      });
+      sheet
+        .getRange(2, c + 1, grid.length, 1)
+        .getValues()
+        .forEach(([cell], row) => {
+          if (wanted.has(row)) grid[row][c] = cell;
+        });
     return;
   }
   for (const block of blocks) {
-    const values = sheet.getSheetValues(block.first + 2, from + 1, block.count, span);
+    const values = sheet.getRange(block.first + 2, from + 1, block.count, span).getValues();
     values.forEach((line, i) => {
       const row = block.first + i;
       if (!wanted.has(row)) return;

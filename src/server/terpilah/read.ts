@@ -39,7 +39,7 @@ export function readPesertaSized(
   options: { referenceDate: string; timeZone: string; activityDates?: Record<string, string> },
 ): PesertaData {
   const { rows, columns } = size;
-  const values = rows > 0 && columns > 0 ? sheet.getSheetValues(1, 1, rows, columns) : [];
+  const values = rows > 0 && columns > 0 ? sheet.getRange(1, 1, rows, columns).getValues() : [];
   return readAll(values, language, options.referenceDate, options.activityDates, options.timeZone);
 }
 
