@@ -11,6 +11,7 @@ import { progressServer } from './parts/progress-server';
 import { calendar } from './parts/calendar';
 import { monitoring } from './parts/monitoring';
 import { terpilah } from './parts/terpilah';
+import { terpilahSize } from './parts/terpilah-size';
 import { terpilahQuality } from './parts/terpilah-quality';
 import { selfCheck } from './parts/self-check';
 import { satuData } from './parts/satu-data';
@@ -25,6 +26,7 @@ export const id = {
   ...calendar.id,
   ...monitoring.id,
   ...terpilah.id,
+  ...terpilahSize.id,
   ...terpilahQuality.id,
   ...selfCheck.id,
   ...satuData.id,
@@ -42,6 +44,7 @@ export const en: Record<StringKey, string> = {
   ...calendar.en,
   ...monitoring.en,
   ...terpilah.en,
+  ...terpilahSize.en,
   ...terpilahQuality.en,
   ...selfCheck.en,
   ...satuData.en,
