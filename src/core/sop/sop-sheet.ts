@@ -92,14 +92,13 @@ export function sopSheetLayout(
       // can repeat only frozen rows, and those must start at row 1, above the identity block.)
       frozenRows: 0,
       // Landscape, one page wide, the table header repeated on each page (Excel print titles may
-      // be any rows — only the .xlsx export can do it: Apps Script has no print API). The pages'
-      // breaks (`pageBreaks` below) are not handed to the export yet: with breaks it prints at a
-      // fixed scale computed from px / 7 per character, and LibreOffice draws the columns about a
-      // third wider, splitting the table across pages; fit-to-width keeps it whole.
+      // be any rows — only the .xlsx export can do it: Apps Script has no print API), a page for
+      // the identity block and then pages of whole steps, where the off-page connectors are.
       print: {
         orientation: 'landscape',
         fitToWidth: true,
         repeatRows: { first: headerRow, last: headerRow + 1 },
+        pageBreaks: [headerRow, ...chart.pageBreaks],
       },
       protection: {
         description: `Dibuat oleh add-on SOP & Data Terpilah dari template "${template.identity.namaSop}". Ubah templatenya, lalu buat ulang SOP.`,

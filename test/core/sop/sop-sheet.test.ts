@@ -208,6 +208,7 @@ describe('SOP sheet of the built-in template, cell by cell', () => {
       orientation: 'landscape',
       fitToWidth: true,
       repeatRows: { first: 14, last: 15 },
+      pageBreaks: layout.pageBreaks,
     });
     // Merges: 5 identity, 4 header, one per executor's name, the two terminators.
     expect(plan.merges).toHaveLength(5 + 4 + 5 + 2);
