@@ -461,8 +461,8 @@ describe('Laporan Data Terpilah', () => {
       L: 1,
       P: 2,
       unknown: 1,
-      percentP: 67,
-      narrative: '4 peserta: 1 laki-laki, 2 perempuan (67% perempuan), 1 tidak diketahui.',
+      percentP: 50, // of all 4, as the report's total row
+      narrative: '4 peserta: 1 laki-laki, 2 perempuan (50,0% perempuan), 1 tidak diketahui.',
     });
     expect(Object.keys(headline.callsByMethod).some((k) => /set|insert|delete/i.test(k))).toBe(false);
   });

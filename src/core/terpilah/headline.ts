@@ -4,6 +4,7 @@
  * rows, then the NIK and NIP only where no sex is stated (the normaliser reads sex from them only
  * then). The same normaliser then reads those cells, so the figures equal a full recount.
  */
+import { formatDecimalId } from '../format';
 import { t, type Language } from '../i18n';
 import { maskNiksIn } from '../privacy/mask-nik';
 import { cleanText, TEXT_CAP } from './cell-text';
@@ -19,7 +20,10 @@ export interface TerpilahHeadline {
   L: number;
   P: number;
   unknown: number;
-  /** % women of the participants with a known sex; null when none is known. */
+  /**
+   * % women of all participants, one decimal, exactly as the report's total row has it (so the
+   * sidebar and the report never say two different figures); null when no sex is known.
+   */
   percentP: number | null;
   narrative: string;
 }
@@ -30,8 +34,7 @@ export function terpilahHeadlineOf(
   language: Language,
 ): TerpilahHeadline {
   const { L, P, unknown } = summary.sex;
-  const known = L + P;
-  const percentP = known > 0 ? Math.round((P / known) * 100) : null;
+  const percentP = L + P > 0 ? summary.sex.percentP : null;
   const narrative =
     summary.participants === 0
       ? t(language, 'terpilahHeadlineNone')
@@ -41,7 +44,7 @@ export function terpilahHeadlineOf(
             participants: summary.participants,
             L,
             P,
-            percentP,
+            percentP: language === 'id' ? formatDecimalId(percentP ?? 0) : (percentP ?? 0).toFixed(1),
             unknown,
           });
   return {

@@ -1,3 +1,4 @@
+import { tableRow } from '../../../src/core/terpilah/table-rows';
 import {
   headlineReadsColumns,
   rowsOfActivity,
@@ -5,19 +6,10 @@ import {
   terpilahHeadlineOf,
 } from '../../../src/core/terpilah/headline';
 
-const sex = (L: number, P: number, unknown: number) => ({
-  category: 'Semua',
-  L,
-  P,
-  unknown,
-  total: L + P + unknown,
-  percentL: null,
-  percentP: null,
-  sexRatio: null,
-});
+const sex = (L: number, P: number, unknown: number) => tableRow('Semua', L, P, unknown);
 
 describe('terpilahHeadlineOf', () => {
-  test('% women of the participants whose sex is known, rounded', () => {
+  test("% women of all participants, one decimal, as the report's total row", () => {
     const headline = terpilahHeadlineOf({ participants: 10, sex: sex(3, 5, 2) }, 'Rapat PUG', 'id');
     expect(headline).toMatchObject({
       activity: 'Rapat PUG',
@@ -25,9 +17,12 @@ describe('terpilahHeadlineOf', () => {
       L: 3,
       P: 5,
       unknown: 2,
-      percentP: 63,
+      percentP: 50,
     });
-    expect(headline.narrative).toContain('63');
+    expect(headline.narrative).toContain('(50,0% perempuan)');
+    const third = terpilahHeadlineOf({ participants: 3, sex: sex(2, 1, 0) }, 'Rapat PUG', 'en');
+    expect(third.percentP).toBe(33.3);
+    expect(third.narrative).toContain('(33.3% women)');
   });
 
   test('no participants, or none with a known sex: no percentage, a sentence that says so', () => {
