@@ -273,6 +273,27 @@ function renderPdf(buffer: Buffer): Buffer {
   const landscapeA4 = (page: { width: number; height: number }) =>
     Math.abs(page.width - A4.long) < 2 && Math.abs(page.height - A4.short) < 2;
 
+  test('a 60-step SOP: the identity page, then one A4 landscape page per page of steps, breaks where the connectors are', async () => {
+    const template = structuredClone(PENGUATAN_PUG);
+    template.steps = Array.from({ length: 60 }, (_, i) => {
+      const step = { ...structuredClone(PENGUATAN_PUG.steps[i % 10]), number: i + 1 };
+      step.executors = [PENGUATAN_PUG.roles[i % 5]];
+      if (step.kind === 'decision') {
+        step.onApproved = i + 2 > 60 ? 'end' : i + 2;
+        step.onRevision = Math.max(1, i - 1);
+      }
+      return step;
+    });
+    const layout = sopSheetLayout(template, 'SOP: Panjang');
+    const state = newWorkbookState('SOP');
+    state.sheets = [planToSheet(layout.plan, 1)];
+    state.activeSheetId = 1;
+    const pages = pdfPages(renderPdf((await exportXlsxReport(state)).buffer));
+    expect(layout.chart.pages.length).toBeGreaterThan(3);
+    expect(pages).toHaveLength(1 + layout.chart.pages.length);
+    expect(pages.every(landscapeA4)).toBe(true);
+  });
+
   test('the built-in SOP: at most 3 A4 landscape pages', async () => {
     const pages = pdfPages(renderPdf((await exportXlsxReport(sopWorkbook().state)).buffer));
     expect(pages.length).toBeGreaterThan(0);
