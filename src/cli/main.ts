@@ -3,23 +3,26 @@
  *
  *   sop-terpilah ringkas <file.csv|file.xlsx> [--json] [--out laporan.xlsx] [--tanggal YYYY-MM-DD] [--kegiatan NAMA]
  *
- * Same core as the add-in (matchHeaders → normaliseRows → summariseAll → reportSheetPlan), so the
- * same data gives the same figures. Exit codes: 0 ok, 1 bad usage, 2 unreadable file or
- * unrecognised header.
+ * Same core as the add-in (matchHeaders → the normaliser of normaliseRows → the counts of
+ * summariseAll → reportSheetPlan), so the same data gives the same figures. The file is streamed
+ * (stream-table.ts): row by row, in memory that does not grow with its rows. Exit codes: 0 ok,
+ * 1 bad usage, 2 unreadable file or unrecognised header.
  */
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { FIELD_LABELS, matchHeaders } from '../core/terpilah/headers';
-import { normaliseRows } from '../core/terpilah/normalise';
-import { summariseAll } from '../core/terpilah/summaries';
+import { rowNormaliser } from '../core/terpilah/normalise';
+import { SummaryTally } from '../core/terpilah/tally';
+import type { ColumnMapping, QualityFinding } from '../core/terpilah/model';
 import { reportSheetPlan } from '../core/terpilah/report-sheet';
 import { isoDate } from '../core/dates';
 import { DEFAULT_TIME_ZONE, toIsoInZone } from '../core/time';
 import { exportXlsxReport } from '../workbench/export/xlsx';
 import { reportWorkbook } from './plan-to-workbook';
 import { formatReport, maskNiks } from './print';
-import { ReadError, readTable, type RawValue } from './read-file';
+import { ReadError, type RawValue } from './read-file';
+import { streamTable, type StreamHeader } from './stream-table';
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 1;
@@ -72,7 +75,12 @@ export interface Io {
   stderr: (text: string) => void;
   /** Today (for the default reference date and the report's timestamp). */
   now: () => Date;
+  /** A progress line for a big file (only when stderr is a terminal); "" clears it. */
+  progress?: (text: string) => void;
 }
+
+/** Files from this size on get a progress line (when stderr is a terminal). */
+const PROGRESS_FROM_BYTES = 32 << 20;
 
 class UsageError extends Error {}
 
@@ -173,6 +181,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     stdout: (text) => rawIo.stdout(maskNiks(text)),
     stderr: (text) => rawIo.stderr(maskNiks(text)),
     now: rawIo.now,
+    progress: rawIo.progress,
   };
   let options: Options | 'help';
   try {
@@ -187,22 +196,88 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     return EXIT_OK;
   }
 
-  let table;
+  // The core, fed one row at a time: findings of a row go with its participant to the tally.
+  let found: StreamHeader | null = null;
+  let matched: ReturnType<typeof matchHeaders> | null = null;
+  let tally = new SummaryTally();
+  let push: ((values: unknown, row: number) => ReturnType<ReturnType<typeof rowNormaliser>['push']>) | null =
+    null;
+  const rowFindings: QualityFinding[] = [];
+  let participantCount = 0;
+  const start = (mapping: ColumnMapping) => {
+    rowFindings.length = 0;
+    participantCount = 0;
+    tally = new SummaryTally();
+    push = rowNormaliser(
+      mapping,
+      {
+        firstRow: 1,
+        referenceDate: options.referenceDate,
+        defaultActivity: options.activity,
+        timeZone: TIME_ZONE,
+      },
+      { quality: rowFindings },
+    ).push;
+  };
+  let lastProgress = 0;
+  let rowsSeen = 0;
   try {
-    table = await readTable(options.file);
+    await streamTable(
+      options.file,
+      {
+        header: (header) => {
+          found = header;
+          if (header.header.length === 0) return false;
+          matched = matchHeaders(header.header.map(describe));
+          if (!matched.recognised) return false;
+          start(matched.mapping);
+          return true;
+        },
+        row: (values, row) => {
+          rowsSeen++;
+          const participant = push!(values, row);
+          if (participant) {
+            participantCount++;
+            tally.add(participant, rowFindings);
+          }
+          rowFindings.length = 0;
+        },
+        restart: () => {
+          found = null;
+          matched = null;
+          rowsSeen = 0;
+        },
+      },
+      {
+        progress: (bytesRead, size) => {
+          if (!io.progress || size < PROGRESS_FROM_BYTES) return;
+          const now = Date.now();
+          if (now - lastProgress < 250) return;
+          lastProgress = now;
+          const percent = Math.min(100, Math.floor((bytesRead * 100) / size));
+          io.progress(
+            `sop-terpilah: ${percent}% (${rowsSeen.toLocaleString('id-ID')} baris dibaca / rows read)`,
+          );
+        },
+      },
+    );
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
+    io.progress?.('');
     io.stderr(`sop-terpilah: ${e.message}\n`);
     return EXIT_DATA;
+  } finally {
+    io.progress?.('');
   }
-  const headers = table.header.map(describe);
-  if (headers.length === 0) {
+  const table = found as StreamHeader | null;
+  const headers = (table?.header ?? []).map(describe);
+  if (table === null || headers.length === 0 || matched === null) {
     io.stderr(`sop-terpilah: berkas kosong / empty file: ${options.file}\n`);
     return EXIT_DATA;
   }
-  const matched = matchHeaders(headers);
+  const match = matched as ReturnType<typeof matchHeaders>;
   for (const warning of table.warnings) io.stderr(`sop-terpilah: ${warning}\n`);
-  if (!matched.recognised) {
+  if (!match.recognised) {
     io.stderr(
       `sop-terpilah: judul kolom tidak dikenali / unrecognised header in ${options.file} (${table.source}).\n` +
         `Ditemukan / found: ${describeHeaders(headers)}\n` +
@@ -211,14 +286,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     );
     return EXIT_DATA;
   }
-
-  const { participants, quality } = normaliseRows(table.data, matched.mapping, {
-    firstRow: table.firstRow,
-    referenceDate: options.referenceDate,
-    defaultActivity: options.activity,
-    timeZone: TIME_ZONE,
-  });
-  const summaries = summariseAll(participants, quality);
+  const summaries = tally.summaries();
 
   if (options.out !== undefined) {
     // As the add-in: the time of generation in the spreadsheet's zone.
@@ -233,7 +301,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       return EXIT_DATA;
     }
     io.stdout(
-      `Laporan ditulis / report written: ${options.out} (${participants.length} peserta / participants)\n`,
+      `Laporan ditulis / report written: ${options.out} (${participantCount} peserta / participants)\n`,
     );
     if (charts.length > 0)
       io.stdout(
@@ -249,8 +317,8 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       source: table.source,
       referenceDate: options.referenceDate,
       columns: {
-        mapping: matched.mapping,
-        unmatched: matched.unmatched,
+        mapping: match.mapping,
+        unmatched: match.unmatched,
       },
       summaries,
     };
@@ -258,7 +326,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     return EXIT_OK;
   }
 
-  const recognisedColumns = Object.entries(matched.mapping)
+  const recognisedColumns = Object.entries(match.mapping)
     .sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0))
     .map(
       ([field, column]) => `"${headers[column ?? 0]}" → ${FIELD_LABELS[field as keyof typeof FIELD_LABELS]}`,
@@ -267,26 +335,36 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     `Berkas / file: ${options.file} (${table.source}); tanggal acuan / reference date: ${options.referenceDate}`,
     `Kolom dikenali / recognised columns: ${recognisedColumns.join(', ')}`,
   ];
-  if (matched.unmatched.length > 0)
+  if (match.unmatched.length > 0)
     lines.push(
-      `Kolom diabaikan / ignored columns: ${describeHeaders(matched.unmatched.map((h) => String(h)))}`,
+      `Kolom diabaikan / ignored columns: ${describeHeaders(match.unmatched.map((h) => String(h)))}`,
     );
   io.stdout(maskNiks(lines.join('\n')) + '\n\n' + formatReport(summaries));
   return EXIT_OK;
 }
 
+/** One line for what no reader expected: never a stack trace on the user's terminal. */
+function fail(e: unknown): void {
+  const message = String((e as Error)?.message ?? e).split('\n')[0];
+  process.stderr.write(`sop-terpilah: kesalahan tak terduga / unexpected error: ${maskNiks(message)}\n`);
+  process.exitCode = EXIT_DATA;
+}
+
 if (require.main === module) {
+  process.on('uncaughtException', (e) => {
+    fail(e);
+    process.exit(EXIT_DATA);
+  });
+  const terminal = process.stderr.isTTY;
   run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     now: () => new Date(),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`sop-terpilah: ${(e as Error)?.stack ?? String(e)}\n`);
-      process.exitCode = EXIT_DATA;
-    },
-  );
+    ...(terminal ? { progress: (text: string) => process.stderr.write(`\r\x1b[K${text}`) } : {}),
+  }).then((code) => {
+    process.exitCode = code;
+    // For the benchmark: the peak memory of this process, measured inside it.
+    if (process.env.SOP_TERPILAH_MAXRSS)
+      process.stderr.write(`sop-terpilah: maxRSS ${process.resourceUsage().maxRSS} KiB\n`);
+  }, fail);
 }
