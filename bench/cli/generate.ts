@@ -32,22 +32,8 @@ export function random(seed: number): () => number {
   };
 }
 
-const SEX = [
-  'L',
-  'P',
-  'Laki-laki',
-  'Perempuan',
-  'lk',
-  'pr',
-  'Pria',
-  'Wanita',
-  'P',
-  'L',
-  'laki2',
-  'F',
-  '',
-  'x',
-];
+const MALE = ['L', 'L', 'L', 'Laki-laki', 'laki-laki', 'lk', 'Lk.', 'Pria', 'laki2', 'M'];
+const FEMALE = ['P', 'P', 'P', 'Perempuan', 'perempuan', 'pr', 'Pr.', 'Wanita', 'F', 'wanita'];
 const ROLES = ['Peserta', 'peserta', 'Narasumber', 'Panitia', '', 'Peserta undangan'];
 const REGENCIES = [
   'Bangka',
@@ -77,7 +63,7 @@ export function* registerLines(count: number, seed = 11): Generator<string> {
     const nik =
       r < 0.7
         ? `${pick(BABEL_CODES)}${pad(Math.floor(next() * 30) + 1)}${pad(day + (female ? 40 : 0))}${pad(month)}${pad(year % 100)}${pad(Math.floor(next() * 9999) + 1, 4)}`
-        : r < 0.75
+        : r < 0.72
           ? `19710${Math.floor(next() * 1e9)}`
           : '';
     const d = next();
@@ -90,13 +76,22 @@ export function* registerLines(count: number, seed = 11): Generator<string> {
             ? `${day} Mei ${year}`
             : '';
     const a = next();
-    const age = a < 0.5 ? '' : a < 0.8 ? String(2024 - year) : `${2024 - year} tahun`;
-    const sex = pick(SEX);
+    const age = a < 0.5 ? '' : a < 0.8 ? String(2023 - year) : `${2023 - year} tahun`;
+    // Mostly as the person is; a few blank, unreadable or contradicting the NIK.
+    const s = next();
+    const sex =
+      s < 0.02
+        ? ''
+        : s < 0.025
+          ? 'x'
+          : s < 0.03
+            ? pick(female ? MALE : FEMALE)
+            : pick(female ? FEMALE : MALE);
     const name = i % 97 === 0 && i > 0 ? `Peserta ${i - 1}` : `Peserta ${i}`;
     const blank = i % 1000 === 999;
     yield blank
       ? ';;;;;;;;;;\n'
-      : `${i + 1};Kegiatan ${1 + Math.floor(next() * 400)};${name};${female && sex === '' ? '' : sex};${nik};${birth};${age};${pick(ROLES)};Dinas ${1 + Math.floor(next() * 300)};${pick(REGENCIES)};${pick(DISABILITY)}\n`;
+      : `${i + 1};Kegiatan ${1 + Math.floor(next() * 400)};${name};${sex};${nik};${birth};${age};${pick(ROLES)};Dinas ${1 + Math.floor(next() * 300)} Provinsi;${pick(REGENCIES)};${pick(DISABILITY)}\n`;
   }
 }
 

@@ -11,18 +11,15 @@
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { FIELD_LABELS, matchHeaders } from '../core/terpilah/headers';
-import { rowNormaliser } from '../core/terpilah/normalise';
-import { SummaryTally } from '../core/terpilah/tally';
-import type { ColumnMapping, QualityFinding } from '../core/terpilah/model';
+import { FIELD_LABELS } from '../core/terpilah/headers';
 import { reportSheetPlan } from '../core/terpilah/report-sheet';
 import { isoDate } from '../core/dates';
 import { DEFAULT_TIME_ZONE, toIsoInZone } from '../core/time';
 import { exportXlsxReport } from '../workbench/export/xlsx';
 import { reportWorkbook } from './plan-to-workbook';
 import { formatReport, maskNiks } from './print';
-import { ReadError, type RawValue } from './read-file';
-import { streamTable, type StreamHeader } from './stream-table';
+import { ReadError } from './read-file';
+import { summariseFile, type FileSummary } from './summarise-file';
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 1;
@@ -162,10 +159,6 @@ export function describeHeaders(headers: readonly string[]): string {
   return (shown.join(', ') || '(kosong / empty)') + (more > 0 ? ` … dan / and ${more} lainnya / more` : '');
 }
 
-function describe(value: RawValue): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
-}
-
 /** JSON with every string NIK-masked (core masks messages already; categories are user text). */
 export function toMaskedJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? maskNiks(v) : v), 2);
@@ -196,68 +189,20 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     return EXIT_OK;
   }
 
-  // The core, fed one row at a time: findings of a row go with its participant to the tally.
-  let found: StreamHeader | null = null;
-  let matched: ReturnType<typeof matchHeaders> | null = null;
-  let tally = new SummaryTally();
-  let push: ((values: unknown, row: number) => ReturnType<ReturnType<typeof rowNormaliser>['push']>) | null =
-    null;
-  const rowFindings: QualityFinding[] = [];
-  let participantCount = 0;
-  const start = (mapping: ColumnMapping) => {
-    rowFindings.length = 0;
-    participantCount = 0;
-    tally = new SummaryTally();
-    push = rowNormaliser(
-      mapping,
-      {
-        firstRow: 1,
-        referenceDate: options.referenceDate,
-        defaultActivity: options.activity,
-        timeZone: TIME_ZONE,
-      },
-      { quality: rowFindings },
-    ).push;
-  };
   let lastProgress = 0;
-  let rowsSeen = 0;
+  let file: FileSummary;
   try {
-    await streamTable(
+    file = await summariseFile(
       options.file,
+      { referenceDate: options.referenceDate, defaultActivity: options.activity, timeZone: TIME_ZONE },
       {
-        header: (header) => {
-          found = header;
-          if (header.header.length === 0) return false;
-          matched = matchHeaders(header.header.map(describe));
-          if (!matched.recognised) return false;
-          start(matched.mapping);
-          return true;
-        },
-        row: (values, row) => {
-          rowsSeen++;
-          const participant = push!(values, row);
-          if (participant) {
-            participantCount++;
-            tally.add(participant, rowFindings);
-          }
-          rowFindings.length = 0;
-        },
-        restart: () => {
-          found = null;
-          matched = null;
-          rowsSeen = 0;
-        },
-      },
-      {
-        progress: (bytesRead, size) => {
+        progress: (bytesRead, size, rows) => {
           if (!io.progress || size < PROGRESS_FROM_BYTES) return;
           const now = Date.now();
           if (now - lastProgress < 250) return;
           lastProgress = now;
           const percent = Math.min(100, Math.floor((bytesRead * 100) / size));
-          io.progress(
-            `sop-terpilah: ${percent}% (${rowsSeen.toLocaleString('id-ID')} baris dibaca / rows read)`,
-          );
+          io.progress(`sop-terpilah: ${percent}% (${rows.toLocaleString('id-ID')} baris dibaca / rows read)`);
         },
       },
     );
@@ -266,16 +211,14 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     io.progress?.('');
     io.stderr(`sop-terpilah: ${e.message}\n`);
     return EXIT_DATA;
-  } finally {
-    io.progress?.('');
   }
-  const table = found as StreamHeader | null;
-  const headers = (table?.header ?? []).map(describe);
-  if (table === null || headers.length === 0 || matched === null) {
+  io.progress?.('');
+  const { found: table, headers, matched, summaries, participants: participantCount } = file;
+  if (headers.length === 0 || matched === null) {
     io.stderr(`sop-terpilah: berkas kosong / empty file: ${options.file}\n`);
     return EXIT_DATA;
   }
-  const match = matched as ReturnType<typeof matchHeaders>;
+  const match = matched;
   for (const warning of table.warnings) io.stderr(`sop-terpilah: ${warning}\n`);
   if (!match.recognised) {
     io.stderr(
@@ -286,7 +229,6 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     );
     return EXIT_DATA;
   }
-  const summaries = tally.summaries();
 
   if (options.out !== undefined) {
     // As the add-in: the time of generation in the spreadsheet's zone.

@@ -143,6 +143,8 @@ async function streamCsv(
   let delimiter: ';' | ',' = ',';
   let recordIndex = 0;
   let failure: unknown = null;
+  /** The sink wants no more rows: the file is closed as soon as the current chunk is parsed. */
+  let stopped = false;
   const tracker = headerTracker(sink, () => ({
     source: `CSV (${delimiter}, ${encoding})`,
     warnings: encodingWarnings(encoding),
@@ -153,17 +155,14 @@ async function streamCsv(
     parser = new Parser({ delimiter, ...CSV_OPTIONS });
     parser.on('readable', () => {
       let record: string[] | null;
+      // Read to the end even once stopped: a parser with unread records never ends.
       while ((record = parser!.read() as string[] | null) !== null) {
         recordIndex++;
-        if (!tracker.feed(record, recordIndex)) {
-          file.destroy();
-          return;
-        }
+        if (!stopped && !tracker.feed(record, recordIndex)) stopped = true;
       }
     });
     parser.on('error', (e) => {
       failure ??= new ReadError(`CSV tidak dapat dibaca / cannot parse CSV: ${e.message}`);
-      file.destroy();
     });
   };
 
@@ -207,7 +206,7 @@ async function streamCsv(
 
   try {
     for await (const chunk of file as AsyncIterable<Buffer>) {
-      if (failure) break;
+      if (failure || stopped) break;
       bytesRead += chunk.length;
       options.progress?.(bytesRead, size);
       if (head) {
@@ -219,14 +218,13 @@ async function streamCsv(
         decode(bytes, false);
       } else decode(chunk, false);
     }
-    if (!failure && !file.destroyed) decode(head ?? Buffer.alloc(0), true);
-    else if (!failure && head) decode(head, true);
+    if (!failure && !stopped) decode(head ?? Buffer.alloc(0), true);
   } catch (e) {
     file.destroy();
     if (e instanceof NotUtf8 || e instanceof ReadError) throw e;
     throw new ReadError(`Berkas tidak dapat dibaca / cannot read file: ${path} (${(e as Error).message})`);
   }
-  if (parser && !failure) {
+  if (parser && !failure && !stopped) {
     const p: Parser = parser;
     await new Promise<void>((resolve) => {
       p.on('end', resolve);
