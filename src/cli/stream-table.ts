@@ -8,6 +8,7 @@
  * in the whole-file reader: the first byte sequence that is not UTF-8 makes the whole file
  * Windows-1252, so the reading starts over (`restart` tells the sink to forget what it counted).
  */
+import { once } from 'node:events';
 import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { TextDecoder } from 'node:util';
@@ -166,26 +167,26 @@ async function streamCsv(
     });
   };
 
-  /** Decoded text in: the first text waits until the header line is whole (for its delimiter). */
-  const take = (decoded: string, last: boolean) => {
+  /**
+   * Decoded text in: the first text waits until the header line is whole (for its delimiter).
+   * False when the parser's buffer is full: the caller waits for it to drain before reading on.
+   */
+  const take = (decoded: string, last: boolean): boolean => {
     if (firstText) {
       decoded = encoding === 'UTF-8' ? decoded.replace(/^\uFEFF/, '') : decoded;
       firstText = false;
       decoded = decoded.replace(/^\uFEFF/, '');
     }
-    if (parser) {
-      if (decoded !== '') parser.write(decoded);
-      return;
-    }
+    if (parser) return decoded === '' || parser.write(decoded);
     text += decoded;
-    if (last || headerLineEnds(text)) {
-      startParser();
-      if (text !== '') parser!.write(text);
-      text = '';
-    }
+    if (!last && !headerLineEnds(text)) return true;
+    startParser();
+    const whole = text;
+    text = '';
+    return whole === '' || parser!.write(whole);
   };
 
-  const decode = (bytes: Buffer, last: boolean) => {
+  const decode = async (bytes: Buffer, last: boolean): Promise<void> => {
     if (!decoder) {
       if (forced) decoder = new TextDecoder('windows-1252');
       else {
@@ -201,7 +202,8 @@ async function streamCsv(
     } catch {
       throw new NotUtf8();
     }
-    take(decoded, last);
+    // Backpressure: the rows are counted as fast as they are parsed, and the file waits.
+    if (!take(decoded, last) && !failure) await once(parser!, 'drain');
   };
 
   try {
@@ -215,10 +217,10 @@ async function streamCsv(
         if (head.length < SNIFF_BYTES) continue;
         const bytes = head;
         head = null;
-        decode(bytes, false);
-      } else decode(chunk, false);
+        await decode(bytes, false);
+      } else await decode(chunk, false);
     }
-    if (!failure && !stopped) decode(head ?? Buffer.alloc(0), true);
+    if (!failure && !stopped) await decode(head ?? Buffer.alloc(0), true);
   } catch (e) {
     file.destroy();
     if (e instanceof NotUtf8 || e instanceof ReadError) throw e;

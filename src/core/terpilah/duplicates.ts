@@ -47,7 +47,11 @@ export class KeyTable {
 
   private slot(hi: number, lo: number): number {
     const capacity = this.hi.length;
-    let i = (Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) >>> 0) % capacity;
+    // murmur3's finaliser: NIK digits are far from random, their slots must be.
+    let h = hi ^ Math.imul(lo, 0x9e3779b1);
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    let i = ((h ^ (h >>> 16)) >>> 0) % capacity;
     while (this.hi[i] !== 0 || this.lo[i] !== 0) {
       if (this.hi[i] === hi && this.lo[i] === lo) return i;
       i = i + 1 === capacity ? 0 : i + 1;

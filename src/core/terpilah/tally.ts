@@ -18,22 +18,26 @@ const ROLE_INDEX = new Map<string, number>(ROLE_CODES.map((r, i) => [r, i] as co
 const AGE_UNKNOWN = AGE_GROUPS.length;
 const UNKNOWN_KEY = looseKey(UNKNOWN);
 
-/** Sparse counters that grow: index → [L, P, unknown]. */
+/** Sparse counters that grow: index → [L, P, unknown], in one plain array. */
 class GrowingSparse implements SparseCounts {
   readonly touched: number[] = [];
-  private readonly counts = new Map<number, Int32Array>();
+  private readonly offsets = new Map<number, number>();
+  private readonly cells: number[] = [];
   add(index: number, sex: number): void {
-    let c = this.counts.get(index);
-    if (!c) {
-      c = new Int32Array(3);
-      this.counts.set(index, c);
+    let base = this.offsets.get(index);
+    if (base === undefined) {
+      base = this.cells.length;
+      this.cells.push(0, 0, 0);
+      this.offsets.set(index, base);
       this.touched.push(index);
     }
-    c[sex]++;
+    this.cells[base + sex]++;
   }
   row(index: number, label: string): TableRow {
-    const c = this.counts.get(index);
-    return c ? tableRow(label, c[0], c[1], c[2]) : tableRow(label, 0, 0, 0);
+    const b = this.offsets.get(index);
+    return b === undefined
+      ? tableRow(label, 0, 0, 0)
+      : tableRow(label, this.cells[b], this.cells[b + 1], this.cells[b + 2]);
   }
 }
 
@@ -70,6 +74,28 @@ class Interner {
 const newCounts = (activities: number | null) =>
   emptyCounts(activities, new GrowingSparse(), new GrowingSparse());
 
+function count(
+  counts: SummaryCounts,
+  s: number,
+  role: number,
+  age: number,
+  life: number,
+  disability: number,
+  institution: number,
+  regency: number,
+): void {
+  counts.participants++;
+  counts.sex[s]++;
+  counts.role[role * 3 + s]++;
+  counts.age[age * 3 + s]++;
+  counts.life[life * 3 + s]++;
+  counts.disability[disability * 3 + s]++;
+  if (institution < 0) counts.institutionUnknown[s]++;
+  else (counts.institution as GrowingSparse).add(institution, s);
+  if (regency < 0) counts.regencyUnknown[s]++;
+  else (counts.regency as GrowingSparse).add(regency, s);
+}
+
 export class SummaryTally {
   private readonly institutions = new Interner();
   private readonly regencies = new Interner([...BABEL_NAMES]);
@@ -100,21 +126,11 @@ export class SummaryTally {
     const institution = institutionText === '' ? -1 : this.institutions.code(institutionText);
     const regencyText = typeof p.regency === 'string' ? p.regency : '';
     const regency = regencyText === '' ? -1 : this.regencies.code(regencyText);
-    for (const counts of [this.all, this.perActivity[a]]) {
-      counts.participants++;
-      counts.sex[s]++;
-      counts.role[role * 3 + s]++;
-      counts.age[age * 3 + s]++;
-      counts.life[life * 3 + s]++;
-      counts.disability[disability * 3 + s]++;
-      if (institution < 0) counts.institutionUnknown[s]++;
-      else (counts.institution as GrowingSparse).add(institution, s);
-      if (regency < 0) counts.regencyUnknown[s]++;
-      else (counts.regency as GrowingSparse).add(regency, s);
-    }
-    for (const finding of findings) {
-      this.findings.push(finding);
-      this.findingsPerActivity[a].push(finding);
+    count(this.all, s, role, age, life, disability, institution, regency);
+    count(this.perActivity[a], s, role, age, life, disability, institution, regency);
+    for (let k = 0; k < findings.length; k++) {
+      this.findings.push(findings[k]);
+      this.findingsPerActivity[a].push(findings[k]);
     }
   }
 
