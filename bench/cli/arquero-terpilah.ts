@@ -6,11 +6,21 @@
  * dimension, over all activities and per activity. Returns the number of table rows.
  */
 import * as aq from 'arquero';
-import { DIMENSIONS, DISABILITY_WORDS, MONTHS, REGENCY_SPELLINGS, ROLE_WORDS, SEX_SPELLINGS } from './lookups';
-
+import {
+  DIMENSIONS,
+  DISABILITY_WORDS,
+  MONTHS,
+  REGENCY_SPELLINGS,
+  ROLE_WORDS,
+  SEX_SPELLINGS,
+} from './lookups';
 
 /** `columns`: header name → index in the rows, for the fields the generator writes. */
-export function arqueroTerpilah(rows: string[][], columns: Record<string, number>, referenceYear = 2024): number {
+export function arqueroTerpilah(
+  rows: string[][],
+  columns: Record<string, number>,
+  referenceYear = 2024,
+): number {
   const column = (name: string) => rows.map((r) => r[columns[name]] ?? '');
   const table = aq
     .table({

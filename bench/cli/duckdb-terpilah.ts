@@ -6,7 +6,14 @@
  * activities and per activity (GROUPING SETS). Returns the number of table rows.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DIMENSIONS, DISABILITY_WORDS, MONTHS, REGENCY_SPELLINGS, ROLE_WORDS, SEX_SPELLINGS } from './lookups';
+import {
+  DIMENSIONS,
+  DISABILITY_WORDS,
+  MONTHS,
+  REGENCY_SPELLINGS,
+  ROLE_WORDS,
+  SEX_SPELLINGS,
+} from './lookups';
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const mapOf = (entries: [string, string | number | boolean][]) =>

@@ -102,7 +102,9 @@ async function main() {
   if (process.argv[2] === '--duckdb') {
     // The DuckDB child: the tables in SQL on the file, then its own figures.
     const rows = await duckdbTerpilah(process.argv[3]);
-    process.stderr.write(`duckdb table rows ${rows}\nsop-terpilah: maxRSS ${process.resourceUsage().maxRSS} KiB\n`);
+    process.stderr.write(
+      `duckdb table rows ${rows}\nsop-terpilah: maxRSS ${process.resourceUsage().maxRSS} KiB\n`,
+    );
     return;
   }
   if (!existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`);
@@ -157,7 +159,9 @@ async function main() {
     say('| what | seconds |');
     say('|---|---:|');
     say(`| ours: normaliseRows + summariseAll | ${seconds(core.ours)} |`);
-    say(`| arquero ${version('arquero')}: same normalisation, ${id(core.tableRows)} table rows | ${seconds(core.arquero)} |`);
+    say(
+      `| arquero ${version('arquero')}: same normalisation, ${id(core.tableRows)} table rows | ${seconds(core.arquero)} |`,
+    );
     say();
     say(`Ours is **${(core.arquero / core.ours).toFixed(1)}×** as fast as arquero (target ≥ 2×).`);
     say();
@@ -165,7 +169,9 @@ async function main() {
     // 3. CLI vs DuckDB.
     say('### CLI (streaming) vs DuckDB, same CSV, same tables');
     say();
-    say('| rows | file | CLI wall s | CLI CPU s | CLI peak RSS | DuckDB wall s | DuckDB CPU s | DuckDB peak RSS | wall ratio | CPU ratio |');
+    say(
+      '| rows | file | CLI wall s | CLI CPU s | CLI peak RSS | DuckDB wall s | DuckDB CPU s | DuckDB peak RSS | wall ratio | CPU ratio |',
+    );
     say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const rows of cliRows) {
       const path = rows === cliRows[0] ? parserPath : join(dir, `register-${rows}.csv`);

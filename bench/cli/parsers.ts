@@ -76,7 +76,10 @@ async function timed(run: () => Promise<number>): Promise<{ ms: number; rows: nu
 
 const chunks = (path: string) => createReadStream(path, { highWaterMark: 1 << 20, encoding: 'utf8' });
 
-export async function compareParsers(path: string, versions: Record<string, string>): Promise<ParserFigure[]> {
+export async function compareParsers(
+  path: string,
+  versions: Record<string, string>,
+): Promise<ParserFigure[]> {
   const figures: ParserFigure[] = [];
   const csvParse = await timed(async () => {
     let rows = 0;
@@ -84,7 +87,12 @@ export async function compareParsers(path: string, versions: Record<string, stri
     for await (const _record of parser) rows++;
     return rows;
   });
-  figures.push({ name: 'csv-parse (stream)', version: versions['csv-parse'], ...csvParse, agreement: agreement(oracle) });
+  figures.push({
+    name: 'csv-parse (stream)',
+    version: versions['csv-parse'],
+    ...csvParse,
+    agreement: agreement(oracle),
+  });
   const papa = await timed(
     () =>
       new Promise<number>((resolve, reject) => {
@@ -99,7 +107,12 @@ export async function compareParsers(path: string, versions: Record<string, stri
         });
       }),
   );
-  figures.push({ name: 'papaparse (stream)', version: versions.papaparse, ...papa, agreement: agreement(papaWhole) });
+  figures.push({
+    name: 'papaparse (stream)',
+    version: versions.papaparse,
+    ...papa,
+    agreement: agreement(papaWhole),
+  });
   const udsv = await timed(async () => {
     let rows = 0;
     let parser: ReturnType<typeof initParser> | null = null;

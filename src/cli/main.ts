@@ -12,12 +12,13 @@ import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { FIELD_LABELS } from '../core/terpilah/headers';
+import type { TerpilahSummary } from '../core/terpilah/model';
 import { reportSheetPlan } from '../core/terpilah/report-sheet';
 import { isoDate } from '../core/dates';
 import { DEFAULT_TIME_ZONE, toIsoInZone } from '../core/time';
 import { exportXlsxReport } from '../workbench/export/xlsx';
 import { reportWorkbook } from './plan-to-workbook';
-import { formatReport, maskNiks } from './print';
+import { maskNiks, writeReport } from './print';
 import { ReadError } from './read-file';
 import { summariseFile, type FileSummary } from './summarise-file';
 
@@ -164,6 +165,40 @@ export function toMaskedJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? maskNiks(v) : v), 2);
 }
 
+const indent = (text: string, by: string) => by + text.replace(/\n/g, `\n${by}`);
+
+/**
+ * toMaskedJson({ ...head, summaries }) + "\n", written in pieces (a summary at a time, findings
+ * in batches): the same text, without one string as long as the whole output.
+ */
+export function writeMaskedJson(
+  head: Record<string, unknown>,
+  summaries: readonly TerpilahSummary[],
+  write: (text: string) => void,
+): void {
+  const top = toMaskedJson(head);
+  if (summaries.length === 0) {
+    write(top.slice(0, -2) + ',\n  "summaries": []\n}\n');
+    return;
+  }
+  write(top.slice(0, -2) + ',\n  "summaries": [\n');
+  summaries.forEach((summary, i) => {
+    const body = toMaskedJson({ ...summary, quality: [] });
+    const tail = '"quality": []\n}';
+    if (summary.quality.length === 0 || !body.endsWith(tail)) {
+      write(indent(toMaskedJson(summary), '    ') + (i < summaries.length - 1 ? ',\n' : '\n'));
+      return;
+    }
+    write(indent(body.slice(0, -tail.length) + '"quality": [', '    ') + '\n');
+    for (let k = 0; k < summary.quality.length; k += 1000) {
+      const items = summary.quality.slice(k, k + 1000).map((f) => indent(toMaskedJson(f), '        '));
+      write(items.join(',\n') + (k + 1000 < summary.quality.length ? ',\n' : '\n'));
+    }
+    write('      ]\n    }' + (i < summaries.length - 1 ? ',\n' : '\n'));
+  });
+  write('  ]\n}\n');
+}
+
 /**
  * Runs the CLI; returns the exit code. Everything it prints passes through the NIK masker (text,
  * JSON, messages echoing the file), as every string of the --out workbook does (core masks the
@@ -262,9 +297,8 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
         mapping: match.mapping,
         unmatched: match.unmatched,
       },
-      summaries,
     };
-    io.stdout(toMaskedJson(output) + '\n');
+    writeMaskedJson(output, summaries, io.stdout);
     return EXIT_OK;
   }
 
@@ -281,7 +315,8 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     lines.push(
       `Kolom diabaikan / ignored columns: ${describeHeaders(match.unmatched.map((h) => String(h)))}`,
     );
-  io.stdout(maskNiks(lines.join('\n')) + '\n\n' + formatReport(summaries));
+  io.stdout(maskNiks(lines.join('\n')) + '\n\n');
+  writeReport(summaries, io.stdout);
   return EXIT_OK;
 }
 

@@ -6,6 +6,7 @@
  * Memory is bounded per person, whatever the text: a NIK is kept as its 16 digits in two 32-bit
  * numbers (exact), a name key as a 64-bit hash, each with the first row, in flat typed arrays
  * (12 bytes a slot; 5 million people in about 150 MB, the CLI streams registers that large).
+ * Name keys are hashed as they are read, without building the key's text.
  * Two different name keys share a hash with odds of about n² / 2⁶⁵ (10⁻⁶ at 5 million).
  */
 import { maskNik } from '../privacy/mask-nik';
@@ -86,23 +87,48 @@ export class KeyTable {
   }
 }
 
-/** Two independent 32-bit hashes of a string (FNV-1a and a murmur-style mix), never both 0. */
-function hash64(text: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x1b873593 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
+/** A 64-bit hash built from parts: two independent 32-bit lanes (FNV-1a and a murmur-style mix). */
+class Hash64 {
+  a = 0x811c9dc5;
+  b = 0x1b873593;
+  add(c: number): void {
+    this.a = Math.imul(this.a ^ c, 0x01000193);
+    const b = Math.imul(this.b ^ c, 0x5bd1e995);
+    this.b = b ^ (b >>> 15);
   }
-  a ^= a >>> 16;
-  a = Math.imul(a, 0x85ebca6b) ^ (a >>> 13);
-  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
-  b ^= b >>> 16;
-  a >>>= 0;
-  b >>>= 0;
-  return a === 0 && b === 0 ? [1, 0] : [a, b];
+  /** The text's nameKey, hashed without building it when the text is plain ASCII. */
+  addNameKey(text: string): void {
+    if (!/^[\x20-\x7e]*$/.test(text)) {
+      const key = nameKey(text);
+      for (let i = 0; i < key.length; i++) this.add(key.charCodeAt(i));
+      this.add(0);
+      return;
+    }
+    // nameKey for ASCII: lower case, every run of other characters one space, trimmed.
+    let pendingSpace = false;
+    let started = false;
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        if (pendingSpace && started) this.add(32);
+        pendingSpace = false;
+        started = true;
+        this.add(c);
+      } else pendingSpace = true;
+    }
+    this.add(0);
+  }
+  /** [hi, lo], never both 0. */
+  done(): [number, number] {
+    let a = this.a ^ (this.a >>> 16);
+    a = Math.imul(a, 0x85ebca6b) ^ (a >>> 13);
+    let b = Math.imul(this.b ^ (this.b >>> 13), 0xc2b2ae35);
+    b ^= b >>> 16;
+    a >>>= 0;
+    b >>>= 0;
+    return a === 0 && b === 0 ? [1, 0] : [a, b];
+  }
 }
 
 /** The high bit of a name entry says whether its first row had a NIK; the rest is the row. */
@@ -132,7 +158,12 @@ export class DuplicateCheck {
       activityId = this.activityIds.size;
       this.activityIds.set(activity, activityId);
     }
-    const [hi, lo] = hash64(`${activityId}\u0000${nameKey(name)}\u0000${nameKey(institution)}`);
+    const hash = new Hash64();
+    hash.add(activityId);
+    hash.add(activityId >>> 16);
+    hash.addNameKey(name);
+    hash.addNameKey(institution);
+    const [hi, lo] = hash.done();
     const entry = this.nameSeen.getOrSet(hi, lo, cells.row | (nik !== '' ? HAD_NIK : 0));
     if (entry === undefined) return;
     // Two different NIKs are two people with one name, and the same NIK was flagged above
