@@ -4,11 +4,13 @@
  * so neither rows nor participants are kept. Same figures as normaliseRows + summariseAll on the
  * whole file (test/cli/stream.test.ts compares them).
  */
+import { getHeapStatistics } from 'node:v8';
 import { matchHeaders } from '../core/terpilah/headers';
 import type { QualityFinding, TerpilahSummary } from '../core/terpilah/model';
 import { rowNormaliser, type NormaliseOptions } from '../core/terpilah/normalise';
+import { DuplicateCheck } from '../core/terpilah/duplicates';
 import { SummaryTally } from '../core/terpilah/tally';
-import type { RawValue } from './read-file';
+import { ReadError, type RawValue } from './read-file';
 import { streamTable, type StreamHeader, type StreamOptions } from './stream-table';
 
 export interface FileSummary {
@@ -24,6 +26,9 @@ export interface FileSummary {
   /** Rows below the header read (blank ones too). */
   rows: number;
 }
+
+/** After this many rows the file's length in rows is estimated (from the bytes read so far). */
+const ESTIMATE_AT = 100_000;
 
 export function headerText(value: RawValue): string {
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
@@ -44,6 +49,10 @@ export async function summariseFile(
   const rowFindings: QualityFinding[] = [];
   let participants = 0;
   let rows = 0;
+  let duplicates = new DuplicateCheck();
+  /** Bytes read when the row count passed ESTIMATE_AT: the file's length in rows, estimated once. */
+  let bytesRead = 0;
+  let size = 0;
   const result = await streamTable(
     path,
     {
@@ -53,11 +62,18 @@ export async function summariseFile(
         matched = matchHeaders(header.header.map(headerText));
         if (!matched.recognised) return false;
         tally = new SummaryTally();
-        push = rowNormaliser(matched.mapping, { ...options, firstRow: 1 }, { quality: rowFindings }).push;
+        duplicates = new DuplicateCheck();
+        push = rowNormaliser(
+          matched.mapping,
+          { ...options, firstRow: 1 },
+          { quality: rowFindings, duplicates },
+        ).push;
         return true;
       },
       row: (values, row) => {
         rows++;
+        if (rows === ESTIMATE_AT && size > bytesRead * 2)
+          duplicates.reserve(Math.ceil((rows * size) / bytesRead), rows);
         const participant = push(values, row);
         if (participant) {
           participants++;
@@ -72,7 +88,22 @@ export async function summariseFile(
         rows = 0;
       },
     },
-    { ...stream, progress: stream.progress && ((read, size) => stream.progress!(read, size, rows)) },
+    {
+      ...stream,
+      progress: (read, total) => {
+        // What the stream keeps (findings, distinct names) grows with some files: a clear stop
+        // before the heap is full, never V8's out-of-memory trace.
+        const heap = getHeapStatistics();
+        if (heap.used_heap_size > heap.heap_size_limit * 0.85)
+          throw new ReadError(
+            `Berkas terlalu besar untuk memori / file too large for memory after ${rows.toLocaleString('id-ID')} rows: ` +
+              'terlalu banyak temuan atau nama berbeda; bagi berkasnya per kegiatan / too many findings or distinct names; split the file by activity.',
+          );
+        bytesRead = read;
+        size = total;
+        stream.progress?.(read, total, rows);
+      },
+    },
   );
   const header = found ?? result;
   const match = matched as ReturnType<typeof matchHeaders> | null;

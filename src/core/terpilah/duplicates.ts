@@ -71,9 +71,14 @@ export class KeyTable {
     return undefined;
   }
 
-  private grow(): void {
+  /** Room for `keys` keys without growing (a stream that can estimate its length asks once). */
+  reserve(keys: number): void {
+    const capacity = Math.ceil((keys * 5) / 4) + 1;
+    if (capacity > this.hi.length) this.grow(capacity);
+  }
+
+  private grow(capacity = Math.ceil(this.hi.length * 1.5)): void {
     const { hi, lo, values } = this;
-    const capacity = Math.ceil(hi.length * 1.5);
     this.hi = new Uint32Array(capacity);
     this.lo = new Uint32Array(capacity);
     this.values = new Int32Array(capacity);
@@ -138,6 +143,17 @@ export class DuplicateCheck {
   private readonly nikSeen = new KeyTable();
   private readonly nameSeen = new KeyTable();
   private readonly activityIds = new Map<string, number>();
+
+  /**
+   * Sizes the tables for `rows` rows from what `seenRows` rows needed: growing a table holds the
+   * old and the new one at once, so a stream that knows its length early grows at most once.
+   */
+  reserve(rows: number, seenRows: number): void {
+    if (!(seenRows > 0) || !(rows > seenRows)) return;
+    const scale = (rows / seenRows) * 1.1;
+    this.nikSeen.reserve(Math.ceil(this.nikSeen.size * scale));
+    this.nameSeen.reserve(Math.ceil(this.nameSeen.size * scale));
+  }
 
   /** Remembers the row and flags it when it repeats an earlier one. */
   check(cells: RowCells, person: { activity: string; name: string; institution: string; nik: string }): void {
