@@ -1,59 +1,67 @@
 /**
- * `npm run bench`: service calls and time of each user action at two data sizes, side by side.
- * Prints a table and appends it, dated and with the machine, to BENCHMARKS.md.
- * Speed lives here, never in timed test assertions.
+ * `npm run bench`: every user action at two data sizes, side by side: service calls, cells read
+ * and written, the workbench's milliseconds and the seconds the latency model estimates in
+ * Google Sheets (services/latency.ts). Prints a table and appends it, dated and with the machine,
+ * to BENCHMARKS.md. Speed lives here, never in timed test assertions.
+ *
+ *   npm run bench [-- --json <file>] [--small] [--only <text>]
+ *
+ * --json writes { "<action>": { "small": {…}, "large": {…} } }; --small runs the small sizes only
+ * (while developing: nothing is appended); --only runs the actions whose name or key contains text.
  */
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Workbench } from '../src/workbench/runtime';
+import { cliActions } from './actions/cli';
+import { exportActions } from './actions/export';
+import { planWriterActions } from './actions/plan-writers';
 import { shellActions } from './actions/shell';
-import { generateSopActions, planWriterActions } from './actions/plan-writers';
-import { progressActions } from './actions/progress';
 import { terpilahComputations } from './actions/terpilah-core';
-import { terpilahReportActions } from './actions/terpilah-report';
+import { userActions } from './actions/user-actions';
+import { measure, type Measured } from './measure';
+import { estimateText } from './run';
 import type { BenchAction, BenchComputation } from './types';
 
 const root = join(__dirname, '..');
-const actions: BenchAction[] = [
+export const actions: BenchAction[] = [
   ...shellActions,
+  ...userActions,
+  ...exportActions,
+  ...cliActions,
   ...planWriterActions,
-  ...generateSopActions,
-  ...progressActions,
-  ...terpilahReportActions,
 ];
 
-interface Row {
-  action: string;
-  size: string;
-  calls: number;
-  ms: number;
-}
+const int = (n: number) => n.toLocaleString('id-ID');
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function measure(action: BenchAction): Row[] {
-  return action.sizes.map((size, index) => {
-    const times: number[] = [];
-    let calls = 0;
-    for (let i = 0; i < (action.repeat ?? 5); i++) {
-      const workbench = new Workbench({ state: size.state(), distDir: join(root, 'dist') });
-      const start = performance.now();
-      calls = action.run(workbench, index as 0 | 1).calls;
-      times.push(performance.now() - start);
-    }
-    return { action: action.name, size: size.label, calls, ms: median(times) };
-  });
-}
-
-function table(rows: Row[]): string {
-  const lines = ['| aksi | data | panggilan layanan | waktu (median, ms) |', '|---|---|---:|---:|'];
-  for (const row of rows) lines.push(`| ${row.action} | ${row.size} | ${row.calls} | ${row.ms.toFixed(1)} |`);
+function table(rows: Measured[]): string {
+  const lines = [
+    '| aksi | data | panggilan | sel dibaca | sel ditulis | workbench (ms) | estimasi Sheets, tipikal (optimis–pesimis) |',
+    '|---|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.action} | ${r.label} | ${r.calls} | ${int(r.cellsRead)} | ${int(r.cellsWritten)} | ${r.ms.toFixed(1)} | ${estimateText(r)} |`,
+    );
   return lines.join('\n');
+}
+
+/** { "<action>": { "small": {…}, "large": {…} } } */
+function json(rows: Measured[]): string {
+  const out: Record<string, Record<string, unknown>> = {};
+  rows.forEach((r, i) => {
+    const which = i > 0 && rows[i - 1].key === r.key ? 'large' : 'small';
+    (out[r.key] ??= {})[which] = {
+      label: r.label,
+      ...r.size,
+      calls: r.calls,
+      cellsRead: r.cellsRead,
+      cellsWritten: r.cellsWritten,
+      estimatedSeconds: r.estimatedSeconds,
+      ms: Math.round(r.ms * 10) / 10,
+    };
+  });
+  return `${JSON.stringify(out, null, 2)}\n`;
 }
 
 function machine(): string {
@@ -62,6 +70,8 @@ function machine(): string {
 }
 
 const computations: BenchComputation[] = [...terpilahComputations];
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Median time of a pure computation after one untimed warm-up run (data generation, JIT). */
 function time(computation: BenchComputation): number {
@@ -97,21 +107,45 @@ function computationLines(list: BenchComputation[]): string {
   return lines.join('\n');
 }
 
-function main(): void {
-  const rows = actions.flatMap(measure);
-  const computed =
-    computations.length > 0
-      ? `\nCore computations (median of 3):\n\n${computationLines(computations)}\n`
-      : '';
-  const report = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\nMachine: ${machine()}\n\n${table(rows)}\n${computed}`;
-  console.log(report);
-  const file = join(root, 'BENCHMARKS.md');
-  if (!existsSync(file))
-    writeFileSync(
-      file,
-      "# Benchmarks\n\nAppended by `npm run bench`. Service calls must not grow with the data (DESIGN §6).\nTimes are the workbench's, in-process: on Apps Script every service call is a round trip\n(tens of milliseconds), so the call count is the figure that predicts real speed.\n\n",
-    );
-  appendFileSync(file, `${report}\n`);
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? undefined : process.argv[i + 1];
 }
 
-main();
+const NOTE =
+  'Estimasi: latency model of the workbench (src/workbench/services/latency.ts, sources in docs/FIDELITY.md "Latency model"): ' +
+  'a round trip per service call by class, a cost per cell read and written; sidebar calls include the google.script.run trip. ' +
+  'Export and CLI run no Apps Script execution (—).';
+
+async function main(): Promise<void> {
+  const smallOnly = process.argv.includes('--small');
+  const only = option('--only');
+  const chosen = actions.filter((a) => !only || a.name.includes(only) || (a.key ?? '').includes(only));
+  const rows: Measured[] = [];
+  for (const action of chosen) {
+    for (const size of smallOnly ? ([0] as const) : ([0, 1] as const)) {
+      const row = await measure(action, size);
+      rows.push(row);
+      console.error(
+        `${row.action} | ${row.label}: ${row.calls} calls, ${estimateText(row)}, ${row.ms.toFixed(0)} ms`,
+      );
+    }
+  }
+  const jsonFile = option('--json');
+  if (jsonFile) writeFileSync(jsonFile, json(rows));
+  const computed =
+    !smallOnly && !only && computations.length > 0
+      ? `\nCore computations (median of 3):\n\n${computationLines(computations)}\n`
+      : '';
+  const report = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\nMachine: ${machine()}\n\n${NOTE}\n\n${table(rows)}\n${computed}`;
+  console.log(report);
+  if (smallOnly || only) return; // a partial run is not a benchmark record
+  const file = join(root, 'BENCHMARKS.md');
+  if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nAppended by `npm run bench`.\n\n');
+  appendFileSync(file, `\n${report}\n`);
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

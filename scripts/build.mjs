@@ -1,7 +1,8 @@
 // Builds the Apps Script project (dist/) and the local workbench (build/).
 //
 // dist/Code.js       one IIFE bundle of src/server plus a top-level forwarding function per export
-//                    of src/server/index.ts (Apps Script sees only top-level function declarations).
+//                    of src/server/index.ts (Apps Script sees only top-level function declarations),
+//                    with SIDEBAR_STRING_NAMES: the keys src/client names (scripts/sidebar-strings.mjs).
 // dist/Sidebar.html  the client bundled and inlined, template literals lowered (HtmlService mangles
 //                    `//` and `/*` inside template literals of inline scripts), its style sheets
 //                    (SIDEBAR_STYLES, in cascade order) inlined one after the other.
@@ -13,6 +14,7 @@ import * as esbuild from 'esbuild';
 import { chmod, copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sidebarStrings, sidebarStringsPlugin } from './sidebar-strings.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -37,7 +39,7 @@ async function serverExports() {
   return output.exports.slice().sort();
 }
 
-async function buildServer() {
+async function buildServer(strings) {
   const names = await serverExports();
   const result = await esbuild.build({
     entryPoints: [join(root, 'src/server/index.ts')],
@@ -50,6 +52,8 @@ async function buildServer() {
     write: false,
     charset: 'utf8',
     legalComments: 'none',
+    // src/server/sidebar-strings.ts: which strings go to the sidebar with every SidebarState.
+    define: { SIDEBAR_STRING_NAMES: JSON.stringify(strings.names) },
   });
   const forwards = names
     .map((name) => `function ${name}() {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}`)
@@ -59,7 +63,7 @@ async function buildServer() {
   return names;
 }
 
-async function buildSidebar() {
+async function buildSidebar(strings) {
   const unlisted = (await readdir(join(root, 'src/client/styles'))).filter(
     (name) => !SIDEBAR_STYLES.includes(name),
   );
@@ -72,18 +76,23 @@ async function buildSidebar() {
       bundle: true,
       format: 'iife',
       platform: 'browser',
-      target: 'es2019',
+      target: 'es2020', // the sidebar runs in the person's browser (not V8 of Apps Script): ES2020 is native there
       supported: { 'template-literal': false },
       minify: true,
+      charset: 'utf8',
       write: false,
       legalComments: 'none',
+      plugins: [sidebarStringsPlugin(strings)],
     }),
   ]);
   // `</` would end the inline <script> early; `<\/` is the same string to JavaScript.
   const script = js.outputFiles[0].text.replace(/<\//g, '<\\/');
   if (/`/.test(script)) throw new Error('Sidebar bundle still contains a template literal');
-  const css = styles.map((text) => text.trim()).join('\n');
-  const html = template
+  const css = (await esbuild.transform(styles.join('\n'), { loader: 'css', minify: true })).code.trim();
+  // The template without its comments and indentation (a line break stays: same rendering).
+  const compact = template.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n');
+  const html = strings
+    .rename(compact)
     .replace('/* INLINE:STYLE */', () => css)
     .replace('/* INLINE:SCRIPT */', () => script.trim());
   await writeFile(join(dist, 'Sidebar.html'), html);
@@ -150,9 +159,10 @@ async function main() {
   const only = process.argv[2]; // "addon" builds dist/ only
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
+  const strings = await sidebarStrings(root);
   const [names] = await Promise.all([
-    buildServer(),
-    buildSidebar(),
+    buildServer(strings),
+    buildSidebar(strings),
     copyFile(join(root, 'appsscript.json'), join(dist, 'appsscript.json')),
   ]);
   if (only !== 'addon') await Promise.all([buildWorkbench(), buildCli()]);

@@ -4,9 +4,9 @@ import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
 import type { SopTemplate } from '../../src/core/sop/model';
 import { templateSheetPlan } from '../../src/core/sop/template-sheet-plan';
 import { applyPlan } from '../../src/server/sheets/apply-plan';
-import { join } from 'node:path';
 import { newWorkbookState, type WorkbookState } from '../../src/workbench/model';
 import { Workbench } from '../../src/workbench/runtime';
+import { DIST } from '../dist';
 import { inExecution } from '../in-execution';
 import type { BenchAction, BenchSize } from '../types';
 
@@ -30,8 +30,8 @@ export function templateWithSteps(count: number): SopTemplate {
 }
 
 const sizes: [BenchSize, BenchSize] = [
-  { label: '10 langkah', state: () => newWorkbookState('Bench') },
-  { label: '60 langkah', state: () => newWorkbookState('Bench') },
+  { label: '10 langkah', size: { steps: 10 }, state: () => newWorkbookState('Bench') },
+  { label: '60 langkah', size: { steps: 60 }, state: () => newWorkbookState('Bench') },
 ];
 
 /** The same plan written one cell and one property at a time: what the batched writer avoids. */
@@ -78,9 +78,9 @@ export const planWriterActions: BenchAction[] = [
 ];
 
 /** A spreadsheet holding `Template: Bench`, written by the add-in's own template writer. */
-function withTemplateSheet(template: SopTemplate): () => WorkbookState {
+export function withTemplateSheet(template: SopTemplate): () => WorkbookState {
   return () => {
-    const setup = new Workbench({ state: newWorkbookState('Bench'), distDir: join(__dirname, '..', 'dist') });
+    const setup = new Workbench({ state: newWorkbookState('Bench'), distDir: DIST });
     inExecution(setup, () => {
       const plan = templateSheetPlan(template, 'Template: Bench');
       applyPlan(SpreadsheetApp.getActiveSpreadsheet().insertSheet(plan.sheetName), plan);
@@ -88,14 +88,3 @@ function withTemplateSheet(template: SopTemplate): () => WorkbookState {
     return setup.state;
   };
 }
-
-export const generateSopActions: BenchAction[] = [
-  {
-    name: 'Buat SOP (generateSop dari sheet template)',
-    sizes: [
-      { label: '10 langkah', state: withTemplateSheet(small) },
-      { label: '60 langkah', state: withTemplateSheet(large) },
-    ],
-    run: (wb) => wb.run('generateSop', ['sheet:Template: Bench']),
-  },
-];

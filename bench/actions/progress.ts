@@ -1,11 +1,8 @@
 /**
- * The step log at two sizes of `Riwayat`: logging one step (a fixed number of calls whatever the
- * log holds) and "Bangun ulang progres" (one read of the log, one rewrite of each derived sheet).
- * States are seeded with the add-in's own writers: realistic activities of the built-in SOP, each
- * with its create event and 19 step events (steps 1–9 done, step 10 running).
+ * The step log as the add-in writes it, for the benchmarks of ./user-actions.ts: realistic
+ * activities of the built-in SOP, each with its create event and 19 step events (steps 1–9 done,
+ * step 10 running), seeded with the add-in's own writers.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ActivityEvent, ActivityProgress } from '../../src/core/progress/model';
 import { layoutDerived } from '../../src/core/progress/rebuild';
 import { applyStepEvent, newProgress, type StepEvent } from '../../src/core/progress/reducer';
@@ -23,14 +20,10 @@ import {
 import { ensureRows, writeRows } from '../../src/server/sheets/rows';
 import { newWorkbookState, type WorkbookState } from '../../src/workbench/model';
 import { Workbench } from '../../src/workbench/runtime';
+import { DIST } from '../dist';
 import { inExecution } from '../in-execution';
-import type { BenchAction } from '../types';
 
 const TIME_ZONE = 'Asia/Jakarta';
-/** dist/ from bench/actions (ts-jest) or from build/ (the bundled bench). */
-const DIST = [join(__dirname, '..', 'dist'), join(__dirname, '..', '..', 'dist')].find((dir) =>
-  existsSync(join(dir, 'Code.js')),
-) as string;
 /** Seeded events are 30 minutes apart from here: 20,000 of them end in early 2027. */
 const START = Date.parse('2026-01-05T08:00:00+07:00');
 const EVENTS_PER_ACTIVITY = 20;
@@ -143,36 +136,3 @@ export function nextRequest(events: number): LogStepRequest {
   if (!next) throw new Error('seed: the last activity is complete');
   return { activityId: last.info.id, ...next, at: '2028-01-03 10:00', note: 'dicatat dari bench' };
 }
-
-const SMALL = 10;
-const LARGE = 20000;
-const requests = [nextRequest(SMALL), nextRequest(LARGE)];
-
-export const progressActions: BenchAction[] = [
-  {
-    name: 'Catat langkah (logStep)',
-    sizes: [
-      { label: `${SMALL} baris Riwayat`, state: () => progressState(SMALL) },
-      { label: `${LARGE.toLocaleString('id-ID')} baris Riwayat`, state: () => progressState(LARGE) },
-    ],
-    run: (wb, size) => {
-      const result = wb.run('logStep', [requests[size]]);
-      if (!result.ok) throw new Error(`logStep: ${result.error}`);
-      return result;
-    },
-  },
-  {
-    name: 'Bangun ulang progres',
-    sizes: [
-      { label: '100 event', state: () => progressState(100) },
-      { label: `${LARGE.toLocaleString('id-ID')} event`, state: () => progressState(LARGE) },
-    ],
-    run: (wb) => {
-      const result = wb.run('menuRebuildProgress', []);
-      if (!result.ok || result.ui.some((event) => event.kind === 'alert'))
-        throw new Error(`rebuild: ${result.error ?? JSON.stringify(result.ui)}`);
-      return result;
-    },
-    repeat: 3,
-  },
-];

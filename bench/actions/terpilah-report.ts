@@ -1,7 +1,8 @@
-import { join } from 'node:path';
-import { newWorkbookState, type SheetState, type WorkbookState } from '../../src/workbench/model';
-import { Workbench } from '../../src/workbench/runtime';
-import type { BenchAction, BenchSize } from '../types';
+/**
+ * Kept for test/server/terpilah.test.ts, which seeds its registers with it. The benchmarks seed
+ * `Peserta` with ../seed/participants.ts instead (rows right below the header, as a person has them).
+ */
+import type { SheetState } from '../../src/workbench/model';
 
 /** Adds `count - 1` typed-looking rows over four activities to a `Peserta` sheet (after its first row). */
 export function seedParticipantRows(sheet: SheetState, count: number): void {
@@ -31,30 +32,3 @@ export function seedParticipantRows(sheet: SheetState, count: number): void {
   }
   sheet.maxRows = Math.max(sheet.maxRows, count + 1);
 }
-
-/** A spreadsheet whose `Peserta` register holds `count` participants over four activities. */
-function withParticipants(count: number): () => WorkbookState {
-  return () => {
-    const setup = new Workbench({ state: newWorkbookState('Bench'), distDir: join(__dirname, '..', 'dist') });
-    setup.run('addParticipant', [{ name: 'Pertama', activity: 'Kegiatan 1', sex: 'P', age: '40' }]);
-    const sheet = setup.state.sheets.find((s) => s.name === 'Peserta');
-    if (!sheet) throw new Error('Peserta was not created');
-    seedParticipantRows(sheet, count);
-    return setup.state;
-  };
-}
-
-const sizes: [BenchSize, BenchSize] = [
-  { label: '100 peserta', state: withParticipants(100) },
-  { label: '100.000 peserta', state: withParticipants(100_000) },
-];
-
-export const terpilahReportActions: BenchAction[] = [
-  { name: 'Buat Laporan Data Terpilah', sizes, run: (wb) => wb.run('menuTerpilahReport'), repeat: 3 },
-  {
-    name: 'Angka utama peserta (panel)',
-    sizes,
-    run: (wb) => wb.run('terpilahHeadline', ['Kegiatan 1']),
-    repeat: 3,
-  },
-];

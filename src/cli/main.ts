@@ -2,6 +2,7 @@
  * `sop-terpilah`: the data terpilah core on a CSV or XLSX file, for data not in a spreadsheet yet.
  *
  *   sop-terpilah ringkas <file.csv|file.xlsx> [--json] [--out laporan.xlsx] [--tanggal YYYY-MM-DD] [--kegiatan NAMA]
+ *                        [--satu-data DIR]
  *
  * Same core as the add-in (matchHeaders → the normaliser of normaliseRows → the counts of
  * summariseAll → reportSheetPlan), so the same data gives the same figures. The file is streamed
@@ -20,6 +21,7 @@ import { DEFAULT_TIME_ZONE, toIsoInZone } from '../core/time';
 import { exportXlsxReport } from '../workbench/export/xlsx';
 import { reportWorkbook } from './plan-to-workbook';
 import { maskNiks, writeReport } from './print';
+import { writeSatuDataFiles } from './satu-data-files';
 import { ReadError } from './read-file';
 import { summariseFile, type FileSummary } from './summarise-file';
 
@@ -36,7 +38,7 @@ export const HELP = `sop-terpilah — ringkasan data terpilah peserta / sex-disa
 
 Pemakaian / usage:
   sop-terpilah ringkas <berkas.csv|berkas.xlsx> [--json] [--out laporan.xlsx]
-                       [--tanggal YYYY-MM-DD] [--kegiatan NAMA]
+                       [--tanggal YYYY-MM-DD] [--kegiatan NAMA] [--satu-data DIR]
 
 Membaca daftar peserta (CSV dengan pemisah ; atau ,, atau lembar pertama XLSX; baris pertama
 berisi judul kolom) dan mencetak tabel data terpilah: L | P | Tidak diketahui | Jumlah | %L |
@@ -55,6 +57,9 @@ Opsi / options:
                       (default: today, Asia/Jakarta)
   --kegiatan <nama>   nama kegiatan bila berkas tidak punya kolom kegiatan / activity name
                       when the file has no activity column
+  --satu-data <dir>   tulis satu-data.csv + satu-data.metadata.json (format Satu Data Indonesia,
+                      kode wilayah Kemendagri, tanpa data pribadi) / write the Satu Data table
+                      and its metadata (aggregates only)
   -h, --help          bantuan ini / this help
 
 Kode keluar / exit codes: 0 berhasil / ok, 1 pemakaian salah / bad usage,
@@ -67,6 +72,8 @@ export interface Options {
   out?: string;
   referenceDate: string;
   activity?: string;
+  /** Directory for the Satu Data CSV and metadata JSON. */
+  satuData?: string;
 }
 
 export interface Io {
@@ -115,6 +122,7 @@ export function parseArgs(argv: readonly string[], now: Date): Options | 'help' 
         throw new UsageError(`Tanggal tidak sah / invalid date "${date}" (YYYY-MM-DD).`);
       options.referenceDate = date;
     } else if (flag === '--kegiatan' || flag === '--activity') options.activity = value();
+    else if (flag === '--satu-data') options.satuData = value();
     else if (flag.startsWith('-') && flag !== '-')
       throw new UsageError(`Opsi tidak dikenal / unknown option "${flag}".`);
     else files.push(arg);
@@ -166,6 +174,9 @@ export function toMaskedJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? maskNiks(v) : v), 2);
 }
 
+/** Stands where a summary's findings go in writeMaskedJson (no finding text looks like it). */
+const QUALITY_MARK = '\u0000quality\u0000';
+
 const indent = (text: string, by: string) => by + text.replace(/\n/g, `\n${by}`);
 
 /**
@@ -184,18 +195,21 @@ export function writeMaskedJson(
   }
   write(top.slice(0, -2) + ',\n  "summaries": [\n');
   summaries.forEach((summary, i) => {
-    const body = toMaskedJson({ ...summary, quality: [] });
-    const tail = '"quality": []\n}';
-    if (summary.quality.length === 0 || !body.endsWith(tail)) {
-      write(indent(toMaskedJson(summary), '    ') + (i < summaries.length - 1 ? ',\n' : '\n'));
+    const comma = i < summaries.length - 1 ? ',\n' : '\n';
+    // The summary with a marker where its findings go; the findings are written in batches there.
+    const body = toMaskedJson({ ...summary, quality: QUALITY_MARK });
+    const at = body.indexOf(`"quality": ${JSON.stringify(QUALITY_MARK)}`);
+    if (summary.quality.length === 0 || at < 0) {
+      write(indent(toMaskedJson(summary), '    ') + comma);
       return;
     }
-    write(indent(body.slice(0, -tail.length) + '"quality": [', '    ') + '\n');
+    const after = body.slice(at + `"quality": ${JSON.stringify(QUALITY_MARK)}`.length);
+    write(indent(body.slice(0, at) + '"quality": [', '    ') + '\n');
     for (let k = 0; k < summary.quality.length; k += 1000) {
       const items = summary.quality.slice(k, k + 1000).map((f) => indent(toMaskedJson(f), '        '));
       write(items.join(',\n') + (k + 1000 < summary.quality.length ? ',\n' : '\n'));
     }
-    write('      ]\n    }' + (i < summaries.length - 1 ? ',\n' : '\n'));
+    write(indent('  ]' + after, '    ') + comma);
   });
   write('  ]\n}\n');
 }
@@ -264,6 +278,25 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
         'needs at least a name or sex column (e.g. "Nama", "Jenis Kelamin", "Name", "Sex").\n',
     );
     return EXIT_DATA;
+  }
+
+  if (options.satuData !== undefined) {
+    let files;
+    try {
+      files = await writeSatuDataFiles(options.satuData, summaries, {
+        generatedAt: toIsoInZone(io.now().getTime(), TIME_ZONE),
+        sumber: `Berkas ${basename(options.file)}`,
+      });
+    } catch (e) {
+      io.stderr(
+        `sop-terpilah: tidak dapat menulis / cannot write ${options.satuData}: ${(e as Error).message}\n`,
+      );
+      return EXIT_DATA;
+    }
+    // Keeps --json's stdout pure JSON.
+    (options.json ? io.stderr : io.stdout)(
+      `Satu Data ditulis / written: ${files.csv} (${files.rows} baris / rows), ${files.json}\n`,
+    );
   }
 
   if (options.out !== undefined) {

@@ -1,4 +1,7 @@
-import { tr } from './i18n';
+import { hasStrings, tr } from './i18n';
+
+/** The prefix when no state brought the strings yet (the first call failed): both languages. */
+const FALLBACK_PREFIX = 'Terjadi kesalahan / Something went wrong';
 
 /**
  * The text to show for a failed server call. Apps Script prefixes server errors with their type
@@ -12,5 +15,6 @@ export function describeError(error: unknown): string {
   const match = /^(\w*(?:Error|Exception)):\s*/.exec(text);
   const message = match ? text.slice(match[0].length) : text;
   const forStaff = match?.[1] === 'Error' || match?.[1] === 'UserError';
-  return forStaff ? message : `${tr('errorPrefix')}: ${message}`;
+  const prefix = hasStrings() ? tr('errorPrefix') : FALLBACK_PREFIX;
+  return forStaff ? message : `${prefix}: ${message}`;
 }

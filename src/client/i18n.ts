@@ -1,13 +1,26 @@
-import { DEFAULT_LANGUAGE, t, type Language, type StringKey } from '../core/i18n';
+import type { StringKey } from '../core/i18n';
+import { fill, type Language } from '../core/i18n/language';
+import type { SidebarStrings } from '../server/api';
 
-/** The sidebar's current language: the server's choice, set by every SidebarState. */
-let language: Language = DEFAULT_LANGUAGE;
+/**
+ * The sidebar's strings in the person's language: the server's choice, sent with every
+ * SidebarState (the bundle carries no string table). Until the first state arrives there are
+ * none: the panels are hidden then, and sidebar.html holds its few visible texts inline.
+ */
+let strings: SidebarStrings = {};
 
-export function useLanguage(value: Language): void {
-  language = value;
-  document.documentElement.lang = value;
+export function useLanguage(language: Language, table: SidebarStrings): void {
+  strings = table;
+  document.documentElement.lang = language;
 }
 
+/** Whether a state brought the strings (before that, only sidebar.html's inline texts). */
+export function hasStrings(): boolean {
+  return Object.keys(strings).length > 0;
+}
+
+/** The string `key` with its placeholders filled; a key the state lacks shows as itself. */
 export function tr(key: StringKey, params?: Record<string, string | number>): string {
-  return t(language, key, params);
+  const text = strings[key];
+  return text === undefined ? key : fill(text, params);
 }

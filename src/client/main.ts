@@ -1,4 +1,5 @@
-import { isLanguage, type StringKey } from '../core/i18n';
+import type { StringKey } from '../core/i18n';
+import { isLanguage } from '../core/i18n/language';
 import type { SidebarState } from '../server/api';
 import {
   hasActivities,
@@ -34,7 +35,11 @@ import {
 } from './step-log';
 import { renderTemplates, wireSopPanel } from './templates';
 
-/** Start-up and wiring: one getSidebarState call fills every panel. */
+/**
+ * Start-up and wiring: one getSidebarState call fills every panel and brings the strings. Until
+ * it answers, the tab strip and the panels stay hidden (their texts come with the state); the
+ * loading line, Info, "Muat ulang" and the language choice are written inline in sidebar.html.
+ */
 
 /**
  * Set by the menu "Tambah/Impor peserta" (a line appended after the sidebar's HTML, so it runs
@@ -64,7 +69,7 @@ function selectTab(tab: Tab, focus = false): void {
 }
 
 function render(state: SidebarState, preferSheet?: string): void {
-  useLanguage(state.language);
+  useLanguage(state.language, state.strings);
   translatePage((key) => tr(key as StringKey));
   renderStatus(state);
   renderTemplates(state.templates ?? [], preferSheet);
@@ -78,6 +83,7 @@ function render(state: SidebarState, preferSheet?: string): void {
   renderParticipants();
   if (!tabChosen)
     selectTab(initialTab() === 'participants' ? 'participants' : hasActivities() ? 'activities' : 'sop');
+  show('tabs', true);
   show('loading', false);
 }
 
@@ -125,7 +131,6 @@ function wireTabs(): void {
 
 function start(): void {
   buildLayout();
-  translatePage((key) => tr(key as StringKey));
   wireTabs();
   wireSopPanel();
   wireTemplateForm((sheetName) => load(sheetName));

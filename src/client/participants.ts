@@ -138,14 +138,56 @@ async function addParticipant(): Promise<void> {
     input('pes-name').focus();
     return;
   }
+  await submitParticipant(request);
+}
+
+/**
+ * Sends the form; a duplicate comes back unwritten with the server's question, asked here
+ * (Tetap tambahkan / Batal): only a second call with `confirmDuplicate` adds it.
+ */
+async function submitParticipant(request: AddParticipantRequest): Promise<void> {
+  askDuplicate(null);
   const result = await run('pes-add', ['pes-add'], () => callServer('addParticipant', request));
   if (!result) return;
+  if (result.duplicateOf && result.row === 0) {
+    askDuplicate(result.message, () => void submitParticipant({ ...request, confirmDuplicate: true }));
+    return;
+  }
   outcome('pes-add', result);
   // The activity and the closed values stay: the next participant is often of the same kind.
   for (const id of ['pes-name', 'pes-nik', 'pes-nip', 'pes-birth', 'pes-age', 'pes-position'])
     input(id).value = '';
   input('pes-name').focus();
   refreshHeadline();
+}
+
+/** The duplicate question under the form, or none (null). Built here: the layout has no slot for it. */
+function askDuplicate(question: string | null, addAnyway?: () => void): void {
+  document.getElementById('pes-add-confirm')?.remove();
+  if (question === null || !addAnyway) return;
+  const box = h(
+    'div',
+    { id: 'pes-add-confirm', class: 'error', role: 'alert', testid: 'pes-add-confirm' },
+    h('p', null, question),
+    h(
+      'button',
+      { type: 'button', class: 'primary', testid: 'pes-add-anyway', onClick: () => addAnyway() },
+      tr('sidePesAddAnyway'),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        testid: 'pes-add-cancel',
+        onClick: () => {
+          askDuplicate(null);
+          input('pes-name').focus();
+        },
+      },
+      tr('sidePesAddCancel'),
+    ),
+  );
+  byId('pes-add-error').after(box);
 }
 
 async function previewImport(): Promise<void> {

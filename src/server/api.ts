@@ -28,7 +28,15 @@ export interface SidebarState {
   templates: TemplateSummary[];
   /** Every activity (kegiatan), newest first. */
   activities: ActivityListItem[];
+  /** The sidebar's own strings in `language` (its bundle carries none). */
+  strings: SidebarStrings;
 }
+
+/**
+ * The strings src/client names, by the client's name for each key (`side…` keys are shortened
+ * in its bundle, scripts/sidebar-strings.mjs), `{name}` placeholders unfilled.
+ */
+export type SidebarStrings = Record<string, string>;
 
 /** A template the office can generate an SOP from. */
 export interface TemplateSummary {
@@ -108,13 +116,22 @@ export interface AddParticipantRequest {
   regency: string;
   disability: 'Ya' | 'Tidak' | '';
   attendance: 'Hadir' | 'Tidak hadir' | '';
+  /** Add although the NIK, or the name and institution in the activity, repeat a row (asked first). */
+  confirmDuplicate?: boolean;
 }
 
 export interface AddParticipantResult {
   sheetName: string;
-  /** The 1-based row written in `Peserta`. */
+  /** The 1-based row written in `Peserta`; 0 when nothing was written (a duplicate to confirm). */
   row: number;
   message: string;
+  /**
+   * Set when nothing was written: the row repeats these `Peserta` rows; `message` is the question.
+   * Sending the request again with `confirmDuplicate` adds it.
+   */
+  duplicateOf?: number[];
+  /** What the report's data-quality list will say about the new row (NIK masked). */
+  warnings?: string[];
 }
 
 export interface ImportRequest {
@@ -132,8 +149,9 @@ export interface ImportResult {
   /** Empty rows of the source, ignored. */
   empty: number;
   /**
-   * What is wrong with an imported row's NIK or NIP (stored as a number, wrong length…), located
-   * by its `Peserta` row, word for word as the report's data-quality list will say it; NIK masked.
+   * What the report's data-quality list will say about the imported rows (empty name, duplicates
+   * among them, unknown sex, bad dates, NIK/NIP…), located by their `Peserta` row, word for word;
+   * NIK masked; the first 100.
    */
   warnings: string[];
   message: string;

@@ -17,4 +17,6 @@ export { addParticipant } from './terpilah/add';
 export { listImportSheets, previewImport, importParticipants } from './terpilah/import';
 export { menuTerpilahReport, generateTerpilahReport } from './terpilah/report';
 export { terpilahHeadline } from './terpilah/headline';
+export { menuGroupInstitutions } from './terpilah/instansi';
+export { menuSatuDataExport } from './terpilah/satu-data';
 export { menuSelfCheck } from './self-check/run';

@@ -27,6 +27,8 @@ export function buildMenu(language: Language): void {
     .addItem(t('menuMonitoringReport'), 'menuMonitoringReport')
     .addItem(t('menuParticipants'), 'menuParticipants')
     .addItem(t('menuTerpilahReport'), 'menuTerpilahReport')
+    .addItem(t('menuGroupInstitutions'), 'menuGroupInstitutions')
+    .addItem(t('menuSatuDataExport'), 'menuSatuDataExport')
     .addItem(t('menuSelfCheck'), 'menuSelfCheck')
     .addSeparator()
     .addItem(t('menuAbout'), 'showAbout')

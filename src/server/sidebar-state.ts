@@ -3,6 +3,7 @@ import { VERSION } from '../core/version';
 import type { SidebarApi, SidebarState } from './api';
 import { buildMenu } from './menu';
 import { getLanguage, saveLanguage } from './preferences';
+import { sidebarStrings } from './sidebar-strings';
 import { activityList } from './progress/activities';
 import { templateSummaries } from './templates/list';
 
@@ -23,6 +24,7 @@ export const getSidebarState: SidebarApi['getSidebarState'] = (): SidebarState =
     templates: templateSummaries(spreadsheet, sheets, language),
     // Read only: without a `Kegiatan` sheet the list is empty and nothing is created.
     activities: activityList(spreadsheet),
+    strings: sidebarStrings(language),
   };
 };
 

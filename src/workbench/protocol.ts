@@ -17,6 +17,18 @@ export interface RunOptions {
   answers?: UiAnswer[];
   /** Passed in the event object for onOpen/onInstall; default 'FULL'. NONE forbids everything but menus. */
   authMode?: AuthModeName;
+  /**
+   * Who called: 'google.script.run' (a sidebar or dialog) adds that trip between the browser and
+   * the server to the estimate (services/latency.ts). Default: a menu, trigger or the API.
+   */
+  via?: 'google.script.run';
+}
+
+/** Seconds an execution would take in Google Sheets, per scenario of the latency model. */
+export interface EstimatedSeconds {
+  optimistic: number;
+  typical: number;
+  pessimistic: number;
 }
 
 /** An alert or prompt that needs an answer that was not queued. */
@@ -37,6 +49,11 @@ export interface ExecutionResult<E extends UiEvent = UiEvent> {
   error?: string;
   calls: number;
   callsByMethod: Record<string, number>;
+  /** Cells the execution's calls read and wrote (each setter counts its cells). */
+  cellsRead?: number;
+  cellsWritten?: number;
+  /** What the execution would take in Google Sheets (services/latency.ts). */
+  estimatedSeconds?: EstimatedSeconds;
   ui: E[];
   needsInput?: InputRequest;
   /** Logger.log / console.* lines of this execution. */

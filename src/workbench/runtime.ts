@@ -13,17 +13,28 @@ import { Execution, NeedsInput } from './services/context';
 import type { InterleavePoint, Realm, SharedRuntime } from './services/context';
 import { AuthMode } from './services/enums';
 import { createGlobals } from './services/globals';
-import { beforeServiceCall, configureExecution, EXCEEDED_TIME, executionTimedOut } from './services/limits';
+import { ROUND_TRIP_MS, toSeconds } from './services/latency';
+import {
+  beforeServiceCall,
+  chargeTime,
+  configureExecution,
+  EXCEEDED_TIME,
+  executionTally,
+  executionTimedOut,
+} from './services/limits';
 import type { ExecutionLimits } from './services/limits';
 
-export type { ExecutionResult, RunOptions, UiAnswer } from './protocol';
+export type { EstimatedSeconds, ExecutionResult, RunOptions, UiAnswer } from './protocol';
 
 export interface WorkbenchOptions {
   state: WorkbookState;
   distDir: string;
   userEmail?: string;
   now?: () => Date;
-  /** The virtual execution clock (services/limits.ts); defaults: 40 ms per call, 6 minutes. */
+  /**
+   * The 6-minute limit on the latency model's estimate (services/limits.ts, services/latency.ts);
+   * default: the typical scenario.
+   */
   executionLimits?: Partial<ExecutionLimits>;
 }
 
@@ -157,6 +168,8 @@ export class Workbench {
       serviceChecks: beforeServiceCall,
     });
     configureExecution(ctx, this.executionLimits);
+    // The browser → server trip of a sidebar's call: far below the limit, so it cannot throw here.
+    if (opts?.via === 'google.script.run') chargeTime(ctx, ROUND_TRIP_MS.googleScriptRun);
     return ctx;
   }
 
@@ -179,11 +192,15 @@ export class Workbench {
 
   private result(ctx: Execution, ok: boolean, extra: Partial<ExecutionResult>): ExecutionResult {
     this.leave(ctx);
+    const tally = executionTally(ctx);
     return {
       ok,
       ...extra,
       calls: ctx.counter.calls,
       callsByMethod: { ...ctx.counter.byMethod },
+      cellsRead: tally.cellsRead,
+      cellsWritten: tally.cellsWritten,
+      estimatedSeconds: toSeconds(tally.ms),
       ui: ctx.ui,
       logs: ctx.logs,
     };

@@ -122,7 +122,38 @@ describe('sidebar Peserta tab in Chromium: import a Form sheet, fix a mapping, c
     // No cell holds a NIK, spaced or not.
     const cells = await page.locator('[data-testid="cell"]').allTextContents();
     for (const text of cells) expect(text.replace(/[\s.-]/g, '')).not.toMatch(/\d{16}/);
+    // Percentages are numbers in "0.0%" cells: shown the Indonesian way, with a decimal comma.
+    expect(cells.some((text) => /^\d{1,3},\d%$/.test(text.trim()))).toBe(true);
+    expect(cells.some((text) => text.startsWith('Asal nilai: jenis kelamin:'))).toBe(true);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'participants-report.png') });
+  });
+
+  test('"Tambah peserta" asks before adding a duplicate NIK; "Batal" adds nothing, "Tetap tambahkan" adds it', async () => {
+    const nik = '1971015205900002';
+    const add = async (name: string) => {
+      await sidebar.getByTestId('pes-name').fill(name);
+      await sidebar.getByTestId('pes-nik').fill(nik);
+      await sidebar.getByTestId('pes-sex').selectOption('P');
+      await sidebar.getByTestId('pes-add').click();
+    };
+    await add('Dewi');
+    await sidebar
+      .getByTestId('pes-add-result')
+      .filter({ hasText: 'Dewi ditambahkan di sheet Peserta, baris 6' })
+      .waitFor();
+    await add('Dewi S.');
+    const question = sidebar.getByTestId('pes-add-confirm');
+    await question.filter({ hasText: 'Mungkin peserta ganda: NIK sama dengan baris 6.' }).waitFor();
+    await expect(sidebar.getByTestId('pes-add-result').isHidden()).resolves.toBe(true);
+    await sidebar.getByTestId('pes-add-cancel').click();
+    await question.waitFor({ state: 'detached' });
+    await add('Dewi S.');
+    await sidebar.getByTestId('pes-add-anyway').click();
+    await sidebar
+      .getByTestId('pes-add-result')
+      .filter({ hasText: 'Dewi S. ditambahkan di sheet Peserta, baris 7' })
+      .waitFor();
+    await expect(question.count()).resolves.toBe(0);
   });
 });

@@ -34,6 +34,8 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
       'Laporan Monitoring SOP',
       'Tambah/Impor peserta',
       'Buat Laporan Data Terpilah',
+      'Kelompokkan instansi',
+      'Ekspor Satu Data',
       'Periksa pemasangan',
       'Tentang add-on',
     ]);
@@ -78,6 +80,8 @@ describe('workbench in Chromium: menu → sidebar → server round trip', () => 
       'SOP monitoring report',
       'Add/import participants',
       'Create sex-disaggregated data report',
+      'Group institutions',
+      'Export Satu Data',
       'Check installation',
       'About the add-on',
     ]);

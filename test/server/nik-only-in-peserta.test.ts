@@ -209,7 +209,7 @@ describe('a NIK is masked in every output of the add-in', () => {
       "Baris 3: NIK tertulis sebagai angka (1,97101E+15): Sheets/Excel memotong digit terakhir; ketik ulang NIK sebagai teks (awali dengan ').";
     expect(result.warnings).toEqual([finding]);
     expect(result.message).toBe(
-      `2 baris diimpor, 0 dilewati (sudah ada). Periksa NIK/NIP di sheet Peserta: ${finding}`,
+      `2 baris diimpor, 0 dilewati (sudah ada). Periksa sheet Peserta sebelum membuat laporan; 1 temuan akan masuk Daftar masalah data (NIK tersimpan sebagai angka: 1): ${finding}`,
     );
     // Peserta holds what the source held: the number, not plausible digits.
     expect(valuesOf(sheetOf(workbench, PESERTA))[2][2]).toBe(1971011203750030);

@@ -32,6 +32,7 @@ describe('add-in shell', () => {
         { id: 'builtin:penguatan-pug', name: 'Penguatan PUG (bawaan)', source: 'builtin', stepCount: 10 },
       ],
       activities: [],
+      strings: expect.objectContaining({ refresh: 'Muat ulang' }), // test/build/sidebar-size.test.ts
     });
     expect(result.calls).toBeLessThanOrEqual(14);
   });

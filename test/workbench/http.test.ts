@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { newWorkbookState, type WorkbookState } from '../../src/workbench/model';
-import { Workbench } from '../../src/workbench/runtime';
+import { Workbench, type EstimatedSeconds } from '../../src/workbench/runtime';
 import { createWorkbenchServer, type WorkbenchServer } from '../../src/workbench/server/http';
 import { fromJsonText, loadWorkbook, saveWorkbook } from '../../src/workbench/server/persistence';
 import { injectShim, SIDEBAR_SHIM_JS } from '../../src/workbench/server/sidebar-shim';
@@ -191,6 +191,18 @@ describe('workbench HTTP API', () => {
     expect(json.callsByMethod).toEqual({});
     const obj = await post('/api/run/hello', { args: ['Sari'], answers: [] });
     expect(obj.json.value).toBe('Halo Sari');
+  });
+
+  it('POST /api/run and /api/open report cells and the estimated seconds beside the calls', async () => {
+    const { json } = await post('/api/run/write', []);
+    expect(json).toMatchObject({ ok: true, calls: 3, cellsRead: 0, cellsWritten: 1 });
+    const seconds = json.estimatedSeconds as EstimatedSeconds | undefined;
+    const { optimistic = 0, typical = 0, pessimistic = 0 } = seconds ?? {};
+    expect(optimistic).toBeGreaterThan(0); // getActiveSheet, getRange, setValue: three round trips
+    expect(typical).toBeGreaterThan(optimistic);
+    expect(pessimistic).toBeGreaterThan(typical);
+    const open = await post('/api/open');
+    expect((open.json.estimatedSeconds as EstimatedSeconds).typical).toBeGreaterThan(0); // Menu.addToUi
   });
 
   it('reports script errors in the result', async () => {

@@ -9,7 +9,9 @@ import { progressSidebar } from './parts/progress-sidebar';
 import { progressServer } from './parts/progress-server';
 import { monitoring } from './parts/monitoring';
 import { terpilah } from './parts/terpilah';
+import { terpilahQuality } from './parts/terpilah-quality';
 import { selfCheck } from './parts/self-check';
+import { satuData } from './parts/satu-data';
 
 export const id = {
   ...shell.id,
@@ -19,7 +21,9 @@ export const id = {
   ...progressServer.id,
   ...monitoring.id,
   ...terpilah.id,
+  ...terpilahQuality.id,
   ...selfCheck.id,
+  ...satuData.id,
 } as const;
 
 export type StringKey = keyof typeof id;
@@ -32,5 +36,7 @@ export const en: Record<StringKey, string> = {
   ...progressServer.en,
   ...monitoring.en,
   ...terpilah.en,
+  ...terpilahQuality.en,
   ...selfCheck.en,
+  ...satuData.en,
 };

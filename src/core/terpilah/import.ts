@@ -14,7 +14,7 @@ import type { ActivityListItem } from '../progress/views';
 import { parseAge } from './age';
 import { parseDisabilityAnswer } from './disability';
 import { FIELD_LABELS, matchHeaders } from './headers';
-import type { ColumnMapping, Participant, ParticipantField } from './model';
+import type { ColumnMapping, Participant, ParticipantField, QualityFinding } from './model';
 import { maskNik, maskNiksIn } from '../privacy/mask-nik';
 import { normaliseRows, type NormaliseOptions } from './normalise';
 import { parseAttendance } from './attendance';
@@ -212,17 +212,28 @@ const PESERTA_MAPPING: ColumnMapping = matchHeaders([...PESERTA_HEADERS]).mappin
 const ID_CODES = new Set(['nikInvalid', 'nikStoredAsNumber', 'nipInvalid']);
 
 /**
- * What is wrong with the NIK or NIP of the rows just written to `Peserta` at `firstRow`: read
- * back the way the report reads them (normaliseRows on the same values), so the import's warning
- * and the report's data-quality list are one finding, word for word, with `Peserta`'s row number.
+ * Every finding on the rows just written to `Peserta` at `firstRow` (empty names, duplicates
+ * among them, unknown sex, bad dates, identifiers…): read back the way the report reads them
+ * (normaliseRows on the same values), so the warning at entry and the report's data-quality list
+ * are one finding, word for word, with `Peserta`'s row number.
  */
+export function pesertaRowFindings(
+  rows: PesertaRow[],
+  firstRow: number,
+  options: Omit<NormaliseOptions, 'firstRow'>,
+): QualityFinding[] {
+  return normaliseRows(rows, PESERTA_MAPPING, { ...options, firstRow }).quality;
+}
+
+/** The identifier findings (NIK, NIP) of pesertaRowFindings, as messages. */
 export function importIdFindings(
   rows: PesertaRow[],
   firstRow: number,
   options: Omit<NormaliseOptions, 'firstRow'>,
 ): string[] {
-  const { quality } = normaliseRows(rows, PESERTA_MAPPING, { ...options, firstRow });
-  return quality.filter((finding) => ID_CODES.has(finding.code)).map((finding) => finding.message);
+  return pesertaRowFindings(rows, firstRow, options)
+    .filter((finding) => ID_CODES.has(finding.code))
+    .map((finding) => finding.message);
 }
 
 /** "imp:" + a 64-bit-ish hash of the source sheet's name and the row's raw values. */

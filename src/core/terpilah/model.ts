@@ -5,6 +5,7 @@
  */
 import type { Sex } from './sex';
 import type { LifeStage } from './age';
+import type { Provenance, ProvenanceCounts } from './provenance';
 
 /** The fields a participant register knows; every raw column maps to one of them (or none). */
 export type ParticipantField =
@@ -67,6 +68,8 @@ export interface Participant {
   regency: string | null;
   disability: boolean | null;
   attended: boolean | null;
+  /** Where each normalised value came from (normaliseRows sets it; see provenance.ts). */
+  provenance?: Provenance;
 }
 
 export type QualityCode =
@@ -81,7 +84,19 @@ export type QualityCode =
   | 'nipInvalid'
   | 'duplicateNik'
   | 'duplicateNameInstitution'
-  | 'nameMissing';
+  | 'nameMissing'
+  /** A blank or unreadable sex filled from the NIK / NIP: counted, but not as typed. */
+  | 'sexFromNik'
+  | 'sexFromNip'
+  /** A birth date after the activity's date, or one that is no date / no one's (over 120 years). */
+  | 'birthDateFuture'
+  | 'birthDateImpossible'
+  | 'birthDateContradictsNik'
+  /** A typed age that cannot be read, while another source gave one. */
+  | 'ageInvalid'
+  | 'ageOver100'
+  /** A spelling of an institution that no row of the `Instansi` sheet groups (instansi-grouping.ts). */
+  | 'institutionUngrouped';
 
 /** A data-quality finding that names its row (and column where there is one). */
 export interface QualityFinding {
@@ -128,4 +143,6 @@ export interface TerpilahSummary {
   sex: TableRow;
   tables: DisaggregatedTable[];
   quality: QualityFinding[];
+  /** Per field, how many values were read, corrected, derived or unknown (summarise sets it). */
+  provenance?: ProvenanceCounts;
 }

@@ -14,11 +14,19 @@ import { DuplicateCheck } from './duplicates';
 import { FIELD_LABELS } from './headers';
 import type { ColumnMapping, Participant, ParticipantField, QualityFinding } from './model';
 import { readAge } from './read-age';
-import { readDisability } from './read-disability';
+import { readDisabilitySourced } from './read-disability';
 import { readNik, readNip } from './read-ids';
 import { readSex } from './read-sex';
 import { parseRegency } from './regency';
 import { parseRole } from './role';
+import {
+  ageProvenance,
+  idProvenance,
+  regencyProvenance,
+  roleProvenance,
+  sexProvenance,
+  textProvenance,
+} from './provenance';
 import { rowCells, type RowCells } from './row-cells';
 
 /** The activity of rows that name none (and no default was given). */
@@ -71,7 +79,8 @@ function usableColumns(mapping: ColumnMapping): [ParticipantField, number][] {
 /** The plain one-cell readers, memoised per normaliser. */
 interface CellReaders {
   role: (value: unknown) => ReturnType<typeof parseRole>;
-  regency: (value: unknown) => ReturnType<typeof parseRegency>;
+  /** The cell as cleaned (what provenance quotes) and what it reads as. */
+  regency: (value: unknown) => { text: unknown; regency: ReturnType<typeof parseRegency> };
   attendance: (value: unknown) => boolean | null;
 }
 
@@ -85,12 +94,15 @@ function readParticipant(
   const name = cells.text('name');
   if (name === '' && cells.has('name')) cells.flag('nameMissing', 'name', 'nama kosong.');
   const nik = readNik(cells);
-  const nip = readNip(cells, nik.nip ?? cells.at('nip'));
+  const nipRaw = nik.nip ?? cells.at('nip');
+  const nip = readNip(cells, nipRaw);
   const { sex, sexSource } = readSex(cells, nik.sex, nip.sex);
-  const { age, ageSource } = readAge(cells, nik.age, nip.age);
+  const { age, ageSource } = readAge(cells, nik.age, nip.age, nik.birthDate ?? null);
   const institution = cells.text('institution');
-  const regency = readers.regency(cells.at('regency'));
-  const disability = readDisability(cells);
+  const { text: regencyText, regency } = readers.regency(cells.at('regency'));
+  const disability = readDisabilitySourced(cells);
+  const roleRaw = cells.at('role');
+  const role = readers.role(roleRaw);
   duplicates.check(cells, { activity, name, institution, nik: nik.id });
   return {
     row: cells.row,
@@ -104,12 +116,22 @@ function readParticipant(
     ageSource,
     ageGroup: age === null ? null : ageGroup(age),
     lifeStage: age === null ? null : lifeStage(age),
-    role: readers.role(cells.at('role')),
+    role,
     institution,
     position: cells.text('position'),
     regency: regency ? regency.name : null,
-    disability,
+    disability: disability.value,
     attended: readers.attendance(cells.at('attendance')),
+    provenance: {
+      sex: sexProvenance(cells.at('sex'), sexSource),
+      age: ageProvenance(ageSource),
+      nik: idProvenance(cells.at('nik'), nik.id),
+      nip: idProvenance(nipRaw, nip.id, nik.nip !== null),
+      regency: regencyProvenance(regencyText, regency),
+      disability: disability.source,
+      role: roleProvenance(roleRaw, role),
+      institution: textProvenance(institution),
+    },
   };
 }
 
@@ -157,7 +179,10 @@ export function rowNormaliser(
   const activityText = memo((v) => cleanText(v, TEXT_CAP, timeZone));
   const readers: CellReaders = {
     role: memo(parseRole),
-    regency: memo((v) => parseRegency(typeof v === 'string' ? cleanText(v, 100) : v)),
+    regency: memo((v) => {
+      const text = typeof v === 'string' ? cleanText(v, 100) : v;
+      return { text, regency: parseRegency(text) };
+    }),
     attendance: memo(parseAttendance),
   };
   const push = (raw: unknown, row: number): Participant | null => {

@@ -13,31 +13,67 @@ import type { RowCells } from './row-cells';
 /** The columns an age can come from. */
 const AGE_SOURCES: readonly ParticipantField[] = ['age', 'birthDate', 'nik', 'nip'];
 
+const BIRTH_DATE_CACHE = 1 << 16;
+const BIRTH_DATES = new Map<string, string | null>();
+
+function birthDateText(v: string): string | null {
+  const text = cleanText(v, 80);
+  const direct = parseDate(text);
+  if (direct) return direct;
+  const comma = text.lastIndexOf(',');
+  return comma >= 0 ? parseDate(text.slice(comma + 1).trim()) || null : null;
+}
+
 /** A birth date as typed, including "Pangkalpinang, 12 Mei 1990" (tempat, tanggal lahir). */
 export function parseBirthDate(v: unknown, timeZone?: string): string | null {
   if (typeof v === 'string') {
-    const text = cleanText(v, 80);
-    const direct = parseDate(text);
-    if (direct) return direct;
-    const comma = text.lastIndexOf(',');
-    return comma >= 0 ? parseDate(text.slice(comma + 1).trim()) || null : null;
+    // A register repeats birth dates (a few thousand days for a million rows): read each once.
+    let date = BIRTH_DATES.get(v);
+    if (date === undefined) {
+      date = birthDateText(v);
+      if (BIRTH_DATES.size >= BIRTH_DATE_CACHE) BIRTH_DATES.clear();
+      if (v.length <= 80) BIRTH_DATES.set(v, date);
+    }
+    return date;
   }
   if (v instanceof Date) return parseDate(v, timeZone) || null;
   return null;
 }
 
+const SOURCE_WORDS: Record<NonNullable<Participant['ageSource']>, string> = {
+  age: 'kolom umur',
+  birthDate: 'tanggal lahir',
+  nik: 'NIK',
+  nip: 'NIP',
+};
+
+/** Ages above this are findings (kept and counted, but rarely true at an activity). */
+export const AGE_CHECK_ABOVE = 100;
+
+/**
+ * `nikBirthDate` (the NIK's ISO birth date) lets a typed birth date be compared day for day;
+ * without it the comparison is by age, with a year of slack.
+ */
 export function readAge(
   cells: RowCells,
   fromNik: number | null,
   fromNip: number | null,
+  nikBirthDate?: string | null,
 ): Pick<Participant, 'age' | 'ageSource'> {
   const ageRaw = cells.at('age');
   const birthRaw = cells.at('birthDate');
   const stated = isBlank(ageRaw) ? null : parseAge(typeof ageRaw === 'string' ? ageRaw.slice(0, 40) : ageRaw);
   let fromBirth: number | null = null;
+  let birth: string | null = null;
+  let birthProblem: 'future' | 'impossible' | null = null;
   if (!isBlank(birthRaw)) {
-    const birth = parseBirthDate(birthRaw, cells.timeZone);
-    if (birth && birth <= cells.reference) fromBirth = plausibleAgeAt(birth, cells.reference);
+    birth = parseBirthDate(birthRaw, cells.timeZone);
+    if (!birth) birthProblem = 'impossible';
+    else if (birth > cells.reference) birthProblem = 'future';
+    else {
+      fromBirth = plausibleAgeAt(birth, cells.reference);
+      if (fromBirth === null) birthProblem = 'impossible';
+    }
   }
   const age = stated ?? fromBirth ?? fromNik ?? fromNip;
   const ageSource =
@@ -50,9 +86,35 @@ export function readAge(
           : fromNip !== null
             ? 'nip'
             : null;
+  // What was counted instead of an unreadable cell: a fallback never hides the problem.
+  const used =
+    age === null || ageSource === null
+      ? 'dihitung sebagai tidak diketahui'
+      : `dipakai umur ${age} tahun dari ${SOURCE_WORDS[ageSource]}`;
+  if (birthProblem === 'future')
+    cells.flag(
+      'birthDateFuture',
+      'birthDate',
+      `tanggal lahir ${cells.quote(birthRaw)} sesudah tanggal kegiatan (${cells.reference}); ${used}.`,
+    );
+  else if (birthProblem === 'impossible' && age !== null)
+    cells.flag(
+      'birthDateImpossible',
+      'birthDate',
+      `tanggal lahir ${cells.quote(birthRaw)} tidak terbaca atau tidak mungkin; ${used}.`,
+    );
+  if (!isBlank(ageRaw) && stated === null && age !== null)
+    cells.flag('ageInvalid', 'age', `umur ${cells.quote(ageRaw)} tidak terbaca atau tidak mungkin; ${used}.`);
 
   // One year of slack: people round their age, and a form filled in before a birthday says one less.
-  const own = stated ?? fromBirth;
+  const birthComparedByDay = fromBirth !== null && birth !== null && Boolean(nikBirthDate);
+  if (birthComparedByDay && birth !== nikBirthDate)
+    cells.flag(
+      'birthDateContradictsNik',
+      'birthDate',
+      `tanggal lahir ${cells.quote(birthRaw)} berbeda dengan tanggal lahir pada NIK (${nikBirthDate}); dipakai yang tertulis.`,
+    );
+  const own = stated ?? (birthComparedByDay ? null : fromBirth);
   const ownField: ParticipantField = stated !== null ? 'age' : 'birthDate';
   if (own !== null && fromNik !== null && Math.abs(own - fromNik) > 1)
     cells.flag(
@@ -60,13 +122,20 @@ export function readAge(
       ownField,
       `umur ${own} tahun bertentangan dengan tanggal lahir pada NIK (${fromNik} tahun); dipakai yang tertulis.`,
     );
-  if (own !== null && fromNip !== null && Math.abs(own - fromNip) > 1)
+  const ownForNip = stated ?? fromBirth;
+  if (ownForNip !== null && fromNip !== null && Math.abs(ownForNip - fromNip) > 1)
     cells.flag(
       'ageContradictsNip',
-      ownField,
-      `umur ${own} tahun bertentangan dengan tanggal lahir pada NIP (${fromNip} tahun); dipakai yang tertulis.`,
+      stated !== null ? 'age' : 'birthDate',
+      `umur ${ownForNip} tahun bertentangan dengan tanggal lahir pada NIP (${fromNip} tahun); dipakai yang tertulis.`,
     );
-  if (age === null && AGE_SOURCES.some((field) => cells.has(field))) {
+  if (age !== null && ageSource !== null && age > AGE_CHECK_ABOVE)
+    cells.flag(
+      'ageOver100',
+      ageSource === 'age' ? 'age' : ageSource,
+      `umur ${age} tahun (dari ${SOURCE_WORDS[ageSource]}), lebih dari ${AGE_CHECK_ABOVE}: periksa tanggal lahir atau umurnya.`,
+    );
+  if (age === null && birthProblem !== 'future' && AGE_SOURCES.some((field) => cells.has(field))) {
     const unreadable = !isBlank(ageRaw)
       ? `umur ${cells.quote(ageRaw)} tidak terbaca atau tidak mungkin`
       : !isBlank(birthRaw)

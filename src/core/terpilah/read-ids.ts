@@ -16,6 +16,8 @@ export interface IdReading {
   sex: Sex | null;
   /** Age at the row's reference date; null when unknown or implausible. */
   age: number | null;
+  /** The ISO birth date it encodes, when readable (compared with a typed birth date). */
+  birthDate?: string;
 }
 
 /**
@@ -71,6 +73,7 @@ export function readNik(cells: RowCells): IdReading & { nip: string | null } {
       id,
       sex: decoded.info.sex,
       age: plausibleAgeAt(decoded.info.birthDate, cells.reference),
+      birthDate: decoded.info.birthDate,
       nip: null,
     };
   if (decoded.problem !== 'empty')
@@ -91,6 +94,7 @@ export function readNip(cells: RowCells, raw: unknown = cells.at('nip')): IdRead
       id: decoded.info.nip,
       sex: decoded.info.sex,
       age: plausibleAgeAt(decoded.info.birthDate, cells.reference),
+      birthDate: decoded.info.birthDate,
     };
   if (decoded.problem !== 'empty')
     cells.flag('nipInvalid', 'nip', idProblemText('NIP', decoded.problem, raw));

@@ -1,7 +1,9 @@
 /**
  * Sex of a register row: as stated, else from the NIK, else from the NIP. A contradiction is a
  * finding and the stated value is kept (the person wrote it; the identifier may be someone
- * else's); an unknown sex is a finding too, and counted as "Tidak diketahui".
+ * else's); an unknown sex is a finding too, and counted as "Tidak diketahui". A blank or
+ * unreadable sex filled from an identifier is a finding as well: the figure is counted, but the
+ * analyst must see that it was not typed.
  */
 import { isBlank } from './cell-text';
 import type { Participant } from './model';
@@ -37,6 +39,15 @@ export function readSex(
       'nip',
       `jenis kelamin menurut NIK (${sexWord(fromNik)}) dan NIP (${sexWord(fromNip)}) berbeda; dipakai NIK.`,
     );
+  if (!stated && sex) {
+    const from = sexSource === 'nik' ? 'NIK' : 'NIP';
+    const what = isBlank(raw) ? 'jenis kelamin kosong' : `jenis kelamin ${cells.quote(raw)} tidak dikenali`;
+    cells.flag(
+      sexSource === 'nik' ? 'sexFromNik' : 'sexFromNip',
+      'sex',
+      `${what}; diisi dari ${from} (${sexWord(sex)}): periksa dan tulis jenis kelaminnya.`,
+    );
+  }
   if (!sex)
     cells.flag(
       'sexUnknown',

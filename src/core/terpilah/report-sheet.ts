@@ -6,6 +6,8 @@ import { HEADER } from '../plan/styles';
 import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
 import { maskNiksIn } from '../privacy/mask-nik';
 import { UNKNOWN } from './categories';
+import { provenanceText, type ProvenanceCounts, type ProvenanceField } from './provenance';
+import { qualityDigest } from './quality-list';
 
 /**
  * The sheet `Laporan Data Terpilah`: a title, then one block per summary (all activities first,
@@ -13,10 +15,16 @@ import { UNKNOWN } from './categories';
  * No | <kategori> | L | P | Tidak diketahui | Jumlah | %L | %P | Rasio JK, its narrative line and
  * its completeness; then the data-quality list No | Baris | Kolom | Masalah. Regenerated whole.
  *
+ * Every figure is a number with a number format (counts "#,##0", percentages "0.0%" stored as a
+ * fraction, the sex ratio "0.0"), so Sheets shows it in the spreadsheet's locale ("45,0%" in
+ * id_ID); the sentences use the same one-decimal rounding, with the Indonesian decimal comma.
+ * Under each table: where its values came from (provenance.ts), e.g. "jenis kelamin: 12 dari NIK".
+ * The data-quality list is summarised by type, the first rows of each listed (quality-list.ts).
+ *
  * Charts (at most two, whatever the data size, so the service calls stay fixed):
  * - participants by sex per activity: a grouped COLUMN chart over the activity table of the
  *   all-activities summary (Kategori, L, P columns; header row = series names, first column =
- *   domain);
+ *   domain); a report of one activity gets the same chart over its role table instead;
  * - the age × sex pyramid: a stacked BAR chart over a helper range beside the age-group table
  *   (Kelompok umur | Laki-laki | Perempuan) where L is written negative and the number format
  *   "0;0" hides the minus sign. Stacking a negative and a positive series is what renders a
@@ -50,8 +58,7 @@ export const TABLE_HEADERS = [
   'Rasio JK',
 ];
 export const QUALITY_HEADERS = ['No', 'Baris', 'Kolom', 'Masalah'];
-/** The data-quality list shows at most this many findings; the rest are counted by kind. */
-export const QUALITY_LIST_LIMIT = 10_000;
+export const QUALITY_SUMMARY_HEADERS = ['No', 'Jenis masalah', 'Jumlah'];
 /** Columns of the pyramid helper range (K:M) and of the charts (O). */
 export const HELPER_COLUMN = 11;
 export const CHART_COLUMN = 15;
@@ -73,7 +80,10 @@ const WIDTHS = [40, 230, 70, 70, 70, 70, 70, 70, 70, 20, 75, 75, 75, 20];
 const COLORS = { block: '#dbe8f7', total: '#f2f2f2', muted: '#595959', warn: '#c00000', line: '#000000' };
 const COUNT: CellStyle = { horizontalAlignment: 'right', numberFormat: '#,##0' };
 const DECIMAL: CellStyle = { horizontalAlignment: 'right', numberFormat: '0.0' };
+const PERCENT: CellStyle = { horizontalAlignment: 'right', numberFormat: '0.0%' };
 const CENTER: CellStyle = { horizontalAlignment: 'center' };
+/** A row number or a "No": a number too, shown without separators. */
+const ORDINAL: CellStyle = { ...CENTER, numberFormat: '0' };
 const CATEGORY: CellStyle = { wrap: true, verticalAlignment: 'top' };
 const NOTE: CellStyle = { fontStyle: 'italic', fontColor: COLORS.muted };
 const TOTAL: CellStyle = { fontWeight: 'bold', background: COLORS.total };
@@ -82,6 +92,25 @@ const TOTAL: CellStyle = { fontWeight: 'bold', background: COLORS.total };
 // Plain text: the sheet writer (applyPlan) keeps it literal, so no apostrophe here.
 const text = (value: string) => maskNiksIn(String(value));
 const orDash = (value: number | null) => (value === null ? '-' : value);
+/** A one-decimal percentage (45.1) as the fraction a "0.0%" cell holds (0.451): the same rounding. */
+export const percentFraction = (value: number | null): number | string =>
+  value === null ? '-' : Math.round(value * 10) / 1000;
+
+/** The fields whose provenance is shown under each table (sex is in every table's columns). */
+const TABLE_FIELDS: Record<Dimension, ProvenanceField[]> = {
+  activity: ['sex'],
+  role: ['sex', 'role'],
+  ageGroup: ['sex', 'age'],
+  lifeStage: ['sex', 'age'],
+  institution: ['sex', 'institution'],
+  regency: ['sex', 'regency'],
+  disability: ['sex', 'disability'],
+};
+
+/** "Asal nilai: jenis kelamin: 140 tertulis, 12 dari NIK; umur: …." */
+export function provenanceLine(counts: ProvenanceCounts, fields: readonly ProvenanceField[]): string {
+  return `Asal nilai: ${fields.map((field) => provenanceText(field, counts[field], formatNumberId)).join('; ')}.`;
+}
 
 export function reportSheetPlan(
   summaries: TerpilahSummary[],
@@ -116,11 +145,25 @@ export function reportSheetPlan(
     grid.set(row, 1, text(label), { fontWeight: 'bold', fontSize: 12, background: COLORS.block });
     grid.style(row, 2, { background: COLORS.block }, 1, TABLE_HEADERS.length - 1);
     grid.set(row + 1, 1, headline(summary.sex));
-    row += 3;
+    if (summary.provenance)
+      grid.set(row + 2, 1, provenanceLine(summary.provenance, ['sex', 'age', 'nik', 'nip']), NOTE);
+    row += 4;
     summary.tables.forEach((table, index) => {
       const titleRow = row;
-      const headerRow = writeTable(grid, table, index, row, tables);
+      const headerRow = writeTable(grid, table, index, row, tables, summary.provenance);
       const lastRow = headerRow + table.rows.length;
+      if (table.dimension === 'role' && summary.activity !== null && list.length === 1) {
+        const position = Math.max(titleRow, nextChartRow);
+        const known = table.rows.filter((r) => r.category !== UNKNOWN).length;
+        charts.push({
+          type: 'COLUMN',
+          title: `Peserta menurut jenis kelamin dan peran (${cutWhole(text(summary.activity), 80)})`,
+          rect: { row: headerRow, column: 2, numRows: known + 1, numColumns: 3 },
+          position: { row: position, column: CHART_COLUMN },
+          stacked: false,
+        });
+        nextChartRow = position + CHART_ROWS;
+      }
       if (table.dimension === 'activity' && summary.activity === null && table.rows.length > 0) {
         const position = Math.max(titleRow, nextChartRow);
         charts.push({
@@ -145,7 +188,7 @@ export function reportSheetPlan(
         });
         nextChartRow = position + CHART_ROWS;
       }
-      row = lastRow + 5;
+      row = lastRow + 6;
     });
     row += 1;
   }
@@ -184,6 +227,7 @@ function writeTable(
   index: number,
   top: number,
   tables: PlanRect[],
+  provenance: ProvenanceCounts | undefined,
 ): number {
   grid.set(top, 1, `${String.fromCharCode(65 + (index % 26))}. ${table.title}`, { fontWeight: 'bold' });
   const headerRow = top + 1;
@@ -203,19 +247,21 @@ function writeTable(
     numColumns: TABLE_HEADERS.length,
   });
   grid.set(totalRow + 1, 2, text(table.narrative), { fontStyle: 'italic' });
-  grid.set(totalRow + 2, 2, `Kelengkapan data: ${formatDecimalId(table.completeness)}%`, NOTE);
+  grid.set(totalRow + 2, 2, 'Kelengkapan data', NOTE);
+  grid.set(totalRow + 2, 3, percentFraction(table.completeness), { ...PERCENT, ...NOTE });
+  if (provenance) grid.set(totalRow + 3, 2, provenanceLine(provenance, TABLE_FIELDS[table.dimension]), NOTE);
   return headerRow;
 }
 
 function writeRow(grid: GridBuilder, r: number, no: number | string, row: TableRow, extra: CellStyle): void {
-  grid.set(r, 1, no, { ...CENTER, ...extra });
+  grid.set(r, 1, no, { ...ORDINAL, ...extra });
   grid.set(r, 2, text(row.category), { ...CATEGORY, ...extra });
   grid.set(r, 3, row.L, { ...COUNT, ...extra });
   grid.set(r, 4, row.P, { ...COUNT, ...extra });
   grid.set(r, 5, row.unknown, { ...COUNT, ...extra });
   grid.set(r, 6, row.total, { ...COUNT, ...extra });
-  grid.set(r, 7, orDash(row.percentL), { ...DECIMAL, ...extra });
-  grid.set(r, 8, orDash(row.percentP), { ...DECIMAL, ...extra });
+  grid.set(r, 7, percentFraction(row.percentL), { ...PERCENT, ...extra });
+  grid.set(r, 8, percentFraction(row.percentP), { ...PERCENT, ...extra });
   grid.set(r, 9, orDash(row.sexRatio), { ...DECIMAL, ...extra });
 }
 
@@ -248,6 +294,10 @@ function qualityOf(summaries: TerpilahSummary[]): QualityFinding[] {
   return findings.sort((a, b) => a.row - b.row);
 }
 
+/**
+ * DAFTAR MASALAH DATA: the count per type (No | Jenis masalah | Jumlah), then per type its first
+ * rows (No | Baris | Kolom | Masalah) and how many more, so the list stays short at any size.
+ */
 function writeQuality(grid: GridBuilder, findings: QualityFinding[], top: number, tables: PlanRect[]): void {
   grid.set(top, 1, `DAFTAR MASALAH DATA (${formatNumberId(findings.length)})`, {
     fontWeight: 'bold',
@@ -258,39 +308,44 @@ function writeQuality(grid: GridBuilder, findings: QualityFinding[], top: number
   grid.set(
     top + 1,
     1,
-    'Baris = baris pada sheet sumber. Semua baris tetap dihitung; nilai yang tidak terbaca masuk "Tidak diketahui".',
+    'Baris = baris pada sheet sumber. Semua baris tetap dihitung; nilai yang tidak terbaca masuk "Tidak diketahui"; ' +
+      'nilai yang diisi dari NIK, NIP atau tanggal lahir tetap tercantum di sini.',
     NOTE,
   );
   if (findings.length === 0) {
     grid.set(top + 3, 1, 'Tidak ada masalah data.', { fontWeight: 'bold' });
     return;
   }
-  const headerRow = top + 3;
-  QUALITY_HEADERS.forEach((header, c) => grid.set(headerRow, c + 1, header, HEADER));
-  const shown = findings.slice(0, QUALITY_LIST_LIMIT);
-  shown.forEach((f, i) => {
-    const r = headerRow + 1 + i;
-    grid.set(r, 1, i + 1, CENTER);
-    grid.set(r, 2, Number.isFinite(f.row) ? f.row : '-', CENTER);
-    grid.set(r, 3, text(f.column ?? '-'), CATEGORY);
-    grid.set(
-      r,
-      4,
-      text(String(f.message ?? '')),
-      f.code.startsWith('duplicate') ? {} : { fontColor: COLORS.warn },
-    );
+  const groups = qualityDigest(findings);
+  let r = top + 3;
+  QUALITY_SUMMARY_HEADERS.forEach((header, c) => grid.set(r, c + 1, header, HEADER));
+  groups.forEach((group, i) => {
+    grid.set(r + 1 + i, 1, i + 1, ORDINAL);
+    grid.set(r + 1 + i, 2, group.label, CATEGORY);
+    grid.set(r + 1 + i, 3, group.count, COUNT);
   });
-  tables.push({ row: headerRow, column: 1, numRows: shown.length + 1, numColumns: QUALITY_HEADERS.length });
-  if (findings.length > shown.length) {
-    const byCode = new Map<string, number>();
-    for (const f of findings.slice(shown.length)) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
-    grid.set(
-      headerRow + shown.length + 1,
-      1,
-      `… dan ${formatNumberId(findings.length - shown.length)} masalah lain tidak ditampilkan (` +
-        [...byCode].map(([code, n]) => `${code}: ${formatNumberId(n)}`).join(', ') +
-        ').',
-      NOTE,
-    );
+  tables.push({ row: r, column: 1, numRows: groups.length + 1, numColumns: QUALITY_SUMMARY_HEADERS.length });
+  r += groups.length + 2;
+  for (const group of groups) {
+    grid.set(r, 1, `${group.label} (${formatNumberId(group.count)})`, { fontWeight: 'bold' });
+    const headerRow = r + 1;
+    QUALITY_HEADERS.forEach((header, c) => grid.set(headerRow, c + 1, header, HEADER));
+    const warn = group.code.startsWith('duplicate') ? {} : { fontColor: COLORS.warn };
+    group.shown.forEach((f, i) => {
+      const at = headerRow + 1 + i;
+      grid.set(at, 1, i + 1, ORDINAL);
+      grid.set(at, 2, Number.isFinite(f.row) ? f.row : '-', ORDINAL);
+      grid.set(at, 3, text(f.column ?? '-'), CATEGORY);
+      grid.set(at, 4, text(String(f.message ?? '')), warn);
+    });
+    tables.push({
+      row: headerRow,
+      column: 1,
+      numRows: group.shown.length + 1,
+      numColumns: QUALITY_HEADERS.length,
+    });
+    r = headerRow + group.shown.length + 1;
+    if (group.more > 0) grid.set(r++, 1, `… dan ${formatNumberId(group.more)} baris lain.`, NOTE);
+    r += 1;
   }
 }

@@ -17,6 +17,7 @@ import type {
   TableRow,
 } from './model';
 import { narrative } from './narrative';
+import { countProvenance, countProvenanceByActivity } from './provenance';
 import { byTotalDesc, fixedRows, round1, Sparse, sumRows, tableRow } from './table-rows';
 
 /**
@@ -200,18 +201,21 @@ export function summarise(
   const findings = Array.isArray(quality) ? quality : [];
   if (activity === null) {
     const coded = encode(list);
-    return build(coded, null, null, findings, scratchFor(coded));
+    return { ...build(coded, null, null, findings, scratchFor(coded)), provenance: countProvenance(list) };
   }
   const members = list.filter((p) => p.activity === activity);
   const rows = new Set(members.map((p) => p.row));
   const coded = encode(members);
-  return build(
-    coded,
-    null,
-    activity,
-    findings.filter((f) => rows.has(f.row)),
-    scratchFor(coded),
-  );
+  return {
+    ...build(
+      coded,
+      null,
+      activity,
+      findings.filter((f) => rows.has(f.row)),
+      scratchFor(coded),
+    ),
+    provenance: countProvenance(members),
+  };
 }
 
 /** All activities together first, then one summary per activity in first-seen order. */
@@ -220,7 +224,8 @@ export function summariseAll(participants: Participant[], quality: QualityFindin
   const findings = Array.isArray(quality) ? quality : [];
   const coded = encode(list);
   const scratch = scratchFor(coded);
-  const summaries = [build(coded, null, null, findings, scratch)];
+  const provenance = countProvenanceByActivity(list);
+  const summaries = [{ ...build(coded, null, null, findings, scratch), provenance: provenance.all }];
   const activityCount = coded.activities.length;
   // Counting sort of participant indices by activity.
   const starts = new Int32Array(activityCount + 1);
@@ -238,8 +243,9 @@ export function summariseAll(participants: Participant[], quality: QualityFindin
     if (a !== undefined) perActivity[a].push(finding);
   }
   for (let a = 0; a < activityCount; a++)
-    summaries.push(
-      build(coded, order.subarray(starts[a], starts[a + 1]), coded.activities[a], perActivity[a], scratch),
-    );
+    summaries.push({
+      ...build(coded, order.subarray(starts[a], starts[a + 1]), coded.activities[a], perActivity[a], scratch),
+      provenance: provenance.byActivity.get(coded.activities[a]) ?? countProvenance([]),
+    });
   return summaries;
 }

@@ -9,6 +9,7 @@ import { AGE_GROUPS, LIFE_STAGES } from './age';
 import { BABEL_NAMES, ROLE_CODES, UNKNOWN } from './categories';
 import { looseKey } from './encode';
 import type { Participant, QualityFinding, TableRow, TerpilahSummary } from './model';
+import { countsOf, newProvenanceTally, tallyProvenance } from './provenance';
 import { emptyCounts, summaryFromCounts, type SparseCounts, type SummaryCounts } from './summaries';
 import { tableRow } from './table-rows';
 
@@ -105,6 +106,8 @@ export class SummaryTally {
   private readonly perActivity: SummaryCounts[] = [];
   private readonly findings: QualityFinding[] = [];
   private readonly findingsPerActivity: QualityFinding[][] = [];
+  private readonly provenance = newProvenanceTally();
+  private readonly provenancePerActivity: Int32Array[] = [];
 
   /** Counts one participant, with the findings of its row. */
   add(p: Participant, findings: readonly QualityFinding[] = []): void {
@@ -116,7 +119,10 @@ export class SummaryTally {
       this.activityIndex.set(activity, a);
       this.perActivity.push(newCounts(null));
       this.findingsPerActivity.push([]);
+      this.provenancePerActivity.push(newProvenanceTally());
     }
+    tallyProvenance(this.provenance, p);
+    tallyProvenance(this.provenancePerActivity[a], p);
     const s = p.sex === 'L' ? 0 : p.sex === 'P' ? 1 : 2;
     const role = ROLE_INDEX.get(p.role as string) ?? 3;
     const age = AGE_INDEX.get(p.ageGroup as string) ?? AGE_UNKNOWN;
@@ -145,10 +151,11 @@ export class SummaryTally {
     this.perActivity.forEach((counts, a) => activities.set(counts.sex, a * 3));
     const all = summaryFromCounts({ ...this.all, activities }, labels, null, this.findings);
     return [
-      all,
-      ...this.perActivity.map((counts, a) =>
-        summaryFromCounts(counts, labels, this.activities[a], this.findingsPerActivity[a]),
-      ),
+      { ...all, provenance: countsOf(this.provenance) },
+      ...this.perActivity.map((counts, a) => ({
+        ...summaryFromCounts(counts, labels, this.activities[a], this.findingsPerActivity[a]),
+        provenance: countsOf(this.provenancePerActivity[a]),
+      })),
     ];
   }
 }

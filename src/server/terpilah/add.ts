@@ -1,7 +1,11 @@
 /**
  * "Tambah peserta" from the sidebar form: checks every field, then appends one row to `Peserta`
  * (created when missing) under the document lock. Closed values must be one of the dropdown's.
- * `Peserta` keeps what was typed, NIKs included; the answer and every refusal mask them.
+ * A row that repeats one already there (same NIK, or same name and institution in the activity)
+ * is not written without `confirmDuplicate`: the answer is the question the sidebar asks. The
+ * answer names what the report's data-quality list will say about the new row (blank sex, a
+ * birth date after today…). `Peserta` keeps what was typed, NIKs included; the answer and every
+ * refusal mask them.
  */
 import { t, type Language, type StringKey } from '../../core/i18n';
 import { maskNiksIn } from '../../core/privacy/mask-nik';
@@ -9,6 +13,7 @@ import { parseAge } from '../../core/terpilah/age';
 import {
   ATTENDANCE_VALUES,
   pesertaRowOf,
+  type PesertaRow,
   ROLE_VALUES,
   SEX_VALUES,
   YES_NO_VALUES,
@@ -17,6 +22,10 @@ import type { AddParticipantRequest, AddParticipantResult, SidebarApi } from '..
 import { getLanguage } from '../preferences';
 import { UserError } from '../sheets/errors';
 import { idDigits, isScientific } from '../../core/terpilah/nik';
+import { duplicateQuestion, duplicateRowsOf, entryWarnings } from '../../core/terpilah/entry-check';
+import { pesertaRowFindings } from '../../core/terpilah/import';
+import { PESERTA_COLUMN } from '../../core/terpilah/peserta';
+import { toIsoInZone } from '../../core/time';
 import { asTrimmedText, typedDate, typedPesertaText } from '../sheets/input';
 import { withDocumentLock } from '../sheets/lock';
 import { PESERTA_SHEET } from '../sheets/names';
@@ -51,9 +60,19 @@ export const addParticipant: SidebarApi['addParticipant'] = (
     Sumber: 'panel',
   });
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return withDocumentLock(language, () => {
+  const confirmed = input.confirmDuplicate === true;
+  const result = withDocumentLock(language, (): AddParticipantResult => {
     const sheet = ensurePesertaSheet(spreadsheet, language);
-    const at = Math.max(2, sheet.getLastRow() + 1);
+    const last = sheet.getLastRow();
+    const at = Math.max(2, last + 1);
+    const duplicates = confirmed ? null : duplicatesIn(sheet, last, row);
+    if (duplicates)
+      return {
+        sheetName: PESERTA_SHEET,
+        row: 0,
+        duplicateOf: [...duplicates.nik, ...duplicates.name].sort((a, b) => a - b),
+        message: maskNiksIn(duplicateQuestion(duplicates, language)),
+      };
     ensureRows(sheet, PESERTA_SPEC, at);
     writeRows(sheet, PESERTA_SPEC, at, [row]);
     return {
@@ -62,7 +81,47 @@ export const addParticipant: SidebarApi['addParticipant'] = (
       message: t(language, 'pesertaAdded', { name: maskNiksIn(name), row: at, sheet: PESERTA_SHEET }),
     };
   });
+  if (result.row === 0) return result;
+  // What the report will say about the row (today as the reference: the form knows no activity date).
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const referenceDate = toIsoInZone(Date.now(), timeZone).slice(0, 10);
+  const warnings = entryWarnings(pesertaRowFindings([row], result.row, { referenceDate, timeZone })).map(
+    (f) => f.message,
+  );
+  return warnings.length === 0
+    ? result
+    : {
+        ...result,
+        warnings,
+        message: `${result.message} ${t(language, 'pesertaAddedWarnings', { findings: warnings.join(' ') })}`,
+      };
 };
+
+/**
+ * The rows the new one repeats, from two reads of `Peserta` whatever its size (Kegiatan…NIK, and
+ * Instansi/OPD): the cells read grow with the register, the calls do not.
+ */
+function duplicatesIn(sheet: GoogleAppsScript.Spreadsheet.Sheet, last: number, row: PesertaRow) {
+  if (last < 2) return null;
+  const columns = [PESERTA_COLUMN.Kegiatan, PESERTA_COLUMN.Nama, PESERTA_COLUMN.NIK];
+  const from = Math.min(...columns);
+  const span = sheet.getRange(2, from, last - 1, Math.max(...columns) - from + 1).getValues();
+  const institutions = sheet.getRange(2, PESERTA_COLUMN['Instansi/OPD'], last - 1, 1).getValues();
+  const at = (values: unknown[], column: number) => values[column - from];
+  const register = span.map((values, i) => ({
+    activity: String(at(values, PESERTA_COLUMN.Kegiatan) ?? ''),
+    name: String(at(values, PESERTA_COLUMN.Nama) ?? ''),
+    nik: at(values, PESERTA_COLUMN.NIK),
+    institution: String(institutions[i]?.[0] ?? ''),
+  }));
+  const cell = (header: keyof typeof PESERTA_COLUMN) => row[PESERTA_COLUMN[header] - 1];
+  return duplicateRowsOf(register, 2, {
+    activity: String(cell('Kegiatan') ?? ''),
+    name: String(cell('Nama') ?? ''),
+    nik: cell('NIK'),
+    institution: String(cell('Instansi/OPD') ?? ''),
+  });
+}
 
 /**
  * A NIK (16) or NIP (18): digits, spaces/dots/dashes/slashes allowed between them; "" = not given.

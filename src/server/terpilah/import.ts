@@ -13,12 +13,13 @@ import { activityListFromRows } from '../../core/progress/views';
 import {
   checkedMapping,
   findHeaderRow,
-  importIdFindings,
   importPreview,
   importRows,
+  pesertaRowFindings,
   plannedDatesByActivity,
   type ImportSource,
 } from '../../core/terpilah/import';
+import { entryFindingsMessage, entryWarnings } from '../../core/terpilah/entry-check';
 import { normaliseRows } from '../../core/terpilah/normalise';
 import { PESERTA_COLUMN } from '../../core/terpilah/peserta';
 import type { ImportPreview, ImportRequest, ImportResult, SidebarApi } from '../api';
@@ -39,8 +40,7 @@ import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Identifier findings named in the import's message; `warnings` holds up to MAX_WARNINGS. */
-const WARNINGS_IN_MESSAGE = 3;
+/** `warnings` holds up to MAX_WARNINGS findings; the message names their types and the first. */
 const MAX_WARNINGS = 100;
 
 /** Sheets the add-in writes itself: never a source. */
@@ -108,20 +108,12 @@ export const importParticipants: SidebarApi['importParticipants'] = (
     return { out, at };
   });
   // The rows as written, read the way the report reads them: one finding, in both places.
-  const warnings = importIdFindings(out.rows, at, { referenceDate, timeZone, activityDates: dates });
+  const findings = entryWarnings(
+    pesertaRowFindings(out.rows, at, { referenceDate, timeZone, activityDates: dates }),
+  );
+  const warnings = findings.map((finding) => finding.message);
   const done = t(language, 'importDone', { imported: out.rows.length, skipped: out.skipped });
-  const shown = warnings.slice(0, WARNINGS_IN_MESSAGE).join(' ');
-  const more = warnings.length - WARNINGS_IN_MESSAGE;
-  const message =
-    warnings.length === 0
-      ? done
-      : [
-          done,
-          t(language, 'importIdProblems', { sheet: PESERTA_SHEET, findings: shown }),
-          more > 0 ? t(language, 'importIdProblemsMore', { count: more }) : '',
-        ]
-          .filter(Boolean)
-          .join(' ');
+  const message = [done, entryFindingsMessage(findings, PESERTA_SHEET, language)].filter(Boolean).join(' ');
   return {
     sheetName: PESERTA_SHEET,
     imported: out.rows.length,

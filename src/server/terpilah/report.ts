@@ -18,6 +18,7 @@ import { targetSheet, writeReplacing } from '../sheets/generated';
 import { guarded } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';
 import { activityDates } from './import';
+import { groupedPeserta } from './instansi';
 import { readPeserta } from './read';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -49,8 +50,10 @@ function createReport(language: Language, activity: string): TerpilahReportResul
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const now = toIsoInZone(Date.now(), timeZone);
   return withDocumentLock(language, () => {
-    const data = readPeserta(spreadsheet, language, now.slice(0, 10), activityDates(spreadsheet));
-    if (!data) throw new UserError(t(language, 'terpilahNoPeserta'));
+    const read = readPeserta(spreadsheet, language, now.slice(0, 10), activityDates(spreadsheet));
+    if (!read) throw new UserError(t(language, 'terpilahNoPeserta'));
+    // Canonical institution names, and ungrouped spellings as findings, once an Instansi sheet exists.
+    const data = groupedPeserta(spreadsheet, language, read);
     const summaries = activity
       ? [summarise(data.participants, data.quality, activity)]
       : summariseAll(data.participants, data.quality);

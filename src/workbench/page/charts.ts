@@ -1,8 +1,15 @@
-/** Chart cards under the grid: the spec, and a plain HTML bar rendering of the first range. */
-import { toA1 } from '../a1';
+/**
+ * Embedded charts over the grid, as Sheets places them: each at its anchor cell plus its pixel
+ * offset (ChartSpec.position), in a layer inside the grid so it scrolls with the cells and passes
+ * under the frozen rows and the headers. The data is read from the chart's ranges (GET
+ * /api/workbook), modelled by chart-data.ts and drawn as SVG by chart-svg.ts.
+ */
+import { cellA1 } from '../a1';
 import type { Cell, ChartSpec } from '../model';
-import { fetchWorkbook } from './api';
 import { displayValue } from '../format/display';
+import { fetchWorkbook, type SheetJson } from './api';
+import { chartModel, chartTable, DEFAULT_CHART_HEIGHT, DEFAULT_CHART_WIDTH } from './chart-data';
+import { drawChart } from './chart-svg';
 import { el } from './dom';
 
 /** What a cell's display text depends on besides the cell. */
@@ -11,93 +18,95 @@ interface Spreadsheet {
   locale: string;
 }
 
-const COLORS = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6'];
+/** Rows of a chart range read for drawing: enough for any chart a person can read. */
+const MAX_CHART_ROWS = 500;
 
-export function renderCharts(
-  host: HTMLElement,
-  sheetName: string,
-  charts: ChartSpec[],
-  where: Spreadsheet,
-): void {
-  host.replaceChildren();
-  if (charts.length === 0) return;
-  host.append(el('h3', 'charts-title', `Diagram di sheet ini (${charts.length})`));
-  for (const chart of charts) {
-    const card = el('div', 'chart-card');
-    card.dataset.testid = 'chart';
-    const title = typeof chart.options.title === 'string' ? chart.options.title : '(tanpa judul)';
-    card.append(el('div', 'chart-head', `${chart.type} — ${title}`));
-    const ranges = chart.ranges.map((r) => `${r.sheet || sheetName}!${toA1(r.rect)}`).join(', ');
-    card.append(el('div', 'chart-meta', `Data: ${ranges || '(tidak ada)'}`));
-    const opts = Object.entries({ ...chart.settings, ...chart.options })
-      .filter(([k]) => k !== 'title')
-      .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
-    if (opts.length) card.append(el('div', 'chart-meta', opts.join(' · ')));
-    const body = el('div', 'chart-body', 'Memuat data…');
-    card.append(body);
-    host.append(card);
-    const first = chart.ranges[0];
-    if (!first) {
-      body.textContent = '';
-      continue;
-    }
-    fetchWorkbook({
-      sheet: first.sheet || sheetName,
-      offset: first.rect.row,
-      limit: Math.min(first.rect.numRows, 200),
-    })
-      .then((wb) => {
-        const rows = (wb.sheets[0]?.rows ?? []).map((row) =>
-          Array.from({ length: first.rect.numColumns }, (_, i) => row?.[first.rect.column + i] ?? null),
-        );
-        drawBars(body, rows, where);
-      })
-      .catch((e: Error) => {
-        body.textContent = `Data tidak dapat dimuat: ${e.message}`;
-      });
-  }
+/** Each chart's last drawing, by sheet and chart id. */
+const lastDrawn = new Map<string, SVGSVGElement>();
+
+/** The pixel position of a 0-based (row, column) in the drawn grid, or null when it is not drawn. */
+function anchorAt(
+  grid: HTMLElement,
+  sheet: SheetJson,
+  row: number,
+  column: number,
+): { left: number; top: number } | null {
+  // Rows drawn: the frozen ones, then the window from rowOffset.
+  if (row >= sheet.frozenRows && row < sheet.rowOffset) return null;
+  const table = grid.querySelector<HTMLTableElement>('table.grid-table');
+  if (!table) return null;
+  // A hidden anchor row or column: the next one shown, as Sheets does.
+  const rows = [...table.querySelectorAll<HTMLTableRowElement>('tbody > tr[data-row]')];
+  const tr = rows.find((r) => Number(r.dataset.row) >= row);
+  const heads = [...table.querySelectorAll<HTMLElement>('thead th[data-col]')];
+  const th = heads.find((h) => Number(h.dataset.col) >= column);
+  if (!tr || !th) return null;
+  // Widths, not th.offsetLeft: a header cell is sticky, and a stuck one reports where it is stuck.
+  const corner = table.querySelector<HTMLElement>('thead th.corner')?.offsetWidth ?? 0;
+  const before = heads.slice(0, heads.indexOf(th)).reduce((sum, h) => sum + h.offsetWidth, 0);
+  return { left: table.offsetLeft + corner + before, top: table.offsetTop + tr.offsetTop };
 }
 
-function drawBars(body: HTMLElement, rows: (Cell | null)[][], where: Spreadsheet): void {
-  body.replaceChildren();
-  if (rows.length === 0) return;
-  const isNum = (c: Cell | null): boolean => typeof c?.value === 'number';
-  const header = rows[0].slice(1).some((c) => c && !isNum(c) && c.value !== '') ? rows[0] : null;
-  const data = header ? rows.slice(1) : rows;
-  const seriesCount = Math.max(0, rows[0].length - 1);
-  if (seriesCount === 0 || data.length === 0) return;
-  const max = Math.max(
-    1e-9,
-    ...data.flatMap((r) => r.slice(1).map((c) => (isNum(c) ? Math.abs(c!.value as number) : 0))),
+async function readRange(range: ChartSpec['ranges'][number], sheetName: string): Promise<(Cell | null)[][]> {
+  const { rect } = range;
+  const wb = await fetchWorkbook({
+    sheet: range.sheet || sheetName,
+    offset: rect.row,
+    limit: Math.min(rect.numRows, MAX_CHART_ROWS),
+  });
+  return (wb.sheets[0]?.rows ?? []).map((row) =>
+    Array.from({ length: rect.numColumns }, (_, i) => row?.[rect.column + i] ?? null),
   );
-  if (header) {
-    const legend = el('div', 'chart-legend');
-    header.slice(1).forEach((c, i) => {
-      const item = el(
-        'span',
-        'legend-item',
-        displayValue(c && { value: c.value }, where.timeZone, where.locale),
-      );
-      item.style.setProperty('--c', COLORS[i % COLORS.length]);
-      legend.append(item);
-    });
-    body.append(legend);
-  }
-  for (const r of data.slice(0, 50)) {
-    const line = el('div', 'bar-row');
-    line.append(el('span', 'bar-label', displayValue(r[0], where.timeZone, where.locale)));
-    const bars = el('span', 'bars');
-    r.slice(1).forEach((c, i) => {
-      const v = isNum(c) ? (c!.value as number) : 0;
-      const bar = el('span', 'bar');
-      bar.style.width = `${(Math.abs(v) / max) * 100}%`;
-      bar.style.background = COLORS[i % COLORS.length];
-      bar.title = String(v);
-      const wrap = el('span', 'bar-wrap');
-      wrap.append(bar, el('span', 'bar-value', String(v)));
-      bars.append(wrap);
-    });
-    line.append(bars);
-    body.append(line);
+}
+
+/** Places and draws `charts` of the sheet over the grid just drawn in `grid`. */
+export function renderCharts(grid: HTMLElement, sheet: SheetJson, where: Spreadsheet): void {
+  const { charts, name: sheetName } = sheet;
+  grid.querySelector(':scope > .chart-layer')?.remove();
+  if (charts.length === 0) return;
+  const layer = el('div', 'chart-layer');
+  grid.append(layer);
+  const text = (cell: Cell | null) => displayValue(cell, where.timeZone, where.locale);
+  const format = (value: number, numberFormat?: string) =>
+    displayValue(
+      { value, format: numberFormat ? { numberFormat } : undefined },
+      where.timeZone,
+      where.locale,
+    );
+  for (const chart of charts) {
+    const { row, column, offsetX, offsetY } = chart.position;
+    const at = anchorAt(grid, sheet, row, column);
+    if (!at) continue; // its anchor row is on another page of rows
+    const box = el('div', 'chart-overlay');
+    box.dataset.testid = 'chart';
+    box.dataset.type = chart.type;
+    box.dataset.anchor = cellA1(row, column);
+    box.style.left = `${at.left + offsetX}px`;
+    box.style.top = `${at.top + offsetY}px`;
+    const width = typeof chart.options.width === 'number' ? chart.options.width : DEFAULT_CHART_WIDTH;
+    const height = typeof chart.options.height === 'number' ? chart.options.height : DEFAULT_CHART_HEIGHT;
+    box.style.width = `${width}px`;
+    box.style.height = `${height}px`;
+    // While its data loads, the chart as last drawn (a redraw of the grid must not blink it away).
+    const key = `${sheetName}\u0000${chart.chartId}`;
+    const previous = lastDrawn.get(key);
+    if (previous) box.append(previous);
+    else box.append(el('div', 'chart-loading', 'Memuat diagram…'));
+    layer.append(box);
+    Promise.all(chart.ranges.map((r) => readRange(r, sheetName)))
+      .then((blocks) => {
+        const model = chartModel(chart, chartTable(chart, blocks), text);
+        box.dataset.orientation = model.horizontal ? 'horizontal' : 'vertical';
+        box.dataset.stacked = String(model.stacked);
+        box.dataset.pyramid = String(model.pyramid);
+        box.dataset.series = String(model.series.length);
+        const svg = drawChart(model, format);
+        lastDrawn.set(key, svg);
+        box.replaceChildren(svg);
+        box.dataset.ready = 'true';
+      })
+      .catch((e: Error) => {
+        box.replaceChildren(el('div', 'chart-loading', `Diagram tidak dapat dimuat: ${e.message}`));
+      });
   }
 }

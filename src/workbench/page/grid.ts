@@ -102,6 +102,7 @@ export function renderGrid(host: HTMLElement, input: GridInput): void {
   for (const c of cols) {
     const th = document.createElement('th');
     th.className = 'col-header';
+    th.dataset.col = String(c);
     th.textContent = columnLetter(c);
     if (frozenLeft.has(c)) {
       th.classList.add('frozen-col');
@@ -118,6 +119,7 @@ export function renderGrid(host: HTMLElement, input: GridInput): void {
   const protections = sheet.protections;
   for (const r of shownRows) {
     const tr = document.createElement('tr');
+    tr.dataset.row = String(r);
     tr.style.height = `${height(r)}px`;
     const rh = document.createElement('th');
     rh.className = 'row-header';

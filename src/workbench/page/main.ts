@@ -47,7 +47,6 @@ const ui = {
   area: $('sheet-area'),
   grid: $('grid'),
   pager: $('pager'),
-  charts: $('charts'),
   tabs: $('tabs'),
   log: $('exec-log'),
   logCount: $('exec-log-count'),
@@ -138,7 +137,7 @@ async function doRefresh(followActive: boolean, byAddin: boolean): Promise<void>
     void refresh();
   });
   renderTabs(ui.tabs, wb, view.sheet, tabActions);
-  renderCharts(ui.charts, sheet.name, sheet.charts, { timeZone: wb.timeZone, locale: wb.locale });
+  renderCharts(ui.grid, sheet, { timeZone: wb.timeZone, locale: wb.locale });
   ui.demo.hidden = !isEmptyWorkbook(
     wb.sheetList.map((s) => s.name),
     sheet.rows,

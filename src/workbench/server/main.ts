@@ -3,13 +3,16 @@
  * the add-in installed, running dist/Code.js against an emulated spreadsheet saved as JSON.
  *
  * Environment: PORT (default 8080), HOST (default 127.0.0.1), WORKBOOK (default
- * .workbench/workbook.json), DIST (default dist), USER_EMAIL (default: the runtime's DEFAULT_USER_EMAIL).
+ * .workbench/workbook.json), DIST (default dist), USER_EMAIL (default: the runtime's DEFAULT_USER_EMAIL),
+ * WORKBENCH_LATENCY (optimistic | typical | pessimistic: the latency scenario the 6-minute limit
+ * applies to; default typical).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportXlsx } from '../export/xlsx';
 import { newWorkbookState, type WorkbookState } from '../model';
 import { Workbench } from '../runtime';
+import { SCENARIOS, type Scenario } from '../services/latency';
 import { fileBackup } from './backup';
 import { createWorkbenchServer } from './http';
 import { claimWorkbook, loadWorkbook, saveWorkbook } from './persistence';
@@ -21,6 +24,10 @@ function main(): void {
   const distDir = path.resolve(process.env.DIST ?? 'dist');
   const pageDir = path.resolve(process.env.PAGE_DIR ?? path.join(__dirname, 'page'));
   const userEmail = process.env.USER_EMAIL || undefined;
+  const scenario = (process.env.WORKBENCH_LATENCY || 'typical') as Scenario;
+  if (!SCENARIOS.includes(scenario))
+    fail(`WORKBENCH_LATENCY must be one of ${SCENARIOS.join(', ')}, got "${process.env.WORKBENCH_LATENCY}"`);
+  const executionLimits = { scenario };
 
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`PORT must be a port number, got "${process.env.PORT}"`);
@@ -51,13 +58,13 @@ function main(): void {
   if (isNew) save(state);
 
   const server = createWorkbenchServer({
-    workbench: new Workbench({ state, distDir, userEmail }),
+    workbench: new Workbench({ state, distDir, userEmail, executionLimits }),
     pageDir,
     save,
-    reset: () => new Workbench({ state: newWorkbookState(), distDir, userEmail }),
+    reset: () => new Workbench({ state: newWorkbookState(), distDir, userEmail, executionLimits }),
     backup: {
       store: fileBackup(workbookFile),
-      open: (kept) => new Workbench({ state: kept, distDir, userEmail }),
+      open: (kept) => new Workbench({ state: kept, distDir, userEmail, executionLimits }),
     },
     exportXlsx,
   });

@@ -58,7 +58,13 @@ export interface ExecutionSettings {
   shared: SharedRuntime;
   lockRequired: ReadonlySet<string>;
   /** The checks of every service call: its scopes and its time (runtime.ts passes limits.ts's). */
-  serviceChecks: (ctx: Execution, cls: string, method: string) => void;
+  serviceChecks: (
+    ctx: Execution,
+    cls: string,
+    method: string,
+    target?: unknown,
+    args?: readonly unknown[],
+  ) => void;
 }
 
 /** Calls allowed in AuthMode.NONE: building the add-on menu, logging. */
@@ -171,7 +177,13 @@ export class Execution {
   }
 
   /** Called by every proxied method before it runs. */
-  beforeCall(cls: string, method: string, key: string): void {
+  beforeCall(
+    cls: string,
+    method: string,
+    key: string,
+    target?: unknown,
+    args: readonly unknown[] = [],
+  ): void {
     if (this.unchecked) return;
     if (this.pendingInput) throw this.pendingInput;
     if (this.authMode === 'NONE' && cls !== 'Menu' && !ALLOWED_IN_NONE.has(key)) {
@@ -183,7 +195,8 @@ export class Execution {
           (scope ? ` Required permissions: ${scope}` : ''),
       );
     }
-    this.serviceChecks(this, cls, method); // scopes (services/scopes.ts), time (services/limits.ts)
+    // scopes (services/scopes.ts), estimated time (services/limits.ts, services/latency.ts)
+    this.serviceChecks(this, cls, method, target, args);
     this.counter.hit(key);
   }
 

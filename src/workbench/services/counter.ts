@@ -38,7 +38,7 @@ export function wrap<T extends object>(ctx: Execution, cls: string, target: T): 
       if (typeof value === 'function') {
         const key = `${cls}.${prop}`;
         const fn = function (...args: unknown[]): unknown {
-          ctx.beforeCall(cls, prop, key);
+          ctx.beforeCall(cls, prop, key, t, args);
           const result = (value as (...a: unknown[]) => unknown).apply(t, args);
           return result === t ? proxy : result;
         };

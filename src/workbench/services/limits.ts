@@ -4,6 +4,7 @@
  * docs/FIDELITY.md "Limits".
  */
 import type { Execution } from './context';
+import { chargeCall, chargeMs, newTally, type Figures, type LatencyTally, type Scenario } from './latency';
 import { checkScopes } from './scopes';
 
 // ---- sheets and cells -------------------------------------------------------------------
@@ -133,29 +134,29 @@ export function checkProperties(
 /**
  * 6 minutes per execution ("Script runtime 6 min / execution",
  * https://developers.google.com/apps-script/guides/services/quotas). The workbench runs far
- * faster than Apps Script, so each service call is charged a round trip on a virtual clock
- * (plus Utilities.sleep): 40 ms, the per-call latency measured for PropertiesService (~80 ms per
- * set+get; CacheService ~63 ms, SpreadsheetApp ~800 ms per write+read:
- * https://justin.poehnelt.com/posts/apps-script-key-value-stores/). So an execution fails after
- * 9,000 calls. Configurable per Workbench (WorkbenchOptions.executionLimits).
+ * faster than Apps Script, so each service call is charged what it would cost in Sheets by the
+ * latency model (./latency.ts: a round trip per class of call, a cost per cell read and written),
+ * plus Utilities.sleep, in three scenarios. The limit applies to one of them: typical by default,
+ * optimistic or pessimistic by WorkbenchOptions.executionLimits (WORKBENCH_LATENCY for npm start).
  */
 export interface ExecutionLimits {
-  /** Virtual milliseconds one service call costs. */
-  msPerServiceCall: number;
-  /** Virtual milliseconds an execution may take. */
+  /** The scenario of the latency model the limit applies to. */
+  scenario: Scenario;
+  /** Estimated milliseconds an execution may take. */
   maxExecutionMs: number;
 }
 
 export const DEFAULT_EXECUTION_LIMITS: ExecutionLimits = {
-  msPerServiceCall: 40,
+  scenario: 'typical',
   maxExecutionMs: 6 * 60 * 1000,
 };
 
+/** Apps Script's message (and the runtime's error), verbatim. */
 export const EXCEEDED_TIME = 'Exceeded maximum execution time';
 
 interface Clock {
   limits: ExecutionLimits;
-  elapsedMs: number;
+  tally: LatencyTally;
   timedOut: boolean;
 }
 
@@ -163,7 +164,7 @@ const clocks = new WeakMap<Execution, Clock>();
 
 function clockOf(ctx: Execution): Clock {
   let c = clocks.get(ctx);
-  if (!c) clocks.set(ctx, (c = { limits: DEFAULT_EXECUTION_LIMITS, elapsedMs: 0, timedOut: false }));
+  if (!c) clocks.set(ctx, (c = { limits: DEFAULT_EXECUTION_LIMITS, tally: newTally(), timedOut: false }));
   return c;
 }
 
@@ -171,27 +172,43 @@ export function configureExecution(ctx: Execution, limits?: Partial<ExecutionLim
   clockOf(ctx).limits = { ...DEFAULT_EXECUTION_LIMITS, ...limits };
 }
 
+/** Throws once the chosen scenario's estimate is past the limit (and for every call after it). */
+function checkTime(ctx: Execution, c: Clock): void {
+  if (!c.timedOut && c.tally.ms[c.limits.scenario] <= c.limits.maxExecutionMs) return;
+  c.timedOut = true;
+  throw new ctx.realm.Error(EXCEEDED_TIME);
+}
+
 /**
- * Charge virtual time. Past the limit the execution is over: this and every later call throw
- * (a script's catch cannot keep it alive) and the runtime reports Apps Script's message.
+ * Charge time that is the same in every scenario (Utilities.sleep) or per-scenario figures.
+ * Past the limit the execution is over: this and every later call throw (a script's catch cannot
+ * keep it alive) and the runtime reports Apps Script's message.
  */
-export function chargeTime(ctx: Execution, ms: number): void {
+export function chargeTime(ctx: Execution, ms: number | Figures): void {
   const c = clockOf(ctx);
-  if (!c.timedOut) {
-    c.elapsedMs += Math.max(0, Number(ms) || 0);
-    if (c.elapsedMs <= c.limits.maxExecutionMs) return;
-    c.timedOut = true;
-  }
-  const e = new ctx.realm.Error(EXCEEDED_TIME);
-  throw e;
+  if (!c.timedOut) chargeMs(c.tally, typeof ms === 'number' ? Math.max(0, ms || 0) : ms);
+  checkTime(ctx, c);
 }
 
 export function executionTimedOut(ctx: Execution): boolean {
   return clocks.get(ctx)?.timedOut ?? false;
 }
 
-/** Execution.beforeCall's checks for one service call: its scopes, then its time. */
-export function beforeServiceCall(ctx: Execution, cls: string, method: string): void {
+/** Cells read and written and the estimated milliseconds of an execution so far. */
+export function executionTally(ctx: Execution): LatencyTally {
+  return clockOf(ctx).tally;
+}
+
+/** Execution.beforeCall's checks for one service call: its scopes, then its estimated time. */
+export function beforeServiceCall(
+  ctx: Execution,
+  cls: string,
+  method: string,
+  target?: unknown,
+  args: readonly unknown[] = [],
+): void {
   checkScopes(ctx, cls, method);
-  chargeTime(ctx, clockOf(ctx).limits.msPerServiceCall);
+  const c = clockOf(ctx);
+  if (!c.timedOut) chargeCall(c.tally, cls, method, target, args);
+  checkTime(ctx, c);
 }

@@ -34,7 +34,7 @@ describe('readAge', () => {
   test('a birth date after the activity, or over 120 years before it, is no age', () => {
     const later = cellsOf({ birthDate: '2024-06-02' });
     expect(readAge(later.cells, null, null)).toEqual({ age: null, ageSource: null });
-    expect(codes(later.quality)).toEqual(['ageUnknown']);
+    expect(codes(later.quality)).toEqual(['birthDateFuture']);
     expect(readAge(cellsOf({ birthDate: '1900-01-01' }).cells, null, null).age).toBeNull();
   });
 

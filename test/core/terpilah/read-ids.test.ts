@@ -4,7 +4,7 @@ import { cellsOf, codes, FEMALE_NIK, FEMALE_NIP, MALE_NIK, MALE_NIP } from './ce
 describe('readNik', () => {
   test('a NIK gives its digits, sex and age at the reference date', () => {
     const { cells, quality } = cellsOf({ nik: ` ${MALE_NIK.replace(/(\d{4})/g, '$1 ')}` });
-    expect(readNik(cells)).toEqual({ id: MALE_NIK, sex: 'L', age: 34, nip: null });
+    expect(readNik(cells)).toEqual({ id: MALE_NIK, sex: 'L', age: 34, birthDate: '1990-05-12', nip: null });
     expect(quality).toEqual([]);
     expect(readNik(cellsOf({ nik: FEMALE_NIK }, { reference: '2024-05-11' }).cells)).toMatchObject({
       sex: 'P',
@@ -75,12 +75,17 @@ describe('readNik', () => {
 describe('readNip', () => {
   test('a NIP gives its digits, sex and age; typed with spaces and "NIP."', () => {
     const { cells, quality } = cellsOf({ nip: 'NIP. 19650713 199203 1 002' });
-    expect(readNip(cells)).toEqual({ id: MALE_NIP, sex: 'L', age: 58 });
+    expect(readNip(cells)).toEqual({ id: MALE_NIP, sex: 'L', age: 58, birthDate: '1965-07-13' });
     expect(quality).toEqual([]);
   });
 
   test('the digits readNik handed on are read instead of the column', () => {
-    expect(readNip(cellsOf({ nip: '' }).cells, FEMALE_NIP)).toEqual({ id: FEMALE_NIP, sex: 'P', age: 34 });
+    expect(readNip(cellsOf({ nip: '' }).cells, FEMALE_NIP)).toEqual({
+      id: FEMALE_NIP,
+      sex: 'P',
+      age: 34,
+      birthDate: '1990-05-12',
+    });
   });
 
   test.each([
@@ -105,6 +110,7 @@ describe('readNip', () => {
       id: '190001012015031001',
       sex: 'L',
       age: null,
+      birthDate: '1900-01-01',
     });
   });
 

@@ -28,6 +28,13 @@ describe('readSex', () => {
         code: 'sexContradictsNip',
         message: 'Baris 7: jenis kelamin menurut NIK (laki-laki) dan NIP (perempuan) berbeda; dipakai NIK.',
       },
+      {
+        row: 7,
+        column: 'Jenis kelamin',
+        code: 'sexFromNik',
+        message:
+          'Baris 7: jenis kelamin kosong; diisi dari NIK (laki-laki): periksa dan tulis jenis kelaminnya.',
+      },
     ]);
   });
 

@@ -9,6 +9,7 @@ import {
   TERPILAH_TITLE,
 } from '../../../src/core/terpilah/report-sheet';
 import { summariseAll } from '../../../src/core/terpilah/summaries';
+import { formatDecimalId } from '../../../src/core/format';
 
 const MALE_NIK = '1971011205900001';
 const FEMALE_NIK = '1971015205900002';
@@ -47,20 +48,40 @@ describe('reportSheetPlan', () => {
     expect(at(5, 1)).toBe(
       'Jumlah peserta 3: laki-laki 1 (33,3%), perempuan 2 (66,7%), tidak diketahui 0; rasio jenis kelamin 50,0.',
     );
-    expect(at(7, 1)).toBe('A. Menurut kegiatan');
-    expect(rowText(8)).toEqual(['No', 'Kegiatan', ...TABLE_HEADERS.slice(2)]);
-    expect(rowText(9)).toEqual([1, 'K1', 1, 1, 0, 2, 50, 50, 100]);
-    expect(rowText(10)).toEqual([2, 'K2', 0, 1, 0, 1, 0, 100, 0]);
-    expect(rowText(11)).toEqual(['Jumlah', 1, 2, 0, 3, 33.3, 66.7, 50]);
-    expect(at(12, 2)).toBe(
+    expect(at(6, 1)).toBe(
+      'Asal nilai: jenis kelamin: 3 tertulis; umur: 3 dari NIK; NIK: 3 tertulis; NIP: 3 tidak diketahui.',
+    );
+    expect(at(8, 1)).toBe('A. Menurut kegiatan');
+    expect(rowText(9)).toEqual(['No', 'Kegiatan', ...TABLE_HEADERS.slice(2)]);
+    // Percentages are fractions in "0.0%" cells: Sheets shows "50,0%" in an id_ID spreadsheet.
+    expect(rowText(10)).toEqual([1, 'K1', 1, 1, 0, 2, 0.5, 0.5, 100]);
+    expect(rowText(11)).toEqual([2, 'K2', 0, 1, 0, 1, 0, 1, 0]);
+    expect(rowText(12)).toEqual(['Jumlah', 1, 2, 0, 3, 0.333, 0.667, 50]);
+    expect(plan.styles[11][6]?.numberFormat).toBe('0.0%');
+    expect(plan.styles[11][8]?.numberFormat).toBe('0.0');
+    expect(plan.styles[11][2]?.numberFormat).toBe('#,##0');
+    expect(at(13, 2)).toBe(
       'Perempuan 66,7% dari 3 peserta; laki-laki 33,3%. Terbanyak K1: 2 orang (perempuan 50,0%).',
     );
-    expect(at(13, 2)).toBe('Kelengkapan data: 100,0%');
-    expect(at(15, 1)).toBe('B. Menurut peran');
-    expect(rowText(17)).toEqual([1, 'Peserta', 0, 0, 0, 0, '-', '-', '-']);
-    expect(at(25, 1)).toBe('C. Menurut kelompok umur (BPS, lima tahunan)');
-    expect(at(27, 2)).toBe('0-4'); // plain text in the plan; applyPlan writes it literally
-    expect(at(92, 1)).toBe('Kegiatan: K1');
+    expect(rowText(14)).toEqual(['Kelengkapan data', 1]);
+    expect(plan.styles[13][2]?.numberFormat).toBe('0.0%');
+    expect(at(15, 2)).toBe('Asal nilai: jenis kelamin: 3 tertulis.');
+    expect(at(17, 1)).toBe('B. Menurut peran');
+    expect(rowText(19)).toEqual([1, 'Peserta', 0, 0, 0, 0, '-', '-', '-']);
+    expect(at(26, 2)).toBe('Asal nilai: jenis kelamin: 3 tertulis; peran: 3 tidak diketahui.');
+    expect(at(28, 1)).toBe('C. Menurut kelompok umur (BPS, lima tahunan)');
+    expect(at(30, 2)).toBe('0-4'); // plain text in the plan; applyPlan writes it literally
+    expect(at(87, 2)).toBe(
+      'Asal nilai: jenis kelamin: 3 tertulis; kabupaten/kota: 2 tertulis, 1 ejaan dibakukan.',
+    );
+    expect(at(100, 1)).toBe('Kegiatan: K1');
+    // Every number in the sheet has a number format.
+    plan.values.forEach((r, i) =>
+      r.forEach((v, c) => {
+        if (typeof v === 'number')
+          expect([i + 1, c + 1, plan.styles[i][c]?.numberFormat]).toEqual([i + 1, c + 1, expect.any(String)]);
+      }),
+    );
     expect(plan.values.every((r) => r.length === plan.values[0].length)).toBe(true);
     expect(plan.styles.length).toBe(plan.values.length);
     expect(plan.protection?.description).toContain('Laporan Data Terpilah');
@@ -68,20 +89,37 @@ describe('reportSheetPlan', () => {
     expect(plan.borders).toHaveLength(1);
   });
 
-  test('the data-quality list names each problem row', () => {
-    const header = plan.values.findIndex((r) => r[0] === 'No' && r[1] === 'Baris') + 1;
-    expect(rowText(header)).toEqual(QUALITY_HEADERS);
-    expect(at(header - 3, 1)).toBe('DAFTAR MASALAH DATA (2)');
-    expect(rowText(header + 1)).toEqual([
+  test('the data-quality list: the count per type, then the rows of each type', () => {
+    const summary = plan.values.findIndex((r) => r[0] === 'No' && r[1] === 'Jenis masalah') + 1;
+    expect(at(summary - 3, 1)).toBe('DAFTAR MASALAH DATA (2)');
+    expect(rowText(summary)).toEqual(['No', 'Jenis masalah', 'Jumlah']);
+    expect(rowText(summary + 1)).toEqual([1, 'Jenis kelamin bertentangan dengan NIK', 1]);
+    expect(rowText(summary + 2)).toEqual([2, 'NIK ganda', 1]);
+    expect(at(summary + 4, 1)).toBe('Jenis kelamin bertentangan dengan NIK (1)');
+    expect(rowText(summary + 5)).toEqual(QUALITY_HEADERS);
+    expect(rowText(summary + 6)).toEqual([
       1,
       4,
       'Jenis kelamin',
       'Baris 4: jenis kelamin "P" bertentangan dengan NIK (laki-laki); dipakai yang tertulis.',
     ]);
-    expect(rowText(header + 2)[3]).toBe(
+    expect(at(summary + 8, 1)).toBe('NIK ganda (1)');
+    expect(rowText(summary + 10)[3]).toBe(
       'Baris 4: NIK 1971********0001 sama dengan baris 3; tetap dihitung (periksa apakah orang yang sama tercatat dua kali).',
     );
-    expect(plan.values.length).toBe(header + 2);
+    expect(plan.values.length).toBe(summary + 10);
+  });
+
+  test('a long quality list lists the first rows of each type and counts the rest', () => {
+    const names = Array.from({ length: 250 }, (_, i) => ['', i % 2 ? 'L' : 'x', '', '', '', 'K1']);
+    const big = reportSheetPlan(fixture(names), 'x', '2024-06-01').plan;
+    const texts = big.values.map((r) => r[0]);
+    expect(texts).toContain('Jenis kelamin tidak diketahui (125)');
+    expect(texts).toContain('… dan 105 baris lain.');
+    expect(texts).toContain('Nama kosong (250)');
+    expect(texts).toContain('… dan 230 baris lain.');
+    const listed = big.values.filter((r) => typeof r[3] === 'string' && String(r[3]).startsWith('Baris '));
+    expect(listed.length).toBeLessThanOrEqual(20 * 4);
   });
 
   test('charts: participants by sex per activity, and the age pyramid over a helper range', () => {
@@ -89,21 +127,21 @@ describe('reportSheetPlan', () => {
       {
         type: 'COLUMN',
         title: 'Peserta menurut jenis kelamin per kegiatan',
-        rect: { row: 8, column: 2, numRows: 3, numColumns: 3 },
-        position: { row: 7, column: CHART_COLUMN },
+        rect: { row: 9, column: 2, numRows: 3, numColumns: 3 },
+        position: { row: 8, column: CHART_COLUMN },
         stacked: false,
       },
       {
         type: 'BAR',
         title: 'Piramida umur menurut jenis kelamin',
-        rect: { row: 26, column: HELPER_COLUMN, numRows: 17, numColumns: 3 },
-        position: { row: 27, column: CHART_COLUMN },
+        rect: { row: 29, column: HELPER_COLUMN, numRows: 17, numColumns: 3 },
+        position: { row: 28, column: CHART_COLUMN },
         stacked: true,
       },
     ]);
-    expect(rowText(26).slice(-3)).toEqual(['Kelompok umur', 'Laki-laki', 'Perempuan']);
-    expect(plan.values[26][HELPER_COLUMN - 1]).toBe('75+');
-    expect(plan.values[35].slice(HELPER_COLUMN - 1, HELPER_COLUMN + 2)).toEqual(['30-34', -1, 2]);
+    expect(rowText(29).slice(-3)).toEqual(['Kelompok umur', 'Laki-laki', 'Perempuan']);
+    expect(plan.values[29][HELPER_COLUMN - 1]).toBe('75+');
+    expect(plan.values[38].slice(HELPER_COLUMN - 1, HELPER_COLUMN + 2)).toEqual(['30-34', -1, 2]);
   });
 
   test('NIK never appears unmasked, even typed into free text', () => {
@@ -134,7 +172,41 @@ describe('reportSheetPlan', () => {
     const empty = reportSheetPlan([], 'x', '');
     expect(allText(empty.plan.values)).toContain('Belum ada peserta.');
     expect(empty.charts).toEqual([]);
+    // One activity: sex by role (its known roles) and the pyramid.
     const one = reportSheetPlan(fixture().slice(1, 2), 'x', '2024-06-01');
-    expect(one.charts.map((c) => c.type)).toEqual(['BAR']);
+    expect(one.charts.map((c) => [c.type, c.title, c.rect.numRows])).toEqual([
+      ['COLUMN', 'Peserta menurut jenis kelamin dan peran (K1)', 4],
+      ['BAR', 'Piramida umur menurut jenis kelamin (K1)', 17],
+    ]);
+    const roleHeader = one.charts[0].rect.row;
+    expect(one.plan.values[roleHeader - 1].slice(1, 4)).toEqual(['Peran', 'L', 'P']);
+    expect(one.plan.values[roleHeader].slice(1, 2)).toEqual(['Peserta']);
+  });
+
+  test('property: each table’s sentence says the percentages its total row shows, rounded alike', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('L', 'P', '', 'x'), fc.constantFrom('K1', 'K2')), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (people) => {
+          const { participants, quality } = normaliseRows(
+            people.map(([sex, activity], i) => [`Orang ${i}`, sex, activity]),
+            { name: 0, sex: 1, activity: 2 },
+            { firstRow: 2, referenceDate: '2024-06-01' },
+          );
+          const { plan } = reportSheetPlan(summariseAll(participants, quality), 'x', '2024-06-01');
+          plan.values.forEach((row, i) => {
+            if (row[1] !== 'Jumlah' || typeof row[7] !== 'number') return;
+            const sentence = String(plan.values[i + 1][1]);
+            // The cell holds the fraction a "0.0%" format shows; the sentence the same, with a comma.
+            expect(sentence).toContain(`Perempuan ${formatDecimalId((row[7] as number) * 100)}%`);
+            expect(sentence).toContain(`laki-laki ${formatDecimalId((row[6] as number) * 100)}%`);
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { newSheetState, newWorkbookState } from '../../../src/workbench/model';
 import { Workbench } from '../../../src/workbench/runtime';
+import {
+  CELL_READ_US,
+  CELL_WRITTEN_US,
+  ROUND_TRIP_MS,
+  type Scenario,
+} from '../../../src/workbench/services/latency';
 import { begin, freshSheet, makeBench } from './harness';
 
 const LONG_CELL = 'Your input contains more than the maximum of 50000 characters in a single cell.';
@@ -139,7 +145,7 @@ describe('properties: 9 KB per value, 500 KB per store', () => {
   });
 });
 
-describe('execution time: 6 minutes on a virtual clock', () => {
+describe("execution time: 6 minutes on the latency model's estimate", () => {
   const CODE = `
 function many(n) {
   var sheet = SpreadsheetApp.getActiveSheet();
@@ -149,28 +155,75 @@ function many(n) {
   return 'selesai';
 }
 function nap(ms) { Utilities.sleep(ms); return 'bangun'; }
+function rows(n) {
+  var sheet = SpreadsheetApp.getActiveSheet();
+  for (var i = 0; i < n; i++) sheet.getRange((i % 1000) + 1, Math.floor(i / 1000) + 1).setValue(i + 1);
+  return 'selesai';
+}
 `;
+  // getActiveSheet, then per iteration getRange (a read round trip) and getValue (one more, one cell).
+  const perIteration = (s: Scenario) => 2 * ROUND_TRIP_MS.read[s] + CELL_READ_US[s] / 1000;
+  const lastIteration = (s: Scenario) =>
+    Math.floor((6 * 60 * 1000 - ROUND_TRIP_MS.read[s]) / perIteration(s));
 
-  test('more than 9,000 service calls (40 ms each) exceed the 6 minutes, even when caught', () => {
+  test('past 6 minutes of typical estimate the execution fails, even when the script catches', () => {
     const { wb } = makeBench({ 'Code.js': CODE });
-    expect(wb.run('many', [4000])).toMatchObject({ ok: true, value: 'selesai' }); // 8,001 calls
-    expect(wb.run('many', [4500])).toMatchObject({ ok: false, error: 'Exceeded maximum execution time' });
+    const n = lastIteration('typical');
+    expect(n).toBeGreaterThan(3000); // ~4,000 getRange + getValue pairs at ~45 ms each
+    expect(n).toBeLessThan(5000);
+    const ok = wb.run('many', [n - 5]);
+    expect(ok).toMatchObject({ ok: true, value: 'selesai', cellsRead: n - 5, cellsWritten: 0 });
+    expect(ok.estimatedSeconds?.typical).toBeGreaterThan(355);
+    expect(ok.estimatedSeconds?.typical).toBeLessThanOrEqual(360);
+    expect(wb.run('many', [n + 5])).toMatchObject({ ok: false, error: 'Exceeded maximum execution time' });
   });
 
-  test('Utilities.sleep counts; the limits are configurable', () => {
+  test('the scenario is selectable: optimistic lets the same run finish, pessimistic stops it sooner', () => {
+    const { distDir } = makeBench({ 'Code.js': CODE });
+    const bench = (scenario: Scenario) =>
+      new Workbench({ state: newWorkbookState('Uji'), distDir, executionLimits: { scenario } });
+    const n = lastIteration('typical') + 5;
+    expect(bench('optimistic').run('many', [n])).toMatchObject({ ok: true });
+    expect(bench('typical').run('many', [n])).toMatchObject({ ok: false });
+    const pessimistic = lastIteration('pessimistic');
+    expect(pessimistic).toBeLessThan(n);
+    expect(bench('pessimistic').run('many', [pessimistic - 5])).toMatchObject({ ok: true });
+    expect(bench('pessimistic').run('many', [pessimistic + 5])).toMatchObject({ ok: false });
+  });
+
+  test('what was written before the limit stays: a half-written sheet, nothing after', () => {
+    const { wb, state } = makeBench({ 'Code.js': CODE });
+    // Per row: getRange (read round trip) + setValue (write round trip, one cell).
+    const perRow = ROUND_TRIP_MS.read.typical + ROUND_TRIP_MS.write.typical + CELL_WRITTEN_US.typical / 1000;
+    const fit = Math.floor((6 * 60 * 1000 - ROUND_TRIP_MS.read.typical) / perRow);
+    const result = wb.run('rows', [fit + 100]);
+    expect(result).toMatchObject({ ok: false, error: 'Exceeded maximum execution time' });
+    const values = state.sheets[0].rows.flatMap((r) => (r ?? []).map((c) => c?.value));
+    const written = values.filter((v) => v !== undefined && v !== null && v !== '').length;
+    expect(written).toBeGreaterThan(fit - 3);
+    expect(written).toBeLessThan(fit + 3);
+    expect(result.cellsWritten).toBe(written + 1); // the call that crossed the limit is counted, not run
+    const cell = (i: number) => state.sheets[0].rows[i % 1000]?.[Math.floor(i / 1000)]?.value;
+    expect(cell(written - 1)).toBe(written); // the last one written before the limit
+    expect(cell(written) ?? null).toBeNull(); // and none after
+  });
+
+  test('Utilities.sleep counts in every scenario; the limit is configurable', () => {
     const { wb } = makeBench({ 'Code.js': CODE });
-    expect(wb.run('nap', [5 * 60 * 1000])).toMatchObject({ ok: true, value: 'bangun' });
-    expect(wb.run('nap', [6 * 60 * 1000])).toMatchObject({
+    const napped = wb.run('nap', [5 * 60 * 1000]);
+    expect(napped).toMatchObject({ ok: true, value: 'bangun' });
+    expect(napped.estimatedSeconds?.optimistic).toBeGreaterThanOrEqual(300);
+    expect(wb.run('nap', [6 * 60 * 1000 + 1])).toMatchObject({
       ok: false,
       error: 'Exceeded maximum execution time',
     });
     const strict = new Workbench({
       state: newWorkbookState('Uji'),
       distDir: makeBench({ 'Code.js': CODE }).distDir,
-      executionLimits: { msPerServiceCall: 100, maxExecutionMs: 1000 },
+      executionLimits: { maxExecutionMs: 1000 },
     });
-    expect(strict.run('many', [4])).toMatchObject({ ok: true });
-    expect(strict.run('many', [5])).toMatchObject({ ok: false, error: 'Exceeded maximum execution time' });
+    expect(strict.run('nap', [900])).toMatchObject({ ok: true });
+    expect(strict.run('nap', [1001])).toMatchObject({ ok: false, error: 'Exceeded maximum execution time' });
   });
 
   test('in-process executions end the same way', () => {

@@ -38,8 +38,6 @@ export const terpilah = part(
     importNeedNameOrSex:
       'Pilih kolom untuk Nama atau Jenis kelamin: tanpa salah satunya tidak ada yang bisa dihitung.',
     importDone: '{imported} baris diimpor, {skipped} dilewati (sudah ada).',
-    importIdProblems: 'Periksa NIK/NIP di sheet {sheet}: {findings}',
-    importIdProblemsMore: '… dan {count} lainnya.',
     terpilahTitle: 'Laporan Data Terpilah',
     terpilahNoPeserta:
       'Belum ada sheet Peserta. Tambahkan peserta atau impor daftar peserta dari panel (tab Peserta).',
@@ -111,8 +109,6 @@ export const terpilah = part(
     importFoundNothing: '(empty sheet)',
     importNeedNameOrSex: 'Choose a column for Name or Sex: without one of them nothing can be counted.',
     importDone: '{imported} rows imported, {skipped} skipped (already there).',
-    importIdProblems: 'Check the NIK/NIP in sheet {sheet}: {findings}',
-    importIdProblemsMore: '… and {count} more.',
     terpilahTitle: 'Sex-disaggregated data report',
     terpilahNoPeserta:
       'There is no Peserta sheet yet. Add participants or import a participant list from the panel (Participants tab).',

@@ -1,0 +1,194 @@
+/**
+ * Every user action of the add-in at a small and a large size (issue 12): what a person clicks,
+ * run as the sidebar or the menu runs it (sidebar calls add the google.script.run trip to the
+ * estimate). Large sizes: `Peserta` 100,000 participants, an import of 50,000 rows, `Riwayat`
+ * 20,000 events, an SOP of 60 steps.
+ */
+import { newWorkbookState, type WorkbookState } from '../../src/workbench/model';
+import type { RunOptions, Workbench } from '../../src/workbench/runtime';
+import { benchRun, ok } from '../run';
+import {
+  addFormSheet,
+  addParticipants,
+  FORM_MAPPING,
+  FORM_SHEET,
+  participantsState,
+} from '../seed/participants';
+import type { BenchAction, BenchSize } from '../types';
+import { templateWithSteps, withTemplateSheet } from './plan-writers';
+import { nextRequest, progressState } from './progress';
+
+const SIDEBAR: RunOptions = { via: 'google.script.run' };
+const PARTICIPANTS = [100, 100_000] as const;
+const IMPORT_ROWS = [50, 50_000] as const;
+const EVENTS = [100, 20_000] as const;
+const id = (n: number) => n.toLocaleString('id-ID');
+
+const participantSizes: [BenchSize, BenchSize] = [
+  {
+    label: `${id(PARTICIPANTS[0])} peserta`,
+    size: { participants: PARTICIPANTS[0] },
+    state: participantsState(PARTICIPANTS[0]),
+  },
+  {
+    label: `${id(PARTICIPANTS[1])} peserta`,
+    size: { participants: PARTICIPANTS[1] },
+    state: participantsState(PARTICIPANTS[1]),
+  },
+];
+
+const eventSizes: [BenchSize, BenchSize] = [
+  { label: `${id(EVENTS[0])} event`, size: { events: EVENTS[0] }, state: () => progressState(EVENTS[0]) },
+  { label: `${id(EVENTS[1])} event`, size: { events: EVENTS[1] }, state: () => progressState(EVENTS[1]) },
+];
+
+/** A register as an office has it after a while: its step log and its participants. */
+const officeState = (events: number, participants: number) => (): WorkbookState =>
+  addParticipants(progressState(events), participants);
+
+const officeSizes: [BenchSize, BenchSize] = [
+  {
+    label: `${id(EVENTS[0])} event, ${id(PARTICIPANTS[0])} peserta`,
+    size: { events: EVENTS[0], participants: PARTICIPANTS[0] },
+    state: officeState(EVENTS[0], PARTICIPANTS[0]),
+  },
+  {
+    label: `${id(EVENTS[1])} event, ${id(PARTICIPANTS[1])} peserta`,
+    size: { events: EVENTS[1], participants: PARTICIPANTS[1] },
+    state: officeState(EVENTS[1], PARTICIPANTS[1]),
+  },
+];
+
+const importSizes: [BenchSize, BenchSize] = IMPORT_ROWS.map((rows) => ({
+  label: `${id(rows)} baris sumber`,
+  size: { rows },
+  state: () => addFormSheet(newWorkbookState('Bench'), rows),
+})) as unknown as [BenchSize, BenchSize];
+
+const logStepRequests = [nextRequest(EVENTS[0]), nextRequest(EVENTS[1])];
+
+const run = (wb: Workbench, fn: string, args: unknown[] = [], opts?: RunOptions) =>
+  ok(fn, wb.run(fn, args, opts));
+
+export const userActions: BenchAction[] = [
+  {
+    name: 'Buka panel (showSidebar + getSidebarState)',
+    key: 'openSidebar',
+    sizes: officeSizes,
+    run: (wb) => benchRun(run(wb, 'showSidebar'), run(wb, 'getSidebarState', [], SIDEBAR)),
+  },
+  {
+    name: 'Buka kegiatan (getActivity + angka utama)',
+    key: 'openActivity',
+    sizes: officeSizes,
+    run: (wb) =>
+      benchRun(
+        run(wb, 'getActivity', ['KGT-0001'], SIDEBAR),
+        run(wb, 'terpilahHeadline', ['Kegiatan 1'], SIDEBAR),
+      ),
+  },
+  {
+    name: 'Buat kegiatan (createActivity)',
+    key: 'createActivity',
+    sizes: eventSizes,
+    run: (wb) =>
+      benchRun(
+        run(
+          wb,
+          'createActivity',
+          [
+            {
+              name: 'Sosialisasi PUG dari bench',
+              templateId: 'builtin:penguatan-pug',
+              plannedDate: '2028-01-10',
+              place: 'Aula',
+              personInCharge: 'Ana',
+            },
+          ],
+          SIDEBAR,
+        ),
+      ),
+  },
+  {
+    name: 'Catat langkah (logStep)',
+    key: 'logStep',
+    sizes: eventSizes,
+    run: (wb, size) => benchRun(run(wb, 'logStep', [logStepRequests[size]], SIDEBAR)),
+  },
+  {
+    name: 'Tambah peserta (addParticipant)',
+    key: 'addParticipant',
+    sizes: participantSizes,
+    run: (wb) =>
+      benchRun(
+        run(
+          wb,
+          'addParticipant',
+          [{ name: 'Peserta Baru', activity: 'Kegiatan 1', sex: 'L', age: '33', nik: '', nip: '' }],
+          SIDEBAR,
+        ),
+      ),
+  },
+  {
+    name: 'Pratinjau impor (previewImport)',
+    key: 'previewImport',
+    sizes: importSizes,
+    run: (wb) => benchRun(run(wb, 'previewImport', [FORM_SHEET], SIDEBAR)),
+  },
+  {
+    name: 'Impor peserta (importParticipants)',
+    key: 'import',
+    sizes: importSizes,
+    run: (wb) =>
+      benchRun(
+        run(
+          wb,
+          'importParticipants',
+          [{ sourceSheet: FORM_SHEET, mapping: FORM_MAPPING, activity: 'Bimtek PPRG' }],
+          SIDEBAR,
+        ),
+      ),
+    repeat: 1,
+  },
+  {
+    name: 'Buat Laporan Data Terpilah (menu)',
+    key: 'report',
+    sizes: participantSizes,
+    run: (wb) => benchRun(run(wb, 'menuTerpilahReport')),
+    repeat: 1,
+  },
+  {
+    name: 'Angka utama peserta (terpilahHeadline)',
+    key: 'headline',
+    sizes: participantSizes,
+    run: (wb) => benchRun(run(wb, 'terpilahHeadline', ['Kegiatan 1'], SIDEBAR)),
+  },
+  {
+    name: 'Laporan Monitoring SOP (menu)',
+    key: 'monitoringReport',
+    sizes: eventSizes,
+    run: (wb) => benchRun(run(wb, 'menuMonitoringReport')),
+    repeat: 1,
+  },
+  {
+    name: 'Bangun ulang progres (menu)',
+    key: 'rebuild',
+    sizes: eventSizes,
+    run: (wb) => benchRun(run(wb, 'menuRebuildProgress')),
+    repeat: 1,
+  },
+  {
+    name: 'Buat SOP (generateSop)',
+    key: 'generateSop',
+    sizes: [
+      { label: '10 langkah', size: { steps: 10 }, state: withTemplateSheet(templateWithSteps(10)) },
+      { label: '60 langkah', size: { steps: 60 }, state: withTemplateSheet(templateWithSteps(60)) },
+    ],
+    run: (wb) => {
+      const result = run(wb, 'generateSop', ['sheet:Template: Bench'], SIDEBAR);
+      if (!(result.value as { ok?: boolean } | undefined)?.ok)
+        throw new Error(`generateSop: ${JSON.stringify(result.value)}`);
+      return benchRun(result);
+    },
+  },
+];

@@ -1,0 +1,173 @@
+/**
+ * Where each normalised value came from, so an analyst can tell values read from the register
+ * from values the add-in derived: read as typed, corrected spelling ("laki2" → L, "Bateng" →
+ * Bangka Tengah), derived from the NIK, the NIP, the birth date or the Washington Group answers,
+ * or unknown. Counted per summary (countProvenance): for every field, the sources add up to the
+ * number of participants.
+ */
+import { cleanText } from './cell-text';
+import type { Participant } from './model';
+import type { RegencyReading } from './regency';
+
+export type ValueSource = 'read' | 'corrected' | 'nik' | 'nip' | 'birthDate' | 'washingtonGroup' | 'unknown';
+export const VALUE_SOURCES: readonly ValueSource[] = [
+  'read',
+  'corrected',
+  'nik',
+  'nip',
+  'birthDate',
+  'washingtonGroup',
+  'unknown',
+];
+/** Sources that are neither typed nor unknown: the add-in inferred them. */
+export const DERIVED_SOURCES: readonly ValueSource[] = ['nik', 'nip', 'birthDate', 'washingtonGroup'];
+
+export const PROVENANCE_FIELDS = [
+  'sex',
+  'age',
+  'nik',
+  'nip',
+  'regency',
+  'disability',
+  'role',
+  'institution',
+] as const;
+export type ProvenanceField = (typeof PROVENANCE_FIELDS)[number];
+export type Provenance = Record<ProvenanceField, ValueSource>;
+/** Per field, participants per source (every source present, 0 when none). */
+export type ProvenanceCounts = Record<ProvenanceField, Record<ValueSource, number>>;
+
+/** Field names as the report writes them ("jenis kelamin: 12 dari NIK"). */
+export const PROVENANCE_FIELD_LABELS: Record<ProvenanceField, string> = {
+  sex: 'jenis kelamin',
+  age: 'umur',
+  nik: 'NIK',
+  nip: 'NIP',
+  regency: 'kabupaten/kota',
+  disability: 'disabilitas',
+  role: 'peran',
+  institution: 'instansi',
+};
+export const VALUE_SOURCE_LABELS: Record<ValueSource, string> = {
+  read: 'tertulis',
+  corrected: 'ejaan dibakukan',
+  nik: 'dari NIK',
+  nip: 'dari NIP',
+  birthDate: 'dari tanggal lahir',
+  washingtonGroup: 'dari pertanyaan Washington Group',
+  unknown: 'tidak diketahui',
+};
+
+/** The register's own spellings of sex: anything else that was read is a corrected spelling. */
+const SEX_AS_TYPED = new Set(['l', 'p', 'laki-laki', 'perempuan']);
+const ROLE_AS_TYPED = new Set(['peserta', 'narasumber', 'panitia']);
+
+export function sexProvenance(raw: unknown, sexSource: Participant['sexSource']): ValueSource {
+  if (sexSource === 'stated')
+    return typeof raw === 'string' && SEX_AS_TYPED.has(raw.trim().toLowerCase()) ? 'read' : 'corrected';
+  return sexSource === 'nik' || sexSource === 'nip' ? sexSource : 'unknown';
+}
+
+export function ageProvenance(ageSource: Participant['ageSource']): ValueSource {
+  if (ageSource === 'age') return 'read';
+  return ageSource === 'birthDate' || ageSource === 'nik' || ageSource === 'nip' ? ageSource : 'unknown';
+}
+
+/** An identifier: read when typed as its digits, corrected when separators were taken out or it moved column. */
+export function idProvenance(raw: unknown, id: string, moved = false): ValueSource {
+  if (id === '') return 'unknown';
+  if (moved) return 'corrected';
+  return typeof raw === 'string' && raw.trim() === id ? 'read' : 'corrected';
+}
+
+export function regencyProvenance(raw: unknown, reading: RegencyReading | null): ValueSource {
+  if (!reading) return 'unknown';
+  if (!reading.babel) return 'read';
+  return typeof raw === 'string' && raw.replace(/\s+/g, ' ').trim() === reading.name ? 'read' : 'corrected';
+}
+
+export function roleProvenance(raw: unknown, role: Participant['role']): ValueSource {
+  if (role === null) return 'unknown';
+  return ROLE_AS_TYPED.has(cleanText(raw, 80).toLowerCase()) ? 'read' : 'corrected';
+}
+
+export const textProvenance = (text: string): ValueSource => (text === '' ? 'unknown' : 'read');
+
+export function emptyProvenanceCounts(): ProvenanceCounts {
+  const counts = {} as ProvenanceCounts;
+  for (const field of PROVENANCE_FIELDS) {
+    const bySource = {} as Record<ValueSource, number>;
+    for (const source of VALUE_SOURCES) bySource[source] = 0;
+    counts[field] = bySource;
+  }
+  return counts;
+}
+
+const S = VALUE_SOURCES.length;
+const UNKNOWN_INDEX = VALUE_SOURCES.indexOf('unknown');
+const SOURCE_INDEX = new Map<string, number>(VALUE_SOURCES.map((source, i) => [source, i] as const));
+const FIELD_COUNT = PROVENANCE_FIELDS.length;
+
+/** An empty tally for tallyProvenance (the CLI's streaming summaries keep one per activity). */
+export const newProvenanceTally = (): Int32Array => new Int32Array(FIELD_COUNT * S);
+
+/** Adds one participant to a tally (field × source, as integers: the hot loop stays cheap). */
+export function tallyProvenance(into: Int32Array, p: Participant): void {
+  const provenance = p.provenance;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const source = provenance ? SOURCE_INDEX.get(provenance[PROVENANCE_FIELDS[f]]) : undefined;
+    into[f * S + (source ?? UNKNOWN_INDEX)]++;
+  }
+}
+
+export function countsOf(tallied: Int32Array): ProvenanceCounts {
+  const counts = emptyProvenanceCounts();
+  PROVENANCE_FIELDS.forEach((field, f) =>
+    VALUE_SOURCES.forEach((source, i) => (counts[field][source] = tallied[f * S + i])),
+  );
+  return counts;
+}
+
+/**
+ * Participants per field and source. A participant without a provenance (built by hand, not by
+ * normaliseRows) counts as unknown in every field, so the sources always add up to the total.
+ */
+export function countProvenance(participants: readonly Participant[]): ProvenanceCounts {
+  const tallied = new Int32Array(FIELD_COUNT * S);
+  for (const p of participants) tallyProvenance(tallied, p);
+  return countsOf(tallied);
+}
+
+/** All participants, and per activity (first-seen order), in one pass: for summariseAll. */
+export function countProvenanceByActivity(participants: readonly Participant[]): {
+  all: ProvenanceCounts;
+  byActivity: Map<string, ProvenanceCounts>;
+} {
+  const all = new Int32Array(FIELD_COUNT * S);
+  const groups = new Map<string, Int32Array>();
+  for (const p of participants) {
+    let group = groups.get(p.activity);
+    if (!group) groups.set(p.activity, (group = new Int32Array(FIELD_COUNT * S)));
+    tallyProvenance(all, p);
+    tallyProvenance(group, p);
+  }
+  return {
+    all: countsOf(all),
+    byActivity: new Map([...groups].map(([activity, tallied]) => [activity, countsOf(tallied)])),
+  };
+}
+
+/**
+ * "jenis kelamin: 140 tertulis, 12 dari NIK, 3 tidak diketahui" — the sources with a count, in
+ * the order read, corrected, derived, unknown. `format` writes a count (formatNumberId).
+ */
+export function provenanceText(
+  field: ProvenanceField,
+  counts: Record<ValueSource, number>,
+  format: (n: number) => string,
+): string {
+  const parts = VALUE_SOURCES.filter((source) => counts[source] > 0).map(
+    (source) => `${format(counts[source])} ${VALUE_SOURCE_LABELS[source]}`,
+  );
+  return `${PROVENANCE_FIELD_LABELS[field]}: ${parts.length > 0 ? parts.join(', ') : '-'}`;
+}

@@ -1,0 +1,54 @@
+/**
+ * Issue 12's budgets, on the latency model's typical estimate at the benchmarks' large sizes.
+ * Deterministic: the estimate is the action's counted calls and cells × the model's figures
+ * (src/workbench/services/latency.ts), never a measured time. A budget that does not hold yet is
+ * `test.failing` (jest fails it once it holds: then switch it to `test`).
+ */
+import { figuresOf } from '../../bench/measure';
+import { userActions } from '../../bench/actions/user-actions';
+import type { BenchAction } from '../../bench/types';
+import { formatEstimate } from '../../src/workbench/services/latency';
+
+function action(key: string): BenchAction {
+  const found = userActions.find((a) => a.key === key);
+  if (!found) throw new Error(`no bench action "${key}"`);
+  return found;
+}
+
+/** The typical estimate (seconds) of `key` at its large size, checked against `budget`. */
+async function expectWithin(key: string, budget: number): Promise<void> {
+  const figures = await figuresOf(action(key), 1);
+  const seconds = figures.estimatedSeconds;
+  if (!seconds) throw new Error(`${key}: no estimate`);
+  const label = action(key).sizes[1].label;
+  expect({ key, label, estimate: formatEstimate(seconds), within: seconds.typical <= budget }).toEqual({
+    key,
+    label,
+    estimate: formatEstimate(seconds),
+    within: true,
+  });
+}
+
+const LONG = 180_000; // seeding 100,000 participants and running the action in the workbench
+
+describe('budgets: every sidebar click ≤ 2 s whatever the register size', () => {
+  test('log a step (Riwayat 20,000 events)', () => expectWithin('logStep', 2), LONG);
+  test.failing(
+    'open an activity with its headline (100,000 participants)',
+    () => expectWithin('openActivity', 2),
+    LONG,
+  );
+  test.failing('add a participant (100,000 participants)', () => expectWithin('addParticipant', 2), LONG);
+  test.failing('preview an import (50,000 rows)', () => expectWithin('previewImport', 2), LONG);
+});
+
+describe('budgets: menu actions at the large sizes', () => {
+  test.failing('import 50,000 rows ≤ 20 s', () => expectWithin('import', 20), LONG);
+  test.failing(
+    'data terpilah report over 100,000 participants ≤ 30 s',
+    () => expectWithin('report', 30),
+    LONG,
+  );
+  test.failing('rebuild 20,000 events ≤ 10 s', () => expectWithin('rebuild', 10), LONG);
+  test.failing('Buat SOP ≤ 2 s', () => expectWithin('generateSop', 2), LONG);
+});

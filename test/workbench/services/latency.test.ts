@@ -1,0 +1,105 @@
+import {
+  CELL_READ_US,
+  CELL_WRITTEN_US,
+  classify,
+  formatEstimate,
+  ROUND_TRIP_MS,
+  SCENARIOS,
+} from '../../../src/workbench/services/latency';
+import { begin, makeBench } from './harness';
+
+describe('latency model: classes of calls', () => {
+  test.each([
+    ['Range', 'getValues', 'read'],
+    ['Range', 'getDisplayValues', 'read'],
+    ['Range', 'getFormulas', 'read'],
+    ['Range', 'setValues', 'write'],
+    ['Range', 'setNumberFormats', 'write'],
+    ['Range', 'setBackgrounds', 'write'],
+    ['Range', 'clearContent', 'write'],
+    ['Range', 'getNumRows', 'free'],
+    ['Sheet', 'getRange', 'read'],
+    ['Sheet', 'appendRow', 'write'],
+    ['Sheet', 'deleteRows', 'structural'],
+    ['Sheet', 'setFrozenRows', 'structural'],
+    ['Spreadsheet', 'insertSheet', 'structural'],
+    ['Spreadsheet', 'getSpreadsheetTimeZone', 'read'],
+    ['SpreadsheetApp', 'flush', 'flush'],
+    ['SpreadsheetApp', 'newDataValidation', 'free'],
+    ['SpreadsheetApp', 'newRichTextValue', 'free'],
+    ['SpreadsheetApp', 'getUi', 'free'],
+    ['DataValidationBuilder', 'requireValueInList', 'free'],
+    ['EmbeddedChartBuilder', 'setOption', 'free'],
+    ['ConditionalFormatRuleBuilder', 'build', 'free'],
+    ['Menu', 'addItem', 'free'],
+    ['Menu', 'addToUi', 'ui'],
+    ['Ui', 'alert', 'ui'],
+    ['Ui', 'showSidebar', 'ui'],
+    ['Ui', 'createAddonMenu', 'free'],
+    ['Properties', 'getProperty', 'propertiesRead'],
+    ['Properties', 'setProperty', 'propertiesWrite'],
+    ['PropertiesService', 'getDocumentProperties', 'free'],
+    ['Lock', 'waitLock', 'lock'],
+    ['Session', 'getActiveUser', 'session'],
+    ['Utilities', 'formatDate', 'free'],
+  ])('%s.%s is %s', (cls, method, expected) => {
+    expect(classify(cls, method)).toBe(expected);
+  });
+
+  test('every figure is ordered optimistic ≤ typical ≤ pessimistic', () => {
+    for (const f of [...Object.values(ROUND_TRIP_MS), CELL_READ_US, CELL_WRITTEN_US]) {
+      expect(f.optimistic).toBeLessThanOrEqual(f.typical);
+      expect(f.typical).toBeLessThanOrEqual(f.pessimistic);
+    }
+  });
+
+  test('formatEstimate shows the typical figure and the range', () => {
+    expect(formatEstimate({ optimistic: 0.62, typical: 1.234, pessimistic: 2.5 })).toBe('~1.2 s (0.6–2.5 s)');
+    expect(formatEstimate({ optimistic: 20.2, typical: 46.4, pessimistic: 120.7 })).toBe('~46 s (20–121 s)');
+  });
+});
+
+describe('latency model: what an execution reports', () => {
+  test('cells read and written follow the ranges; builders cost nothing', () => {
+    const { wb } = makeBench();
+    const { SpreadsheetApp, finish } = begin(wb);
+    const sheet = SpreadsheetApp.getActiveSheet(); // read
+    const range = sheet.getRange(1, 1, 100, 4); // read
+    range.setValues(Array.from({ length: 100 }, () => ['a', 'b', 'c', 'd'])); // write 400
+    range.setNumberFormat('@'); // write 400 more: each setter counts its cells
+    range.getValues(); // read 400
+    range.getValue(); // read 1
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList(['L', 'P']).build(); // free
+    sheet.getRange(1, 5, 100, 1).setDataValidation(rule); // read + write 100
+    const result = finish(null);
+    expect(result).toMatchObject({ ok: true, cellsRead: 401, cellsWritten: 900 });
+    for (const s of SCENARIOS) {
+      const expected =
+        5 * ROUND_TRIP_MS.read[s] +
+        3 * ROUND_TRIP_MS.write[s] +
+        (401 * CELL_READ_US[s] + 900 * CELL_WRITTEN_US[s]) / 1000;
+      expect(result.estimatedSeconds?.[s]).toBeCloseTo(expected / 1000, 2);
+    }
+    expect(result.calls).toBe(11); // builders are still counted as calls, only not charged
+  });
+
+  test('a call from a sidebar adds the google.script.run trip', () => {
+    const code = 'function ping() { return SpreadsheetApp.getActiveSpreadsheet().getName(); }';
+    const { wb } = makeBench({ 'Code.js': code });
+    const plain = wb.run('ping');
+    const sidebar = wb.run('ping', [], { via: 'google.script.run' });
+    for (const s of SCENARIOS) {
+      expect((sidebar.estimatedSeconds?.[s] ?? 0) - (plain.estimatedSeconds?.[s] ?? 0)).toBeCloseTo(
+        ROUND_TRIP_MS.googleScriptRun[s] / 1000,
+        2,
+      );
+    }
+  });
+
+  test('a person acting at the spreadsheet costs nothing', () => {
+    const { wb } = makeBench();
+    wb.actAsPerson((app) => app.getActiveSheet().getRange(1, 1, 10, 10).getValues());
+    const { finish } = begin(wb);
+    expect(finish(null)).toMatchObject({ cellsRead: 0, cellsWritten: 0, estimatedSeconds: { typical: 0 } });
+  });
+});
