@@ -34,6 +34,20 @@ export function random(seed: number): () => number {
 
 const MALE = ['L', 'L', 'L', 'Laki-laki', 'laki-laki', 'lk', 'Lk.', 'Pria', 'laki2', 'M'];
 const FEMALE = ['P', 'P', 'P', 'Perempuan', 'perempuan', 'pr', 'Pr.', 'Wanita', 'F', 'wanita'];
+const MONTH_NAMES = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 const ROLES = ['Peserta', 'peserta', 'Narasumber', 'Panitia', '', 'Peserta undangan'];
 const REGENCIES = [
   'Bangka',
@@ -73,7 +87,7 @@ export function* registerLines(count: number, seed = 11): Generator<string> {
         : d < 0.7
           ? `${pad(day)}/${pad(month)}/${year}`
           : d < 0.8
-            ? `${day} Mei ${year}`
+            ? `${day} ${MONTH_NAMES[month - 1]} ${year}`
             : '';
     const a = next();
     const age = a < 0.5 ? '' : a < 0.8 ? String(2023 - year) : `${2023 - year} tahun`;

@@ -364,8 +364,8 @@ function fail(e: unknown): void {
 /**
  * The heap the CLI runs in. V8 sizes its heap from its limit, not from what is live: under the
  * default limit (a quarter of the machine's memory) a 5-million-row stream peaks near 500 MB
- * although what it keeps is far less; under this one it stays flat. summarise-file stops with a
- * message before the limit is reached.
+ * although what it keeps is far less; under this one it peaks near 400 MB (BENCHMARKS.md).
+ * summarise-file stops with a message before the limit is reached.
  */
 const HEAP_MB = 512;
 const HEAP_FLAG = '--max-old-space-size';
