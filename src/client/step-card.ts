@@ -3,7 +3,7 @@ import type { StepActionName, StepView } from '../server/api';
 import { h } from './dom';
 import { tr } from './i18n';
 import { actionLabel, actionName, logForm, type FormHandlers, type OpenForm } from './log-form';
-import { isWebLink, minutesText, shortStamp, standardText, varianceText } from './time';
+import { clockText, durationText, isWebLink, shortStamp, standardText, varianceText } from './time';
 
 /**
  * One step of the open activity as a compact card: number, title and status; executors and
@@ -52,9 +52,26 @@ function details(step: StepView, now: string): HTMLElement | null {
       h(
         'span',
         { class: step.overdue ? 'variance overdue' : 'variance', testid: 'step-variance' },
-        varianceText(step.variance),
+        varianceText(step.variance, step.dayMinutes),
       );
-    const value = h('span', null, minutesText(step.actualMinutes), variance && ' ', variance);
+    // Clock time beside the working time, only when nights, breaks or days off made them differ.
+    const clock =
+      step.clockMinutes !== null &&
+      step.clockMinutes !== step.actualMinutes &&
+      h(
+        'span',
+        { class: 'muted', testid: 'step-clock', title: tr('sideStepClockTitle') },
+        tr('sideStepClock', { duration: clockText(step.clockMinutes) }),
+      );
+    const value = h(
+      'span',
+      null,
+      h('span', { testid: 'step-actual-minutes' }, durationText(step.actualMinutes, step.dayMinutes)),
+      variance && ' ',
+      variance,
+      clock && ' · ',
+      clock,
+    );
     lines.push(['sideStepActual', 'step-actual', value]);
   }
   if (step.person) lines.push(['sideStepPerson', 'step-person', step.person]);
@@ -70,12 +87,20 @@ function details(step: StepView, now: string): HTMLElement | null {
 
 function meta(step: StepView): HTMLElement {
   const parts = [step.executors.join(', '), standardText(step.standardMinutes)].filter(Boolean);
+  // Redone after a Perbaikan; a decision step counts the Perbaikan it asked for.
   const revisions =
     step.revisions > 0 &&
     h(
       'span',
       { class: 'badge', testid: 'step-revisions' },
       tr('sideStepRevisions', { count: step.revisions }),
+    );
+  const requests =
+    step.revisionRequests > 0 &&
+    h(
+      'span',
+      { class: 'badge', testid: 'step-revision-requests', title: tr('sideStepRevisionRequestsTitle') },
+      tr('sideStepRevisionRequests', { count: step.revisionRequests }),
     );
   const parallel =
     step.override &&
@@ -90,6 +115,8 @@ function meta(step: StepView): HTMLElement {
     parts.join(' · '),
     revisions && ' ',
     revisions,
+    requests && ' ',
+    requests,
     parallel && ' ',
     parallel,
   );

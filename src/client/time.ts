@@ -1,3 +1,4 @@
+import { formatDuration } from '../core/calendar/duration';
 import { tr } from './i18n';
 
 /**
@@ -51,14 +52,31 @@ export function standardText(minutes: string): string {
   return tr('sideStepMinutes', { minutes: joined });
 }
 
-export function minutesText(minutes: number): string {
-  return tr('sideStepMinutes', { minutes });
+/**
+ * Working minutes as people say them: "45 mnt", "2 hari 3 jam 15 mnt" — a day being the
+ * calendar's usual working day (`dayMinutes`, 450 by default), not 24 hours.
+ */
+export function durationText(minutes: number, dayMinutes: number): string {
+  return formatDuration(minutes, dayMinutes, {
+    day: tr('sideDurationDay'),
+    hour: tr('sideDurationHour'),
+    minute: tr('sideDurationMinute'),
+  });
 }
 
-/** "+25 mnt", "−10 mnt", "±0 mnt". */
-export function varianceText(variance: number): string {
+/** Clock minutes, with 24-hour calendar days: "3 hari kalender 18 jam". */
+export function clockText(minutes: number): string {
+  return formatDuration(minutes, 1440, {
+    day: tr('sideDurationCalendarDay'),
+    hour: tr('sideDurationHour'),
+    minute: tr('sideDurationMinute'),
+  });
+}
+
+/** "+25 mnt", "−10 mnt", "±0 mnt", "+2 hari 1 jam" (working days of `dayMinutes`). */
+export function varianceText(variance: number, dayMinutes = 0): string {
   const sign = variance > 0 ? '+' : variance < 0 ? '−' : '±';
-  return `${sign}${tr('sideStepMinutes', { minutes: Math.abs(variance) })}`;
+  return `${sign}${durationText(variance, dayMinutes)}`;
 }
 
 /** An address worth a link: http(s) only, parseable, no spaces. Anything else shows as text. */

@@ -1,9 +1,9 @@
 /**
  * Instants in a time zone, for every feature: the step log's times (ISO 8601 with the
  * spreadsheet's offset, "2026-11-24T09:30:00+07:00", shown as local "yyyy-mm-dd HH:mm") and the
- * calendar day a Date cell falls on. Conversions go through Intl, so any IANA zone works
- * (Asia/Jakarta has no DST, others may). No imports and no Apps Script globals: the workbench may
- * use this module too.
+ * calendar day a Date cell falls on. Offsets come from Intl, so any IANA zone works (Asia/Jakarta
+ * has no DST, others may), asked once per zone and UTC day; the wall clock is then arithmetic.
+ * No imports and no Apps Script globals: the workbench may use this module too.
  */
 
 /** The office's zone: what the CLI and tests assume when no spreadsheet tells otherwise. */
@@ -23,39 +23,80 @@ export const WALL_CLOCK_OPTIONS: Intl.DateTimeFormatOptions = {
   second: '2-digit',
 };
 
-/** The calendar day of an instant, with en-CA (its parts are already yyyy, mm, dd). */
+/**
+ * The calendar day of an instant, with en-CA (its parts are already yyyy, mm, dd): what the
+ * self-check probes. isoDateInZone itself now derives the day from the cached offset.
+ */
 export const CALENDAR_DAY_OPTIONS: Intl.DateTimeFormatOptions = {
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
 };
 
-/** One formatter per locale and zone: building an Intl.DateTimeFormat costs far more than using one. */
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: 'en-US' | 'en-CA', timeZone: string): Intl.DateTimeFormat {
-  const key = `${locale} ${timeZone}`;
-  let format = formatters.get(key);
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
   if (!format) {
-    const options = locale === 'en-US' ? WALL_CLOCK_OPTIONS : CALENDAR_DAY_OPTIONS;
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    formatters.set(key, format);
+    format = new Intl.DateTimeFormat('en-US', { ...WALL_CLOCK_OPTIONS, timeZone });
+    formatters.set(timeZone, format);
   }
   return format;
 }
 
-function parts(epoch: number, timeZone: string): Record<string, number> {
-  const fields = formatter('en-US', timeZone).formatToParts(new Date(epoch));
-  const out: Record<string, number> = {};
-  for (const f of fields) if (f.type !== 'literal') out[f.type] = Number(f.value);
-  return out;
+/**
+ * The zone's offset at `epoch` from Intl, in milliseconds to the second (old local mean times
+ * such as Jakarta's +07:07:12 before 1924 are not whole minutes): one formatToParts, the costly part.
+ */
+function exactOffsetMs(epoch: number, timeZone: string): number {
+  const fields = formatter(timeZone).formatToParts(new Date(epoch));
+  const p: Record<string, number> = {};
+  for (const f of fields) if (f.type !== 'literal') p[f.type] = Number(f.value);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(epoch / 1000) * 1000;
+}
+
+const DAY_MS = 86_400_000;
+/**
+ * Offsets per zone and UTC day: a day whose start and end have the same offset has it all day
+ * (zones change offset at most once a day), so one Intl call serves every instant of the day —
+ * a rebuild of 20,000 events then formats times with arithmetic. A day with a change (null) is
+ * asked exactly per instant.
+ */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
+function offsetMs(epoch: number, timeZone: string): number {
+  let days = dayOffsets.get(timeZone);
+  if (!days) dayOffsets.set(timeZone, (days = new Map()));
+  const day = Math.floor(epoch / DAY_MS);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const start = exactOffsetMs(day * DAY_MS, timeZone);
+    offset = start === exactOffsetMs(day * DAY_MS + DAY_MS - 1000, timeZone) ? start : null;
+    days.set(day, offset);
+  }
+  return offset ?? exactOffsetMs(epoch, timeZone);
 }
 
 /** The zone's offset from UTC at `epoch`, in minutes (Asia/Jakarta: 420). */
 export function offsetMinutes(epoch: number, timeZone: string): number {
-  const p = parts(epoch, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(epoch / 1000) * 1000) / 60000);
+  return Math.round(offsetMs(epoch, timeZone) / 60000);
+}
+
+/** The wall clock of an instant in a zone, by arithmetic on the (cached) offset. */
+function parts(
+  epoch: number,
+  timeZone: string,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
+  const local = new Date(Math.floor(epoch / 1000) * 1000 + offsetMs(epoch, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
@@ -73,9 +114,8 @@ export function toIsoInZone(epoch: number, timeZone: string): string {
  * is that day, not the previous UTC day.
  */
 export function isoDateInZone(date: Date, timeZone: string): string {
-  const fields = formatter('en-CA', timeZone).formatToParts(date);
-  const get = (type: string) => fields.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const p = parts(date.getTime(), timeZone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
 }
 
 /** "2026-11-24 09:30" as shown in sheets and the sidebar. */
@@ -129,5 +169,8 @@ export function minutesBetween(from: string, to: string): number {
 
 /** The same instant without seconds: "2026-11-24T09:30:45+07:00" → "2026-11-24T09:30:00+07:00". */
 export function toMinute(iso: string): string {
+  // The usual shape ("…T09:30:45+07:00"): no regex (a rebuild calls this twice per event).
+  if (iso.length === 25 && iso[16] === ':' && (iso[19] === '+' || iso[19] === '-'))
+    return iso[17] === '0' && iso[18] === '0' ? iso : `${iso.slice(0, 17)}00${iso.slice(19)}`;
   return iso.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, '$1:00$2');
 }

@@ -13,6 +13,7 @@ export { menuMonitoringReport } from './monitoring/report';
 export { listActivities, createActivity, getActivity } from './progress/activities';
 export { logStep } from './progress/log-step';
 export { menuRebuildProgress } from './progress/rebuild';
+export { menuWorkingCalendar } from './calendar/menu';
 export { addParticipant } from './terpilah/add';
 export { listImportSheets, previewImport, importParticipants } from './terpilah/import';
 export { menuTerpilahReport, generateTerpilahReport } from './terpilah/report';

@@ -24,6 +24,7 @@ export function buildMenu(language: Language): void {
     .addItem(t('menuCreateSop'), 'menuCreateSop')
     .addItem(t('menuNewTemplate'), 'menuNewTemplate')
     .addItem(t('menuRebuildProgress'), 'menuRebuildProgress')
+    .addItem(t('menuWorkingCalendar'), 'menuWorkingCalendar')
     .addItem(t('menuMonitoringReport'), 'menuMonitoringReport')
     .addItem(t('menuParticipants'), 'menuParticipants')
     .addItem(t('menuTerpilahReport'), 'menuTerpilahReport')

@@ -21,6 +21,9 @@ export function menuCreateSop(): void {
     }
     const result = generateSop(SHEET_ID_PREFIX + name);
     if (!result.ok) {
+      // The revision note cancelled: say so, not "N problems".
+      if (result.problems.length === 1 && result.problems[0] === t(language, 'sopRevisionCancelled'))
+        return { title: t(language, 'sopRevisionTitle'), message: result.problems[0] };
       const intro = t(language, 'sopProblemsIntro', { template: name, count: result.problems.length });
       return {
         title: t(language, 'sopProblemsTitle'),

@@ -7,11 +7,6 @@ const SCREENSHOTS = join(__dirname, '..', '..', 'build', 'screenshots');
 const NAME = 'Rapat koordinasi PUG triwulan I';
 const XSS = '<img src=x onerror=window.__a=1>';
 
-/** "2026-11-24T09:30" minus `minutes`, as a datetime-local value (wall-clock arithmetic, no zone). */
-function minusMinutes(local: string, minutes: number): string {
-  return new Date(Date.parse(`${local}Z`) - minutes * 60_000).toISOString().slice(0, 16);
-}
-
 /** "2026-11-24T09:30" → "24/11 09:30", the way a step card shows a time of this year. */
 function shown(local: string): string {
   const [, month, day, hour, minute] = /^\d{4}-(\d\d)-(\d\d)T(\d\d):(\d\d)$/.exec(local) ?? [];
@@ -120,7 +115,8 @@ describe('sidebar Kegiatan tab in Chromium: an activity of Penguatan PUG, logged
     await log(1, 'start', async (card) => {
       const now = await card.getByTestId('log-time').inputValue();
       expect(now).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
-      earlier = minusMinutes(now, 90);
+      // A working morning (Tuesday), so the working minutes do not depend on when the test runs.
+      earlier = '2026-11-24T08:00';
       await card.getByTestId('log-time').fill(earlier);
       await card.getByTestId('log-person').fill('Budi Santoso');
     });
@@ -134,9 +130,12 @@ describe('sidebar Kegiatan tab in Chromium: an activity of Penguatan PUG, logged
       // The person is remembered for the next entry.
       await expect(card.getByTestId('log-person').inputValue()).resolves.toBe('Budi Santoso');
       await card.getByTestId('log-evidence').fill('https://example.org/disposisi-1');
+      await card.getByTestId('log-time').fill('2026-11-24T09:30');
     });
     await expect(status(1)).resolves.toBe('Selesai');
-    await expect(step(1).getByTestId('step-variance').textContent()).resolves.toMatch(/^\+(29|30|31) mnt$/);
+    await expect(step(1).getByTestId('step-actual-minutes').textContent()).resolves.toBe('1 jam 30 mnt');
+    await expect(step(1).getByTestId('step-variance').textContent()).resolves.toBe('+30 mnt');
+    await expect(step(1).getByTestId('step-clock').count()).resolves.toBe(0); // all of it working time
     await expect(step(1).getByTestId('step-variance').getAttribute('class')).resolves.toContain('overdue');
     const link = step(1).locator('[data-testid="step-evidence"] a');
     await expect(link.getAttribute('href')).resolves.toBe('https://example.org/disposisi-1');
@@ -147,7 +146,7 @@ describe('sidebar Kegiatan tab in Chromium: an activity of Penguatan PUG, logged
     );
   });
 
-  test('Perbaikan needs a note, reopens step 1 and counts a revision; 1 and 2 are redone', async () => {
+  test('Perbaikan needs a note, reopens step 1; the redo counts a revision on step 1 only', async () => {
     await log(2, 'start');
     await expect(action(2, 'finish').count()).resolves.toBe(0); // a decision ends with Sesuai / Perbaikan
     await action(2, 'revise').click();
@@ -160,9 +159,14 @@ describe('sidebar Kegiatan tab in Chromium: an activity of Penguatan PUG, logged
     await submit(2);
     await expect(status(1)).resolves.toBe('Belum');
     await expect(status(2)).resolves.toMatch(/^Belum/);
-    await expect(sidebar.getByTestId('step-revisions').count()).resolves.toBeGreaterThan(0);
+    // Nothing redone yet: no "diperbaiki" anywhere; the decision counts its request.
+    await expect(sidebar.getByTestId('step-revisions').count()).resolves.toBe(0);
+    await expect(step(2).getByTestId('step-revision-requests').textContent()).resolves.toBe(
+      '1× minta perbaikan',
+    );
 
     await log(1, 'start');
+    await expect(step(1).getByTestId('step-revisions').textContent()).resolves.toBe('1× diperbaiki');
     await log(1, 'finish');
     await log(2, 'start');
     await log(2, 'approve');

@@ -7,6 +7,7 @@ import {
   toIsoInZone,
   toLocalText,
   toMinute,
+  WALL_CLOCK_OPTIONS,
 } from '../../src/core/time';
 
 describe('times of the step log', () => {
@@ -58,5 +59,33 @@ describe('times of the step log', () => {
     // Cached per zone: asking again in the first zone still gives its own day.
     expect(isoDateInZone(instant, 'Asia/Jakarta')).toBe('2026-11-24');
     expect(toIsoInZone(instant.getTime(), 'UTC')).toBe('2026-11-23T17:30:00+00:00');
+  });
+});
+
+describe('cached day offsets agree with Intl (DST zones included)', () => {
+  const wall = (epoch: number, timeZone: string) => {
+    const p = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { ...WALL_CLOCK_OPTIONS, timeZone })
+        .formatToParts(new Date(epoch))
+        .map((part) => [part.type, part.value]),
+    );
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  };
+  test('toLocalText equals the Intl wall clock at any instant (old local mean times too), toMinute drops the seconds', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.constantFrom('Asia/Jakarta', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'UTC'),
+        (epoch, zone) => {
+          const iso = toIsoInZone(epoch, zone);
+          // An ISO offset has no seconds: exact back only where offsets are whole minutes (after LMT).
+          if (epoch >= Date.UTC(1925, 0, 1)) expect(Date.parse(iso)).toBe(Math.floor(epoch / 1000) * 1000);
+          expect(toLocalText(new Date(epoch).toISOString(), zone)).toBe(wall(epoch, zone));
+          expect(isoDateInZone(new Date(epoch), zone)).toBe(wall(epoch, zone).slice(0, 10));
+          expect(toMinute(iso)).toBe(iso.replace(/:\d\d([+-]\d\d:\d\d|Z)$/, ':00$1'));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -38,7 +38,12 @@ describe('applyPlan on the emulated Sheets', () => {
   test('template → sheet → template loses nothing, through real Sheets value parsing', () => {
     const { read } = writeAndReadBack(templateSheetPlan(PENGUATAN_PUG, 'Template: Penguatan PUG'));
     expect(readTemplateSheet({ ...read, timeZone: 'Asia/Jakarta' })).toEqual({
-      template: PENGUATAN_PUG,
+      // A new template sheet carries its history: version 1, made on Tanggal Pembuatan.
+      template: {
+        ...PENGUATAN_PUG,
+        versions: [{ version: 1, date: '2019-04-01', note: 'Versi pertama', by: '' }],
+        historyRow: expect.any(Number),
+      },
       problems: [],
     });
   });

@@ -19,7 +19,7 @@ const rowsOf = (workbench: ReturnType<typeof progressWorkbench>, name: string) =
   sheetValues(workbench, name) as unknown[][];
 
 describe('logStep: the full Penguatan PUG run', () => {
-  test('steps 1–10 with a Perbaikan on step 2 (reopens 1–10, counted) and the redo', () => {
+  test('steps 1–10 with a Perbaikan on step 2 (reopens 1–10; only step 1 is redone) and the redo', () => {
     const workbench = progressWorkbench();
     create(workbench);
     fullRun(workbench);
@@ -40,12 +40,17 @@ describe('logStep: the full Penguatan PUG run', () => {
       '2026-12-01 09:00',
     ]);
     expect(cols('Selesai')[9]).toBe('2026-12-01 12:00');
-    expect(cols('Menit aktual')).toEqual([30, 40, 75, 25, 300, 30, 360, 480, 420, 180]);
+    // Working minutes (Kalender Kerja defaults: breaks 12:00–13:00, Friday 11:30–13:00) …
+    expect(cols('Menit aktual')).toEqual([30, 40, 75, 25, 240, 30, 300, 390, 360, 180]);
+    // … and the clock minutes beside them.
+    expect(cols('Menit berlalu')).toEqual([30, 40, 75, 25, 300, 30, 360, 480, 420, 180]);
     expect(cols('Menit baku')).toEqual([60, 60, 75, 30, 360, 60, 360, '420 atau 840', 360, 180]);
     // Against the upper bound where there are alternatives (step 8: 840).
-    expect(cols('Selisih (menit)')).toEqual([-30, -20, 0, -5, -60, -30, 0, -360, 60, 0]);
+    expect(cols('Selisih (menit)')).toEqual([-30, -20, 0, -5, -120, -30, -60, -450, 0, 0]);
     expect(cols('Keputusan')).toEqual(['', 'Sesuai', '', '', '', 'Sesuai', '', '', '', 'Sesuai']);
-    expect(cols('Revisi')).toEqual(Array(10).fill(1));
+    // Only step 1 was redone; step 2 counts its Perbaikan request; 3–10 were never redone.
+    expect(cols('Revisi')).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(cols('Perlu diulang')).toEqual(Array(10).fill(false));
     expect(cols('Perbaikan diminta')).toEqual([0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(record(langkah, 2)).toMatchObject({ Petugas: 'Budi', Bukti: 'https://drive.google.com/d/1' });
     expect(record(langkah, 3).Catatan).toBe('RKA belum sesuai');
@@ -91,7 +96,8 @@ describe('logStep: the full Penguatan PUG run', () => {
     expect(view.steps[1].actions).toEqual(['approve', 'revise']);
     view = logOk(workbench, { step: 2, action: 'revise', at: '2026-11-24 10:00', note: 'Lengkapi KAK' });
     expect(view.activity).toMatchObject({ status: 'running', percent: 0, currentStep: 1, revisions: 1 });
-    expect(view.steps.map((s) => [s.status, s.revisions])).toEqual(Array(10).fill(['pending', 1]));
+    expect(view.steps.map((s) => [s.status, s.revisions])).toEqual(Array(10).fill(['pending', 0]));
+    expect(view.steps[1].revisionRequests).toBe(1);
     expect(view.steps[1]).toMatchObject({
       decision: 'needsRevision',
       note: 'Lengkapi KAK',
@@ -285,12 +291,12 @@ describe('service calls of one log do not grow with Riwayat', () => {
       'Lock.tryLock': 1,
       'Spreadsheet.getRange': 2, // the activity's Kegiatan row, its Langkah rows
       'Range.getValues': 2,
-      'Spreadsheet.getSheetByName': 1, // Riwayat
+      'Spreadsheet.getSheetByName': 2, // Kalender Kerja (none here: the defaults), Riwayat
       'Sheet.appendRow': 1,
       'Range.setValues': 2, // Langkah rows, Kegiatan row
       'Lock.releaseLock': 1,
     });
-    expect(a.calls).toBe(16);
+    expect(a.calls).toBe(17);
     expect(rowsOf(large, 'Riwayat')).toHaveLength(20002);
   });
 });

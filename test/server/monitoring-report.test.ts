@@ -156,7 +156,7 @@ describe('menuMonitoringReport', () => {
     ]);
 
     const stats = block.statsHeaderRow;
-    expect(values[stats - 1].slice(0, 8)).toEqual([...STATS_HEADERS]);
+    expect(values[stats - 1].slice(0, 9)).toEqual([...STATS_HEADERS]);
     expect(values[stats].slice(0, 8)).toEqual([
       1,
       'Perintah/Arahan melaksanakan kegiatan/rapat internal',
@@ -167,15 +167,18 @@ describe('menuMonitoringReport', () => {
       66,
       1,
     ]);
-    expect(values[stats + 7].slice(0, 8)).toEqual([
+    // Step 8 ran 12:10–12:30, inside the 12:00–13:00 break: 0 working minutes (Kalender Kerja),
+    // 20 clock minutes in the last column.
+    expect(values[stats + 7].slice(0, 9)).toEqual([
       8,
       'Melaksanakan kegiatan',
       1,
-      20,
-      20,
+      0,
+      0,
       '420 atau 840',
       100,
       0,
+      20,
     ]);
     // Overrun cells in red: Maks and % of step 1; the median 40 is within 60.
     expect(cell(sheet, stats + 1, 5)?.format?.fontColor).toBe(RED);

@@ -185,5 +185,31 @@ describe('menuRebuildProgress', () => {
     expect(uiOf(large, 'toast')[0].message).toBe('Progres dibangun ulang: 100 kegiatan, 1000 langkah.');
     expect(small.callsByMethod).toEqual(large.callsByMethod);
     expect(small.calls).toBeLessThanOrEqual(40);
+    // Two reads of Riwayat (around Sebelum/Sesudah), the Kalender Kerja lookup; values only, no formats.
+    expect(large.callsByMethod['Range.getValues']).toBeLessThanOrEqual(5);
+    expect(large.callsByMethod['Range.setNumberFormats']).toBeUndefined();
+  });
+
+  test('Sebelum and Sesudah are not read: nonsense there changes nothing', () => {
+    const workbench = liveWorkbench();
+    const live = derived(workbench);
+    const rows = sheetValues(workbench, 'Riwayat')!;
+    for (let row = 2; row <= rows.length; row++) {
+      typeInto(workbench, 'Riwayat', row, 11, 'kacau');
+      typeInto(workbench, 'Riwayat', row, 12, '=1/0');
+    }
+    rebuild(workbench);
+    expect(derived(workbench)).toEqual(live);
+  });
+
+  test('rows left over from a longer layout are cleared; the rows written keep their text formats', () => {
+    const workbench = liveWorkbench();
+    const live = derived(workbench);
+    // A stale block below the activities' rows (e.g. from a log that had more activities).
+    for (let row = 22; row <= 40; row++) typeInto(workbench, 'Langkah', row, 1, 'KGT-9999');
+    rebuild(workbench);
+    expect(derived(workbench)).toEqual(live);
+    const langkah = sheetOf(workbench, 'Langkah');
+    expect(langkah.rows[1]?.[7]?.format?.numberFormat).toBe('@'); // Petugas
   });
 });

@@ -32,6 +32,11 @@ describe('templates as sheets', () => {
     expect(read.template).toEqual({
       ...PENGUATAN_PUG,
       identity: { ...PENGUATAN_PUG.identity, namaSop: 'Rapat PUG' },
+      // The history block below the steps: version 1, made on Tanggal Pembuatan.
+      versions: [
+        { version: 1, date: PENGUATAN_PUG.identity.tanggalPembuatan, note: 'Versi pertama', by: '' },
+      ],
+      historyRow: expect.any(Number),
     });
     expect(result.calls).toBeLessThanOrEqual(40);
   });
@@ -50,7 +55,13 @@ describe('templates as sheets', () => {
     ).toBe(true);
     const header = values.findIndex((row) => row[0] === 'No');
     expect(values[header].slice(0, 3)).toEqual(['No', 'Kegiatan', 'Pelaksana']);
-    expect(values.slice(header + 1).every((row) => row.every((v) => v === ''))).toBe(true);
+    const history = values.findIndex((row) => row[0] === 'Riwayat versi');
+    expect(values.slice(header + 1, history).every((row) => row.every((v) => v === ''))).toBe(true);
+    expect(values.slice(history, history + 3).map((row) => row.slice(0, 4))).toEqual([
+      ['Riwayat versi', '', '', ''],
+      ['Versi', 'Tanggal', 'Perubahan', 'Oleh'],
+      ['1', '', 'Versi pertama', ''],
+    ]);
     expect(sheet.validations.map((v) => v.rule.args[0])).toEqual([['proses', 'keputusan']]);
     // Read back: the only complaints are the missing roles and steps, located.
     const read = readTemplateSheet({ values, timeZone: 'Asia/Jakarta' });

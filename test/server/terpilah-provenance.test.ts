@@ -227,7 +227,7 @@ describe('the sidebar form asks before adding a duplicate', () => {
     expect(result.message).not.toContain(NIK_W);
   });
 
-  test('the duplicate check costs the same calls whatever the register size: two reads', () => {
+  test('the duplicate check costs the same calls whatever the register size: one read', () => {
     const calls = [10, 900].map((size) => {
       const workbench = newWorkbench();
       add(workbench, { name: 'Pertama', sex: 'P' });
@@ -240,6 +240,9 @@ describe('the sidebar form asks before adding a duplicate', () => {
       return { checked, confirmed: confirmed.callsByMethod };
     });
     expect(calls[1]).toEqual(calls[0]);
-    expect(calls[0].checked['Range.getValues']).toBe((calls[0].confirmed['Range.getValues'] ?? 0) + 2);
+    // Nama and NIK in one read (duplicate-reads.ts): no one else is called "Baru".
+    const reads = (byMethod: Record<string, number>) =>
+      (byMethod['Range.getValues'] ?? 0) + (byMethod['Sheet.getSheetValues'] ?? 0);
+    expect(reads(calls[0].checked)).toBe(reads(calls[0].confirmed) + 1);
   });
 });

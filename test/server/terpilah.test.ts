@@ -339,7 +339,10 @@ describe('import from another sheet', () => {
 /** `count` Peserta rows over 4 activities, put straight into the workbook (as if typed over years). */
 function seedPeserta(workbench: Workbench, count: number): void {
   runOk(workbench, 'addParticipant', [{ name: 'Pertama', activity: 'Kegiatan 1', sex: 'P', age: '40' }]);
-  seedParticipantRows(sheetOf(workbench, PESERTA), count);
+  const sheet = sheetOf(workbench, PESERTA);
+  seedParticipantRows(sheet, count);
+  // The rows land below the set-up's formatted blank rows: the grid must hold them (as in Sheets).
+  sheet.maxRows = Math.max(sheet.maxRows, sheet.rows.length);
 }
 
 const everyText = (sheet: SheetState) =>

@@ -74,13 +74,15 @@ async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 describe('print intent in the plans', () => {
-  test('the SOP sheet: landscape, one page wide, the table header repeated', () => {
-    const { plan, headerRow } = sopSheetLayout(PENGUATAN_PUG, 'SOP');
+  test('the SOP sheet: landscape, one page wide, the table header repeated, a page for the identity then pages of steps', () => {
+    const { plan, headerRow, chart } = sopSheetLayout(PENGUATAN_PUG, 'SOP');
     expect(plan.print).toEqual({
       orientation: 'landscape',
       fitToWidth: true,
       repeatRows: { first: headerRow, last: headerRow + 1 },
+      pageBreaks: [headerRow, ...chart.pageBreaks],
     });
+    expect(chart.pageBreaks.length).toBeGreaterThan(0);
   });
 
   test('the monitoring report: landscape, its columns, a page per SOP after the first', () => {
@@ -100,17 +102,22 @@ describe('print intent in the plans', () => {
 });
 
 describe('page setup in the .xlsx', () => {
-  test('the SOP sheet: A4 landscape, fit to one page wide, print titles', async () => {
+  test('the SOP sheet: A4 landscape, print titles, a fixed scale that fits the width even in a wider font, its page breaks', async () => {
     const { state, headerRow } = sopWorkbook();
-    const ws = (await load((await exportXlsxReport(state)).buffer)).worksheets[0];
+    const { buffer } = await exportXlsxReport(state);
+    const ws = (await load(buffer)).worksheets[0];
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
       printTitlesRow: `${headerRow}:${headerRow + 1}`,
     });
+    expect(ws.pageSetup.fitToPage).toBeFalsy();
+    expect(ws.pageSetup.scale).toBeGreaterThan(10);
+    expect(ws.pageSetup.scale).toBeLessThan(100);
+    const xml = await (await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string');
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
+    expect(breaks[0]).toBe(headerRow - 1); // the identity block on a page of its own
+    expect(breaks.length).toBeGreaterThan(1);
   });
 
   test('the data terpilah report: print area, charts noted at their cells and on "Catatan"', async () => {

@@ -4,11 +4,14 @@
  */
 import { shell } from './parts/shell';
 import { sopServer } from './parts/sop-server';
+import { sopVersions } from './parts/sop-versions';
 import { sopSidebar } from './parts/sop-sidebar';
 import { progressSidebar } from './parts/progress-sidebar';
 import { progressServer } from './parts/progress-server';
+import { calendar } from './parts/calendar';
 import { monitoring } from './parts/monitoring';
 import { terpilah } from './parts/terpilah';
+import { terpilahSize } from './parts/terpilah-size';
 import { terpilahQuality } from './parts/terpilah-quality';
 import { selfCheck } from './parts/self-check';
 import { satuData } from './parts/satu-data';
@@ -17,10 +20,13 @@ export const id = {
   ...shell.id,
   ...sopSidebar.id,
   ...sopServer.id,
+  ...sopVersions.id,
   ...progressSidebar.id,
   ...progressServer.id,
+  ...calendar.id,
   ...monitoring.id,
   ...terpilah.id,
+  ...terpilahSize.id,
   ...terpilahQuality.id,
   ...selfCheck.id,
   ...satuData.id,
@@ -32,10 +38,13 @@ export const en: Record<StringKey, string> = {
   ...shell.en,
   ...sopSidebar.en,
   ...sopServer.en,
+  ...sopVersions.en,
   ...progressSidebar.en,
   ...progressServer.en,
+  ...calendar.en,
   ...monitoring.en,
   ...terpilah.en,
+  ...terpilahSize.en,
   ...terpilahQuality.en,
   ...selfCheck.en,
   ...satuData.en,

@@ -37,7 +37,10 @@ export const KEGIATAN_HEADERS = [
  */
 export function stepStateCheck(progress: ActivityProgress, timeZone: string): string {
   // As written to Langkah (the same text a read gives back), so live and rebuilt agree exactly.
-  const states = stepRows(progress, '', timeZone).map((row) => STATE_COLUMNS.map((c) => row[c]));
+  const states: unknown[] = stepRows(progress, '', timeZone).map((row) => STATE_COLUMNS.map((c) => row[c]));
+  // Reopened steps (a later column) join the check only when there are some: older checks stay valid.
+  const reopened = progress.steps.filter((s) => s.reopened).map((s) => s.number);
+  if (reopened.length > 0) states.push({ reopened });
   return `s1:${hashText(JSON.stringify(states))}`;
 }
 

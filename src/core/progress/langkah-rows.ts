@@ -3,10 +3,10 @@
  * from here, and the actual vs standard minutes staff read. Live logging reads an activity's rows
  * back instead of replaying `Riwayat`.
  */
-import { formatMinutes } from '../sop/minutes';
+import { formatMinutes, minutesRange } from '../sop/minutes';
 import { parseTime, toLocalText } from '../time';
 import type { ActivityInfo, ActivityProgress, StepState } from './model';
-import { actualMinutes, emptyStep, variance } from './reducer';
+import { actualMinutes, clockMinutes, DEFAULT_COUNTER, emptyStep, type MinuteCounter } from './reducer';
 import {
   DECISION_BY_LABEL,
   DECISION_LABELS,
@@ -40,6 +40,9 @@ export const LANGKAH_HEADERS = [
   'Paralel',
   'Diubah oleh',
   'Diubah pada',
+  // Added later, so at the end: older sheets keep their columns where they were.
+  'Menit berlalu',
+  'Perlu diulang',
 ] as const;
 
 /** Columns (1-based) of the values the conditional formatting and dropdowns refer to. */
@@ -48,12 +51,23 @@ export const LANGKAH_COLUMN = Object.fromEntries(LANGKAH_HEADERS.map((h, i) => [
   number
 >;
 
-/** The activity's `Langkah` rows, one per step in SOP order. `now` prices running steps. */
-export function stepRows(progress: ActivityProgress, now: string, timeZone: string): RowValue[][] {
+/**
+ * The activity's `Langkah` rows, one per step in SOP order. `now` prices running steps. "Menit
+ * aktual" and "Selisih" are working minutes (the calendar's), "Menit berlalu" clock minutes.
+ */
+export function stepRows(
+  progress: ActivityProgress,
+  now: string,
+  timeZone: string,
+  calendar = DEFAULT_COUNTER.calendar,
+): RowValue[][] {
+  const counter: MinuteCounter = { calendar, timeZone };
   return progress.info.steps.map((run, i) => {
     const step = progress.steps[i];
-    const actual = actualMinutes(step, now);
-    const over = variance(step, run, now);
+    // Working minutes only for a done step: the rows leave a running step's minutes blank.
+    const actual = step.status === 'done' ? actualMinutes(step, now, counter) : null;
+    const over = actual === null ? null : actual - minutesRange(run.minutes).max;
+    const clock = clockMinutes(step, now);
     return [
       progress.info.id,
       progress.info.name,
@@ -76,6 +90,8 @@ export function stepRows(progress: ActivityProgress, now: string, timeZone: stri
       step.override,
       step.changedBy,
       toLocalText(step.changedAt, timeZone),
+      step.status === 'done' && clock !== null ? clock : '',
+      step.reopened,
     ];
   });
 }
@@ -140,6 +156,8 @@ export function parseStepRows(
       evidence: trimmed(row[col('Bukti')]),
       note: trimmed(row[col('Catatan')]),
       override: isTrue(row[col('Paralel')]),
+      // A row from before the column existed reads as not reopened.
+      reopened: isTrue(row[col('Perlu diulang')]),
       changedBy: trimmed(row[col('Diubah oleh')]),
       changedAt,
     });

@@ -25,6 +25,8 @@ export interface ActivityInfo {
   name: string;
   templateId: string;
   templateName: string;
+  /** The template's version (its "Riwayat versi") when the activity was created; absent before versions. */
+  templateVersion?: number;
   /** ISO date (yyyy-mm-dd) or "". */
   plannedDate: string;
   place: string;
@@ -48,8 +50,16 @@ export interface StepState {
   startedAt: string;
   finishedAt: string;
   decision: Decision | '';
-  /** How many times a Perbaikan reopened this step. */
+  /**
+   * How many times the step was redone: started again after a Perbaikan reopened it. A step that
+   * a Perbaikan resets before it was ever started has nothing redone and counts nothing.
+   */
   revisions: number;
+  /**
+   * True from a Perbaikan that reset the step after it was started (or done) until it is started
+   * again, when `revisions` grows. Never set on the deciding step (it counts revisionRequests).
+   */
+  reopened: boolean;
   /** Decisions only: how many times this step asked for Perbaikan. */
   revisionRequests: number;
   evidence: string;

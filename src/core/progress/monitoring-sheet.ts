@@ -44,6 +44,8 @@ export const STATS_HEADERS = [
   'Mutu baku (menit)',
   '% sesuai mutu baku',
   'Perbaikan',
+  // Clock minutes beside the working minutes of the columns above.
+  'Median berlalu (menit)',
 ] as const;
 export const CHECK = '✓';
 
@@ -214,12 +216,15 @@ function writeBlock(
       step.percentWithin !== null && step.percentWithin < 100 ? { ...NUMBER, ...OVER } : NUMBER,
     );
     grid.set(r, 8, step.revisions, step.revisions > 0 ? { ...NUMBER, fontWeight: 'bold' } : NUMBER);
+    grid.set(r, 9, step.clockMedian ?? '-', NUMBER);
   });
   tables.push(rect(statsHeaderRow, 1, 1 + steps.length, STATS_HEADERS.length));
   grid.set(
     statsHeaderRow + steps.length + 1,
     1,
     'Pelaksanaan = mulai s.d. selesai/keputusan, termasuk pengulangan setelah Perbaikan. ' +
+      'Menit = menit kerja menurut sheet Kalender Kerja (malam, akhir pekan, libur tidak dihitung); ' +
+      'menit berlalu = waktu jam dinding. ' +
       'Perbaikan = keputusan Perbaikan pada langkah ini + kali langkah ini harus diulang karena Perbaikan.',
     { fontStyle: 'italic', fontColor: COLORS.muted },
   );

@@ -3,7 +3,11 @@ import { formatMinutes, minutesRange } from '../sop/minutes';
 import type { ActivityEvent, ActivityProgress, ActivitySummary } from './model';
 import { applyStepEvent, newProgress, summarize } from './reducer';
 import { joinContinuations, parseEventRow } from './riwayat-rows';
+import { sopGroupName } from './sop-version';
 import { minutesBetween, toMinute } from '../time';
+import { DEFAULT_WORKING_CALENDAR } from '../calendar/defaults';
+import type { WorkingCalendar } from '../calendar/model';
+import { workingMinutesBetween } from '../calendar/working-minutes';
 
 /**
  * SOP monitoring (Permenpan RB 35/2012, "formulir monitoring"): replays the event log (`Riwayat`)
@@ -14,7 +18,8 @@ import { minutesBetween, toMinute } from '../time';
  * - a *run* is a start followed by the step's finish, Sesuai or Perbaikan in the same activity; a
  *   step redone after a Perbaikan is a new run. A start that a Perbaikan resets before it ends is
  *   no run. Events the state machine refuses (and unreadable rows) are skipped and counted.
- * - *actual minutes* of a run: minutesBetween(start, end), both at minute precision.
+ * - *actual minutes* of a run: working minutes from start to end (the `Kalender Kerja`'s hours,
+ *   as the mutu baku is working time), both at minute precision.
  * - a run is *within the standard* when actual ≤ the upper bound of the standard that the run's
  *   own activity froze ("420 atau 840" → 840).
  * - *revisions* = Perbaikan decisions taken on the step + times a Perbaikan elsewhere sent the step
@@ -32,9 +37,11 @@ export interface StepMonitoring {
   standardMax: number;
   /** Completed runs across all activities. */
   runs: number;
-  /** Actual minutes of each run, in log order. */
+  /** Actual (working) minutes of each run, in log order. */
   actuals: number[];
   median: number | null;
+  /** Median clock minutes of the runs (nights, weekends, days off included). */
+  clockMedian: number | null;
   max: number | null;
   /** Runs within their standard; runs − within = overruns. */
   within: number;
@@ -77,6 +84,7 @@ export const NEVER_RUN = 'Belum pernah dilaksanakan.';
 
 interface StepAccumulator {
   actuals: number[];
+  clock: number[];
   within: number;
   revisionDecisions: number;
   reopened: number;
@@ -93,7 +101,11 @@ interface SopAccumulator {
  * The monitoring report from `Riwayat` rows (header excluded). Activities are grouped by the
  * template name their create event froze; SOPs and steps come out in order (SOP name, step number).
  */
-export function monitorFromLog(rows: unknown[][], timeZone: string): MonitoringReport {
+export function monitorFromLog(
+  rows: unknown[][],
+  timeZone: string,
+  calendar: WorkingCalendar = DEFAULT_WORKING_CALENDAR,
+): MonitoringReport {
   const activities = new Map<string, ActivityProgress>();
   const sops = new Map<string, SopAccumulator>();
   const report = { rows: 0, unreadable: 0, refused: 0 };
@@ -101,7 +113,7 @@ export function monitorFromLog(rows: unknown[][], timeZone: string): MonitoringR
   const stepOf = (sop: SopAccumulator, number: number): StepAccumulator => {
     let step = sop.steps.get(number);
     if (!step) {
-      step = { actuals: [], within: 0, revisionDecisions: 0, reopened: 0, activities: new Set() };
+      step = { actuals: [], clock: [], within: 0, revisionDecisions: 0, reopened: 0, activities: new Set() };
       sop.steps.set(number, step);
     }
     return step;
@@ -122,7 +134,7 @@ export function monitorFromLog(rows: unknown[][], timeZone: string): MonitoringR
         continue;
       }
       activities.set(event.activity.id, newProgress(event.activity));
-      const name = event.activity.templateName;
+      const name = sopGroupName(event.activity);
       let sop = sops.get(name);
       if (!sop) sops.set(name, (sop = { templateName: name, activityIds: [], steps: new Map() }));
       sop.activityIds.push(event.activity.id);
@@ -138,23 +150,24 @@ export function monitorFromLog(rows: unknown[][], timeZone: string): MonitoringR
     const after = result.value;
     activities.set(event.activityId, after);
     if (event.kind === 'start') continue;
-    const sop = sops.get(before.info.templateName) as SopAccumulator;
+    const sop = sops.get(sopGroupName(before.info)) as SopAccumulator;
     const index = before.info.steps.findIndex((s) => s.number === event.step);
     const step = stepOf(sop, event.step);
-    const actual = minutesBetween(before.steps[index].startedAt, toMinute(event.at));
+    const actual = workingMinutesBetween(
+      before.steps[index].startedAt,
+      toMinute(event.at),
+      calendar,
+      timeZone,
+    );
     step.actuals.push(actual);
+    step.clock.push(minutesBetween(before.steps[index].startedAt, toMinute(event.at)));
     if (actual <= minutesRange(before.info.steps[index].minutes).max) step.within++;
     step.activities.add(event.activityId);
     if (event.kind !== 'revise') continue;
     step.revisionDecisions++;
     before.steps.forEach((old, i) => {
       const now = after.steps[i];
-      if (
-        i !== index &&
-        old.status !== 'pending' &&
-        now.status === 'pending' &&
-        now.revisions > old.revisions
-      )
+      if (i !== index && old.status !== 'pending' && now.status === 'pending' && now.reopened)
         stepOf(sop, old.number).reopened++;
     });
   }
@@ -201,6 +214,7 @@ function stepMonitoring(
     runs,
     actuals: acc.actuals,
     median: median(acc.actuals),
+    clockMedian: median(acc.clock),
     max: runs > 0 ? Math.max(...acc.actuals) : null,
     within: acc.within,
     percentWithin: runs > 0 ? Math.floor((acc.within * 100) / runs) : null,

@@ -7,6 +7,8 @@ import { activityRow } from './kegiatan-rows';
 import { stepRows } from './langkah-rows';
 import { joinContinuations, parseEventRow } from './riwayat-rows';
 import type { RowValue } from './row-labels';
+import { DEFAULT_WORKING_CALENDAR } from '../calendar/defaults';
+import type { WorkingCalendar } from '../calendar/model';
 
 export interface RebuildResult {
   activities: ActivityProgress[];
@@ -26,6 +28,7 @@ export function rebuildFromLog(
   firstRow: number,
   timeZone: string,
   language: Language = 'id',
+  calendar: WorkingCalendar = DEFAULT_WORKING_CALENDAR,
 ): RebuildResult {
   const activities = new Map<string, ActivityProgress>();
   const stepsIn = new Map<string, StepsInRiwayat>();
@@ -47,7 +50,7 @@ export function rebuildFromLog(
     else if (parsed.event.kind === 'create')
       stepsIn.set(parsed.event.activity.id, { row, parts, eventId: parsed.event.id });
   });
-  return { ...layoutDerived([...activities.values()], timeZone, stepsIn), problems };
+  return { ...layoutDerived([...activities.values()], timeZone, stepsIn, calendar), problems };
 }
 
 function apply(activities: Map<string, ActivityProgress>, event: ActivityEvent) {
@@ -73,13 +76,14 @@ export function layoutDerived(
   activities: ActivityProgress[],
   timeZone: string,
   stepsIn: ReadonlyMap<string, StepsInRiwayat> = new Map(),
+  calendar: WorkingCalendar = DEFAULT_WORKING_CALENDAR,
 ): Omit<RebuildResult, 'problems'> {
   const kegiatan: RowValue[][] = [];
   const langkah: RowValue[][] = [];
   for (const progress of activities) {
     kegiatan.push(activityRow(progress, 2 + langkah.length, timeZone, stepsIn.get(progress.info.id) ?? null));
     // Langkah columns depend on `now` only for running steps, whose actual minutes stay blank.
-    langkah.push(...stepRows(progress, '', timeZone));
+    langkah.push(...stepRows(progress, '', timeZone, calendar));
   }
   return { activities, kegiatan, langkah };
 }

@@ -10,7 +10,10 @@ import type {
   StepAction,
   StepState,
 } from './model';
-import { minutesBetween, toMinute } from '../time';
+import { DEFAULT_TIME_ZONE, minutesBetween, toMinute } from '../time';
+import { DEFAULT_WORKING_CALENDAR } from '../calendar/defaults';
+import type { WorkingCalendar } from '../calendar/model';
+import { workingMinutesBetween } from '../calendar/working-minutes';
 
 export type StepEvent = Extract<ActivityEvent, { kind: StepAction }>;
 
@@ -28,6 +31,7 @@ export function emptyStep(number: number): StepState {
     finishedAt: '',
     decision: '',
     revisions: 0,
+    reopened: false,
     revisionRequests: 0,
     evidence: '',
     note: '',
@@ -43,7 +47,8 @@ const fail = (error: ProgressError): Result<never> => ({ ok: false, error });
  * The step state machine. Steps follow the SOP order: a step starts only when every earlier step
  * is done (unless the start is an explicit, recorded override) and finishes only after it
  * started, never before its start time. Decisions end with Sesuai or Perbaikan; Perbaikan needs a
- * note and reopens its target and every step after it, counting a revision on each.
+ * note and reopens its target and every step after it; a reopened step that had been worked on
+ * counts a revision when it is started again (the deciding step counts its Perbaikan requests).
  */
 export function applyStepEvent(progress: ActivityProgress, raw: StepEvent): Result<ActivityProgress> {
   // Minute precision, as the sheets show times: a live view read back from rows equals a rebuild.
@@ -80,6 +85,9 @@ export function applyStepEvent(progress: ActivityProgress, raw: StepEvent): Resu
       finishedAt: '',
       decision: run.kind === 'decision' ? current.decision : '',
       override: earlier.length > 0,
+      // Redone: a Perbaikan had sent this step back after work on it.
+      revisions: current.reopened ? current.revisions + 1 : current.revisions,
+      reopened: false,
     };
     return { ok: true, value: { ...progress, steps } };
   }
@@ -121,7 +129,7 @@ export function applyStepEvent(progress: ActivityProgress, raw: StepEvent): Resu
         finishedAt: '',
         decision: i === index ? 'needsRevision' : '',
         override: false,
-        revisions: step.revisions + 1,
+        reopened: i !== index && (step.reopened || step.status !== 'pending'),
         changedBy: event.by,
         changedAt: event.loggedAt,
       };
@@ -135,7 +143,7 @@ export function summarize(progress: ActivityProgress): ActivitySummary {
   const done = progress.steps.filter((s) => s.status === 'done').length;
   const total = progress.steps.length;
   const current = progress.steps.find((s) => s.status !== 'done');
-  const started = progress.steps.some((s) => s.status !== 'pending' || s.revisions > 0);
+  const started = progress.steps.some((s) => s.status !== 'pending' || s.reopened || s.revisionRequests > 0);
   return {
     status: total > 0 && done === total ? 'done' : started ? 'running' : 'notStarted',
     percent: total === 0 ? 0 : Math.floor((done * 100) / total),
@@ -144,15 +152,44 @@ export function summarize(progress: ActivityProgress): ActivitySummary {
   };
 }
 
-/** Minutes of the step's latest run: to its finish, or to `now` while it runs; null before it starts. */
-export function actualMinutes(step: StepState, now: string): number | null {
+/** How actual minutes are counted: the office's working calendar in the spreadsheet's zone. */
+export interface MinuteCounter {
+  calendar: WorkingCalendar;
+  timeZone: string;
+}
+
+export const DEFAULT_COUNTER: MinuteCounter = {
+  calendar: DEFAULT_WORKING_CALENDAR,
+  timeZone: DEFAULT_TIME_ZONE,
+};
+
+/** Clock minutes of the step's latest run: to its finish, or to `now` while it runs; null before it starts. */
+export function clockMinutes(step: StepState, now: string): number | null {
   if (!step.startedAt) return null;
   return minutesBetween(step.startedAt, step.finishedAt || now);
 }
 
+/**
+ * Working minutes of the step's latest run (the calendar's working hours only: the mutu baku is
+ * working time); null before it starts.
+ */
+export function actualMinutes(
+  step: StepState,
+  now: string,
+  counter: MinuteCounter = DEFAULT_COUNTER,
+): number | null {
+  if (!step.startedAt) return null;
+  return workingMinutesBetween(step.startedAt, step.finishedAt || now, counter.calendar, counter.timeZone);
+}
+
 /** Actual minus the standard's upper bound ("420 atau 840" → 840): positive = over the mutu baku. */
-export function variance(step: StepState, run: RunStep, now: string): number | null {
-  const actual = actualMinutes(step, now);
+export function variance(
+  step: StepState,
+  run: RunStep,
+  now: string,
+  counter: MinuteCounter = DEFAULT_COUNTER,
+): number | null {
+  const actual = actualMinutes(step, now, counter);
   return actual === null ? null : actual - minutesRange(run.minutes).max;
 }
 

@@ -3,9 +3,11 @@
  * "yyyy-mm-dd HH:mm" text in the spreadsheet's zone), computed from the progress state or read
  * from `Kegiatan` rows. server/api.ts re-exports these types for the client.
  */
-import { formatMinutes } from '../sop/minutes';
+import { formatMinutes, minutesRange } from '../sop/minutes';
 import type { ActivityInfo, ActivityProgress, StepAction } from './model';
-import { actualMinutes, allowedActions, summarize, variance } from './reducer';
+import { DEFAULT_WORKING_CALENDAR } from '../calendar/defaults';
+import type { WorkingCalendar } from '../calendar/model';
+import { actualMinutes, allowedActions, clockMinutes, summarize, type MinuteCounter } from './reducer';
 import { ACTIVITY_STATUS_LABELS } from './row-labels';
 import { KEGIATAN_HEADERS, parseActivityRow } from './kegiatan-rows';
 import { toLocalText } from '../time';
@@ -39,13 +41,23 @@ export interface StepView {
   person: string;
   startedAt: string;
   finishedAt: string;
-  /** Minutes of the latest run, done or still running (until now); null before the start. */
+  /**
+   * Working minutes of the latest run (the `Kalender Kerja`'s hours), done or still running
+   * (until now); null before the start.
+   */
   actualMinutes: number | null;
-  /** Actual − the standard's upper bound; positive = over the mutu baku. */
+  /** Clock minutes of the same run (nights, weekends and holidays included). */
+  clockMinutes: number | null;
+  /** Working actual − the standard's upper bound; positive = over the mutu baku. */
   variance: number | null;
+  /** Working minutes of a usual working day: "1 hari" when the sidebar shows a long duration. */
+  dayMinutes: number;
   overdue: boolean;
   decision: 'approved' | 'needsRevision' | '';
+  /** Times the step was redone after a Perbaikan reopened it. */
   revisions: number;
+  /** Decisions: times this step asked for Perbaikan. */
+  revisionRequests: number;
   evidence: string;
   note: string;
   override: boolean;
@@ -80,10 +92,17 @@ export function listItem(progress: ActivityProgress): ActivityListItem {
 }
 
 /** The open activity: every step with its times, minutes against the standard and allowed actions. */
-export function activityView(progress: ActivityProgress, now: string, timeZone: string): ActivityView {
+export function activityView(
+  progress: ActivityProgress,
+  now: string,
+  timeZone: string,
+  calendar: WorkingCalendar = DEFAULT_WORKING_CALENDAR,
+): ActivityView {
+  const counter: MinuteCounter = { calendar, timeZone };
   const steps = progress.info.steps.map((run, i): StepView => {
     const step = progress.steps[i];
-    const over = variance(step, run, now);
+    const actual = actualMinutes(step, now, counter);
+    const over = actual === null ? null : actual - minutesRange(run.minutes).max;
     const { actions, startNeedsOverride } = allowedActions(progress, i);
     return {
       number: run.number,
@@ -95,11 +114,14 @@ export function activityView(progress: ActivityProgress, now: string, timeZone: 
       person: step.person,
       startedAt: toLocalText(step.startedAt, timeZone),
       finishedAt: toLocalText(step.finishedAt, timeZone),
-      actualMinutes: actualMinutes(step, now),
+      actualMinutes: actual,
+      clockMinutes: clockMinutes(step, now),
       variance: over,
+      dayMinutes: calendar.dayMinutes,
       overdue: over !== null && over > 0,
       decision: step.decision,
       revisions: step.revisions,
+      revisionRequests: step.revisionRequests,
       evidence: step.evidence,
       note: step.note,
       override: step.override,

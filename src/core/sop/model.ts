@@ -54,10 +54,27 @@ export interface SopIdentity {
   pencatatan: string[];
 }
 
+/** One entry of a template's version history ("Riwayat versi"). */
+export interface SopVersion {
+  version: number;
+  /** ISO date (yyyy-mm-dd) or "" when not known. */
+  date: string;
+  /** What changed. */
+  note: string;
+  /** Who made the change (an e-mail or a name), "" when not known. */
+  by: string;
+}
+
 export interface SopTemplate {
   identity: SopIdentity;
   roles: string[];
   steps: SopStep[];
+  /** Oldest first; absent or empty for a template without a history block. */
+  versions?: SopVersion[];
+  /** Template sheets only: the 1-based row of the "Riwayat versi" label (the add-in appends below). */
+  historyRow?: number;
+  /** How the SOP prints: paper and steps per page (sop-sheet-pages.ts); absent = the defaults. */
+  print?: { paper?: 'A4' | 'F4'; stepsPerPage?: number };
 }
 
 /** The identity fields that hold a list (one item per line, numbered on the SOP sheet). */

@@ -27,7 +27,8 @@ export type ProblemCode =
   | 'mergedCells'
   | 'missingHeader'
   | 'missingColumn'
-  | 'noIdentity';
+  | 'noIdentity'
+  | 'badPrintSetting';
 
 export interface Problem {
   code: ProblemCode;
@@ -70,6 +71,7 @@ const messages: Record<Language, Record<ProblemCode, string>> = {
     missingHeader: 'Judul tabel langkah tidak ditemukan (baris berisi "No" dan "Kegiatan").',
     missingColumn: 'Kolom "{column}" tidak ada di judul tabel langkah.',
     noIdentity: 'Bagian identitas SOP tidak ditemukan.',
+    badPrintSetting: '{label}: "{value}" tidak terbaca. Tulis {expected}.',
   },
   en: {
     noSteps: 'The template has no steps yet.',
@@ -98,6 +100,7 @@ const messages: Record<Language, Record<ProblemCode, string>> = {
     missingHeader: 'The steps table header was not found (a row with "No" and "Kegiatan").',
     missingColumn: 'Column "{column}" is missing from the steps table header.',
     noIdentity: 'The SOP identity section was not found.',
+    badPrintSetting: '{label}: unreadable "{value}". Write {expected}.',
   },
 };
 

@@ -40,6 +40,8 @@ const SECTIONS: [[string, keyof SopIdentity], [string, keyof SopIdentity]][] = [
   ],
 ];
 const LABEL: CellStyle = { ...TEXT, fontWeight: 'bold', background: COLORS.identityLabel };
+/** Room for the longest particulars label ("Tanggal Pembuatan", bold). */
+const LABEL_WIDTH = 150;
 
 /** What the block adds to the plan besides its cells. */
 export interface IdentityBlock {
@@ -57,7 +59,6 @@ export function writeIdentityBlock(
   cols: SopColumns,
   widths: Record<number, number>,
 ): IdentityBlock {
-  const roleCount = cols.requirements - cols.firstRole;
   const merges: PlanMerge[] = [];
   const rowHeights: Record<number, number> = {};
   const span = (from: number, to: number) =>
@@ -67,9 +68,13 @@ export function writeIdentityBlock(
     if (height > 30) rowHeights[row] = Math.max(rowHeights[row] ?? 0, height);
   };
 
-  // The agency on the left, the document's particulars on the right.
-  const left = 2 + Math.floor(roleCount / 2);
-  const labelEnd = left + 2;
+  // The agency on the left (about 40 % of the width), the document's particulars on the right:
+  // labels in columns wide enough for "Tanggal Pembuatan" in bold, values in the rest.
+  const total = span(1, cols.width);
+  let left = 2;
+  while (left < cols.width - 3 && span(1, left + 1) <= total * 0.4) left++;
+  let labelEnd = left + 1;
+  while (labelEnd < cols.width - 1 && span(left + 1, labelEnd) < LABEL_WIDTH) labelEnd++;
   grid.set(1, 1, identity.instansi, { ...CENTER, fontWeight: 'bold', wrap: true });
   merges.push({ rect: rect(1, 1, IDENTITY_ROWS.length, left), mode: 'all' });
   IDENTITY_ROWS.forEach(([label, value], i) => {
@@ -82,7 +87,7 @@ export function writeIdentityBlock(
     );
   });
   IDENTITY_ROWS.forEach(([, value], i) => fit(1 + i, value(identity), span(labelEnd + 1, cols.width)));
-  merges.push({ rect: rect(1, left + 1, IDENTITY_ROWS.length, 2), mode: 'across' });
+  merges.push({ rect: rect(1, left + 1, IDENTITY_ROWS.length, labelEnd - left), mode: 'across' });
   merges.push({ rect: rect(1, labelEnd + 1, IDENTITY_ROWS.length, cols.width - labelEnd), mode: 'across' });
 
   // The sections: a label row and a text row each, two side by side.

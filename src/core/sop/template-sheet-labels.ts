@@ -55,3 +55,15 @@ export const STEP_HEADERS: [StepColumn, string][] = [
 ];
 export const KIND_LABELS: Record<StepKind, string> = { process: 'proses', decision: 'keputusan' };
 export const END_LABEL = 'selesai';
+
+/** The version history block below the steps: its label in column A, then a header row. */
+export const HISTORY_LABEL = 'Riwayat versi';
+export const HISTORY_HEADERS = ['Versi', 'Tanggal', 'Perubahan', 'Oleh'] as const;
+
+/**
+ * Optional print settings: a row anywhere above the steps table with one of these labels in
+ * column A and its value in B (the template sheet does not write them; staff add them when an
+ * SOP needs other pages than the default, which fits A4 landscape).
+ */
+export const PAPER_LABEL = 'Kertas';
+export const STEPS_PER_PAGE_LABEL = 'Langkah per halaman';

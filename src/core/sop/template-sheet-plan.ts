@@ -7,6 +7,8 @@ import { GRID_LINES } from '../plan/styles';
 import type { SopIdentity, SopTemplate, StepTarget } from './model';
 import {
   END_LABEL,
+  HISTORY_HEADERS,
+  HISTORY_LABEL,
   IDENTITY_LABELS,
   KIND_LABELS,
   ROLES_LABEL,
@@ -68,6 +70,14 @@ export function templateSheetPlan(template: SopTemplate, sheetName: string): She
   // Room for staff to add steps: the dropdowns and text format reach 50 rows below the last step.
   const lastRow = headerRow + template.steps.length + 50;
   grid.style(headerRow + 1, 1, TEXT, lastRow - headerRow, STEP_HEADERS.length);
+  // The version history below: what changed, when, by whom (the add-in appends a row when an SOP
+  // is generated from a changed template; staff may add rows too).
+  const history = historyRows(template, lastRow + 2);
+  grid.set(history.label, 1, HISTORY_LABEL, { fontWeight: 'bold', fontSize: 12 });
+  HISTORY_HEADERS.forEach((header, i) => grid.set(history.header, i + 1, header, HEADER));
+  history.entries.forEach((cells, i) =>
+    cells.forEach((value, c) => grid.set(history.header + 1 + i, c + 1, value, TEXT)),
+  );
   const { values, styles } = grid.build();
   const bodyRows = lastRow - headerRow;
   const column = (name: StepColumn) => STEP_HEADERS.findIndex(([key]) => key === name) + 1;
@@ -80,6 +90,13 @@ export function templateSheetPlan(template: SopTemplate, sheetName: string): She
       {
         rects: [
           { row: headerRow, column: 1, numRows: template.steps.length + 1, numColumns: STEP_HEADERS.length },
+          // The history block: the same lines, in the same call.
+          {
+            row: history.header,
+            column: 1,
+            numRows: history.entries.length + 1,
+            numColumns: HISTORY_HEADERS.length,
+          },
         ],
         spec: { ...GRID_LINES, color: '#999999' },
       },
@@ -102,5 +119,20 @@ export function templateSheetPlan(template: SopTemplate, sheetName: string): She
     frozenRows: 0,
     // A4 landscape, one page wide, the steps' header on every page (.xlsx export only).
     print: { orientation: 'landscape', fitToWidth: true, repeatRows: { first: headerRow, last: headerRow } },
+  };
+}
+
+/** Where the history block goes and its rows (version 1 on Tanggal Pembuatan without a history). */
+function historyRows(
+  template: SopTemplate,
+  label: number,
+): { label: number; header: number; entries: string[][] } {
+  const versions = template.versions?.length
+    ? template.versions
+    : [{ version: 1, date: template.identity.tanggalPembuatan, note: 'Versi pertama', by: '' }];
+  return {
+    label,
+    header: label + 1,
+    entries: versions.map((v) => [String(v.version), v.date, v.note, v.by]),
   };
 }

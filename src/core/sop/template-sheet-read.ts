@@ -14,13 +14,17 @@ import {
   type SopIdentity,
   type SopStep,
   type SopTemplate,
+  type SopVersion,
   type StepKind,
   type StepTarget,
 } from './model';
 import type { Problem } from './problems';
 import {
   END_LABEL,
+  HISTORY_LABEL,
   IDENTITY_LABELS,
+  PAPER_LABEL,
+  STEPS_PER_PAGE_LABEL,
   ROLES_LABEL,
   STEP_HEADERS,
   type ApproverField,
@@ -65,10 +69,22 @@ export function readTemplateSheet(input: TemplateSheetInput): TemplateReadResult
   const { identity, identityRows } = readIdentity(values, labelRows, input.timeZone, problems);
   const rolesRow = labelRows.get(norm(ROLES_LABEL));
   const roles = rolesRow === undefined ? [] : readRoles(values[rolesRow]);
-  const table = readStepTable(values, problems);
+  // The steps table ends where the version history starts (if the sheet has one).
+  const historyIndex = values.findIndex((row) => norm(row[0]) === norm(HISTORY_LABEL));
+  const tableValues = historyIndex < 0 ? values : values.slice(0, historyIndex);
+  const table = readStepTable(tableValues, problems);
   if (!table) return { template: null, problems };
+  const versions = historyIndex < 0 ? [] : readHistory(values, historyIndex, input.timeZone, problems);
 
-  const template: SopTemplate = { identity, roles, steps: table.steps };
+  const print = readPrint(values, labelRows, problems);
+
+  const template: SopTemplate = {
+    identity,
+    roles,
+    steps: table.steps,
+    ...(historyIndex < 0 ? {} : { versions, historyRow: historyIndex + 1 }),
+    ...(print ? { print } : {}),
+  };
   // Model problems already reported while reading (unreadable minutes) are not repeated.
   const readCodes = new Set(problems.map((p) => `${p.row}:${p.code}`));
   for (const problem of validateTemplate(template)) {
@@ -266,4 +282,65 @@ function locate(
     return { ...problem, row: rolesRow + 1, column: 2 };
   const row = problem.field ? identityRows.get(problem.field) : undefined;
   return row === undefined ? problem : { ...problem, row, column: 2 };
+}
+
+/**
+ * The "Riwayat versi" block: a header row below its label, then one version a row (Versi,
+ * Tanggal, Perubahan, Oleh) until the first empty row. A blank version number counts on.
+ */
+function readHistory(
+  values: unknown[][],
+  labelIndex: number,
+  timeZone: string | undefined,
+  problems: Problem[],
+): SopVersion[] {
+  const versions: SopVersion[] = [];
+  for (let r = labelIndex + 2; r < values.length; r++) {
+    const [rawVersion, rawDate, note, by] = values[r] ?? [];
+    if ([rawVersion, rawDate, note, by].every((v) => text(v) === '')) break;
+    const typed = text(rawVersion);
+    const previous = versions.at(-1)?.version ?? 0;
+    const version = /^\d{1,4}$/.test(typed) ? Number(typed) : previous + 1;
+    const date = text(rawDate) === '' ? '' : parseDate(rawDate, timeZone);
+    if (date === null)
+      problems.push({
+        code: 'badDate',
+        params: { label: HISTORY_LABEL, value: text(rawDate) },
+        row: r + 1,
+        column: 2,
+      });
+    versions.push({ version, date: date ?? '', note: text(note), by: text(by) });
+  }
+  return versions;
+}
+
+/** The optional print settings ("Kertas": A4 or F4, "Langkah per halaman": 1–200). */
+function readPrint(
+  values: unknown[][],
+  labelRows: Map<string, number>,
+  problems: Problem[],
+): SopTemplate['print'] | undefined {
+  const print: NonNullable<SopTemplate['print']> = {};
+  const paperRow = labelRows.get(norm(PAPER_LABEL));
+  const paper = paperRow === undefined ? '' : text(values[paperRow][1]).toUpperCase();
+  if (paper === 'A4' || paper === 'F4') print.paper = paper;
+  else if (paper !== '' && paperRow !== undefined)
+    problems.push({
+      code: 'badPrintSetting',
+      params: { label: PAPER_LABEL, value: text(values[paperRow][1]), expected: 'A4 / F4' },
+      row: paperRow + 1,
+      column: 2,
+    });
+  const stepsRow = labelRows.get(norm(STEPS_PER_PAGE_LABEL));
+  const steps = stepsRow === undefined ? '' : text(values[stepsRow][1]);
+  if (/^\d{1,3}$/.test(steps) && Number(steps) >= 1 && Number(steps) <= 200)
+    print.stepsPerPage = Number(steps);
+  else if (steps !== '' && stepsRow !== undefined)
+    problems.push({
+      code: 'badPrintSetting',
+      params: { label: STEPS_PER_PAGE_LABEL, value: steps, expected: '1–200' },
+      row: stepsRow + 1,
+      column: 2,
+    });
+  return Object.keys(print).length ? print : undefined;
 }

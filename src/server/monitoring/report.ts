@@ -7,6 +7,7 @@ import { targetSheet, writeReplacing } from '../sheets/generated';
 import { guarded } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';
 import { RIWAYAT_SHEET } from '../sheets/names';
+import { readWorkingCalendar } from '../sheets/calendar';
 
 /** The marker's templateId on the report sheet (GENERATED_KEY: the add-in's own, replaceable). */
 export const MONITORING_MARKER_ID = 'report:monitoring';
@@ -25,13 +26,14 @@ export function menuMonitoringReport(): void {
 function createMonitoringReport(language: Language): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const calendar = readWorkingCalendar(spreadsheet, timeZone, () => language);
   withDocumentLock(language, () => {
     const riwayat = spreadsheet.getSheetByName(RIWAYAT_SHEET);
     const values: unknown[][] = riwayat ? riwayat.getDataRange().getValues() : [];
     // The header row is skipped when it is there; a sheet without one loses no event.
     const rows =
       values.length > 0 && String(values[0][0]).trim() === RIWAYAT_HEADERS[0] ? values.slice(1) : values;
-    const report = monitorFromLog(rows, timeZone);
+    const report = monitorFromLog(rows, timeZone, calendar);
     const { name, previous, userSheet } = targetSheet(spreadsheet, MONITORING_SHEET_NAME);
     const plan = monitoringSheetPlan(report, {
       sheetName: name,

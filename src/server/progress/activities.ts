@@ -23,6 +23,8 @@ import { KEGIATAN_SHEET, LANGKAH_SHEET, RIWAYAT_SHEET } from '../sheets/names';
 import { ensureRows, registerRows, toCells, writeRows } from '../sheets/rows';
 import { resolveTemplate } from '../sheets/template-source';
 import { lazyLanguage, readActivity } from './read';
+import { readWorkingCalendar } from '../sheets/calendar';
+import { currentVersion } from '../../core/sop/versions';
 import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -43,7 +45,8 @@ export const getActivity: SidebarApi['getActivity'] = (activityId: string): Acti
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const language = lazyLanguage(getLanguage);
   const { progress } = readActivity(spreadsheet, String(activityId ?? '').trim(), timeZone, language);
-  return activityView(progress, toIsoInZone(Date.now(), timeZone), timeZone);
+  const calendar = readWorkingCalendar(spreadsheet, timeZone, language);
+  return activityView(progress, toIsoInZone(Date.now(), timeZone), timeZone, calendar);
 };
 
 /** A unique event id (RFC 4122 v4 form) without a service call. */
@@ -91,6 +94,7 @@ export const createActivity: SidebarApi['createActivity'] = (
       name,
       templateId,
       templateName: template.identity.namaSop,
+      templateVersion: currentVersion(template),
       plannedDate: date,
       place,
       personInCharge,

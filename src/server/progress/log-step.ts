@@ -25,6 +25,7 @@ import { withDocumentLock } from '../sheets/lock';
 import { toCells } from '../sheets/rows';
 import { newEventId } from './activities';
 import { lazyLanguage, readActivity } from './read';
+import { readWorkingCalendar } from '../sheets/calendar';
 import { KEGIATAN_SPEC, LANGKAH_SPEC, requireRiwayat, RIWAYAT_SPEC } from './sheets';
 
 const ACTIONS: readonly StepAction[] = ['start', 'finish', 'approve', 'revise'];
@@ -51,6 +52,8 @@ export const logStep: SidebarApi['logStep'] = (request: LogStepRequest): Activit
   if (at === null)
     throw new UserError(describeProgressError({ code: 'badTime', value: typedAt.slice(0, 40) }, language()));
   const by = Session.getActiveUser().getEmail() || person || 'anonim';
+  // Outside the lock: logging never writes the calendar.
+  const calendar = readWorkingCalendar(spreadsheet, timeZone, language);
 
   return withDocumentLock(language, () => {
     const found = readActivity(spreadsheet, activityId, timeZone, language);
@@ -76,10 +79,10 @@ export const logStep: SidebarApi['logStep'] = (request: LogStepRequest): Activit
     // The log first: it is the truth the two derived blocks can always be rebuilt from.
     const riwayat = requireRiwayat(spreadsheet, language);
     riwayat.appendRow(toCells(RIWAYAT_SPEC, [eventRow(event, before, after)])[0]);
-    found.langkah.setValues(toCells(LANGKAH_SPEC, stepRows(progress, '', timeZone)));
+    found.langkah.setValues(toCells(LANGKAH_SPEC, stepRows(progress, '', timeZone, calendar)));
     found.kegiatan.setValues(
       toCells(KEGIATAN_SPEC, [activityRow(progress, found.langkahRow, timeZone, found.stepsIn)]),
     );
-    return activityView(progress, now, timeZone);
+    return activityView(progress, now, timeZone, calendar);
   });
 };

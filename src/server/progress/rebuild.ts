@@ -8,7 +8,9 @@ import { rebuildFromLog, type RebuildResult } from '../../core/progress/rebuild'
 import type { RowValue } from '../../core/progress/row-labels';
 import { guarded, problemsText } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';
-import { dataRows, ensureRows, writeRows, type RowSheetSpec } from '../sheets/rows';
+import { ensureRows, toCells, type RowSheetSpec } from '../sheets/rows';
+import { RIWAYAT_HEADERS } from '../../core/progress/riwayat-rows';
+import { readWorkingCalendar } from '../sheets/calendar';
 import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, requireRiwayat, RIWAYAT_SPEC } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,9 +32,10 @@ export function menuRebuildProgress(): void {
 export function rebuildProgress(language: Language): RebuildResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const calendar = readWorkingCalendar(spreadsheet, timeZone, () => language);
   return withDocumentLock(language, () => {
     const riwayat = requireRiwayat(spreadsheet, () => language);
-    const result = rebuildFromLog(dataRows(riwayat, RIWAYAT_SPEC.headers.length), 2, timeZone, language);
+    const result = rebuildFromLog(logRows(riwayat), 2, timeZone, language, calendar);
     // Both sheets are checked (a user's own sheet of that name is refused) before either is written.
     const kegiatan = ensureProgressSheet(spreadsheet, KEGIATAN_SPEC, language);
     const langkah = ensureProgressSheet(spreadsheet, LANGKAH_SPEC, language);
@@ -42,12 +45,40 @@ export function rebuildProgress(language: Language): RebuildResult {
   });
 }
 
-/** Replaces every data row of the sheet's own columns (columns staff added on the right stay). */
+/** "Sebelum" and "Sesudah" are for people reading the log: the replay never needs them. */
+const SKIPPED = ['Sebelum', 'Sesudah'].map((h) =>
+  RIWAYAT_HEADERS.indexOf(h as (typeof RIWAYAT_HEADERS)[number]),
+);
+
+/**
+ * The log's data rows, full width but with the columns the replay does not read left blank: two
+ * reads (before and after the skipped block), so a rebuild of 20,000 events reads 2 of 14
+ * columns less (every cell read costs time in Apps Script).
+ */
+function logRows(sheet: Sheet): unknown[][] {
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  const width = RIWAYAT_SPEC.headers.length;
+  const [from, to] = [Math.min(...SKIPPED), Math.max(...SKIPPED)];
+  const before = sheet.getRange(2, 1, last - 1, from).getValues();
+  const after = sheet.getRange(2, to + 2, last - 1, width - to - 1).getValues();
+  const blank = Array<unknown>(to - from + 1).fill('');
+  return before.map((row, i) => [...row, ...blank, ...after[i]]);
+}
+
+/**
+ * Replaces every data row of the sheet's own columns (columns staff added on the right stay).
+ * Values only, over the old rows (cleared only below the new last row): the rows' text formats
+ * were set when the register set them up or grew (sheets/rows.ts), and new rows get them from
+ * ensureRows. Writing formats again would double the cells a rebuild writes.
+ */
 function rewrite(sheet: Sheet, spec: RowSheetSpec, rows: RowValue[][]): void {
   const width = spec.headers.length;
   sheet.getRange(1, 1, 1, width).setValues([[...spec.headers]]);
   const last = sheet.getLastRow();
-  if (last >= 2) sheet.getRange(2, 1, last - 1, width).clearContent();
+  if (last > rows.length + 1)
+    sheet.getRange(rows.length + 2, 1, last - rows.length - 1, width).clearContent();
+  if (rows.length === 0) return;
   ensureRows(sheet, spec, rows.length + 1);
-  writeRows(sheet, spec, 2, rows);
+  sheet.getRange(2, 1, rows.length, width).setValues(toCells(spec, rows));
 }

@@ -52,6 +52,8 @@ export const LANGKAH_SPEC: RowSheetSpec = {
     'Revisi',
     'Perbaikan diminta',
     'Paralel',
+    'Menit berlalu',
+    'Perlu diulang',
   ]),
   hidden: [],
   widths: {

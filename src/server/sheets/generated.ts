@@ -9,7 +9,7 @@ import type { SheetPlan } from '../../core/plan/plan';
 import { fitSheetName, numberedSheetName } from '../../core/plan/sheet-name';
 import { maskNiksDeep } from '../../core/privacy/mask-nik';
 import { applyPlan } from './apply-plan';
-import { GENERATED_KEY, hasMarker, markGenerated } from './markers';
+import { GENERATED_KEY, hasMarker, markGenerated, type GeneratedMarker } from './markers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -50,6 +50,7 @@ export function writeReplacing(
   typedPlan: SheetPlan,
   previous: Sheet | null,
   templateId: string,
+  marker: Pick<GeneratedMarker, 'templateHash' | 'version'> = {},
 ): Sheet {
   // The name comes from sheetNameFor (masked already) and must stay the one targetSheet chose.
   const plan: SheetPlan = { ...typedPlan, values: maskNiksDeep(typedPlan.values) };
@@ -64,7 +65,7 @@ export function writeReplacing(
     if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
     if (columns > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, columns - NEW_SHEET_COLUMNS);
     applyPlan(sheet, plan);
-    markGenerated(sheet, templateId);
+    markGenerated(sheet, templateId, marker);
     if (previous) {
       spreadsheet.deleteSheet(previous);
       previousDeleted = true;

@@ -13,6 +13,9 @@ export interface GeneratedMarker {
   kind: 'sop' | 'report';
   templateId: string;
   generatedAt: string;
+  /** SOPs: the hash of the template content it was made from, and that template's version. */
+  templateHash?: string;
+  version?: number;
 }
 
 export interface TemplateMarker {
@@ -21,9 +24,13 @@ export interface TemplateMarker {
 }
 
 /** Marks a generated sheet; ids starting with "report:" (the monitoring report) mark a report. */
-export function markGenerated(sheet: Sheet, templateId: string): void {
+export function markGenerated(
+  sheet: Sheet,
+  templateId: string,
+  extra: Pick<GeneratedMarker, 'templateHash' | 'version'> = {},
+): void {
   const kind = templateId.startsWith('report:') ? 'report' : 'sop';
-  const marker: GeneratedMarker = { kind, templateId, generatedAt: new Date().toISOString() };
+  const marker: GeneratedMarker = { kind, templateId, generatedAt: new Date().toISOString(), ...extra };
   sheet.addDeveloperMetadata(GENERATED_KEY, JSON.stringify(marker));
 }
 
@@ -74,4 +81,15 @@ export function renamedRegister(
     if (sheet && sheet.getName() !== name) return sheet.getName();
   }
   return null;
+}
+
+/** The generated marker's content on a sheet, or null (none, or not readable): 1 call + 2 per entry. */
+export function generatedMarker(sheet: Sheet): GeneratedMarker | null {
+  const found = sheet.getDeveloperMetadata().find((metadata) => metadata.getKey() === GENERATED_KEY);
+  if (!found) return null;
+  try {
+    return JSON.parse(found.getValue() ?? '') as GeneratedMarker;
+  } catch {
+    return null;
+  }
 }

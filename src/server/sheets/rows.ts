@@ -122,9 +122,16 @@ export function setUpRowSheet(spreadsheet: Spreadsheet, sheet: Sheet, spec: RowS
   markRegister(sheet, spec.markerKey, spec.name.toLowerCase());
 }
 
-/** Grows the grid so that `lastRow` exists, formatting the new rows like the set-up ones. */
-export function ensureRows(sheet: Sheet, spec: RowSheetSpec, lastRow: number): void {
-  const max = sheet.getMaxRows();
+/**
+ * Grows the grid so that `lastRow` exists, formatting the new rows like the set-up ones.
+ * `max`: the grid's rows when the caller has just read them.
+ */
+export function ensureRows(
+  sheet: Sheet,
+  spec: RowSheetSpec,
+  lastRow: number,
+  max = sheet.getMaxRows(),
+): void {
   if (lastRow <= max) return;
   const add = Math.max(lastRow - max, GROW_ROWS);
   sheet.insertRowsAfter(max, add);

@@ -1,48 +1,134 @@
-import { t } from '../../core/i18n';
+import { t, type Language } from '../../core/i18n';
 import { sheetNameFor } from '../../core/plan/sheet-name';
+import { asLiteralText } from '../../core/plan/text-safety';
 import { maskNiksIn } from '../../core/privacy/mask-nik';
 import { totalMinutes } from '../../core/sop/minutes';
+import type { SopTemplate } from '../../core/sop/model';
 import { sopSheetPlan } from '../../core/sop/sop-sheet';
+import { currentVersion, nextVersion, templateHash, withVersionHistory } from '../../core/sop/versions';
 import type { GenerateSopResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
 import { targetSheet, writeReplacing } from '../sheets/generated';
 import { withDocumentLock } from '../sheets/lock';
+import { generatedMarker } from '../sheets/markers';
 import { SOP_PREFIX } from '../sheets/names';
-import { resolveTemplate } from '../sheets/template-source';
+import { resolveTemplate, SHEET_ID_PREFIX } from '../sheets/template-source';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
  * "Buat SOP": reads and validates the template, then writes `SOP: <nama>` in the official layout
  * in a fixed number of calls. Any problem → every located message and nothing written. The new
  * sheet is built complete under a temporary name, marked, and only then replaces the add-in's
  * previous sheet of that name; a user's own sheet of that name is never touched.
+ *
+ * Versions: the SOP sheet records the hash of the template it was made from. When a template
+ * sheet changed since, a prompt asks what changed; the answer is appended to the template's
+ * "Riwayat versi" and the new SOP shows it, with Tanggal Revisi set to today. Cancel writes nothing.
  */
 export const generateSop: SidebarApi['generateSop'] = (templateId: string): GenerateSopResult => {
   const language = getLanguage();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const resolved = resolveTemplate(spreadsheet, String(templateId ?? ''), language);
+  const id = String(templateId ?? '');
+  const resolved = resolveTemplate(spreadsheet, id, language);
   // Problems quote the template's cells: a NIK typed there is masked in the sidebar's list.
   if (!resolved.template) return { ok: false, problems: resolved.problems.map(maskNiksIn) };
   const { template } = resolved;
+  const preferred = sheetNameFor(SOP_PREFIX, template.identity.namaSop);
+  const hash = templateHash(template);
 
-  return withDocumentLock(language, () => {
-    const preferred = sheetNameFor(SOP_PREFIX, template.identity.namaSop);
-    const { name, previous, userSheet } = targetSheet(spreadsheet, preferred);
-    // insertSheet made the new sheet the active one: no activate() call needed.
-    writeReplacing(spreadsheet, sopSheetPlan(template, name), previous, String(templateId));
-    const total = totalMinutes(template.steps);
-    const minutes = total.min === total.max ? `${total.min}` : `${total.min}–${total.max}`;
-    spreadsheet.toast(
-      t(language, 'sopCreatedToast', { sheet: name, steps: template.steps.length, minutes }),
-      t(language, 'sopCreatedTitle'),
-    );
-    return {
-      ok: true,
-      sheetName: name,
-      stepCount: template.steps.length,
-      totalMinutes: total,
-      ...(userSheet
-        ? { renamedBecause: t(language, 'sopRenamedBecause', { sheet: userSheet, newSheet: name }) }
-        : {}),
-    };
-  });
+  const attempt = (note: string | null): GenerateSopResult | typeof NEEDS_NOTE =>
+    withDocumentLock(language, () => {
+      const { name, previous, userSheet } = targetSheet(spreadsheet, preferred);
+      if (note === null && changedSince(previous, id, template, hash)) return NEEDS_NOTE;
+      const shown = note === null ? template : recordRevision(spreadsheet, id, template, note);
+      // insertSheet made the new sheet the active one: no activate() call needed.
+      writeReplacing(spreadsheet, sopSheetPlan(withVersionHistory(shown), name, shown.print), previous, id, {
+        templateHash: hash,
+        version: currentVersion(shown),
+      });
+      return done(language, spreadsheet, name, template, userSheet);
+    });
+  const first = attempt(null);
+  if (first !== NEEDS_NOTE) return first;
+  // The template changed: the note is asked outside the document lock (nobody waits on a person
+  // typing), then the SOP is written under the lock again.
+  const ui = SpreadsheetApp.getUi();
+  const response = ui.prompt(
+    t(language, 'sopRevisionTitle'),
+    t(language, 'sopRevisionPrompt', {
+      template: id.slice(SHEET_ID_PREFIX.length),
+      version: currentVersion(template) + 1,
+    }),
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (response.getSelectedButton() !== ui.Button.OK)
+    return { ok: false, problems: [t(language, 'sopRevisionCancelled')] };
+  const note = response.getResponseText().trim() || t(language, 'sopRevisionDefaultNote');
+  const second = attempt(note);
+  return second === NEEDS_NOTE ? { ok: false, problems: [t(language, 'sopRevisionCancelled')] } : second;
 };
+
+const NEEDS_NOTE = Symbol('needs a revision note');
+
+/**
+ * Whether a template sheet (with a history block) changed since the add-in's SOP sheet was made
+ * from it: that sheet's recorded hash differs (3 calls). No SOP yet, an SOP from before versions
+ * (no hash), the built-in template: nothing to compare, nothing asked.
+ */
+function changedSince(
+  previous: GoogleAppsScript.Spreadsheet.Sheet | null,
+  templateId: string,
+  template: SopTemplate,
+  hash: string,
+): boolean {
+  if (!previous || !templateId.startsWith(SHEET_ID_PREFIX) || template.historyRow === undefined) return false;
+  const marker = generatedMarker(previous);
+  return !!marker?.templateHash && marker.templateId === templateId && marker.templateHash !== hash;
+}
+
+/** Appends the new version to the template's history (one row, literal text) and returns the template with it. */
+function recordRevision(
+  spreadsheet: Spreadsheet,
+  templateId: string,
+  template: SopTemplate,
+  note: string,
+): SopTemplate {
+  const today = Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  const version = nextVersion(template, today, note, Session.getActiveUser().getEmail());
+  const versions = template.versions ?? [];
+  const sheet = spreadsheet.getSheetByName(templateId.slice(SHEET_ID_PREFIX.length));
+  if (sheet && template.historyRow !== undefined)
+    sheet
+      .getRange(template.historyRow + 2 + versions.length, 1, 1, 4)
+      .setValues([[version.version, version.date, asLiteralText(version.note), asLiteralText(version.by)]]);
+  return {
+    ...template,
+    versions: [...versions, version],
+    identity: { ...template.identity, tanggalRevisi: today },
+  };
+}
+
+function done(
+  language: Language,
+  spreadsheet: Spreadsheet,
+  name: string,
+  template: SopTemplate,
+  userSheet: string | null,
+): GenerateSopResult {
+  const total = totalMinutes(template.steps);
+  const minutes = total.min === total.max ? `${total.min}` : `${total.min}–${total.max}`;
+  spreadsheet.toast(
+    t(language, 'sopCreatedToast', { sheet: name, steps: template.steps.length, minutes }),
+    t(language, 'sopCreatedTitle'),
+  );
+  return {
+    ok: true,
+    sheetName: name,
+    stepCount: template.steps.length,
+    totalMinutes: total,
+    ...(userSheet
+      ? { renamedBecause: t(language, 'sopRenamedBecause', { sheet: userSheet, newSheet: name }) }
+      : {}),
+  };
+}

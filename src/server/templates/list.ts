@@ -1,7 +1,7 @@
 import { t, type Language } from '../../core/i18n';
 import { maskNiksIn } from '../../core/privacy/mask-nik';
 import { PENGUATAN_PUG } from '../../core/sop/builtin-penguatan-pug';
-import { IDENTITY_LABELS } from '../../core/sop/template-sheet-labels';
+import { HISTORY_LABEL, IDENTITY_LABELS } from '../../core/sop/template-sheet-labels';
 import type { SidebarApi, TemplateSummary } from '../api';
 import { getLanguage } from '../preferences';
 import { sheetNamesWithMarker, TEMPLATE_KEY } from '../sheets/markers';
@@ -64,7 +64,10 @@ export function summarise(values: unknown[][]): { name: string; stepCount: numbe
     .replace(/\s+/g, ' ')
     .trim();
   const header = values.findIndex((row) => norm(row[0]) === 'no' && row.some((v) => norm(v) === 'kegiatan'));
+  // The steps end where the version history starts.
+  const history = values.findIndex((row) => norm(row[0]) === norm(HISTORY_LABEL));
+  const end = history > header ? history : values.length;
   const stepCount =
-    header < 0 ? 0 : values.slice(header + 1).filter((row) => row.some((v) => norm(v) !== '')).length;
+    header < 0 ? 0 : values.slice(header + 1, end).filter((row) => row.some((v) => norm(v) !== '')).length;
   return { name, stepCount };
 }

@@ -30,6 +30,7 @@ import { asTrimmedText, typedDate, typedPesertaText } from '../sheets/input';
 import { withDocumentLock } from '../sheets/lock';
 import { PESERTA_SHEET } from '../sheets/names';
 import { ensureRows, writeRows } from '../sheets/rows';
+import { duplicateCandidates } from './duplicate-reads';
 import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
 
 const MAX_NAME = 200;
@@ -98,23 +99,13 @@ export const addParticipant: SidebarApi['addParticipant'] = (
 };
 
 /**
- * The rows the new one repeats, from two reads of `Peserta` whatever its size (Kegiatan…NIK, and
- * Instansi/OPD): the cells read grow with the register, the calls do not.
+ * The rows the new one repeats. `Peserta` is read by column (./duplicate-reads.ts): Nama and NIK
+ * of every row, then activity and institution of the same-named rows only.
  */
 function duplicatesIn(sheet: GoogleAppsScript.Spreadsheet.Sheet, last: number, row: PesertaRow) {
   if (last < 2) return null;
-  const columns = [PESERTA_COLUMN.Kegiatan, PESERTA_COLUMN.Nama, PESERTA_COLUMN.NIK];
-  const from = Math.min(...columns);
-  const span = sheet.getRange(2, from, last - 1, Math.max(...columns) - from + 1).getValues();
-  const institutions = sheet.getRange(2, PESERTA_COLUMN['Instansi/OPD'], last - 1, 1).getValues();
-  const at = (values: unknown[], column: number) => values[column - from];
-  const register = span.map((values, i) => ({
-    activity: String(at(values, PESERTA_COLUMN.Kegiatan) ?? ''),
-    name: String(at(values, PESERTA_COLUMN.Nama) ?? ''),
-    nik: at(values, PESERTA_COLUMN.NIK),
-    institution: String(institutions[i]?.[0] ?? ''),
-  }));
   const cell = (header: keyof typeof PESERTA_COLUMN) => row[PESERTA_COLUMN[header] - 1];
+  const register = duplicateCandidates(sheet, last, { name: cell('Nama'), nik: cell('NIK') });
   return duplicateRowsOf(register, 2, {
     activity: String(cell('Kegiatan') ?? ''),
     name: String(cell('Nama') ?? ''),

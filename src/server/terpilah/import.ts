@@ -15,6 +15,7 @@ import {
   findHeaderRow,
   importPreview,
   importRows,
+  isEmpty,
   pesertaRowFindings,
   plannedDatesByActivity,
   type ImportSource,
@@ -35,9 +36,11 @@ import {
   SOP_PREFIX,
   TEMPLATE_PREFIX,
 } from '../sheets/names';
-import { ensureRows, registerRows, writeRows } from '../sheets/rows';
+import { appendRows } from '../sheets/append-rows';
+import { registerRows } from '../sheets/rows';
 import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
 
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** `warnings` holds up to MAX_WARNINGS findings; the message names their types and the first. */
@@ -54,12 +57,37 @@ export const listImportSheets: SidebarApi['listImportSheets'] = (): string[] =>
     .map((sheet) => sheet.getName())
     .filter((name) => !OWN_SHEETS.has(name) && !OWN_PREFIXES.some((prefix) => name.startsWith(prefix)));
 
+/**
+ * The preview reads the first rows only (the header is looked for in the first 10, then 3 rows are
+ * shown), not the whole source: a 50,000-row form answers as fast as a 5-row one. Rows past the
+ * rows read are counted up to the last filled row (a form's sheet has no blank rows; the import
+ * itself counts exactly, blank rows included).
+ */
+const PREVIEW_ROWS = 40;
+const SHOWN_ROWS = 3;
+
 export const previewImport: SidebarApi['previewImport'] = (sourceSheet: string): ImportPreview => {
   const language = getLanguage();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const source = readSource(spreadsheet, sourceSheet, language);
-  return importPreview(source, spreadsheet.getSpreadsheetTimeZone());
+  const { sheet, name } = sourceSheetOf(spreadsheet, sourceSheet, language);
+  const last = sheet.getLastRow();
+  const width = Math.max(1, sheet.getLastColumn());
+  let read = Math.min(Math.max(1, last), PREVIEW_ROWS);
+  let values = sheet.getRange(1, 1, read, width).getValues();
+  let source = headerOf(name, values, language);
+  // Blank rows below the header: read on (a few times more each time) until 3 rows can be shown.
+  while (read < last && dataRowsIn(source) < SHOWN_ROWS) {
+    const more = Math.min(last, read * 4) - read;
+    values = values.concat(sheet.getRange(read + 1, 1, more, width).getValues());
+    read += more;
+    source = { ...source, values };
+  }
+  const preview = importPreview(source, spreadsheet.getSpreadsheetTimeZone());
+  return { ...preview, rowCount: preview.rowCount + Math.max(0, last - read) };
 };
+
+const dataRowsIn = (source: ImportSource) =>
+  source.values.slice(source.headerIndex + 1).filter((row) => !isEmpty(row)).length;
 
 export const importParticipants: SidebarApi['importParticipants'] = (
   request: ImportRequest,
@@ -101,10 +129,7 @@ export const importParticipants: SidebarApi['importParticipants'] = (
     const sourceSheet = source.name;
     const out = importRows({ sourceSheet, rows, firstRow, mapping, participants, activity, timeZone }, known);
     const at = Math.max(2, last + 1);
-    if (out.rows.length > 0) {
-      ensureRows(sheet, PESERTA_SPEC, at + out.rows.length - 1);
-      writeRows(sheet, PESERTA_SPEC, at, out.rows);
-    }
+    appendRows(sheet, PESERTA_SPEC, at, out.rows);
     return { out, at };
   });
   // The rows as written, read the way the report reads them: one finding, in both places.
@@ -126,11 +151,26 @@ export const importParticipants: SidebarApi['importParticipants'] = (
 
 /** The source sheet, its values (one read) and the first recognisable header row. */
 function readSource(spreadsheet: Spreadsheet, requested: string, language: Language): ImportSource {
+  const { sheet, name } = sourceSheetOf(spreadsheet, requested, language);
+  return headerOf(name, sheet.getDataRange().getValues(), language);
+}
+
+/** The sheet a list is imported from: one the person named, not one of the add-in's. */
+function sourceSheetOf(
+  spreadsheet: Spreadsheet,
+  requested: string,
+  language: Language,
+): { sheet: Sheet; name: string } {
   const name = String(requested ?? '').trim();
   if (name === '' || OWN_SHEETS.has(name)) throw new UserError(t(language, 'importChooseSheet'));
   const sheet = spreadsheet.getSheetByName(name);
   if (!sheet) throw new UserError(t(language, 'importSheetMissing', { sheet: name }));
-  const found = findHeaderRow(name, sheet.getDataRange().getValues());
+  return { sheet, name };
+}
+
+/** The first recognisable header row among `values`, or a refusal saying what was found. */
+function headerOf(name: string, values: unknown[][], language: Language): ImportSource {
+  const found = findHeaderRow(name, values);
   if ('notFound' in found)
     throw new UserError(
       t(language, 'importHeaderNotRecognised', {

@@ -1,7 +1,8 @@
 /**
- * "Buat Laporan Data Terpilah": reads `Peserta` once, lets core build every disaggregated table,
- * the narratives, the data-quality list (NIK masked) and the chart positions, then writes the
- * report the safe way every generated sheet is written (complete under a temporary name, marked,
+ * "Buat Laporan Data Terpilah": reads `Peserta` once (one activity: only its rows; a register too
+ * large for one execution is refused before anything is written: core/terpilah/size-guard.ts),
+ * lets core build every disaggregated table, the narratives, the data-quality list (NIK masked)
+ * and the chart positions, then writes the report the safe way every generated sheet is written (complete under a temporary name, marked,
  * replacing only the add-in's own sheet of that name) and inserts the charts. The number of
  * service calls does not depend on the number of participants.
  */
@@ -17,9 +18,18 @@ import { UserError } from '../sheets/errors';
 import { targetSheet, writeReplacing } from '../sheets/generated';
 import { guarded } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';
+import { headlineReadsColumns } from '../../core/terpilah/headline';
+import {
+  estimatedReportSeconds,
+  registerSize,
+  reportFits,
+  type ReportSize,
+} from '../../core/terpilah/size-guard';
+import { PESERTA_SHEET } from '../sheets/names';
 import { activityDates } from './import';
 import { groupedPeserta } from './instansi';
-import { readPeserta } from './read';
+import { readPesertaSized, type PesertaData } from './read';
+import { readActivityAll, type ReadOptions } from './read-activity';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -50,7 +60,8 @@ function createReport(language: Language, activity: string): TerpilahReportResul
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const now = toIsoInZone(Date.now(), timeZone);
   return withDocumentLock(language, () => {
-    const read = readPeserta(spreadsheet, language, now.slice(0, 10), activityDates(spreadsheet));
+    const options = { referenceDate: now.slice(0, 10), timeZone, activityDates: activityDates(spreadsheet) };
+    const read = readForReport(spreadsheet, language, activity, options);
     if (!read) throw new UserError(t(language, 'terpilahNoPeserta'));
     // Canonical institution names, and ungrouped spellings as findings, once an Instansi sheet exists.
     const data = groupedPeserta(spreadsheet, language, read);
@@ -73,6 +84,44 @@ function createReport(language: Language, activity: string): TerpilahReportResul
     spreadsheet.toast(message, t(language, 'terpilahTitle'));
     return { sheetName: name, participants, charts: charts.length, message };
   });
+}
+
+/**
+ * `Peserta` for the report: one named activity reads its own rows only (./read-activity.ts),
+ * otherwise the whole register. Either way the size guard runs first: a report that would not
+ * finish within Apps Script's 6 minutes stops here, before anything is written.
+ */
+function readForReport(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  language: Language,
+  activity: string,
+  options: ReadOptions,
+): PesertaData | null {
+  if (headlineReadsColumns(activity))
+    return readActivityAll(spreadsheet, language, activity, options, (size, register) =>
+      refuseTooLarge(size, register, language),
+    );
+  const sheet = spreadsheet.getSheetByName(PESERTA_SHEET);
+  if (!sheet) return null;
+  const rows = sheet.getLastRow();
+  const columns = sheet.getLastColumn();
+  refuseTooLarge(registerSize(rows, columns), { rows, columns }, language);
+  return readPesertaSized(sheet, { rows, columns }, language, options);
+}
+
+function refuseTooLarge(
+  size: ReportSize,
+  register: { rows: number; columns: number },
+  language: Language,
+): void {
+  if (reportFits(size)) return;
+  throw new UserError(
+    t(language, 'terpilahTooLarge', {
+      rows: formatNumberId(register.rows),
+      columns: formatNumberId(register.columns),
+      seconds: formatNumberId(Math.round(estimatedReportSeconds(size))),
+    }),
+  );
 }
 
 /** One builder chain and one insertChart per chart: a fixed number of calls each. */

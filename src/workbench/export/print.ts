@@ -68,6 +68,9 @@ export function resolvePrint(sheet: SheetState): PrintSetup {
   };
 }
 
+/** How much wider than Calibri's digits a fallback font may draw a column (measured: ~1.33). */
+const WIDER_FONT = 1.35;
+
 /** exceljs pageSetup for a print setup. */
 export function toPageSetup(sheet: SheetState, print: PrintSetup): Partial<ExcelJS.PageSetup> {
   const setup: Partial<ExcelJS.PageSetup> = {
@@ -86,7 +89,12 @@ export function toPageSetup(sheet: SheetState, print: PrintSetup): Partial<Excel
       const first = print.printArea?.column ?? 0;
       const count = print.printArea?.numColumns ?? usedColumns(sheet);
       const px = columnsPx(sheet, first, count);
-      setup.scale = Math.max(10, Math.min(100, Math.floor((100 * printableWidthPx(print.orientation)) / px)));
+      // Manual breaks need a fixed scale (fit-to-page would override them). Excel sizes a column
+      // in the default font's digit widths (7 px for Calibri 11); a renderer without Calibri
+      // (LibreOffice on Linux falls back to a wider font) draws it up to a third wider, so the
+      // scale leaves that room rather than split the table sideways.
+      const fits = (100 * printableWidthPx(print.orientation)) / (px * WIDER_FONT);
+      setup.scale = Math.max(10, Math.min(100, Math.floor(fits)));
     } else {
       setup.fitToPage = true;
       setup.fitToWidth = 1;

@@ -3,7 +3,7 @@ import type { ActivityEvent, StepAction } from '../../../src/core/progress/model
 import { applyStepEvent, newProgress, summarize } from '../../../src/core/progress/reducer';
 import { rebuildFromLog } from '../../../src/core/progress/rebuild';
 import { activityRow, KEGIATAN_HEADERS, parseActivityRow } from '../../../src/core/progress/kegiatan-rows';
-import { parseStepRows, stepRows } from '../../../src/core/progress/langkah-rows';
+import { LANGKAH_HEADERS, parseStepRows, stepRows } from '../../../src/core/progress/langkah-rows';
 import { eventRow } from '../../../src/core/progress/riwayat-rows';
 import { STATUS_LABELS, type RowValue } from '../../../src/core/progress/row-labels';
 import { createEvent, pugActivity, stepEvent, TZ } from './fixtures';
@@ -86,11 +86,15 @@ describe('live logging and the rebuild from Riwayat agree', () => {
           ids.forEach((id, i) => live.log(createEvent(pugActivity(id, `Kegiatan ${i + 1}`))));
           let clock = Date.parse('2026-11-24T08:00:00+07:00');
           let accepted = 0;
+          const starts = new Map<string, number>();
           for (const c of commands) {
             clock += c.gap * 60000;
             const when = new Date(clock + c.seconds * 1000).toISOString().replace('.000Z', 'Z');
             const event = stepEvent(ids[c.activity % activityCount], c.action, c.step, when, c);
-            if (live.log(event)) accepted++;
+            if (!live.log(event)) continue;
+            accepted++;
+            const key = `${event.activityId} ${event.step}`;
+            if (c.action === 'start') starts.set(key, (starts.get(key) ?? 0) + 1);
           }
           const rebuilt = rebuildFromLog(live.riwayat, 2, TZ);
           expect(rebuilt.problems).toEqual([]);
@@ -98,6 +102,11 @@ describe('live logging and the rebuild from Riwayat agree', () => {
           expect(rebuilt.langkah).toEqual(live.langkah);
           expect(live.riwayat).toHaveLength(activityCount + accepted);
           for (const progress of rebuilt.activities) {
+            // A revision is a redone step: started again, so never more than its starts − 1.
+            for (const step of progress.steps) {
+              const started = starts.get(`${progress.info.id} ${step.number}`) ?? 0;
+              expect(step.revisions).toBeLessThanOrEqual(Math.max(0, started - 1));
+            }
             const { percent } = summarize(progress);
             expect(percent).toBeGreaterThanOrEqual(0);
             expect(percent).toBeLessThanOrEqual(100);
@@ -126,6 +135,10 @@ describe('live logging and the rebuild from Riwayat agree', () => {
     }
     const row = live.kegiatan[0];
     expect(row.slice(6, 10)).toEqual(['Selesai', 100, '-', 1]);
+    // Only step 1 was redone; step 2 (the decision) counts its one Perbaikan request.
+    const revisi = LANGKAH_HEADERS.indexOf('Revisi');
+    expect(live.langkah.map((r) => r[revisi])).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(live.langkah.map((r) => r[revisi + 1])).toEqual([0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
     const rebuilt = rebuildFromLog(live.riwayat, 2, TZ);
     expect(rebuilt.langkah).toEqual(live.langkah);
     expect(rebuilt.kegiatan).toEqual(live.kegiatan);

@@ -11,9 +11,23 @@ import {
 import { eventRow } from '../../../src/core/progress/riwayat-rows';
 import type { RowValue } from '../../../src/core/progress/row-labels';
 import { minutesRange, parseMinutes } from '../../../src/core/sop/minutes';
+import { workingCalendar } from '../../../src/core/calendar/working-minutes';
 import { Log, pugActivity, stepEvent, TZ } from './fixtures';
 
 const isDecision = (step: number) => [2, 6, 10].includes(step);
+
+/** Every minute a working minute: these tests are about runs and counts, not the calendar. */
+const ALWAYS = workingCalendar({
+  week: ([0, 1, 2, 3, 4, 5, 6] as const).map((weekday) => ({
+    weekday,
+    working: true,
+    start: 0,
+    end: 1440,
+    breakStart: 0,
+    breakEnd: 0,
+  })),
+  holidays: [],
+});
 
 /** Three Penguatan PUG activities with known times, one not started, one of another SOP. */
 function sampleLog(): Log {
@@ -53,7 +67,7 @@ function min(text: string) {
 const stepOf = (steps: StepMonitoring[], number: number) => steps.find((s) => s.number === number)!;
 
 describe('monitorFromLog', () => {
-  const report = monitorFromLog(sampleLog().rows, TZ);
+  const report = monitorFromLog(sampleLog().rows, TZ, ALWAYS);
   const [pug, rakor] = report.sops;
   const step = (n: number) => stepOf(pug.steps, n);
 
@@ -141,7 +155,7 @@ describe('monitorFromLog', () => {
 
   test('unreadable rows are skipped and counted; refused events too; blank rows are ignored', () => {
     const log = sampleLog();
-    const good = monitorFromLog(log.rows, TZ);
+    const good = monitorFromLog(log.rows, TZ, ALWAYS);
     const broken = [...log.rows];
     const bad = (column: number, value: RowValue) => {
       const row = [...log.rows[log.rows.length - 1]];
@@ -154,7 +168,7 @@ describe('monitorFromLog', () => {
     broken.push(create);
     // Finishing a step of activity C that never started: refused by the state machine.
     broken.push(eventRow(stepEvent('KGT-0003', 'finish', 5, '2026-11-30T10:00:00+07:00'), '', ''));
-    const result = monitorFromLog(broken, TZ);
+    const result = monitorFromLog(broken, TZ, ALWAYS);
     expect(result).toMatchObject({ rows: 46, unreadable: 3, refused: 1 });
     expect(result.sops).toEqual(good.sops);
   });
@@ -165,7 +179,7 @@ describe('monitorFromLog', () => {
     const changed = pugActivity('KGT-0002');
     changed.steps[0] = { ...changed.steps[0], activity: 'Arahan pimpinan (baru)', minutes: min('90') };
     log.create(old).run('KGT-0001', 1, 80).create(changed).run('KGT-0002', 1, 80);
-    const [sop] = monitorFromLog(log.rows, TZ).sops;
+    const [sop] = monitorFromLog(log.rows, TZ, ALWAYS).sops;
     // Each run is judged by the standard its own activity froze: 80 > 60, 80 ≤ 90.
     expect(stepOf(sop.steps, 1)).toMatchObject({
       activity: 'Arahan pimpinan (baru)',
@@ -242,7 +256,7 @@ describe('monitorFromLog on random valid runs', () => {
           pick = (pick * 1103515245 + 12345) % 2147483648;
           rows.push(perActivity[i][cursors[i]++]);
         }
-        const report = monitorFromLog(rows, TZ);
+        const report = monitorFromLog(rows, TZ, ALWAYS);
         expect(report).toMatchObject({ unreadable: 0, refused: 0 });
         expect(report.sops).toHaveLength(1);
         expect(report.sops[0].activities.total).toBe(walks.length);
@@ -266,4 +280,11 @@ describe('monitorFromLog on random valid runs', () => {
       { numRuns: 100 },
     );
   });
+});
+
+test('by default a run counts working minutes: Friday 15:00 to Monday 08:30 is 90 + 60', () => {
+  const log = new Log().create({ ...pugActivity(), createdAt: '2026-11-27T14:55:00+07:00' });
+  log.run('KGT-0001', 1, 3 * 1440 - 390); // starts Friday 15:00, ends Monday 08:30
+  const [sop] = monitorFromLog(log.rows, TZ).sops;
+  expect(sop.steps[0]).toMatchObject({ runs: 1, actuals: [150], within: 0 });
 });

@@ -4,6 +4,7 @@ import {
   actualMinutes,
   allowedActions,
   applyStepEvent,
+  clockMinutes,
   newProgress,
   summarize,
   variance,
@@ -85,37 +86,71 @@ describe('step state machine', () => {
     expect(refusal(done, stepEvent(A, 'start', 1, at('10:00')))).toBe('Langkah 1 sudah selesai.');
   });
 
-  test('Perbaikan reopens the target and every step after it, counting a revision on each', () => {
+  test('Perbaikan reopens the target and every step after it; a revision counts only when a reopened step is started again', () => {
     const p = run([
       stepEvent(A, 'start', 1, at('08:00')),
       stepEvent(A, 'finish', 1, at('09:00')),
       stepEvent(A, 'start', 2, at('09:00')),
       stepEvent(A, 'revise', 2, at('09:30'), { note: 'RKA belum lengkap' }),
     ]);
+    // Nothing is redone yet: no step shows a revision, steps 3–10 (never started) never will.
     expect(p.steps.map((s) => [s.status, s.revisions])).toEqual(
-      Array.from({ length: 10 }, () => ['pending', 1]),
+      Array.from({ length: 10 }, () => ['pending', 0]),
     );
+    expect(p.steps.map((s) => s.reopened)).toEqual([true, ...Array.from({ length: 9 }, () => false)]);
     expect(p.steps[1]).toMatchObject({
       decision: 'needsRevision',
       note: 'RKA belum lengkap',
       revisionRequests: 1,
     });
     expect(summarize(p)).toEqual({ status: 'running', percent: 0, currentStep: 1, revisions: 1 });
+    const restarted = run([stepEvent(A, 'start', 1, at('10:00'))], p);
+    expect(restarted.steps[0]).toMatchObject({ revisions: 1, reopened: false });
     const again = run(
       [
-        stepEvent(A, 'start', 1, at('10:00')),
         stepEvent(A, 'finish', 1, at('10:30')),
         stepEvent(A, 'start', 2, at('10:30')),
         stepEvent(A, 'approve', 2, at('11:00')),
       ],
-      p,
+      restarted,
     );
+    // The deciding step counts its Perbaikan requests, not revisions of its own.
     expect(again.steps[1]).toMatchObject({
       status: 'done',
       decision: 'approved',
-      revisions: 1,
+      revisions: 0,
       revisionRequests: 1,
     });
+    expect(again.steps.map((s) => s.revisions)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  test('a step reopened twice before it is redone counts one revision; a running step reset counts too', () => {
+    const p = run([
+      stepEvent(A, 'start', 1, at('08:00')),
+      stepEvent(A, 'finish', 1, at('09:00')),
+      stepEvent(A, 'start', 2, at('09:00')),
+      stepEvent(A, 'start', 3, at('09:05'), { override: true }),
+      stepEvent(A, 'revise', 2, at('09:30'), { note: 'ulang' }),
+      stepEvent(A, 'start', 2, at('09:40'), { override: true }),
+      stepEvent(A, 'revise', 2, at('09:50'), { note: 'ulang lagi' }),
+    ]);
+    expect(p.steps.slice(0, 3).map((s) => [s.reopened, s.revisions])).toEqual([
+      [true, 0],
+      [false, 0],
+      [true, 0],
+    ]);
+    const redone = run(
+      [
+        stepEvent(A, 'start', 1, at('10:00')),
+        stepEvent(A, 'finish', 1, at('10:10')),
+        stepEvent(A, 'start', 2, at('10:10')),
+        stepEvent(A, 'approve', 2, at('10:20')),
+        stepEvent(A, 'start', 3, at('10:20')),
+      ],
+      p,
+    );
+    expect(redone.steps.slice(0, 4).map((s) => s.revisions)).toEqual([1, 0, 1, 0]);
+    expect(redone.steps[1].revisionRequests).toBe(2);
   });
 
   test('a whole run of the ten steps ends done at 100%, the two-day event within its upper bound', () => {
@@ -129,7 +164,10 @@ describe('step state machine', () => {
     }
     const p = run(events);
     expect(summarize(p)).toEqual({ status: 'done', percent: 100, currentStep: null, revisions: 0 });
-    expect(variance(p.steps[7], p.info.steps[7], '')).toBe(800 - 840);
+    // Step 8 runs 800 clock minutes from Tuesday 11:30 to Wednesday 01:50: 210 working minutes.
+    expect(clockMinutes(p.steps[7], '')).toBe(800);
+    expect(actualMinutes(p.steps[7], '')).toBe(30 + 180);
+    expect(variance(p.steps[7], p.info.steps[7], '')).toBe(210 - 840);
     expect(p.steps[0].startedAt).toBe('2026-11-24T01:00:00Z'); // kept as given; rows show it in the zone
   });
 });

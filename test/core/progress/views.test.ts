@@ -8,6 +8,7 @@ import {
   listItemFromRow,
   newestFirst,
 } from '../../../src/core/progress/views';
+import { minutesBetween } from '../../../src/core/time';
 import { at, pugActivity, stepEvent, TZ } from './fixtures';
 
 function withEvents(progress: ActivityProgress, ...events: Parameters<typeof stepEvent>[]): ActivityProgress {
@@ -59,6 +60,51 @@ describe('activityView', () => {
       overdue: true,
       evidence: 'Disposisi no. 5',
     });
+  });
+
+  test('minutes are working minutes; clock minutes beside them (a run across a weekend and Natal)', () => {
+    // Thursday 24 Dec 2026 (cuti bersama) … Monday 28 Dec: Friday 25 is Natal, then the weekend.
+    const progress = withEvents(
+      newProgress(pugActivity()),
+      ['KGT-0001', 'start', 1, '2026-12-23T15:00:00+07:00'],
+      ['KGT-0001', 'finish', 1, '2026-12-28T08:30:00+07:00'],
+    );
+    const [first] = activityView(progress, '2026-12-28T09:00:00+07:00', TZ).steps;
+    expect(first).toMatchObject({
+      actualMinutes: 60 + 60,
+      clockMinutes: 6810,
+      variance: 60,
+      dayMinutes: 450,
+    });
+  });
+
+  test('a back-dated step still running counts working minutes to now', () => {
+    const progress = withEvents(newProgress(pugActivity()), [
+      'KGT-0001',
+      'start',
+      1,
+      '2025-02-10T08:00:00+07:00',
+    ]);
+    const [first] = activityView(progress, '2026-11-24T10:00:00+07:00', TZ).steps;
+    expect(first.clockMinutes).toBe(minutesBetween('2025-02-10T08:00:00+07:00', '2026-11-24T10:00:00+07:00'));
+    expect(first.actualMinutes).toBeLessThan(first.clockMinutes! / 3);
+    expect(first.variance).toBe(first.actualMinutes! - 60);
+  });
+
+  test('the deciding step carries its Perbaikan requests; steps never started show no revision', () => {
+    const progress = withEvents(
+      newProgress(pugActivity()),
+      ['KGT-0001', 'start', 1, at('08:00')],
+      ['KGT-0001', 'finish', 1, at('09:00')],
+      ['KGT-0001', 'start', 2, at('09:00')],
+      ['KGT-0001', 'revise', 2, at('09:30'), { note: 'RKA belum lengkap' }],
+    );
+    const steps = activityView(progress, at('10:00'), TZ).steps;
+    expect(steps.map((s) => [s.revisions, s.revisionRequests])).toEqual([
+      [0, 0],
+      [0, 1],
+      ...Array.from({ length: 8 }, () => [0, 0]),
+    ]);
   });
 
   test('survives the trip to the client: plain JSON, nothing lost', () => {

@@ -13,9 +13,22 @@ const read = (values: unknown[][], extra: Partial<Parameters<typeof readTemplate
   return { ...result, messages: result.problems.map((p) => describeProblem(p)) };
 };
 
+/** A template as read back from a new sheet: its history block holds version 1. */
+function firstVersion(template: SopTemplate): SopTemplate {
+  return {
+    ...template,
+    versions: [{ version: 1, date: template.identity.tanggalPembuatan, note: 'Versi pertama', by: '' }],
+    historyRow: expect.any(Number) as unknown as number,
+  };
+}
+
 describe('template sheet', () => {
   test('round trip: template → sheet → template loses nothing', () => {
-    expect(read(sheetOf(PENGUATAN_PUG))).toEqual({ template: PENGUATAN_PUG, problems: [], messages: [] });
+    expect(read(sheetOf(PENGUATAN_PUG))).toEqual({
+      template: firstVersion(PENGUATAN_PUG),
+      problems: [],
+      messages: [],
+    });
   });
 
   test('reads what Sheets gives back: numbers for minutes and step numbers, Date cells for dates', () => {
@@ -25,7 +38,7 @@ describe('template sheet', () => {
     values[h + 1][5] = 60;
     const dateRow = values.findIndex((row) => row[0] === 'Tanggal Efektif');
     values[dateRow][1] = new Date('2019-04-14T17:00:00Z'); // midnight 15 April in Asia/Jakarta
-    expect(read(values).template).toEqual(PENGUATAN_PUG);
+    expect(read(values).template).toEqual(firstVersion(PENGUATAN_PUG));
   });
 
   test('staff edits are read: a new step and another executor', () => {
@@ -139,5 +152,42 @@ describe('template sheet', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('print settings on the template sheet', () => {
+  /** The sheet with rows inserted above the steps' "LANGKAH" title, as staff would. */
+  function withRows(rows: unknown[][]): unknown[][] {
+    const values = sheetOf(PENGUATAN_PUG);
+    const title = values.findIndex((row) => row[0] === 'LANGKAH');
+    const width = values[0].length;
+    values.splice(title, 0, ...rows.map((row) => [...row, ...Array(width - row.length).fill('')]));
+    return values;
+  }
+
+  test('"Kertas" and "Langkah per halaman" are read; absent, the defaults apply', () => {
+    expect(read(sheetOf(PENGUATAN_PUG)).template?.print).toBeUndefined();
+    const template = read(
+      withRows([
+        ['Kertas', 'f4'],
+        ['Langkah per halaman', 8],
+      ]),
+    ).template;
+    expect(template?.print).toEqual({ paper: 'F4', stepsPerPage: 8 });
+  });
+
+  test('unreadable values are located problems, nothing read', () => {
+    const result = read(
+      withRows([
+        ['Kertas', 'Legal'],
+        ['Langkah per halaman', 'banyak'],
+      ]),
+    );
+    expect(result.template).toBeNull();
+    const title = sheetOf(PENGUATAN_PUG).findIndex((row) => row[0] === 'LANGKAH');
+    expect(result.messages).toEqual([
+      `Baris ${title + 1}, kolom B: Kertas: "Legal" tidak terbaca. Tulis A4 / F4.`,
+      `Baris ${title + 2}, kolom B: Langkah per halaman: "banyak" tidak terbaca. Tulis 1–200.`,
+    ]);
   });
 });

@@ -1,4 +1,9 @@
-import { terpilahHeadlineOf } from '../../../src/core/terpilah/headline';
+import {
+  headlineReadsColumns,
+  rowsOfActivity,
+  statesSex,
+  terpilahHeadlineOf,
+} from '../../../src/core/terpilah/headline';
 
 const sex = (L: number, P: number, unknown: number) => ({
   category: 'Semua',
@@ -32,5 +37,31 @@ describe('terpilahHeadlineOf', () => {
     expect(unknown.percentP).toBe(null);
     expect(none.narrative).not.toBe(unknown.narrative);
     expect(unknown.narrative).toContain('4');
+  });
+});
+
+describe('what the headline reads', () => {
+  test('a named activity reads columns; "all" and the unnamed activity read every cell', () => {
+    expect(headlineReadsColumns('Rapat PUG')).toBe(true);
+    expect(headlineReadsColumns('')).toBe(false);
+    expect(headlineReadsColumns('Tanpa nama kegiatan')).toBe(false);
+  });
+
+  test('rows of an activity are matched as the normaliser cleans the cell', () => {
+    expect(
+      rowsOfActivity(['Rapat PUG', ' Rapat  PUG ', 'rapat pug', '', 7, 'Rapat\u200bPUG'], 'Rapat PUG', 'UTC'),
+    ).toEqual([0, 1, 5]);
+  });
+
+  test('a stated sex is text the normaliser reads as L or P; anything else needs the NIK and NIP', () => {
+    expect(['L', 'p ', 'PEREMPUAN', 'laki2'].map(statesSex)).toEqual([true, true, true, true]);
+    expect(['', 'x', 1, true, null, undefined].map(statesSex)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
