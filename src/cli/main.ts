@@ -4,24 +4,26 @@
  *   sop-terpilah ringkas <file.csv|file.xlsx> [--json] [--out laporan.xlsx] [--tanggal YYYY-MM-DD] [--kegiatan NAMA]
  *                        [--satu-data DIR]
  *
- * Same core as the add-in (matchHeaders → normaliseRows → summariseAll → reportSheetPlan), so the
- * same data gives the same figures. Exit codes: 0 ok, 1 bad usage, 2 unreadable file or
- * unrecognised header.
+ * Same core as the add-in (matchHeaders → the normaliser of normaliseRows → the counts of
+ * summariseAll → reportSheetPlan), so the same data gives the same figures. The file is streamed
+ * (stream-table.ts): row by row, in memory that does not grow with its rows. Exit codes: 0 ok,
+ * 1 bad usage, 2 unreadable file or unrecognised header.
  */
+import { spawn } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { FIELD_LABELS, matchHeaders } from '../core/terpilah/headers';
-import { normaliseRows } from '../core/terpilah/normalise';
-import { summariseAll } from '../core/terpilah/summaries';
+import { FIELD_LABELS } from '../core/terpilah/headers';
+import type { TerpilahSummary } from '../core/terpilah/model';
 import { reportSheetPlan } from '../core/terpilah/report-sheet';
 import { isoDate } from '../core/dates';
 import { DEFAULT_TIME_ZONE, toIsoInZone } from '../core/time';
 import { exportXlsxReport } from '../workbench/export/xlsx';
 import { reportWorkbook } from './plan-to-workbook';
-import { formatReport, maskNiks } from './print';
+import { maskNiks, writeReport } from './print';
 import { writeSatuDataFiles } from './satu-data-files';
-import { ReadError, readTable, type RawValue } from './read-file';
+import { ReadError } from './read-file';
+import { summariseFile, type FileSummary } from './summarise-file';
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 1;
@@ -79,7 +81,12 @@ export interface Io {
   stderr: (text: string) => void;
   /** Today (for the default reference date and the report's timestamp). */
   now: () => Date;
+  /** A progress line for a big file (only when stderr is a terminal); "" clears it. */
+  progress?: (text: string) => void;
 }
+
+/** Files from this size on get a progress line (when stderr is a terminal). */
+const PROGRESS_FROM_BYTES = 32 << 20;
 
 class UsageError extends Error {}
 
@@ -162,13 +169,49 @@ export function describeHeaders(headers: readonly string[]): string {
   return (shown.join(', ') || '(kosong / empty)') + (more > 0 ? ` … dan / and ${more} lainnya / more` : '');
 }
 
-function describe(value: RawValue): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
-}
-
 /** JSON with every string NIK-masked (core masks messages already; categories are user text). */
 export function toMaskedJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? maskNiks(v) : v), 2);
+}
+
+/** Stands where a summary's findings go in writeMaskedJson (no finding text looks like it). */
+const QUALITY_MARK = '\u0000quality\u0000';
+
+const indent = (text: string, by: string) => by + text.replace(/\n/g, `\n${by}`);
+
+/**
+ * toMaskedJson({ ...head, summaries }) + "\n", written in pieces (a summary at a time, findings
+ * in batches): the same text, without one string as long as the whole output.
+ */
+export function writeMaskedJson(
+  head: Record<string, unknown>,
+  summaries: readonly TerpilahSummary[],
+  write: (text: string) => void,
+): void {
+  const top = toMaskedJson(head);
+  if (summaries.length === 0) {
+    write(top.slice(0, -2) + ',\n  "summaries": []\n}\n');
+    return;
+  }
+  write(top.slice(0, -2) + ',\n  "summaries": [\n');
+  summaries.forEach((summary, i) => {
+    const comma = i < summaries.length - 1 ? ',\n' : '\n';
+    // The summary with a marker where its findings go; the findings are written in batches there.
+    const body = toMaskedJson({ ...summary, quality: QUALITY_MARK });
+    const at = body.indexOf(`"quality": ${JSON.stringify(QUALITY_MARK)}`);
+    if (summary.quality.length === 0 || at < 0) {
+      write(indent(toMaskedJson(summary), '    ') + comma);
+      return;
+    }
+    const after = body.slice(at + `"quality": ${JSON.stringify(QUALITY_MARK)}`.length);
+    write(indent(body.slice(0, at) + '"quality": [', '    ') + '\n');
+    for (let k = 0; k < summary.quality.length; k += 1000) {
+      const items = summary.quality.slice(k, k + 1000).map((f) => indent(toMaskedJson(f), '        '));
+      write(items.join(',\n') + (k + 1000 < summary.quality.length ? ',\n' : '\n'));
+    }
+    write(indent('  ]' + after, '    ') + comma);
+  });
+  write('  ]\n}\n');
 }
 
 /**
@@ -181,6 +224,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     stdout: (text) => rawIo.stdout(maskNiks(text)),
     stderr: (text) => rawIo.stderr(maskNiks(text)),
     now: rawIo.now,
+    progress: rawIo.progress,
   };
   let options: Options | 'help';
   try {
@@ -195,22 +239,38 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     return EXIT_OK;
   }
 
-  let table;
+  let lastProgress = 0;
+  let file: FileSummary;
   try {
-    table = await readTable(options.file);
+    file = await summariseFile(
+      options.file,
+      { referenceDate: options.referenceDate, defaultActivity: options.activity, timeZone: TIME_ZONE },
+      {
+        progress: (bytesRead, size, rows) => {
+          if (!io.progress || size < PROGRESS_FROM_BYTES) return;
+          const now = Date.now();
+          if (now - lastProgress < 250) return;
+          lastProgress = now;
+          const percent = Math.min(100, Math.floor((bytesRead * 100) / size));
+          io.progress(`sop-terpilah: ${percent}% (${rows.toLocaleString('id-ID')} baris dibaca / rows read)`);
+        },
+      },
+    );
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
+    io.progress?.('');
     io.stderr(`sop-terpilah: ${e.message}\n`);
     return EXIT_DATA;
   }
-  const headers = table.header.map(describe);
-  if (headers.length === 0) {
+  io.progress?.('');
+  const { found: table, headers, matched, summaries, participants: participantCount } = file;
+  if (headers.length === 0 || matched === null) {
     io.stderr(`sop-terpilah: berkas kosong / empty file: ${options.file}\n`);
     return EXIT_DATA;
   }
-  const matched = matchHeaders(headers);
+  const match = matched;
   for (const warning of table.warnings) io.stderr(`sop-terpilah: ${warning}\n`);
-  if (!matched.recognised) {
+  if (!match.recognised) {
     io.stderr(
       `sop-terpilah: judul kolom tidak dikenali / unrecognised header in ${options.file} (${table.source}).\n` +
         `Ditemukan / found: ${describeHeaders(headers)}\n` +
@@ -219,14 +279,6 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     );
     return EXIT_DATA;
   }
-
-  const { participants, quality } = normaliseRows(table.data, matched.mapping, {
-    firstRow: table.firstRow,
-    referenceDate: options.referenceDate,
-    defaultActivity: options.activity,
-    timeZone: TIME_ZONE,
-  });
-  const summaries = summariseAll(participants, quality);
 
   if (options.satuData !== undefined) {
     let files;
@@ -260,7 +312,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       return EXIT_DATA;
     }
     io.stdout(
-      `Laporan ditulis / report written: ${options.out} (${participants.length} peserta / participants)\n`,
+      `Laporan ditulis / report written: ${options.out} (${participantCount} peserta / participants)\n`,
     );
     if (charts.length > 0)
       io.stdout(
@@ -276,16 +328,15 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       source: table.source,
       referenceDate: options.referenceDate,
       columns: {
-        mapping: matched.mapping,
-        unmatched: matched.unmatched,
+        mapping: match.mapping,
+        unmatched: match.unmatched,
       },
-      summaries,
     };
-    io.stdout(toMaskedJson(output) + '\n');
+    writeMaskedJson(output, summaries, io.stdout);
     return EXIT_OK;
   }
 
-  const recognisedColumns = Object.entries(matched.mapping)
+  const recognisedColumns = Object.entries(match.mapping)
     .sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0))
     .map(
       ([field, column]) => `"${headers[column ?? 0]}" → ${FIELD_LABELS[field as keyof typeof FIELD_LABELS]}`,
@@ -294,26 +345,63 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     `Berkas / file: ${options.file} (${table.source}); tanggal acuan / reference date: ${options.referenceDate}`,
     `Kolom dikenali / recognised columns: ${recognisedColumns.join(', ')}`,
   ];
-  if (matched.unmatched.length > 0)
+  if (match.unmatched.length > 0)
     lines.push(
-      `Kolom diabaikan / ignored columns: ${describeHeaders(matched.unmatched.map((h) => String(h)))}`,
+      `Kolom diabaikan / ignored columns: ${describeHeaders(match.unmatched.map((h) => String(h)))}`,
     );
-  io.stdout(maskNiks(lines.join('\n')) + '\n\n' + formatReport(summaries));
+  io.stdout(maskNiks(lines.join('\n')) + '\n\n');
+  writeReport(summaries, io.stdout);
   return EXIT_OK;
 }
 
-if (require.main === module) {
+/** One line for what no reader expected: never a stack trace on the user's terminal. */
+function fail(e: unknown): void {
+  const message = String((e as Error)?.message ?? e).split('\n')[0];
+  process.stderr.write(`sop-terpilah: kesalahan tak terduga / unexpected error: ${maskNiks(message)}\n`);
+  process.exitCode = EXIT_DATA;
+}
+
+/**
+ * The heap the CLI runs in. V8 sizes its heap from its limit, not from what is live: under the
+ * default limit (a quarter of the machine's memory) a 5-million-row stream peaks near 500 MB
+ * although what it keeps is far less; under this one it peaks near 400 MB (BENCHMARKS.md).
+ * summarise-file stops with a message before the limit is reached.
+ */
+const HEAP_MB = 512;
+const HEAP_FLAG = '--max-old-space-size';
+
+/** Runs this same file again under the heap limit (unless node was given one): true when it did. */
+function underHeapLimit(): boolean {
+  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes(HEAP_FLAG));
+  if (given || process.env.SOP_TERPILAH_HEAP === 'default') return false;
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, `${HEAP_FLAG}=${HEAP_MB}`, __filename, ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
+  child.on('error', fail);
+  child.on('exit', (code, signal) => {
+    if (signal) process.kill(process.pid, signal);
+    else process.exit(code ?? EXIT_DATA);
+  });
+  return true;
+}
+
+if (require.main === module && !underHeapLimit()) {
+  process.on('uncaughtException', (e) => {
+    fail(e);
+    process.exit(EXIT_DATA);
+  });
+  const terminal = process.stderr.isTTY;
   run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     now: () => new Date(),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`sop-terpilah: ${(e as Error)?.stack ?? String(e)}\n`);
-      process.exitCode = EXIT_DATA;
-    },
-  );
+    ...(terminal ? { progress: (text: string) => process.stderr.write(`\r\x1b[K${text}`) } : {}),
+  }).then((code) => {
+    process.exitCode = code;
+    // For the benchmark: the peak memory of this process, measured inside it.
+    if (process.env.SOP_TERPILAH_MAXRSS)
+      process.stderr.write(`sop-terpilah: maxRSS ${process.resourceUsage().maxRSS} KiB\n`);
+  }, fail);
 }

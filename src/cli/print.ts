@@ -99,3 +99,45 @@ export function formatQuality(summaries: readonly TerpilahSummary[]): string {
 export function formatReport(summaries: readonly TerpilahSummary[]): string {
   return maskNiks([...summaries.map(formatSummary), formatQuality(summaries)].join('\n\n')) + '\n';
 }
+
+/** Findings per write when streaming the data-quality list. */
+const QUALITY_BATCH = 1000;
+
+/**
+ * formatReport in pieces, for output of any length: each summary, then the data-quality list in
+ * batches, each piece NIK-masked on its own (pieces meet at blank lines and "- " line starts,
+ * where no NIK can run across). Same text as formatReport (test/cli/print-stream.test.ts).
+ * The list is the all-activities summary's (it holds every finding in row order; the
+ * per-activity summaries repeat some of them).
+ */
+export function writeReport(summaries: readonly TerpilahSummary[], write: (text: string) => void): void {
+  const all = summaries[0];
+  if (!all || all.activity !== null) {
+    write(formatReport(summaries));
+    return;
+  }
+  summaries.forEach((summary, i) => write(maskNiks((i > 0 ? '\n\n' : '') + formatSummary(summary))));
+  const heading = 'Kualitas data / data quality';
+  write(maskNiks(`\n\n${heading}\n${'-'.repeat(heading.length)}`));
+  if (all.quality.length === 0) write('\nTidak ada temuan / no findings.');
+  // formatQuality drops repeats of one finding; repeats share a row, and the list is in row order.
+  let row = NaN;
+  let seen = new Set<string>();
+  let batch: string[] = [];
+  for (const f of all.quality) {
+    if (f.row !== row) {
+      row = f.row;
+      seen = new Set();
+    }
+    const key = `${f.code}|${f.column ?? ''}|${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    batch.push(`\n- ${f.message}`);
+    if (batch.length >= QUALITY_BATCH) {
+      write(maskNiks(batch.join('')));
+      batch = [];
+    }
+  }
+  if (batch.length > 0) write(maskNiks(batch.join('')));
+  write('\n');
+}

@@ -23,15 +23,15 @@ export interface RawTable {
   warnings: string[];
 }
 
-const isBlank = (row: readonly RawValue[]): boolean =>
+export const isBlankRow = (row: readonly RawValue[]): boolean =>
   row.every((v) => v === '' || (typeof v === 'string' && v.trim() === ''));
 
 /** Splits file rows (index 0 = row 1) into header and data. */
 export function toTable(rows: RawValue[][], source: string, warnings: string[] = []): RawTable {
-  const headerIndex = rows.findIndex((row) => !isBlank(row));
+  const headerIndex = rows.findIndex((row) => !isBlankRow(row));
   if (headerIndex < 0) return { header: [], data: [], firstRow: 2, source, warnings };
   let end = rows.length;
-  while (end > headerIndex + 1 && isBlank(rows[end - 1])) end--;
+  while (end > headerIndex + 1 && isBlankRow(rows[end - 1])) end--;
   return {
     header: rows[headerIndex],
     data: rows.slice(headerIndex + 1, end),
@@ -94,30 +94,57 @@ const NOT_TEXT: { magic: number[]; what: string }[] = [
   },
 ];
 
+/** An encoding decided from a file's first bytes: UTF-16 by BOM or zero bytes, else UTF-8 to try. */
+export interface Sniffed {
+  encoding: 'UTF-8' | 'UTF-16 LE' | 'UTF-16 BE';
+  /** Bytes of BOM to skip before decoding. */
+  skip: number;
+  /** Whether the encoding was seen (UTF-16) or is only a try (UTF-8, else Windows-1252). */
+  sure: boolean;
+}
+
+/** How many first bytes sniffEncoding looks at. */
+export const SNIFF_BYTES = 4096;
+
+/**
+ * The encoding of a CSV from its first bytes (SNIFF_BYTES of them, or the whole file):
+ * UTF-16 by its BOM or by the zero bytes of ASCII text, else UTF-8 to try. Binary content is
+ * refused with what it looks like, never echoed.
+ */
+export function sniffEncoding(head: Uint8Array): Sniffed {
+  for (const { magic, what } of NOT_TEXT)
+    if (magic.every((b, i) => head[i] === b)) throw new ReadError(`Bukan CSV / not a CSV: ${what}.`);
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'UTF-16 LE', skip: 2, sure: true };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'UTF-16 BE', skip: 2, sure: true };
+  const sample = head.subarray(0, SNIFF_BYTES);
+  const zeros = [0, 1].map((parity) => sample.filter((b, i) => i % 2 === parity && b === 0).length);
+  const half = sample.length / 2;
+  if (half >= 2 && zeros[1] > half * 0.6) return { encoding: 'UTF-16 LE', skip: 0, sure: true };
+  if (half >= 2 && zeros[0] > half * 0.6) return { encoding: 'UTF-16 BE', skip: 0, sure: true };
+  const controls = sample.filter((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d).length;
+  if (controls > 0 && controls >= sample.length * 0.05)
+    throw new ReadError(
+      'Bukan berkas teks / not a text file: isinya biner / its content is binary. Pakai .csv atau .xlsx / use .csv or .xlsx.',
+    );
+  return { encoding: 'UTF-8', skip: 0, sure: false };
+}
+
+/** TextDecoder's label of an encoding name. */
+export const DECODER_LABEL: Record<string, string> = {
+  'UTF-8': 'utf-8',
+  'UTF-16 LE': 'utf-16le',
+  'UTF-16 BE': 'utf-16be',
+  'Windows-1252': 'windows-1252',
+};
+
 /**
  * The text of a CSV file: UTF-8 (with or without BOM), UTF-16 (by its BOM, or by the zero bytes
  * of ASCII text), else Windows-1252 (what Excel writes as "CSV" on Windows), said in a warning.
  * Binary content is refused with what it looks like, never echoed.
  */
 export function decodeCsv(bytes: Buffer): { text: string; encoding: string } {
-  for (const { magic, what } of NOT_TEXT)
-    if (magic.every((b, i) => bytes[i] === b)) throw new ReadError(`Bukan CSV / not a CSV: ${what}.`);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16 LE' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16 BE' };
-  const sample = bytes.subarray(0, 4096);
-  const zeros = [0, 1].map((parity) => sample.filter((b, i) => i % 2 === parity && b === 0).length);
-  const half = sample.length / 2;
-  if (half >= 2 && zeros[1] > half * 0.6)
-    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'UTF-16 LE' };
-  if (half >= 2 && zeros[0] > half * 0.6)
-    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'UTF-16 BE' };
-  const controls = sample.filter((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d).length;
-  if (controls > 0 && controls >= sample.length * 0.05)
-    throw new ReadError(
-      'Bukan berkas teks / not a text file: isinya biner / its content is binary. Pakai .csv atau .xlsx / use .csv or .xlsx.',
-    );
+  const { encoding, skip, sure } = sniffEncoding(bytes);
+  if (sure) return { text: new TextDecoder(DECODER_LABEL[encoding]).decode(bytes.subarray(skip)), encoding };
   try {
     return {
       text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''),
@@ -128,19 +155,31 @@ export function decodeCsv(bytes: Buffer): { text: string; encoding: string } {
   }
 }
 
+/** What the reader says about an encoding other than UTF-8 (printed before the report). */
+export function encodingWarnings(encoding: string): string[] {
+  if (encoding === 'UTF-8') return [];
+  return [
+    encoding === 'Windows-1252'
+      ? 'Berkas bukan UTF-8: dibaca sebagai Windows-1252 (Latin-1); periksa huruf seperti é / not UTF-8: read as Windows-1252 (Latin-1); check letters such as é. Simpan sebagai "CSV UTF-8" / save as "CSV UTF-8".'
+      : `Berkas ${encoding}: dibaca / read as ${encoding}.`,
+  ];
+}
+
+/** csv-parse's options for every CSV the add-in's tools read (whole file or stream). */
+export const CSV_OPTIONS = {
+  bom: true,
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: false,
+} as const;
+
 /** The records of a CSV file as text, with its delimiter and encoding (shared with the workbench's import). */
 export function parseCsv(bytes: Buffer): { records: string[][]; delimiter: ';' | ','; encoding: string } {
   const { text: decoded, encoding } = decodeCsv(bytes);
   const text = decoded.replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(text);
   try {
-    const records = parse(text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
+    const records = parse(text, { delimiter, ...CSV_OPTIONS }) as string[][];
     return { records, delimiter, encoding };
   } catch (e) {
     throw new ReadError(`CSV tidak dapat dibaca / cannot parse CSV: ${(e as Error).message}`);
@@ -149,15 +188,7 @@ export function parseCsv(bytes: Buffer): { records: string[][]; delimiter: ';' |
 
 export function readCsv(bytes: Buffer): RawTable {
   const { records, delimiter, encoding } = parseCsv(bytes);
-  const warnings =
-    encoding === 'UTF-8'
-      ? []
-      : [
-          encoding === 'Windows-1252'
-            ? 'Berkas bukan UTF-8: dibaca sebagai Windows-1252 (Latin-1); periksa huruf seperti é / not UTF-8: read as Windows-1252 (Latin-1); check letters such as é. Simpan sebagai "CSV UTF-8" / save as "CSV UTF-8".'
-            : `Berkas ${encoding}: dibaca / read as ${encoding}.`,
-        ];
-  return toTable(records, `CSV (${delimiter}, ${encoding})`, warnings);
+  return toTable(records, `CSV (${delimiter}, ${encoding})`, encodingWarnings(encoding));
 }
 
 /** Every worksheet of an XLSX file with its rows (index 0 = row 1; shared with the workbench's import). */
@@ -188,7 +219,7 @@ export async function readXlsx(bytes: Buffer): Promise<RawTable> {
 }
 
 /** A cell as Sheets' getValues() would give it: numbers, booleans and Dates as such, anything else as its text. */
-function cellValue(cell: ExcelJS.Cell): RawValue {
+export function cellValue(cell: ExcelJS.Cell): RawValue {
   const v = cell.value;
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;

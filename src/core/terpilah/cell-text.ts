@@ -22,8 +22,14 @@ export function cellText(v: unknown, timeZone = DEFAULT_TIME_ZONE): string {
   return '';
 }
 
+/** Text that cleanText returns as it is: no control or zero-width characters, single inner spaces. */
+// eslint-disable-next-line no-control-regex
+const CLEAN = /^(?:[^\s\u0000-\u001f\u007f\u200b]+(?: [^\s\u0000-\u001f\u007f\u200b]+)*)?$/;
+
 /** Trimmed, one-line, control characters removed, at most `cap` characters. */
 export function cleanText(v: unknown, cap = TEXT_CAP, timeZone = DEFAULT_TIME_ZONE): string {
+  // Most cells are clean already (words and single spaces): nothing to replace.
+  if (typeof v === 'string' && v.length <= cap && CLEAN.test(v)) return v;
   let text = cellText(v, timeZone);
   // Cut long cells before the regexes run: a 50,000-character cell costs nothing more than a short one.
   if (text.length > cap * 4) text = text.slice(0, cap * 4);

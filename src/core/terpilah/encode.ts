@@ -28,7 +28,7 @@ export interface Coded {
   activities: string[];
 }
 
-const looseKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+export const looseKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 const UNKNOWN_KEY = looseKey(UNKNOWN);
 
 export function encode(participants: Participant[]): Coded {

@@ -76,8 +76,21 @@ function usableColumns(mapping: ColumnMapping): [ParticipantField, number][] {
   );
 }
 
+/** The plain one-cell readers, memoised per normaliser. */
+interface CellReaders {
+  role: (value: unknown) => ReturnType<typeof parseRole>;
+  /** The cell as cleaned (what provenance quotes) and what it reads as. */
+  regency: (value: unknown) => { text: unknown; regency: ReturnType<typeof parseRegency> };
+  attendance: (value: unknown) => boolean | null;
+}
+
 /** One participant from a non-blank row; findings go through `cells.flag`. */
-function readParticipant(cells: RowCells, activity: string, duplicates: DuplicateCheck): Participant {
+function readParticipant(
+  cells: RowCells,
+  activity: string,
+  duplicates: Pick<DuplicateCheck, 'check'>,
+  readers: CellReaders,
+): Participant {
   const name = cells.text('name');
   if (name === '' && cells.has('name')) cells.flag('nameMissing', 'name', 'nama kosong.');
   const nik = readNik(cells);
@@ -86,12 +99,10 @@ function readParticipant(cells: RowCells, activity: string, duplicates: Duplicat
   const { sex, sexSource } = readSex(cells, nik.sex, nip.sex);
   const { age, ageSource } = readAge(cells, nik.age, nip.age, nik.birthDate ?? null);
   const institution = cells.text('institution');
-  const regencyRaw = cells.at('regency');
-  const regencyText = typeof regencyRaw === 'string' ? cleanText(regencyRaw, 100) : regencyRaw;
-  const regency = parseRegency(regencyText);
+  const { text: regencyText, regency } = readers.regency(cells.at('regency'));
   const disability = readDisabilitySourced(cells);
   const roleRaw = cells.at('role');
-  const role = parseRole(roleRaw);
+  const role = readers.role(roleRaw);
   duplicates.check(cells, { activity, name, institution, nik: nik.id });
   return {
     row: cells.row,
@@ -110,7 +121,7 @@ function readParticipant(cells: RowCells, activity: string, duplicates: Duplicat
     position: cells.text('position'),
     regency: regency ? regency.name : null,
     disability: disability.value,
-    attended: parseAttendance(cells.at('attendance')),
+    attended: readers.attendance(cells.at('attendance')),
     provenance: {
       sex: sexProvenance(cells.at('sex'), sexSource),
       age: ageProvenance(ageSource),
@@ -124,39 +135,85 @@ function readParticipant(cells: RowCells, activity: string, duplicates: Duplicat
   };
 }
 
+/** Memoises a pure reader of one cell by its raw text: register columns repeat few spellings. */
+function memo<T>(read: (value: unknown) => T, limit = 4096): (value: unknown) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    if (typeof value !== 'string' || value.length > 120) return read(value);
+    let result = cache.get(value);
+    if (result === undefined && !cache.has(value)) {
+      result = read(value);
+      // A column of unique values (names) would grow the cache without end: start over.
+      if (cache.size >= limit) cache.clear();
+      cache.set(value, result);
+    }
+    return result as T;
+  };
+}
+
+/** Hooks of a row normaliser: where findings go, and the duplicate check (bounded by default). */
+export interface RowNormaliserOptions {
+  quality?: QualityFinding[];
+  duplicates?: Pick<DuplicateCheck, 'check'>;
+}
+
+/**
+ * The driver, one row at a time (the CLI streams a file through it; normaliseRows feeds it an
+ * array): `push(values, row)` gives the participant of a non-blank row, or null for a blank one.
+ * Findings go to `quality` in row order.
+ */
+export function rowNormaliser(
+  mapping: ColumnMapping,
+  options: NormaliseOptions,
+  hooks: RowNormaliserOptions = {},
+): { push: (raw: unknown, row: number) => Participant | null; quality: QualityFinding[] } {
+  const quality = hooks.quality ?? [];
+  const timeZone = options?.timeZone || DEFAULT_TIME_ZONE;
+  const defaultActivity = cleanText(options?.defaultActivity) || NO_ACTIVITY;
+  const dateOf = activityDateLookup(options, timeZone);
+  const columns = usableColumns(mapping);
+  const columnIndices = columns.map(([, c]) => c);
+  const columnOf: ColumnMapping = Object.fromEntries(columns);
+  const duplicates = hooks.duplicates ?? new DuplicateCheck();
+  const activityColumn = columnOf.activity;
+  const activityText = memo((v) => cleanText(v, TEXT_CAP, timeZone));
+  const readers: CellReaders = {
+    role: memo(parseRole),
+    regency: memo((v) => {
+      const text = typeof v === 'string' ? cleanText(v, 100) : v;
+      return { text, regency: parseRegency(text) };
+    }),
+    attendance: memo(parseAttendance),
+  };
+  const push = (raw: unknown, row: number): Participant | null => {
+    const values: unknown[] = Array.isArray(raw) ? raw : [];
+    // Blank in every mapped column (a form's timestamp alone is no participant).
+    let blank = true;
+    if (columnIndices.length > 0) {
+      for (let k = 0; k < columnIndices.length && blank; k++) blank = isBlank(values[columnIndices[k]]);
+    } else blank = values.every((v) => isBlank(v));
+    if (blank) return null;
+    // The activity first: its date is the reference every age of the row is computed at.
+    const activityCell = activityColumn === undefined ? undefined : values[activityColumn];
+    const activity = activityText(activityCell) || defaultActivity;
+    const cells = rowCells(values, columnOf, { row, reference: dateOf(activity), timeZone, quality });
+    return readParticipant(cells, activity, duplicates, readers);
+  };
+  return { push, quality };
+}
+
 export function normaliseRows(
   rows: unknown[][],
   mapping: ColumnMapping,
   options: NormaliseOptions,
 ): { participants: Participant[]; quality: QualityFinding[] } {
   const participants: Participant[] = [];
-  const quality: QualityFinding[] = [];
   const list: unknown[] = Array.isArray(rows) ? rows : [];
-  const timeZone = options?.timeZone || DEFAULT_TIME_ZONE;
   const firstRow = Number.isFinite(options?.firstRow) ? Math.trunc(options.firstRow) : 1;
-  const defaultActivity = cleanText(options?.defaultActivity) || NO_ACTIVITY;
-  const dateOf = activityDateLookup(options, timeZone);
-  const columns = usableColumns(mapping);
-  const columnOf: ColumnMapping = Object.fromEntries(columns);
-  const duplicates = new DuplicateCheck();
-
+  const { push, quality } = rowNormaliser(mapping, options);
   for (let index = 0; index < list.length; index++) {
-    const raw = list[index];
-    const values: unknown[] = Array.isArray(raw) ? raw : [];
-    // Blank in every mapped column (a form's timestamp alone is no participant).
-    const blank =
-      columns.length > 0 ? columns.every(([, c]) => isBlank(values[c])) : values.every((v) => isBlank(v));
-    if (blank) continue;
-    // The activity first: its date is the reference every age of the row is computed at.
-    const activityCell = columnOf.activity === undefined ? undefined : values[columnOf.activity];
-    const activity = cleanText(activityCell, TEXT_CAP, timeZone) || defaultActivity;
-    const cells = rowCells(values, columnOf, {
-      row: firstRow + index,
-      reference: dateOf(activity),
-      timeZone,
-      quality,
-    });
-    participants.push(readParticipant(cells, activity, duplicates));
+    const participant = push(list[index], firstRow + index);
+    if (participant) participants.push(participant);
   }
   return { participants, quality };
 }

@@ -108,8 +108,11 @@ const UNKNOWN_INDEX = VALUE_SOURCES.indexOf('unknown');
 const SOURCE_INDEX = new Map<string, number>(VALUE_SOURCES.map((source, i) => [source, i] as const));
 const FIELD_COUNT = PROVENANCE_FIELDS.length;
 
+/** An empty tally for tallyProvenance (the CLI's streaming summaries keep one per activity). */
+export const newProvenanceTally = (): Int32Array => new Int32Array(FIELD_COUNT * S);
+
 /** Adds one participant to a tally (field × source, as integers: the hot loop stays cheap). */
-function tally(into: Int32Array, p: Participant): void {
+export function tallyProvenance(into: Int32Array, p: Participant): void {
   const provenance = p.provenance;
   for (let f = 0; f < FIELD_COUNT; f++) {
     const source = provenance ? SOURCE_INDEX.get(provenance[PROVENANCE_FIELDS[f]]) : undefined;
@@ -117,7 +120,7 @@ function tally(into: Int32Array, p: Participant): void {
   }
 }
 
-function countsOf(tallied: Int32Array): ProvenanceCounts {
+export function countsOf(tallied: Int32Array): ProvenanceCounts {
   const counts = emptyProvenanceCounts();
   PROVENANCE_FIELDS.forEach((field, f) =>
     VALUE_SOURCES.forEach((source, i) => (counts[field][source] = tallied[f * S + i])),
@@ -131,7 +134,7 @@ function countsOf(tallied: Int32Array): ProvenanceCounts {
  */
 export function countProvenance(participants: readonly Participant[]): ProvenanceCounts {
   const tallied = new Int32Array(FIELD_COUNT * S);
-  for (const p of participants) tally(tallied, p);
+  for (const p of participants) tallyProvenance(tallied, p);
   return countsOf(tallied);
 }
 
@@ -145,8 +148,8 @@ export function countProvenanceByActivity(participants: readonly Participant[]):
   for (const p of participants) {
     let group = groups.get(p.activity);
     if (!group) groups.set(p.activity, (group = new Int32Array(FIELD_COUNT * S)));
-    tally(all, p);
-    tally(group, p);
+    tallyProvenance(all, p);
+    tallyProvenance(group, p);
   }
   return {
     all: countsOf(all),

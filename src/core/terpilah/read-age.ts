@@ -13,14 +13,28 @@ import type { RowCells } from './row-cells';
 /** The columns an age can come from. */
 const AGE_SOURCES: readonly ParticipantField[] = ['age', 'birthDate', 'nik', 'nip'];
 
+const BIRTH_DATE_CACHE = 1 << 16;
+const BIRTH_DATES = new Map<string, string | null>();
+
+function birthDateText(v: string): string | null {
+  const text = cleanText(v, 80);
+  const direct = parseDate(text);
+  if (direct) return direct;
+  const comma = text.lastIndexOf(',');
+  return comma >= 0 ? parseDate(text.slice(comma + 1).trim()) || null : null;
+}
+
 /** A birth date as typed, including "Pangkalpinang, 12 Mei 1990" (tempat, tanggal lahir). */
 export function parseBirthDate(v: unknown, timeZone?: string): string | null {
   if (typeof v === 'string') {
-    const text = cleanText(v, 80);
-    const direct = parseDate(text);
-    if (direct) return direct;
-    const comma = text.lastIndexOf(',');
-    return comma >= 0 ? parseDate(text.slice(comma + 1).trim()) || null : null;
+    // A register repeats birth dates (a few thousand days for a million rows): read each once.
+    let date = BIRTH_DATES.get(v);
+    if (date === undefined) {
+      date = birthDateText(v);
+      if (BIRTH_DATES.size >= BIRTH_DATE_CACHE) BIRTH_DATES.clear();
+      if (v.length <= 80) BIRTH_DATES.set(v, date);
+    }
+    return date;
   }
   if (v instanceof Date) return parseDate(v, timeZone) || null;
   return null;

@@ -45,6 +45,56 @@ function table(dimension: Dimension, rows: TableRow[], knownCount: number | null
   };
 }
 
+/** Counts per category × sex (index × 3 + sex) of one summary: what its tables are built from. */
+export interface SummaryCounts {
+  participants: number;
+  sex: Int32Array;
+  role: Int32Array;
+  age: Int32Array;
+  life: Int32Array;
+  disability: Int32Array;
+  institutionUnknown: Int32Array;
+  regencyUnknown: Int32Array;
+  /** Per activity (all-activities summary only), in the order of `labels.activities`. */
+  activities: Int32Array | null;
+  /** Counts of the interned institutions and regencies this summary touched. */
+  institution: SparseCounts;
+  regency: SparseCounts;
+}
+
+/** Counters of an open-ended dimension: which indices were counted, and a row for one of them. */
+export interface SparseCounts {
+  readonly touched: readonly number[];
+  row(index: number, label: string): TableRow;
+}
+
+/** The labels of the interned codes (encode.ts; the CLI's streaming tally interns the same way). */
+export interface SummaryLabels {
+  institutions: readonly string[];
+  regencies: readonly string[];
+  activities: readonly string[];
+}
+
+export function emptyCounts(
+  activityCount: number | null,
+  institution: SparseCounts,
+  regency: SparseCounts,
+): SummaryCounts {
+  return {
+    participants: 0,
+    sex: new Int32Array(3),
+    role: new Int32Array(4 * 3),
+    age: new Int32Array((AGE_GROUPS.length + 1) * 3),
+    life: new Int32Array(4 * 3),
+    disability: new Int32Array(3 * 3),
+    institutionUnknown: new Int32Array(3),
+    regencyUnknown: new Int32Array(3),
+    activities: activityCount === null ? null : new Int32Array(activityCount * 3),
+    institution,
+    regency,
+  };
+}
+
 /** Builds one summary over `members` (participant indices; null = everyone). */
 function build(
   coded: Coded,
@@ -54,15 +104,10 @@ function build(
   scratch: { institution: Sparse; regency: Sparse },
 ): TerpilahSummary {
   const count = members ? members.length : coded.n;
-  const sex = new Int32Array(3);
-  const role = new Int32Array(4 * 3);
-  const age = new Int32Array((AGE_GROUPS.length + 1) * 3);
-  const life = new Int32Array(4 * 3);
-  const disability = new Int32Array(3 * 3);
-  const institutionUnknown = new Int32Array(3);
-  const regencyUnknown = new Int32Array(3);
-  const activities = activity === null ? new Int32Array(coded.activities.length * 3) : null;
   const { institution, regency } = scratch;
+  const counts = emptyCounts(activity === null ? coded.activities.length : null, institution, regency);
+  const { sex, role, age, life, disability, institutionUnknown, regencyUnknown, activities } = counts;
+  counts.participants = count;
   for (let k = 0; k < count; k++) {
     const i = members ? members[k] : k;
     const s = coded.sex[i];
@@ -79,9 +124,24 @@ function build(
     else regency.add(reg, s);
     if (activities) activities[coded.activity[i] * 3 + s]++;
   }
+  const summary = summaryFromCounts(counts, coded, activity, quality);
+  institution.reset();
+  regency.reset();
+  return summary;
+}
 
+/** The tables of one summary from its counts. */
+export function summaryFromCounts(
+  counts: SummaryCounts,
+  labels: SummaryLabels,
+  activity: string | null,
+  quality: QualityFinding[],
+): TerpilahSummary {
+  const { sex, role, age, life, disability, institutionUnknown, regencyUnknown, activities } = counts;
+  const { institution, regency } = counts;
+  const count = counts.participants;
   const institutionRows = institution.touched
-    .map((index) => ({ index, row: institution.row(index, coded.institutions[index]) }))
+    .map((index) => ({ index, row: institution.row(index, labels.institutions[index]) }))
     .sort(byTotalDesc)
     .map((x) => x.row);
   institutionRows.push(
@@ -90,7 +150,7 @@ function build(
   const babel = BABEL_NAMES.map((name, index) => regency.row(index, name));
   const others = regency.touched
     .filter((index) => index >= BABEL_NAMES.length)
-    .map((index) => ({ index, row: regency.row(index, coded.regencies[index]) }))
+    .map((index) => ({ index, row: regency.row(index, labels.regencies[index]) }))
     .sort(byTotalDesc)
     .map((x) => x.row);
   const regencyRows = [
@@ -98,15 +158,13 @@ function build(
     ...others,
     tableRow(UNKNOWN, regencyUnknown[0], regencyUnknown[1], regencyUnknown[2]),
   ];
-  institution.reset();
-  regency.reset();
 
   const tables: DisaggregatedTable[] = [];
   if (activities)
     tables.push(
       table(
         'activity',
-        coded.activities.map((name, a) =>
+        labels.activities.map((name, a) =>
           tableRow(name, activities[a * 3], activities[a * 3 + 1], activities[a * 3 + 2]),
         ),
         count,

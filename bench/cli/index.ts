@@ -1,0 +1,202 @@
+/**
+ * `npm run bench:cli`: the streaming CLI at scale, in one run on one machine.
+ *
+ * 1. CSV parsers: throughput on the same generated register, and agreement with csv-parse.
+ * 2. Core speed: normaliseRows + summariseAll vs arquero doing the same normalisation and tables
+ *    on the same parsed rows (median of 3, interleaved).
+ * 3. The CLI (a child process, as a user runs it) vs DuckDB (a child process running the same
+ *    tables in SQL on the same CSV): wall time, CPU time (user + system) and peak RSS, at 1 M and
+ *    5 M rows (/usr/bin/time -v when present, else the CLI's own maxRSS behind an env var).
+ *
+ * Registers are generated into os.tmpdir() and deleted after. Prints the figures and appends
+ * them to BENCHMARKS.md. Sizes: BENCH_CLI_ROWS="1000000,5000000" (CLI), BENCH_CORE_ROWS=200000.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { matchHeaders } from '../../src/core/terpilah/headers';
+import { normaliseRows } from '../../src/core/terpilah/normalise';
+import { summariseAll } from '../../src/core/terpilah/summaries';
+import { CSV_OPTIONS } from '../../src/cli/read-file';
+import { arqueroTerpilah } from './arquero-terpilah';
+import { duckdbTerpilah } from './duckdb-terpilah';
+import { writeRegister } from './generate';
+import { compareParsers } from './parsers';
+
+const ROOT = join(__dirname, '..');
+const CLI = join(ROOT, 'build/cli/sop-terpilah.js');
+const DATE = '2024-06-01';
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+const version = (name: string): string => {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+};
+const sizes = (env: string | undefined, fallback: number[]) =>
+  env ? env.split(',').map((s) => Number(s.replace(/_/g, ''))) : fallback;
+const id = (n: number) => n.toLocaleString('id-ID');
+const seconds = (ms: number) => (ms / 1000).toFixed(1).replace('.', ',');
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface ChildFigure {
+  wallMs: number;
+  cpuMs: number;
+  maxRssKiB: number;
+  code: number | null;
+}
+
+/** Runs a node child under /usr/bin/time -v (or with the CLI's own maxRSS report). */
+function measure(args: string[], env: Record<string, string> = {}): Promise<ChildFigure> {
+  const command = TIME ?? process.execPath;
+  const argv = TIME ? ['-v', process.execPath, ...args] : args;
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, argv, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ...env, SOP_TERPILAH_MAXRSS: '1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - start;
+      const field = (label: string) => Number(new RegExp(`${label}: ([\\d.]+)`).exec(stderr)?.[1] ?? NaN);
+      const own = Number(/maxRSS (\d+) KiB/.exec(stderr)?.[1] ?? NaN);
+      resolve({
+        wallMs,
+        cpuMs: TIME ? (field('User time \\(seconds\\)') + field('System time \\(seconds\\)')) * 1000 : NaN,
+        maxRssKiB: TIME ? field('Maximum resident set size \\(kbytes\\)') : own,
+        code,
+      });
+    });
+  });
+}
+
+async function coreComparison(path: string, rows: number) {
+  const records = parse(readFileSync(path, 'utf8'), { delimiter: ';', ...CSV_OPTIONS }) as string[][];
+  const header = records[0];
+  const data = records.slice(1);
+  const { mapping } = matchHeaders(header);
+  const ours: number[] = [];
+  const arquero: number[] = [];
+  let tableRows = 0;
+  for (let i = 0; i < 3; i++) {
+    let start = performance.now();
+    const { participants, quality } = normaliseRows(data, mapping, { firstRow: 2, referenceDate: DATE });
+    summariseAll(participants, quality);
+    ours.push(performance.now() - start);
+    start = performance.now();
+    tableRows = arqueroTerpilah(data, mapping as Record<string, number>);
+    arquero.push(performance.now() - start);
+  }
+  return { rows, ours: median(ours), arquero: median(arquero), tableRows };
+}
+
+async function main() {
+  if (process.argv[2] === '--duckdb') {
+    // The DuckDB child: the tables in SQL on the file, then its own figures.
+    const rows = await duckdbTerpilah(process.argv[3]);
+    process.stderr.write(
+      `duckdb table rows ${rows}\nsop-terpilah: maxRSS ${process.resourceUsage().maxRSS} KiB\n`,
+    );
+    return;
+  }
+  if (!existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`);
+  const dir = mkdtempSync(join(tmpdir(), 'sop-terpilah-bench-cli-'));
+  const lines: string[] = [];
+  const say = (line = '') => {
+    console.log(line);
+    lines.push(line);
+  };
+  try {
+    const coreRows = sizes(process.env.BENCH_CORE_ROWS, [200_000])[0];
+    const cliRows = sizes(process.env.BENCH_CLI_ROWS, [1_000_000, 5_000_000]);
+    const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+    say(`## CLI streaming ${when} UTC`);
+    say();
+    say(
+      `Machine: ${cpus()[0]?.model.trim() ?? '?'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
+        `\`npm run bench:cli\`. Wall times are those of a shared machine; CPU time (user + system) is the steadier figure.`,
+    );
+    say();
+
+    // 1. Parsers, on the smallest CLI size.
+    const parserPath = join(dir, `register-${cliRows[0]}.csv`);
+    const parserBytes = await writeRegister(parserPath, cliRows[0]);
+    const figures = await compareParsers(parserPath, {
+      'csv-parse': version('csv-parse'),
+      papaparse: version('papaparse'),
+      udsv: version('udsv'),
+    });
+    say(`### CSV parsers, ${id(cliRows[0])} rows (${mb(parserBytes)} MB), streamed in 1 MiB chunks`);
+    say();
+    say('| parser | rows | seconds | MB/s | same records as csv-parse on messy rows |');
+    say('|---|---:|---:|---:|---:|');
+    for (const f of figures)
+      say(
+        `| ${f.name} ${f.version} | ${id(f.rows)} | ${seconds(f.ms)} | ${Math.round(parserBytes / 2 ** 20 / (f.ms / 1000))} | ${f.agreement} |`,
+      );
+    say();
+    say(
+      'The CLI streams with csv-parse: papaparse swallows the rest of the file after a stray quote ' +
+        '(`"Siti" Ani`), udsv skips blank lines (row numbers shift) and joins a short row with the next.',
+    );
+    say();
+
+    // 2. Core speed.
+    const corePath = join(dir, `register-${coreRows}.csv`);
+    await writeRegister(corePath, coreRows, 12);
+    const core = await coreComparison(corePath, coreRows);
+    rmSync(corePath);
+    say(`### Core: normalisation + summaries, ${id(coreRows)} rows (median of 3)`);
+    say();
+    say('| what | seconds |');
+    say('|---|---:|');
+    say(`| ours: normaliseRows + summariseAll | ${seconds(core.ours)} |`);
+    say(
+      `| arquero ${version('arquero')}: same normalisation, ${id(core.tableRows)} table rows | ${seconds(core.arquero)} |`,
+    );
+    say();
+    say(`Ours is **${(core.arquero / core.ours).toFixed(1)}×** as fast as arquero (target ≥ 2×).`);
+    say();
+
+    // 3. CLI vs DuckDB.
+    say('### CLI (streaming) vs DuckDB, same CSV, same tables');
+    say();
+    say(
+      '| rows | file | CLI wall s | CLI CPU s | CLI peak RSS | DuckDB wall s | DuckDB CPU s | DuckDB peak RSS | wall ratio | CPU ratio |',
+    );
+    say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const rows of cliRows) {
+      const path = rows === cliRows[0] ? parserPath : join(dir, `register-${rows}.csv`);
+      if (path !== parserPath) await writeRegister(path, rows);
+      const bytes = statSync(path).size;
+      const cli = await measure([CLI, 'ringkas', path, '--tanggal', DATE]);
+      const duck = await measure([__filename, '--duckdb', path]);
+      if (cli.code !== 0) throw new Error(`the CLI exited with ${cli.code} on ${rows} rows`);
+      say(
+        `| ${id(rows)} | ${mb(bytes)} MB | ${seconds(cli.wallMs)} | ${seconds(cli.cpuMs)} | ${Math.round(cli.maxRssKiB / 1024)} MB | ` +
+          `${seconds(duck.wallMs)} | ${seconds(duck.cpuMs)} | ${Math.round(duck.maxRssKiB / 1024)} MB | ` +
+          `${(duck.wallMs / cli.wallMs).toFixed(2)} | ${(duck.cpuMs / cli.cpuMs).toFixed(2)} |`,
+      );
+      rmSync(path, { force: true });
+    }
+    say();
+    say('Ratios are DuckDB ÷ CLI: ≥ 1 means the CLI is no slower. Peak RSS target: ≤ 300 MB at 5 M rows.');
+    say();
+    appendFileSync(join(ROOT, 'BENCHMARKS.md'), '\n' + lines.join('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error((e as Error).message ?? e);
+  process.exit(1);
+});

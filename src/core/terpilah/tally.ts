@@ -1,0 +1,161 @@
+/**
+ * The summaries of summariseAll, counted one participant at a time: what the CLI uses to stream a
+ * register of any length without keeping its participants. Memory grows with the number of
+ * distinct activities, institutions and regencies (and the findings kept for the report), not
+ * with the rows. Codes and interning are encode.ts's (same labels, same first-seen order), and
+ * the tables come from summaryFromCounts, so the figures are summariseAll's.
+ */
+import { AGE_GROUPS, LIFE_STAGES } from './age';
+import { BABEL_NAMES, ROLE_CODES, UNKNOWN } from './categories';
+import { looseKey } from './encode';
+import type { Participant, QualityFinding, TableRow, TerpilahSummary } from './model';
+import { countsOf, newProvenanceTally, tallyProvenance } from './provenance';
+import { emptyCounts, summaryFromCounts, type SparseCounts, type SummaryCounts } from './summaries';
+import { tableRow } from './table-rows';
+
+const AGE_INDEX = new Map(AGE_GROUPS.map((g, i) => [g, i] as const));
+const LIFE_INDEX = new Map<string, number>(LIFE_STAGES.map((s, i) => [s, i] as const));
+const ROLE_INDEX = new Map<string, number>(ROLE_CODES.map((r, i) => [r, i] as const));
+const AGE_UNKNOWN = AGE_GROUPS.length;
+const UNKNOWN_KEY = looseKey(UNKNOWN);
+
+/** Sparse counters that grow: index → [L, P, unknown], in one plain array. */
+class GrowingSparse implements SparseCounts {
+  readonly touched: number[] = [];
+  private readonly offsets = new Map<number, number>();
+  private readonly cells: number[] = [];
+  add(index: number, sex: number): void {
+    let base = this.offsets.get(index);
+    if (base === undefined) {
+      base = this.cells.length;
+      this.cells.push(0, 0, 0);
+      this.offsets.set(index, base);
+      this.touched.push(index);
+    }
+    this.cells[base + sex]++;
+  }
+  row(index: number, label: string): TableRow {
+    const b = this.offsets.get(index);
+    return b === undefined
+      ? tableRow(label, 0, 0, 0)
+      : tableRow(label, this.cells[b], this.cells[b + 1], this.cells[b + 2]);
+  }
+}
+
+/** Interns texts case- and space-blind, as encode.ts does; -1 for "Tidak diketahui" itself. */
+class Interner {
+  private readonly exact = new Map<string, number>();
+  private readonly loose = new Map<string, number>();
+  constructor(readonly labels: string[] = []) {
+    labels.forEach((label, i) => {
+      this.exact.set(label, i);
+      this.loose.set(looseKey(label), i);
+    });
+  }
+  code(text: string): number {
+    let index = this.exact.get(text);
+    if (index === undefined) {
+      const key = looseKey(text);
+      if (key === UNKNOWN_KEY) {
+        this.exact.set(text, -1);
+        return -1;
+      }
+      index = this.loose.get(key);
+      if (index === undefined) {
+        index = this.labels.length;
+        this.labels.push(text);
+        this.loose.set(key, index);
+      }
+      this.exact.set(text, index);
+    }
+    return index;
+  }
+}
+
+const newCounts = (activities: number | null) =>
+  emptyCounts(activities, new GrowingSparse(), new GrowingSparse());
+
+function count(
+  counts: SummaryCounts,
+  s: number,
+  role: number,
+  age: number,
+  life: number,
+  disability: number,
+  institution: number,
+  regency: number,
+): void {
+  counts.participants++;
+  counts.sex[s]++;
+  counts.role[role * 3 + s]++;
+  counts.age[age * 3 + s]++;
+  counts.life[life * 3 + s]++;
+  counts.disability[disability * 3 + s]++;
+  if (institution < 0) counts.institutionUnknown[s]++;
+  else (counts.institution as GrowingSparse).add(institution, s);
+  if (regency < 0) counts.regencyUnknown[s]++;
+  else (counts.regency as GrowingSparse).add(regency, s);
+}
+
+export class SummaryTally {
+  private readonly institutions = new Interner();
+  private readonly regencies = new Interner([...BABEL_NAMES]);
+  private readonly activityIndex = new Map<string, number>();
+  private readonly activities: string[] = [];
+  private readonly all = newCounts(null);
+  private readonly perActivity: SummaryCounts[] = [];
+  private readonly findings: QualityFinding[] = [];
+  private readonly findingsPerActivity: QualityFinding[][] = [];
+  private readonly provenance = newProvenanceTally();
+  private readonly provenancePerActivity: Int32Array[] = [];
+
+  /** Counts one participant, with the findings of its row. */
+  add(p: Participant, findings: readonly QualityFinding[] = []): void {
+    const activity = typeof p.activity === 'string' ? p.activity : '';
+    let a = this.activityIndex.get(activity);
+    if (a === undefined) {
+      a = this.activities.length;
+      this.activities.push(activity);
+      this.activityIndex.set(activity, a);
+      this.perActivity.push(newCounts(null));
+      this.findingsPerActivity.push([]);
+      this.provenancePerActivity.push(newProvenanceTally());
+    }
+    tallyProvenance(this.provenance, p);
+    tallyProvenance(this.provenancePerActivity[a], p);
+    const s = p.sex === 'L' ? 0 : p.sex === 'P' ? 1 : 2;
+    const role = ROLE_INDEX.get(p.role as string) ?? 3;
+    const age = AGE_INDEX.get(p.ageGroup as string) ?? AGE_UNKNOWN;
+    const life = LIFE_INDEX.get(p.lifeStage as string) ?? 3;
+    const disability = p.disability === true ? 0 : p.disability === false ? 1 : 2;
+    const institutionText = typeof p.institution === 'string' ? p.institution : '';
+    const institution = institutionText === '' ? -1 : this.institutions.code(institutionText);
+    const regencyText = typeof p.regency === 'string' ? p.regency : '';
+    const regency = regencyText === '' ? -1 : this.regencies.code(regencyText);
+    count(this.all, s, role, age, life, disability, institution, regency);
+    count(this.perActivity[a], s, role, age, life, disability, institution, regency);
+    for (let k = 0; k < findings.length; k++) {
+      this.findings.push(findings[k]);
+      this.findingsPerActivity[a].push(findings[k]);
+    }
+  }
+
+  /** What summariseAll gives for the participants added: all activities first, then each. */
+  summaries(): TerpilahSummary[] {
+    const labels = {
+      institutions: this.institutions.labels,
+      regencies: this.regencies.labels,
+      activities: this.activities,
+    };
+    const activities = new Int32Array(this.activities.length * 3);
+    this.perActivity.forEach((counts, a) => activities.set(counts.sex, a * 3));
+    const all = summaryFromCounts({ ...this.all, activities }, labels, null, this.findings);
+    return [
+      { ...all, provenance: countsOf(this.provenance) },
+      ...this.perActivity.map((counts, a) => ({
+        ...summaryFromCounts(counts, labels, this.activities[a], this.findingsPerActivity[a]),
+        provenance: countsOf(this.provenancePerActivity[a]),
+      })),
+    ];
+  }
+}
