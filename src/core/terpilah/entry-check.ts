@@ -65,7 +65,7 @@ export interface RegisterPerson {
 export interface DuplicateRows {
   /** `Peserta` rows with the same NIK. */
   nik: number[];
-  /** Rows with the same name and institution in the same activity (and no other NIK). */
+  /** The first row with the same name and institution in the same activity, where one of the two has no NIK. */
   name: number[];
 }
 
@@ -86,18 +86,22 @@ export function duplicateRowsOf(
   const activity = String(candidate.activity ?? '').trim();
   const institution = nameKey(String(candidate.institution ?? ''));
   const found: DuplicateRows = { nik: [], name: [] };
+  // As DuplicateCheck: a name is compared with the first row of that name, institution and
+  // activity only; two NIKs there are two people (and the same NIK is the NIK finding).
+  let firstOfName: { row: number; nik: string } | undefined;
   register.forEach((person, i) => {
     const theirNik = idDigits(String(person.nik ?? ''));
     if (nik !== '' && theirNik === nik) found.nik.push(firstRow + i);
-    else if (
+    if (
+      firstOfName === undefined &&
       name !== '' &&
       nameKey(String(person.name ?? '')) === name &&
       String(person.activity ?? '').trim() === activity &&
-      nameKey(String(person.institution ?? '')) === institution &&
-      !(nik !== '' && theirNik !== '')
+      nameKey(String(person.institution ?? '')) === institution
     )
-      found.name.push(firstRow + i);
+      firstOfName = { row: firstRow + i, nik: theirNik };
   });
+  if (firstOfName && (nik === '' || firstOfName.nik === '')) found.name.push(firstOfName.row);
   return found.nik.length > 0 || found.name.length > 0 ? found : null;
 }
 

@@ -51,6 +51,21 @@ describe('duplicateRowsOf', () => {
     );
   });
 
+  test('"Ani" with a NIK, then "Ani" without, then "Ani" with another NIK: the report compares with the first, so the form does not ask', () => {
+    const other = '1971011203750002';
+    const register = [
+      { activity: 'K1', name: 'Ani', nik: NIK, institution: '' },
+      { activity: 'K1', name: 'Ani', nik: '', institution: '' },
+    ];
+    expect(duplicateRowsOf(register, 2, { activity: 'K1', name: 'Ani', nik: other, institution: '' })).toBe(
+      null,
+    );
+    expect(duplicateRowsOf(register, 2, { activity: 'K1', name: 'Ani', nik: '', institution: '' })).toEqual({
+      nik: [],
+      name: [2],
+    });
+  });
+
   test('property: it asks exactly when the report would flag the new row as a duplicate', () => {
     const person = fc.record({
       activity: fc.constantFrom('K1', 'K2'),
@@ -73,6 +88,7 @@ describe('duplicateRowsOf', () => {
         const flagged = quality.some((q) => q.row === last && q.code.startsWith('duplicate'));
         expect(duplicateRowsOf(register, 2, candidate) !== null).toBe(flagged);
       }),
+      { numRuns: 2000 },
     );
   });
 });
