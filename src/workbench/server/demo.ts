@@ -123,15 +123,16 @@ export function buildDemo(host: DemoHost): { ok: boolean; steps: DemoStep[] } {
         at: wallClockAt(zone, anchor - minutesAgo * 60_000),
         ...extra,
       });
+    // 10:30–11:45, then after the 12:00–13:00 break: every logged span is working time.
     log(1, 'start', 300, { person: 'Kabid PUG', evidence: 'https://example.org/disposisi-1' });
-    log(1, 'finish', 240);
-    log(2, 'start', 230, { person: 'Kadis' });
-    log(2, 'revise', 200, { note: 'Anggaran di RKA belum sesuai KAK' });
-    log(1, 'start', 190);
-    log(1, 'finish', 150);
-    log(2, 'start', 140);
-    log(2, 'approve', 120);
-    log(3, 'start', 100);
+    log(1, 'finish', 260);
+    log(2, 'start', 255, { person: 'Kadis' });
+    log(2, 'revise', 225, { note: 'Anggaran di RKA belum sesuai KAK' });
+    log(1, 'start', 150);
+    log(1, 'finish', 110);
+    log(2, 'start', 100);
+    log(2, 'approve', 80);
+    log(3, 'start', 70);
     // the Google Form's answers, as a person pastes them into a new sheet
     manageSheets(host, { op: 'add', name: DEMO_SOURCE });
     typeInto(host, {
