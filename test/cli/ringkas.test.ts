@@ -11,7 +11,7 @@ import { matchHeaders } from '../../src/core/terpilah/headers';
 import { normaliseRows } from '../../src/core/terpilah/normalise';
 import { summariseAll } from '../../src/core/terpilah/summaries';
 import type { TerpilahSummary } from '../../src/core/terpilah/model';
-import { toMaskedJson } from '../../src/cli/main';
+import { jsonSummary, toMaskedJson } from '../../src/cli/main';
 
 const CLI = join(__dirname, '../../build/cli/sop-terpilah.js');
 const DATE = '2024-06-01';
@@ -39,7 +39,7 @@ const csv = (rows: string[][], delimiter: string) =>
   '\r\n';
 
 /** The figures of a summary list (JSON round trip, NIK masked as the CLI prints them). */
-const figures = (summaries: TerpilahSummary[]) => JSON.parse(toMaskedJson(summaries));
+const figures = (summaries: TerpilahSummary[]) => JSON.parse(toMaskedJson(summaries.map(jsonSummary)));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sop-terpilah-cli-'));
