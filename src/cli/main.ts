@@ -368,10 +368,13 @@ function fail(e: unknown): void {
  * The heap the CLI runs in. V8 sizes its heap from its limit, not from what is live: under the
  * default limit (a quarter of the machine's memory) a 5-million-row stream peaks near 500 MB
  * although what it keeps is far less; under this one it peaks near 400 MB (BENCHMARKS.md).
- * summarise-file stops with a message before the limit is reached.
+ * summarise-file stops with a message before the limit is reached. The young generation is kept
+ * small too: every row's cells are short-lived garbage, and V8's default 16 MB semi-spaces (three
+ * of them) hold ~30 MB of it for nothing; 4 MB ones cost some more scavenges (BENCHMARKS.md).
  */
 const HEAP_MB = 512;
 const HEAP_FLAG = '--max-old-space-size';
+const SEMI_SPACE_MB = 4;
 
 /** Runs this same file again under the heap limit (unless node was given one): true when it did. */
 function underHeapLimit(): boolean {
@@ -379,7 +382,13 @@ function underHeapLimit(): boolean {
   if (given || process.env.SOP_TERPILAH_HEAP === 'default') return false;
   const child = spawn(
     process.execPath,
-    [...process.execArgv, `${HEAP_FLAG}=${HEAP_MB}`, __filename, ...process.argv.slice(2)],
+    [
+      ...process.execArgv,
+      `${HEAP_FLAG}=${HEAP_MB}`,
+      `--max-semi-space-size=${SEMI_SPACE_MB}`,
+      __filename,
+      ...process.argv.slice(2),
+    ],
     { stdio: 'inherit' },
   );
   child.on('error', fail);
