@@ -19,7 +19,6 @@ import { qualityDigest } from '../core/terpilah/quality-list';
 import { reportSheetPlan } from '../core/terpilah/report-sheet';
 import { isoDate } from '../core/dates';
 import { DEFAULT_TIME_ZONE, toIsoInZone } from '../core/time';
-import { exportXlsxReport } from '../workbench/export/xlsx';
 import { reportWorkbook } from './plan-to-workbook';
 import { maskNiks, writeReport } from './print';
 import { writeSatuDataFiles } from './satu-data-files';
@@ -307,6 +306,8 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     const generatedAt = toIsoInZone(io.now().getTime(), TIME_ZONE);
     const { plan, charts } = reportSheetPlan(summaries, REPORT_SHEET_NAME, generatedAt);
     const workbook = reportWorkbook(plan, charts, maskNiks(basename(options.out, '.xlsx')), TIME_ZONE);
+    // Loaded for --out only: exceljs is ~28 MB a streaming run does not need.
+    const { exportXlsxReport } = await import('../workbench/export/xlsx');
     const { buffer } = await exportXlsxReport(workbook);
     try {
       await writeFile(options.out, buffer);
@@ -368,13 +369,11 @@ function fail(e: unknown): void {
  * The heap the CLI runs in. V8 sizes its heap from its limit, not from what is live: under the
  * default limit (a quarter of the machine's memory) a 5-million-row stream peaks near 500 MB
  * although what it keeps is far less; under this one it peaks near 400 MB (BENCHMARKS.md).
- * summarise-file stops with a message before the limit is reached. The young generation is kept
- * small too: every row's cells are short-lived garbage, and V8's default 16 MB semi-spaces (three
- * of them) hold ~30 MB of it for nothing; 4 MB ones cost some more scavenges (BENCHMARKS.md).
+ * summarise-file stops with a message before the limit is reached. (Smaller semi-spaces,
+ * 2–8 MB, were measured: no steady gain at 5 M rows, a quarter more CPU; BENCHMARKS.md.)
  */
 const HEAP_MB = 512;
 const HEAP_FLAG = '--max-old-space-size';
-const SEMI_SPACE_MB = 4;
 
 /** Runs this same file again under the heap limit (unless node was given one): true when it did. */
 function underHeapLimit(): boolean {
@@ -382,13 +381,7 @@ function underHeapLimit(): boolean {
   if (given || process.env.SOP_TERPILAH_HEAP === 'default') return false;
   const child = spawn(
     process.execPath,
-    [
-      ...process.execArgv,
-      `${HEAP_FLAG}=${HEAP_MB}`,
-      `--max-semi-space-size=${SEMI_SPACE_MB}`,
-      __filename,
-      ...process.argv.slice(2),
-    ],
+    [...process.execArgv, `${HEAP_FLAG}=${HEAP_MB}`, __filename, ...process.argv.slice(2)],
     { stdio: 'inherit' },
   );
   child.on('error', fail);

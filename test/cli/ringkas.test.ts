@@ -250,3 +250,26 @@ describe('sop-terpilah ringkas', () => {
     expect(help.stdout).toContain('sop-terpilah ringkas <berkas.csv|berkas.xlsx>');
   });
 });
+
+describe('what a run loads', () => {
+  test('a CSV run never loads exceljs (~28 MB of memory); an XLSX run does', () => {
+    // A preload that says on stderr, at exit, whether exceljs was loaded (in this process and in
+    // the one the CLI starts under its heap limit: both get the preload).
+    const hook = file('hook.js');
+    writeFileSync(
+      hook,
+      "process.on('exit', () => { if (Object.keys(require.cache).some((k) => k.includes('/node_modules/exceljs/')))" +
+        " require('fs').writeSync(2, '[exceljs loaded]\\n'); });",
+    );
+    const loads = (name: string) =>
+      spawnSync(process.execPath, ['-r', hook, CLI, 'ringkas', file(name), '--tanggal', DATE], {
+        encoding: 'utf8',
+      });
+    const csvRun = loads('comma.csv');
+    expect(csvRun.status).toBe(0);
+    expect(csvRun.stderr).not.toContain('[exceljs loaded]');
+    const xlsxRun = loads('peserta.xlsx');
+    expect(xlsxRun.status).toBe(0);
+    expect(xlsxRun.stderr).toContain('[exceljs loaded]');
+  });
+});
