@@ -368,7 +368,7 @@ function fail(e: unknown): void {
 /**
  * The heap the CLI runs in. V8 sizes its heap from its limit, not from what is live: under the
  * default limit (a quarter of the machine's memory) a 5-million-row stream peaks near 500 MB
- * although what it keeps is far less; under this one it peaks near 400 MB (BENCHMARKS.md).
+ * although what it keeps is far less; under this one it peaks near 310 MB (BENCHMARKS.md).
  * summarise-file stops with a message before the limit is reached. (Smaller semi-spaces,
  * 2–8 MB, were measured: no steady gain at 5 M rows, a quarter more CPU; BENCHMARKS.md.)
  */
