@@ -19,6 +19,7 @@ export function benchRun(...results: ExecutionResult[]): BenchRun {
   const seconds = { optimistic: 0, typical: 0, pessimistic: 0 };
   const sum: BenchRun = { calls: 0, cellsRead: 0, cellsWritten: 0, estimatedSeconds: seconds };
   for (const r of results) {
+    if (!r.ok) sum.stopped = r.error ?? 'stopped';
     sum.calls += r.calls;
     sum.cellsRead += r.cellsRead ?? 0;
     sum.cellsWritten += r.cellsWritten ?? 0;
@@ -31,6 +32,7 @@ export function benchRun(...results: ExecutionResult[]): BenchRun {
 }
 
 /** "~1.2 s (0.6–2.4 s)", or "—" when no Apps Script execution runs. */
-export function estimateText(run: Pick<BenchRun, 'estimatedSeconds'>): string {
-  return run.estimatedSeconds ? formatEstimate(run.estimatedSeconds) : '—';
+export function estimateText(run: Pick<BenchRun, 'estimatedSeconds' | 'stopped'>): string {
+  const text = run.estimatedSeconds ? formatEstimate(run.estimatedSeconds) : '—';
+  return run.stopped ? `${text}, dihentikan: ${run.stopped}` : text;
 }

@@ -9,6 +9,8 @@ export interface BenchRun {
   cellsWritten: number;
   /** Seconds in Google Sheets (services/latency.ts); null when no Apps Script execution runs (export, CLI). */
   estimatedSeconds: EstimatedSeconds | null;
+  /** Why Apps Script would have stopped the execution (e.g. past 6 minutes); the figures count until then. */
+  stopped?: string;
 }
 
 /** One benchmarked user action, measured at two data sizes side by side. */

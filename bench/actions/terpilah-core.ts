@@ -10,21 +10,10 @@ import { ageGroup, lifeStage } from '../../src/core/terpilah/age';
 import type { Participant, Role } from '../../src/core/terpilah/model';
 import { BABEL_REGENCIES } from '../../src/core/terpilah/nik';
 import { summarise, summariseAll } from '../../src/core/terpilah/summaries';
+import { random } from '../cli/generate'; // mulberry32: every run measures the same data
 import type { BenchComputation } from '../types';
 
 export const TERPILAH_PARTICIPANTS = 200_000;
-
-/** Deterministic PRNG (mulberry32) so every run measures the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateParticipants(count: number, seed = 7): Participant[] {
   const next = random(seed);

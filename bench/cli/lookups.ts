@@ -2,27 +2,7 @@
  * The spellings the reference implementations (arquero, DuckDB) normalise with: the same words
  * the core reads (sex, role, regency, disability, months), as plain lookups they can use.
  */
-export const SEX_SPELLINGS: Record<string, 'L' | 'P'> = Object.fromEntries([
-  ...[
-    'l',
-    'lk',
-    'laki',
-    'laki laki',
-    'lakilaki',
-    'laki2',
-    'laki-laki',
-    'pria',
-    'cowok',
-    'm',
-    'male',
-    'man',
-    'boy',
-    'lelaki',
-  ].map((s) => [s, 'L'] as const),
-  ...['p', 'pr', 'prp', 'perempuan', 'wanita', 'cewek', 'f', 'female', 'woman', 'girl'].map(
-    (s) => [s, 'P'] as const,
-  ),
-]);
+export { SEX_SPELLINGS } from '../../src/core/terpilah/sex';
 
 export const ROLE_WORDS: Record<string, string> = {
   peserta: 'peserta',

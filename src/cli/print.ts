@@ -7,6 +7,8 @@ import type { DisaggregatedTable, QualityFinding, TableRow, TerpilahSummary } fr
 import { qualityDigest } from '../core/terpilah/quality-list';
 import { maskNiksIn } from '../core/privacy/mask-nik';
 import { formatDecimalId } from '../core/format';
+import { PROVENANCE_FIELDS } from '../core/terpilah/provenance';
+import { provenanceLine } from '../core/terpilah/report-sheet';
 
 const HEADERS = ['Kategori', 'L', 'P', 'Tidak diketahui', 'Jumlah', '%L', '%P', 'Rasio JK'];
 
@@ -72,6 +74,8 @@ export function formatSummary(summary: TerpilahSummary): string {
   const parts = [
     `${heading}\n${'='.repeat([...heading].length)}`,
     `Peserta / participants: ${summary.participants}`,
+    // Where the values came from, as the report sheet says it (typed, corrected, derived, unknown).
+    ...(summary.provenance ? [provenanceLine(summary.provenance, PROVENANCE_FIELDS)] : []),
     alignColumns([HEADERS, rowCells(summary.sex, 'Jenis kelamin')], [0]),
     ...summary.tables.map(formatTable),
   ];

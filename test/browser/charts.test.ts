@@ -4,10 +4,11 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { cellA1 } from '../../src/workbench/a1';
 import { newWorkbookState, type ChartSpec, type WorkbookState } from '../../src/workbench/model';
 import { loadWorkbook } from '../../src/workbench/server/persistence';
-import { launchBrowser, startWorkbench, type RunningWorkbench } from '../support/browser';
+import { openWorkbench, type RunningWorkbench } from '../support/browser';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'build', 'screenshots');
 const REPORT = 'Laporan Data Terpilah';
+const VIEWPORT = { width: 1366, height: 768 };
 const AGE_GROUPS = ['75+', '70-74', '65-69', '60-64', '55-59', '50-54', '45-49', '40-44', '35-39'];
 
 const texts = (scope: Locator, testid: string) =>
@@ -24,11 +25,7 @@ describe('charts drawn as Sheets draws them, at their anchor cells (Chromium)', 
   let page: Page;
 
   beforeAll(async () => {
-    workbench = await startWorkbench();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(workbench.url);
-    await page.getByTestId('menu-item').filter({ hasText: 'Buka panel' }).waitFor({ state: 'attached' });
+    ({ workbench, browser, page } = await openWorkbench(undefined, VIEWPORT));
     // "Buka contoh", then the report over every activity, as the sidebar asks for it
     const post = (url: string, body: unknown) =>
       page.evaluate(
@@ -176,11 +173,7 @@ describe('a chart of user text in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    workbench = await startWorkbench(hostile());
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(workbench.url);
-    await page.getByTestId('menu-item').filter({ hasText: 'Buka panel' }).waitFor({ state: 'attached' });
+    ({ workbench, browser, page } = await openWorkbench(hostile(), VIEWPORT));
     await page.locator('[data-testid="chart"][data-ready="true"]').waitFor();
   });
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadWorkbook } from '../../src/workbench/server/persistence';
-import { launchBrowser, startWorkbench, type RunningWorkbench } from '../support/browser';
+import { openWorkbench, type RunningWorkbench } from '../support/browser';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'build', 'screenshots');
 const REPORT = 'Laporan Data Terpilah: Rapat koordinasi PUG triwulan I';
@@ -13,11 +13,7 @@ describe('"Buka contoh" in Chromium: a demo spreadsheet built by the add-in itse
   let page: Page;
 
   beforeAll(async () => {
-    workbench = await startWorkbench();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(workbench.url);
-    await page.getByTestId('menu-item').filter({ hasText: 'Buka panel' }).waitFor({ state: 'attached' });
+    ({ workbench, browser, page } = await openWorkbench());
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { newSheetState, newWorkbookState, type WorkbookState } from '../../src/workbench/model';
-import { launchBrowser, startWorkbench, type RunningWorkbench } from '../support/browser';
+import { openWorkbench, type RunningWorkbench } from '../support/browser';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'build', 'screenshots');
 const BLACK = { color: '#000000', style: 'SOLID' };
@@ -37,11 +37,7 @@ describe('frozen rows and columns in Chromium; where a sheet opens', () => {
   let page: Page;
 
   beforeAll(async () => {
-    workbench = await startWorkbench(seeded());
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-    await page.goto(workbench.url);
-    await page.getByTestId('menu-item').filter({ hasText: 'Buka panel' }).waitFor({ state: 'attached' });
+    ({ workbench, browser, page } = await openWorkbench(seeded(), { width: 1000, height: 700 }));
     await page.locator('[data-a1="A1"]').waitFor();
   });
 

@@ -23,6 +23,19 @@ describe('File → Impor CSV in Chromium', () => {
     await workbench?.stop();
   });
 
+  /** A new page whose /api/open (onOpen's menus) waits until `release()`: the page loads without them. */
+  async function pageWithOpenHeld(): Promise<{ other: Page; release: () => void }> {
+    const other = await browser.newPage();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await other.route('**/api/open', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await other.goto(workbench.url);
+    return { other, release };
+  }
+
   /** Chooses `name` with `content` in the file dialog that File → Impor CSV… opens. */
   async function importCsv(name: string, content: string | Buffer): Promise<void> {
     await page.getByTestId('file-menu').click();
@@ -81,14 +94,7 @@ describe('File → Impor CSV in Chromium', () => {
   });
 
   test("a File menu opened before onOpen's menu arrives stays open (the add-in's menus replace only theirs)", async () => {
-    const other = await browser.newPage();
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await other.route('**/api/open', async (route) => {
-      await held;
-      await route.continue();
-    });
-    await other.goto(workbench.url);
+    const { other, release } = await pageWithOpenHeld();
     await other.getByTestId('file-menu').click();
     await other.getByTestId('import-csv').waitFor();
     release();
@@ -98,14 +104,7 @@ describe('File → Impor CSV in Chromium', () => {
   });
 
   test('an "Ekstensi" menu opened before onOpen\'s menu arrives shows its items when they come', async () => {
-    const other = await browser.newPage();
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await other.route('**/api/open', async (route) => {
-      await held;
-      await route.continue();
-    });
-    await other.goto(workbench.url);
+    const { other, release } = await pageWithOpenHeld();
     await other.getByTestId('addon-menu').click();
     await other.getByText('Belum ada menu add-on').waitFor();
     release();

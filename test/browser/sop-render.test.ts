@@ -22,7 +22,7 @@ import { withVersionHistory } from '../../src/core/sop/versions';
 import { exportXlsxReport } from '../../src/workbench/export/xlsx';
 import { newWorkbookState } from '../../src/workbench/model';
 import { launchBrowser, startWorkbench } from '../support/browser';
-import { RUN_LIBREOFFICE_CHECKS, sofficeCommand } from '../support/libreoffice';
+import { convertToPdf, RUN_LIBREOFFICE_CHECKS } from '../support/libreoffice';
 import { newWorkbench, runOk } from '../support/workbench';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -83,31 +83,15 @@ test('the built-in SOP in the workbench page: the flowchart is drawn with lines'
     try {
       const file = join(dir, 'sop.xlsx');
       writeFileSync(file, (await exportXlsxReport(state)).buffer);
-      execFileSync(
-        sofficeCommand(),
-        [
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          file,
-        ],
-        { timeout: 120_000, stdio: 'ignore' },
-      );
-      const pdf = readFileSync(join(dir, 'sop.pdf'));
+      const pdfFile = convertToPdf(file, dir);
+      const pdf = readFileSync(pdfFile);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       // The picture needs poppler's pdftoppm (.ci/run installs it; elsewhere it may be missing).
       if (!hasPdftoppm()) return;
       // The first two pages: the identity, then the first flowchart page.
-      execFileSync(
-        'pdftoppm',
-        ['-png', '-r', '80', '-f', '1', '-l', '2', join(dir, 'sop.pdf'), join(dir, 'page')],
-        {
-          timeout: 60_000,
-        },
-      );
+      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '2', pdfFile, join(dir, 'page')], {
+        timeout: 60_000,
+      });
       const pngs = readdirSync(dir)
         .filter((f) => f.startsWith('page') && f.endsWith('.png'))
         .sort()

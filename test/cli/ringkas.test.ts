@@ -102,6 +102,16 @@ describe('sop-terpilah ringkas', () => {
     expect(stdout).not.toContain(NIK);
   });
 
+  test('prints where the values came from, as the report sheet does; --json carries the counts', () => {
+    const { stdout } = cli('ringkas', file('comma.csv'), '--tanggal', DATE);
+    // "Wanita" is a corrected spelling; 4 sexes as typed; one NIK, four without.
+    expect(stdout).toContain('Asal nilai: jenis kelamin: 4 tertulis, 1 ejaan dibakukan;');
+    expect(stdout).toContain('NIK: 1 tertulis, 4 tidak diketahui;');
+    const json = JSON.parse(cli('ringkas', file('comma.csv'), '--json', '--tanggal', DATE).stdout);
+    const all = json.summaries.find((s: TerpilahSummary) => s.activity === null) ?? json.summaries[0];
+    expect(all.provenance.sex).toMatchObject({ read: 4, corrected: 1 });
+  });
+
   test('--json gives the figures of the core run directly on the same rows', () => {
     const { code, stdout } = cli('ringkas', file('comma.csv'), '--json', '--tanggal', DATE);
     expect(code).toBe(0);

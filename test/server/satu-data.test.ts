@@ -6,6 +6,7 @@
 import { newSheetState, type SheetState } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
 import { seedParticipantRows } from '../../bench/actions/terpilah-report';
+import { PESERTA_SPEC_HEADERS } from '../support/peserta-spec';
 import { newWorkbench, runOk, uiOf } from '../support/workbench';
 import { sheetValues } from './progress-helpers';
 import { GENERATED_KEY, sheetNames, sheetOf } from './template-helpers';
@@ -18,23 +19,8 @@ const BAPPEDA = 'Badan Perencanaan Pembangunan Daerah Provinsi Kepulauan Bangka 
 const NIK_A = '1904014505800001';
 const NIK_B = '1971011203750002';
 
-/** Peserta columns, pinned as the spec. */
-const HEADERS = [
-  'Kegiatan',
-  'Nama',
-  'NIK',
-  'NIP',
-  'Jenis kelamin',
-  'Tanggal lahir',
-  'Umur',
-  'Peran',
-  'Instansi/OPD',
-  'Jabatan',
-  'Kabupaten/Kota',
-  'Disabilitas',
-  'Kehadiran',
-  'Sumber',
-];
+/** Peserta columns, pinned as the spec (test/support/peserta-spec.ts). */
+const HEADERS = PESERTA_SPEC_HEADERS;
 
 type Person = Partial<Record<(typeof HEADERS)[number], string | number>>;
 

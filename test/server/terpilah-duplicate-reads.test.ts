@@ -7,22 +7,12 @@ import fc from 'fast-check';
 import { duplicateRowsOf } from '../../src/core/terpilah/entry-check';
 import { duplicateCandidates, type PersonCells } from '../../src/server/terpilah/duplicate-reads';
 import type { Cell } from '../../src/workbench/model';
-import type { Workbench } from '../../src/workbench/runtime';
 import { meterCells } from '../support/cell-meter';
-import { inExecution, newWorkbench, runOk } from '../support/workbench';
+import { inExecution } from '../support/workbench';
 import { sheetOf, valuesOf } from './template-helpers';
+import { pesertaWithRows } from './terpilah-helpers';
 
 type Value = Cell['value'];
-
-function register(rows: Value[][]): Workbench {
-  const workbench = newWorkbench();
-  runOk(workbench, 'addParticipant', [{ name: 'x' }]);
-  const sheet = sheetOf(workbench, 'Peserta');
-  sheet.rows.length = 1;
-  for (const row of rows) sheet.rows.push(row.map((value) => ({ value })));
-  sheet.maxRows = Math.max(sheet.maxRows, rows.length + 1);
-  return workbench;
-}
 
 /** The form's duplicate rule, from core (entry-check.ts): the rows' numbers it finds. */
 function duplicates(people: PersonCells[], candidate: PersonCells): number[] {
@@ -57,7 +47,7 @@ const toRow = (p: { activity: string; name: string; nik: Value; institution: str
 test('the same duplicates as over the full rows (property)', () => {
   fc.assert(
     fc.property(fc.array(person, { maxLength: 30 }), person, (people, candidate) => {
-      const workbench = register(people.map(toRow));
+      const workbench = pesertaWithRows(people.map(toRow));
       const full: PersonCells[] = valuesOf(sheetOf(workbench, 'Peserta'))
         .slice(1)
         .map((row) => ({
@@ -83,7 +73,7 @@ test('two to four cells a register row (never the whole row), a bounded number o
     const rows = Array.from({ length: count }, (_, i) =>
       toRow({ activity: 'Rapat', name: `Orang ${i % 500}`, nik: '', institution: 'Dinkes' }),
     );
-    const workbench = register(rows);
+    const workbench = pesertaWithRows(rows);
     return meterCells(() =>
       inExecution(workbench, () => {
         const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Peserta');

@@ -16,6 +16,7 @@ import type { Workbench } from '../../src/workbench/runtime';
 import { meterCells } from '../support/cell-meter';
 import { newWorkbench, runOk } from '../support/workbench';
 import { sheetOf, valuesOf } from './template-helpers';
+import { pesertaWithRows } from './terpilah-helpers';
 
 const PESERTA = 'Peserta';
 type Value = Cell['value'];
@@ -24,17 +25,6 @@ const NIK_WOMAN = '1904014505800001';
 const NIK_MAN = '1971011203750002';
 const NIP_WOMAN = '198005052006042001';
 const NIP_MAN = '197503122000031001';
-
-/** A `Peserta` the add-in set up (the first participant from the form), then `rows` put below its header. */
-function register(rows: Value[][]): Workbench {
-  const workbench = newWorkbench();
-  runOk(workbench, 'addParticipant', [{ name: 'x' }]);
-  const sheet = sheetOf(workbench, PESERTA);
-  sheet.rows.length = 1; // as a person would have it: the participants right below the header
-  for (const row of rows) sheet.rows.push(row.map((value) => ({ value })));
-  sheet.maxRows = Math.max(sheet.maxRows, rows.length + 1);
-  return workbench;
-}
 
 /** A sheet named `Peserta` staff made by hand: these headers, these rows, no marker. */
 function handMade(headers: string[], rows: Value[][]): Workbench {
@@ -104,7 +94,7 @@ describe('the headline equals a full recount', () => {
   test('messy registers (property): every activity asked, in the add-in’s register', () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 40 }), (rows) => {
-        const workbench = register(rows);
+        const workbench = pesertaWithRows(rows);
         for (const activity of ASKED)
           expect(headline(workbench, activity)).toEqual(recount(workbench, activity));
       }),
@@ -138,7 +128,7 @@ describe('the headline equals a full recount', () => {
           i % 7 ? '' : NIK_WOMAN,
         ),
       );
-    const workbench = register(rows);
+    const workbench = pesertaWithRows(rows);
     const same = () => expect(headline(workbench, 'Rapat PUG')).toEqual(recount(workbench, 'Rapat PUG'));
     same();
     const edit = (act: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void) =>
@@ -191,7 +181,7 @@ function measured(workbench: Workbench, activity: string) {
 describe('what the headline reads', () => {
   test('calls are the same at 100 and 10,000 participants; beyond the activity column, cells do not grow', () => {
     const [small, large] = [100, 10_000].map((total) => {
-      const workbench = register(sizedRegister(total, 50));
+      const workbench = pesertaWithRows(sizedRegister(total, 50));
       const run = measured(workbench, 'Kegiatan 1');
       expect(run.value).toEqual(recount(workbench, 'Kegiatan 1'));
       return run;
@@ -213,7 +203,7 @@ describe('what the headline reads', () => {
   });
 
   test('an activity spread thinly over the register: reads stay few and bounded', () => {
-    const workbench = register(sizedRegister(10_000, 200, true));
+    const workbench = pesertaWithRows(sizedRegister(10_000, 200, true));
     const run = measured(workbench, 'Kegiatan 1');
     expect(run.value).toEqual(recount(workbench, 'Kegiatan 1'));
     expect(run.byMethod['Range.getValues']).toBeLessThanOrEqual(2 + 2 * 12);
@@ -222,7 +212,7 @@ describe('what the headline reads', () => {
   });
 
   test('"all" and the unnamed activity still read every cell (a row counts when any mapped cell is filled)', () => {
-    const workbench = register(sizedRegister(100, 10));
+    const workbench = pesertaWithRows(sizedRegister(100, 10));
     for (const activity of ['', 'Tanpa nama kegiatan']) {
       const run = measured(workbench, activity);
       expect(run.value).toEqual(recount(workbench, activity));
@@ -235,7 +225,7 @@ describe('what the headline reads', () => {
     expect(headline(none, 'Rapat PUG').narrative).toBe('Belum ada peserta tercatat.');
     expect(none.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
     expect(headline(handMade([], []), 'Rapat PUG').participants).toBe(0);
-    expect(headline(register([]), 'Rapat PUG').participants).toBe(0);
+    expect(headline(pesertaWithRows([]), 'Rapat PUG').participants).toBe(0);
   });
 
   test('a sheet named Peserta that is no register is refused with what was found', () => {

@@ -26,6 +26,16 @@ function seedSheet(workbench: Workbench, name: string, rows: Value[][], maxRows 
   return sheet;
 }
 
+/** A `Peserta` staff made by hand (the register's headers, one row, no marker, no formats), `maxRows` high. */
+function handMadePeserta(maxRows: number): Workbench {
+  const workbench = newWorkbench();
+  runOk(workbench, 'addParticipant', [{ name: 'x' }]);
+  const headers = sheetOf(workbench, 'Peserta').rows[0].map((cell) => cell?.value ?? '');
+  workbench.state.sheets = workbench.state.sheets.filter((s) => s.name !== 'Peserta');
+  seedSheet(workbench, 'Peserta', [headers, ['Rapat', 'Ani', '', '', 'P']], maxRows);
+  return workbench;
+}
+
 const HEADER: Value[] = [
   'Timestamp',
   'Nama Lengkap',
@@ -118,22 +128,14 @@ function cases(): Record<string, unknown> {
     out.large = hash(digest(sheetOf(workbench, 'Peserta')));
   }
   {
-    const workbench = newWorkbench();
-    runOk(workbench, 'addParticipant', [{ name: 'x' }]);
-    const headers = sheetOf(workbench, 'Peserta').rows[0].map((cell) => cell?.value ?? '');
-    workbench.state.sheets = workbench.state.sheets.filter((s) => s.name !== 'Peserta');
-    seedSheet(workbench, 'Peserta', [headers, ['Rapat', 'Ani', '', '', 'P']], 6000);
+    const workbench = handMadePeserta(6000);
     seedSheet(workbench, 'Form', formRows(7000));
     runOk(workbench, 'importParticipants', [{ sourceSheet: 'Form', mapping: MAPPING, activity: 'Rapat' }]);
     out.largeHandMade = hash(digest(sheetOf(workbench, 'Peserta')));
   }
   // A Peserta staff made by hand (no marker, no formats): its rows get the register's formats.
   {
-    const workbench = newWorkbench();
-    runOk(workbench, 'addParticipant', [{ name: 'x' }]);
-    const headers = sheetOf(workbench, 'Peserta').rows[0].map((cell) => cell?.value ?? '');
-    workbench.state.sheets = workbench.state.sheets.filter((s) => s.name !== 'Peserta');
-    seedSheet(workbench, 'Peserta', [headers, ['Rapat', 'Ani', '', '', 'P']], 40);
+    const workbench = handMadePeserta(40);
     seedSheet(workbench, 'Form', formRows(60));
     runOk(workbench, 'importParticipants', [{ sourceSheet: 'Form', mapping: MAPPING, activity: 'Rapat' }]);
     out.handMade = hash(digest(sheetOf(workbench, 'Peserta')));

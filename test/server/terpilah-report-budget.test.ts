@@ -13,23 +13,13 @@ import { newSheetState, type Cell } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
 import { meterCells } from '../support/cell-meter';
 import { inExecution, newWorkbench, runOk, uiOf } from '../support/workbench';
-import { sheetNames, sheetOf } from './template-helpers';
+import { sheetNames } from './template-helpers';
+import { pesertaWithRows } from './terpilah-helpers';
 
 type Value = Cell['value'];
 const PESERTA = 'Peserta';
 const NIK_WOMAN = '1904014505800001';
 const NIK_MAN = '1971011203750002';
-
-/** A `Peserta` set up by the add-in with `rows` right below its header. */
-function register(rows: Value[][]): Workbench {
-  const workbench = newWorkbench();
-  runOk(workbench, 'addParticipant', [{ name: 'x' }]);
-  const sheet = sheetOf(workbench, PESERTA);
-  sheet.rows.length = 1;
-  for (const row of rows) sheet.rows.push(row.map((value) => ({ value })));
-  sheet.maxRows = Math.max(sheet.maxRows, rows.length + 1);
-  return workbench;
-}
 
 /** Kegiatan, Nama, NIK, NIP, Jenis kelamin, Tanggal lahir, Umur, Peran, Instansi, Jabatan, Kabupaten, Disabilitas, Kehadiran, Sumber. */
 function row(activity: Value, name: Value, nik: Value, sex: Value, age: Value = ''): Value[] {
@@ -58,7 +48,7 @@ describe('one activity’s report reads only its rows', () => {
     const rows = Array.from({ length: 400 }, (_, i) =>
       row(i % 2 ? 'Rapat PUG' : 'Bimtek', `Orang ${i}`, '', 'P'),
     );
-    const workbench = register(rows);
+    const workbench = pesertaWithRows(rows);
     const { value: result, cells } = meterCells(() =>
       runOk(workbench, 'generateTerpilahReport', [{ activity: 'Bimtek' }]),
     );
@@ -69,7 +59,7 @@ describe('one activity’s report reads only its rows', () => {
 
   test('the same participants and findings as the full read, NIKs repeated across activities included', () => {
     for (const count of [0, 1, 7, 200]) {
-      const workbench = register(messy(count));
+      const workbench = pesertaWithRows(messy(count));
       const timeZone = workbench.state.timeZone;
       const options = { referenceDate: toIsoInZone(Date.now(), timeZone).slice(0, 10), timeZone };
       for (const activity of ['Rapat PUG', 'Bimtek', 'Tidak ada']) {
@@ -93,7 +83,7 @@ describe('one activity’s report reads only its rows', () => {
       const rows = messy(40).concat(
         Array.from({ length: count - 40 }, (_, i) => row('Lain', `Lain ${i}`, '', 'L')),
       );
-      const workbench = register(rows);
+      const workbench = pesertaWithRows(rows);
       const { value: result, cells } = meterCells(() =>
         runOk(workbench, 'generateTerpilahReport', [{ activity: 'Bimtek' }]),
       );

@@ -8,29 +8,15 @@ import type {
 import { newSheetState, type Cell, type SheetState } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
 import { seedParticipantRows } from '../../bench/actions/terpilah-report';
+import { PESERTA_SPEC_HEADERS } from '../support/peserta-spec';
 import { newWorkbench, runOk, uiOf } from '../support/workbench';
 import { create, sheetValues } from './progress-helpers';
 import { GENERATED_KEY, sheetNames, sheetOf, valuesOf } from './template-helpers';
 
 const PESERTA = 'Peserta';
 const REPORT = 'Laporan Data Terpilah';
-// The register's columns, pinned here as the spec (not imported: the test must catch a change).
-const HEADERS = [
-  'Kegiatan',
-  'Nama',
-  'NIK',
-  'NIP',
-  'Jenis kelamin',
-  'Tanggal lahir',
-  'Umur',
-  'Peran',
-  'Instansi/OPD',
-  'Jabatan',
-  'Kabupaten/Kota',
-  'Disabilitas',
-  'Kehadiran',
-  'Sumber',
-];
+// The register's columns, pinned as the spec (not imported from core: the test must catch a change).
+const HEADERS: readonly string[] = PESERTA_SPEC_HEADERS;
 const col = (header: string) => HEADERS.indexOf(header);
 
 /** A workbench where writing `Peserta` outside the document lock fails. */

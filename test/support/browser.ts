@@ -5,7 +5,7 @@ import { saveWorkbook } from '../../src/workbench/server/persistence';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -89,4 +89,33 @@ export async function startWorkbench(workbook?: WorkbookState): Promise<RunningW
         child.kill('SIGTERM');
       }),
   };
+}
+
+export interface OpenWorkbench {
+  workbench: RunningWorkbench;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * A started workbench (fresh, or seeded from `workbook`) and a Chromium page on it, once onOpen's
+ * menus have arrived. The caller closes `browser` and stops `workbench`; on a failure here both are.
+ */
+export async function openWorkbench(
+  workbook?: WorkbookState,
+  viewport = { width: 1280, height: 800 },
+): Promise<OpenWorkbench> {
+  const workbench = await startWorkbench(workbook);
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport });
+    await page.goto(workbench.url);
+    await page.getByTestId('menu-item').filter({ hasText: 'Buka panel' }).waitFor({ state: 'attached' });
+    return { workbench, browser, page };
+  } catch (error) {
+    await browser?.close();
+    await workbench.stop();
+    throw error;
+  }
 }

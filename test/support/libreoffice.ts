@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { basename, join } from 'node:path';
 
 /** LibreOffice's command on this machine, if any (Debian: libreoffice-calc-nogui). */
 export const SOFFICE = ['soffice', 'libreoffice'].find((bin) => {
@@ -17,4 +18,25 @@ export const RUN_LIBREOFFICE_CHECKS = SOFFICE !== undefined || process.env.CI !=
 export function sofficeCommand(): string {
   if (!SOFFICE) throw new Error('LibreOffice (soffice) not found: apt-get install libreoffice-calc-nogui');
   return SOFFICE;
+}
+
+/**
+ * Prints `file` (an .xlsx) to PDF with LibreOffice into `dir`, with its own profile there (runs
+ * never share one); returns the PDF's path.
+ */
+export function convertToPdf(file: string, dir: string): string {
+  execFileSync(
+    sofficeCommand(),
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      file,
+    ],
+    { timeout: 120_000, stdio: 'ignore' },
+  );
+  return join(dir, `${basename(file).replace(/\.[^.]+$/, '')}.pdf`);
 }

@@ -2,9 +2,9 @@
  * Exports that print: the page setup the .xlsx carries (read back with exceljs) and what
  * LibreOffice makes of it (rendered to PDF: page count and orientation from each page's MediaBox).
  */
-import { RUN_LIBREOFFICE_CHECKS, sofficeCommand } from '../support/libreoffice';
+import { convertToPdf, RUN_LIBREOFFICE_CHECKS } from '../support/libreoffice';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -244,25 +244,7 @@ function renderPdf(buffer: Buffer): Buffer {
   try {
     const file = join(dir, 'export.xlsx');
     writeFileSync(file, buffer);
-    execFileSync(
-      sofficeCommand(),
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        file,
-      ],
-      { timeout: 120_000, stdio: 'ignore' },
-    );
-    return readFileSync(
-      join(
-        dir,
-        readdirSync(dir).find((f) => f.endsWith('.pdf'))!,
-      ),
-    );
+    return readFileSync(convertToPdf(file, dir));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@
  * merges + borders, applied in a fixed number of batched calls whatever the number of steps.
  */
 import { GridBuilder, type BorderSpec, type PlanRect, type SheetPlan } from '../plan/plan';
+import { GRID_LINES } from '../plan/styles';
 import type { SopTemplate } from './model';
 import { writeFlowchart, type Flowchart } from './sop-sheet-flowchart';
 import { COLORS, sopColumns, sopColumnWidths } from './sop-sheet-grid';
@@ -66,16 +67,7 @@ export function sopSheetLayout(
         outline([chart.body], 'SOLID'),
         {
           rects: [identity.gridRect, ...chart.gridRects, ...history.gridRects],
-          spec: {
-            top: true,
-            left: true,
-            bottom: true,
-            right: true,
-            vertical: true,
-            horizontal: true,
-            color: COLORS.line,
-            style: 'SOLID',
-          },
+          spec: { ...GRID_LINES, color: COLORS.line },
         },
         ...chart.lines.toBorders(COLORS.line, 'SOLID'),
         // Processes, terminators and off-page connectors share one call (told apart by fill and

@@ -6,6 +6,7 @@ import { HEADER } from '../plan/styles';
 import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
 import { maskNiksIn } from '../privacy/mask-nik';
 import { UNKNOWN } from './categories';
+import { DIMENSION_LABELS } from './dimension-labels';
 import { provenanceText, type ProvenanceCounts, type ProvenanceField } from './provenance';
 import { qualityDigest } from './quality-list';
 
@@ -64,16 +65,6 @@ export const HELPER_COLUMN = 11;
 export const CHART_COLUMN = 15;
 /** Rows a chart covers (Sheets' default chart is about 370 px high). */
 const CHART_ROWS = 20;
-
-const CATEGORY_HEADERS: Record<Dimension, string> = {
-  activity: 'Kegiatan',
-  role: 'Peran',
-  ageGroup: 'Kelompok umur',
-  lifeStage: 'Tahap usia',
-  institution: 'Instansi',
-  regency: 'Kabupaten/kota',
-  disability: 'Status disabilitas',
-};
 
 // Few distinct runs of equal widths: each run is one setColumnWidths call.
 const WIDTHS = [40, 230, 70, 70, 70, 70, 70, 70, 70, 20, 75, 75, 75, 20];
@@ -232,7 +223,7 @@ function writeTable(
   grid.set(top, 1, `${String.fromCharCode(65 + (index % 26))}. ${table.title}`, { fontWeight: 'bold' });
   const headerRow = top + 1;
   TABLE_HEADERS.forEach((header, c) =>
-    grid.set(headerRow, c + 1, c === 1 ? CATEGORY_HEADERS[table.dimension] : header, HEADER),
+    grid.set(headerRow, c + 1, c === 1 ? DIMENSION_LABELS[table.dimension] : header, HEADER),
   );
   table.rows.forEach((r, i) =>
     writeRow(grid, headerRow + 1 + i, i + 1, r, r.category === UNKNOWN ? NOTE : {}),

@@ -13,8 +13,9 @@
  */
 import { parseDate } from '../dates';
 import { maskNiksIn } from '../privacy/mask-nik';
+import { DIMENSION_LABELS } from './dimension-labels';
 import { BABEL_PROVINCE, BABEL_REGENCIES } from './nik';
-import type { Dimension, TerpilahSummary } from './model';
+import type { TerpilahSummary } from './model';
 
 export const PROVINCE_NAME = 'Provinsi Kepulauan Bangka Belitung';
 export const ALL_ACTIVITIES = 'Semua kegiatan';
@@ -27,16 +28,8 @@ export const REGENCY_CODES: Readonly<Record<string, { code: string; name: string
   ]),
 );
 
-export const DIMENSION_LABELS: Record<Dimension | 'total', string> = {
-  total: 'Jumlah peserta',
-  activity: 'Kegiatan',
-  role: 'Peran',
-  ageGroup: 'Kelompok umur',
-  lifeStage: 'Tahap usia',
-  institution: 'Instansi',
-  regency: 'Kabupaten/kota',
-  disability: 'Status disabilitas',
-};
+/** Re-exported: the Satu Data export's readers know the labels by this module. */
+export { DIMENSION_LABELS };
 
 export const SATU_DATA_COLUMNS = [
   'Kode wilayah',

@@ -31,6 +31,14 @@ const FEMALE = [
   'girl',
   'pere mpuan',
 ];
+/**
+ * Every spelling as staff type it, to its sex: the one table, for a reference implementation
+ * (bench/cli) that does its own normalising and needs only the words.
+ */
+export const SEX_SPELLINGS: Readonly<Record<string, Sex>> = Object.fromEntries([
+  ...MALE.map((s) => [s, 'L'] as const),
+  ...FEMALE.map((s) => [s, 'P'] as const),
+]);
 const canonical = (text: string) =>
   text
     .toLowerCase()

@@ -61,10 +61,25 @@ export interface DemoHost extends PersonActor {
   execute(functionName: string, args: unknown[]): ExecutionResult<PageUiEvent>;
 }
 
-/** "yyyy-mm-ddTHH:mm" `minutesAgo` minutes before now, on the wall clock of `timeZone`. */
-function wallClock(timeZone: string, minutesAgo: number): string {
-  const d = new Date(Date.now() - minutesAgo * 60_000);
-  return d.toLocaleString('sv-SE', { timeZone, hour12: false }).slice(0, 16).replace(' ', 'T');
+/** "yyyy-mm-ddTHH:mm" of `ms` on the wall clock of `timeZone`. */
+function wallClockAt(timeZone: string, ms: number): string {
+  return new Date(ms).toLocaleString('sv-SE', { timeZone, hour12: false }).slice(0, 16).replace(' ', 'T');
+}
+
+/**
+ * The demo's "now": the latest Monday–Thursday 15:30 (on `timeZone`'s clock) not after now, so
+ * the run logged in the five hours before it falls in office hours and shows working minutes
+ * (a demo made in the evening would otherwise count 0 working minutes for every step).
+ */
+export function officeAfternoon(timeZone: string, nowMs: number): number {
+  const step = 30 * 60_000; // zones are whole or half hours off UTC: 15:30 falls on a half hour
+  let t = Math.floor(nowMs / step) * step;
+  for (let i = 0; i < 8 * 48; i++, t -= step) {
+    const wall = wallClockAt(timeZone, t);
+    const weekday = new Date(`${wall.slice(0, 10)}T00:00:00Z`).getUTCDay();
+    if (weekday >= 1 && weekday <= 4 && wall.endsWith('T15:30')) return t;
+  }
+  return nowMs;
 }
 
 /**
@@ -89,27 +104,35 @@ export function buildDemo(host: DemoHost): { ok: boolean; steps: DemoStep[] } {
     return result.value;
   };
   const zone = host.state.timeZone;
+  const anchor = officeAfternoon(zone, Date.now());
   try {
     run('generateSop', TEMPLATE);
     const view = run('createActivity', {
       name: DEMO_ACTIVITY,
       templateId: TEMPLATE,
-      plannedDate: wallClock(zone, 0).slice(0, 10),
+      plannedDate: wallClockAt(zone, anchor).slice(0, 10),
       place: 'Aula DP3ACSKB',
       personInCharge: 'Kabid PUG',
     }) as { activity: { id: string } };
     const activityId = view.activity.id;
     const log = (step: number, action: string, minutesAgo: number, extra: Record<string, unknown> = {}) =>
-      run('logStep', { activityId, step, action, at: wallClock(zone, minutesAgo), ...extra });
+      run('logStep', {
+        activityId,
+        step,
+        action,
+        at: wallClockAt(zone, anchor - minutesAgo * 60_000),
+        ...extra,
+      });
+    // 10:30–11:45, then after the 12:00–13:00 break: every logged span is working time.
     log(1, 'start', 300, { person: 'Kabid PUG', evidence: 'https://example.org/disposisi-1' });
-    log(1, 'finish', 240);
-    log(2, 'start', 230, { person: 'Kadis' });
-    log(2, 'revise', 200, { note: 'Anggaran di RKA belum sesuai KAK' });
-    log(1, 'start', 190);
-    log(1, 'finish', 150);
-    log(2, 'start', 140);
-    log(2, 'approve', 120);
-    log(3, 'start', 100);
+    log(1, 'finish', 260);
+    log(2, 'start', 255, { person: 'Kadis' });
+    log(2, 'revise', 225, { note: 'Anggaran di RKA belum sesuai KAK' });
+    log(1, 'start', 150);
+    log(1, 'finish', 110);
+    log(2, 'start', 100);
+    log(2, 'approve', 80);
+    log(3, 'start', 70);
     // the Google Form's answers, as a person pastes them into a new sheet
     manageSheets(host, { op: 'add', name: DEMO_SOURCE });
     typeInto(host, {

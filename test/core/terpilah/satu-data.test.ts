@@ -258,23 +258,27 @@ const register = fc.array(
   { maxLength: 40 },
 );
 
+type Person = typeof register extends fc.Arbitrary<(infer P)[]> ? P : never;
+/** A generated person as a register row, in the column order of MAPPING. */
+const registerRow = (p: Person) => [
+  p.activity,
+  p.name,
+  p.nik,
+  p.nip,
+  p.sex,
+  p.age,
+  p.role,
+  p.institution,
+  p.position,
+  p.regency,
+  p.disability,
+];
+
 describe('property: aggregates only, and the totals add up', () => {
   test('no name, NIK, NIP or position reaches the table, the metadata, the CSV or the JSON', () => {
     fc.assert(
       fc.property(register, fc.boolean(), (people, one) => {
-        const rows = people.map((p) => [
-          p.activity,
-          p.name,
-          p.nik,
-          p.nip,
-          p.sex,
-          p.age,
-          p.role,
-          p.institution,
-          p.position,
-          p.regency,
-          p.disability,
-        ]);
+        const rows = people.map(registerRow);
         const activity = one && people.length > 0 ? people[0].activity : null;
         const exported = exportOf(rows, activity);
         const outputs = [
@@ -312,19 +316,7 @@ describe('property: aggregates only, and the totals add up', () => {
   test('L + P + tidak diketahui = jumlah on every row; every dimension sums to the participants', () => {
     fc.assert(
       fc.property(register, (people) => {
-        const rows = people.map((p) => [
-          p.activity,
-          p.name,
-          p.nik,
-          p.nip,
-          p.sex,
-          p.age,
-          p.role,
-          p.institution,
-          p.position,
-          p.regency,
-          p.disability,
-        ]);
+        const rows = people.map(registerRow);
         const exported = exportOf(rows);
         const participants = new Map(
           exported.summaries.map((s) => [s.activity ?? 'Semua kegiatan', s.participants]),
