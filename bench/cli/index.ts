@@ -98,6 +98,30 @@ async function coreComparison(path: string, rows: number) {
   return { rows, ours: median(ours), arquero: median(arquero), tableRows };
 }
 
+/**
+ * `node build/bench-cli.js --memory [cli.js]`: only the CLI's peak RSS and times at BENCH_CLI_ROWS,
+ * printed, not appended (to compare two builds). BENCH_CLI_DIR keeps the registers there for reuse.
+ */
+async function memoryOnly(cliPath: string): Promise<void> {
+  const keep = process.env.BENCH_CLI_DIR;
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'sop-terpilah-bench-cli-'));
+  try {
+    console.log('| rows | file | CLI wall s | CLI CPU s | CLI peak RSS |');
+    console.log('|---:|---:|---:|---:|---:|');
+    for (const rows of sizes(process.env.BENCH_CLI_ROWS, [1_000_000, 5_000_000])) {
+      const path = join(dir, `register-${rows}.csv`);
+      if (!existsSync(path)) await writeRegister(path, rows);
+      const cli = await measure([cliPath, 'ringkas', path, '--tanggal', DATE]);
+      if (cli.code !== 0) throw new Error(`the CLI exited with ${cli.code} on ${rows} rows`);
+      console.log(
+        `| ${id(rows)} | ${mb(statSync(path).size)} MB | ${seconds(cli.wallMs)} | ${seconds(cli.cpuMs)} | ${Math.round(cli.maxRssKiB / 1024)} MB |`,
+      );
+    }
+  } finally {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (process.argv[2] === '--duckdb') {
     // The DuckDB child: the tables in SQL on the file, then its own figures.
@@ -108,6 +132,7 @@ async function main() {
     return;
   }
   if (!existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`);
+  if (process.argv[2] === '--memory') return memoryOnly(process.argv[3] ?? CLI);
   const dir = mkdtempSync(join(tmpdir(), 'sop-terpilah-bench-cli-'));
   const lines: string[] = [];
   const say = (line = '') => {

@@ -15,10 +15,10 @@ import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { FIELD_LABELS } from '../core/terpilah/headers';
 import type { TerpilahSummary } from '../core/terpilah/model';
+import { qualityDigest } from '../core/terpilah/quality-list';
 import { reportSheetPlan } from '../core/terpilah/report-sheet';
 import { isoDate } from '../core/dates';
 import { DEFAULT_TIME_ZONE, toIsoInZone } from '../core/time';
-import { exportXlsxReport } from '../workbench/export/xlsx';
 import { reportWorkbook } from './plan-to-workbook';
 import { maskNiks, writeReport } from './print';
 import { writeSatuDataFiles } from './satu-data-files';
@@ -174,14 +174,29 @@ export function toMaskedJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? maskNiks(v) : v), 2);
 }
 
-/** Stands where a summary's findings go in writeMaskedJson (no finding text looks like it). */
-const QUALITY_MARK = '\u0000quality\u0000';
-
 const indent = (text: string, by: string) => by + text.replace(/\n/g, `\n${by}`);
 
 /**
- * toMaskedJson({ ...head, summaries }) + "\n", written in pieces (a summary at a time, findings
- * in batches): the same text, without one string as long as the whole output.
+ * A summary as --json prints it: its findings as the report sheet lists them, per type
+ * { type, label, count, shown: the first QUALITY_ROWS_PER_TYPE findings by row, more } — what a
+ * stream keeps, and an output as short at 5 M rows as at 5 000.
+ */
+export function jsonSummary(summary: TerpilahSummary) {
+  return {
+    ...summary,
+    quality: qualityDigest(summary.quality).map(({ code, label, count, shown, more }) => ({
+      type: code,
+      label,
+      count,
+      shown: [...shown],
+      more,
+    })),
+  };
+}
+
+/**
+ * toMaskedJson({ ...head, summaries: summaries.map(jsonSummary) }) + "\n", written a summary at a
+ * time: the same text, without one string as long as the whole output.
  */
 export function writeMaskedJson(
   head: Record<string, unknown>,
@@ -196,20 +211,7 @@ export function writeMaskedJson(
   write(top.slice(0, -2) + ',\n  "summaries": [\n');
   summaries.forEach((summary, i) => {
     const comma = i < summaries.length - 1 ? ',\n' : '\n';
-    // The summary with a marker where its findings go; the findings are written in batches there.
-    const body = toMaskedJson({ ...summary, quality: QUALITY_MARK });
-    const at = body.indexOf(`"quality": ${JSON.stringify(QUALITY_MARK)}`);
-    if (summary.quality.length === 0 || at < 0) {
-      write(indent(toMaskedJson(summary), '    ') + comma);
-      return;
-    }
-    const after = body.slice(at + `"quality": ${JSON.stringify(QUALITY_MARK)}`.length);
-    write(indent(body.slice(0, at) + '"quality": [', '    ') + '\n');
-    for (let k = 0; k < summary.quality.length; k += 1000) {
-      const items = summary.quality.slice(k, k + 1000).map((f) => indent(toMaskedJson(f), '        '));
-      write(items.join(',\n') + (k + 1000 < summary.quality.length ? ',\n' : '\n'));
-    }
-    write(indent('  ]' + after, '    ') + comma);
+    write(indent(toMaskedJson(jsonSummary(summary)), '    ') + comma);
   });
   write('  ]\n}\n');
 }
@@ -304,6 +306,8 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     const generatedAt = toIsoInZone(io.now().getTime(), TIME_ZONE);
     const { plan, charts } = reportSheetPlan(summaries, REPORT_SHEET_NAME, generatedAt);
     const workbook = reportWorkbook(plan, charts, maskNiks(basename(options.out, '.xlsx')), TIME_ZONE);
+    // Loaded for --out only: exceljs is ~28 MB a streaming run does not need.
+    const { exportXlsxReport } = await import('../workbench/export/xlsx');
     const { buffer } = await exportXlsxReport(workbook);
     try {
       await writeFile(options.out, buffer);
@@ -364,8 +368,9 @@ function fail(e: unknown): void {
 /**
  * The heap the CLI runs in. V8 sizes its heap from its limit, not from what is live: under the
  * default limit (a quarter of the machine's memory) a 5-million-row stream peaks near 500 MB
- * although what it keeps is far less; under this one it peaks near 400 MB (BENCHMARKS.md).
- * summarise-file stops with a message before the limit is reached.
+ * although what it keeps is far less; under this one it peaks near 310 MB (BENCHMARKS.md).
+ * summarise-file stops with a message before the limit is reached. (Smaller semi-spaces,
+ * 2–8 MB, were measured: no steady gain at 5 M rows, a quarter more CPU; BENCHMARKS.md.)
  */
 const HEAP_MB = 512;
 const HEAP_FLAG = '--max-old-space-size';

@@ -1,9 +1,10 @@
 /**
  * Plain-text output of the summaries: each table aligned in columns (kategori | L | P | Tidak
  * diketahui | Jumlah | %L | %P | Rasio JK), its narrative and completeness, then the data-quality
- * list. NIK never appears unmasked.
+ * list by type (the first rows of each, the rest counted). NIK never appears unmasked.
  */
-import type { DisaggregatedTable, TableRow, TerpilahSummary } from '../core/terpilah/model';
+import type { DisaggregatedTable, QualityFinding, TableRow, TerpilahSummary } from '../core/terpilah/model';
+import { qualityDigest } from '../core/terpilah/quality-list';
 import { maskNiksIn } from '../core/privacy/mask-nik';
 import { formatDecimalId } from '../core/format';
 import { PROVENANCE_FIELDS } from '../core/terpilah/provenance';
@@ -81,21 +82,33 @@ export function formatSummary(summary: TerpilahSummary): string {
   return parts.join('\n\n');
 }
 
-export function formatQuality(summaries: readonly TerpilahSummary[]): string {
-  // Every summary carries the findings of its own rows; the overall one (activity null) has them all.
-  const seen = new Set<string>();
-  const findings = summaries
-    .flatMap((s) => s.quality)
-    .filter((f) => {
-      const key = `${f.row}|${f.code}|${f.column ?? ''}|${f.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
+/**
+ * The findings of the summaries as one list: the all-activities summary's (it holds every finding),
+ * or, without one, every summary's once, in row order.
+ */
+function allFindings(summaries: readonly TerpilahSummary[]): readonly QualityFinding[] {
+  const all = summaries.find((s) => s.activity === null);
+  if (all) return all.quality;
+  const seen = new Set<QualityFinding>();
+  return summaries
+    .flatMap((s) => [...s.quality])
+    .filter((f) => !seen.has(f) && Boolean(seen.add(f)))
     .sort((a, b) => a.row - b.row);
+}
+
+/**
+ * The data-quality list as the report sheet has it (quality-list.ts): per type its label and
+ * count, its first rows, and how many more — short at any size, and all a stream keeps.
+ */
+export function formatQuality(summaries: readonly TerpilahSummary[]): string {
   const heading = 'Kualitas data / data quality';
-  const lines =
-    findings.length === 0 ? ['Tidak ada temuan / no findings.'] : findings.map((f) => `- ${f.message}`);
+  const groups = qualityDigest(allFindings(summaries));
+  const lines = groups.length === 0 ? ['Tidak ada temuan / no findings.'] : [];
+  for (const group of groups) {
+    lines.push(`${group.label}: ${group.count}`);
+    for (const f of group.shown) lines.push(`- ${f.message}`);
+    if (group.more > 0) lines.push(`  … dan ${group.more} baris lain / and ${group.more} more rows`);
+  }
   return [heading, '-'.repeat(heading.length), ...lines].join('\n');
 }
 
@@ -104,44 +117,12 @@ export function formatReport(summaries: readonly TerpilahSummary[]): string {
   return maskNiks([...summaries.map(formatSummary), formatQuality(summaries)].join('\n\n')) + '\n';
 }
 
-/** Findings per write when streaming the data-quality list. */
-const QUALITY_BATCH = 1000;
-
 /**
- * formatReport in pieces, for output of any length: each summary, then the data-quality list in
- * batches, each piece NIK-masked on its own (pieces meet at blank lines and "- " line starts,
- * where no NIK can run across). Same text as formatReport (test/cli/print-stream.test.ts).
- * The list is the all-activities summary's (it holds every finding in row order; the
- * per-activity summaries repeat some of them).
+ * formatReport in pieces, for output of any length: each summary, then the data-quality list,
+ * each piece NIK-masked on its own (pieces meet at blank lines, where no NIK can run across).
+ * Same text as formatReport (test/cli/print-stream.test.ts).
  */
 export function writeReport(summaries: readonly TerpilahSummary[], write: (text: string) => void): void {
-  const all = summaries[0];
-  if (!all || all.activity !== null) {
-    write(formatReport(summaries));
-    return;
-  }
   summaries.forEach((summary, i) => write(maskNiks((i > 0 ? '\n\n' : '') + formatSummary(summary))));
-  const heading = 'Kualitas data / data quality';
-  write(maskNiks(`\n\n${heading}\n${'-'.repeat(heading.length)}`));
-  if (all.quality.length === 0) write('\nTidak ada temuan / no findings.');
-  // formatQuality drops repeats of one finding; repeats share a row, and the list is in row order.
-  let row = NaN;
-  let seen = new Set<string>();
-  let batch: string[] = [];
-  for (const f of all.quality) {
-    if (f.row !== row) {
-      row = f.row;
-      seen = new Set();
-    }
-    const key = `${f.code}|${f.column ?? ''}|${f.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    batch.push(`\n- ${f.message}`);
-    if (batch.length >= QUALITY_BATCH) {
-      write(maskNiks(batch.join('')));
-      batch = [];
-    }
-  }
-  if (batch.length > 0) write(maskNiks(batch.join('')));
-  write('\n');
+  write(maskNiks((summaries.length > 0 ? '\n\n' : '') + formatQuality(summaries)) + '\n');
 }

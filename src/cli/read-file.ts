@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+/** exceljs is loaded only for an XLSX file: a CSV run needs none of its ~28 MB. */
+const loadExcelJs = async () => (await import('exceljs')).default;
 
 export type RawValue = string | number | boolean | Date;
 
@@ -193,7 +195,7 @@ export function readCsv(bytes: Buffer): RawTable {
 
 /** Every worksheet of an XLSX file with its rows (index 0 = row 1; shared with the workbench's import). */
 export async function xlsxSheets(bytes: Buffer): Promise<{ name: string; rows: RawValue[][] }[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {

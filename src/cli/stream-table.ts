@@ -13,7 +13,6 @@ import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { Parser } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import {
   cellValue,
   CSV_OPTIONS,
@@ -260,6 +259,9 @@ async function streamXlsx(
   const tracker = headerTracker(sink, () => ({ source: `XLSX, lembar / sheet "${name}"`, warnings: [] }));
   let sheets = 0;
   try {
+    // exceljs is loaded only for an XLSX file (a CSV run needs none of its ~28 MB), and before
+    // the file flows: bytes read before the reader listens would be lost.
+    const ExcelJS = (await import('exceljs')).default;
     const input = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 });
     let bytes = 0;
     input.on('data', (chunk) => options.progress?.((bytes += chunk.length), size));

@@ -91,13 +91,13 @@ export async function summariseFile(
     {
       ...stream,
       progress: (read, total) => {
-        // What the stream keeps (findings, distinct names) grows with some files: a clear stop
+        // What the stream keeps (distinct people, institutions) grows with some files: a clear stop
         // before the heap is full, never V8's out-of-memory trace.
         const heap = getHeapStatistics();
         if (heap.used_heap_size > heap.heap_size_limit * 0.85)
           throw new ReadError(
             `Berkas terlalu besar untuk memori / file too large for memory after ${rows.toLocaleString('id-ID')} rows: ` +
-              'terlalu banyak temuan atau nama berbeda; bagi berkasnya per kegiatan / too many findings or distinct names; split the file by activity.',
+              'terlalu banyak nama atau instansi berbeda; bagi berkasnya per kegiatan / too many distinct names or institutions; split the file by activity.',
           );
         bytesRead = read;
         size = total;

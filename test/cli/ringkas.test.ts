@@ -11,7 +11,7 @@ import { matchHeaders } from '../../src/core/terpilah/headers';
 import { normaliseRows } from '../../src/core/terpilah/normalise';
 import { summariseAll } from '../../src/core/terpilah/summaries';
 import type { TerpilahSummary } from '../../src/core/terpilah/model';
-import { toMaskedJson } from '../../src/cli/main';
+import { jsonSummary, toMaskedJson } from '../../src/cli/main';
 
 const CLI = join(__dirname, '../../build/cli/sop-terpilah.js');
 const DATE = '2024-06-01';
@@ -39,7 +39,7 @@ const csv = (rows: string[][], delimiter: string) =>
   '\r\n';
 
 /** The figures of a summary list (JSON round trip, NIK masked as the CLI prints them). */
-const figures = (summaries: TerpilahSummary[]) => JSON.parse(toMaskedJson(summaries));
+const figures = (summaries: TerpilahSummary[]) => JSON.parse(toMaskedJson(summaries.map(jsonSummary)));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sop-terpilah-cli-'));
@@ -258,5 +258,28 @@ describe('sop-terpilah ringkas', () => {
     const help = cli('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('sop-terpilah ringkas <berkas.csv|berkas.xlsx>');
+  });
+});
+
+describe('what a run loads', () => {
+  test('a CSV run never loads exceljs (~28 MB of memory); an XLSX run does', () => {
+    // A preload that says on stderr, at exit, whether exceljs was loaded (in this process and in
+    // the one the CLI starts under its heap limit: both get the preload).
+    const hook = file('hook.js');
+    writeFileSync(
+      hook,
+      "process.on('exit', () => { if (Object.keys(require.cache).some((k) => k.includes('/node_modules/exceljs/')))" +
+        " require('fs').writeSync(2, '[exceljs loaded]\\n'); });",
+    );
+    const loads = (name: string) =>
+      spawnSync(process.execPath, ['-r', hook, CLI, 'ringkas', file(name), '--tanggal', DATE], {
+        encoding: 'utf8',
+      });
+    const csvRun = loads('comma.csv');
+    expect(csvRun.status).toBe(0);
+    expect(csvRun.stderr).not.toContain('[exceljs loaded]');
+    const xlsxRun = loads('peserta.xlsx');
+    expect(xlsxRun.status).toBe(0);
+    expect(xlsxRun.stderr).toContain('[exceljs loaded]');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The streaming CLI against the whole-file path it replaced (the oracle: readTable → normaliseRows
- * → summariseAll, kept in read-file.ts for the workbench's import): the same tables, findings and
+ * → summariseAll, kept in read-file.ts for the workbench's import): the same tables, the same
+ * digest of the findings (per type the count and the first rows: all the stream keeps) and
  * source for generated registers and for fast-check's messy rows in every encoding, read in
  * chunks small enough to cut records, quotes and characters in two. And the reader is a stream:
  * rows arrive while most of the file is still unread.
@@ -14,10 +15,13 @@ import { HEADER, registerLines, writeRegister } from '../../bench/cli/generate';
 import { matchHeaders } from '../../src/core/terpilah/headers';
 import { normaliseRows } from '../../src/core/terpilah/normalise';
 import { summariseAll } from '../../src/core/terpilah/summaries';
+import { qualityDigest } from '../../src/core/terpilah/quality-list';
+import { reportSheetPlan } from '../../src/core/terpilah/report-sheet';
+import type { TerpilahSummary } from '../../src/core/terpilah/model';
 import { readTable } from '../../src/cli/read-file';
 import { streamTable } from '../../src/cli/stream-table';
 import { headerText, summariseFile } from '../../src/cli/summarise-file';
-import { run, toMaskedJson } from '../../src/cli/main';
+import { jsonSummary, run, toMaskedJson } from '../../src/cli/main';
 
 const DATE = '2024-06-01';
 const OPTIONS = { referenceDate: DATE, timeZone: 'Asia/Jakarta' };
@@ -29,6 +33,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'sop-terpilah-stream-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A summary with its findings as their digest: what the streamed and whole-file paths share. */
+const comparable = (summaries: TerpilahSummary[]) =>
+  summaries.map((s) => ({ ...s, quality: qualityDigest(s.quality) }));
 
 /** The whole-file path: what the CLI printed before it streamed. */
 async function oracle(path: string) {
@@ -44,7 +52,8 @@ async function oracle(path: string) {
     warnings: table.warnings,
     headers,
     recognised: matched.recognised,
-    summaries: matched.recognised ? summariseAll(participants, quality) : [],
+    summaries: comparable(matched.recognised ? summariseAll(participants, quality) : []),
+    findings: matched.recognised ? quality.length : 0,
     participants: matched.recognised ? participants.length : 0,
   };
 }
@@ -56,7 +65,8 @@ async function streamed(path: string, chunkSize?: number) {
     warnings: result.found.warnings,
     headers: result.headers,
     recognised: result.matched?.recognised ?? false,
-    summaries: result.summaries,
+    summaries: comparable(result.summaries),
+    findings: result.summaries[0]?.quality.length ?? 0,
     participants: result.participants,
   };
 }
@@ -71,8 +81,25 @@ describe('streaming ringkas = whole-file ringkas', () => {
     await writeRegister(path, rows, seed);
     const expected = await oracle(path);
     expect(expected.participants).toBeGreaterThan(rows * 0.9);
-    expect(expected.summaries[0].quality.length).toBeGreaterThan(0);
+    // More findings than the digest shows: the rest are counted, not kept.
+    expect(expected.findings).toBeGreaterThan(rows > 1000 ? 100 : 0);
     expect(await streamed(path, chunk)).toEqual(expected);
+  });
+
+  test('the report sheet (--out) of the stream is the whole-file one: same counts, same rows shown', async () => {
+    const path = file('.csv');
+    await writeRegister(path, 6000, 7);
+    const table = await readTable(path);
+    const matched = matchHeaders(table.header.map(headerText));
+    const { participants, quality } = normaliseRows(table.data, matched.mapping, {
+      ...OPTIONS,
+      firstRow: table.firstRow,
+    });
+    const whole = summariseAll(participants, quality);
+    const stream = (await summariseFile(path, OPTIONS)).summaries;
+    expect(stream[0].quality.length).toBe(quality.length);
+    const at = '2024-06-01T10:00:00+07:00';
+    expect(reportSheetPlan(stream, 'Laporan', at)).toEqual(reportSheetPlan(whole, 'Laporan', at));
   });
 
   test('the CLI prints the same JSON as the core on the whole file', async () => {
@@ -87,7 +114,16 @@ describe('streaming ringkas = whole-file ringkas', () => {
     expect(code).toBe(0);
     const expected = await oracle(path);
     // NIKs are masked in the JSON: compare with the oracle's masked form.
-    expect(JSON.parse(stdout).summaries).toEqual(JSON.parse(toMaskedJson(expected.summaries)));
+    const whole = await readTable(path);
+    const matched = matchHeaders(whole.header.map(headerText));
+    const { participants, quality } = normaliseRows(whole.data, matched.mapping, {
+      ...OPTIONS,
+      firstRow: whole.firstRow,
+    });
+    expect(expected.findings).toBeGreaterThan(0);
+    expect(JSON.parse(stdout).summaries).toEqual(
+      JSON.parse(toMaskedJson(summariseAll(participants, quality).map(jsonSummary))),
+    );
   });
 
   test('an XLSX register streamed gives the whole-file figures', async () => {

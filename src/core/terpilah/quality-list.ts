@@ -57,6 +57,12 @@ export function qualityDigest(
   language: Language = 'id',
 ): QualityGroup[] {
   const limit = Number.isFinite(perType) ? Math.max(0, Math.trunc(perType)) : QUALITY_ROWS_PER_TYPE;
+  const carried = Array.isArray(findings) ? tallyOf(findings) : undefined;
+  if (carried && limit <= carried.perType)
+    return carried.groups(language).map((g) => {
+      const shown = g.shown.slice(0, limit);
+      return { ...g, shown, more: g.count - shown.length };
+    });
   const groups = new Map<QualityCode, QualityFinding[]>();
   for (const finding of Array.isArray(findings) ? findings : []) {
     const list = groups.get(finding.code);
@@ -96,4 +102,81 @@ const rowOf = (finding: QualityFinding) => (Number.isFinite(finding.row) ? findi
 /** "Nama kosong: 1, NIK ganda: 2": the types and their counts, for a one-line message. */
 export function qualityTypesText(groups: readonly QualityGroup[], format: (n: number) => string): string {
   return groups.map((g) => `${g.label}: ${format(g.count)}`).join(', ');
+}
+
+/**
+ * qualityDigest built as findings arrive, in memory bounded by the number of types: per type
+ * the count and the `perType` findings with the lowest rows (ties: the first added). What the
+ * CLI keeps of a stream's findings, whatever its length; groups() equals qualityDigest of every
+ * finding added (test/core/terpilah/quality-list.test.ts).
+ */
+export class QualityDigestTally {
+  /** Findings kept per type. */
+  readonly perType: number;
+  private readonly byCode = new Map<QualityCode, { count: number; kept: QualityFinding[] }>();
+  private total = 0;
+
+  constructor(perType: number = QUALITY_ROWS_PER_TYPE) {
+    this.perType = Number.isFinite(perType) ? Math.max(0, Math.trunc(perType)) : QUALITY_ROWS_PER_TYPE;
+  }
+
+  /** Findings added. */
+  get count(): number {
+    return this.total;
+  }
+
+  add(finding: QualityFinding): void {
+    this.total++;
+    let entry = this.byCode.get(finding.code);
+    if (!entry) this.byCode.set(finding.code, (entry = { count: 0, kept: [] }));
+    entry.count++;
+    const { kept } = entry;
+    const row = rowOf(finding);
+    // Rows mostly arrive in order: a finding past the kept ones is dropped at once.
+    if (kept.length === this.perType && (this.perType === 0 || row >= rowOf(kept[kept.length - 1]))) return;
+    let at = kept.length;
+    while (at > 0 && rowOf(kept[at - 1]) > row) at--;
+    kept.splice(at, 0, finding);
+    if (kept.length > this.perType) kept.pop();
+  }
+
+  groups(language: Language = 'id'): QualityGroup[] {
+    const rank = (code: QualityCode) => ORDER.get(code) ?? ORDER.size;
+    return [...this.byCode]
+      .map(([code, entry], index) => ({ code, entry, index }))
+      .sort((a, b) => rank(a.code) - rank(b.code) || a.index - b.index)
+      .map(({ code, entry }) => ({
+        code,
+        label: qualityLabel(code, language),
+        count: entry.count,
+        shown: [...entry.kept],
+        more: entry.count - entry.kept.length,
+      }));
+  }
+}
+
+const DIGEST = Symbol('qualityDigest');
+
+/**
+ * A summary's findings list that stands for a QualityDigestTally, so that what reads a summary's
+ * findings (reportSheetPlan) works on a stream's digest: its length is the number of findings,
+ * iterating it gives the kept ones (the first rows of each type), and qualityDigest of it is the
+ * tally's. Nothing else of it is meaningful (indexes past the kept ones are undefined).
+ */
+export function digestedFindings(tally: QualityDigestTally): QualityFinding[] {
+  const kept = tally.groups().flatMap((g) => g.shown);
+  return new Proxy(kept, {
+    get(target, key) {
+      if (key === 'length') return tally.count;
+      if (key === DIGEST) return tally;
+      if (key === Symbol.iterator) return () => target[Symbol.iterator]();
+      return Reflect.get(target, key) as unknown;
+    },
+  });
+}
+
+/** The tally a digestedFindings list stands for, if it is one. */
+function tallyOf(findings: readonly QualityFinding[]): QualityDigestTally | undefined {
+  const tally = (findings as unknown as Record<symbol, unknown>)[DIGEST];
+  return tally instanceof QualityDigestTally ? tally : undefined;
 }

@@ -1,8 +1,8 @@
 /**
  * The summaries of summariseAll, counted one participant at a time: what the CLI uses to stream a
  * register of any length without keeping its participants. Memory grows with the number of
- * distinct activities, institutions and regencies (and the findings kept for the report), not
- * with the rows. Codes and interning are encode.ts's (same labels, same first-seen order), and
+ * distinct activities, institutions and regencies, not with the rows: of the findings only
+ * what any output shows is kept, per type a count and the first rows (QualityDigestTally). Codes and interning are encode.ts's (same labels, same first-seen order), and
  * the tables come from summaryFromCounts, so the figures are summariseAll's.
  */
 import { AGE_GROUPS, LIFE_STAGES } from './age';
@@ -10,6 +10,7 @@ import { BABEL_NAMES, ROLE_CODES, UNKNOWN } from './categories';
 import { looseKey } from './encode';
 import type { Participant, QualityFinding, TableRow, TerpilahSummary } from './model';
 import { countsOf, newProvenanceTally, tallyProvenance } from './provenance';
+import { digestedFindings, QualityDigestTally } from './quality-list';
 import { emptyCounts, summaryFromCounts, type SparseCounts, type SummaryCounts } from './summaries';
 import { tableRow } from './table-rows';
 
@@ -104,8 +105,8 @@ export class SummaryTally {
   private readonly activities: string[] = [];
   private readonly all = newCounts(null);
   private readonly perActivity: SummaryCounts[] = [];
-  private readonly findings: QualityFinding[] = [];
-  private readonly findingsPerActivity: QualityFinding[][] = [];
+  private readonly findings = new QualityDigestTally();
+  private readonly findingsPerActivity: QualityDigestTally[] = [];
   private readonly provenance = newProvenanceTally();
   private readonly provenancePerActivity: Int32Array[] = [];
 
@@ -118,7 +119,7 @@ export class SummaryTally {
       this.activities.push(activity);
       this.activityIndex.set(activity, a);
       this.perActivity.push(newCounts(null));
-      this.findingsPerActivity.push([]);
+      this.findingsPerActivity.push(new QualityDigestTally());
       this.provenancePerActivity.push(newProvenanceTally());
     }
     tallyProvenance(this.provenance, p);
@@ -135,12 +136,16 @@ export class SummaryTally {
     count(this.all, s, role, age, life, disability, institution, regency);
     count(this.perActivity[a], s, role, age, life, disability, institution, regency);
     for (let k = 0; k < findings.length; k++) {
-      this.findings.push(findings[k]);
-      this.findingsPerActivity[a].push(findings[k]);
+      this.findings.add(findings[k]);
+      this.findingsPerActivity[a].add(findings[k]);
     }
   }
 
-  /** What summariseAll gives for the participants added: all activities first, then each. */
+  /**
+   * What summariseAll gives for the participants added: all activities first, then each. Each
+   * summary's `quality` is its digest (digestedFindings): qualityDigest and reportSheetPlan of it
+   * are those of every finding; it lists only the first rows of each type.
+   */
   summaries(): TerpilahSummary[] {
     const labels = {
       institutions: this.institutions.labels,
@@ -149,11 +154,16 @@ export class SummaryTally {
     };
     const activities = new Int32Array(this.activities.length * 3);
     this.perActivity.forEach((counts, a) => activities.set(counts.sex, a * 3));
-    const all = summaryFromCounts({ ...this.all, activities }, labels, null, this.findings);
+    const all = summaryFromCounts({ ...this.all, activities }, labels, null, digestedFindings(this.findings));
     return [
       { ...all, provenance: countsOf(this.provenance) },
       ...this.perActivity.map((counts, a) => ({
-        ...summaryFromCounts(counts, labels, this.activities[a], this.findingsPerActivity[a]),
+        ...summaryFromCounts(
+          counts,
+          labels,
+          this.activities[a],
+          digestedFindings(this.findingsPerActivity[a]),
+        ),
         provenance: countsOf(this.provenancePerActivity[a]),
       })),
     ];

@@ -4,6 +4,7 @@ import {
   qualityDigest,
   qualityLabel,
   qualityTypesText,
+  QualityDigestTally,
   QUALITY_ROWS_PER_TYPE,
 } from '../../../src/core/terpilah/quality-list';
 import { formatNumberId } from '../../../src/core/format';
@@ -61,5 +62,40 @@ describe('qualityDigest', () => {
       ),
     );
     expect(QUALITY_ROWS_PER_TYPE).toBe(20);
+  });
+});
+
+describe('QualityDigestTally', () => {
+  test('property: built one finding at a time, in any order, it is qualityDigest of them all', () => {
+    const codes: QualityCode[] = ['sexUnknown', 'nameMissing', 'duplicateNik', 'ageOver100', 'nikInvalid'];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            // Ties and rows that are no number test the order among equals (the first added first).
+            row: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constant(Number.NaN)),
+            code: fc.constantFrom(...codes),
+          }),
+          { maxLength: 300 },
+        ),
+        fc.integer({ min: 0, max: 25 }),
+        fc.constantFrom('id' as const, 'en' as const),
+        (list, perType, language) => {
+          const findings = list.map((f, i) => ({ ...finding(f.row, f.code), message: `m${i}` }));
+          const tally = new QualityDigestTally(perType);
+          findings.forEach((f) => tally.add(f));
+          expect(tally.groups(language)).toEqual(qualityDigest(findings, perType, language));
+          expect(tally.count).toBe(findings.length);
+        },
+      ),
+    );
+  });
+
+  test('keeps the default number of rows per type, and the rest only as a count', () => {
+    const tally = new QualityDigestTally();
+    for (let row = 1; row <= 1000; row++) tally.add(finding(row, 'nameMissing'));
+    const [group] = tally.groups();
+    expect([group.count, group.shown.length, group.more]).toEqual([1000, QUALITY_ROWS_PER_TYPE, 980]);
+    expect(group.shown.map((f) => f.row)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 });
