@@ -182,15 +182,18 @@ const indent = (text: string, by: string) => by + text.replace(/\n/g, `\n${by}`)
  * stream keeps, and an output as short at 5 M rows as at 5 000.
  */
 export function jsonSummary(summary: TerpilahSummary) {
+  const { qualityCounts, ...rest } = summary;
   return {
-    ...summary,
-    quality: qualityDigest(summary.quality).map(({ code, label, count, shown, more }) => ({
-      type: code,
-      label,
-      count,
-      shown: [...shown],
-      more,
-    })),
+    ...rest,
+    quality: qualityDigest(summary.quality, undefined, 'id', qualityCounts).map(
+      ({ code, label, count, shown, more }) => ({
+        type: code,
+        label,
+        count,
+        shown: [...shown],
+        more,
+      }),
+    ),
   };
 }
 

@@ -3,8 +3,8 @@
  * diketahui | Jumlah | %L | %P | Rasio JK), its narrative and completeness, then the data-quality
  * list by type (the first rows of each, the rest counted). NIK never appears unmasked.
  */
-import type { DisaggregatedTable, QualityFinding, TableRow, TerpilahSummary } from '../core/terpilah/model';
-import { qualityDigest } from '../core/terpilah/quality-list';
+import type { DisaggregatedTable, TableRow, TerpilahSummary } from '../core/terpilah/model';
+import { qualityDigest, qualityOfSummaries } from '../core/terpilah/quality-list';
 import { maskNiksIn } from '../core/privacy/mask-nik';
 import { formatDecimalId } from '../core/format';
 import { PROVENANCE_FIELDS } from '../core/terpilah/provenance';
@@ -83,26 +83,13 @@ export function formatSummary(summary: TerpilahSummary): string {
 }
 
 /**
- * The findings of the summaries as one list: the all-activities summary's (it holds every finding),
- * or, without one, every summary's once, in row order.
- */
-function allFindings(summaries: readonly TerpilahSummary[]): readonly QualityFinding[] {
-  const all = summaries.find((s) => s.activity === null);
-  if (all) return all.quality;
-  const seen = new Set<QualityFinding>();
-  return summaries
-    .flatMap((s) => [...s.quality])
-    .filter((f) => !seen.has(f) && Boolean(seen.add(f)))
-    .sort((a, b) => a.row - b.row);
-}
-
-/**
  * The data-quality list as the report sheet has it (quality-list.ts): per type its label and
  * count, its first rows, and how many more — short at any size, and all a stream keeps.
  */
 export function formatQuality(summaries: readonly TerpilahSummary[]): string {
   const heading = 'Kualitas data / data quality';
-  const groups = qualityDigest(allFindings(summaries));
+  const { findings, counts } = qualityOfSummaries(summaries);
+  const groups = qualityDigest(findings, undefined, 'id', counts);
   const lines = groups.length === 0 ? ['Tidak ada temuan / no findings.'] : [];
   for (const group of groups) {
     lines.push(`${group.label}: ${group.count}`);

@@ -142,7 +142,13 @@ export interface TerpilahSummary {
   participants: number;
   sex: TableRow;
   tables: DisaggregatedTable[];
+  /** The findings of its rows; with `qualityCounts`, only the first rows of each type. */
   quality: QualityFinding[];
+  /**
+   * Set when `quality` keeps only the first rows of each type (the streaming CLI's digest): how
+   * many findings of each type there were. Absent when `quality` holds every finding.
+   */
+  qualityCounts?: Partial<Record<QualityCode, number>>;
   /** Per field, how many values were read, corrected, derived or unknown (summarise sets it). */
   provenance?: ProvenanceCounts;
 }

@@ -4,7 +4,7 @@
  * then writes a few hundred lines, not 10,000, and the office still sees every kind of problem.
  */
 import { t, type Language, type StringKey } from '../i18n';
-import type { QualityCode, QualityFinding } from './model';
+import type { QualityCode, QualityFinding, TerpilahSummary } from './model';
 
 /** Rows listed per type; the rest are counted ("… dan 9.850 baris lain"). */
 export const QUALITY_ROWS_PER_TYPE = 20;
@@ -55,15 +55,14 @@ export function qualityDigest(
   findings: readonly QualityFinding[],
   perType: number = QUALITY_ROWS_PER_TYPE,
   language: Language = 'id',
+  /** When `findings` are only the first rows of each type: every type's count (TerpilahSummary.qualityCounts). */
+  counts?: Partial<Record<QualityCode, number>>,
 ): QualityGroup[] {
   const limit = Number.isFinite(perType) ? Math.max(0, Math.trunc(perType)) : QUALITY_ROWS_PER_TYPE;
-  const carried = Array.isArray(findings) ? tallyOf(findings) : undefined;
-  if (carried && limit <= carried.perType)
-    return carried.groups(language).map((g) => {
-      const shown = g.shown.slice(0, limit);
-      return { ...g, shown, more: g.count - shown.length };
-    });
   const groups = new Map<QualityCode, QualityFinding[]>();
+  // A type counted but with no row kept (perType 0) is still a group.
+  for (const [code, n] of Object.entries(counts ?? {}) as [QualityCode, number][])
+    if (n > 0) groups.set(code, []);
   for (const finding of Array.isArray(findings) ? findings : []) {
     const list = groups.get(finding.code);
     if (list) list.push(finding);
@@ -75,14 +74,46 @@ export function qualityDigest(
     .sort((a, b) => rank(a.code) - rank(b.code) || a.index - b.index)
     .map(({ code, list }) => {
       const shown = firstByRow(list, limit);
-      return {
-        code,
-        label: qualityLabel(code, language),
-        count: list.length,
-        shown,
-        more: list.length - shown.length,
-      };
+      const count = Math.max(counts?.[code] ?? 0, list.length);
+      return { code, label: qualityLabel(code, language), count, shown, more: count - shown.length };
     });
+}
+
+/** How many findings a set of findings stands for (every type's count, when only the first rows were kept). */
+export function findingCount(
+  findings: readonly QualityFinding[],
+  counts?: Partial<Record<QualityCode, number>>,
+): number {
+  if (!counts) return findings.length;
+  return Object.values(counts).reduce((sum: number, n) => sum + (n ?? 0), 0);
+}
+
+/**
+ * The findings of a list of summaries, once: the all-activities summary's (it holds every
+ * finding), or, without one, each summary's in row order, their counts added up.
+ */
+export function qualityOfSummaries(summaries: readonly TerpilahSummary[]): {
+  findings: QualityFinding[];
+  counts?: Partial<Record<QualityCode, number>>;
+} {
+  const all = summaries.find((s) => s.activity === null);
+  if (all) return { findings: Array.isArray(all.quality) ? all.quality : [], counts: all.qualityCounts };
+  const seen = new Set<QualityFinding>();
+  const findings: QualityFinding[] = [];
+  let counts: Partial<Record<QualityCode, number>> | undefined;
+  for (const s of summaries) {
+    for (const f of Array.isArray(s.quality) ? s.quality : [])
+      if (!seen.has(f)) {
+        seen.add(f);
+        findings.push(f);
+      }
+    if (s.qualityCounts) {
+      counts ??= {};
+      for (const [code, n] of Object.entries(s.qualityCounts) as [QualityCode, number][])
+        counts[code] = (counts[code] ?? 0) + n;
+    }
+  }
+  return { findings: findings.sort((a, b) => a.row - b.row), counts };
 }
 
 /** The `limit` findings with the lowest rows, in row order (stable), without sorting them all. */
@@ -140,6 +171,14 @@ export class QualityDigestTally {
     if (kept.length > this.perType) kept.pop();
   }
 
+  /** The kept findings (the first rows of each type) and every type's count: a summary's `quality` and `qualityCounts`. */
+  digest(): { quality: QualityFinding[]; qualityCounts: Partial<Record<QualityCode, number>> } {
+    const quality = [...this.byCode.values()].flatMap((e) => e.kept); // per type, in row order
+    const qualityCounts: Partial<Record<QualityCode, number>> = {};
+    for (const [code, entry] of this.byCode) qualityCounts[code] = entry.count;
+    return { quality, qualityCounts };
+  }
+
   groups(language: Language = 'id'): QualityGroup[] {
     const rank = (code: QualityCode) => ORDER.get(code) ?? ORDER.size;
     return [...this.byCode]
@@ -153,30 +192,4 @@ export class QualityDigestTally {
         more: entry.count - entry.kept.length,
       }));
   }
-}
-
-const DIGEST = Symbol('qualityDigest');
-
-/**
- * A summary's findings list that stands for a QualityDigestTally, so that what reads a summary's
- * findings (reportSheetPlan) works on a stream's digest: its length is the number of findings,
- * iterating it gives the kept ones (the first rows of each type), and qualityDigest of it is the
- * tally's. Nothing else of it is meaningful (indexes past the kept ones are undefined).
- */
-export function digestedFindings(tally: QualityDigestTally): QualityFinding[] {
-  const kept = tally.groups().flatMap((g) => g.shown);
-  return new Proxy(kept, {
-    get(target, key) {
-      if (key === 'length') return tally.count;
-      if (key === DIGEST) return tally;
-      if (key === Symbol.iterator) return () => target[Symbol.iterator]();
-      return Reflect.get(target, key) as unknown;
-    },
-  });
-}
-
-/** The tally a digestedFindings list stands for, if it is one. */
-function tallyOf(findings: readonly QualityFinding[]): QualityDigestTally | undefined {
-  const tally = (findings as unknown as Record<symbol, unknown>)[DIGEST];
-  return tally instanceof QualityDigestTally ? tally : undefined;
 }

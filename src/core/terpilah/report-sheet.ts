@@ -3,12 +3,12 @@ import { GridBuilder, type CellStyle, type PlanRect, type SheetPlan } from '../p
 import { reportPlan } from '../plan/report-plan';
 import { cutWhole } from '../plan/sheet-name';
 import { HEADER } from '../plan/styles';
-import type { DisaggregatedTable, Dimension, QualityFinding, TableRow, TerpilahSummary } from './model';
+import type { DisaggregatedTable, Dimension, TableRow, TerpilahSummary } from './model';
 import { maskNiksIn } from '../privacy/mask-nik';
 import { UNKNOWN } from './categories';
 import { DIMENSION_LABELS } from './dimension-labels';
 import { provenanceText, type ProvenanceCounts, type ProvenanceField } from './provenance';
-import { qualityDigest } from './quality-list';
+import { findingCount, qualityDigest, qualityOfSummaries } from './quality-list';
 
 /**
  * The sheet `Laporan Data Terpilah`: a title, then one block per summary (all activities first,
@@ -184,7 +184,7 @@ export function reportSheetPlan(
     row += 1;
   }
 
-  writeQuality(grid, qualityOf(list), row + 1, tables);
+  writeQuality(grid, qualityOfSummaries(list), row + 1, tables);
 
   const built = grid.build();
   return {
@@ -271,26 +271,17 @@ function writePyramidHelper(grid: GridBuilder, table: DisaggregatedTable, top: n
   return { row: top, column: HELPER_COLUMN, numRows: known.length + 1, numColumns: 3 };
 }
 
-function qualityOf(summaries: TerpilahSummary[]): QualityFinding[] {
-  const all = summaries.find((s) => s.activity === null);
-  if (all) return Array.isArray(all.quality) ? all.quality : [];
-  const seen = new Set<QualityFinding>();
-  const findings: QualityFinding[] = [];
-  for (const s of summaries)
-    for (const f of Array.isArray(s.quality) ? s.quality : [])
-      if (!seen.has(f)) {
-        seen.add(f);
-        findings.push(f);
-      }
-  return findings.sort((a, b) => a.row - b.row);
-}
-
 /**
  * DAFTAR MASALAH DATA: the count per type (No | Jenis masalah | Jumlah), then per type its first
  * rows (No | Baris | Kolom | Masalah) and how many more, so the list stays short at any size.
  */
-function writeQuality(grid: GridBuilder, findings: QualityFinding[], top: number, tables: PlanRect[]): void {
-  grid.set(top, 1, `DAFTAR MASALAH DATA (${formatNumberId(findings.length)})`, {
+function writeQuality(
+  grid: GridBuilder,
+  { findings, counts }: ReturnType<typeof qualityOfSummaries>,
+  top: number,
+  tables: PlanRect[],
+): void {
+  grid.set(top, 1, `DAFTAR MASALAH DATA (${formatNumberId(findingCount(findings, counts))})`, {
     fontWeight: 'bold',
     fontSize: 12,
     background: COLORS.block,
@@ -307,7 +298,7 @@ function writeQuality(grid: GridBuilder, findings: QualityFinding[], top: number
     grid.set(top + 3, 1, 'Tidak ada masalah data.', { fontWeight: 'bold' });
     return;
   }
-  const groups = qualityDigest(findings);
+  const groups = qualityDigest(findings, undefined, 'id', counts);
   let r = top + 3;
   QUALITY_SUMMARY_HEADERS.forEach((header, c) => grid.set(r, c + 1, header, HEADER));
   groups.forEach((group, i) => {

@@ -10,7 +10,7 @@ import { BABEL_NAMES, ROLE_CODES, UNKNOWN } from './categories';
 import { looseKey } from './encode';
 import type { Participant, QualityFinding, TableRow, TerpilahSummary } from './model';
 import { countsOf, newProvenanceTally, tallyProvenance } from './provenance';
-import { digestedFindings, QualityDigestTally } from './quality-list';
+import { QualityDigestTally } from './quality-list';
 import { emptyCounts, summaryFromCounts, type SparseCounts, type SummaryCounts } from './summaries';
 import { tableRow } from './table-rows';
 
@@ -143,8 +143,8 @@ export class SummaryTally {
 
   /**
    * What summariseAll gives for the participants added: all activities first, then each. Each
-   * summary's `quality` is its digest (digestedFindings): qualityDigest and reportSheetPlan of it
-   * are those of every finding; it lists only the first rows of each type.
+   * summary keeps of its findings the first rows of each type (`quality`) and every type's count
+   * (`qualityCounts`): what the report sheet and the printouts show.
    */
   summaries(): TerpilahSummary[] {
     const labels = {
@@ -154,18 +154,22 @@ export class SummaryTally {
     };
     const activities = new Int32Array(this.activities.length * 3);
     this.perActivity.forEach((counts, a) => activities.set(counts.sex, a * 3));
-    const all = summaryFromCounts({ ...this.all, activities }, labels, null, digestedFindings(this.findings));
+    const digest = (tally: QualityDigestTally) => tally.digest();
+    const all = digest(this.findings);
     return [
-      { ...all, provenance: countsOf(this.provenance) },
-      ...this.perActivity.map((counts, a) => ({
-        ...summaryFromCounts(
-          counts,
-          labels,
-          this.activities[a],
-          digestedFindings(this.findingsPerActivity[a]),
-        ),
-        provenance: countsOf(this.provenancePerActivity[a]),
-      })),
+      {
+        ...summaryFromCounts({ ...this.all, activities }, labels, null, all.quality),
+        qualityCounts: all.qualityCounts,
+        provenance: countsOf(this.provenance),
+      },
+      ...this.perActivity.map((counts, a) => {
+        const own = digest(this.findingsPerActivity[a]);
+        return {
+          ...summaryFromCounts(counts, labels, this.activities[a], own.quality),
+          qualityCounts: own.qualityCounts,
+          provenance: countsOf(this.provenancePerActivity[a]),
+        };
+      }),
     ];
   }
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { QualityCode, QualityFinding } from '../../../src/core/terpilah/model';
 import {
+  findingCount,
   qualityDigest,
   qualityLabel,
   qualityTypesText,
@@ -86,6 +87,12 @@ describe('QualityDigestTally', () => {
           findings.forEach((f) => tally.add(f));
           expect(tally.groups(language)).toEqual(qualityDigest(findings, perType, language));
           expect(tally.count).toBe(findings.length);
+          // What a streamed summary carries (quality + qualityCounts) gives the same digest and count.
+          const { quality, qualityCounts } = tally.digest();
+          expect(qualityDigest(quality, perType, language, qualityCounts)).toEqual(
+            qualityDigest(findings, perType, language),
+          );
+          expect(findingCount(quality, qualityCounts)).toBe(findings.length);
         },
       ),
     );
