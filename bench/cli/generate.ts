@@ -5,6 +5,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { MONTH_NAMES_ID } from '../../src/core/format';
 
 export const HEADER = [
   'No',
@@ -34,20 +35,8 @@ export function random(seed: number): () => number {
 
 const MALE = ['L', 'L', 'L', 'Laki-laki', 'laki-laki', 'lk', 'Lk.', 'Pria', 'laki2', 'M'];
 const FEMALE = ['P', 'P', 'P', 'Perempuan', 'perempuan', 'pr', 'Pr.', 'Wanita', 'F', 'wanita'];
-const MONTH_NAMES = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+// A person types the month's own name: the spellings core writes and reads.
+const MONTH_NAMES = MONTH_NAMES_ID;
 const ROLES = ['Peserta', 'peserta', 'Narasumber', 'Panitia', '', 'Peserta undangan'];
 const REGENCIES = [
   'Bangka',
