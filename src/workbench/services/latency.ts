@@ -8,7 +8,8 @@
  * ends and typical is their geometric mean (the range spans up to 5×); where a source publishes
  * min / average / max of a measurement, those are the three figures. Never tuned to a budget.
  */
-import type { GridRect } from '../model';
+import type { GridRect, SheetState } from '../model';
+import { lastColumn, lastRow } from './grid';
 
 export type Scenario = 'optimistic' | 'typical' | 'pessimistic';
 export const SCENARIOS: readonly Scenario[] = ['optimistic', 'typical', 'pessimistic'];
@@ -179,10 +180,18 @@ const cellsOfRect = (r: GridRect): number => r.numRows * r.numColumns;
 interface WithRect {
   _rect?: GridRect;
   _rects?: GridRect[];
-  _sheet?: { rows?: unknown[][]; maxColumns?: number };
+  _sheet?: SheetState;
 }
 
-/** Cells a call reads and writes: Range getters and setters by their range, appendRow by its row. */
+/** getSheetValues(startRow, startColumn, numRows, numColumns): -1 means to the last row/column. */
+function sheetValuesCells(sheet: SheetState | undefined, args: readonly unknown[]): number {
+  const [row, column, rows, columns] = args.map(Number);
+  const span = (n: number, start: number, last: number) => (n === -1 ? Math.max(1, last - start + 1) : n);
+  if (!sheet || ![row, column, rows, columns].every(Number.isFinite)) return 0;
+  return span(rows, row, lastRow(sheet)) * span(columns, column, lastColumn(sheet));
+}
+
+/** Cells a call reads and writes: Range getters and setters by their range, getSheetValues by its rectangle, appendRow by its row. */
 export function cellsOf(
   cls: string,
   method: string,
@@ -198,6 +207,8 @@ export function cellsOf(
     if (callClass === 'write') return { read: 0, written: all };
     return { read: 0, written: 0 };
   }
+  if (cls === 'Sheet' && method === 'getSheetValues')
+    return { read: sheetValuesCells(t._sheet, args), written: 0 };
   if (cls === 'Sheet' && callClass === 'write') {
     if (method === 'appendRow') return { read: 0, written: Array.isArray(args[0]) ? args[0].length : 0 };
     const rows = t._sheet?.rows ?? [];

@@ -60,6 +60,20 @@ describe('latency model: classes of calls', () => {
 });
 
 describe('latency model: what an execution reports', () => {
+  test('Sheet.getSheetValues reads its cells like getRange().getValues() (-1: to the last row/column)', () => {
+    const { wb } = makeBench();
+    const { SpreadsheetApp, finish } = begin(wb);
+    const sheet = SpreadsheetApp.getActiveSheet();
+    sheet.getRange(1, 1, 30, 3).setValues(Array.from({ length: 30 }, () => ['a', 'b', 'c']));
+    const before = finish(null).cellsRead;
+    const next = begin(wb);
+    const again = next.SpreadsheetApp.getActiveSheet();
+    again.getSheetValues(1, 1, 10, 2); // 20
+    again.getSheetValues(11, 2, -1, -1); // rows 11–30 × columns 2–3: 40
+    expect(before).toBe(0);
+    expect(next.finish(null).cellsRead).toBe(60);
+  });
+
   test('cells read and written follow the ranges; builders cost nothing', () => {
     const { wb } = makeBench();
     const { SpreadsheetApp, finish } = begin(wb);
