@@ -49,6 +49,20 @@ describe('frozen rows and columns in Chromium; where a sheet opens', () => {
   const area = (js: string): Promise<unknown> =>
     page.evaluate(`(() => { const area = document.getElementById('sheet-area'); ${js} })()`);
   const scrollOf = () => area('return [area.scrollTop, area.scrollLeft];') as Promise<number[]>;
+  /** Waits until the tab named `name` (exactly) is the selected one. */
+  const selected = (name: string | RegExp) =>
+    page
+      .locator('[data-testid="sheet-tab"].selected')
+      .filter({ hasText: typeof name === 'string' ? new RegExp(`^${name}$`) : name })
+      .waitFor();
+  /** Clicks the tab named `name` and waits until it is shown. */
+  const showTab = async (name: string) => {
+    await page
+      .getByTestId('sheet-tab')
+      .filter({ hasText: new RegExp(`^${name}$`) })
+      .click();
+    await selected(name);
+  };
   /** The topmost element's cell (or header) at a point of the viewport. */
   const hitAt = (x: number, y: number) =>
     page.evaluate(`(() => {
@@ -104,31 +118,14 @@ describe('frozen rows and columns in Chromium; where a sheet opens', () => {
   test('a sheet never shown, or just added, opens at the top-left; a sheet comes back as left', async () => {
     const left = await scrollOf();
     expect(left[0]).toBeGreaterThan(500);
-    await page
-      .getByTestId('sheet-tab')
-      .filter({ hasText: /^Lain$/ })
-      .click();
-    await page
-      .locator('[data-testid="sheet-tab"].selected')
-      .filter({ hasText: /^Lain$/ })
-      .waitFor();
+    await showTab('Lain');
     await expect(scrollOf()).resolves.toEqual([0, 0]);
     await area('area.scrollTop = 2000;');
     await page.waitForTimeout(100);
     await page.getByTestId('add-sheet').click();
-    await page
-      .locator('[data-testid="sheet-tab"].selected')
-      .filter({ hasText: /^Sheet3$/ })
-      .waitFor();
+    await selected('Sheet3');
     await expect(scrollOf()).resolves.toEqual([0, 0]);
-    await page
-      .getByTestId('sheet-tab')
-      .filter({ hasText: /^Data$/ })
-      .click();
-    await page
-      .locator('[data-testid="sheet-tab"].selected')
-      .filter({ hasText: /^Data$/ })
-      .waitFor();
+    await showTab('Data');
     await expect(scrollOf()).resolves.toEqual(left);
   });
 
@@ -144,14 +141,7 @@ describe('frozen rows and columns in Chromium; where a sheet opens', () => {
     await expect(scrollOf()).resolves.toEqual([0, 0]);
     await area('area.scrollTop = 300;');
     await page.waitForTimeout(100);
-    await page
-      .getByTestId('sheet-tab')
-      .filter({ hasText: /^Data$/ })
-      .click();
-    await page
-      .locator('[data-testid="sheet-tab"].selected')
-      .filter({ hasText: /^Data$/ })
-      .waitFor();
+    await showTab('Data');
     await createSop.click();
     await page
       .locator('[data-testid="sheet-tab"].selected')
