@@ -22,14 +22,21 @@ const STYLE_SETTERS: {
 
 /**
  * Writes a plan onto an empty sheet in a fixed number of batched calls: number formats first (so
- * "@" cells keep text), then values, one plural setter per used style property, one RangeList
- * per border spec, one call pair per merge and validation. Strings are written as literal text.
+ * "@" cells keep text), then values, one plural setter per used style property, one RangeList per
+ * border spec, one call per merge and validation. A single rect (a border spec of one rect, a
+ * validation) is offset from the plan's range already in hand: Range.offset makes no round trip,
+ * where getRangeList or getRange would. Strings are written as literal text.
  */
 export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
   const rows = plan.values.length;
   const columns = rows > 0 ? plan.values[0].length : 0;
-  if (rows > 0 && columns > 0) {
-    const range = sheet.getRange(1, 1, rows, columns);
+  const range = rows > 0 && columns > 0 ? sheet.getRange(1, 1, rows, columns) : null;
+  /** The rect as a Range: offset from the plan's range (no round trip), else one getRange. */
+  const rangeAt = (rect: PlanRect) =>
+    range
+      ? range.offset(rect.row - 1, rect.column - 1, rect.numRows, rect.numColumns)
+      : sheet.getRange(rect.row, rect.column, rect.numRows, rect.numColumns);
+  if (range) {
     const formats = plan.styles.map((row) => row.map((style) => style?.numberFormat ?? 'General'));
     if (formats.some((row) => row.some((f) => f !== 'General'))) range.setNumberFormats(formats);
     range.setValues(
@@ -58,18 +65,16 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
   });
   for (const { rects, spec } of plan.borders) {
     const flag = (side: boolean | undefined) => (side ? true : null);
-    sheet
-      .getRangeList(rects.map(rectToA1))
-      .setBorder(
-        flag(spec.top),
-        flag(spec.left),
-        flag(spec.bottom),
-        flag(spec.right),
-        flag(spec.vertical),
-        flag(spec.horizontal),
-        spec.color,
-        SpreadsheetApp.BorderStyle[spec.style],
-      );
+    (rects.length === 1 ? rangeAt(rects[0]) : sheet.getRangeList(rects.map(rectToA1))).setBorder(
+      flag(spec.top),
+      flag(spec.left),
+      flag(spec.bottom),
+      flag(spec.right),
+      flag(spec.vertical),
+      flag(spec.horizontal),
+      spec.color,
+      SpreadsheetApp.BorderStyle[spec.style],
+    );
   }
   for (const validation of plan.validations) {
     const rule = SpreadsheetApp.newDataValidation()
@@ -77,7 +82,7 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
       .setAllowInvalid(validation.allowInvalid)
       .setHelpText(validation.helpText)
       .build();
-    rangeOf(sheet, validation.rect).setDataValidation(rule);
+    rangeAt(validation.rect).setDataValidation(rule);
   }
   for (const [run, width] of sizeRuns(plan.columnWidths)) sheet.setColumnWidths(run.start, run.count, width);
   for (const [run, height] of sizeRuns(plan.rowHeights ?? {}))
@@ -86,10 +91,6 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
   if (plan.protection) sheet.protect().setDescription(plan.protection.description).setWarningOnly(true);
   // plan.print is not applied: Apps Script has no print-settings API (orientation, fit to width,
   // repeated rows are chosen in File → Print). Only the .xlsx exports write it.
-}
-
-function rangeOf(sheet: Sheet, rect: PlanRect): GoogleAppsScript.Spreadsheet.Range {
-  return sheet.getRange(rect.row, rect.column, rect.numRows, rect.numColumns);
 }
 
 /** Adjacent columns (or rows) of equal size become one setColumnWidths (setRowHeights) call. */
