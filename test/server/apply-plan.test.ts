@@ -107,4 +107,62 @@ describe('applyPlan on the emulated Sheets', () => {
       { numRuns: 60 },
     );
   });
+  test('a border of one range and a validation are offset from the plan range: no RangeList, no getRange of their own', () => {
+    const line = { color: '#000000', style: 'SOLID' as const };
+    const plan: SheetPlan = {
+      sheetName: 'Offset',
+      values: [
+        ['a', 'b', 'c'],
+        ['d', 'e', 'f'],
+      ],
+      styles: [
+        [null, null, null],
+        [null, null, null],
+      ],
+      merges: [],
+      borders: [
+        {
+          rects: [{ row: 2, column: 2, numRows: 1, numColumns: 2 }],
+          spec: { ...line, top: true, right: true },
+        },
+        {
+          rects: [
+            { row: 1, column: 1, numRows: 1, numColumns: 1 },
+            { row: 5, column: 5, numRows: 1, numColumns: 1 },
+          ],
+          spec: { ...line, bottom: true },
+        },
+      ],
+      validations: [
+        {
+          rect: { row: 2, column: 1, numRows: 3, numColumns: 1 },
+          list: ['x', 'y'],
+          allowInvalid: false,
+          helpText: 'x/y',
+        },
+      ],
+      columnWidths: {},
+      frozenRows: 0,
+    };
+    const { workbench, calls } = writeAndReadBack(plan);
+    const { result } = inExecution(newWorkbench(), () =>
+      applyPlan(SpreadsheetApp.getActiveSpreadsheet().insertSheet('Offset'), plan),
+    );
+    expect(result.calls).toBe(calls);
+    // One getRange (the plan's range), one RangeList (the spec of two ranges); the rest is offset.
+    expect(result.callsByMethod['Sheet.getRange']).toBe(1);
+    expect(result.callsByMethod['Sheet.getRangeList']).toBe(1);
+    expect(result.callsByMethod['Range.offset']).toBe(2);
+    const sheet = workbench.state.sheets.find((s) => s.name === 'Offset')!;
+    const format = (r: number, c: number) => sheet.rows[r - 1]?.[c - 1]?.format ?? {};
+    expect(format(2, 2).borderTop).toEqual({ color: '#000000', style: 'SOLID' });
+    expect(format(2, 3)).toMatchObject({ borderTop: { style: 'SOLID' }, borderRight: { style: 'SOLID' } });
+    expect(format(2, 2).borderRight).toBeUndefined();
+    expect(format(1, 2).borderTop).toBeUndefined();
+    expect(format(5, 5).borderBottom).toEqual({ color: '#000000', style: 'SOLID' });
+    // Beyond the plan's values (rows 3-4) the offset range still reaches the planned cells (A2:A4).
+    expect(sheet.validations).toEqual([
+      expect.objectContaining({ range: { row: 1, column: 0, numRows: 3, numColumns: 1 } }),
+    ]);
+  });
 });
