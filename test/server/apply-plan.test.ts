@@ -165,4 +165,40 @@ describe('applyPlan on the emulated Sheets', () => {
       expect.objectContaining({ range: { row: 1, column: 0, numRows: 3, numColumns: 1 } }),
     ]);
   });
+  test('the plan range comes with the ranges to merge in one RangeList: no getRange', () => {
+    const plan: SheetPlan = {
+      sheetName: 'Gabung',
+      values: [
+        ['Judul', '', ''],
+        ['a', 'b', ''],
+      ],
+      styles: [
+        [{ fontWeight: 'bold' }, null, null],
+        [null, null, null],
+      ],
+      merges: [
+        { rect: { row: 1, column: 1, numRows: 1, numColumns: 3 }, mode: 'all' },
+        { rect: { row: 2, column: 2, numRows: 2, numColumns: 2 }, mode: 'across' },
+      ],
+      borders: [],
+      validations: [],
+      columnWidths: {},
+      frozenRows: 0,
+    };
+    const { result } = inExecution(newWorkbench(), () =>
+      applyPlan(SpreadsheetApp.getActiveSpreadsheet().insertSheet('Gabung'), plan),
+    );
+    expect(result.callsByMethod['Sheet.getRange']).toBeUndefined();
+    expect(result.callsByMethod['Sheet.getRangeList']).toBe(1);
+    const { workbench } = writeAndReadBack(plan);
+    const sheet = workbench.state.sheets.find((s) => s.name === 'Gabung')!;
+    // 0-based in the model: A1:C1, and B2:C2 and B3:C3 (across merges each row).
+    expect(sheet.merges).toEqual([
+      { row: 0, column: 0, numRows: 1, numColumns: 3 },
+      { row: 1, column: 1, numRows: 1, numColumns: 2 },
+      { row: 2, column: 1, numRows: 1, numColumns: 2 },
+    ]);
+    expect(sheet.rows[0][0]).toMatchObject({ value: 'Judul', format: { fontWeight: 'bold' } });
+    expect(sheet.rows[1][1]?.value).toBe('b');
+  });
 });

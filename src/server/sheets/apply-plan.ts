@@ -23,14 +23,27 @@ const STYLE_SETTERS: {
 /**
  * Writes a plan onto an empty sheet in a fixed number of batched calls: number formats first (so
  * "@" cells keep text), then values, one plural setter per used style property, one RangeList per
- * border spec, one call per merge and validation. A single rect (a border spec of one rect, a
- * validation) is offset from the plan's range already in hand: Range.offset makes no round trip,
- * where getRangeList or getRange would. Strings are written as literal text.
+ * border spec, one call per merge and validation. The plan's range comes in one RangeList with the
+ * ranges to merge; a single rect (a border spec of one rect, a validation) is offset from the
+ * plan's range in hand: Range.offset makes no round trip, where getRangeList or getRange would.
+ * Strings are written as literal text.
  */
 export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
   const rows = plan.values.length;
   const columns = rows > 0 ? plan.values[0].length : 0;
-  const range = rows > 0 && columns > 0 ? sheet.getRange(1, 1, rows, columns) : null;
+  const whole: PlanRect | null =
+    rows > 0 && columns > 0 ? { row: 1, column: 1, numRows: rows, numColumns: columns } : null;
+  // The plan's range and every range to merge in one RangeList: one round trip for all (getRanges
+  // makes none), then one call per merge.
+  const wanted = [...(whole ? [whole] : []), ...plan.merges.map((m) => m.rect)];
+  const ranges =
+    plan.merges.length > 0
+      ? sheet.getRangeList(wanted.map(rectToA1)).getRanges()
+      : whole
+        ? [sheet.getRange(1, 1, rows, columns)]
+        : [];
+  const range = whole ? ranges[0] : null;
+  const mergeRanges = whole ? ranges.slice(1) : ranges;
   /** The rect as a Range: offset from the plan's range (no round trip), else one getRange. */
   const rangeAt = (rect: PlanRect) =>
     range
@@ -54,10 +67,6 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
       );
     }
   }
-  // One RangeList fetches every range to merge: 2 calls plus one per merge, not 2 per merge.
-  const mergeRanges = plan.merges.length
-    ? sheet.getRangeList(plan.merges.map((m) => rectToA1(m.rect))).getRanges()
-    : [];
   plan.merges.forEach(({ mode }, i) => {
     if (mode === 'across') mergeRanges[i].mergeAcross();
     else if (mode === 'vertically') mergeRanges[i].mergeVertically();
