@@ -49,7 +49,12 @@ export function rebuildProgress(
   });
 }
 
-/** "Sebelum" and "Sesudah" are for people reading the log: the replay never needs them. */
+/**
+ * "Sebelum" and "Sesudah" are for people reading the log: the replay never needs them. Every
+ * other column is replayed (rebuild-reads.test.ts), and a person may have corrected any cell of
+ * any row, which only reading that cell shows: a copy of the event in one cell per row could not
+ * tell an edited row from an untouched one (Sheets gives no per-row edit mark to read).
+ */
 const SKIPPED = ['Sebelum', 'Sesudah'].map((h) =>
   RIWAYAT_HEADERS.indexOf(h as (typeof RIWAYAT_HEADERS)[number]),
 );
