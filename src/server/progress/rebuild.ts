@@ -62,9 +62,8 @@ const SKIPPED = ['Sebelum', 'Sesudah'].map((h) =>
 /**
  * The log's data rows, full width but with the columns the replay does not read left blank: two
  * reads (before and after the skipped block), so a rebuild of 20,000 events reads 2 of 14
- * columns less (every cell read costs time in Apps Script). Every other column is replayed
- * (test/server/rebuild-reads.test.ts). getSheetValues: one call each, where getRange + getValues
- * would be two.
+ * columns less (every cell read costs time in Apps Script). getSheetValues: one call each,
+ * where getRange + getValues would be two.
  */
 function logRows(sheet: Sheet): unknown[][] {
   const last = sheet.getLastRow();
