@@ -107,7 +107,7 @@ describe('applyPlan on the emulated Sheets', () => {
       { numRuns: 60 },
     );
   });
-  test('a border of one range and a validation are offset from the plan range: no RangeList, no getRange of their own', () => {
+  test('a border of one range and a validation come with the plan range in one RangeList: no getRange of their own', () => {
     const line = { color: '#000000', style: 'SOLID' as const };
     const plan: SheetPlan = {
       sheetName: 'Offset',
@@ -149,10 +149,10 @@ describe('applyPlan on the emulated Sheets', () => {
       applyPlan(SpreadsheetApp.getActiveSpreadsheet().insertSheet('Offset'), plan),
     );
     expect(result.calls).toBe(calls);
-    // One getRange (the plan's range), one RangeList (the spec of two ranges); the rest is offset.
-    expect(result.callsByMethod['Sheet.getRange']).toBe(1);
-    expect(result.callsByMethod['Sheet.getRangeList']).toBe(1);
-    expect(result.callsByMethod['Range.offset']).toBe(2);
+    // One RangeList for the single ranges (the plan's, the one-rect border's, the validation's),
+    // one for the spec of two ranges; no getRange.
+    expect(result.callsByMethod['Sheet.getRange']).toBeUndefined();
+    expect(result.callsByMethod['Sheet.getRangeList']).toBe(2);
     const sheet = workbench.state.sheets.find((s) => s.name === 'Offset')!;
     const format = (r: number, c: number) => sheet.rows[r - 1]?.[c - 1]?.format ?? {};
     expect(format(2, 2).borderTop).toEqual({ color: '#000000', style: 'SOLID' });

@@ -23,32 +23,33 @@ const STYLE_SETTERS: {
 /**
  * Writes a plan onto an empty sheet in a fixed number of batched calls: number formats first (so
  * "@" cells keep text), then values, one plural setter per used style property, one RangeList per
- * border spec, one call per merge and validation. The plan's range comes in one RangeList with the
- * ranges to merge; a single rect (a border spec of one rect, a validation) is offset from the
- * plan's range in hand: Range.offset makes no round trip, where getRangeList or getRange would.
- * Strings are written as literal text.
+ * border spec, one call per merge and validation. The single ranges it needs (the plan's, the
+ * merges', a border spec's of one rect, the validations') come in one RangeList. Strings are
+ * written as literal text.
  */
 export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
   const rows = plan.values.length;
   const columns = rows > 0 ? plan.values[0].length : 0;
   const whole: PlanRect | null =
     rows > 0 && columns > 0 ? { row: 1, column: 1, numRows: rows, numColumns: columns } : null;
-  // The plan's range and every range to merge in one RangeList: one round trip for all (getRanges
-  // makes none), then one call per merge.
-  const wanted = [...(whole ? [whole] : []), ...plan.merges.map((m) => m.rect)];
-  const ranges =
-    plan.merges.length > 0
-      ? sheet.getRangeList(wanted.map(rectToA1)).getRanges()
-      : whole
-        ? [sheet.getRange(1, 1, rows, columns)]
-        : [];
-  const range = whole ? ranges[0] : null;
-  const mergeRanges = whole ? ranges.slice(1) : ranges;
-  /** The rect as a Range: offset from the plan's range (no round trip), else one getRange. */
-  const rangeAt = (rect: PlanRect) =>
-    range
-      ? range.offset(rect.row - 1, rect.column - 1, rect.numRows, rect.numColumns)
-      : sheet.getRange(rect.row, rect.column, rect.numRows, rect.numColumns);
+  const borderRects = plan.borders.filter((b) => b.rects.length === 1).map((b) => b.rects[0]);
+  // Every single range applyPlan works on (the plan's, each merge's, a border spec's of one rect,
+  // each validation's), in this order, in one RangeList: one round trip for all (getRanges makes
+  // none), where a getRange each would be one round trip each.
+  const singles = [
+    ...(whole ? [whole] : []),
+    ...plan.merges.map((m) => m.rect),
+    ...borderRects,
+    ...plan.validations.map((v) => v.rect),
+  ];
+  const fetched =
+    singles.length > 1
+      ? sheet.getRangeList(singles.map(rectToA1)).getRanges()
+      : singles.map((r) => sheet.getRange(r.row, r.column, r.numRows, r.numColumns));
+  let next = 0;
+  /** The next range of `singles`, taken in the same order. */
+  const take = () => fetched[next++];
+  const range = whole ? take() : null;
   if (range) {
     const formats = plan.styles.map((row) => row.map((style) => style?.numberFormat ?? 'General'));
     if (formats.some((row) => row.some((f) => f !== 'General'))) range.setNumberFormats(formats);
@@ -67,14 +68,15 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
       );
     }
   }
-  plan.merges.forEach(({ mode }, i) => {
-    if (mode === 'across') mergeRanges[i].mergeAcross();
-    else if (mode === 'vertically') mergeRanges[i].mergeVertically();
-    else mergeRanges[i].merge();
-  });
+  for (const { mode } of plan.merges) {
+    const merged = take();
+    if (mode === 'across') merged.mergeAcross();
+    else if (mode === 'vertically') merged.mergeVertically();
+    else merged.merge();
+  }
   for (const { rects, spec } of plan.borders) {
     const flag = (side: boolean | undefined) => (side ? true : null);
-    (rects.length === 1 ? rangeAt(rects[0]) : sheet.getRangeList(rects.map(rectToA1))).setBorder(
+    (rects.length === 1 ? take() : sheet.getRangeList(rects.map(rectToA1))).setBorder(
       flag(spec.top),
       flag(spec.left),
       flag(spec.bottom),
@@ -91,7 +93,7 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
       .setAllowInvalid(validation.allowInvalid)
       .setHelpText(validation.helpText)
       .build();
-    rangeAt(validation.rect).setDataValidation(rule);
+    take().setDataValidation(rule);
   }
   for (const [run, width] of sizeRuns(plan.columnWidths)) sheet.setColumnWidths(run.start, run.count, width);
   for (const [run, height] of sizeRuns(plan.rowHeights ?? {}))
