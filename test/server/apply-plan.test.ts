@@ -5,6 +5,7 @@ import type { SopTemplate } from '../../src/core/sop/model';
 import { templateSheetPlan } from '../../src/core/sop/template-sheet-plan';
 import { readTemplateSheet } from '../../src/core/sop/template-sheet-read';
 import { applyPlan } from '../../src/server/sheets/apply-plan';
+import type { SheetState } from '../../src/workbench/model';
 import { inExecution, newWorkbench } from '../support/workbench';
 
 function withSteps(count: number): SopTemplate {
@@ -200,5 +201,46 @@ describe('applyPlan on the emulated Sheets', () => {
     ]);
     expect(sheet.rows[0][0]).toMatchObject({ value: 'Judul', format: { fontWeight: 'bold' } });
     expect(sheet.rows[1][1]?.value).toBe('b');
+  });
+  test('with a RangeList fetched anyway, a style setter writes only the rect of the cells using it', () => {
+    const plan = (merges: SheetPlan['merges']): SheetPlan => ({
+      sheetName: 'Warna',
+      values: Array.from({ length: 10 }, (_, r) => Array.from({ length: 5 }, (_, c) => `${r},${c}`)),
+      styles: Array.from({ length: 10 }, (_, r) =>
+        Array.from({ length: 5 }, (_, c) =>
+          r >= 2 && r <= 3 && c >= 1 && c <= 2 ? { fontColor: '#c00000' } : null,
+        ),
+      ),
+      merges,
+      borders: [],
+      validations: [],
+      columnWidths: {},
+      frozenRows: 0,
+    });
+    const write = (p: SheetPlan) => {
+      const workbench = newWorkbench();
+      const { result } = inExecution(workbench, () =>
+        applyPlan(SpreadsheetApp.getActiveSpreadsheet().insertSheet('Warna'), p),
+      );
+      return { result, sheet: workbench.state.sheets.find((s) => s.name === 'Warna')! };
+    };
+    const colours = (sheet: SheetState) =>
+      sheet.rows.map((row) => row.map((cell) => cell?.format?.fontColor ?? ''));
+    // With a merge the RangeList is made anyway: 50 values + the 4 coloured cells (B3:C4).
+    const merged = write(plan([{ rect: { row: 10, column: 1, numRows: 1, numColumns: 2 }, mode: 'all' }]));
+    expect(merged.result.cellsWritten).toBe(50 + 4);
+    expect(merged.result.callsByMethod['Sheet.getRange']).toBeUndefined();
+    // Without one a single getRange is cheaper than a RangeList: the setter covers the plan.
+    const plain = write(plan([]));
+    expect(plain.result.cellsWritten).toBe(50 + 50);
+    expect(plain.result.callsByMethod['Sheet.getRangeList']).toBeUndefined();
+    // The same colours either way (but the merged cell's), only where planned.
+    expect(colours(merged.sheet).slice(0, 9)).toEqual(colours(plain.sheet).slice(0, 9));
+    expect(
+      colours(plain.sheet)
+        .flat()
+        .filter((c) => c === '#c00000'),
+    ).toHaveLength(4);
+    expect(colours(plain.sheet)[2].slice(0, 4)).toEqual(['', '#c00000', '#c00000', '']);
   });
 });
