@@ -10,6 +10,7 @@
  *
  * Registers are generated into os.tmpdir() and deleted after. Prints the figures and appends
  * them to BENCHMARKS.md. Sizes: BENCH_CLI_ROWS="1000000,5000000" (CLI), BENCH_CORE_ROWS=200000.
+ * `--core` runs only part 2, `--memory` only the CLI's memory (see below).
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -95,7 +96,7 @@ async function coreComparison(path: string, rows: number) {
     tableRows = arqueroTerpilah(data, mapping as Record<string, number>);
     arquero.push(performance.now() - start);
   }
-  return { rows, ours: median(ours), arquero: median(arquero), tableRows };
+  return { rows, ours: median(ours), arquero: median(arquero), tableRows, runs: { ours, arquero } };
 }
 
 /**
@@ -122,6 +123,28 @@ async function memoryOnly(cliPath: string): Promise<void> {
   }
 }
 
+/**
+ * `node build/bench-cli.js --core`: only the core comparison at BENCH_CORE_ROWS, printed with
+ * every run's figures, not appended (to compare two builds of the normaliser).
+ */
+async function coreOnly(): Promise<void> {
+  const ms = (x: number) => String(Math.round(x));
+  const rows = sizes(process.env.BENCH_CORE_ROWS, [200_000])[0];
+  const dir = mkdtempSync(join(tmpdir(), 'sop-terpilah-bench-core-'));
+  try {
+    const path = join(dir, `register-${rows}.csv`);
+    await writeRegister(path, rows, 12);
+    const core = await coreComparison(path, rows);
+    console.log(
+      `core ${id(rows)} rows: ours ${core.runs.ours.map(ms).join(' / ')} ms, ` +
+        `arquero ${core.runs.arquero.map(ms).join(' / ')} ms; median ours ${ms(core.ours)} ms, ` +
+        `arquero ${ms(core.arquero)} ms: ${(core.arquero / core.ours).toFixed(2)}×`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (process.argv[2] === '--duckdb') {
     // The DuckDB child: the tables in SQL on the file, then its own figures.
@@ -131,6 +154,7 @@ async function main() {
     );
     return;
   }
+  if (process.argv[2] === '--core') return coreOnly();
   if (!existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`);
   if (process.argv[2] === '--memory') return memoryOnly(process.argv[3] ?? CLI);
   const dir = mkdtempSync(join(tmpdir(), 'sop-terpilah-bench-cli-'));
