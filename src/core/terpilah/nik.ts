@@ -1,5 +1,6 @@
 import { isoDate } from '../dates';
 import { PROVINCE_CODES } from '../privacy/mask-nik';
+import { dayExists } from './calendar';
 import type { Sex } from './sex';
 
 /** Kemendagri regency codes of Provinsi Kepulauan Bangka Belitung (province 19). BPS codes differ. */
@@ -37,6 +38,24 @@ const ID_SEPARATORS = /[\s.\-_/'\u2010-\u2015]/g;
 export function idDigits(typed: string): string {
   return typed.replace(ID_SEPARATORS, '');
 }
+
+/** Whether a text is one or more ASCII digits and nothing else: an identifier typed plainly (most are). */
+export function isAsciiDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** isoDate without a Date object, for four-digit years (Date.UTC reads years 0–99 as 19xx). */
+const birthDay = (year: number, month: number, day: number): string | null =>
+  Number.isInteger(year) && year >= 1000 && year <= 9999
+    ? dayExists(year, month, day)
+      ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+      : null
+    : isoDate(year, month, day);
 
 /**
  * A number as Sheets' automatic format shows it in Indonesian ("1,97101E+15" from 15 digits on),
@@ -81,10 +100,12 @@ export function decodeNik(
 ): { ok: true; info: NikInfo } | { ok: false; problem: NikProblem } {
   if (typeof value === 'number') return { ok: false, problem: numberCellProblem(value) };
   if (typeof value !== 'string') return { ok: false, problem: 'empty' };
-  const digits = idDigits(value);
+  // Plain digits have no separators to take out and cannot be a scientific display.
+  const plain = isAsciiDigits(value);
+  const digits = plain ? value : idDigits(value);
   if (digits === '') return { ok: false, problem: 'empty' };
-  if (isScientific(value)) return { ok: false, problem: 'storedAsNumber' };
-  if (!/^\d+$/.test(digits)) return { ok: false, problem: 'notDigits' };
+  if (!plain && isScientific(value)) return { ok: false, problem: 'storedAsNumber' };
+  if (!plain && !/^\d+$/.test(digits)) return { ok: false, problem: 'notDigits' };
   if (digits.length !== 16) return { ok: false, problem: 'wrongLength' };
   const province = digits.slice(0, 2);
   if (!PROVINCE_CODES.has(province)) return { ok: false, problem: 'badProvince' };
@@ -96,7 +117,7 @@ export function decodeNik(
   const refYear = Number(referenceDate.slice(0, 4));
   let year = Math.floor(refYear / 100) * 100 + yy;
   if (year > refYear) year -= 100;
-  const birthDate = isoDate(year, month, day);
+  const birthDate = birthDay(year, month, day);
   if (!birthDate || birthDate > referenceDate) return { ok: false, problem: 'badBirthDate' };
   const regencyCode = digits.slice(0, 4);
   return {
