@@ -91,7 +91,7 @@ const REGISTER = fc.array(
   fc.oneof(
     { weight: 8, arbitrary: ROW },
     { weight: 1, arbitrary: ROW.map((r) => r.slice(0, 5)) },
-    { weight: 1, arbitrary: fc.constant([]) },
+    { weight: 1, arbitrary: fc.constant<unknown[]>([]) },
   ),
   { maxLength: 60 },
 );
@@ -239,9 +239,9 @@ describe('digit fast paths agree with the readings they replace', () => {
 
   test('cleanText of plain ASCII: clean text as it is, anything else tidied (fast-check)', () => {
     const slow = (v: string, cap: number) => {
-      // eslint-disable-next-line no-control-regex
       let text = v
         .slice(0, cap * 4)
+        // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u001f\u007f\u200b\ufeff]+/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
