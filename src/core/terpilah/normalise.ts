@@ -256,6 +256,9 @@ export function rowNormaliser(
   return { push, quality };
 }
 
+/** Rows read before the duplicate check is sized for the whole array. */
+const RESERVE_AFTER = 2000;
+
 export function normaliseRows(
   rows: unknown[][],
   mapping: ColumnMapping,
@@ -264,8 +267,11 @@ export function normaliseRows(
   const participants: Participant[] = [];
   const list: unknown[] = Array.isArray(rows) ? rows : [];
   const firstRow = Number.isFinite(options?.firstRow) ? Math.trunc(options.firstRow) : 1;
-  const { push, quality } = rowNormaliser(mapping, options);
+  const duplicates = new DuplicateCheck();
+  const { push, quality } = rowNormaliser(mapping, options, { duplicates });
   for (let index = 0; index < list.length; index++) {
+    // The length is known: size the duplicate check once from the first rows, not by doubling.
+    if (index === RESERVE_AFTER) duplicates.reserve(list.length, index);
     const participant = push(list[index], firstRow + index);
     if (participant) participants.push(participant);
   }

@@ -181,17 +181,20 @@ export function sharedProvenance(
   return shared;
 }
 
-/** Adds one participant to a tally (field × source, as integers: the hot loop stays cheap). */
-export function tallyProvenance(into: Int32Array, p: Participant): void {
+/**
+ * Adds one participant to a tally (field × source, as integers: the hot loop stays cheap), at
+ * `offset` in `into` (one array holding a tally per activity).
+ */
+export function tallyProvenance(into: Int32Array, p: Participant, offset = 0): void {
   const provenance = p.provenance;
   const indices = provenance && SHARED_INDICES.get(provenance);
   if (indices) {
-    for (let f = 0; f < FIELD_COUNT; f++) into[f * S + indices[f]]++;
+    for (let f = 0; f < FIELD_COUNT; f++) into[offset + f * S + indices[f]]++;
     return;
   }
   for (let f = 0; f < FIELD_COUNT; f++) {
     const source = provenance ? SOURCE_INDEX.get(provenance[PROVENANCE_FIELDS[f]]) : undefined;
-    into[f * S + (source ?? UNKNOWN_INDEX)]++;
+    into[offset + f * S + (source ?? UNKNOWN_INDEX)]++;
   }
 }
 
@@ -213,22 +216,26 @@ export function countProvenance(participants: readonly Participant[]): Provenanc
   return countsOf(tallied);
 }
 
-/** All participants, and per activity (first-seen order), in one pass: for summariseAll. */
-export function countProvenanceByActivity(participants: readonly Participant[]): {
-  all: ProvenanceCounts;
-  byActivity: Map<string, ProvenanceCounts>;
-} {
+/**
+ * All participants, and per activity, in one pass: for summariseAll, which has coded each
+ * participant's activity already (`activityOf[i]`, 0 … activityCount - 1).
+ */
+export function countProvenanceByActivity(
+  participants: readonly Participant[],
+  activityOf: Int32Array,
+  activityCount: number,
+): { all: ProvenanceCounts; byActivity: ProvenanceCounts[] } {
   const all = new Int32Array(FIELD_COUNT * S);
-  const groups = new Map<string, Int32Array>();
-  for (const p of participants) {
-    let group = groups.get(p.activity);
-    if (!group) groups.set(p.activity, (group = new Int32Array(FIELD_COUNT * S)));
-    tallyProvenance(all, p);
-    tallyProvenance(group, p);
+  const groups = new Int32Array(activityCount * FIELD_COUNT * S);
+  for (let i = 0; i < participants.length; i++) {
+    tallyProvenance(all, participants[i]);
+    tallyProvenance(groups, participants[i], activityOf[i] * FIELD_COUNT * S);
   }
   return {
     all: countsOf(all),
-    byActivity: new Map([...groups].map(([activity, tallied]) => [activity, countsOf(tallied)])),
+    byActivity: Array.from({ length: activityCount }, (_, a) =>
+      countsOf(groups.subarray(a * FIELD_COUNT * S, (a + 1) * FIELD_COUNT * S)),
+    ),
   };
 }
 
