@@ -20,8 +20,8 @@ export const dayExists = (year: number, month: number, day: number): boolean =>
 export function digitsAt(text: string, start: number, length: number): number {
   let value = 0;
   for (let i = start; i < start + length; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
+    const d = text.charCodeAt(i) - 48; // NaN past the end
+    if (!(d >= 0 && d <= 9)) return -1;
     value = value * 10 + d;
   }
   return value;

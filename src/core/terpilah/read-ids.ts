@@ -4,7 +4,17 @@
  */
 import { plausibleAgeAt } from './age';
 import { isBlank } from './cell-text';
-import { decodeNik, digitCount, idDigits, isAsciiDigits, shownAsNumber, type NikProblem } from './nik';
+import {
+  decodeNik,
+  digitCount,
+  idDigits,
+  isAsciiDigits,
+  nikBirthDate,
+  nikSex,
+  provinceKnown,
+  shownAsNumber,
+  type NikProblem,
+} from './nik';
 import { decodeNip, type NipProblem } from './nip';
 import type { RowCells } from './row-cells';
 import type { Sex } from './sex';
@@ -71,6 +81,12 @@ export function readNik(cells: RowCells): IdReading & { nip: string | null } {
   if (allDigits && digits.length === 18 && isBlank(cells.at('nip')) && decodeNip(digits).ok)
     return { ...NOTHING, nip: digits };
   const id = allDigits && digits.length === 16 ? digits : '';
+  if (id !== '' && provinceKnown(id)) {
+    // A readable NIK (most rows): its birth date and sex straight from the digits.
+    const birthDate = nikBirthDate(id, cells.reference);
+    if (birthDate)
+      return { id, sex: nikSex(id), age: plausibleAgeAt(birthDate, cells.reference), birthDate, nip: null };
+  }
   const decoded = decodeNik(input, cells.reference);
   if (decoded.ok)
     return {

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { isoDate, parseDate } from '../../../src/core/dates';
-import { ageAt } from '../../../src/core/terpilah/age';
+import { ageAt, plausibleAgeAt } from '../../../src/core/terpilah/age';
 import { dayExists, fixedWidthDate } from '../../../src/core/terpilah/calendar';
 import { cleanText } from '../../../src/core/terpilah/cell-text';
 import { FIELD_LABELS } from '../../../src/core/terpilah/headers';
@@ -21,8 +21,10 @@ import {
   type Provenance,
   type ValueSource,
 } from '../../../src/core/terpilah/provenance';
+import { PROVINCE_CODES } from '../../../src/core/privacy/mask-nik';
 import { parseBirthDate } from '../../../src/core/terpilah/read-age';
-import { MALE_NIK, FEMALE_NIK, FEMALE_NIP, MALE_NIP } from './cells';
+import { readNik } from '../../../src/core/terpilah/read-ids';
+import { cellsOf, MALE_NIK, FEMALE_NIK, FEMALE_NIP, MALE_NIP } from './cells';
 
 const FIELDS = Object.keys(FIELD_LABELS) as ParticipantField[];
 const MAPPING: ColumnMapping = Object.fromEntries(FIELDS.map((field, i) => [field, i]));
@@ -227,13 +229,73 @@ describe('digit fast paths agree with the readings they replace', () => {
       .tuple(fc.constantFrom('19', '31', '00', '99'), fc.array(digit, { minLength: 14, maxLength: 14 }))
       .map(([province, rest]) => province + rest.join(''));
     fc.assert(
-      fc.property(nik, fc.constantFrom('2024-06-01', '0050-01-01', '2100-12-31'), (digits, reference) => {
-        // The spaced form takes the separator path; both must give the same reading.
-        const spaced = `${digits.slice(0, 4)} ${digits.slice(4, 10)}-${digits.slice(10)}`;
-        expect(idDigits(spaced)).toBe(digits);
-        expect(decodeNik(digits, reference)).toEqual(decodeNik(spaced, reference));
-      }),
+      fc.property(
+        fc.oneof(nik, fc.constantFrom(...BORN_ON_REFERENCE)),
+        fc.constantFrom('2024-06-01', '0050-01-01', '2100-12-31'),
+        (digits, reference) => {
+          // The spaced form takes the separator path; both must give the same reading.
+          const spaced = `${digits.slice(0, 4)} ${digits.slice(4, 10)}-${digits.slice(10)}`;
+          expect(idDigits(spaced)).toBe(digits);
+          expect(decodeNik(digits, reference)).toEqual(decodeNik(spaced, reference));
+        },
+      ),
       { numRuns: 2000 },
+    );
+  });
+
+  /** decodeNik's reading before its digit helpers: slices, Number and isoDate. */
+  function referenceNik(digits: string, reference: string) {
+    if (!/^\d{16}$/.test(digits)) return null;
+    if (!PROVINCE_CODES.has(digits.slice(0, 2))) return 'badProvince';
+    let day = Number(digits.slice(6, 8));
+    const sex = day > 40 ? 'P' : 'L';
+    if (day > 40) day -= 40;
+    const refYear = Number(reference.slice(0, 4));
+    let year = Math.floor(refYear / 100) * 100 + Number(digits.slice(10, 12));
+    if (year > refYear) year -= 100;
+    const birthDate = isoDate(year, Number(digits.slice(8, 10)), day);
+    return !birthDate || birthDate > reference ? 'badBirthDate' : { sex, birthDate };
+  }
+
+  // Born on the activity's day, the day after, and 29 February.
+  const BORN_ON_REFERENCE = ['1971010106240001', '1971014106240001', '1971010206240001', '1971012902000001'];
+
+  test('NIK digits decode as sliced and dated before, in decodeNik and readNik (fast-check)', () => {
+    const two = (lo: number, hi: number) =>
+      fc.integer({ min: lo, max: hi }).map((n) => String(n).padStart(2, '0'));
+    const nik = fc
+      .tuple(
+        fc.constantFrom('19', '31', '00', '99', '11'),
+        two(0, 99),
+        two(0, 99),
+        two(0, 75),
+        two(0, 14),
+        two(0, 99),
+        two(0, 99),
+        two(0, 99),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        nik,
+        fc.constantFrom('2024-06-01', '2000-02-29', '0050-01-01', '2100-12-31'),
+        (digits, reference) => {
+          const expected = referenceNik(digits, reference);
+          const decoded = decodeNik(digits, reference);
+          if (typeof expected === 'object' && expected) {
+            expect(decoded).toEqual({ ok: true, info: expect.objectContaining(expected) });
+            const { cells } = cellsOf({ nik: digits }, { reference });
+            expect(readNik(cells)).toEqual({
+              id: digits,
+              sex: expected.sex,
+              age: plausibleAgeAt(expected.birthDate, reference),
+              birthDate: expected.birthDate,
+              nip: null,
+            });
+          } else expect(decoded).toEqual({ ok: false, problem: expected });
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 
