@@ -165,9 +165,11 @@ const MEMO_TEXT = 240;
 function memo<T>(read: (value: unknown) => T, limit: number): (value: unknown) => T {
   if (limit <= 0) return read;
   const cache = new Map<string, T>();
-  // A column the register lacks (or a short row) gives undefined: read once.
+  // A column the register lacks (or a short row) gives undefined, a blank cell "": read once.
   let absent: { result: T } | null = null;
+  let empty: { result: T } | null = null;
   return (value) => {
+    if (value === '') return (empty ??= { result: read(value) }).result;
     if (typeof value !== 'string' || value.length > MEMO_TEXT) {
       if (value !== undefined) return read(value);
       return (absent ??= { result: read(value) }).result;

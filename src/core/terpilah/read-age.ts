@@ -62,6 +62,12 @@ const SOURCE_WORDS: Record<NonNullable<Participant['ageSource']>, string> = {
   nip: 'NIP',
 };
 
+/** What was counted instead of an unreadable cell (built only for a finding). */
+const usedText = (age: number | null, ageSource: Participant['ageSource']) =>
+  age === null || ageSource === null || ageSource === undefined
+    ? 'dihitung sebagai tidak diketahui'
+    : `dipakai umur ${age} tahun dari ${SOURCE_WORDS[ageSource]}`;
+
 /** Ages above this are findings (kept and counted, but rarely true at an activity). */
 export const AGE_CHECK_ABOVE = 100;
 
@@ -103,27 +109,23 @@ export function readAge(
             ? 'nip'
             : null;
   // What was counted instead of an unreadable cell: a fallback never hides the problem.
-  const used = () =>
-    age === null || ageSource === null
-      ? 'dihitung sebagai tidak diketahui'
-      : `dipakai umur ${age} tahun dari ${SOURCE_WORDS[ageSource]}`;
   if (birthProblem === 'future')
     cells.flag(
       'birthDateFuture',
       'birthDate',
-      `tanggal lahir ${cells.quote(birthRaw)} sesudah tanggal kegiatan (${cells.reference}); ${used()}.`,
+      `tanggal lahir ${cells.quote(birthRaw)} sesudah tanggal kegiatan (${cells.reference}); ${usedText(age, ageSource)}.`,
     );
   else if (birthProblem === 'impossible' && age !== null)
     cells.flag(
       'birthDateImpossible',
       'birthDate',
-      `tanggal lahir ${cells.quote(birthRaw)} tidak terbaca atau tidak mungkin; ${used()}.`,
+      `tanggal lahir ${cells.quote(birthRaw)} tidak terbaca atau tidak mungkin; ${usedText(age, ageSource)}.`,
     );
   if (!isBlank(ageRaw) && stated === null && age !== null)
     cells.flag(
       'ageInvalid',
       'age',
-      `umur ${cells.quote(ageRaw)} tidak terbaca atau tidak mungkin; ${used()}.`,
+      `umur ${cells.quote(ageRaw)} tidak terbaca atau tidak mungkin; ${usedText(age, ageSource)}.`,
     );
 
   // One year of slack: people round their age, and a form filled in before a birthday says one less.
