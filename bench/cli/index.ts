@@ -86,17 +86,27 @@ async function coreComparison(path: string, rows: number) {
   const { mapping } = matchHeaders(header);
   const ours: number[] = [];
   const arquero: number[] = [];
+  // CPU time (user + system, this process) beside wall time: steadier on a shared machine.
+  const cpu = { ours: [] as number[], arquero: [] as number[] };
+  const cpuMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
   let tableRows = 0;
   for (let i = 0; i < 3; i++) {
     let start = performance.now();
+    let startCpu = cpuMs();
     const { participants, quality } = normaliseRows(data, mapping, { firstRow: 2, referenceDate: DATE });
     summariseAll(participants, quality);
     ours.push(performance.now() - start);
+    cpu.ours.push(cpuMs() - startCpu);
     start = performance.now();
+    startCpu = cpuMs();
     tableRows = arqueroTerpilah(data, mapping as Record<string, number>);
     arquero.push(performance.now() - start);
+    cpu.arquero.push(cpuMs() - startCpu);
   }
-  return { rows, ours: median(ours), arquero: median(arquero), tableRows, runs: { ours, arquero } };
+  return { rows, ours: median(ours), arquero: median(arquero), tableRows, runs: { ours, arquero }, cpu };
 }
 
 /**
@@ -138,7 +148,9 @@ async function coreOnly(): Promise<void> {
     console.log(
       `core ${id(rows)} rows: ours ${core.runs.ours.map(ms).join(' / ')} ms, ` +
         `arquero ${core.runs.arquero.map(ms).join(' / ')} ms; median ours ${ms(core.ours)} ms, ` +
-        `arquero ${ms(core.arquero)} ms: ${(core.arquero / core.ours).toFixed(2)}×`,
+        `arquero ${ms(core.arquero)} ms: ${(core.arquero / core.ours).toFixed(2)}× | CPU ms ours ` +
+        `${core.cpu.ours.map(ms).join(' / ')}, arquero ${core.cpu.arquero.map(ms).join(' / ')}: ` +
+        `${(median(core.cpu.arquero) / median(core.cpu.ours)).toFixed(2)}×`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
