@@ -9,8 +9,13 @@ import { maskNiksIn } from '../privacy/mask-nik';
 /** Text fields are trimmed and capped at this many characters. */
 export const TEXT_CAP = 200;
 
-export const isBlank = (v: unknown): boolean =>
-  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+export function isBlank(v: unknown): boolean {
+  if (typeof v !== 'string') return v === null || v === undefined;
+  // A printable ASCII first character is no white space: the cell is not blank (most cells).
+  const first = v.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  return v.trim() === '';
+}
 
 /** A cell as plain text (not yet trimmed); "" for what has no text. */
 export function cellText(v: unknown, timeZone = DEFAULT_TIME_ZONE): string {

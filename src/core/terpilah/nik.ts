@@ -49,11 +49,13 @@ export function isAsciiDigits(text: string): boolean {
   return true;
 }
 
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
+
 /** isoDate without a Date object, for four-digit years (Date.UTC reads years 0–99 as 19xx). */
 const birthDay = (year: number, month: number, day: number): string | null =>
   Number.isInteger(year) && year >= 1000 && year <= 9999
     ? dayExists(year, month, day)
-      ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+      ? `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`
       : null
     : isoDate(year, month, day);
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { isoDate, parseDate } from '../../../src/core/dates';
 import { ageAt, plausibleAgeAt } from '../../../src/core/terpilah/age';
 import { dayExists, fixedWidthDate } from '../../../src/core/terpilah/calendar';
-import { cleanText } from '../../../src/core/terpilah/cell-text';
+import { cleanText, isBlank } from '../../../src/core/terpilah/cell-text';
 import { FIELD_LABELS } from '../../../src/core/terpilah/headers';
 import type { ColumnMapping, Participant, ParticipantField } from '../../../src/core/terpilah/model';
 import { decodeNik, idDigits } from '../../../src/core/terpilah/nik';
@@ -297,6 +297,23 @@ describe('digit fast paths agree with the readings they replace', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  test('a blank cell is one that trims to nothing (fast-check)', () => {
+    const text = fc.string({
+      unit: fc.constantFrom(' ', '\t', '\u00a0', '\u3000', '\ufeff', 'a', '!', '~', '\u007f', 'é'),
+      maxLength: 5,
+    });
+    fc.assert(
+      fc.property(text, (v) => expect(isBlank(v)).toBe(v.trim() === '')),
+      { numRuns: 3000 },
+    );
+    expect([isBlank(null), isBlank(undefined), isBlank(0), isBlank(false)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   test('cleanText of plain ASCII: clean text as it is, anything else tidied (fast-check)', () => {
