@@ -153,10 +153,13 @@ function readParticipant(
   };
 }
 
-/** Distinct texts each memoised reader keeps: then it stops adding (memory stays flat at any size). */
+/**
+ * Distinct texts each memoised reader keeps: then it stops adding, so memory stays flat at any
+ * size (at most 10,000 keys of ≤ 120 characters a reader, ~2 MB; a register has a few hundred).
+ */
 export const MEMO_LIMIT = 10_000;
 /** Longer cells are read every time (no register repeats a long text often enough to matter). */
-const MEMO_TEXT = 240;
+const MEMO_TEXT = 120;
 
 /**
  * Memoises a pure reader of one cell by its text (other values are read every time). Full at
@@ -204,7 +207,8 @@ function cellReaders(columns: ColumnMapping, timeZone: string, limit: number): C
     }, limit),
     attendance: memo(parseAttendance, limit),
     institution: memo(text(TEXT_CAP), limit),
-    position: memo(text(TEXT_CAP), limit),
+    // Positions are free text, often one per person: read every time.
+    position: text(TEXT_CAP),
   };
 }
 
