@@ -1,17 +1,24 @@
 import { digitsAt } from './calendar';
 
+/** The last reference date read (rows of one activity share it): its year and month × 100 + day. */
+let reference: { date: string | null; year: number; monthDay: number } = { date: null, year: 0, monthDay: 0 };
+
 /** Whole years from an ISO birth date to an ISO reference date (the activity's date). */
 export function ageAt(birthDate: string, referenceDate: string): number {
   // ageAt runs for every row: "yyyy-mm-dd" is read in place, anything else as split.
-  if (isIsoShape(birthDate) && isIsoShape(referenceDate)) {
-    const by = digitsAt(birthDate, 0, 4);
-    const bm = digitsAt(birthDate, 5, 2);
-    const bd = digitsAt(birthDate, 8, 2);
-    const ry = digitsAt(referenceDate, 0, 4);
-    const rm = digitsAt(referenceDate, 5, 2);
-    const rd = digitsAt(referenceDate, 8, 2);
-    if (by >= 0 && bm >= 0 && bd >= 0 && ry >= 0 && rm >= 0 && rd >= 0)
-      return ry - by - (rm < bm || (rm === bm && rd < bd) ? 1 : 0);
+  if (referenceDate !== reference.date && isIsoShape(referenceDate)) {
+    const year = digitsAt(referenceDate, 0, 4);
+    const month = digitsAt(referenceDate, 5, 2);
+    const day = digitsAt(referenceDate, 8, 2);
+    if (year >= 0 && month >= 0 && day >= 0)
+      reference = { date: referenceDate, year, monthDay: month * 100 + day };
+  }
+  if (referenceDate === reference.date && isIsoShape(birthDate)) {
+    const year = digitsAt(birthDate, 0, 4);
+    const month = digitsAt(birthDate, 5, 2);
+    const day = digitsAt(birthDate, 8, 2);
+    if (year >= 0 && month >= 0 && day >= 0)
+      return reference.year - year - (reference.monthDay < month * 100 + day ? 1 : 0);
   }
   const [by, bm, bd] = birthDate.split('-').map(Number);
   const [ry, rm, rd] = referenceDate.split('-').map(Number);

@@ -222,6 +222,14 @@ describe('digit fast paths agree with the readings they replace', () => {
       { numRuns: 2000 },
     );
     expect(ageAt('1990-5-12', '2024-06-01')).toBe(34);
+    // Not ISO: read as split, whatever reference was read before.
+    for (const [b, r] of [
+      ['1990-01-01', ''],
+      ['1990-01-01', '2024-6-1'],
+      ['', '2024-06-01'],
+      ['1990-01-01', '2024-06-01'],
+    ])
+      expect(ageAt(b, r)).toBe(split(b, r));
   });
 
   test('a NIK of plain digits decodes as the same NIK typed with separators (fast-check)', () => {
