@@ -87,15 +87,16 @@ function usableColumns(mapping: ColumnMapping): [ParticipantField, number][] {
 }
 
 /**
- * The pure one-cell readings, memoised per normaliser: a register repeats the same spellings of
- * sex, role, regency, institution, age and answer thousands of times, and each is read once.
+ * The pure one-cell readings (a function of the cell alone, never of the row or its date),
+ * memoised per normaliser: a register repeats the same spellings of sex, role, regency,
+ * institution, age and answer thousands of times, and each is read once. Findings stay per row.
  */
 interface CellReaders {
   sex: (value: unknown) => SexCell;
   age: AgeCellReaders;
   disability: DisabilityReaders;
   role: (value: unknown) => { role: Role | null; source: ValueSource };
-  /** The cell as cleaned (what provenance quotes), what it reads as, and where that came from. */
+  /** What the cell reads as, and where that came from. */
   regency: (value: unknown) => { regency: RegencyReading | null; source: ValueSource };
   attendance: (value: unknown) => boolean | null;
   institution: (value: unknown) => string;
