@@ -10,6 +10,7 @@
  *
  * Registers are generated into os.tmpdir() and deleted after. Prints the figures and appends
  * them to BENCHMARKS.md. Sizes: BENCH_CLI_ROWS="1000000,5000000" (CLI), BENCH_CORE_ROWS=200000.
+ * `--core` runs only part 2, `--memory` only the CLI's memory (see below).
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -85,17 +86,27 @@ async function coreComparison(path: string, rows: number) {
   const { mapping } = matchHeaders(header);
   const ours: number[] = [];
   const arquero: number[] = [];
+  // CPU time (user + system, this process) beside wall time: steadier on a shared machine.
+  const cpu = { ours: [] as number[], arquero: [] as number[] };
+  const cpuMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
   let tableRows = 0;
   for (let i = 0; i < 3; i++) {
     let start = performance.now();
+    let startCpu = cpuMs();
     const { participants, quality } = normaliseRows(data, mapping, { firstRow: 2, referenceDate: DATE });
     summariseAll(participants, quality);
     ours.push(performance.now() - start);
+    cpu.ours.push(cpuMs() - startCpu);
     start = performance.now();
+    startCpu = cpuMs();
     tableRows = arqueroTerpilah(data, mapping as Record<string, number>);
     arquero.push(performance.now() - start);
+    cpu.arquero.push(cpuMs() - startCpu);
   }
-  return { rows, ours: median(ours), arquero: median(arquero), tableRows };
+  return { rows, ours: median(ours), arquero: median(arquero), tableRows, runs: { ours, arquero }, cpu };
 }
 
 /**
@@ -122,6 +133,30 @@ async function memoryOnly(cliPath: string): Promise<void> {
   }
 }
 
+/**
+ * `node build/bench-cli.js --core`: only the core comparison at BENCH_CORE_ROWS, printed with
+ * every run's figures, not appended (to compare two builds of the normaliser).
+ */
+async function coreOnly(): Promise<void> {
+  const ms = (x: number) => String(Math.round(x));
+  const rows = sizes(process.env.BENCH_CORE_ROWS, [200_000])[0];
+  const dir = mkdtempSync(join(tmpdir(), 'sop-terpilah-bench-core-'));
+  try {
+    const path = join(dir, `register-${rows}.csv`);
+    await writeRegister(path, rows, 12);
+    const core = await coreComparison(path, rows);
+    console.log(
+      `core ${id(rows)} rows: ours ${core.runs.ours.map(ms).join(' / ')} ms, ` +
+        `arquero ${core.runs.arquero.map(ms).join(' / ')} ms; median ours ${ms(core.ours)} ms, ` +
+        `arquero ${ms(core.arquero)} ms: ${(core.arquero / core.ours).toFixed(2)}× | CPU ms ours ` +
+        `${core.cpu.ours.map(ms).join(' / ')}, arquero ${core.cpu.arquero.map(ms).join(' / ')}: ` +
+        `${(median(core.cpu.arquero) / median(core.cpu.ours)).toFixed(2)}×`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (process.argv[2] === '--duckdb') {
     // The DuckDB child: the tables in SQL on the file, then its own figures.
@@ -131,6 +166,7 @@ async function main() {
     );
     return;
   }
+  if (process.argv[2] === '--core') return coreOnly();
   if (!existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`);
   if (process.argv[2] === '--memory') return memoryOnly(process.argv[3] ?? CLI);
   const dir = mkdtempSync(join(tmpdir(), 'sop-terpilah-bench-cli-'));

@@ -1,29 +1,32 @@
+import { digitsAt } from './calendar';
+
+/** The last reference date read (rows of one activity share it): its year and month × 100 + day. */
+let reference: { date: string | null; year: number; monthDay: number } = { date: null, year: 0, monthDay: 0 };
+
 /** Whole years from an ISO birth date to an ISO reference date (the activity's date). */
 export function ageAt(birthDate: string, referenceDate: string): number {
-  const [by, bm, bd] = isoParts(birthDate);
-  const [ry, rm, rd] = isoParts(referenceDate);
+  // ageAt runs for every row: "yyyy-mm-dd" is read in place, anything else as split.
+  if (referenceDate !== reference.date && isIsoShape(referenceDate)) {
+    const year = digitsAt(referenceDate, 0, 4);
+    const month = digitsAt(referenceDate, 5, 2);
+    const day = digitsAt(referenceDate, 8, 2);
+    if (year >= 0 && month >= 0 && day >= 0)
+      reference = { date: referenceDate, year, monthDay: month * 100 + day };
+  }
+  if (referenceDate === reference.date && isIsoShape(birthDate)) {
+    const year = digitsAt(birthDate, 0, 4);
+    const month = digitsAt(birthDate, 5, 2);
+    const day = digitsAt(birthDate, 8, 2);
+    if (year >= 0 && month >= 0 && day >= 0)
+      return reference.year - year - (reference.monthDay < month * 100 + day ? 1 : 0);
+  }
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [ry, rm, rd] = referenceDate.split('-').map(Number);
   return ry - by - (rm < bm || (rm === bm && rd < bd) ? 1 : 0);
 }
 
-/** The digits of "yyyy-mm-dd" read in place (ageAt runs for every row); anything else as split. */
-function isoParts(date: string): [number, number, number] {
-  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-    let y = 0;
-    let ok = true;
-    for (let i = 0; i < 4; i++) {
-      const d = date.charCodeAt(i) - 48;
-      ok = ok && d >= 0 && d <= 9;
-      y = y * 10 + d;
-    }
-    const m1 = date.charCodeAt(5) - 48;
-    const m2 = date.charCodeAt(6) - 48;
-    const d1 = date.charCodeAt(8) - 48;
-    const d2 = date.charCodeAt(9) - 48;
-    if (ok && [m1, m2, d1, d2].every((d) => d >= 0 && d <= 9)) return [y, m1 * 10 + m2, d1 * 10 + d2];
-  }
-  const [y, m, d] = date.split('-').map(Number);
-  return [y, m, d];
-}
+const isIsoShape = (date: string) =>
+  date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45;
 
 export const MAX_AGE = 120;
 

@@ -9,8 +9,13 @@ import { maskNiksIn } from '../privacy/mask-nik';
 /** Text fields are trimmed and capped at this many characters. */
 export const TEXT_CAP = 200;
 
-export const isBlank = (v: unknown): boolean =>
-  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+export function isBlank(v: unknown): boolean {
+  if (typeof v !== 'string') return v === null || v === undefined;
+  // A printable ASCII first character is no white space: the cell is not blank (most cells).
+  const first = v.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  return v.trim() === '';
+}
 
 /** A cell as plain text (not yet trimmed); "" for what has no text. */
 export function cellText(v: unknown, timeZone = DEFAULT_TIME_ZONE): string {
@@ -26,10 +31,26 @@ export function cellText(v: unknown, timeZone = DEFAULT_TIME_ZONE): string {
 // eslint-disable-next-line no-control-regex
 const CLEAN = /^(?:[^\s\u0000-\u001f\u007f\u200b]+(?: [^\s\u0000-\u001f\u007f\u200b]+)*)?$/;
 
+/**
+ * CLEAN for plain ASCII, by character codes (most cells): printable, single inner spaces, none at
+ * either end. undefined when a character is not ASCII: CLEAN decides.
+ */
+function isCleanAscii(v: string): boolean | undefined {
+  const last = v.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 0x7e) return undefined;
+    if (c > 0x20) continue;
+    if (c < 0x20 || i === 0 || i === last || v.charCodeAt(i - 1) === 0x20) return false;
+  }
+  return true;
+}
+
 /** Trimmed, one-line, control characters removed, at most `cap` characters. */
 export function cleanText(v: unknown, cap = TEXT_CAP, timeZone = DEFAULT_TIME_ZONE): string {
   // Most cells are clean already (words and single spaces): nothing to replace.
-  if (typeof v === 'string' && v.length <= cap && CLEAN.test(v)) return v;
+  if (typeof v === 'string' && v.length <= cap && (isCleanAscii(v) ?? CLEAN.test(v))) return v;
+  if (v === undefined || v === null) return '';
   let text = cellText(v, timeZone);
   // Cut long cells before the regexes run: a 50,000-character cell costs nothing more than a short one.
   if (text.length > cap * 4) text = text.slice(0, cap * 4);

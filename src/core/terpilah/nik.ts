@@ -1,5 +1,6 @@
 import { isoDate } from '../dates';
 import { PROVINCE_CODES } from '../privacy/mask-nik';
+import { dayExists, digitsAt } from './calendar';
 import type { Sex } from './sex';
 
 /** Kemendagri regency codes of Provinsi Kepulauan Bangka Belitung (province 19). BPS codes differ. */
@@ -38,6 +39,26 @@ export function idDigits(typed: string): string {
   return typed.replace(ID_SEPARATORS, '');
 }
 
+/** Whether a text is one or more ASCII digits and nothing else: an identifier typed plainly (most are). */
+export function isAsciiDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
+
+/** isoDate without a Date object, for four-digit years (Date.UTC reads years 0–99 as 19xx). */
+const birthDay = (year: number, month: number, day: number): string | null =>
+  Number.isInteger(year) && year >= 1000 && year <= 9999
+    ? dayExists(year, month, day)
+      ? `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`
+      : null
+    : isoDate(year, month, day);
+
 /**
  * A number as Sheets' automatic format shows it in Indonesian ("1,97101E+15" from 15 digits on),
  * or a text that is such a display (a CSV saved by Excel, a cell copied from one): the digits
@@ -69,6 +90,36 @@ export function numberCellProblem(value: number): 'storedAsNumber' | 'wrongLengt
   return digitCount(value) >= 15 ? 'storedAsNumber' : 'wrongLength';
 }
 
+/** Kemendagri province codes as a table by number (the normaliser asks once a row). */
+const PROVINCES = new Uint8Array(100);
+for (const code of PROVINCE_CODES) PROVINCES[Number(code)] = 1;
+
+/** Whether 16 digits (already checked) begin with a province code. */
+export function provinceKnown(digits: string): boolean {
+  const code = digitsAt(digits, 0, 2);
+  return code >= 0 && PROVINCES[code] === 1;
+}
+
+/** The sex 16 digits encode: women have 40 added to the day. */
+export const nikSex = (digits: string): Sex => (digitsAt(digits, 6, 2) > 40 ? 'P' : 'L');
+
+/**
+ * The ISO birth date 16 digits (already checked) encode, null when no such day is, or it is after
+ * `referenceDate`. The two-digit year is the most recent one not after the reference date.
+ */
+export function nikBirthDate(digits: string, referenceDate: string): string | null {
+  let day = digitsAt(digits, 6, 2);
+  if (day > 40) day -= 40;
+  const month = digitsAt(digits, 8, 2);
+  const yy = digitsAt(digits, 10, 2);
+  const typedYear = digitsAt(referenceDate, 0, 4);
+  const refYear = typedYear >= 0 ? typedYear : Number(referenceDate.slice(0, 4));
+  let year = Math.floor(refYear / 100) * 100 + yy;
+  if (year > refYear) year -= 100;
+  const birthDate = birthDay(year, month, day);
+  return birthDate && birthDate <= referenceDate ? birthDate : null;
+}
+
 /**
  * NIK: PP KK CC DDMMYY SSSS; women have 40 added to the day. The two-digit year is the most
  * recent one not after `referenceDate` (a person is never born in the future).
@@ -81,23 +132,18 @@ export function decodeNik(
 ): { ok: true; info: NikInfo } | { ok: false; problem: NikProblem } {
   if (typeof value === 'number') return { ok: false, problem: numberCellProblem(value) };
   if (typeof value !== 'string') return { ok: false, problem: 'empty' };
-  const digits = idDigits(value);
+  // Plain digits have no separators to take out and cannot be a scientific display.
+  const plain = isAsciiDigits(value);
+  const digits = plain ? value : idDigits(value);
   if (digits === '') return { ok: false, problem: 'empty' };
-  if (isScientific(value)) return { ok: false, problem: 'storedAsNumber' };
-  if (!/^\d+$/.test(digits)) return { ok: false, problem: 'notDigits' };
+  if (!plain && isScientific(value)) return { ok: false, problem: 'storedAsNumber' };
+  if (!plain && !/^\d+$/.test(digits)) return { ok: false, problem: 'notDigits' };
   if (digits.length !== 16) return { ok: false, problem: 'wrongLength' };
+  if (!provinceKnown(digits)) return { ok: false, problem: 'badProvince' };
+  const birthDate = nikBirthDate(digits, referenceDate);
+  if (!birthDate) return { ok: false, problem: 'badBirthDate' };
   const province = digits.slice(0, 2);
-  if (!PROVINCE_CODES.has(province)) return { ok: false, problem: 'badProvince' };
-  let day = Number(digits.slice(6, 8));
-  const sex: Sex = day > 40 ? 'P' : 'L';
-  if (day > 40) day -= 40;
-  const month = Number(digits.slice(8, 10));
-  const yy = Number(digits.slice(10, 12));
-  const refYear = Number(referenceDate.slice(0, 4));
-  let year = Math.floor(refYear / 100) * 100 + yy;
-  if (year > refYear) year -= 100;
-  const birthDate = isoDate(year, month, day);
-  if (!birthDate || birthDate > referenceDate) return { ok: false, problem: 'badBirthDate' };
+  const sex = nikSex(digits);
   const regencyCode = digits.slice(0, 4);
   return {
     ok: true,

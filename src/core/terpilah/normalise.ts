@@ -10,24 +10,34 @@ import { DEFAULT_TIME_ZONE, isoDateInZone } from '../time';
 import { ageGroup, lifeStage } from './age';
 import { parseAttendance } from './attendance';
 import { cleanText, isBlank, TEXT_CAP } from './cell-text';
+import { parseDisabilityAnswer } from './disability';
 import { DuplicateCheck } from './duplicates';
 import { FIELD_LABELS } from './headers';
-import type { ColumnMapping, Participant, ParticipantField, QualityFinding } from './model';
-import { readAge } from './read-age';
-import { readDisabilitySourced } from './read-disability';
-import { readNik, readNip } from './read-ids';
-import { readSex } from './read-sex';
-import { parseRegency } from './regency';
-import { parseRole } from './role';
+import {
+  WG_FIELDS,
+  type ColumnMapping,
+  type Participant,
+  type ParticipantField,
+  type QualityFinding,
+  type Role,
+} from './model';
 import {
   ageProvenance,
   idProvenance,
   regencyProvenance,
   roleProvenance,
-  sexProvenance,
+  sexSourceOf,
+  sharedProvenance,
   textProvenance,
+  type ValueSource,
 } from './provenance';
-import { rowCells, type RowCells } from './row-cells';
+import { parseBirthDate, readAge, statedAge, type AgeCellReaders } from './read-age';
+import { readDisabilitySourced, type DisabilityReaders } from './read-disability';
+import { readNik, readNip } from './read-ids';
+import { readSex, sexCell, type SexCell } from './read-sex';
+import { parseRegency, type RegencyReading } from './regency';
+import { parseRole } from './role';
+import { RowCursor, type RowCells } from './row-cells';
 
 /** The activity of rows that name none (and no default was given). */
 export const NO_ACTIVITY = 'Tanpa nama kegiatan';
@@ -76,12 +86,21 @@ function usableColumns(mapping: ColumnMapping): [ParticipantField, number][] {
   );
 }
 
-/** The plain one-cell readers, memoised per normaliser. */
+/**
+ * The pure one-cell readings (a function of the cell alone, never of the row or its date),
+ * memoised per normaliser: a register repeats the same spellings of sex, role, regency,
+ * institution, age and answer thousands of times, and each is read once. Findings stay per row.
+ */
 interface CellReaders {
-  role: (value: unknown) => ReturnType<typeof parseRole>;
-  /** The cell as cleaned (what provenance quotes) and what it reads as. */
-  regency: (value: unknown) => { text: unknown; regency: ReturnType<typeof parseRegency> };
+  sex: (value: unknown) => SexCell;
+  age: AgeCellReaders;
+  disability: DisabilityReaders;
+  role: (value: unknown) => { role: Role | null; source: ValueSource };
+  /** What the cell reads as, and where that came from. */
+  regency: (value: unknown) => { regency: RegencyReading | null; source: ValueSource };
   attendance: (value: unknown) => boolean | null;
+  institution: (value: unknown) => string;
+  position: (value: unknown) => string;
 }
 
 /** One participant from a non-blank row; findings go through `cells.flag`. */
@@ -96,13 +115,13 @@ function readParticipant(
   const nik = readNik(cells);
   const nipRaw = nik.nip ?? cells.at('nip');
   const nip = readNip(cells, nipRaw);
-  const { sex, sexSource } = readSex(cells, nik.sex, nip.sex);
-  const { age, ageSource } = readAge(cells, nik.age, nip.age, nik.birthDate ?? null);
-  const institution = cells.text('institution');
-  const { text: regencyText, regency } = readers.regency(cells.at('regency'));
-  const disability = readDisabilitySourced(cells);
-  const roleRaw = cells.at('role');
-  const role = readers.role(roleRaw);
+  const sexCell = readers.sex(cells.at('sex'));
+  const { sex, sexSource } = readSex(cells, nik.sex, nip.sex, sexCell);
+  const { age, ageSource } = readAge(cells, nik.age, nip.age, nik.birthDate ?? null, readers.age);
+  const institution = readers.institution(cells.at('institution'));
+  const { regency, source: regencySource } = readers.regency(cells.at('regency'));
+  const disability = readDisabilitySourced(cells, readers.disability);
+  const { role, source: roleSource } = readers.role(cells.at('role'));
   duplicates.check(cells, { activity, name, institution, nik: nik.id });
   return {
     row: cells.row,
@@ -118,36 +137,79 @@ function readParticipant(
     lifeStage: age === null ? null : lifeStage(age),
     role,
     institution,
-    position: cells.text('position'),
+    position: readers.position(cells.at('position')),
     regency: regency ? regency.name : null,
     disability: disability.value,
     attended: readers.attendance(cells.at('attendance')),
-    provenance: {
-      sex: sexProvenance(cells.at('sex'), sexSource),
-      age: ageProvenance(ageSource),
-      nik: idProvenance(cells.at('nik'), nik.id),
-      nip: idProvenance(nipRaw, nip.id, nik.nip !== null),
-      regency: regencyProvenance(regencyText, regency),
-      disability: disability.source,
-      role: roleProvenance(roleRaw, role),
-      institution: textProvenance(institution),
-    },
+    provenance: sharedProvenance(
+      sexSourceOf(sexCell.asTyped, sexSource),
+      ageProvenance(ageSource),
+      idProvenance(cells.at('nik'), nik.id),
+      idProvenance(nipRaw, nip.id, nik.nip !== null),
+      regencySource,
+      disability.source,
+      roleSource,
+      textProvenance(institution),
+    ),
   };
 }
 
-/** Memoises a pure reader of one cell by its raw text: register columns repeat few spellings. */
-function memo<T>(read: (value: unknown) => T, limit = 4096): (value: unknown) => T {
+/**
+ * Distinct texts each memoised reader keeps: then it stops adding, so memory stays flat at any
+ * size (at most 10,000 keys of ≤ 120 characters a reader, ~2 MB; a register has a few hundred).
+ */
+export const MEMO_LIMIT = 10_000;
+/** Longer cells are read every time (no register repeats a long text often enough to matter). */
+const MEMO_TEXT = 120;
+
+/**
+ * Memoises a pure reader of one cell by its text (other values are read every time). Full at
+ * `limit` distinct texts: the ones kept stay, new ones are read every time. Limit 0: no memo.
+ */
+function memo<T>(read: (value: unknown) => T, limit: number): (value: unknown) => T {
+  if (limit <= 0) return read;
   const cache = new Map<string, T>();
+  // A column the register lacks (or a short row) gives undefined, a blank cell "": read once.
+  let absent: { result: T } | null = null;
+  let empty: { result: T } | null = null;
   return (value) => {
-    if (typeof value !== 'string' || value.length > 120) return read(value);
-    let result = cache.get(value);
-    if (result === undefined && !cache.has(value)) {
-      result = read(value);
-      // A column of unique values (names) would grow the cache without end: start over.
-      if (cache.size >= limit) cache.clear();
-      cache.set(value, result);
+    if (value === '') return (empty ??= { result: read(value) }).result;
+    if (typeof value !== 'string' || value.length > MEMO_TEXT) {
+      if (value !== undefined) return read(value);
+      return (absent ??= { result: read(value) }).result;
     }
-    return result as T;
+    let result = cache.get(value);
+    if (result === undefined) {
+      result = read(value);
+      if (cache.size < limit) cache.set(value, result);
+    }
+    return result;
+  };
+}
+
+function cellReaders(columns: ColumnMapping, timeZone: string, limit: number): CellReaders {
+  const text = (cap: number) => (v: unknown) => cleanText(v, cap, timeZone);
+  const answer = memo((v) => parseDisabilityAnswer(cleanText(v, 60, timeZone)), limit);
+  return {
+    sex: memo(sexCell, limit),
+    age: { statedAge: memo(statedAge, limit), birthDate: parseBirthDate },
+    disability: {
+      answer: (raw) => answer(raw),
+      wgFields: WG_FIELDS.filter((field) => columns[field] !== undefined),
+    },
+    role: memo((v) => {
+      const role = parseRole(v);
+      return { role, source: roleProvenance(v, role) };
+    }, limit),
+    regency: memo((v) => {
+      const text = typeof v === 'string' ? cleanText(v, 100) : v;
+      const regency = parseRegency(text);
+      return { regency, source: regencyProvenance(text, regency) };
+    }, limit),
+    attendance: memo(parseAttendance, limit),
+    institution: memo(text(TEXT_CAP), limit),
+    // Positions are free text, often one per person: read every time.
+    position: text(TEXT_CAP),
   };
 }
 
@@ -155,6 +217,11 @@ function memo<T>(read: (value: unknown) => T, limit = 4096): (value: unknown) =>
 export interface RowNormaliserOptions {
   quality?: QualityFinding[];
   duplicates?: Pick<DuplicateCheck, 'check'>;
+  /**
+   * Distinct texts each memoised one-cell reader keeps (default MEMO_LIMIT); 0 reads every cell
+   * afresh (the reference the memoised readings are tested against).
+   */
+  memoLimit?: number;
 }
 
 /**
@@ -176,15 +243,10 @@ export function rowNormaliser(
   const columnOf: ColumnMapping = Object.fromEntries(columns);
   const duplicates = hooks.duplicates ?? new DuplicateCheck();
   const activityColumn = columnOf.activity;
-  const activityText = memo((v) => cleanText(v, TEXT_CAP, timeZone));
-  const readers: CellReaders = {
-    role: memo(parseRole),
-    regency: memo((v) => {
-      const text = typeof v === 'string' ? cleanText(v, 100) : v;
-      return { text, regency: parseRegency(text) };
-    }),
-    attendance: memo(parseAttendance),
-  };
+  const limit = hooks.memoLimit ?? MEMO_LIMIT;
+  const activityText = memo((v) => cleanText(v, TEXT_CAP, timeZone), limit);
+  const readers = cellReaders(columnOf, timeZone, limit);
+  const cells = new RowCursor(columnOf, timeZone, quality);
   const push = (raw: unknown, row: number): Participant | null => {
     const values: unknown[] = Array.isArray(raw) ? raw : [];
     // Blank in every mapped column (a form's timestamp alone is no participant).
@@ -196,11 +258,13 @@ export function rowNormaliser(
     // The activity first: its date is the reference every age of the row is computed at.
     const activityCell = activityColumn === undefined ? undefined : values[activityColumn];
     const activity = activityText(activityCell) || defaultActivity;
-    const cells = rowCells(values, columnOf, { row, reference: dateOf(activity), timeZone, quality });
-    return readParticipant(cells, activity, duplicates, readers);
+    return readParticipant(cells.moveTo(values, row, dateOf(activity)), activity, duplicates, readers);
   };
   return { push, quality };
 }
+
+/** Rows read before the duplicate check is sized for the whole array. */
+const RESERVE_AFTER = 2000;
 
 export function normaliseRows(
   rows: unknown[][],
@@ -210,8 +274,11 @@ export function normaliseRows(
   const participants: Participant[] = [];
   const list: unknown[] = Array.isArray(rows) ? rows : [];
   const firstRow = Number.isFinite(options?.firstRow) ? Math.trunc(options.firstRow) : 1;
-  const { push, quality } = rowNormaliser(mapping, options);
+  const duplicates = new DuplicateCheck();
+  const { push, quality } = rowNormaliser(mapping, options, { duplicates });
   for (let index = 0; index < list.length; index++) {
+    // The length is known: size the duplicate check once from the first rows, not by doubling.
+    if (index === RESERVE_AFTER) duplicates.reserve(list.length, index);
     const participant = push(list[index], firstRow + index);
     if (participant) participants.push(participant);
   }

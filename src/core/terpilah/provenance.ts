@@ -62,9 +62,17 @@ export const VALUE_SOURCE_LABELS: Record<ValueSource, string> = {
 const SEX_AS_TYPED = new Set(['l', 'p', 'laki-laki', 'perempuan']);
 const ROLE_AS_TYPED = new Set(['peserta', 'narasumber', 'panitia']);
 
+/** Whether a sex cell is spelled as the register's own words (L, P, Laki-laki, Perempuan). */
+export const isSexAsTyped = (raw: unknown): boolean =>
+  typeof raw === 'string' && SEX_AS_TYPED.has(raw.trim().toLowerCase());
+
 export function sexProvenance(raw: unknown, sexSource: Participant['sexSource']): ValueSource {
-  if (sexSource === 'stated')
-    return typeof raw === 'string' && SEX_AS_TYPED.has(raw.trim().toLowerCase()) ? 'read' : 'corrected';
+  return sexSourceOf(sexSource === 'stated' && isSexAsTyped(raw), sexSource);
+}
+
+/** sexProvenance from the cell's reading (isSexAsTyped), which the normaliser memoises. */
+export function sexSourceOf(asTyped: boolean, sexSource: Participant['sexSource']): ValueSource {
+  if (sexSource === 'stated') return asTyped ? 'read' : 'corrected';
   return sexSource === 'nik' || sexSource === 'nip' ? sexSource : 'unknown';
 }
 
@@ -111,12 +119,82 @@ const FIELD_COUNT = PROVENANCE_FIELDS.length;
 /** An empty tally for tallyProvenance (the CLI's streaming summaries keep one per activity). */
 export const newProvenanceTally = (): Int32Array => new Int32Array(FIELD_COUNT * S);
 
-/** Adds one participant to a tally (field × source, as integers: the hot loop stays cheap). */
-export function tallyProvenance(into: Int32Array, p: Participant): void {
+/**
+ * Provenances are few (a source per field: about 12,000 combinations can occur, a register
+ * shows a few hundred), so the normaliser shares one frozen object per combination instead of
+ * building one per row, and the tally reads its sources as indices.
+ */
+const SHARED = new Map<number, Provenance>();
+/** VALUE_SOURCES' index of a source (a switch: the normaliser asks eight times a row). */
+function sourceIndex(source: ValueSource): number {
+  switch (source) {
+    case 'read':
+      return 0;
+    case 'corrected':
+      return 1;
+    case 'nik':
+      return 2;
+    case 'nip':
+      return 3;
+    case 'birthDate':
+      return 4;
+    case 'washingtonGroup':
+      return 5;
+    default:
+      return UNKNOWN_INDEX;
+  }
+}
+const SHARED_INDICES = new WeakMap<Provenance, Uint8Array>();
+
+/** The shared provenance of these sources (PROVENANCE_FIELDS' order). */
+export function sharedProvenance(
+  sex: ValueSource,
+  age: ValueSource,
+  nik: ValueSource,
+  nip: ValueSource,
+  regency: ValueSource,
+  disability: ValueSource,
+  role: ValueSource,
+  institution: ValueSource,
+): Provenance {
+  const code =
+    ((((((sourceIndex(sex) * S + sourceIndex(age)) * S + sourceIndex(nik)) * S + sourceIndex(nip)) * S +
+      sourceIndex(regency)) *
+      S +
+      sourceIndex(disability)) *
+      S +
+      sourceIndex(role)) *
+      S +
+    sourceIndex(institution);
+  let shared = SHARED.get(code);
+  if (!shared) {
+    const provenance = {} as Provenance;
+    const indices = new Uint8Array(FIELD_COUNT);
+    for (let f = FIELD_COUNT - 1, rest = code; f >= 0; f--, rest = Math.floor(rest / S)) {
+      indices[f] = rest % S;
+    }
+    PROVENANCE_FIELDS.forEach((field, f) => (provenance[field] = VALUE_SOURCES[indices[f]]));
+    shared = Object.freeze(provenance);
+    SHARED.set(code, shared);
+    SHARED_INDICES.set(shared, indices);
+  }
+  return shared;
+}
+
+/**
+ * Adds one participant to a tally (field × source, as integers: the hot loop stays cheap), at
+ * `offset` in `into` (one array holding a tally per activity).
+ */
+export function tallyProvenance(into: Int32Array, p: Participant, offset = 0): void {
   const provenance = p.provenance;
+  const indices = provenance && SHARED_INDICES.get(provenance);
+  if (indices) {
+    for (let f = 0; f < FIELD_COUNT; f++) into[offset + f * S + indices[f]]++;
+    return;
+  }
   for (let f = 0; f < FIELD_COUNT; f++) {
     const source = provenance ? SOURCE_INDEX.get(provenance[PROVENANCE_FIELDS[f]]) : undefined;
-    into[f * S + (source ?? UNKNOWN_INDEX)]++;
+    into[offset + f * S + (source ?? UNKNOWN_INDEX)]++;
   }
 }
 
@@ -138,22 +216,26 @@ export function countProvenance(participants: readonly Participant[]): Provenanc
   return countsOf(tallied);
 }
 
-/** All participants, and per activity (first-seen order), in one pass: for summariseAll. */
-export function countProvenanceByActivity(participants: readonly Participant[]): {
-  all: ProvenanceCounts;
-  byActivity: Map<string, ProvenanceCounts>;
-} {
+/**
+ * All participants, and per activity, in one pass: for summariseAll, which has coded each
+ * participant's activity already (`activityOf[i]`, 0 … activityCount - 1).
+ */
+export function countProvenanceByActivity(
+  participants: readonly Participant[],
+  activityOf: Int32Array,
+  activityCount: number,
+): { all: ProvenanceCounts; byActivity: ProvenanceCounts[] } {
   const all = new Int32Array(FIELD_COUNT * S);
-  const groups = new Map<string, Int32Array>();
-  for (const p of participants) {
-    let group = groups.get(p.activity);
-    if (!group) groups.set(p.activity, (group = new Int32Array(FIELD_COUNT * S)));
-    tallyProvenance(all, p);
-    tallyProvenance(group, p);
+  const groups = new Int32Array(activityCount * FIELD_COUNT * S);
+  for (let i = 0; i < participants.length; i++) {
+    tallyProvenance(all, participants[i]);
+    tallyProvenance(groups, participants[i], activityOf[i] * FIELD_COUNT * S);
   }
   return {
     all: countsOf(all),
-    byActivity: new Map([...groups].map(([activity, tallied]) => [activity, countsOf(tallied)])),
+    byActivity: Array.from({ length: activityCount }, (_, a) =>
+      countsOf(groups.subarray(a * FIELD_COUNT * S, (a + 1) * FIELD_COUNT * S)),
+    ),
   };
 }
 

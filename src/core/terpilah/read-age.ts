@@ -6,6 +6,7 @@
  */
 import { parseDate } from '../dates';
 import { parseAge, plausibleAgeAt } from './age';
+import { fixedWidthDate } from './calendar';
 import { cleanText, isBlank } from './cell-text';
 import type { Participant, ParticipantField } from './model';
 import type { RowCells } from './row-cells';
@@ -27,6 +28,9 @@ function birthDateText(v: string): string | null {
 /** A birth date as typed, including "Pangkalpinang, 12 Mei 1990" (tempat, tanggal lahir). */
 export function parseBirthDate(v: unknown, timeZone?: string): string | null {
   if (typeof v === 'string') {
+    // "1990-05-12" and "12/05/1990" (most typed dates) are read from their digits in place.
+    const fixed = fixedWidthDate(v);
+    if (fixed !== undefined) return fixed;
     // A register repeats birth dates (a few thousand days for a million rows): read each once.
     let date = BIRTH_DATES.get(v);
     if (date === undefined) {
@@ -40,12 +44,29 @@ export function parseBirthDate(v: unknown, timeZone?: string): string | null {
   return null;
 }
 
+/** The age column as typed: an age, or null (blank, or not an age). */
+export const statedAge = (raw: unknown): number | null =>
+  isBlank(raw) ? null : parseAge(typeof raw === 'string' ? raw.slice(0, 40) : raw);
+
+/** The pure one-cell readings of readAge: what the normaliser memoises per distinct cell. */
+export interface AgeCellReaders {
+  statedAge: (raw: unknown) => number | null;
+  birthDate: (raw: unknown, timeZone?: string) => string | null;
+}
+const AGE_CELLS: AgeCellReaders = { statedAge, birthDate: parseBirthDate };
+
 const SOURCE_WORDS: Record<NonNullable<Participant['ageSource']>, string> = {
   age: 'kolom umur',
   birthDate: 'tanggal lahir',
   nik: 'NIK',
   nip: 'NIP',
 };
+
+/** What was counted instead of an unreadable cell (built only for a finding). */
+const usedText = (age: number | null, ageSource: Participant['ageSource']) =>
+  age === null || ageSource === null || ageSource === undefined
+    ? 'dihitung sebagai tidak diketahui'
+    : `dipakai umur ${age} tahun dari ${SOURCE_WORDS[ageSource]}`;
 
 /** Ages above this are findings (kept and counted, but rarely true at an activity). */
 export const AGE_CHECK_ABOVE = 100;
@@ -59,15 +80,16 @@ export function readAge(
   fromNik: number | null,
   fromNip: number | null,
   nikBirthDate?: string | null,
+  read: AgeCellReaders = AGE_CELLS,
 ): Pick<Participant, 'age' | 'ageSource'> {
   const ageRaw = cells.at('age');
   const birthRaw = cells.at('birthDate');
-  const stated = isBlank(ageRaw) ? null : parseAge(typeof ageRaw === 'string' ? ageRaw.slice(0, 40) : ageRaw);
+  const stated = read.statedAge(ageRaw);
   let fromBirth: number | null = null;
   let birth: string | null = null;
   let birthProblem: 'future' | 'impossible' | null = null;
   if (!isBlank(birthRaw)) {
-    birth = parseBirthDate(birthRaw, cells.timeZone);
+    birth = read.birthDate(birthRaw, cells.timeZone);
     if (!birth) birthProblem = 'impossible';
     else if (birth > cells.reference) birthProblem = 'future';
     else {
@@ -87,24 +109,24 @@ export function readAge(
             ? 'nip'
             : null;
   // What was counted instead of an unreadable cell: a fallback never hides the problem.
-  const used =
-    age === null || ageSource === null
-      ? 'dihitung sebagai tidak diketahui'
-      : `dipakai umur ${age} tahun dari ${SOURCE_WORDS[ageSource]}`;
   if (birthProblem === 'future')
     cells.flag(
       'birthDateFuture',
       'birthDate',
-      `tanggal lahir ${cells.quote(birthRaw)} sesudah tanggal kegiatan (${cells.reference}); ${used}.`,
+      `tanggal lahir ${cells.quote(birthRaw)} sesudah tanggal kegiatan (${cells.reference}); ${usedText(age, ageSource)}.`,
     );
   else if (birthProblem === 'impossible' && age !== null)
     cells.flag(
       'birthDateImpossible',
       'birthDate',
-      `tanggal lahir ${cells.quote(birthRaw)} tidak terbaca atau tidak mungkin; ${used}.`,
+      `tanggal lahir ${cells.quote(birthRaw)} tidak terbaca atau tidak mungkin; ${usedText(age, ageSource)}.`,
     );
   if (!isBlank(ageRaw) && stated === null && age !== null)
-    cells.flag('ageInvalid', 'age', `umur ${cells.quote(ageRaw)} tidak terbaca atau tidak mungkin; ${used}.`);
+    cells.flag(
+      'ageInvalid',
+      'age',
+      `umur ${cells.quote(ageRaw)} tidak terbaca atau tidak mungkin; ${usedText(age, ageSource)}.`,
+    );
 
   // One year of slack: people round their age, and a form filled in before a birthday says one less.
   const birthComparedByDay = fromBirth !== null && birth !== null && Boolean(nikBirthDate);

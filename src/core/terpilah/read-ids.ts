@@ -4,7 +4,17 @@
  */
 import { plausibleAgeAt } from './age';
 import { isBlank } from './cell-text';
-import { decodeNik, digitCount, idDigits, shownAsNumber, type NikProblem } from './nik';
+import {
+  decodeNik,
+  digitCount,
+  idDigits,
+  isAsciiDigits,
+  nikBirthDate,
+  nikSex,
+  provinceKnown,
+  shownAsNumber,
+  type NikProblem,
+} from './nik';
 import { decodeNip, type NipProblem } from './nip';
 import type { RowCells } from './row-cells';
 import type { Sex } from './sex';
@@ -51,7 +61,8 @@ export function idProblemText(kind: 'NIK' | 'NIP', problem: NikProblem | NipProb
   }
 }
 
-const NOTHING: IdReading = { id: '', sex: null, age: null };
+const NOTHING: IdReading = Object.freeze({ id: '', sex: null, age: null });
+const NO_NIK: IdReading & { nip: null } = Object.freeze({ ...NOTHING, nip: null });
 /** Longer input is no identifier anyway: cut before the regexes run. */
 const capped = (value: unknown) => (typeof value === 'string' ? value.slice(0, 64) : value);
 
@@ -61,12 +72,21 @@ const capped = (value: unknown) => (typeof value === 'string' ? value.slice(0, 6
  */
 export function readNik(cells: RowCells): IdReading & { nip: string | null } {
   const raw = cells.at('nik');
-  if (isBlank(raw)) return { ...NOTHING, nip: null };
+  if (isBlank(raw)) return NO_NIK;
   const input = capped(raw);
-  const digits = typeof input === 'string' ? idDigits(input) : '';
-  if (/^\d{18}$/.test(digits) && isBlank(cells.at('nip')) && decodeNip(digits).ok)
+  // Most NIKs are typed as their plain digits: no separators to take out, no pattern to test.
+  const plain = typeof input === 'string' && isAsciiDigits(input);
+  const digits = plain ? (input as string) : typeof input === 'string' ? idDigits(input) : '';
+  const allDigits = plain || /^\d+$/.test(digits);
+  if (allDigits && digits.length === 18 && isBlank(cells.at('nip')) && decodeNip(digits).ok)
     return { ...NOTHING, nip: digits };
-  const id = /^\d{16}$/.test(digits) ? digits : '';
+  const id = allDigits && digits.length === 16 ? digits : '';
+  if (id !== '' && provinceKnown(id)) {
+    // A readable NIK (most rows): its birth date and sex straight from the digits.
+    const birthDate = nikBirthDate(id, cells.reference);
+    if (birthDate)
+      return { id, sex: nikSex(id), age: plausibleAgeAt(birthDate, cells.reference), birthDate, nip: null };
+  }
   const decoded = decodeNik(input, cells.reference);
   if (decoded.ok)
     return {
@@ -82,7 +102,7 @@ export function readNik(cells: RowCells): IdReading & { nip: string | null } {
       'nik',
       idProblemText('NIK', decoded.problem, input),
     );
-  return { ...NOTHING, id, nip: null };
+  return id === '' ? NO_NIK : { ...NOTHING, id, nip: null };
 }
 
 /** The NIP column, or `raw` when readNik handed on a NIP typed in the NIK column. */

@@ -7,18 +7,32 @@
  */
 import { isBlank } from './cell-text';
 import type { Participant } from './model';
+import { isSexAsTyped } from './provenance';
 import type { RowCells } from './row-cells';
 import { parseSex, type Sex } from './sex';
 
 const sexWord = (s: Sex) => (s === 'L' ? 'laki-laki' : 'perempuan');
 
+/** The sex column as typed: what it reads as, and whether it is spelled as the register's own words. */
+export interface SexCell {
+  stated: Sex | null;
+  asTyped: boolean;
+}
+
+/** The pure one-cell reading of readSex: what the normaliser memoises per distinct cell. */
+export const sexCell = (raw: unknown): SexCell => ({
+  stated: typeof raw === 'string' ? parseSex(raw.slice(0, 40)) : null,
+  asTyped: isSexAsTyped(raw),
+});
+
 export function readSex(
   cells: RowCells,
   fromNik: Sex | null,
   fromNip: Sex | null,
+  cell: SexCell = sexCell(cells.at('sex')),
 ): Pick<Participant, 'sex' | 'sexSource'> {
   const raw = cells.at('sex');
-  const stated = typeof raw === 'string' ? parseSex(raw.slice(0, 40)) : null;
+  const stated = cell.stated;
   const sex = stated ?? fromNik ?? fromNip;
   const sexSource = stated ? 'stated' : fromNik ? 'nik' : fromNip ? 'nip' : null;
   if (stated && fromNik && stated !== fromNik)

@@ -26,30 +26,66 @@ export interface RowCells {
   flag(code: QualityCode, field: ParticipantField | null, text: string): void;
 }
 
+/**
+ * The row a normaliser is at: one object moved from row to row (a register of a million rows
+ * needs no million closures). Readers use it only while their row is read.
+ */
+export class RowCursor implements RowCells {
+  row = 0;
+  reference = '';
+  private values: readonly unknown[] = [];
+
+  constructor(
+    private readonly columns: ColumnMapping,
+    readonly timeZone: string,
+    private readonly quality: QualityFinding[],
+  ) {}
+
+  /** Points the cursor at a row. */
+  moveTo(values: readonly unknown[], row: number, reference: string): this {
+    this.values = values;
+    this.row = row;
+    this.reference = reference;
+    return this;
+  }
+
+  has(field: ParticipantField): boolean {
+    return this.columns[field] !== undefined;
+  }
+
+  at(field: ParticipantField): unknown {
+    const c = this.columns[field];
+    return c === undefined ? undefined : this.values[c];
+  }
+
+  text(field: ParticipantField, cap = TEXT_CAP): string {
+    return cleanText(this.at(field), cap, this.timeZone);
+  }
+
+  quote(value: unknown): string {
+    return quote(value, this.timeZone);
+  }
+
+  flag(code: QualityCode, field: ParticipantField | null, text: string): void {
+    const row = this.row;
+    this.quality.push({
+      row,
+      ...(field ? { column: FIELD_LABELS[field] } : {}),
+      code,
+      message: maskNiksIn(`Baris ${row}: ${text}`),
+    });
+  }
+}
+
+/** One row's cells, for a reader on its own (tests, a single entry). */
 export function rowCells(
   values: readonly unknown[],
   columns: ColumnMapping,
   context: { row: number; reference: string; timeZone: string; quality: QualityFinding[] },
 ): RowCells {
-  const { row, reference, timeZone, quality } = context;
-  const at = (field: ParticipantField): unknown => {
-    const c = columns[field];
-    return c === undefined ? undefined : values[c];
-  };
-  return {
-    row,
-    reference,
-    timeZone,
-    has: (field) => columns[field] !== undefined,
-    at,
-    text: (field, cap = TEXT_CAP) => cleanText(at(field), cap, timeZone),
-    quote: (value) => quote(value, timeZone),
-    flag: (code, field, text) =>
-      quality.push({
-        row,
-        ...(field ? { column: FIELD_LABELS[field] } : {}),
-        code,
-        message: maskNiksIn(`Baris ${row}: ${text}`),
-      }),
-  };
+  return new RowCursor(columns, context.timeZone, context.quality).moveTo(
+    values,
+    context.row,
+    context.reference,
+  );
 }

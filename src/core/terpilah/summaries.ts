@@ -218,13 +218,39 @@ export function summarise(
   };
 }
 
+/**
+ * Row → the activity code of its participant (the last one, when two share a row). Sheet rows
+ * are small integers: a typed array indexed by row when they are, a Map otherwise.
+ */
+function activityByRow(
+  list: readonly Participant[],
+  activity: Int32Array,
+): (row: number) => number | undefined {
+  let max = -1;
+  for (let i = 0; i < list.length && max !== Infinity; i++) {
+    const row = list[i].row;
+    max = Number.isInteger(row) && row >= 0 ? Math.max(max, row) : Infinity;
+  }
+  if (max <= list.length * 4 + 1024) {
+    const byRow = new Int32Array(max + 1).fill(-1);
+    for (let i = 0; i < list.length; i++) byRow[list[i].row] = activity[i];
+    return (row) => {
+      const a = Number.isInteger(row) && row >= 0 && row <= max ? byRow[row] : -1;
+      return a < 0 ? undefined : a;
+    };
+  }
+  const byRow = new Map<number, number>();
+  for (let i = 0; i < list.length; i++) byRow.set(list[i].row, activity[i]);
+  return (row) => byRow.get(row);
+}
+
 /** All activities together first, then one summary per activity in first-seen order. */
 export function summariseAll(participants: Participant[], quality: QualityFinding[]): TerpilahSummary[] {
   const list = Array.isArray(participants) ? participants : [];
   const findings = Array.isArray(quality) ? quality : [];
   const coded = encode(list);
   const scratch = scratchFor(coded);
-  const provenance = countProvenanceByActivity(list);
+  const provenance = countProvenanceByActivity(list, coded.activity, coded.activities.length);
   const summaries = [{ ...build(coded, null, null, findings, scratch), provenance: provenance.all }];
   const activityCount = coded.activities.length;
   // Counting sort of participant indices by activity.
@@ -235,17 +261,16 @@ export function summariseAll(participants: Participant[], quality: QualityFindin
   const next = starts.slice(0, activityCount);
   for (let i = 0; i < coded.n; i++) order[next[coded.activity[i]]++] = i;
   // Findings go to the activity of their row.
-  const activityOfRow = new Map<number, number>();
-  for (let i = 0; i < coded.n; i++) activityOfRow.set(list[i].row, coded.activity[i]);
+  const activityOfRow = activityByRow(list, coded.activity);
   const perActivity: QualityFinding[][] = Array.from({ length: activityCount }, () => []);
   for (const finding of findings) {
-    const a = activityOfRow.get(finding.row);
+    const a = activityOfRow(finding.row);
     if (a !== undefined) perActivity[a].push(finding);
   }
   for (let a = 0; a < activityCount; a++)
     summaries.push({
       ...build(coded, order.subarray(starts[a], starts[a + 1]), coded.activities[a], perActivity[a], scratch),
-      provenance: provenance.byActivity.get(coded.activities[a]) ?? countProvenance([]),
+      provenance: provenance.byActivity[a],
     });
   return summaries;
 }
