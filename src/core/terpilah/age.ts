@@ -1,4 +1,4 @@
-import { digitsAt } from './calendar';
+import { digitsAt } from './date-digits';
 
 /** The last reference date read (rows of one activity share it): its year and month × 100 + day. */
 let reference: { date: string | null; year: number; monthDay: number } = { date: null, year: 0, monthDay: 0 };

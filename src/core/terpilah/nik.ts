@@ -1,6 +1,6 @@
 import { isoDate } from '../dates';
 import { PROVINCE_CODES } from '../privacy/mask-nik';
-import { dayExists, digitsAt } from './calendar';
+import { dayExists, digitsAt } from './date-digits';
 import type { Sex } from './sex';
 
 /** Kemendagri regency codes of Provinsi Kepulauan Bangka Belitung (province 19). BPS codes differ. */

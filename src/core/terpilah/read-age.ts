@@ -6,7 +6,7 @@
  */
 import { parseDate } from '../dates';
 import { parseAge, plausibleAgeAt } from './age';
-import { fixedWidthDate } from './calendar';
+import { fixedWidthDate } from './date-digits';
 import { cleanText, isBlank } from './cell-text';
 import type { Participant, ParticipantField } from './model';
 import type { RowCells } from './row-cells';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { isoDate, parseDate } from '../../../src/core/dates';
 import { ageAt, plausibleAgeAt } from '../../../src/core/terpilah/age';
-import { dayExists, fixedWidthDate } from '../../../src/core/terpilah/calendar';
+import { dayExists, fixedWidthDate } from '../../../src/core/terpilah/date-digits';
 import { cleanText, isBlank } from '../../../src/core/terpilah/cell-text';
 import { FIELD_LABELS } from '../../../src/core/terpilah/headers';
 import type { ColumnMapping, Participant, ParticipantField } from '../../../src/core/terpilah/model';
