@@ -32,6 +32,7 @@ import { PESERTA_SHEET } from '../sheets/names';
 import { ensureRows, writeRows } from '../sheets/rows';
 import { duplicateCandidates } from './duplicate-reads';
 import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
+import { countAppendedRows } from './register-counts';
 
 const MAX_NAME = 200;
 
@@ -76,6 +77,7 @@ export const addParticipant: SidebarApi['addParticipant'] = (
       };
     ensureRows(sheet, PESERTA_SPEC, at);
     writeRows(sheet, PESERTA_SPEC, at, [row]);
+    countAppendedRows(spreadsheet, sheet, last, [row]);
     return {
       sheetName: PESERTA_SHEET,
       row: at,

@@ -1,0 +1,343 @@
+/**
+ * The counts index behind the sidebar's headline (server/terpilah/register-counts.ts): whatever
+ * happens to `Peserta` — the add-in's adds and imports, a person's typing (which fires onEdit, as
+ * in Sheets), rows deleted or inserted, edits elsewhere, the index itself edited — the headline
+ * equals a full recount of every cell. A fresh index costs the same few calls and cells at any
+ * register size; a stale one is recounted once.
+ */
+import fc from 'fast-check';
+import type { OpenedActivity, TerpilahHeadline } from '../../src/server/api';
+import { terpilahHeadlineOf } from '../../src/core/terpilah/headline';
+import { matchHeaders } from '../../src/core/terpilah/headers';
+import { normaliseRows } from '../../src/core/terpilah/normalise';
+import { PESERTA_HEADERS } from '../../src/core/terpilah/peserta';
+import { summarise } from '../../src/core/terpilah/summaries';
+import { toIsoInZone } from '../../src/core/time';
+import { newSheetState, type Cell } from '../../src/workbench/model';
+import type { Workbench } from '../../src/workbench/runtime';
+import { typeInto } from '../../src/workbench/server/person';
+import { meterCells } from '../support/cell-meter';
+import { runOk } from '../support/workbench';
+import { sheetOf, valuesOf } from './template-helpers';
+import { pesertaWithRows } from './terpilah-helpers';
+
+const PESERTA = 'Peserta';
+const INDEX = '_Indeks Peserta';
+const FORM = 'Form Responses 1';
+type Value = Cell['value'];
+
+const NIK_WOMAN = '1904014505800001';
+const NIK_MAN = '1971011203750002';
+const ACTIVITIES = ['Rapat PUG', 'Bimtek', 'rapat pug', 'Sosialisasi 1904014505800001'];
+const ASKED = ['Rapat PUG', 'Bimtek', 'rapat pug', 'Sosialisasi 1904014505800001', 'Tidak ada'];
+
+/** The headline as a full recount: every cell of `Peserta`, normalised, summarised. */
+function recount(workbench: Workbench, activity: string): TerpilahHeadline {
+  const sheet = workbench.state.sheets.find((s) => s.name === PESERTA);
+  const values = sheet ? valuesOf(sheet) : [];
+  const timeZone = workbench.state.timeZone;
+  if (values.length === 0) return terpilahHeadlineOf(summarise([], [], activity), activity, 'id');
+  const { participants, quality } = normaliseRows(values.slice(1), matchHeaders(values[0]).mapping, {
+    firstRow: 2,
+    referenceDate: toIsoInZone(Date.now(), timeZone).slice(0, 10),
+    timeZone,
+  });
+  return terpilahHeadlineOf(summarise(participants, quality, activity), activity, 'id');
+}
+
+const headline = (workbench: Workbench, activity: string) =>
+  runOk(workbench, 'terpilahHeadline', [activity]).value as TerpilahHeadline;
+
+function pesertaRow(activity: Value, sex: Value, nik: Value = '', name: Value = 'Ana'): Value[] {
+  const row: Value[] = PESERTA_HEADERS.map(() => '');
+  row[0] = activity;
+  row[1] = name;
+  row[2] = nik;
+  row[4] = sex;
+  return row;
+}
+
+function expectAllRecounted(workbench: Workbench): void {
+  for (const activity of ASKED) expect(headline(workbench, activity)).toEqual(recount(workbench, activity));
+}
+
+/** The person's edits of Peserta, as the page and POST /api/edit make them (onEdit fires). */
+const type = (workbench: Workbench, sheet: string, range: string, values: string[][]) =>
+  typeInto(workbench, { sheet, range, values });
+
+function structural(workbench: Workbench, act: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void): void {
+  workbench.actAsPerson((app) => {
+    const sheet = app.getActiveSpreadsheet().getSheetByName(PESERTA);
+    if (sheet) act(sheet);
+  });
+}
+
+function addFormSheet(workbench: Workbench, rows: Value[][]): void {
+  const existing = workbench.state.sheets.findIndex((s) => s.name === FORM);
+  if (existing >= 0) workbench.state.sheets.splice(existing, 1);
+  const sheet = newSheetState(workbench.state.nextId++, FORM);
+  sheet.rows = [['Nama', 'L/P', 'NIK'], ...rows].map((row) => row.map((value) => ({ value })));
+  workbench.state.sheets.push(sheet);
+}
+
+const lastRow = (workbench: Workbench) => sheetOf(workbench, PESERTA).rows.length;
+
+type Step =
+  | { kind: 'add'; activity: string; sex: string; nik: string }
+  | { kind: 'import'; activity: string; rows: [string, string, string][] }
+  | { kind: 'type'; row: number; column: 'A' | 'B' | 'C' | 'E'; text: string }
+  | { kind: 'typeBlock'; row: number; text: string }
+  | { kind: 'delete'; row: number; count: number }
+  | { kind: 'insert'; row: number; count: number }
+  | { kind: 'elsewhere'; text: string }
+  | { kind: 'index'; text: string };
+
+const text = fc.constantFrom(...ACTIVITIES, 'L', 'P', 'perempuan', '', NIK_WOMAN, NIK_MAN, 'x');
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({
+    kind: fc.constant('add' as const),
+    activity: fc.constantFrom(...ACTIVITIES),
+    sex: fc.constantFrom('L', 'P', ''),
+    nik: fc.constantFrom('', NIK_WOMAN, NIK_MAN),
+  }),
+  fc.record({
+    kind: fc.constant('import' as const),
+    activity: fc.constantFrom(...ACTIVITIES),
+    rows: fc.array(
+      fc.tuple(
+        fc.constantFrom('Ani', 'Budi', 'Cici'),
+        fc.constantFrom('L', 'P', 'Perempuan', ''),
+        fc.constantFrom('', NIK_WOMAN),
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('type' as const),
+    row: fc.integer({ min: 1, max: 14 }),
+    column: fc.constantFrom('A' as const, 'B' as const, 'C' as const, 'E' as const),
+    text,
+  }),
+  fc.record({ kind: fc.constant('typeBlock' as const), row: fc.integer({ min: 2, max: 14 }), text }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    row: fc.integer({ min: 2, max: 12 }),
+    count: fc.integer({ min: 1, max: 3 }),
+  }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    row: fc.integer({ min: 2, max: 12 }),
+    count: fc.integer({ min: 1, max: 2 }),
+  }),
+  fc.record({ kind: fc.constant('elsewhere' as const), text }),
+  fc.record({ kind: fc.constant('index' as const), text: fc.constantFrom('', 'x', '{}') }),
+);
+
+function apply(workbench: Workbench, s: Step, n: number): void {
+  switch (s.kind) {
+    case 'add':
+      runOk(workbench, 'addParticipant', [
+        { name: `Orang ${n}`, activity: s.activity, sex: s.sex, nik: s.nik, confirmDuplicate: true },
+      ]);
+      return;
+    case 'import':
+      addFormSheet(
+        workbench,
+        s.rows.map(([name, sex, nik]) => [`${name} ${n}`, sex, nik]),
+      );
+      runOk(workbench, 'importParticipants', [
+        { sourceSheet: FORM, mapping: { name: 0, sex: 1, nik: 2 }, activity: s.activity },
+      ]);
+      return;
+    case 'type':
+      type(workbench, PESERTA, `${s.column}${s.row}`, [[s.text]]);
+      return;
+    case 'typeBlock':
+      // A paste over two rows: activity and name (no value/oldValue in the event).
+      type(workbench, PESERTA, `A${s.row}:B${s.row + 1}`, [
+        [s.text, 'Tempel'],
+        ['Bimtek', s.text],
+      ]);
+      return;
+    case 'delete':
+      if (lastRow(workbench) >= s.row + s.count)
+        structural(workbench, (sheet) => sheet.deleteRows(s.row, s.count));
+      return;
+    case 'insert':
+      if (lastRow(workbench) >= s.row)
+        structural(workbench, (sheet) => sheet.insertRowsBefore(s.row, s.count));
+      return;
+    case 'elsewhere':
+      type(workbench, 'Sheet1', 'A1', [[s.text]]);
+      return;
+    case 'index':
+      if (workbench.state.sheets.some((x) => x.name === INDEX)) type(workbench, INDEX, 'C1', [[s.text]]);
+  }
+}
+
+describe('the headline equals a full recount after any sequence of changes', () => {
+  test('adds, imports, typing and pasting (onEdit), rows deleted and inserted, other sheets, the index edited (property)', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+        const workbench = pesertaWithRows([
+          pesertaRow('Rapat PUG', 'P'),
+          pesertaRow('Bimtek', '', NIK_MAN),
+          pesertaRow('Rapat PUG', '', NIK_WOMAN),
+        ]);
+        expectAllRecounted(workbench);
+        steps.forEach((s, n) => {
+          apply(workbench, s, n);
+          expectAllRecounted(workbench);
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+/** A recount: the header, four columns whole, and the index's row (4 cells) before and in the lock. */
+const expectRecount = (read: number, rows: number) => expect(read).toBe(14 + 4 * rows + 2 * 4);
+
+describe('when the index is used, and when it is recounted', () => {
+  const register = (total: number) => {
+    const rows: Value[][] = [];
+    for (let i = 0; i < total; i++)
+      rows.push(
+        pesertaRow(
+          `Kegiatan ${(i % 4) + 1}`,
+          i % 10 === 0 ? '' : i % 3 ? 'P' : 'L',
+          i % 10 ? '' : NIK_WOMAN,
+          `Orang ${i}`,
+        ),
+      );
+    return pesertaWithRows(rows);
+  };
+  const measured = (workbench: Workbench, fn = 'terpilahHeadline', args: unknown[] = ['Kegiatan 1']) => {
+    const { value: result, cells } = meterCells(() => runOk(workbench, fn, args));
+    return { calls: result.calls, byMethod: result.callsByMethod, cells, value: result.value };
+  };
+
+  test('the first headline counts once (four columns) and stores; the next ones read a few cells, at any size', () => {
+    const [small, large] = [100, 10_000].map((total) => {
+      const workbench = register(total);
+      const first = measured(workbench);
+      expect(first.value).toEqual(recount(workbench, 'Kegiatan 1'));
+      // Header, then activity, sex, NIK and NIP whole; never the other ten columns.
+      expect(first.cells.read).toBe(14 + 4 * total);
+      expect(sheetOf(workbench, INDEX).hidden).toBe(true);
+      const again = measured(workbench);
+      expect(again.value).toEqual(first.value);
+      return again;
+    });
+    expect(large.byMethod).toEqual(small.byMethod);
+    expect(large.cells).toEqual(small.cells);
+    expect(large.cells.read).toBeLessThanOrEqual(5);
+    expect(large.cells.written).toBe(0);
+    expect(large.calls).toBeLessThanOrEqual(11);
+  });
+
+  test('openActivity: the view and the headline in one execution, from the index', () => {
+    const workbench = register(500);
+    runOk(workbench, 'createActivity', [
+      {
+        name: 'Kegiatan 1',
+        templateId: 'builtin:penguatan-pug',
+        plannedDate: '2028-01-10',
+        place: 'Aula',
+        personInCharge: 'Ana',
+      },
+    ]);
+    headline(workbench, 'Kegiatan 1'); // the index is built
+    const opened = measured(workbench, 'openActivity', ['KGT-0001']);
+    const value = opened.value as OpenedActivity;
+    expect(value.view.activity.name).toBe('Kegiatan 1');
+    expect(value.headline).toEqual(recount(workbench, 'Kegiatan 1'));
+    expect(opened.cells.read).toBeLessThan(500);
+  });
+
+  test('an add keeps the index fresh: the next headline recounts nothing', () => {
+    const workbench = register(1000);
+    headline(workbench, 'Kegiatan 1');
+    runOk(workbench, 'addParticipant', [{ name: 'Baru', activity: 'Kegiatan 1', sex: 'P' }]);
+    const after = measured(workbench);
+    expect(after.value).toEqual(recount(workbench, 'Kegiatan 1'));
+    expect(after.cells.read).toBeLessThanOrEqual(5);
+  });
+
+  test('a person typing into Peserta makes it stale: one recount, then fresh again', () => {
+    const workbench = register(1000);
+    headline(workbench, 'Kegiatan 1');
+    type(workbench, PESERTA, 'E2', [['P']]);
+    const stale = measured(workbench);
+    expect(stale.value).toEqual(recount(workbench, 'Kegiatan 1'));
+    expectRecount(stale.cells.read, 1000);
+    expect(measured(workbench).cells.read).toBeLessThanOrEqual(5);
+  });
+
+  test('rows deleted (onEdit does not fire) change the last row: recounted', () => {
+    const workbench = register(1000);
+    headline(workbench, 'Kegiatan 1');
+    structural(workbench, (sheet) => sheet.deleteRows(2, 8));
+    const after = measured(workbench);
+    expect(after.value).toEqual(recount(workbench, 'Kegiatan 1'));
+    expectRecount(after.cells.read, 992);
+  });
+
+  test('edits elsewhere leave the index fresh; the onEdit trigger costs two calls there', () => {
+    const workbench = register(100);
+    headline(workbench, 'Kegiatan 1');
+    const trigger = workbench.firePersonEdit({ sheet: 'Sheet1', range: 'A1', value: 'x' });
+    expect(trigger?.ok).toBe(true);
+    expect(trigger?.calls).toBeLessThanOrEqual(2);
+    type(workbench, 'Sheet1', 'B2', [['catatan']]);
+    expect(measured(workbench).cells.read).toBeLessThanOrEqual(5);
+  });
+
+  test('"Hitung ulang" recounts whatever the stamp says', () => {
+    const workbench = register(100);
+    headline(workbench, 'Kegiatan 1');
+    const forced = measured(workbench, 'recountTerpilahHeadline');
+    expect(forced.value).toEqual(recount(workbench, 'Kegiatan 1'));
+    expectRecount(forced.cells.read, 100);
+  });
+
+  test('an index the person emptied is the add-in’s still (its marker): rewritten, right', () => {
+    const workbench = register(100);
+    headline(workbench, 'Kegiatan 1');
+    type(workbench, INDEX, 'A1:D1', [['', '', '', '']]);
+    expect(headline(workbench, 'Kegiatan 1')).toEqual(recount(workbench, 'Kegiatan 1'));
+    expect(valuesOf(sheetOf(workbench, INDEX))[0][0]).toBe('sopTerpilah.registerCounts/1');
+    expect(measured(workbench).cells.read).toBeLessThanOrEqual(5);
+  });
+
+  test('a user’s own sheet with the index’s name is never written: the headline reads Peserta instead', () => {
+    const workbench = register(200);
+    const mine = newSheetState(workbench.state.nextId++, INDEX);
+    mine.rows = [[{ value: 'punya saya' }]];
+    workbench.state.sheets.push(mine);
+    const before = JSON.stringify(mine);
+    for (let i = 0; i < 2; i++)
+      expect(headline(workbench, 'Kegiatan 1')).toEqual(recount(workbench, 'Kegiatan 1'));
+    runOk(workbench, 'addParticipant', [{ name: 'Baru', activity: 'Kegiatan 1', sex: 'P' }]);
+    expect(headline(workbench, 'Kegiatan 1')).toEqual(recount(workbench, 'Kegiatan 1'));
+    expect(JSON.stringify(sheetOf(workbench, INDEX))).toBe(before);
+  });
+
+  test('a person’s edit while a recount runs is never lost: the next headline counts again', () => {
+    const workbench = register(300);
+    headline(workbench, 'Kegiatan 1');
+    type(workbench, PESERTA, 'E3', [['L']]);
+    // The edit lands after the recount read the register, when it takes the lock to store.
+    workbench.interleave('lockAcquired', () => type(workbench, PESERTA, 'E6', [['L']]));
+    expect(headline(workbench, 'Kegiatan 1')).not.toEqual(recount(workbench, 'Kegiatan 1'));
+    const next = measured(workbench);
+    expect(next.value).toEqual(recount(workbench, 'Kegiatan 1'));
+    expectRecount(next.cells.read, 300);
+  });
+
+  test('no whole NIK in the index, though one is typed in an activity’s name', () => {
+    const workbench = pesertaWithRows([pesertaRow('Sosialisasi 1904014505800001', 'P', NIK_WOMAN)]);
+    expect(headline(workbench, 'Sosialisasi 1904014505800001').participants).toBe(1);
+    expect(JSON.stringify(valuesOf(sheetOf(workbench, INDEX)))).not.toMatch(/\d{16}/);
+  });
+});
