@@ -6,7 +6,8 @@
  * register size; a stale one is recounted once.
  */
 import fc from 'fast-check';
-import type { OpenedActivity, TerpilahHeadline } from '../../src/server/api';
+import type { AddParticipantResult, OpenedActivity, TerpilahHeadline } from '../../src/server/api';
+import { duplicateRowsOf } from '../../src/core/terpilah/entry-check';
 import { terpilahHeadlineOf } from '../../src/core/terpilah/headline';
 import { matchHeaders } from '../../src/core/terpilah/headers';
 import { normaliseRows } from '../../src/core/terpilah/normalise';
@@ -85,14 +86,61 @@ const lastRow = (workbench: Workbench) => sheetOf(workbench, PESERTA).rows.lengt
 type Step =
   | { kind: 'add'; activity: string; sex: string; nik: string }
   | { kind: 'import'; activity: string; rows: [string, string, string][] }
-  | { kind: 'type'; row: number; column: 'A' | 'B' | 'C' | 'E'; text: string }
+  | { kind: 'type'; row: number; column: 'A' | 'B' | 'C' | 'E' | 'I'; text: string }
   | { kind: 'typeBlock'; row: number; text: string }
   | { kind: 'delete'; row: number; count: number }
   | { kind: 'insert'; row: number; count: number }
   | { kind: 'elsewhere'; text: string }
-  | { kind: 'index'; text: string };
+  | { kind: 'index'; cell: string; text: string }
+  | { kind: 'probe'; candidate: Candidate };
 
-const text = fc.constantFrom(...ACTIVITIES, 'L', 'P', 'perempuan', '', NIK_WOMAN, NIK_MAN, 'x');
+interface Candidate {
+  activity: string;
+  name: string;
+  nik: string;
+  institution: string;
+}
+
+const candidate: fc.Arbitrary<Candidate> = fc.record({
+  activity: fc.constantFrom(...ACTIVITIES),
+  name: fc.constantFrom('Ana', 'ana', 'Orang 0', 'Orang 1', 'Orang 2', 'Tempel', 'Budi 1', 'Bimtek', 'Baru'),
+  nik: fc.constantFrom('', '', NIK_WOMAN, NIK_MAN),
+  institution: fc.constantFrom('', 'OPD A', 'opd a'),
+});
+
+/** The form's duplicate answer as a full recount: every row of Peserta compared (entry-check.ts). */
+function expectedDuplicates(workbench: Workbench, c: Candidate): number[] | null {
+  const values = valuesOf(sheetOf(workbench, PESERTA)).slice(1);
+  const register = values.map((row) => ({
+    activity: String(row[0] ?? ''),
+    name: String(row[1] ?? ''),
+    nik: row[2],
+    institution: String(row[8] ?? ''),
+  }));
+  const found = duplicateRowsOf(register, 2, c);
+  return found ? [...found.nik, ...found.name].sort((a, b) => a - b) : null;
+}
+
+/** Asks the form to add the candidate: its question names exactly the rows a full recount finds. */
+function probe(workbench: Workbench, c: Candidate): void {
+  const expected = expectedDuplicates(workbench, c);
+  const result = runOk(workbench, 'addParticipant', [{ ...c, sex: 'P' }]).value as AddParticipantResult;
+  if (expected) expect(result.duplicateOf).toEqual(expected);
+  else expect(result.row).toBeGreaterThan(1);
+}
+
+const text = fc.constantFrom(
+  ...ACTIVITIES,
+  'L',
+  'P',
+  'perempuan',
+  '',
+  NIK_WOMAN,
+  NIK_MAN,
+  'x',
+  'Ana',
+  'OPD A',
+);
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
     kind: fc.constant('add' as const),
@@ -115,7 +163,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
     kind: fc.constant('type' as const),
     row: fc.integer({ min: 1, max: 14 }),
-    column: fc.constantFrom('A' as const, 'B' as const, 'C' as const, 'E' as const),
+    column: fc.constantFrom('A' as const, 'B' as const, 'C' as const, 'E' as const, 'I' as const),
     text,
   }),
   fc.record({ kind: fc.constant('typeBlock' as const), row: fc.integer({ min: 2, max: 14 }), text }),
@@ -130,7 +178,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     count: fc.integer({ min: 1, max: 2 }),
   }),
   fc.record({ kind: fc.constant('elsewhere' as const), text }),
-  fc.record({ kind: fc.constant('index' as const), text: fc.constantFrom('', 'x', '{}') }),
+  fc.record({
+    kind: fc.constant('index' as const),
+    cell: fc.constantFrom('C1', 'D1', 'A2', 'A3'),
+    text: fc.constantFrom('', 'x', '{}', 'k000000'),
+  }),
+  fc.record({ kind: fc.constant('probe' as const), candidate }),
 );
 
 function apply(workbench: Workbench, s: Step, n: number): void {
@@ -171,12 +224,15 @@ function apply(workbench: Workbench, s: Step, n: number): void {
       type(workbench, 'Sheet1', 'A1', [[s.text]]);
       return;
     case 'index':
-      if (workbench.state.sheets.some((x) => x.name === INDEX)) type(workbench, INDEX, 'C1', [[s.text]]);
+      if (workbench.state.sheets.some((x) => x.name === INDEX)) type(workbench, INDEX, s.cell, [[s.text]]);
+      return;
+    case 'probe':
+      probe(workbench, s.candidate);
   }
 }
 
 describe('the headline equals a full recount after any sequence of changes', () => {
-  test('adds, imports, typing and pasting (onEdit), rows deleted and inserted, other sheets, the index edited (property)', () => {
+  test('adds, imports, typing and pasting (onEdit), rows deleted and inserted, other sheets, the index edited; headlines and the form’s duplicate answers (property)', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
         const workbench = pesertaWithRows([
@@ -189,14 +245,20 @@ describe('the headline equals a full recount after any sequence of changes', () 
           apply(workbench, s, n);
           expectAllRecounted(workbench);
         });
+        probe(workbench, { activity: 'Rapat PUG', name: 'Ana', nik: NIK_WOMAN, institution: '' });
       }),
       { numRuns: 40 },
     );
   });
 });
 
-/** A recount: the header, four columns whole, and the index's row (4 cells) before and in the lock. */
-const expectRecount = (read: number, rows: number) => expect(read).toBe(14 + 4 * rows + 2 * 4);
+/**
+ * A recount: the header, six columns whole (activity, name, NIK, NIP, sex, institution), and the
+ * index's first row (26 cells) before and in the lock.
+ */
+const expectRecount = (read: number, rows: number) => expect(read).toBe(14 + 6 * rows + 2 * 26);
+/** A fresh headline: the index's first row, whatever the register's size. */
+const FRESH_CELLS = 26;
 
 describe('when the index is used, and when it is recounted', () => {
   const register = (total: number) => {
@@ -222,8 +284,8 @@ describe('when the index is used, and when it is recounted', () => {
       const workbench = register(total);
       const first = measured(workbench);
       expect(first.value).toEqual(recount(workbench, 'Kegiatan 1'));
-      // Header, then activity, sex, NIK and NIP whole; never the other ten columns.
-      expect(first.cells.read).toBe(14 + 4 * total);
+      // Header, then activity, name, NIK, NIP, sex and institution whole; never the other eight.
+      expect(first.cells.read).toBe(14 + 6 * total);
       expect(sheetOf(workbench, INDEX).hidden).toBe(true);
       const again = measured(workbench);
       expect(again.value).toEqual(first.value);
@@ -231,7 +293,7 @@ describe('when the index is used, and when it is recounted', () => {
     });
     expect(large.byMethod).toEqual(small.byMethod);
     expect(large.cells).toEqual(small.cells);
-    expect(large.cells.read).toBeLessThanOrEqual(5);
+    expect(large.cells.read).toBeLessThanOrEqual(FRESH_CELLS);
     expect(large.cells.written).toBe(0);
     expect(large.calls).toBeLessThanOrEqual(11);
   });
@@ -261,7 +323,7 @@ describe('when the index is used, and when it is recounted', () => {
     runOk(workbench, 'addParticipant', [{ name: 'Baru', activity: 'Kegiatan 1', sex: 'P' }]);
     const after = measured(workbench);
     expect(after.value).toEqual(recount(workbench, 'Kegiatan 1'));
-    expect(after.cells.read).toBeLessThanOrEqual(5);
+    expect(after.cells.read).toBeLessThanOrEqual(FRESH_CELLS);
   });
 
   test('a person typing into Peserta makes it stale: one recount, then fresh again', () => {
@@ -271,7 +333,7 @@ describe('when the index is used, and when it is recounted', () => {
     const stale = measured(workbench);
     expect(stale.value).toEqual(recount(workbench, 'Kegiatan 1'));
     expectRecount(stale.cells.read, 1000);
-    expect(measured(workbench).cells.read).toBeLessThanOrEqual(5);
+    expect(measured(workbench).cells.read).toBeLessThanOrEqual(FRESH_CELLS);
   });
 
   test('rows deleted (onEdit does not fire) change the last row: recounted', () => {
@@ -290,7 +352,7 @@ describe('when the index is used, and when it is recounted', () => {
     expect(trigger?.ok).toBe(true);
     expect(trigger?.calls).toBeLessThanOrEqual(2);
     type(workbench, 'Sheet1', 'B2', [['catatan']]);
-    expect(measured(workbench).cells.read).toBeLessThanOrEqual(5);
+    expect(measured(workbench).cells.read).toBeLessThanOrEqual(FRESH_CELLS);
   });
 
   test('"Hitung ulang" recounts whatever the stamp says', () => {
@@ -306,8 +368,8 @@ describe('when the index is used, and when it is recounted', () => {
     headline(workbench, 'Kegiatan 1');
     type(workbench, INDEX, 'A1:D1', [['', '', '', '']]);
     expect(headline(workbench, 'Kegiatan 1')).toEqual(recount(workbench, 'Kegiatan 1'));
-    expect(valuesOf(sheetOf(workbench, INDEX))[0][0]).toBe('sopTerpilah.registerCounts/1');
-    expect(measured(workbench).cells.read).toBeLessThanOrEqual(5);
+    expect(valuesOf(sheetOf(workbench, INDEX))[0][0]).toBe('sopTerpilah.registerCounts/2');
+    expect(measured(workbench).cells.read).toBeLessThanOrEqual(FRESH_CELLS);
   });
 
   test('a user’s own sheet with the index’s name is never written: the headline reads Peserta instead', () => {
@@ -339,5 +401,48 @@ describe('when the index is used, and when it is recounted', () => {
     const workbench = pesertaWithRows([pesertaRow('Sosialisasi 1904014505800001', 'P', NIK_WOMAN)]);
     expect(headline(workbench, 'Sosialisasi 1904014505800001').participants).toBe(1);
     expect(JSON.stringify(valuesOf(sheetOf(workbench, INDEX)))).not.toMatch(/\d{16}/);
+  });
+
+  test('the form’s duplicate check from a fresh index: the same calls at 100 and 10,000 rows, only the candidates’ rows read', () => {
+    const [small, large] = [100, 10_000].map((total) => {
+      const workbench = register(total);
+      sheetOf(workbench, PESERTA).maxRows = total + 1001; // room below: no add grows the sheet
+      headline(workbench, 'Kegiatan 1');
+      // Row 12 (i = 10) has NIK_WOMAN, as every tenth row: ten candidates at 100 rows.
+      const asked = { name: 'Orang 10', activity: 'Kegiatan 3', nik: NIK_WOMAN, sex: 'P' };
+      const expected = expectedDuplicates(workbench, { ...asked, institution: '' });
+      const result = measured(workbench, 'addParticipant', [asked]);
+      expect((result.value as AddParticipantResult).duplicateOf).toEqual(expected);
+      const none = measured(workbench, 'addParticipant', [
+        { name: 'Baru', activity: 'Kegiatan 1', sex: 'L' },
+      ]);
+      expect((none.value as AddParticipantResult).row).toBe(total + 2);
+      expect(headline(workbench, 'Kegiatan 1')).toEqual(recount(workbench, 'Kegiatan 1'));
+      return none;
+    });
+    expect(large.byMethod).toEqual(small.byMethod);
+    // The index (three rows) and no cell of Peserta: no candidate.
+    expect(large.cells.read).toBeLessThanOrEqual(3 * 26 + 14);
+  });
+
+  test('a fresh index that is wrong (another script rewrote a NIK): found out from the rows read, checked by column, made stale', () => {
+    const workbench = register(200);
+    headline(workbench, 'Kegiatan 1');
+    // Not a person's edit: no onEdit (what README lists as not caught).
+    structural(workbench, (sheet) => sheet.getRange('C12').setValue('3201010101010001'));
+    const asked = { name: 'Lain', activity: 'Kegiatan 2', nik: NIK_WOMAN, sex: 'P' };
+    const expected = expectedDuplicates(workbench, { ...asked, institution: '' });
+    const result = runOk(workbench, 'addParticipant', [asked]).value as AddParticipantResult;
+    expect(result.duplicateOf).toEqual(expected);
+    expect(measured(workbench).value).toEqual(recount(workbench, 'Kegiatan 1'));
+    expectRecount(measured(workbench, 'recountTerpilahHeadline').cells.read, 200);
+  });
+
+  test('no digits run in the index: its codes are letters', () => {
+    const workbench = register(2000);
+    headline(workbench, 'Kegiatan 1');
+    const text = JSON.stringify(valuesOf(sheetOf(workbench, INDEX)));
+    expect(text).not.toMatch(/\d{16}/);
+    expect(text).not.toContain(NIK_WOMAN.slice(0, 12));
   });
 });

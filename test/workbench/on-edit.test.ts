@@ -72,7 +72,7 @@ describe('onEdit(e) after a person’s edit', () => {
     const { wb } = bench();
     const edit = wb.firePersonEdit({ sheet: 'Data', range: 'Z1' });
     expect(edit).toMatchObject({ ok: false, error: 'Exceeded maximum execution time' });
-    expect(edit?.estimatedSeconds.typical).toBeLessThanOrEqual(31);
+    expect(edit?.estimatedSeconds?.typical).toBeLessThanOrEqual(31);
     expect(wb.run('slowRun').ok).toBe(true);
   });
 

@@ -11,6 +11,8 @@
  */
 import { hashText } from '../hash';
 import { maskNiksIn } from '../privacy/mask-nik';
+import { nameKey } from './duplicates';
+import { idDigits } from './nik';
 import { tableRow } from './table-rows';
 import type { Participant } from './model';
 
@@ -35,7 +37,7 @@ export interface CountsStamp {
 }
 
 /** The first cell of the index: what tells the add-in's index from anything else. */
-export const COUNTS_SIGNATURE = 'sopTerpilah.registerCounts/1';
+export const COUNTS_SIGNATURE = 'sopTerpilah.registerCounts/2';
 
 /** Under Sheets' limit of 50,000 characters in a cell. */
 export const CHUNK_CHARS = 45_000;
@@ -93,22 +95,28 @@ export function sameStamp(a: CountsStamp, b: CountsStamp): boolean {
   );
 }
 
-/** The cells after the signature and the mark: the stamp, then the counts in chunks. */
-export function encodeCounts(stamp: CountsStamp, counts: ActivityCounts): string[] {
-  const text = JSON.stringify(counts);
-  const chunks: string[] = [];
-  for (let at = 0; at < text.length; at += CHUNK_CHARS) chunks.push(text.slice(at, at + CHUNK_CHARS));
-  return [JSON.stringify({ ...stamp, chunks: chunks.length }), ...chunks];
+/** The cells after the signature and the mark: the stamp (with `keys`: rows 2 and 3 hold the duplicate keys), then the counts. */
+export function encodeCounts(stamp: CountsStamp, counts: ActivityCounts, keys: boolean): string[] {
+  const chunks = toChunks(JSON.stringify(counts));
+  return [JSON.stringify({ ...stamp, keys, chunks: chunks.length }), ...chunks];
+}
+
+export interface StoredCounts {
+  stamp: CountsStamp;
+  counts: ActivityCounts;
+  /** Whether rows 2 and 3 hold the rows' duplicate codes, as of the stamp. */
+  keys: boolean;
 }
 
 /** The stamp and counts from those cells; null when they are not a complete index. */
-export function decodeCounts(
-  cells: readonly unknown[],
-): { stamp: CountsStamp; counts: ActivityCounts } | null {
+export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
   try {
-    const head = JSON.parse(String(cells[0] ?? '')) as Partial<CountsStamp> & { chunks?: unknown };
+    const head = JSON.parse(String(cells[0] ?? '')) as Partial<CountsStamp> & {
+      chunks?: unknown;
+      keys?: unknown;
+    };
     const n = head.chunks;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || cells.length < n + 1) return null;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || cells.length < n + 1) return null;
     const { mark, sheetId, lastRow, lastColumn, timeZone } = head;
     if (
       typeof mark !== 'string' ||
@@ -118,12 +126,9 @@ export function decodeCounts(
       typeof timeZone !== 'string'
     )
       return null;
-    const parsed: unknown = JSON.parse(
-      cells
-        .slice(1, n + 1)
-        .map((c) => String(c ?? ''))
-        .join('') || '{}',
-    );
+    const text = fromChunks(cells.slice(1, n + 1));
+    if (text === null) return null;
+    const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
     const counts: ActivityCounts = Object.create(null) as ActivityCounts;
     for (const [key, c] of Object.entries(parsed as Record<string, Partial<SexCounts>>)) {
@@ -132,8 +137,91 @@ export function decodeCounts(
         return null;
       counts[key] = { participants, L, P, unknown } as SexCounts;
     }
-    return { stamp: { mark, sheetId, lastRow, lastColumn, timeZone }, counts };
+    return { stamp: { mark, sheetId, lastRow, lastColumn, timeZone }, counts, keys: head.keys === true };
   } catch {
     return null;
   }
+}
+
+/**
+ * The duplicate keys of each row, for the sidebar form's check (core/terpilah/entry-check.ts):
+ * a code of the NIK's digits and a code of name + institution + activity, compared as
+ * duplicateRowsOf compares them. A code is 28 bits of a hash keyed with a secret the add-in keeps
+ * in the document's properties, written as six letters: without the secret a code tells nothing,
+ * and with it a code still cannot name one NIK (each code is shared by thousands of possible
+ * NIKs). Codes only find candidate rows; the form reads those rows and compares their cells.
+ */
+export const CODE_CHARS = 6;
+export const NO_CODE = '------';
+
+export function keyCode(secret: string, text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x1b873593;
+  const mix = (c: number) => {
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  };
+  for (let i = 0; i < secret.length; i++) mix(secret.charCodeAt(i));
+  mix(0);
+  for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b) ^ Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+  // 28 bits as six letters: no digits, so that no run of codes can look like a NIK.
+  let bits = (a ^ (a >>> 16)) >>> 4;
+  let code = '';
+  for (let i = 0; i < CODE_CHARS; i++) {
+    code += String.fromCharCode(97 + (bits % 26));
+    bits = Math.floor(bits / 26);
+  }
+  return code;
+}
+
+/** A register row as the duplicate check compares it (server/terpilah/duplicate-reads.ts). */
+export interface KeyCells {
+  activity: unknown;
+  name: unknown;
+  nik: unknown;
+  institution: unknown;
+}
+
+/** The NIK's and the name's code of a row (NO_CODE when it has none). */
+export function rowCodes(secret: string, cells: KeyCells): { nik: string; name: string } {
+  const nik = idDigits(String(cells.nik ?? ''));
+  const name = nameKey(String(cells.name ?? ''));
+  return {
+    nik: nik === '' ? NO_CODE : keyCode(secret, `n${nik}`),
+    name:
+      name === ''
+        ? NO_CODE
+        : keyCode(
+            secret,
+            `p${String(cells.activity ?? '').trim()}\u0001${name}\u0001${nameKey(String(cells.institution ?? ''))}`,
+          ),
+  };
+}
+
+/** The 0-based rows whose code is `code`. */
+export function rowsWithCode(codes: string, code: string): number[] {
+  const rows: number[] = [];
+  if (code === NO_CODE) return rows;
+  for (let at = codes.indexOf(code); at >= 0; at = codes.indexOf(code, at + 1))
+    if (at % CODE_CHARS === 0) rows.push(at / CODE_CHARS);
+  return rows;
+}
+
+/** A text in cells under the cell limit; each starts with "k" so that Sheets never reads a chunk as a number or date. */
+export function toChunks(text: string): string[] {
+  const chunks: string[] = [];
+  for (let at = 0; at < text.length; at += CHUNK_CHARS) chunks.push(`k${text.slice(at, at + CHUNK_CHARS)}`);
+  return chunks;
+}
+
+export function fromChunks(cells: readonly unknown[]): string | null {
+  let text = '';
+  for (const cell of cells) {
+    const chunk = String(cell ?? '');
+    if (!chunk.startsWith('k')) return null;
+    text += chunk.slice(1);
+  }
+  return text;
 }

@@ -39,7 +39,7 @@ import {
 import { appendRows } from '../sheets/append-rows';
 import { registerRows } from '../sheets/rows';
 import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
-import { countAppendedRows } from './register-counts';
+import { countAppendedRows, freshIndex } from './register-counts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -130,8 +130,9 @@ export const importParticipants: SidebarApi['importParticipants'] = (
     const sourceSheet = source.name;
     const out = importRows({ sourceSheet, rows, firstRow, mapping, participants, activity, timeZone }, known);
     const at = Math.max(2, last + 1);
+    const fresh = out.rows.length > 0 ? freshIndex(spreadsheet, sheet, last) : null;
     appendRows(sheet, PESERTA_SPEC, at, out.rows);
-    if (out.rows.length > 0) countAppendedRows(spreadsheet, sheet, last, out.rows);
+    if (fresh) countAppendedRows(sheet, last, out.rows, fresh);
     return { out, at };
   });
   // The rows as written, read the way the report reads them: one finding, in both places.
