@@ -445,4 +445,14 @@ describe('when the index is used, and when it is recounted', () => {
     expect(text).not.toMatch(/\d{16}/);
     expect(text).not.toContain(NIK_WOMAN.slice(0, 12));
   });
+
+  test('a header typed over (no activity column any more), then an add: nothing counted by the add-in’s columns', () => {
+    const workbench = register(50);
+    headline(workbench, 'Kegiatan 1');
+    type(workbench, PESERTA, 'A1', [['Rapat PUG']]);
+    expect(headline(workbench, 'Rapat PUG')).toEqual(recount(workbench, 'Rapat PUG'));
+    runOk(workbench, 'addParticipant', [{ name: 'Ana', activity: 'Rapat PUG', sex: 'P' }]);
+    expect(headline(workbench, 'Rapat PUG')).toEqual(recount(workbench, 'Rapat PUG'));
+    expect(headline(workbench, 'Rapat PUG').participants).toBe(0);
+  });
 });
