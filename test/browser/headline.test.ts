@@ -60,7 +60,7 @@ describe('the open activity’s headline in Chromium', () => {
     await workbench?.stop();
   });
 
-  test('"Buka": one call brings the view and the figures; an add shows on the next opening', async () => {
+  test('"Buka": the first time the figures are counted (a second call); then one call brings view and figures', async () => {
     await expect(add('Ani', 'P')).resolves.toBe(200);
     await expect(add('Budi', 'L')).resolves.toBe(200);
     calls.length = 0;
@@ -69,17 +69,21 @@ describe('the open activity’s headline in Chromium', () => {
     await expect(headline(sidebar).textContent()).resolves.toBe(
       'Data terpilah: 2 peserta: 1 laki-laki, 1 perempuan (50,0% perempuan), 0 tidak diketahui.',
     );
-    expect(calls).toEqual(['openActivity']);
+    expect(calls).toEqual(['openActivity', 'terpilahHeadline']);
     await expect(add('Cici', 'P')).resolves.toBe(200);
+    calls.length = 0;
     await reopen();
     await headline(sidebar).filter({ hasText: '3 peserta' }).waitFor();
+    expect(calls).toEqual(['openActivity']);
   });
 
   test('typing in Peserta (onEdit) counts at the next opening; "Hitung ulang" recounts', async () => {
     // Budi (row 3) becomes P, as a person types it.
     await expect(post('/api/edit', { sheet: 'Peserta', range: 'E3', values: [['P']] })).resolves.toBe(200);
+    calls.length = 0;
     await reopen();
     await headline(sidebar).filter({ hasText: '0 laki-laki, 3 perempuan' }).waitFor();
+    expect(calls).toEqual(['openActivity', 'terpilahHeadline']);
     calls.length = 0;
     await sidebar.getByTestId('activity-recount').click();
     await headline(sidebar).filter({ hasText: '0 laki-laki, 3 perempuan' }).waitFor();

@@ -48,6 +48,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const NEW_SHEET_COLUMNS = 26;
 /** Developer metadata key of the index sheet. */
 export const COUNTS_KEY = 'sopTerpilah.registerCounts';
+/**
+ * The recount reads six columns whole; past this many cells (500,000 participants, about 160 s
+ * of the 6-minute limit in the latency model's typical case) no index is kept.
+ */
+const RECOUNT_COLUMNS = 6;
+const MAX_RECOUNT_CELLS = 3_000_000;
 /** The document property holding the secret the duplicate codes are keyed with. */
 const SECRET_KEY = 'sopTerpilah.indexSecret';
 
@@ -146,21 +152,25 @@ function secret(create: boolean): string | null {
 
 /**
  * The counts for the headline of a named activity: stored ones when fresh, else a recount that is
- * stored again (`force`: recount whatever the stamp says). null when no index can be kept (a
- * user's sheet has its name): read `Peserta` the usual way.
+ * stored again (`always`: whatever the stamp says; `fresh`: never recount, answer 'stale'). null
+ * when no index can be kept (a user's sheet has its name, a register too large): read `Peserta`
+ * the usual way.
  */
 export function headlineCounts(
   spreadsheet: Spreadsheet,
   peserta: Sheet,
   language: Language,
   timeZone: string,
-  force = false,
-): { counts: ActivityCounts; recounted: boolean } | null {
+  when: 'fresh' | 'stale' | 'always' = 'stale',
+): { counts: ActivityCounts; recounted: boolean } | 'stale' | null {
   const found = readIndex(spreadsheet, false);
   if (found && !found.ours) return null;
   const before = stampOf(peserta, found?.mark ?? '', timeZone);
-  if (!force && found?.stored && sameStamp(found.stored.stamp, before))
+  if (when !== 'always' && found?.stored && sameStamp(found.stored.stamp, before))
     return { counts: found.stored.counts, recounted: false };
+  if (when === 'fresh') return 'stale';
+  // A register too large to recount in one execution: its headline reads only its activity's rows.
+  if ((before.lastRow - 1) * RECOUNT_COLUMNS > MAX_RECOUNT_CELLS) return null;
   const key = secret(true) ?? '';
   const content = recount(peserta, language, timeZone, before.lastRow, key);
   try {
