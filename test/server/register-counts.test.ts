@@ -81,7 +81,9 @@ function addFormSheet(workbench: Workbench, rows: Value[][]): void {
   workbench.state.sheets.push(sheet);
 }
 
-const lastRow = (workbench: Workbench) => sheetOf(workbench, PESERTA).rows.length;
+const hasPeserta = (workbench: Workbench) => workbench.state.sheets.some((x) => x.name === PESERTA);
+const lastRow = (workbench: Workbench) =>
+  hasPeserta(workbench) ? sheetOf(workbench, PESERTA).rows.length : 0;
 
 type Step =
   | { kind: 'add'; activity: string; sex: string; nik: string }
@@ -92,7 +94,8 @@ type Step =
   | { kind: 'insert'; row: number; count: number }
   | { kind: 'elsewhere'; text: string }
   | { kind: 'index'; cell: string; text: string }
-  | { kind: 'probe'; candidate: Candidate };
+  | { kind: 'probe'; candidate: Candidate }
+  | { kind: 'deleteSheet'; name: 'Peserta' | '_Indeks Peserta' };
 
 interface Candidate {
   activity: string;
@@ -110,7 +113,8 @@ const candidate: fc.Arbitrary<Candidate> = fc.record({
 
 /** The form's duplicate answer as a full recount: every row of Peserta compared (entry-check.ts). */
 function expectedDuplicates(workbench: Workbench, c: Candidate): number[] | null {
-  const values = valuesOf(sheetOf(workbench, PESERTA)).slice(1);
+  const sheet = workbench.state.sheets.find((x) => x.name === PESERTA);
+  const values = sheet ? valuesOf(sheet).slice(1) : [];
   const register = values.map((row) => ({
     activity: String(row[0] ?? ''),
     name: String(row[1] ?? ''),
@@ -184,6 +188,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     text: fc.constantFrom('', 'x', '{}', 'k000000'),
   }),
   fc.record({ kind: fc.constant('probe' as const), candidate }),
+  fc.record({
+    kind: fc.constant('deleteSheet' as const),
+    name: fc.constantFrom('Peserta' as const, '_Indeks Peserta' as const),
+  }),
 );
 
 function apply(workbench: Workbench, s: Step, n: number): void {
@@ -203,14 +211,15 @@ function apply(workbench: Workbench, s: Step, n: number): void {
       ]);
       return;
     case 'type':
-      type(workbench, PESERTA, `${s.column}${s.row}`, [[s.text]]);
+      if (hasPeserta(workbench)) type(workbench, PESERTA, `${s.column}${s.row}`, [[s.text]]);
       return;
     case 'typeBlock':
       // A paste over two rows: activity and name (no value/oldValue in the event).
-      type(workbench, PESERTA, `A${s.row}:B${s.row + 1}`, [
-        [s.text, 'Tempel'],
-        ['Bimtek', s.text],
-      ]);
+      if (hasPeserta(workbench))
+        type(workbench, PESERTA, `A${s.row}:B${s.row + 1}`, [
+          [s.text, 'Tempel'],
+          ['Bimtek', s.text],
+        ]);
       return;
     case 'delete':
       if (lastRow(workbench) >= s.row + s.count)
@@ -228,6 +237,14 @@ function apply(workbench: Workbench, s: Step, n: number): void {
       return;
     case 'probe':
       probe(workbench, s.candidate);
+      return;
+    case 'deleteSheet':
+      // The person deletes the tab (the next add makes a new Peserta: another sheet id).
+      workbench.actAsPerson((app) => {
+        const spreadsheet = app.getActiveSpreadsheet();
+        const sheet = spreadsheet.getSheetByName(s.name);
+        if (sheet) spreadsheet.deleteSheet(sheet);
+      });
   }
 }
 
@@ -245,7 +262,8 @@ describe('the headline equals a full recount after any sequence of changes', () 
           apply(workbench, s, n);
           expectAllRecounted(workbench);
         });
-        probe(workbench, { activity: 'Rapat PUG', name: 'Ana', nik: NIK_WOMAN, institution: '' });
+        if (hasPeserta(workbench))
+          probe(workbench, { activity: 'Rapat PUG', name: 'Ana', nik: NIK_WOMAN, institution: '' });
       }),
       { numRuns: 40 },
     );
