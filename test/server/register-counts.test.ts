@@ -493,4 +493,13 @@ describe('when the index is used, and when it is recounted', () => {
     const again = runOk(workbench, 'openActivity', ['KGT-0001']).value as OpenedActivity;
     expect(again.headline).toEqual(recount(workbench, 'Kegiatan 1'));
   });
+
+  test('the spreadsheet’s time zone changed (dates in activity names read differently): recounted', () => {
+    const workbench = register(100);
+    headline(workbench, 'Kegiatan 1');
+    workbench.state.timeZone = 'Asia/Makassar';
+    const after = measured(workbench);
+    expect(after.value).toEqual(recount(workbench, 'Kegiatan 1'));
+    expectRecount(after.cells.read, 100);
+  });
 });
