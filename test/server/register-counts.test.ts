@@ -502,4 +502,10 @@ describe('when the index is used, and when it is recounted', () => {
     expect(after.value).toEqual(recount(workbench, 'Kegiatan 1'));
     expectRecount(after.cells.read, 100);
   });
+
+  test('the index is no import source', () => {
+    const workbench = register(10);
+    headline(workbench, 'Kegiatan 1');
+    expect(runOk(workbench, 'listImportSheets').value).toEqual(['Sheet1']);
+  });
 });

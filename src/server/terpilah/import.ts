@@ -30,6 +30,7 @@ import { withDocumentLock } from '../sheets/lock';
 import {
   KEGIATAN_SHEET,
   LANGKAH_SHEET,
+  PESERTA_COUNTS_SHEET,
   PESERTA_SHEET,
   REPORT_PREFIX,
   RIWAYAT_SHEET,
@@ -48,7 +49,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const MAX_WARNINGS = 100;
 
 /** Sheets the add-in writes itself: never a source. */
-const OWN_SHEETS = new Set([PESERTA_SHEET, KEGIATAN_SHEET, LANGKAH_SHEET, RIWAYAT_SHEET]);
+const OWN_SHEETS = new Set([
+  PESERTA_SHEET,
+  PESERTA_COUNTS_SHEET,
+  KEGIATAN_SHEET,
+  LANGKAH_SHEET,
+  RIWAYAT_SHEET,
+]);
 const OWN_PREFIXES = [SOP_PREFIX, TEMPLATE_PREFIX, REPORT_PREFIX];
 
 /** Every sheet a list may come from: the add-in's own sheets are left out. */
