@@ -16,7 +16,7 @@ function onEdit(e) {
   log.appendRow([
     String(e.authMode), e.authMode === ScriptApp.AuthMode.LIMITED, e.range.getSheet().getName(),
     e.range.getA1Notation(), 'value' in e ? e.value : '(none)', 'oldValue' in e ? e.oldValue : '(none)',
-    e.user.getEmail(), typeof e.triggerUid,
+    e.user.getEmail() + Session.getActiveUser().getEmail(), typeof e.triggerUid,
   ]);
   if (e.range.getA1Notation() === 'Z1') for (var i = 0; i < 1000; i++) e.range.getValue();
 }
@@ -37,7 +37,7 @@ function bench() {
 }
 
 describe('onEdit(e) after a person’s edit', () => {
-  test('one cell: LIMITED, the range, the value after and before, no user email, no triggerUid', () => {
+  test('one cell: LIMITED, the range, the value after and before, no user email (e.user nor Session), no triggerUid', () => {
     const { wb, log } = bench();
     typeInto(wb, { sheet: 'Data', range: 'B2', values: [['Ani']] });
     typeInto(wb, { sheet: 'Data', range: 'B2', values: [['Budi']] });
