@@ -110,3 +110,14 @@ export function addFormSheet(state: WorkbookState, count: number): WorkbookState
   state.sheets.push(sheet);
   return state;
 }
+
+/**
+ * The register as the add-in keeps it after its first headline: the counts index built (one
+ * recount), so that a click measures what every later click costs.
+ */
+export function withRegisterCounts(state: WorkbookState): WorkbookState {
+  const setup = new Workbench({ state, distDir: DIST });
+  const built = setup.run('recountTerpilahHeadline', ['Kegiatan 1']);
+  if (!built.ok) throw new Error(`seed: recountTerpilahHeadline ${built.error}`);
+  return state;
+}

@@ -105,6 +105,7 @@ function activityView(): HTMLElement {
     h('p', { id: 'activity-meta', class: 'muted small' }),
     h('div', { id: 'activity-progress', class: 'activity-progress big', testid: 'activity-progress' }),
     h('p', { id: 'activity-terpilah', class: 'muted small', testid: 'activity-terpilah', hidden: true }),
+    button('activity-recount', 'sidePesRecount', 'link', { hidden: true }),
     progress('activity-loading', 'sideActLoading'),
     h('p', { id: 'activity-load-error', class: 'error', role: 'alert', hidden: true }),
     h('p', {

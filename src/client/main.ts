@@ -142,9 +142,9 @@ function start(): void {
     },
   });
   wireStepLog({
-    changed: (item) => {
+    changed: (item, headline) => {
       upsertActivity(item);
-      showHeadline(item.name);
+      showHeadline(item.name, false, headline);
     },
     back: (id) => renderActivityList(id),
   });

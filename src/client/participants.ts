@@ -1,5 +1,11 @@
 import type { ParticipantField } from '../core/terpilah/model';
-import type { ActivityListItem, AddParticipantRequest, ImportMapping, ImportPreview } from '../server/api';
+import type {
+  ActivityListItem,
+  AddParticipantRequest,
+  ImportMapping,
+  ImportPreview,
+  TerpilahHeadline,
+} from '../server/api';
 import { byId, fillSelect, h, setText, show, type Choice } from './dom';
 import { describeError } from './errors';
 import { tr } from './i18n';
@@ -272,23 +278,36 @@ async function createReport(): Promise<void> {
   reloadParticipantSheets();
 }
 
-/** The open activity's figures under its progress bar: one call when another activity opens. */
-export function showHeadline(activity: string, force = false): void {
-  if (!force && activity === headlineFor) return;
+/**
+ * The open activity's figures under its progress bar: one call when another activity opens, none
+ * when "Buka" brought them (`known`; null: "Buka" had none, they are asked for). "Hitung ulang"
+ * recounts from Peserta.
+ */
+export function showHeadline(
+  activity: string,
+  force = false,
+  known?: TerpilahHeadline | null,
+  recount = false,
+): void {
+  if (!force && known === undefined && activity === headlineFor) return;
   headlineFor = activity;
   const target = byId('activity-terpilah');
+  const again = byId<HTMLButtonElement>('activity-recount');
+  const draw = (headline: TerpilahHeadline | null) => {
+    if (headline && headline.activity !== headlineFor) return;
+    target.textContent = headline ? `${tr('sidePesHeadlineTitle')}: ${headline.narrative}` : '';
+    target.hidden = !headline;
+    again.hidden = !headline;
+    again.disabled = false;
+  };
+  if (known) return draw(known);
   target.hidden = true;
   target.textContent = '';
-  callServer('terpilahHeadline', activity).then(
-    (headline) => {
-      if (headline.activity !== headlineFor) return;
-      target.textContent = `${tr('sidePesHeadlineTitle')}: ${headline.narrative}`;
-      target.hidden = false;
-    },
-    () => {
-      // The headline is a courtesy: the step log works without it.
-    },
-  );
+  again.disabled = true;
+  callServer(recount ? 'recountTerpilahHeadline' : 'terpilahHeadline', activity).then(draw, () => {
+    // The headline is a courtesy: the step log works without it.
+    again.disabled = false;
+  });
 }
 
 function refreshHeadline(): void {
@@ -301,6 +320,7 @@ export function wireParticipants(): void {
     void addParticipant();
   });
   byId('pes-preview').addEventListener('click', () => void previewImport());
+  byId('activity-recount').addEventListener('click', () => showHeadline(headlineFor, true, undefined, true));
   byId('pes-import').addEventListener('click', () => void importRows());
   byId('pes-report').addEventListener('click', () => void createReport());
   select('pes-source').addEventListener('change', () => {

@@ -1,4 +1,10 @@
-import type { ActivityListItem, ActivityView, LogStepRequest, StepActionName } from '../server/api';
+import type {
+  ActivityListItem,
+  ActivityView,
+  LogStepRequest,
+  StepActionName,
+  TerpilahHeadline,
+} from '../server/api';
 import { progressBar } from './activities';
 import { byId, h, setText, show } from './dom';
 import { describeError } from './errors';
@@ -17,7 +23,7 @@ import { addMinutes, isLocalInput, shortDate, toLocalInput } from './time';
 
 interface Handlers {
   /** The activity changed (created, logged): the list keeps its copy in step. */
-  changed: (item: ActivityListItem) => void;
+  changed: (item: ActivityListItem, headline?: TerpilahHeadline | null) => void;
   /** "Daftar kegiatan": back to the list, focus on this activity's "Buka". */
   back: (id: string) => void;
 }
@@ -194,7 +200,7 @@ export function showActivity(next: ActivityView): void {
   draw('next');
 }
 
-/** "Buka": one getActivity call, then the view. */
+/** "Buka": one call for the view and its headline, then the view. */
 export async function openActivity(id: string): Promise<void> {
   if (form?.busy) return;
   if (view?.activity.id !== id) view = null;
@@ -202,10 +208,10 @@ export async function openActivity(id: string): Promise<void> {
   loadingId = id;
   draw('back');
   try {
-    const next = await callServer('getActivity', id);
+    const opened = await callServer('openActivity', id);
     if (loadingId !== id) return; // the person went elsewhere meanwhile
-    received(next);
-    handlers.changed(next.activity);
+    received(opened.view);
+    handlers.changed(opened.view.activity, opened.headline);
   } catch (error) {
     if (loadingId !== id) return;
     loadError = error;

@@ -187,4 +187,13 @@ export interface SidebarApi {
   importParticipants(request: ImportRequest): ImportResult;
   generateTerpilahReport(request: TerpilahReportRequest): TerpilahReportResult;
   terpilahHeadline(activity: string): TerpilahHeadline;
+  /** The same figures recounted from `Peserta` (the sidebar's "Hitung ulang"). */
+  recountTerpilahHeadline(activity: string): TerpilahHeadline;
+  /** "Buka" in one trip: the activity and its headline (null: ask terpilahHeadline, which may recount). */
+  openActivity(activityId: string): OpenedActivity;
+}
+
+export interface OpenedActivity {
+  view: ActivityView;
+  headline: TerpilahHeadline | null;
 }

@@ -22,6 +22,17 @@ export interface RunOptions {
    * the server to the estimate (services/latency.ts). Default: a menu, trigger or the API.
    */
   via?: 'google.script.run';
+  /** The runtime's own: onEdit(e) as Sheets runs it after a person's edit (Workbench.firePersonEdit). */
+  edit?: EditEvent;
+}
+
+/** What a person's edit gives onEdit(e): where, and for one cell the values before and after. */
+export interface EditEvent {
+  sheet: string;
+  range: string;
+  /** Single cell only: the value before (absent when the cell was blank) and after (absent when cleared). */
+  oldValue?: string;
+  value?: string;
 }
 
 /** Seconds an execution would take in Google Sheets, per scenario of the latency model. */

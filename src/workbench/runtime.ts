@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { isDate } from './format/display';
 import * as vm from 'node:vm';
 import type { WorkbookState } from './model';
-import type { ExecutionResult, RunOptions } from './protocol';
+import type { EditEvent, ExecutionResult, RunOptions } from './protocol';
+import { wrap } from './services/counter';
 import { Execution, NeedsInput } from './services/context';
 import type { InterleavePoint, Realm, SharedRuntime } from './services/context';
 import { AuthMode } from './services/enums';
@@ -67,6 +68,9 @@ function loadScript(file: string): LoadedScript {
   scriptCache.set(file, { mtimeMs: stat.mtimeMs, loaded });
   return loaded;
 }
+
+/** The limit of a simple trigger's execution. */
+const SIMPLE_TRIGGER_MS = 30_000;
 
 const CALL = new vm.Script('globalThis[__wbName].apply(undefined, __wbArgs)', {
   filename: 'workbench-call.js',
@@ -167,7 +171,20 @@ export class Workbench {
       lockRequired,
       serviceChecks: beforeServiceCall,
     });
-    configureExecution(ctx, this.executionLimits);
+    // A simple trigger "cannot run for longer than 30 seconds"
+    // (https://developers.google.com/apps-script/guides/triggers#restrictions).
+    configureExecution(
+      ctx,
+      opts?.edit
+        ? {
+            ...this.executionLimits,
+            maxExecutionMs: Math.min(
+              SIMPLE_TRIGGER_MS,
+              this.executionLimits?.maxExecutionMs ?? SIMPLE_TRIGGER_MS,
+            ),
+          }
+        : this.executionLimits,
+    );
     // The browser → server trip of a sidebar's call: far below the limit, so it cannot throw here.
     if (opts?.via === 'google.script.run') chargeTime(ctx, ROUND_TRIP_MS.googleScriptRun);
     return ctx;
@@ -275,6 +292,7 @@ export class Workbench {
         const source = ctx.withoutChecks(() => spreadsheetApp.getActiveSpreadsheet());
         callArgs = [{ authMode: AuthMode[opts?.authMode ?? 'FULL'], source }];
       }
+      if (opts?.edit && functionName === 'onEdit') callArgs = [this.editEvent(ctx, globals, opts.edit)];
       Object.assign(context, { __wbName: functionName, __wbArgs: callArgs });
       value = CALL.runInContext(context, { timeout: EXECUTION_TIMEOUT_MS });
     } catch (e) {
@@ -284,6 +302,43 @@ export class Workbench {
       return this.settle(ctx, undefined, e, true);
     }
     return this.settle(ctx, value, undefined, false);
+  }
+
+  /**
+   * The simple trigger after a person's edit: Sheets runs the script's onEdit(e), if it has one,
+   * in AuthMode.LIMITED within 30 seconds. Only a person's edits fire it: "Script executions and
+   * API requests do not cause triggers to run" (https://developers.google.com/apps-script/guides/triggers#restrictions),
+   * so `run` and the add-in's own writes never do. null when the script has no onEdit.
+   */
+  firePersonEdit(edit: EditEvent): ExecutionResult | null {
+    if (!this.functionNames().has('onEdit')) return null;
+    return this.run('onEdit', [], { authMode: 'LIMITED', edit });
+  }
+
+  /**
+   * The event object (https://developers.google.com/apps-script/guides/triggers/events#edit):
+   * authMode, range, source, user, and value/oldValue for a single cell only. The user's email is
+   * '' (a simple trigger "may or may not be able to determine the identity of the current user").
+   */
+  private editEvent(
+    ctx: Execution,
+    globals: Record<string, unknown>,
+    edit: EditEvent,
+  ): Record<string, unknown> {
+    const app = globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    return ctx.withoutChecks(() => {
+      const source = app.getActiveSpreadsheet();
+      const sheet = source.getSheetByName(edit.sheet);
+      const event: Record<string, unknown> = {
+        authMode: AuthMode.LIMITED,
+        source,
+        range: sheet ? sheet.getRange(edit.range) : undefined,
+        user: wrap(ctx, 'User', { getEmail: () => '' }),
+      };
+      if (edit.value !== undefined) event.value = edit.value;
+      if (edit.oldValue !== undefined) event.oldValue = edit.oldValue;
+      return event;
+    });
   }
 
   /**

@@ -15,6 +15,7 @@ import { terpilahSize } from './parts/terpilah-size';
 import { terpilahQuality } from './parts/terpilah-quality';
 import { selfCheck } from './parts/self-check';
 import { satuData } from './parts/satu-data';
+import { registerCounts } from './parts/register-counts';
 
 export const id = {
   ...shell.id,
@@ -30,6 +31,7 @@ export const id = {
   ...terpilahQuality.id,
   ...selfCheck.id,
   ...satuData.id,
+  ...registerCounts.id,
 } as const;
 
 export type StringKey = keyof typeof id;
@@ -48,4 +50,5 @@ export const en: Record<StringKey, string> = {
   ...terpilahQuality.en,
   ...selfCheck.en,
   ...satuData.en,
+  ...registerCounts.en,
 };

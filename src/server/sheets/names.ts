@@ -17,3 +17,8 @@ export const TEMPLATE_PREFIX = 'Template: ';
 export const SOP_PREFIX = 'SOP: ';
 /** Every report sheet's name starts so (`Laporan Monitoring SOP`, `Laporan Data Terpilah…`). */
 export const REPORT_PREFIX = 'Laporan ';
+/**
+ * The hidden index of `Peserta`'s counts per activity (server/terpilah/register-counts.ts): the
+ * add-in's own, never a user's sheet of that name.
+ */
+export const PESERTA_COUNTS_SHEET = '_Indeks Peserta';

@@ -30,8 +30,9 @@ import { asTrimmedText, typedDate, typedPesertaText } from '../sheets/input';
 import { withDocumentLock } from '../sheets/lock';
 import { PESERTA_SHEET } from '../sheets/names';
 import { ensureRows, writeRows } from '../sheets/rows';
-import { duplicateCandidates } from './duplicate-reads';
+import { duplicateCandidates, indexedCandidates, type PersonCells } from './duplicate-reads';
 import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
+import { countAppendedRows, freshIndex, markStale, type FreshIndex } from './register-counts';
 
 const MAX_NAME = 200;
 
@@ -66,7 +67,13 @@ export const addParticipant: SidebarApi['addParticipant'] = (
     const sheet = ensurePesertaSheet(spreadsheet, language);
     const last = sheet.getLastRow();
     const at = Math.max(2, last + 1);
-    const duplicates = confirmed ? null : duplicatesIn(sheet, last, row);
+    let fresh = freshIndex(spreadsheet, sheet, last);
+    const register = confirmed ? null : registerFor(sheet, last, row, fresh);
+    if (register?.indexWrong && fresh) {
+      markStale(fresh.index); // the index said other rows than the register holds
+      fresh = null;
+    }
+    const duplicates = register ? duplicatesOf(register.people, row) : null;
     if (duplicates)
       return {
         sheetName: PESERTA_SHEET,
@@ -76,6 +83,7 @@ export const addParticipant: SidebarApi['addParticipant'] = (
       };
     ensureRows(sheet, PESERTA_SPEC, at);
     writeRows(sheet, PESERTA_SPEC, at, [row]);
+    countAppendedRows(last, [row], fresh);
     return {
       sheetName: PESERTA_SHEET,
       row: at,
@@ -99,13 +107,40 @@ export const addParticipant: SidebarApi['addParticipant'] = (
 };
 
 /**
- * The rows the new one repeats. `Peserta` is read by column (./duplicate-reads.ts): Nama and NIK
- * of every row, then activity and institution of the same-named rows only.
+ * The register as the duplicate check needs it: from the index's codes when it is fresh (a few
+ * rows read), else by column (./duplicate-reads.ts: Nama and NIK of every row, then activity and
+ * institution of the same-named rows). `indexWrong`: the index was fresh but a row it named
+ * does not hold what it says (the register was checked by column instead).
  */
-function duplicatesIn(sheet: GoogleAppsScript.Spreadsheet.Sheet, last: number, row: PesertaRow) {
+function registerFor(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  last: number,
+  row: PesertaRow,
+  fresh: FreshIndex | null,
+): { people: PersonCells[]; indexWrong: boolean } | null {
   if (last < 2) return null;
   const cell = (header: keyof typeof PESERTA_COLUMN) => row[PESERTA_COLUMN[header] - 1];
-  const register = duplicateCandidates(sheet, last, { name: cell('Nama'), nik: cell('NIK') });
+  if (fresh?.codes && fresh.key) {
+    const people = indexedCandidates(
+      sheet,
+      last,
+      { codes: fresh.codes, key: fresh.key },
+      {
+        activity: cell('Kegiatan'),
+        name: cell('Nama'),
+        nik: cell('NIK'),
+        institution: cell('Instansi/OPD'),
+      },
+    );
+    if (people) return { people, indexWrong: false };
+  }
+  const people = duplicateCandidates(sheet, last, { name: cell('Nama'), nik: cell('NIK') });
+  return { people, indexWrong: Boolean(fresh?.codes && fresh.key) };
+}
+
+/** The rows the new one repeats. */
+function duplicatesOf(register: PersonCells[], row: PesertaRow) {
+  const cell = (header: keyof typeof PESERTA_COLUMN) => row[PESERTA_COLUMN[header] - 1];
   return duplicateRowsOf(register, 2, {
     activity: String(cell('Kegiatan') ?? ''),
     name: String(cell('Nama') ?? ''),

@@ -9,6 +9,7 @@
 import { idDigits } from '../../core/terpilah/nik';
 import { PESERTA_COLUMN } from '../../core/terpilah/peserta';
 import { rowBlocks, wholeColumnsCheaper } from '../../core/terpilah/read-plan';
+import { CODE_CHARS, rowCodes, rowsWithCode, type KeyCells } from '../../core/terpilah/register-counts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -76,6 +77,64 @@ export function duplicateCandidates(
       people[i].activity = String(line[0] ?? '');
       people[i].institution = String(line[span - 1] ?? '');
     });
+  }
+  return people;
+}
+
+/**
+ * The same answer from the index's codes (./register-counts.ts): the rows whose NIK code or name
+ * code is the candidate's, read in a few blocks, every other row blank. null when a row read does
+ * not have the code the index says (the index is wrong: the caller checks the register instead).
+ */
+export function indexedCandidates(
+  sheet: Sheet,
+  last: number,
+  index: { codes: { nik: string; name: string }; key: string },
+  candidate: KeyCells,
+): PersonCells[] | null {
+  if (last < 2) return [];
+  const people = Array.from({ length: last - 1 }, (): PersonCells => ({
+    activity: '',
+    name: '',
+    nik: '',
+    institution: '',
+  }));
+  const wanted = rowCodes(index.key, candidate);
+  const rows = [
+    ...new Set([
+      ...rowsWithCode(index.codes.nik, wanted.nik),
+      ...rowsWithCode(index.codes.name, wanted.name),
+    ]),
+  ];
+  const from = PESERTA_COLUMN.Kegiatan;
+  const span = PESERTA_COLUMN['Instansi/OPD'] - from + 1;
+  const asked = new Set(rows);
+  for (const block of rowBlocks(rows, span)) {
+    const values = sheet.getRange(block.first + 2, from, block.count, span).getValues();
+    for (let k = 0; k < values.length; k++) {
+      const i = block.first + k;
+      if (!asked.has(i)) continue;
+      const line = values[k];
+      const cells: KeyCells = {
+        activity: line[PESERTA_COLUMN.Kegiatan - from],
+        name: line[PESERTA_COLUMN.Nama - from],
+        nik: line[PESERTA_COLUMN.NIK - from],
+        institution: line[PESERTA_COLUMN['Instansi/OPD'] - from],
+      };
+      const found = rowCodes(index.key, cells);
+      const at = i * CODE_CHARS;
+      if (
+        found.nik !== index.codes.nik.slice(at, at + CODE_CHARS) ||
+        found.name !== index.codes.name.slice(at, at + CODE_CHARS)
+      )
+        return null;
+      people[i] = {
+        activity: String(cells.activity ?? ''),
+        name: String(cells.name ?? ''),
+        nik: cells.nik,
+        institution: String(cells.institution ?? ''),
+      };
+    }
   }
   return people;
 }

@@ -30,6 +30,7 @@ import { withDocumentLock } from '../sheets/lock';
 import {
   KEGIATAN_SHEET,
   LANGKAH_SHEET,
+  PESERTA_COUNTS_SHEET,
   PESERTA_SHEET,
   REPORT_PREFIX,
   RIWAYAT_SHEET,
@@ -39,6 +40,7 @@ import {
 import { appendRows } from '../sheets/append-rows';
 import { registerRows } from '../sheets/rows';
 import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
+import { countAppendedRows, freshIndex } from './register-counts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -47,7 +49,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const MAX_WARNINGS = 100;
 
 /** Sheets the add-in writes itself: never a source. */
-const OWN_SHEETS = new Set([PESERTA_SHEET, KEGIATAN_SHEET, LANGKAH_SHEET, RIWAYAT_SHEET]);
+const OWN_SHEETS = new Set([
+  PESERTA_SHEET,
+  PESERTA_COUNTS_SHEET,
+  KEGIATAN_SHEET,
+  LANGKAH_SHEET,
+  RIWAYAT_SHEET,
+]);
 const OWN_PREFIXES = [SOP_PREFIX, TEMPLATE_PREFIX, REPORT_PREFIX];
 
 /** Every sheet a list may come from: the add-in's own sheets are left out. */
@@ -129,7 +137,9 @@ export const importParticipants: SidebarApi['importParticipants'] = (
     const sourceSheet = source.name;
     const out = importRows({ sourceSheet, rows, firstRow, mapping, participants, activity, timeZone }, known);
     const at = Math.max(2, last + 1);
+    const fresh = out.rows.length > 0 ? freshIndex(spreadsheet, sheet, last) : null;
     appendRows(sheet, PESERTA_SPEC, at, out.rows);
+    if (fresh) countAppendedRows(last, out.rows, fresh);
     return { out, at };
   });
   // The rows as written, read the way the report reads them: one finding, in both places.

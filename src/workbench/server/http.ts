@@ -238,6 +238,8 @@ export function createWorkbenchServer(options: WorkbenchServerOptions): Workbenc
       await readBody(req, maxBody);
       const undone = await serialised(() => {
         const where = history.undo(workbench.state);
+        // Undo is the person's change too: their onEdit(e) runs, as after typing.
+        workbench.firePersonEdit?.({ sheet: where.sheet, range: where.range });
         saveState('the change was made');
         return where;
       });

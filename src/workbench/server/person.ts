@@ -5,7 +5,7 @@
  * add-in's scopes or locks. See README.md, "Workbench HTTP API".
  */
 import type { WorkbookState } from '../model';
-import type { SheetsRequest } from '../protocol';
+import type { EditEvent, SheetsRequest } from '../protocol';
 
 export type { SheetsRequest };
 import { HttpError, withoutPaths } from './errors';
@@ -16,6 +16,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** What the server needs of runtime.ts's Workbench to act as a person. */
 export interface PersonActor {
   actAsPerson<T>(act: (app: App) => T): T;
+  /** The script's simple onEdit trigger after the edit (runtime.ts); absent: no trigger runs. */
+  firePersonEdit?(edit: EditEvent): unknown;
 }
 
 export interface EditRequest {
@@ -137,11 +139,27 @@ function sheetNamed(app: App, name: string): Sheet {
   return sheet;
 }
 
-/** Types `values` into `range` of `sheet`: each string parsed as Range.setValues parses it. */
+/**
+ * Types `values` into `range` of `sheet`: each string parsed as Range.setValues parses it. Then
+ * the script's onEdit(e) runs, as Sheets runs it after a person's edit, with the value before and
+ * after when one cell was edited (https://developers.google.com/apps-script/guides/triggers/events#edit).
+ */
 export function typeInto(actor: PersonActor, edit: EditRequest): void {
-  asPerson(actor, (app) => {
-    sheetNamed(app, edit.sheet).getRange(edit.range).setValues(edit.values);
+  const event = asPerson(actor, (app): EditEvent => {
+    const range = sheetNamed(app, edit.sheet).getRange(edit.range);
+    const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+    const before = single ? range.getValue() : '';
+    range.setValues(edit.values);
+    const after = single ? range.getValue() : '';
+    const text = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : String(v));
+    return {
+      sheet: edit.sheet,
+      range: range.getA1Notation(),
+      ...(single && text(before) !== undefined ? { oldValue: text(before) } : {}),
+      ...(single && text(after) !== undefined ? { value: text(after) } : {}),
+    };
   });
+  actor.firePersonEdit?.(event);
 }
 
 /** The name Sheets' "Duplicate" gives (Indonesian UI): "Salinan X", then "Salinan X 2", … */

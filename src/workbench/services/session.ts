@@ -7,7 +7,9 @@ import type { Execution } from './context';
 import { wrap } from './counter';
 
 export function createSession(ctx: Execution): unknown {
-  const user = () => wrap(ctx, 'User', { getEmail: () => ctx.userEmail });
+  // A simple trigger (AuthMode.LIMITED) "may or may not be able to determine the identity of the
+  // current user" (https://developers.google.com/apps-script/guides/triggers#restrictions): ''.
+  const user = () => wrap(ctx, 'User', { getEmail: () => (ctx.authMode === 'LIMITED' ? '' : ctx.userEmail) });
   return wrap(ctx, 'Session', {
     getActiveUser: user,
     getEffectiveUser: user,

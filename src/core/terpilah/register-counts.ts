@@ -1,0 +1,227 @@
+/**
+ * The register's counts per activity (participants, L, P, unknown sex), kept so that the sidebar's
+ * headline reads a few cells instead of `Peserta`'s columns. Each count is a sum over rows of what
+ * the normaliser reads from that row alone (its activity, its sex from the sex column, else the NIK,
+ * else the NIP), so counts of new rows add to the counts of the old ones, and a full recount
+ * (countByActivity over every row) gives the same figures as the headline read from `Peserta`.
+ *
+ * Stored as JSON text in cells (chunks under Sheets' 50,000-character cell limit) with a stamp that
+ * says which register it counted. An activity's name is stored as written, unless a NIK is typed
+ * into it: a whole NIK appears only in `Peserta`, so that name is stored as its hash.
+ */
+import { hashText } from '../hash';
+import { maskNiksIn } from '../privacy/mask-nik';
+import { nameKey } from './duplicates';
+import { idDigits } from './nik';
+import { tableRow } from './table-rows';
+import type { Participant } from './model';
+
+export interface SexCounts {
+  participants: number;
+  L: number;
+  P: number;
+  unknown: number;
+}
+
+/** Activity key (activityKey) → its counts. */
+export type ActivityCounts = Record<string, SexCounts>;
+
+/** What the counts were made from: a different register, or an edit since, makes them stale. */
+export interface CountsStamp {
+  /** The edit mark seen when the counts were made (onEdit writes a new one). */
+  mark: string;
+  sheetId: number;
+  lastRow: number;
+  lastColumn: number;
+  timeZone: string;
+}
+
+/** The first cell of the index: what tells the add-in's index from anything else. */
+export const COUNTS_SIGNATURE = 'sopTerpilah.registerCounts/2';
+
+/** Under Sheets' limit of 50,000 characters in a cell. */
+export const CHUNK_CHARS = 45_000;
+
+/** The key an activity's counts are stored under: its name, or a hash when a NIK is in it. */
+export function activityKey(activity: string): string {
+  return maskNiksIn(activity) === activity && !activity.startsWith('#') ? activity : `#${hashText(activity)}`;
+}
+
+export function emptyCounts(): SexCounts {
+  return { participants: 0, L: 0, P: 0, unknown: 0 };
+}
+
+/** The counts per activity of normalised participants. */
+export function countByActivity(participants: readonly Participant[]): ActivityCounts {
+  const counts: ActivityCounts = Object.create(null) as ActivityCounts;
+  for (const p of participants) {
+    const key = activityKey(p.activity);
+    const c = counts[key] ?? (counts[key] = emptyCounts());
+    c.participants++;
+    if (p.sex === 'L') c.L++;
+    else if (p.sex === 'P') c.P++;
+    else c.unknown++;
+  }
+  return counts;
+}
+
+/** `into` plus `more` (a new copy). */
+export function addCounts(into: ActivityCounts, more: ActivityCounts): ActivityCounts {
+  const sum: ActivityCounts = Object.create(null) as ActivityCounts;
+  for (const source of [into, more])
+    for (const [key, c] of Object.entries(source)) {
+      const s = sum[key] ?? (sum[key] = emptyCounts());
+      s.participants += c.participants;
+      s.L += c.L;
+      s.P += c.P;
+      s.unknown += c.unknown;
+    }
+  return sum;
+}
+
+/** The summary the headline is made from (core/terpilah/headline.ts), for one activity. */
+export function headlineSummary(counts: ActivityCounts, activity: string) {
+  const c = counts[activityKey(activity)] ?? emptyCounts();
+  return { participants: c.participants, sex: tableRow('Jumlah', c.L, c.P, c.unknown) };
+}
+
+export function sameStamp(a: CountsStamp, b: CountsStamp): boolean {
+  return (
+    a.mark === b.mark &&
+    a.sheetId === b.sheetId &&
+    a.lastRow === b.lastRow &&
+    a.lastColumn === b.lastColumn &&
+    a.timeZone === b.timeZone
+  );
+}
+
+/** The cells after the signature and the mark: the stamp (with `keys`: rows 2 and 3 hold the duplicate keys), then the counts. */
+export function encodeCounts(stamp: CountsStamp, counts: ActivityCounts, keys: boolean): string[] {
+  const chunks = toChunks(JSON.stringify(counts));
+  return [JSON.stringify({ ...stamp, keys, chunks: chunks.length }), ...chunks];
+}
+
+export interface StoredCounts {
+  stamp: CountsStamp;
+  counts: ActivityCounts;
+  /** Whether rows 2 and 3 hold the rows' duplicate codes, as of the stamp. */
+  keys: boolean;
+}
+
+/** The stamp and counts from those cells; null when they are not a complete index. */
+export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
+  try {
+    const head = JSON.parse(String(cells[0] ?? '')) as Partial<CountsStamp> & {
+      chunks?: unknown;
+      keys?: unknown;
+    };
+    const n = head.chunks;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || cells.length < n + 1) return null;
+    const { mark, sheetId, lastRow, lastColumn, timeZone } = head;
+    if (
+      typeof mark !== 'string' ||
+      typeof sheetId !== 'number' ||
+      typeof lastRow !== 'number' ||
+      typeof lastColumn !== 'number' ||
+      typeof timeZone !== 'string'
+    )
+      return null;
+    const text = fromChunks(cells.slice(1, n + 1));
+    if (text === null) return null;
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+    const counts: ActivityCounts = Object.create(null) as ActivityCounts;
+    for (const [key, c] of Object.entries(parsed as Record<string, Partial<SexCounts>>)) {
+      const { participants, L, P, unknown } = c ?? {};
+      if (![participants, L, P, unknown].every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0))
+        return null;
+      counts[key] = { participants, L, P, unknown } as SexCounts;
+    }
+    return { stamp: { mark, sheetId, lastRow, lastColumn, timeZone }, counts, keys: head.keys === true };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The duplicate keys of each row, for the sidebar form's check (core/terpilah/entry-check.ts):
+ * a code of the NIK's digits and a code of name + institution + activity, compared as
+ * duplicateRowsOf compares them. A code is 28 bits of a hash keyed with a secret the add-in keeps
+ * in the document's properties, written as six letters: without the secret a code tells nothing,
+ * and with it a code still cannot name one NIK (each code is shared by thousands of possible
+ * NIKs). Codes only find candidate rows; the form reads those rows and compares their cells.
+ */
+export const CODE_CHARS = 6;
+export const NO_CODE = '------';
+
+export function keyCode(secret: string, text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x1b873593;
+  const mix = (c: number) => {
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  };
+  for (let i = 0; i < secret.length; i++) mix(secret.charCodeAt(i));
+  mix(0);
+  for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b) ^ Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+  // 28 bits as six letters: no digits, so that no run of codes can look like a NIK.
+  let bits = (a ^ (a >>> 16)) >>> 4;
+  let code = '';
+  for (let i = 0; i < CODE_CHARS; i++) {
+    code += String.fromCharCode(97 + (bits % 26));
+    bits = Math.floor(bits / 26);
+  }
+  return code;
+}
+
+/** A register row as the duplicate check compares it (server/terpilah/duplicate-reads.ts). */
+export interface KeyCells {
+  activity: unknown;
+  name: unknown;
+  nik: unknown;
+  institution: unknown;
+}
+
+/** The NIK's and the name's code of a row (NO_CODE when it has none). */
+export function rowCodes(secret: string, cells: KeyCells): { nik: string; name: string } {
+  const nik = idDigits(String(cells.nik ?? ''));
+  const name = nameKey(String(cells.name ?? ''));
+  return {
+    nik: nik === '' ? NO_CODE : keyCode(secret, `n${nik}`),
+    name:
+      name === ''
+        ? NO_CODE
+        : keyCode(
+            secret,
+            `p${String(cells.activity ?? '').trim()}\u0001${name}\u0001${nameKey(String(cells.institution ?? ''))}`,
+          ),
+  };
+}
+
+/** The 0-based rows whose code is `code`. */
+export function rowsWithCode(codes: string, code: string): number[] {
+  const rows: number[] = [];
+  if (code === NO_CODE) return rows;
+  for (let at = codes.indexOf(code); at >= 0; at = codes.indexOf(code, at + 1))
+    if (at % CODE_CHARS === 0) rows.push(at / CODE_CHARS);
+  return rows;
+}
+
+/** A text in cells under the cell limit; each starts with "k" so that Sheets never reads a chunk as a number or date. */
+export function toChunks(text: string): string[] {
+  const chunks: string[] = [];
+  for (let at = 0; at < text.length; at += CHUNK_CHARS) chunks.push(`k${text.slice(at, at + CHUNK_CHARS)}`);
+  return chunks;
+}
+
+export function fromChunks(cells: readonly unknown[]): string | null {
+  let text = '';
+  for (const cell of cells) {
+    const chunk = String(cell ?? '');
+    if (!chunk.startsWith('k')) return null;
+    text += chunk.slice(1);
+  }
+  return text;
+}
