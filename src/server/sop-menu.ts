@@ -13,7 +13,8 @@ import { generateSop } from './templates/generate';
  */
 export function menuCreateSop(): void {
   guarded((language) => {
-    const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = spreadsheet.getActiveSheet();
     const name = sheet.getName();
     if (!name.startsWith(TEMPLATE_PREFIX) && !hasMarker(sheet, TEMPLATE_KEY)) {
       openSidebar(language);
@@ -30,6 +31,16 @@ export function menuCreateSop(): void {
         message: problemsText(intro, result.problems, language),
       };
     }
+    // The sidebar shows the result in its panel; from the menu a toast says it.
+    const { min, max } = result.totalMinutes;
+    spreadsheet.toast(
+      t(language, 'sopCreatedToast', {
+        sheet: result.sheetName,
+        steps: result.stepCount,
+        minutes: min === max ? `${min}` : `${min}–${max}`,
+      }),
+      t(language, 'sopCreatedTitle'),
+    );
     if (result.renamedBecause)
       return { title: t(language, 'sopCreatedTitle'), message: result.renamedBecause };
   });

@@ -5,6 +5,7 @@ import type { SopTemplate } from '../../src/core/sop/model';
 import { templateSheetPlan } from '../../src/core/sop/template-sheet-plan';
 import { readTemplateSheet } from '../../src/core/sop/template-sheet-read';
 import { applyPlan } from '../../src/server/sheets/apply-plan';
+import type { SheetState } from '../../src/workbench/model';
 import { inExecution, newWorkbench } from '../support/workbench';
 
 function withSteps(count: number): SopTemplate {
@@ -106,5 +107,140 @@ describe('applyPlan on the emulated Sheets', () => {
       ),
       { numRuns: 60 },
     );
+  });
+  test('a border of one range and a validation come with the plan range in one RangeList: no getRange of their own', () => {
+    const line = { color: '#000000', style: 'SOLID' as const };
+    const plan: SheetPlan = {
+      sheetName: 'Offset',
+      values: [
+        ['a', 'b', 'c'],
+        ['d', 'e', 'f'],
+      ],
+      styles: [
+        [null, null, null],
+        [null, null, null],
+      ],
+      merges: [],
+      borders: [
+        {
+          rects: [{ row: 2, column: 2, numRows: 1, numColumns: 2 }],
+          spec: { ...line, top: true, right: true },
+        },
+        {
+          rects: [
+            { row: 1, column: 1, numRows: 1, numColumns: 1 },
+            { row: 5, column: 5, numRows: 1, numColumns: 1 },
+          ],
+          spec: { ...line, bottom: true },
+        },
+      ],
+      validations: [
+        {
+          rect: { row: 2, column: 1, numRows: 3, numColumns: 1 },
+          list: ['x', 'y'],
+          allowInvalid: false,
+          helpText: 'x/y',
+        },
+      ],
+      columnWidths: {},
+      frozenRows: 0,
+    };
+    const { workbench, calls } = writeAndReadBack(plan);
+    const { result } = inExecution(newWorkbench(), () =>
+      applyPlan(SpreadsheetApp.getActiveSpreadsheet().insertSheet('Offset'), plan),
+    );
+    expect(result.calls).toBe(calls);
+    // One RangeList for the single ranges (the plan's, the one-rect border's, the validation's),
+    // one for the spec of two ranges; no getRange.
+    expect(result.callsByMethod['Sheet.getRange']).toBeUndefined();
+    expect(result.callsByMethod['Sheet.getRangeList']).toBe(2);
+    const sheet = workbench.state.sheets.find((s) => s.name === 'Offset')!;
+    const format = (r: number, c: number) => sheet.rows[r - 1]?.[c - 1]?.format ?? {};
+    expect(format(2, 2).borderTop).toEqual({ color: '#000000', style: 'SOLID' });
+    expect(format(2, 3)).toMatchObject({ borderTop: { style: 'SOLID' }, borderRight: { style: 'SOLID' } });
+    expect(format(2, 2).borderRight).toBeUndefined();
+    expect(format(1, 2).borderTop).toBeUndefined();
+    expect(format(5, 5).borderBottom).toEqual({ color: '#000000', style: 'SOLID' });
+    // Beyond the plan's values (rows 3-4) the offset range still reaches the planned cells (A2:A4).
+    expect(sheet.validations).toEqual([
+      expect.objectContaining({ range: { row: 1, column: 0, numRows: 3, numColumns: 1 } }),
+    ]);
+  });
+  test('the plan range comes with the ranges to merge in one RangeList: no getRange', () => {
+    const plan: SheetPlan = {
+      sheetName: 'Gabung',
+      values: [
+        ['Judul', '', ''],
+        ['a', 'b', ''],
+      ],
+      styles: [
+        [{ fontWeight: 'bold' }, null, null],
+        [null, null, null],
+      ],
+      merges: [
+        { rect: { row: 1, column: 1, numRows: 1, numColumns: 3 }, mode: 'all' },
+        { rect: { row: 2, column: 2, numRows: 2, numColumns: 2 }, mode: 'across' },
+      ],
+      borders: [],
+      validations: [],
+      columnWidths: {},
+      frozenRows: 0,
+    };
+    const { result } = inExecution(newWorkbench(), () =>
+      applyPlan(SpreadsheetApp.getActiveSpreadsheet().insertSheet('Gabung'), plan),
+    );
+    expect(result.callsByMethod['Sheet.getRange']).toBeUndefined();
+    expect(result.callsByMethod['Sheet.getRangeList']).toBe(1);
+    const { workbench } = writeAndReadBack(plan);
+    const sheet = workbench.state.sheets.find((s) => s.name === 'Gabung')!;
+    // 0-based in the model: A1:C1, and B2:C2 and B3:C3 (across merges each row).
+    expect(sheet.merges).toEqual([
+      { row: 0, column: 0, numRows: 1, numColumns: 3 },
+      { row: 1, column: 1, numRows: 1, numColumns: 2 },
+      { row: 2, column: 1, numRows: 1, numColumns: 2 },
+    ]);
+    expect(sheet.rows[0][0]).toMatchObject({ value: 'Judul', format: { fontWeight: 'bold' } });
+    expect(sheet.rows[1][1]?.value).toBe('b');
+  });
+  test('with a RangeList fetched anyway, a style setter writes only the rect of the cells using it', () => {
+    const plan = (merges: SheetPlan['merges']): SheetPlan => ({
+      sheetName: 'Warna',
+      values: Array.from({ length: 10 }, (_, r) => Array.from({ length: 5 }, (_, c) => `${r},${c}`)),
+      styles: Array.from({ length: 10 }, (_, r) =>
+        Array.from({ length: 5 }, (_, c) =>
+          r >= 2 && r <= 3 && c >= 1 && c <= 2 ? { fontColor: '#c00000' } : null,
+        ),
+      ),
+      merges,
+      borders: [],
+      validations: [],
+      columnWidths: {},
+      frozenRows: 0,
+    });
+    const write = (p: SheetPlan) => {
+      const workbench = newWorkbench();
+      const { result } = inExecution(workbench, () =>
+        applyPlan(SpreadsheetApp.getActiveSpreadsheet().insertSheet('Warna'), p),
+      );
+      return { result, sheet: workbench.state.sheets.find((s) => s.name === 'Warna')! };
+    };
+    const colours = (sheet: SheetState) =>
+      sheet.rows.map((row) => row.map((cell) => cell?.format?.fontColor ?? ''));
+    // With a merge the RangeList is made anyway: 50 values + the 4 coloured cells (B3:C4).
+    const merged = write(plan([{ rect: { row: 10, column: 1, numRows: 1, numColumns: 2 }, mode: 'all' }]));
+    expect(merged.result.cellsWritten).toBe(50 + 4);
+    expect(merged.result.callsByMethod['Sheet.getRange']).toBeUndefined();
+    // Without one a single getRange is cheaper than a RangeList: the setter covers the plan.
+    const plain = write(plan([]));
+    expect(plain.result.cellsWritten).toBe(50 + 50);
+    expect(plain.result.callsByMethod['Sheet.getRangeList']).toBeUndefined();
+    // The same colours either way (but the merged cell's), only where planned.
+    expect(colours(merged.sheet).slice(0, 9)).toEqual(colours(plain.sheet).slice(0, 9));
+    expect(
+      colours(plain.sheet)
+        .flat()
+        .filter((c) => c === '#c00000'),
+    ).toHaveLength(4);
+    expect(colours(plain.sheet)[2].slice(0, 4)).toEqual(['', '#c00000', '#c00000', '']);
   });
 });

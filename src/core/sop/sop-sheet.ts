@@ -69,7 +69,7 @@ export function sopSheetLayout(
           rects: [identity.gridRect, ...chart.gridRects, ...history.gridRects],
           spec: { ...GRID_LINES, color: COLORS.line },
         },
-        ...chart.lines.toBorders(COLORS.line, 'SOLID'),
+        ...chart.lines.toUnitBorder(COLORS.line, 'SOLID'),
         // Processes, terminators and off-page connectors share one call (told apart by fill and
         // label); decisions get a double line.
         outline([...symbols.process, ...symbols.terminator, ...symbols.offPage], 'SOLID_MEDIUM'),

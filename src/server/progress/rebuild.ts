@@ -14,23 +14,27 @@ import { readWorkingCalendar } from '../sheets/calendar';
 import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, requireRiwayat, RIWAYAT_SPEC } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function menuRebuildProgress(): void {
   guarded((language) => {
-    const result = rebuildProgress(language);
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const result = rebuildProgress(language, spreadsheet);
     const counts = { activities: result.kegiatan.length, steps: result.langkah.length };
     const title = t(language, 'rebuildTitle');
     if (result.problems.length > 0) {
       const intro = t(language, 'rebuildProblemsIntro', { ...counts, count: result.problems.length });
       return { title, message: problemsText(intro, result.problems, language) };
     }
-    SpreadsheetApp.getActiveSpreadsheet().toast(t(language, 'rebuildDoneToast', counts), title);
+    spreadsheet.toast(t(language, 'rebuildDoneToast', counts), title);
   }, 'rebuildTitle');
 }
 
-/** The rebuild itself: one read of `Riwayat`, one rewrite of each derived sheet. */
-export function rebuildProgress(language: Language): RebuildResult {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+/** The rebuild itself: one read of `Riwayat` (two calls), one rewrite of each derived sheet. */
+export function rebuildProgress(
+  language: Language,
+  spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+): RebuildResult {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const calendar = readWorkingCalendar(spreadsheet, timeZone, () => language);
   return withDocumentLock(language, () => {
@@ -45,7 +49,12 @@ export function rebuildProgress(language: Language): RebuildResult {
   });
 }
 
-/** "Sebelum" and "Sesudah" are for people reading the log: the replay never needs them. */
+/**
+ * "Sebelum" and "Sesudah" are for people reading the log: the replay never needs them. Every
+ * other column is replayed (rebuild-reads.test.ts), and a person may have corrected any cell of
+ * any row, which only reading that cell shows: a copy of the event in one cell per row could not
+ * tell an edited row from an untouched one (Sheets gives no per-row edit mark to read).
+ */
 const SKIPPED = ['Sebelum', 'Sesudah'].map((h) =>
   RIWAYAT_HEADERS.indexOf(h as (typeof RIWAYAT_HEADERS)[number]),
 );
@@ -53,32 +62,32 @@ const SKIPPED = ['Sebelum', 'Sesudah'].map((h) =>
 /**
  * The log's data rows, full width but with the columns the replay does not read left blank: two
  * reads (before and after the skipped block), so a rebuild of 20,000 events reads 2 of 14
- * columns less (every cell read costs time in Apps Script).
+ * columns less (every cell read costs time in Apps Script). getSheetValues: one call each,
+ * where getRange + getValues would be two.
  */
 function logRows(sheet: Sheet): unknown[][] {
   const last = sheet.getLastRow();
   if (last < 2) return [];
   const width = RIWAYAT_SPEC.headers.length;
   const [from, to] = [Math.min(...SKIPPED), Math.max(...SKIPPED)];
-  const before = sheet.getRange(2, 1, last - 1, from).getValues();
-  const after = sheet.getRange(2, to + 2, last - 1, width - to - 1).getValues();
+  const before = sheet.getSheetValues(2, 1, last - 1, from);
+  const after = sheet.getSheetValues(2, to + 2, last - 1, width - to - 1);
   const blank = Array<unknown>(to - from + 1).fill('');
   return before.map((row, i) => [...row, ...blank, ...after[i]]);
 }
 
 /**
- * Replaces every data row of the sheet's own columns (columns staff added on the right stay).
- * Values only, over the old rows (cleared only below the new last row): the rows' text formats
- * were set when the register set them up or grew (sheets/rows.ts), and new rows get them from
- * ensureRows. Writing formats again would double the cells a rebuild writes.
+ * Replaces the header and every data row of the sheet's own columns (columns staff added on the
+ * right stay) in one write. Values only, over the old rows (cleared only below the new last
+ * row): the rows' text formats were set when the register set them up or grew (sheets/rows.ts),
+ * and new rows get them from ensureRows. Writing formats again would double the cells a rebuild
+ * writes. The grid is asked for its size only when the rows reach past the old last row.
  */
 function rewrite(sheet: Sheet, spec: RowSheetSpec, rows: RowValue[][]): void {
   const width = spec.headers.length;
-  sheet.getRange(1, 1, 1, width).setValues([[...spec.headers]]);
   const last = sheet.getLastRow();
   if (last > rows.length + 1)
     sheet.getRange(rows.length + 2, 1, last - rows.length - 1, width).clearContent();
-  if (rows.length === 0) return;
-  ensureRows(sheet, spec, rows.length + 1);
-  sheet.getRange(2, 1, rows.length, width).setValues(toCells(spec, rows));
+  if (rows.length + 1 > last) ensureRows(sheet, spec, rows.length + 1);
+  sheet.getRange(1, 1, rows.length + 1, width).setValues([[...spec.headers], ...toCells(spec, rows)]);
 }

@@ -41,7 +41,7 @@ export function resolveTemplate(
     ? spreadsheet.getSheetByName(templateId.slice(SHEET_ID_PREFIX.length))
     : null;
   if (!sheet) return { template: null, problems: [t(language, 'templateUnknown', { value: templateId })] };
-  const read = readTemplateFromSheet(sheet, spreadsheet.getSpreadsheetTimeZone());
+  const read = readTemplateFromSheet(sheet, () => spreadsheet.getSpreadsheetTimeZone());
   if (read.problems.length > 0 || !read.template) return located(read.problems);
   return { template: read.template, problems: [] };
 }
@@ -49,10 +49,12 @@ export function resolveTemplate(
 /**
  * Reads a template back from its sheet with one data range: values, formulas and merged ranges
  * (4 calls, plus 4 per merged range, which is itself a problem to report), then parses in core.
+ * The time zone (one call) is asked only when a cell holds a date: text dates need none.
  */
-export function readTemplateFromSheet(sheet: Sheet, timeZone: string): TemplateReadResult {
+export function readTemplateFromSheet(sheet: Sheet, timeZone: () => string): TemplateReadResult {
   const range = sheet.getDataRange();
   const values = range.getValues();
+  const hasDate = values.some((row) => row.some((value) => value instanceof Date));
   const formulas = range.getFormulas();
   const merges: PlanRect[] = range.getMergedRanges().map((merged) => ({
     row: merged.getRow(),
@@ -60,5 +62,5 @@ export function readTemplateFromSheet(sheet: Sheet, timeZone: string): TemplateR
     numRows: merged.getNumRows(),
     numColumns: merged.getNumColumns(),
   }));
-  return readTemplateSheet({ values, formulas, merges, timeZone });
+  return readTemplateSheet({ values, formulas, merges, ...(hasDate ? { timeZone: timeZone() } : {}) });
 }

@@ -47,7 +47,7 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
         templateHash: hash,
         version: currentVersion(shown),
       });
-      return done(language, spreadsheet, name, template, userSheet);
+      return done(language, name, template, userSheet);
     });
   const first = attempt(null);
   if (first !== NEEDS_NOTE) return first;
@@ -109,24 +109,21 @@ function recordRevision(
   };
 }
 
+/**
+ * The result the caller shows: the sidebar in its panel, the menu as a toast (menuCreateSop). No
+ * toast here: from the sidebar it would repeat what the panel says, at one more round trip.
+ */
 function done(
   language: Language,
-  spreadsheet: Spreadsheet,
   name: string,
   template: SopTemplate,
   userSheet: string | null,
 ): GenerateSopResult {
-  const total = totalMinutes(template.steps);
-  const minutes = total.min === total.max ? `${total.min}` : `${total.min}–${total.max}`;
-  spreadsheet.toast(
-    t(language, 'sopCreatedToast', { sheet: name, steps: template.steps.length, minutes }),
-    t(language, 'sopCreatedTitle'),
-  );
   return {
     ok: true,
     sheetName: name,
     stepCount: template.steps.length,
-    totalMinutes: total,
+    totalMinutes: totalMinutes(template.steps),
     ...(userSheet
       ? { renamedBecause: t(language, 'sopRenamedBecause', { sheet: userSheet, newSheet: name }) }
       : {}),

@@ -45,7 +45,6 @@ export const PESERTA_SPEC: RowSheetSpec = {
   },
   markerKey: PESERTA_KEY,
   formatRows: formatPesertaRows,
-  setUpMore: activityDropdown,
 };
 
 /** The sheet, set up when it did not exist; a user's own different `Peserta` is refused. */
@@ -60,20 +59,21 @@ export function ensurePesertaSheet(spreadsheet: Spreadsheet, language: Language)
   return existing;
 }
 
-/** The four closed-value dropdowns. */
+/** The four closed-value dropdowns and the activity list, on set-up rows and on rows the grid grows by. */
 function formatPesertaRows(sheet: Sheet, firstRow: number, count: number): void {
   const column = (header: PesertaHeader) => sheet.getRange(firstRow, PESERTA_COLUMN[header], count, 1);
   column('Jenis kelamin').setDataValidation(dropdown(SEX_VALUES, 'L (laki-laki) atau P (perempuan).'));
   column('Peran').setDataValidation(dropdown(ROLE_VALUES, 'Peserta, Narasumber atau Panitia.'));
   column('Disabilitas').setDataValidation(dropdown(YES_NO_VALUES, 'Penyandang disabilitas: Ya atau Tidak.'));
   column('Kehadiran').setDataValidation(dropdown(ATTENDANCE_VALUES, 'Hadir atau Tidak hadir.'));
+  activityDropdown(sheet.getParent(), sheet, firstRow, count);
 }
 
 /**
  * The activity names of `Kegiatan` (column B), read live by Sheets: new activities appear without
  * the add-in touching `Peserta`. Other names stay allowed (a register may stand alone).
  */
-function activityDropdown(spreadsheet: Spreadsheet, sheet: Sheet, count: number): void {
+function activityDropdown(spreadsheet: Spreadsheet, sheet: Sheet, firstRow: number, count: number): void {
   const kegiatan = spreadsheet.getSheetByName(KEGIATAN_SHEET);
   if (!kegiatan) return;
   const rule = SpreadsheetApp.newDataValidation()
@@ -81,5 +81,5 @@ function activityDropdown(spreadsheet: Spreadsheet, sheet: Sheet, count: number)
     .setAllowInvalid(true)
     .setHelpText('Nama kegiatan dari sheet Kegiatan (boleh nama lain).')
     .build();
-  sheet.getRange(2, PESERTA_COLUMN.Kegiatan, count, 1).setDataValidation(rule);
+  sheet.getRange(firstRow, PESERTA_COLUMN.Kegiatan, count, 1).setDataValidation(rule);
 }

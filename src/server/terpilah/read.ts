@@ -1,10 +1,11 @@
 /**
  * Reading `Peserta` for the report and the sidebar's headline: its header row matched like any
  * other register (so a sheet staff made by hand and named `Peserta` works too), the rows
- * normalised by core. The report reads every cell (one getDataRange().getValues()); the headline
- * reads only the columns and rows it needs (./read-activity.ts).
+ * normalised by core. The report reads the header, then only the columns the header maps (its
+ * fields: not `Sumber`); the headline reads only the columns and rows it needs (./read-activity.ts).
  */
 import { t, type Language } from '../../core/i18n';
+import { joinColumnBlocks, mappedColumnBlocks } from '../../core/terpilah/column-blocks';
 import { matchHeaders } from '../../core/terpilah/headers';
 import type { ColumnMapping, Participant, QualityFinding } from '../../core/terpilah/model';
 import { normaliseRows } from '../../core/terpilah/normalise';
@@ -31,16 +32,30 @@ export function readPeserta(
   return readAll(sheet.getDataRange().getValues(), language, referenceDate, activityDates, timeZone);
 }
 
-/** Every cell of `Peserta` in one read, its size known (the report's size guard asked for it). */
-export function readPesertaSized(
+/**
+ * `Peserta` for the report, its size known (the size guard has measured it): the header row, then
+ * one read per contiguous block of mapped columns (getSheetValues: one call each, no Range
+ * handle). Unmapped columns are never read; the participants and findings are those of reading
+ * every cell.
+ */
+export function readPesertaColumns(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   size: { rows: number; columns: number },
   language: Language,
   options: { referenceDate: string; timeZone: string; activityDates?: Record<string, string> },
 ): PesertaData {
   const { rows, columns } = size;
-  const values = rows > 0 && columns > 0 ? sheet.getRange(1, 1, rows, columns).getValues() : [];
-  return readAll(values, language, options.referenceDate, options.activityDates, options.timeZone);
+  if (rows < 1 || columns < 1) return { participants: [], quality: [] };
+  const mapping = pesertaMapping(sheet.getSheetValues(1, 1, 1, columns)[0], language);
+  if (!mapping || rows < 2) return { participants: [], quality: [] };
+  const { blocks, mapping: joined } = mappedColumnBlocks(mapping, rows - 1);
+  const parts = blocks.map((block) => sheet.getSheetValues(2, block.first + 1, rows - 1, block.count));
+  return normaliseRows(joinColumnBlocks(parts), joined, {
+    firstRow: 2,
+    referenceDate: options.referenceDate,
+    timeZone: options.timeZone,
+    ...(options.activityDates ? { activityDates: options.activityDates } : {}),
+  });
 }
 
 function readAll(

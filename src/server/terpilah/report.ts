@@ -1,6 +1,7 @@
 /**
- * "Buat Laporan Data Terpilah": reads `Peserta` once (one activity: only its rows; a register too
- * large for one execution is refused before anything is written: core/terpilah/size-guard.ts),
+ * "Buat Laporan Data Terpilah": reads `Peserta` once, only the columns its header maps (one
+ * activity: only its rows; a register too large for one execution is refused before anything is
+ * written: core/terpilah/size-guard.ts),
  * lets core build every disaggregated table, the narratives, the data-quality list (NIK masked)
  * and the chart positions, then writes the report the safe way every generated sheet is written (complete under a temporary name, marked,
  * replacing only the add-in's own sheet of that name) and inserts the charts. The number of
@@ -28,7 +29,7 @@ import {
 import { PESERTA_SHEET } from '../sheets/names';
 import { activityDates } from './import';
 import { groupedPeserta } from './instansi';
-import { readPesertaSized, type PesertaData } from './read';
+import { readPesertaColumns, type PesertaData } from './read';
 import { readActivityAll, type ReadOptions } from './read-activity';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -106,7 +107,7 @@ function readForReport(
   const rows = sheet.getLastRow();
   const columns = sheet.getLastColumn();
   refuseTooLarge(registerSize(rows, columns), { rows, columns }, language);
-  return readPesertaSized(sheet, { rows, columns }, language, options);
+  return readPesertaColumns(sheet, { rows, columns }, language, options);
 }
 
 function refuseTooLarge(

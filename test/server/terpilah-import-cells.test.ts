@@ -1,0 +1,64 @@
+/**
+ * What an import costs per row, pinned (issue 12): the cells it reads and writes for each row of a
+ * Google Form's responses, the benchmark's form (bench/seed/participants.ts: 8 columns, 6 mapped).
+ *
+ * Read: every column of the source, not only the mapped ones — each row's "Sumber" fingerprint
+ * hashes the whole raw row (core/terpilah/import.ts `fingerprint`), so that importing the same
+ * source again skips its rows whatever the mapping; reading the mapped span only would change
+ * every fingerprint (rows imported before would come in twice).
+ *
+ * Written, per row past the register's first 1,000 (the grid grows): the "@" text format on the
+ * 13 text columns and the 4 dropdowns (Jenis kelamin, Peran, Disabilitas, Kehadiran) on the rows
+ * the grid grew by — Apps Script's insertRowsAfter is not documented to give new rows the formats
+ * of the row above, so they are set, not assumed — Umur's "General", and the columns that hold
+ * something (8 here: Kegiatan, Nama, NIK, Jenis kelamin, Umur, Instansi, Kabupaten, Sumber).
+ */
+import { addFormSheet, FORM_MAPPING, FORM_SHEET } from '../../bench/seed/participants';
+import type { ImportResult } from '../../src/server/api';
+import { PESERTA_HEADERS } from '../../src/core/terpilah/peserta';
+import { meterCells } from '../support/cell-meter';
+import { newWorkbench, runOk } from '../support/workbench';
+
+const SOURCE_COLUMNS = 8;
+const TEXT_COLUMNS = PESERTA_HEADERS.length - 1; // all but Umur
+const DROPDOWNS = 4;
+const FILLED_COLUMNS = 8;
+
+function importForm(rows: number) {
+  const workbench = newWorkbench();
+  addFormSheet(workbench.state, rows);
+  const request = { sourceSheet: FORM_SHEET, mapping: FORM_MAPPING, activity: 'Bimtek PPRG' };
+  const first = meterCells(() => runOk(workbench, 'importParticipants', [request]));
+  expect((first.value.value as ImportResult).imported).toBe(rows);
+  const again = meterCells(() => runOk(workbench, 'importParticipants', [request]));
+  expect((again.value.value as ImportResult).skipped).toBe(rows);
+  // The shapes read (the meter), and the cells the latency model charges (every setter's range).
+  const figures = ({ value, cells }: typeof first) => ({
+    reads: cells.reads,
+    read: value.cellsRead ?? NaN,
+    written: value.cellsWritten ?? NaN,
+  });
+  return { first: figures(first), again: figures(again) };
+}
+
+describe('cells per imported row', () => {
+  test('read: the whole source once (header included), then Peserta’s Sumber column on a re-import', () => {
+    for (const rows of [3000, 5000]) {
+      const { first, again } = importForm(rows);
+      // Into a new Peserta: the source alone (no fingerprints to read yet).
+      expect(first.reads).toEqual([`${rows + 1}×${SOURCE_COLUMNS}`]);
+      expect(first.read).toBe((rows + 1) * SOURCE_COLUMNS);
+      // Again: the source, and the fingerprints of the rows imported the first time.
+      expect(again.reads).toEqual([`${rows + 1}×${SOURCE_COLUMNS}`, `${rows}×1`]);
+      expect(again.written).toBe(0);
+    }
+  }, 60_000);
+
+  test('written: 13 "@" + 4 dropdowns on the grown rows, Umur’s format, the 8 filled columns', () => {
+    // Both large enough to be written per column block (a few thousand rows are written per cell).
+    const [small, large] = [6000, 9000].map((rows) => importForm(rows).first);
+    const perRow = (large.written - small.written) / 3000;
+    expect(perRow).toBe(TEXT_COLUMNS + DROPDOWNS + 1 + FILLED_COLUMNS);
+    expect(perRow).toBe(26);
+  }, 60_000);
+});
