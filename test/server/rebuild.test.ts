@@ -3,6 +3,7 @@ import type { Workbench } from '../../src/workbench/runtime';
 import { runOk, uiOf } from '../support/workbench';
 import {
   create,
+  editAsPerson,
   fullRun,
   logError,
   logOk,
@@ -125,7 +126,7 @@ describe('menuRebuildProgress', () => {
     logOk(workbench, { step: 1, action: 'start', at: '2026-11-24 08:00' });
     logOk(workbench, { step: 1, action: 'finish', at: '2026-11-24 09:00' });
     logOk(workbench, { step: 2, action: 'start', at: '2026-11-24 09:00' });
-    typeInto(workbench, 'Riwayat', 3, 5, '???'); // the first Mulai
+    editAsPerson(workbench, 'Riwayat', 3, 5, '???'); // the first Mulai
     const result = rebuild(workbench);
     const [alert] = uiOf(result, 'alert');
     expect(alert.title).toBe('Bangun ulang progres');
