@@ -73,7 +73,7 @@ const DATA_GAP = 800;
 
 /**
  * The log's data rows, full width but with the columns the replay does not read left blank.
- * The Replay column first (one read, its header included): a row the add-in wrote and nobody
+ * The Replay column first: a row the add-in wrote and nobody
  * edited since is there in one cell (core/progress/replay-cells.ts). Only the rows without one
  * (written before that column, typed or edited by a person) are read cell by cell, two reads
  * per span of them (before and after Sebelum–Sesudah), and "Data" where its Replay cell could
@@ -101,16 +101,18 @@ function logRows(sheet: Sheet): unknown[][] {
   return rows;
 }
 
-/** Each data row's Replay cell decoded, null where there is none (or the column is not ours). */
+/**
+ * Each data row's Replay cell decoded, null where there is none. Its header first (one call
+ * more): a register from before the column would otherwise pay a read of a blank column.
+ */
 function replayColumn(sheet: Sheet, last: number): (ReplayedRow | null)[] {
-  let column: unknown[][];
+  const none = Array<null>(last - 1).fill(null);
   try {
-    column = sheet.getSheetValues(1, REPLAY_COLUMN, last, 1);
+    if (sheet.getSheetValues(1, REPLAY_COLUMN, 1, 1)[0][0] !== REPLAY_HEADER) return none;
   } catch {
-    column = []; // a grid narrowed below 15 columns by hand
+    return none; // a grid narrowed below 15 columns by hand
   }
-  const ours = column[0]?.[0] === REPLAY_HEADER;
-  return Array.from({ length: last - 1 }, (_, i) => (ours ? fromReplayCell(column[i + 1][0]) : null));
+  return sheet.getSheetValues(2, REPLAY_COLUMN, last - 1, 1).map(([cell]) => fromReplayCell(cell));
 }
 
 /** Rows first…end (data-row indexes) from their cells, over whatever the Replay cells gave. */
