@@ -2,25 +2,26 @@
  * After a person's edit of `Riwayat` (the simple trigger onEdit, see ../on-edit.ts): the Replay
  * cell of every edited row is cleared, so that "Bangun ulang progres" reads that row cell by cell
  * and sees the edit (core/progress/replay-cells.ts). A paste gives the whole pasted range; an edit
- * of the Replay cell itself clears it too. Two calls when the edit is elsewhere; within the
+ * of the Replay cell itself clears it too. No call when the edit is elsewhere; within the
  * trigger's 30 seconds whatever the paste (one clear per edit).
  */
 import { REPLAY_COLUMN, REPLAY_HEADER } from '../../core/progress/replay-cells';
 import { LOCK_TIMEOUT_MS } from '../sheets/lock';
 import { RIWAYAT_SHEET } from '../sheets/names';
 
-export function onRiwayatEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const range = e?.range;
-  if (!range) return;
-  const sheet = range.getSheet();
-  if (sheet.getName() !== RIWAYAT_SHEET) return;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** `range`: the edited range (e.range); `sheet` and `sheetName`: its sheet's, asked once. */
+export function onRiwayatEdit(range: Range, sheet: Sheet, sheetName: string): void {
+  if (sheetName !== RIWAYAT_SHEET) return;
   const first = Math.max(2, range.getRow());
   const last = range.getLastRow();
   // Columns right of the Replay column are a person's own: the replay never reads them.
   if (last < first || range.getColumn() > REPLAY_COLUMN) return;
   let header: unknown;
   try {
-    header = sheet.getRange(1, REPLAY_COLUMN).getValue();
+    header = sheet.getSheetValues(1, REPLAY_COLUMN, 1, 1)[0][0];
   } catch {
     return; // no column O: no Replay cells
   }

@@ -14,7 +14,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export function replayColumnReady(sheet: Sheet): boolean {
   let header: unknown;
   try {
-    header = sheet.getRange(1, REPLAY_COLUMN).getValue();
+    header = sheet.getSheetValues(1, REPLAY_COLUMN, 1, 1)[0][0];
   } catch {
     return false; // a grid narrowed below 15 columns by hand
   }
