@@ -280,7 +280,8 @@ async function createReport(): Promise<void> {
 
 /**
  * The open activity's figures under its progress bar: one call when another activity opens, none
- * when "Buka" brought them (`known`; null: none to show). "Hitung ulang" recounts from Peserta.
+ * when "Buka" brought them (`known`; null: "Buka" had none, they are asked for). "Hitung ulang"
+ * recounts from Peserta.
  */
 export function showHeadline(
   activity: string,
@@ -299,7 +300,7 @@ export function showHeadline(
     again.hidden = !headline;
     again.disabled = false;
   };
-  if (known !== undefined) return draw(known);
+  if (known) return draw(known);
   target.hidden = true;
   target.textContent = '';
   again.disabled = true;

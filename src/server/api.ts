@@ -189,7 +189,7 @@ export interface SidebarApi {
   terpilahHeadline(activity: string): TerpilahHeadline;
   /** The same figures recounted from `Peserta` (the sidebar's "Hitung ulang"). */
   recountTerpilahHeadline(activity: string): TerpilahHeadline;
-  /** "Buka" in one trip: the activity and its headline (null when the headline cannot be read). */
+  /** "Buka" in one trip: the activity and its headline (null: ask terpilahHeadline, which may recount). */
   openActivity(activityId: string): OpenedActivity;
 }
 

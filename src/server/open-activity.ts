@@ -1,8 +1,9 @@
 /**
  * "Buka" on an activity in one google.script.run trip (each costs ~0.7 s): the step log's view
  * and the participants' headline. Two features, composed here (features never import each other).
- * The headline is a courtesy: when it cannot be read (a register whose header is not
- * recognised…), the activity opens without it.
+ * The headline comes only from a fresh index (a few cells): when the index must be recounted
+ * (after a person's edit) or the headline cannot be read (a header not recognised…), it is null
+ * and the sidebar asks terpilahHeadline for it separately, so the view never waits for a recount.
  */
 import type { OpenedActivity, SidebarApi } from './api';
 import { getActivity } from './progress/activities';
@@ -13,7 +14,7 @@ export const openActivity: SidebarApi['openActivity'] = (activityId: string): Op
   const view = getActivity(activityId);
   let headline: OpenedActivity['headline'] = null;
   try {
-    headline = headlineOf(SpreadsheetApp.getActiveSpreadsheet(), view.activity.name, false);
+    headline = headlineOf(SpreadsheetApp.getActiveSpreadsheet(), view.activity.name, 'fresh');
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
   }

@@ -33,7 +33,13 @@ const LONG = 180_000; // seeding 100,000 participants and running the action in 
 
 describe('budgets: every sidebar click ≤ 2 s whatever the register size', () => {
   test('log a step (Riwayat 20,000 events)', () => expectWithin('logStep', 2), LONG);
-  test('open an activity with its headline (100,000 participants)', () => expectWithin('openActivity', 2), LONG);
+  test(
+    'open an activity with its headline (100,000 participants)',
+    () => expectWithin('openActivity', 2),
+    LONG,
+  );
+  // ~2.5 s: the duplicate check reads the index (a few cells), but the bench's register has no
+  // spare row, so its add grows the sheet by 1,000 formatted rows (~0.7 s; one add in 1,000).
   test.failing('add a participant (100,000 participants)', () => expectWithin('addParticipant', 2), LONG);
   test('preview an import (50,000 rows)', () => expectWithin('previewImport', 2), LONG);
 });

@@ -445,4 +445,34 @@ describe('when the index is used, and when it is recounted', () => {
     expect(text).not.toMatch(/\d{16}/);
     expect(text).not.toContain(NIK_WOMAN.slice(0, 12));
   });
+
+  test('a header typed over (no activity column any more), then an add: nothing counted by the add-in’s columns', () => {
+    const workbench = register(50);
+    headline(workbench, 'Kegiatan 1');
+    type(workbench, PESERTA, 'A1', [['Rapat PUG']]);
+    expect(headline(workbench, 'Rapat PUG')).toEqual(recount(workbench, 'Rapat PUG'));
+    runOk(workbench, 'addParticipant', [{ name: 'Ana', activity: 'Rapat PUG', sex: 'P' }]);
+    expect(headline(workbench, 'Rapat PUG')).toEqual(recount(workbench, 'Rapat PUG'));
+    expect(headline(workbench, 'Rapat PUG').participants).toBe(0);
+  });
+
+  test('openActivity never waits for a recount: with a stale index its headline is null, read nothing of Peserta', () => {
+    const workbench = register(2000);
+    runOk(workbench, 'createActivity', [
+      {
+        name: 'Kegiatan 1',
+        templateId: 'builtin:penguatan-pug',
+        plannedDate: '2028-01-10',
+        place: 'Aula',
+        personInCharge: 'Ana',
+      },
+    ]);
+    const opened = measured(workbench, 'openActivity', ['KGT-0001']);
+    expect((opened.value as OpenedActivity).headline).toBeNull();
+    expect(opened.cells.read).toBeLessThan(2000);
+    // The sidebar then asks for the headline: recounted there, and the next opening has it.
+    expect(headline(workbench, 'Kegiatan 1')).toEqual(recount(workbench, 'Kegiatan 1'));
+    const again = runOk(workbench, 'openActivity', ['KGT-0001']).value as OpenedActivity;
+    expect(again.headline).toEqual(recount(workbench, 'Kegiatan 1'));
+  });
 });

@@ -83,7 +83,7 @@ export const addParticipant: SidebarApi['addParticipant'] = (
       };
     ensureRows(sheet, PESERTA_SPEC, at);
     writeRows(sheet, PESERTA_SPEC, at, [row]);
-    countAppendedRows(sheet, last, [row], fresh);
+    countAppendedRows(last, [row], fresh);
     return {
       sheetName: PESERTA_SHEET,
       row: at,

@@ -22,19 +22,24 @@ import { headlineCounts } from './register-counts';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const terpilahHeadline: SidebarApi['terpilahHeadline'] = (activity: string): TerpilahHeadline =>
-  headlineOf(SpreadsheetApp.getActiveSpreadsheet(), activity, false);
+  headlineOf(SpreadsheetApp.getActiveSpreadsheet(), activity, 'stale') as TerpilahHeadline;
 
 /** "Hitung ulang": the same figures, recounted from `Peserta` whatever the index says. */
 export const recountTerpilahHeadline: SidebarApi['recountTerpilahHeadline'] = (
   activity: string,
-): TerpilahHeadline => headlineOf(SpreadsheetApp.getActiveSpreadsheet(), activity, true);
+): TerpilahHeadline =>
+  headlineOf(SpreadsheetApp.getActiveSpreadsheet(), activity, 'always') as TerpilahHeadline;
 
+/**
+ * `recount`: when the index is stale, 'stale' recounts it, 'always' recounts anyway, 'fresh'
+ * answers null instead (openActivity: the view must not wait for a recount).
+ */
 export function headlineOf(
   spreadsheet: Spreadsheet,
   activity: string,
-  force: boolean,
+  recount: 'fresh' | 'stale' | 'always',
   timeZone: string = spreadsheet.getSpreadsheetTimeZone(),
-): TerpilahHeadline {
+): TerpilahHeadline | null {
   const language = getLanguage();
   const name = String(activity ?? '')
     .trim()
@@ -42,7 +47,8 @@ export function headlineOf(
   if (headlineReadsColumns(name)) {
     const peserta = spreadsheet.getSheetByName(PESERTA_SHEET);
     if (!peserta) return terpilahHeadlineOf(summarise([], [], name), name, language);
-    const kept = headlineCounts(spreadsheet, peserta, language, timeZone, force);
+    const kept = headlineCounts(spreadsheet, peserta, language, timeZone, recount);
+    if (kept === 'stale') return null;
     if (kept) return terpilahHeadlineOf(headlineSummary(kept.counts, name), name, language);
   }
   const referenceDate = toIsoInZone(Date.now(), timeZone).slice(0, 10);

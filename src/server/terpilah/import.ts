@@ -132,7 +132,7 @@ export const importParticipants: SidebarApi['importParticipants'] = (
     const at = Math.max(2, last + 1);
     const fresh = out.rows.length > 0 ? freshIndex(spreadsheet, sheet, last) : null;
     appendRows(sheet, PESERTA_SPEC, at, out.rows);
-    if (fresh) countAppendedRows(sheet, last, out.rows, fresh);
+    if (fresh) countAppendedRows(last, out.rows, fresh);
     return { out, at };
   });
   // The rows as written, read the way the report reads them: one finding, in both places.

@@ -48,6 +48,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const NEW_SHEET_COLUMNS = 26;
 /** Developer metadata key of the index sheet. */
 export const COUNTS_KEY = 'sopTerpilah.registerCounts';
+/**
+ * The recount reads six columns whole; past this many cells (500,000 participants, about 160 s
+ * of the 6-minute limit in the latency model's typical case) no index is kept.
+ */
+const RECOUNT_COLUMNS = 6;
+const MAX_RECOUNT_CELLS = 3_000_000;
 /** The document property holding the secret the duplicate codes are keyed with. */
 const SECRET_KEY = 'sopTerpilah.indexSecret';
 
@@ -85,14 +91,13 @@ export function readIndex(spreadsheet: Spreadsheet, withCodes: boolean): IndexSh
   return { ...empty, mark, stored, codes: complete ? { nik, name } : null };
 }
 
-export function stampOf(peserta: Sheet, mark: string, timeZone: string): CountsStamp {
-  return {
-    mark,
-    sheetId: peserta.getSheetId(),
-    lastRow: peserta.getLastRow(),
-    lastColumn: peserta.getLastColumn(),
-    timeZone,
-  };
+export function stampOf(
+  peserta: Sheet,
+  mark: string,
+  timeZone: string,
+  lastRow: number = peserta.getLastRow(),
+): CountsStamp {
+  return { mark, sheetId: peserta.getSheetId(), lastRow, lastColumn: peserta.getLastColumn(), timeZone };
 }
 
 /** What the index holds: the counts, and the codes (null: not kept, `Peserta` has other columns). */
@@ -147,21 +152,25 @@ function secret(create: boolean): string | null {
 
 /**
  * The counts for the headline of a named activity: stored ones when fresh, else a recount that is
- * stored again (`force`: recount whatever the stamp says). null when no index can be kept (a
- * user's sheet has its name): read `Peserta` the usual way.
+ * stored again (`always`: whatever the stamp says; `fresh`: never recount, answer 'stale'). null
+ * when no index can be kept (a user's sheet has its name, a register too large): read `Peserta`
+ * the usual way.
  */
 export function headlineCounts(
   spreadsheet: Spreadsheet,
   peserta: Sheet,
   language: Language,
   timeZone: string,
-  force = false,
-): { counts: ActivityCounts; recounted: boolean } | null {
+  when: 'fresh' | 'stale' | 'always' = 'stale',
+): { counts: ActivityCounts; recounted: boolean } | 'stale' | null {
   const found = readIndex(spreadsheet, false);
   if (found && !found.ours) return null;
   const before = stampOf(peserta, found?.mark ?? '', timeZone);
-  if (!force && found?.stored && sameStamp(found.stored.stamp, before))
+  if (when !== 'always' && found?.stored && sameStamp(found.stored.stamp, before))
     return { counts: found.stored.counts, recounted: false };
+  if (when === 'fresh') return 'stale';
+  // A register too large to recount in one execution: its headline reads only its activity's rows.
+  if ((before.lastRow - 1) * RECOUNT_COLUMNS > MAX_RECOUNT_CELLS) return null;
   const key = secret(true) ?? '';
   const content = recount(peserta, language, timeZone, before.lastRow, key);
   try {
@@ -190,11 +199,14 @@ const isOurLayout = (header: readonly unknown[]) =>
  */
 function recount(peserta: Sheet, language: Language, timeZone: string, last: number, key: string): Content {
   const width = peserta.getLastColumn();
-  if (last < 2 || width === 0) return { counts: {}, codes: last < 2 ? { nik: '', name: '' } : null };
+  if (last < 1 || width === 0) return { counts: {}, codes: null };
   const header = peserta.getRange(1, 1, 1, width).getValues()[0];
-  const mapping = pesertaMapping(header, language);
+  // Codes only for the add-in's own columns: the form reads them by PESERTA_COLUMN, and rows the
+  // add-in appends are counted by them (an index without codes makes the next append recount).
   const ours = isOurLayout(header);
-  if (!mapping || mapping.activity === undefined) return { counts: {}, codes: null };
+  const mapping = pesertaMapping(header, language);
+  if (!mapping || mapping.activity === undefined || last < 2)
+    return { counts: {}, codes: ours ? { nik: '', name: '' } : null };
   const count = last - 1;
   const grid: unknown[][] = Array.from({ length: count }, () => []);
   const wanted = [mapping.activity, mapping.sex, mapping.nik, mapping.nip];
@@ -247,6 +259,8 @@ const OUR_MAPPING = matchHeaders([...PESERTA_HEADERS]).mapping;
 export interface FreshIndex {
   index: IndexSheet;
   stored: StoredCounts;
+  /** `Peserta`'s stamp before the write (the stored one). */
+  now: CountsStamp;
   codes: { nik: string; name: string } | null;
   key: string | null;
 }
@@ -255,10 +269,10 @@ export interface FreshIndex {
 export function freshIndex(spreadsheet: Spreadsheet, peserta: Sheet, last: number): FreshIndex | null {
   const index = readIndex(spreadsheet, true);
   if (!index?.ours || !index.stored) return null;
-  const now = stampOf(peserta, index.mark, index.stored.stamp.timeZone);
-  if (now.lastRow !== last || !sameStamp(index.stored.stamp, now)) return null;
+  const now = stampOf(peserta, index.mark, index.stored.stamp.timeZone, last);
+  if (!sameStamp(index.stored.stamp, now)) return null;
   const key = index.codes ? secret(false) : null;
-  return { index, stored: index.stored, codes: key ? index.codes : null, key };
+  return { index, stored: index.stored, now, codes: key ? index.codes : null, key };
 }
 
 /** Makes the index stale (a check found it wrong): the next click recounts. */
@@ -272,7 +286,6 @@ export function markStale(index: IndexSheet): void {
  * a stale or missing index is left for the next click to recount.
  */
 export function countAppendedRows(
-  peserta: Sheet,
   lastBefore: number,
   rows: readonly unknown[][],
   /** freshIndex, read before the write. */
@@ -280,9 +293,17 @@ export function countAppendedRows(
 ): void {
   if (!fresh) return;
   const { index, stored } = fresh;
-  const stamp = stampOf(peserta, index.mark, stored.stamp.timeZone);
-  // Rows written blank at the end would not move the last row: the codes must stay one per row.
-  if (stamp.lastRow !== lastBefore + rows.length) return markStale(index);
+  // The rows went right below the last one, in columns it had already: the last row moved by
+  // their number unless the last of them is blank (then the codes would not be one per row).
+  if (rows.length === 0) return;
+  // Counted in the add-in's columns: an index of another layout (a header edited) is recounted.
+  if (
+    !stored.keys ||
+    lastBefore < 1 ||
+    rows[rows.length - 1].every((cell) => cell === '' || cell === null || cell === undefined)
+  )
+    return markStale(index);
+  const stamp = { ...fresh.now, lastRow: lastBefore + rows.length };
   const counts = addCounts(
     stored.counts,
     countsOfRows(rows as unknown[][], OUR_MAPPING, stored.stamp.timeZone),
