@@ -6,7 +6,7 @@
  * changes the rebuild exactly as it did when every row was read cell by cell.
  */
 import fc from 'fast-check';
-import { progressState } from '../../bench/actions/progress';
+import { nextRequest, progressState } from '../../bench/actions/progress';
 import { REPLAY_COLUMN } from '../../src/core/progress/replay-cells';
 import { RIWAYAT_HEADERS } from '../../src/core/progress/riwayat-rows';
 import type { WorkbookState } from '../../src/workbench/model';
@@ -98,6 +98,30 @@ describe('rebuild: one Replay cell per row the add-in wrote', () => {
     const { value: result, cells } = meterCells(() => rebuild(workbench));
     expect(cells.reads).toEqual(['1×1', '2000×1', '41×10', '41×2', '1×10', '1×2']);
     expect(result.cellsRead).toBe(1 + 2000 + 42 * 12);
+  });
+
+  test('an older register: the next log takes column O (header, hidden); only older rows are read cell by cell', () => {
+    const workbench = progressWorkbench({ state: progressState(100, { replay: false }) });
+    runOk(workbench, 'logStep', [nextRequest(100)]);
+    const riwayat = riwayatOf(workbench.state);
+    expect(riwayat.rows[0]?.[REPLAY_COLUMN - 1]?.value).toBe('Replay');
+    expect(riwayat.hiddenColumns).toContain(REPLAY_COLUMN - 1);
+    expect(replayColumn(workbench).map((cell) => cell !== '')).toEqual([
+      true,
+      ...Array<boolean>(100).fill(false),
+      true,
+    ]);
+    const cellByCell = withoutReplay(progressWorkbench({ state: structuredClone(workbench.state) }));
+    const { value: result, cells } = meterCells(() => outcome(workbench));
+    expect(cells.reads.slice(0, 4)).toEqual(['1×1', '101×1', '100×10', '100×2']);
+    expect(result).toEqual(outcome(cellByCell));
+  });
+
+  test('an older register whose column O is a person’s own: logging leaves it alone', () => {
+    const workbench = progressWorkbench({ state: progressState(100, { replay: false }) });
+    typeInto(workbench, 'Riwayat', 1, REPLAY_COLUMN, 'Keterangan');
+    runOk(workbench, 'logStep', [nextRequest(100)]);
+    expect(replayColumn(workbench)).toEqual(['Keterangan', ...Array<string>(101).fill('')]);
   });
 
   test('writes each derived cell once, header included, values only', () => {
