@@ -64,6 +64,7 @@ const SKIPPED = ['Sebelum', 'Sesudah'].map((h) =>
   RIWAYAT_HEADERS.indexOf(h as (typeof RIWAYAT_HEADERS)[number]),
 );
 const DATA_COLUMN = RIWAYAT_HEADERS.indexOf('Data') + 1;
+const ID_COLUMN = RIWAYAT_HEADERS.indexOf('ID event') + 1;
 /**
  * Unwanted rows merged into a read rather than paying a round trip more (~45 ms): about what
  * the cells of that many rows cost to read (~52 µs each; 12 cells a row, 1 for Data alone).
@@ -73,11 +74,11 @@ const DATA_GAP = 800;
 
 /**
  * The log's data rows, full width but with the columns the replay does not read left blank.
- * The Replay column first: a row the add-in wrote and nobody
- * edited since is there in one cell (core/progress/replay-cells.ts). Only the rows without one
- * (written before that column, typed or edited by a person) are read cell by cell, two reads
- * per span of them (before and after Sebelum–Sesudah), and "Data" where its Replay cell could
- * not hold it. getSheetValues: one call each, where getRange + getValues would be two.
+ * The Replay column first: a row the add-in wrote and nobody edited since is there in one cell
+ * (core/progress/replay-cells.ts), checked against the row's "ID event". Only the rows without
+ * one (written before that column, typed or edited by a person, moved) are read cell by cell,
+ * two reads per span of them (before and after Sebelum–Sesudah), and "Data" where its Replay
+ * cell could not hold it. getSheetValues: one call each, where getRange + getValues would be two.
  */
 function logRows(sheet: Sheet): unknown[][] {
   const last = sheet.getLastRow();
@@ -102,8 +103,10 @@ function logRows(sheet: Sheet): unknown[][] {
 }
 
 /**
- * Each data row's Replay cell decoded, null where there is none. Its header first (one call
- * more): a register from before the column would otherwise pay a read of a blank column.
+ * Each data row's Replay cell decoded, null where there is none or where the row's "ID event" is
+ * not the one in it: cells moved without column O (a sort or a cut of columns A–N, which fire no
+ * onEdit) are read cell by cell too, at one cell per row. The header first (one call more): a
+ * register from before the column would otherwise pay a read of a blank column.
  */
 function replayColumn(sheet: Sheet, last: number): (ReplayedRow | null)[] {
   const none = Array<null>(last - 1).fill(null);
@@ -112,7 +115,11 @@ function replayColumn(sheet: Sheet, last: number): (ReplayedRow | null)[] {
   } catch {
     return none; // a grid narrowed below 15 columns by hand
   }
-  return sheet.getSheetValues(2, REPLAY_COLUMN, last - 1, 1).map(([cell]) => fromReplayCell(cell));
+  const ids = sheet.getSheetValues(2, ID_COLUMN, last - 1, 1);
+  return sheet.getSheetValues(2, REPLAY_COLUMN, last - 1, 1).map(([cell], i) => {
+    const row = fromReplayCell(cell);
+    return row && row.values[ID_COLUMN - 1] === ids[i][0] ? row : null;
+  });
 }
 
 /** Rows first…end (data-row indexes) from their cells, over whatever the Replay cells gave. */
