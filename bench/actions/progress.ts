@@ -8,6 +8,7 @@ import { layoutDerived } from '../../src/core/progress/rebuild';
 import { applyStepEvent, newProgress, type StepEvent } from '../../src/core/progress/reducer';
 import { runSteps } from '../../src/core/progress/new-activity';
 import { eventRow } from '../../src/core/progress/riwayat-rows';
+import { REPLAY_COLUMN, replayCell } from '../../src/core/progress/replay-cells';
 import { STATUS_LABELS } from '../../src/core/progress/row-labels';
 import { PENGUATAN_PUG } from '../../src/core/sop/builtin-penguatan-pug';
 import type { LogStepRequest } from '../../src/server/api';
@@ -17,7 +18,7 @@ import {
   LANGKAH_SPEC,
   RIWAYAT_SPEC,
 } from '../../src/server/progress/sheets';
-import { ensureRows, writeRows } from '../../src/server/sheets/rows';
+import { ensureRows, toCells, writeRows } from '../../src/server/sheets/rows';
 import { newWorkbookState, type WorkbookState } from '../../src/workbench/model';
 import { Workbench } from '../../src/workbench/runtime';
 import { DIST } from '../dist';
@@ -109,8 +110,12 @@ export function seedEvents(events: number): {
   return { riwayat, activities };
 }
 
-/** A spreadsheet whose three progress sheets hold `events` log rows and the rows derived from them. */
-export function progressState(events: number): WorkbookState {
+/**
+ * A spreadsheet whose three progress sheets hold `events` log rows and the rows derived from them;
+ * each log row with its Replay cell as the add-in writes it, unless `replay` is false (a register
+ * from before that column).
+ */
+export function progressState(events: number, { replay = true } = {}): WorkbookState {
   const workbench = new Workbench({ state: newWorkbookState('Bench'), distDir: DIST });
   const { riwayat, activities } = seedEvents(events);
   const derived = layoutDerived(activities, TIME_ZONE);
@@ -121,7 +126,23 @@ export function progressState(events: number): WorkbookState {
       ensureRows(sheet, spec, rows.length + 1);
       writeRows(sheet, spec, 2, rows);
     };
-    write(RIWAYAT_SPEC, riwayat);
+    if (replay) {
+      const sheet = ensureProgressSheet(spreadsheet, RIWAYAT_SPEC, 'id');
+      ensureRows(sheet, RIWAYAT_SPEC, riwayat.length + 1);
+      sheet.getRange(2, 1, riwayat.length, REPLAY_COLUMN).setValues(
+        toCells(
+          RIWAYAT_SPEC,
+          riwayat.map((row) => [...row, replayCell(row)]),
+        ),
+      );
+    } else {
+      const sheet = ensureProgressSheet(spreadsheet, RIWAYAT_SPEC, 'id');
+      // As set up before the Replay column: no header there, no cells.
+      sheet.getRange(1, REPLAY_COLUMN).clearContent().clearFormat();
+      sheet.showColumns(REPLAY_COLUMN);
+      ensureRows(sheet, RIWAYAT_SPEC, riwayat.length + 1);
+      writeRows(sheet, RIWAYAT_SPEC, 2, riwayat);
+    }
     write(KEGIATAN_SPEC, derived.kegiatan);
     write(LANGKAH_SPEC, derived.langkah);
   });

@@ -18,7 +18,7 @@ export { addParticipant } from './terpilah/add';
 export { listImportSheets, previewImport, importParticipants } from './terpilah/import';
 export { menuTerpilahReport, generateTerpilahReport } from './terpilah/report';
 export { terpilahHeadline, recountTerpilahHeadline } from './terpilah/headline';
-export { onEdit } from './terpilah/on-edit';
+export { onEdit } from './on-edit';
 export { openActivity } from './open-activity';
 export { menuGroupInstitutions } from './terpilah/instansi';
 export { menuSatuDataExport } from './terpilah/satu-data';

@@ -124,7 +124,9 @@ describe('createActivity', () => {
       ]);
     }
     expect(sheetOf(workbench, 'Kegiatan').hiddenColumns).toEqual([13, 14]); // Data, Cek langkah
-    expect(sheetOf(workbench, 'Riwayat').hiddenColumns).toEqual([13]);
+    // Data, and the Replay column right of the log's 14 (core/progress/replay-cells.ts).
+    expect(sheetOf(workbench, 'Riwayat').hiddenColumns).toEqual([13, 14]);
+    expect(sheetOf(workbench, 'Riwayat').rows[0]?.[14]?.value).toBe('Replay');
     const langkah = sheetOf(workbench, 'Langkah');
     const formatAt = (row: number, header: keyof typeof LANGKAH_COLUMN) =>
       langkah.rows[row - 1]?.[LANGKAH_COLUMN[header] - 1]?.format?.numberFormat;

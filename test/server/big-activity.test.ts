@@ -8,7 +8,8 @@ import type { SopTemplate } from '../../src/core/sop/model';
 import type { ActivityView } from '../../src/server/api';
 import type { Workbench } from '../../src/workbench/runtime';
 import { runOk } from '../support/workbench';
-import { logOk, progressWorkbench, PUG_ACTIVITY, sheetValues } from './progress-helpers';
+import { REPLAY_COLUMN } from '../../src/core/progress/replay-cells';
+import { editAsPerson, logOk, progressWorkbench, PUG_ACTIVITY, sheetValues } from './progress-helpers';
 import { withSteps, writeTemplateSheet } from './template-helpers';
 
 const CELL_LIMIT = 50000;
@@ -34,6 +35,8 @@ function bigWorkbench(steps = MAX_STEPS, roles = MAX_ROLES): { workbench: Workbe
   writeTemplateSheet(workbench, template, 'Template: Besar');
   return { workbench, template };
 }
+
+const riwayatRows = (workbench: Workbench) => workbench.state.sheets.find((s) => s.name === 'Riwayat')!.rows;
 
 function longestCell(workbench: Workbench): { sheet: string; length: number } {
   let longest = { sheet: '', length: 0 };
@@ -76,6 +79,19 @@ describe('an activity of the biggest template the validator accepts', () => {
     expect(sheetValues(workbench, 'Kegiatan')).toEqual(kegiatan);
     expect(sheetValues(workbench, 'Langkah')).toEqual(langkah);
     expect(longestCell(workbench).length).toBeLessThanOrEqual(CELL_LIMIT);
+
+    // Each "Data lanjutan" part is in its row's Replay cell too; read cell by cell instead, the
+    // rebuild is the same, and a person's edit of one part is seen (the frozen copy breaks).
+    const replay = (sheetValues(workbench, 'Riwayat') ?? []).map((row) => row[REPLAY_COLUMN - 1]);
+    expect(replay.slice(1).every((cell) => typeof cell === 'string' && cell !== '')).toBe(true);
+    const cellByCell = progressWorkbench({ state: structuredClone(workbench.state) });
+    for (const row of riwayatRows(cellByCell)) if (row) row[REPLAY_COLUMN - 1] = null;
+    runOk(cellByCell, 'menuRebuildProgress');
+    expect(sheetValues(cellByCell, 'Langkah')).toEqual(langkah);
+    const edited = progressWorkbench({ state: structuredClone(workbench.state) });
+    editAsPerson(edited, 'Riwayat', 4, 14, 'x');
+    const alerts = runOk(edited, 'menuRebuildProgress').ui.filter((event) => event.kind === 'alert');
+    expect(JSON.stringify(alerts)).toContain('Riwayat baris 2: kolom \\"Data\\" tidak terbaca');
 
     // A second activity after it, and the monitoring report over both.
     const second = runOk(workbench, 'createActivity', [{ ...PUG_ACTIVITY, name: 'Kedua' }])

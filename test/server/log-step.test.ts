@@ -1,4 +1,6 @@
 import { nextRequest, progressState } from '../../bench/actions/progress';
+import { REPLAY_COLUMN, replayCell } from '../../src/core/progress/replay-cells';
+import type { RowValue } from '../../src/core/progress/row-labels';
 import type { ActivityView } from '../../src/server/api';
 import { toLocalText } from '../../src/core/time';
 import { runOk } from '../support/workbench';
@@ -292,11 +294,15 @@ describe('service calls of one log do not grow with Riwayat', () => {
       'Spreadsheet.getRange': 2, // the activity's Kegiatan row, its Langkah rows
       'Range.getValues': 2,
       'Spreadsheet.getSheetByName': 2, // Kalender Kerja (none here: the defaults), Riwayat
+      'Sheet.getSheetValues': 1, // Riwayat's Replay header: the row carries its Replay cell
       'Sheet.appendRow': 1,
       'Range.setValues': 2, // Langkah rows, Kegiatan row
       'Lock.releaseLock': 1,
     });
-    expect(a.calls).toBe(17);
+    expect(a.calls).toBe(18);
     expect(rowsOf(large, 'Riwayat')).toHaveLength(20002);
+    const [logged] = rowsOf(large, 'Riwayat').slice(-1);
+    expect(logged).toHaveLength(REPLAY_COLUMN);
+    expect(logged[REPLAY_COLUMN - 1]).toBe(replayCell([...logged.slice(0, -1)] as RowValue[]));
   });
 });

@@ -1,6 +1,8 @@
 import type { ActivityView, CreateActivityRequest, LogStepRequest } from '../../src/server/api';
 import type { WorkbookState } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
+import { columnToLetters } from '../../src/core/plan/a1';
+import { typeInto as typeAsPerson } from '../../src/workbench/server/person';
 import { inExecution, newWorkbench, runOk } from '../support/workbench';
 
 export const PROGRESS_SHEETS = ['Kegiatan', 'Langkah', 'Riwayat'];
@@ -79,6 +81,22 @@ export function typeInto(
   if (!sheet) throw new Error(`no sheet ${sheetName}`);
   const cells = (sheet.rows[row - 1] ??= []);
   cells[col - 1] = { ...(cells[col - 1] ?? {}), value };
+}
+
+/**
+ * Types into cells (1-based top-left, a block of rows for a paste) as a person does in Sheets:
+ * values parsed as typed, then the script's onEdit(e) runs (src/workbench/server/person.ts).
+ */
+export function editAsPerson(
+  workbench: Workbench,
+  sheetName: string,
+  row: number,
+  col: number,
+  values: string | string[][],
+): void {
+  const block = typeof values === 'string' ? [[values]] : values;
+  const range = `${columnToLetters(col)}${row}:${columnToLetters(col + block[0].length - 1)}${row + block.length - 1}`;
+  typeAsPerson(workbench, { sheet: sheetName, range, values: block });
 }
 
 /** The full PUG run used by several tests: steps 1–10, a Perbaikan on step 2, then done again. */

@@ -29,7 +29,7 @@ function createMonitoringReport(language: Language): void {
   const calendar = readWorkingCalendar(spreadsheet, timeZone, () => language);
   withDocumentLock(language, () => {
     const riwayat = spreadsheet.getSheetByName(RIWAYAT_SHEET);
-    const values: unknown[][] = riwayat ? riwayat.getDataRange().getValues() : [];
+    const values: unknown[][] = riwayat ? logColumns(riwayat) : [];
     // The header row is skipped when it is there; a sheet without one loses no event.
     const rows =
       values.length > 0 && String(values[0][0]).trim() === RIWAYAT_HEADERS[0] ? values.slice(1) : values;
@@ -53,4 +53,19 @@ function createMonitoringReport(language: Language): void {
       .join(' ');
     spreadsheet.toast(message, t(language, 'monitoringTitle'));
   });
+}
+
+/**
+ * The log's own 14 columns, every row: not the hidden Replay column right of them (the rebuild's,
+ * core/progress/replay-cells.ts) nor a person's columns further right, which the report never
+ * uses and which would cost a read per cell. A grid narrowed by hand is read as it is.
+ */
+function logColumns(riwayat: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
+  const last = riwayat.getLastRow();
+  if (last < 1) return [];
+  try {
+    return riwayat.getSheetValues(1, 1, last, RIWAYAT_HEADERS.length);
+  } catch {
+    return riwayat.getDataRange().getValues();
+  }
 }

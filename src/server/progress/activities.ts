@@ -10,6 +10,7 @@ import { newProgress } from '../../core/progress/reducer';
 import type { StepsInRiwayat } from '../../core/progress/data-cells';
 import { activityRow } from '../../core/progress/kegiatan-rows';
 import { eventRows } from '../../core/progress/riwayat-rows';
+import { replayCell } from '../../core/progress/replay-cells';
 import { stepRows } from '../../core/progress/langkah-rows';
 import { toIsoInZone } from '../../core/time';
 import { activityListFromRows, activityView } from '../../core/progress/views';
@@ -26,6 +27,7 @@ import { lazyLanguage, readActivity } from './read';
 import { readWorkingCalendar } from '../sheets/calendar';
 import { currentVersion } from '../../core/sop/versions';
 import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
+import { replayColumnReady } from './replay-column';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -107,7 +109,8 @@ export const createActivity: SidebarApi['createActivity'] = (
     const langkahRow = Math.max(2, sheets.langkah.getLastRow() + 1);
     const kegiatanRow = Math.max(2, kegiatanLast + 1);
     // The log first: whatever fails after it, "Bangun ulang progres" restores the rest.
-    const logged = eventRows(event, '', '');
+    const rows = eventRows(event, '', '');
+    const logged = replayColumnReady(sheets.riwayat) ? rows.map((row) => [...row, replayCell(row)]) : rows;
     let stepsIn: StepsInRiwayat | null = null;
     if (logged.length === 1) {
       sheets.riwayat.appendRow(toCells(RIWAYAT_SPEC, logged)[0]);
@@ -116,7 +119,7 @@ export const createActivity: SidebarApi['createActivity'] = (
       const row = Math.max(2, sheets.riwayat.getLastRow() + 1);
       ensureRows(sheets.riwayat, RIWAYAT_SPEC, row + logged.length - 1);
       sheets.riwayat
-        .getRange(row, 1, logged.length, RIWAYAT_SPEC.headers.length)
+        .getRange(row, 1, logged.length, logged[0].length)
         .setValues(toCells(RIWAYAT_SPEC, logged));
       stepsIn = { row, parts: logged.length, eventId: event.id };
     }
@@ -124,9 +127,9 @@ export const createActivity: SidebarApi['createActivity'] = (
     writeRows(sheets.kegiatan, KEGIATAN_SPEC, kegiatanRow, [
       activityRow(progress, langkahRow, timeZone, stepsIn),
     ]);
-    const rows = stepRows(progress, '', timeZone);
-    ensureRows(sheets.langkah, LANGKAH_SPEC, langkahRow + rows.length - 1);
-    writeRows(sheets.langkah, LANGKAH_SPEC, langkahRow, rows);
+    const steps = stepRows(progress, '', timeZone);
+    ensureRows(sheets.langkah, LANGKAH_SPEC, langkahRow + steps.length - 1);
+    writeRows(sheets.langkah, LANGKAH_SPEC, langkahRow, steps);
     return activityView(progress, now, timeZone);
   });
 };

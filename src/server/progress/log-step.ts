@@ -13,6 +13,7 @@ import type { StepEvent } from '../../core/progress/reducer';
 import { applyStepEvent } from '../../core/progress/reducer';
 import { activityRow } from '../../core/progress/kegiatan-rows';
 import { eventRow } from '../../core/progress/riwayat-rows';
+import { replayCell } from '../../core/progress/replay-cells';
 import { STATUS_LABELS } from '../../core/progress/row-labels';
 import { stepRows } from '../../core/progress/langkah-rows';
 import { parseTime, toIsoInZone } from '../../core/time';
@@ -24,6 +25,7 @@ import { typedText } from '../sheets/input';
 import { withDocumentLock } from '../sheets/lock';
 import { toCells } from '../sheets/rows';
 import { newEventId } from './activities';
+import { replayColumnReady } from './replay-column';
 import { lazyLanguage, readActivity } from './read';
 import { readWorkingCalendar } from '../sheets/calendar';
 import { KEGIATAN_SPEC, LANGKAH_SPEC, requireRiwayat, RIWAYAT_SPEC } from './sheets';
@@ -78,7 +80,9 @@ export const logStep: SidebarApi['logStep'] = (request: LogStepRequest): Activit
     const after = STATUS_LABELS[progress.steps[index].status];
     // The log first: it is the truth the two derived blocks can always be rebuilt from.
     const riwayat = requireRiwayat(spreadsheet, language);
-    riwayat.appendRow(toCells(RIWAYAT_SPEC, [eventRow(event, before, after)])[0]);
+    const row = eventRow(event, before, after);
+    const cells = replayColumnReady(riwayat) ? [...row, replayCell(row)] : row;
+    riwayat.appendRow(toCells(RIWAYAT_SPEC, [cells])[0]);
     found.langkah.setValues(toCells(LANGKAH_SPEC, stepRows(progress, '', timeZone, calendar)));
     found.kegiatan.setValues(
       toCells(KEGIATAN_SPEC, [activityRow(progress, found.langkahRow, timeZone, found.stepsIn)]),

@@ -10,6 +10,13 @@ import { guarded, problemsText } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';
 import { ensureRows, toCells, type RowSheetSpec } from '../sheets/rows';
 import { RIWAYAT_HEADERS } from '../../core/progress/riwayat-rows';
+import {
+  fromReplayCell,
+  REPLAY_COLUMN,
+  REPLAY_HEADER,
+  spansOf,
+  type ReplayedRow,
+} from '../../core/progress/replay-cells';
 import { readWorkingCalendar } from '../sheets/calendar';
 import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, requireRiwayat, RIWAYAT_SPEC } from './sheets';
 
@@ -30,7 +37,7 @@ export function menuRebuildProgress(): void {
   }, 'rebuildTitle');
 }
 
-/** The rebuild itself: one read of `Riwayat` (two calls), one rewrite of each derived sheet. */
+/** The rebuild itself: one read of `Riwayat`'s Replay column (and of the rows without one), one rewrite of each derived sheet. */
 export function rebuildProgress(
   language: Language,
   spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
@@ -51,29 +58,79 @@ export function rebuildProgress(
 
 /**
  * "Sebelum" and "Sesudah" are for people reading the log: the replay never needs them. Every
- * other column is replayed (rebuild-reads.test.ts), and a person may have corrected any cell of
- * any row, which only reading that cell shows: a copy of the event in one cell per row could not
- * tell an edited row from an untouched one (Sheets gives no per-row edit mark to read).
+ * other column is replayed (rebuild-reads.test.ts).
  */
 const SKIPPED = ['Sebelum', 'Sesudah'].map((h) =>
   RIWAYAT_HEADERS.indexOf(h as (typeof RIWAYAT_HEADERS)[number]),
 );
+const DATA_COLUMN = RIWAYAT_HEADERS.indexOf('Data') + 1;
+const ID_COLUMN = RIWAYAT_HEADERS.indexOf('ID event') + 1;
+/**
+ * Unwanted rows merged into a read rather than paying a round trip more (~45 ms): about what
+ * the cells of that many rows cost to read (~52 µs each; 12 cells a row, 1 for Data alone).
+ */
+const ROW_GAP = 72;
+const DATA_GAP = 800;
 
 /**
- * The log's data rows, full width but with the columns the replay does not read left blank: two
- * reads (before and after the skipped block), so a rebuild of 20,000 events reads 2 of 14
- * columns less (every cell read costs time in Apps Script). getSheetValues: one call each,
- * where getRange + getValues would be two.
+ * The log's data rows, full width but with the columns the replay does not read left blank.
+ * The Replay column first: a row the add-in wrote and nobody edited since is there in one cell
+ * (core/progress/replay-cells.ts), checked against the row's "ID event". Only the rows without
+ * one (written before that column, typed or edited by a person, moved) are read cell by cell,
+ * two reads per span of them (before and after Sebelum–Sesudah), and "Data" where its Replay
+ * cell could not hold it. getSheetValues: one call each, where getRange + getValues would be two.
  */
 function logRows(sheet: Sheet): unknown[][] {
   const last = sheet.getLastRow();
   if (last < 2) return [];
+  const replayed = replayColumn(sheet, last);
+  const rows: unknown[][] = replayed.map((row) => row?.values ?? []);
+  for (const [first, end] of spansOf(
+    replayed.map((row) => row === null),
+    ROW_GAP,
+  ))
+    readCells(sheet, rows, first, end);
+  for (const [first, end] of spansOf(
+    replayed.map((row) => row?.needsData === true),
+    DATA_GAP,
+  )) {
+    const data = sheet.getSheetValues(first + 2, DATA_COLUMN, end - first + 1, 1);
+    data.forEach(([value], i) => {
+      if (replayed[first + i]?.needsData) rows[first + i][DATA_COLUMN - 1] = value;
+    });
+  }
+  return rows;
+}
+
+/**
+ * Each data row's Replay cell decoded, null where there is none or where the row's "ID event" is
+ * not the one in it: cells moved without column O (a sort or a cut of columns A–N, which fire no
+ * onEdit) are read cell by cell too, at one cell per row. The header first (one call more): a
+ * register from before the column would otherwise pay a read of a blank column.
+ */
+function replayColumn(sheet: Sheet, last: number): (ReplayedRow | null)[] {
+  const none = Array<null>(last - 1).fill(null);
+  try {
+    if (sheet.getSheetValues(1, REPLAY_COLUMN, 1, 1)[0][0] !== REPLAY_HEADER) return none;
+  } catch {
+    return none; // a grid narrowed below 15 columns by hand
+  }
+  const ids = sheet.getSheetValues(2, ID_COLUMN, last - 1, 1);
+  return sheet.getSheetValues(2, REPLAY_COLUMN, last - 1, 1).map(([cell], i) => {
+    const row = fromReplayCell(cell);
+    return row && row.values[ID_COLUMN - 1] === ids[i][0] ? row : null;
+  });
+}
+
+/** Rows first…end (data-row indexes) from their cells, over whatever the Replay cells gave. */
+function readCells(sheet: Sheet, rows: unknown[][], first: number, end: number): void {
   const width = RIWAYAT_SPEC.headers.length;
   const [from, to] = [Math.min(...SKIPPED), Math.max(...SKIPPED)];
-  const before = sheet.getSheetValues(2, 1, last - 1, from);
-  const after = sheet.getSheetValues(2, to + 2, last - 1, width - to - 1);
+  const count = end - first + 1;
+  const before = sheet.getSheetValues(first + 2, 1, count, from);
+  const after = sheet.getSheetValues(first + 2, to + 2, count, width - to - 1);
   const blank = Array<unknown>(to - from + 1).fill('');
-  return before.map((row, i) => [...row, ...blank, ...after[i]]);
+  before.forEach((row, i) => (rows[first + i] = [...row, ...blank, ...after[i]]));
 }
 
 /**

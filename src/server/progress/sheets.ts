@@ -11,6 +11,7 @@ import { KEGIATAN_HEADERS } from '../../core/progress/kegiatan-rows';
 import { LANGKAH_COLUMN, LANGKAH_HEADERS } from '../../core/progress/langkah-rows';
 import { RIWAYAT_HEADERS } from '../../core/progress/riwayat-rows';
 import { UserError } from '../sheets/errors';
+import { replayColumnReady } from './replay-column';
 import { hasMarker } from '../sheets/markers';
 import { KEGIATAN_SHEET, LANGKAH_SHEET, RIWAYAT_SHEET } from '../sheets/names';
 import {
@@ -78,6 +79,8 @@ export const RIWAYAT_SPEC: RowSheetSpec = {
   hidden: ['Data'],
   widths: { 'Dicatat pada': 170, Oleh: 200, 'Waktu kejadian': 170, Catatan: 240, 'ID event': 120 },
   markerKey: PROGRESS_KEY,
+  // Column O, beyond the spec's headers: a copy of Riwayat that lost its marker still matches them.
+  setUpMore: (_spreadsheet, sheet) => void replayColumnReady(sheet),
 };
 
 /**
