@@ -371,12 +371,14 @@ function fail(e: unknown): void {
 /**
  * The heap the CLI runs in. V8 sizes its heap from its limit, not from what is live: under the
  * default limit (a quarter of the machine's memory) a 5-million-row stream peaks near 500 MB
- * although what it keeps is far less; under this one it peaks near 310 MB (BENCHMARKS.md).
- * summarise-file stops with a message before the limit is reached. (Smaller semi-spaces,
- * 2–8 MB, were measured: no steady gain at 5 M rows, a quarter more CPU; BENCHMARKS.md.)
+ * although what it keeps is far less; under this one (and 4 MB semi-spaces) it peaks near 270 MB (BENCHMARKS.md).
+ * summarise-file stops with a message before the limit is reached. Semi-spaces of 4 MB (not
+ * 16): the stream keeps few rows alive at a time (stream-table.ts parses 16 KiB slices), so
+ * small semi-spaces cost no CPU and save ~24 MB at 5 M rows.
  */
 const HEAP_MB = 512;
 const HEAP_FLAG = '--max-old-space-size';
+const SEMI_SPACE_FLAG = '--max-semi-space-size=4';
 
 /** Runs this same file again under the heap limit (unless node was given one): true when it did. */
 function underHeapLimit(): boolean {
@@ -384,7 +386,7 @@ function underHeapLimit(): boolean {
   if (given || process.env.SOP_TERPILAH_HEAP === 'default') return false;
   const child = spawn(
     process.execPath,
-    [...process.execArgv, `${HEAP_FLAG}=${HEAP_MB}`, __filename, ...process.argv.slice(2)],
+    [...process.execArgv, `${HEAP_FLAG}=${HEAP_MB}`, SEMI_SPACE_FLAG, __filename, ...process.argv.slice(2)],
     { stdio: 'inherit' },
   );
   child.on('error', fail);
