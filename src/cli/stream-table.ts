@@ -50,6 +50,8 @@ export interface StreamOptions {
   sliceChars?: number;
   /** Called now and then with the bytes read so far and the file's size. */
   progress?: (bytesRead: number, size: number) => void;
+  /** Awaited after each CSV chunk is parsed: the reading waits for what it returns (csv-thread). */
+  pace?: () => Promise<void> | void;
 }
 
 /** What the stream read: the header (as given to the sink) and how many rows came below it. */
@@ -58,6 +60,12 @@ export interface StreamResult extends StreamHeader {
 }
 
 class NotUtf8 extends Error {}
+
+/**
+ * Bytes of CSV read at a time. Each chunk is memory outside V8's heap until a collection frees
+ * it: 1 MiB chunks kept ~20 MB of them alive at 1 M rows (~60 MB on a thread that only parses).
+ */
+const CSV_CHUNK_BYTES = 1 << 16;
 
 /** Characters of CSV text parsed at a time (see streamCsv's write). */
 const SLICE_CHARS = 1 << 14;
@@ -137,7 +145,7 @@ async function streamCsv(
   options: StreamOptions,
   forced: 'Windows-1252' | null,
 ): Promise<StreamResult> {
-  const file = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 });
+  const file = createReadStream(path, { highWaterMark: options.chunkSize ?? CSV_CHUNK_BYTES });
   let bytesRead = 0;
   let head: Buffer | null = Buffer.alloc(0);
   let decoder: TextDecoder | null = null;
@@ -247,6 +255,7 @@ async function streamCsv(
         head = null;
         await decode(bytes, false);
       } else await decode(chunk, false);
+      await options.pace?.();
     }
     if (!failure && !stopped) await decode(head ?? Buffer.alloc(0), true);
   } catch (e) {
