@@ -11,7 +11,6 @@
  */
 import { spawn } from 'node:child_process';
 import { realpathSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { FIELD_LABELS } from '../core/terpilah/headers';
@@ -403,14 +402,12 @@ function underHeapLimit(): boolean {
 }
 
 /**
- * A second thread parses a CSV (csv-thread.ts; the figures are the same either way) when the
- * machine has two cores or more; SOP_TERPILAH_THREADS=1 or 2 says one or two threads whatever it has.
+ * SOP_TERPILAH_THREADS=2: a second thread parses a CSV (csv-thread.ts; the same figures). Not by
+ * default: on the 2-core benchmark machine, shared, it gave no shorter runs and ~25 % more CPU
+ * (moving the records between threads costs about what parsing them does).
  */
-function csvWorker(): string | undefined {
-  const threads = process.env.SOP_TERPILAH_THREADS;
-  const two = threads === '2' || (threads !== '1' && availableParallelism() > 1);
-  return two ? __filename : undefined;
-}
+const csvWorker = (): string | undefined =>
+  process.env.SOP_TERPILAH_THREADS === '2' ? __filename : undefined;
 
 if (isCsvWorker()) runCsvWorker();
 else if (require.main === module && !underHeapLimit()) {
