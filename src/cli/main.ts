@@ -375,7 +375,7 @@ function fail(e: unknown): void {
 /**
  * The heap the CLI runs in. V8 sizes its heap from its limit, not from what is live: under the
  * default limit (a quarter of the machine's memory) a 5-million-row stream peaks near 500 MB
- * although what it keeps is far less; under this one (and 4 MB semi-spaces) it peaks near 270 MB (BENCHMARKS.md).
+ * although what it keeps is far less; under this one, with 4 MB semi-spaces, near 270 MB.
  * summarise-file stops with a message before the limit is reached. Semi-spaces of 4 MB (not
  * 16): the stream keeps few rows alive at a time (stream-table.ts parses 16 KiB slices), so
  * small semi-spaces cost no CPU and save ~24 MB at 5 M rows.
