@@ -22,6 +22,7 @@ import { DEFAULT_TIME_ZONE, toIsoInZone } from '../core/time';
 import { reportWorkbook } from './plan-to-workbook';
 import { maskNiks, writeReport } from './print';
 import { writeSatuDataFiles } from './satu-data-files';
+import { isCsvWorker, runCsvWorker } from './csv-thread';
 import { ReadError } from './read-file';
 import { summariseFile, type FileSummary } from './summarise-file';
 
@@ -83,6 +84,8 @@ export interface Io {
   now: () => Date;
   /** A progress line for a big file (only when stderr is a terminal); "" clears it. */
   progress?: (text: string) => void;
+  /** The CLI's own bundle, to parse a CSV on a second thread (summariseFile's csvWorker). */
+  csvWorker?: string;
 }
 
 /** Files from this size on get a progress line (when stderr is a terminal). */
@@ -251,6 +254,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       options.file,
       { referenceDate: options.referenceDate, defaultActivity: options.activity, timeZone: TIME_ZONE },
       {
+        csvWorker: rawIo.csvWorker,
         progress: (bytesRead, size, rows) => {
           if (!io.progress || size < PROGRESS_FROM_BYTES) return;
           const now = Date.now();
@@ -371,12 +375,14 @@ function fail(e: unknown): void {
 /**
  * The heap the CLI runs in. V8 sizes its heap from its limit, not from what is live: under the
  * default limit (a quarter of the machine's memory) a 5-million-row stream peaks near 500 MB
- * although what it keeps is far less; under this one it peaks near 310 MB (BENCHMARKS.md).
- * summarise-file stops with a message before the limit is reached. (Smaller semi-spaces,
- * 2–8 MB, were measured: no steady gain at 5 M rows, a quarter more CPU; BENCHMARKS.md.)
+ * although what it keeps is far less; under this one, with 4 MB semi-spaces, near 270 MB.
+ * summarise-file stops with a message before the limit is reached. Semi-spaces of 4 MB (not
+ * 16): the stream keeps few rows alive at a time (stream-table.ts parses 16 KiB slices), so
+ * small semi-spaces cost no CPU and save ~24 MB at 5 M rows.
  */
 const HEAP_MB = 512;
 const HEAP_FLAG = '--max-old-space-size';
+const SEMI_SPACE_FLAG = '--max-semi-space-size=4';
 
 /** Runs this same file again under the heap limit (unless node was given one): true when it did. */
 function underHeapLimit(): boolean {
@@ -384,7 +390,7 @@ function underHeapLimit(): boolean {
   if (given || process.env.SOP_TERPILAH_HEAP === 'default') return false;
   const child = spawn(
     process.execPath,
-    [...process.execArgv, `${HEAP_FLAG}=${HEAP_MB}`, __filename, ...process.argv.slice(2)],
+    [...process.execArgv, `${HEAP_FLAG}=${HEAP_MB}`, SEMI_SPACE_FLAG, __filename, ...process.argv.slice(2)],
     { stdio: 'inherit' },
   );
   child.on('error', fail);
@@ -395,7 +401,16 @@ function underHeapLimit(): boolean {
   return true;
 }
 
-if (require.main === module && !underHeapLimit()) {
+/**
+ * SOP_TERPILAH_THREADS=2: a second thread parses a CSV (csv-thread.ts; the same figures). Not by
+ * default: on the 2-core benchmark machine, shared, it gave no shorter runs and ~25 % more CPU
+ * (moving the records between threads costs about what parsing them does).
+ */
+const csvWorker = (): string | undefined =>
+  process.env.SOP_TERPILAH_THREADS === '2' ? __filename : undefined;
+
+if (isCsvWorker()) runCsvWorker();
+else if (require.main === module && !underHeapLimit()) {
   process.on('uncaughtException', (e) => {
     fail(e);
     process.exit(EXIT_DATA);
@@ -405,6 +420,7 @@ if (require.main === module && !underHeapLimit()) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     now: () => new Date(),
+    csvWorker: csvWorker(),
     ...(terminal ? { progress: (text: string) => process.stderr.write(`\r\x1b[K${text}`) } : {}),
   }).then((code) => {
     process.exitCode = code;

@@ -11,7 +11,8 @@ import { rowNormaliser, type NormaliseOptions } from '../core/terpilah/normalise
 import { DuplicateCheck } from '../core/terpilah/duplicates';
 import { SummaryTally } from '../core/terpilah/tally';
 import { ReadError, type RawValue } from './read-file';
-import { streamTable, type StreamHeader, type StreamOptions } from './stream-table';
+import { streamCsvOnThread } from './csv-thread';
+import { streamTable, type RowSink, type StreamHeader, type StreamOptions } from './stream-table';
 
 export interface FileSummary {
   /** The header row as found ([] for a file without one), source and warnings. */
@@ -38,10 +39,17 @@ export function headerText(value: RawValue): string {
 export async function summariseFile(
   path: string,
   options: Omit<NormaliseOptions, 'firstRow'>,
-  stream: Omit<StreamOptions, 'progress'> & {
+  stream: Omit<StreamOptions, 'progress' | 'pace'> & {
     progress?: (bytesRead: number, size: number, rows: number) => void;
+    /** A script that runs runCsvWorker (the CLI's bundle): a CSV is then parsed on a second thread. */
+    csvWorker?: string;
   } = {},
 ): Promise<FileSummary> {
+  const { csvWorker, ...streamOptions } = stream;
+  const streamRows =
+    csvWorker !== undefined && /\.(csv|txt)$/i.test(path)
+      ? (p: string, sink: RowSink, o: StreamOptions) => streamCsvOnThread(csvWorker, p, sink, o)
+      : streamTable;
   let found: StreamHeader | null = null;
   let matched: ReturnType<typeof matchHeaders> | null = null;
   let tally = new SummaryTally();
@@ -53,7 +61,7 @@ export async function summariseFile(
   /** Bytes read when the row count passed ESTIMATE_AT: the file's length in rows, estimated once. */
   let bytesRead = 0;
   let size = 0;
-  const result = await streamTable(
+  const result = await streamRows(
     path,
     {
       header: (header) => {
@@ -89,7 +97,7 @@ export async function summariseFile(
       },
     },
     {
-      ...stream,
+      ...streamOptions,
       progress: (read, total) => {
         // What the stream keeps (distinct people, institutions) grows with some files: a clear stop
         // before the heap is full, never V8's out-of-memory trace.
@@ -105,6 +113,8 @@ export async function summariseFile(
       },
     },
   );
+  // The duplicate tables (~27 bytes a row) are not needed for the report built next.
+  duplicates.release();
   const header = found ?? result;
   const match = matched as ReturnType<typeof matchHeaders> | null;
   return {

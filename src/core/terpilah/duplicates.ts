@@ -77,6 +77,14 @@ export class KeyTable {
     if (capacity > this.hi.length) this.grow(capacity);
   }
 
+  /** Drops every key, and the memory they took. */
+  release(): void {
+    this.hi = new Uint32Array(1);
+    this.lo = new Uint32Array(1);
+    this.values = new Int32Array(1);
+    this.count = 0;
+  }
+
   private grow(capacity = Math.ceil(this.hi.length * 1.5)): void {
     const { hi, lo, values } = this;
     this.hi = new Uint32Array(capacity);
@@ -153,6 +161,13 @@ export class DuplicateCheck {
     const scale = (rows / seenRows) * 1.1;
     this.nikSeen.reserve(Math.ceil(this.nikSeen.size * scale));
     this.nameSeen.reserve(Math.ceil(this.nameSeen.size * scale));
+  }
+
+  /** Forgets every row (the tables are the largest thing a long stream keeps): no check after. */
+  release(): void {
+    this.nikSeen.release();
+    this.nameSeen.release();
+    this.activityIds.clear();
   }
 
   /** Remembers the row and flags it when it repeats an earlier one. */

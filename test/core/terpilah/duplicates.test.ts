@@ -1,4 +1,4 @@
-import { DuplicateCheck } from '../../../src/core/terpilah/duplicates';
+import { DuplicateCheck, KeyTable } from '../../../src/core/terpilah/duplicates';
 import type { QualityFinding } from '../../../src/core/terpilah/model';
 import { rowCells } from '../../../src/core/terpilah/row-cells';
 import { FEMALE_NIK, MALE_NIK } from './cells';
@@ -70,5 +70,17 @@ describe('DuplicateCheck', () => {
         { name: 'Ani', nik: '' },
       ]).map((q) => q.code),
     ).toEqual(['duplicateNameInstitution']);
+  });
+});
+
+describe('KeyTable.release', () => {
+  test('forgets every key: a key seen before is new again, and the size is 0', () => {
+    const table = new KeyTable();
+    for (let k = 1; k <= 5000; k++) table.getOrSet(k, k * 7, k);
+    expect(table.getOrSet(42, 294, 0)).toBe(42);
+    table.release();
+    expect(table.size).toBe(0);
+    expect(table.getOrSet(42, 294, 9)).toBeUndefined();
+    expect(table.getOrSet(42, 294, 10)).toBe(9);
   });
 });
