@@ -242,9 +242,14 @@ async function streamCsv(
     if (!take(decoded, last) && !failure) await once(parser!, 'drain');
   };
 
+  /** Every chunk was read: then the parser is ended even once stopped, as the whole-file reader ends it. */
+  let exhausted = true;
   try {
     for await (const chunk of file as AsyncIterable<Buffer>) {
-      if (failure || stopped) break;
+      if (failure || stopped) {
+        exhausted = false;
+        break;
+      }
       bytesRead += chunk.length;
       options.progress?.(bytesRead, size);
       if (head) {
@@ -257,13 +262,14 @@ async function streamCsv(
       } else await decode(chunk, false);
       await options.pace?.();
     }
-    if (!failure && !stopped) await decode(head ?? Buffer.alloc(0), true);
+    if (!failure && exhausted) await decode(head ?? Buffer.alloc(0), true);
   } catch (e) {
     file.destroy();
     if (e instanceof NotUtf8 || e instanceof ReadError) throw e;
     throw new ReadError(`Berkas tidak dapat dibaca / cannot read file: ${path} (${(e as Error).message})`);
   }
-  if (parser && !failure && !stopped) {
+  // An unrecognised header in a file read whole still reports a quote left open at its end.
+  if (parser && !failure && exhausted) {
     const p: Parser = parser;
     await new Promise<void>((resolve) => {
       p.on('end', resolve);

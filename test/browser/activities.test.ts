@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, FrameLocator, Locator, Page } from 'playwright-core';
-import { launchBrowser, startWorkbench, type RunningWorkbench } from '../support/browser';
+import { launchBrowser, openSidebar, startWorkbench, type RunningWorkbench } from '../support/browser';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'build', 'screenshots');
 const NAME = 'Rapat koordinasi PUG triwulan I';
@@ -59,13 +59,7 @@ describe('sidebar Kegiatan tab in Chromium: an activity of Penguatan PUG, logged
   }
 
   async function openPanel(): Promise<void> {
-    // onOpen's answer redraws the menu bar: a dropdown opened before that would be replaced, closed.
-    const item = page.getByTestId('menu-item').filter({ hasText: 'Buka panel' });
-    await item.waitFor({ state: 'attached' });
-    await page.getByTestId('addon-menu').click();
-    await item.click();
-    sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
-    await sidebar.locator('[data-testid="create-sop"]:not([disabled])').waitFor({ state: 'attached' });
+    sidebar = await openSidebar(page);
     await sidebar.locator('[role="tabpanel"]:not([hidden])').waitFor();
   }
 

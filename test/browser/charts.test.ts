@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { cellA1 } from '../../src/workbench/a1';
 import { newWorkbookState, type ChartSpec, type WorkbookState } from '../../src/workbench/model';
 import { loadWorkbook } from '../../src/workbench/server/persistence';
-import { openWorkbench, type RunningWorkbench } from '../support/browser';
+import { openWorkbench, postJson, type RunningWorkbench } from '../support/browser';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'build', 'screenshots');
 const REPORT = 'Laporan Data Terpilah';
@@ -27,16 +27,7 @@ describe('charts drawn as Sheets draws them, at their anchor cells (Chromium)', 
   beforeAll(async () => {
     ({ workbench, browser, page } = await openWorkbench(undefined, VIEWPORT));
     // "Buka contoh", then the report over every activity, as the sidebar asks for it
-    const post = (url: string, body: unknown) =>
-      page.evaluate(
-        ([u, b]) =>
-          fetch(u as string, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: b as string,
-          }).then((r) => r.status),
-        [url, JSON.stringify(body)],
-      );
+    const post = (url: string, body: unknown) => postJson(page, url, body);
     await expect(post('/api/demo', {})).resolves.toBe(200);
     await expect(post('/api/run/generateTerpilahReport', { args: [{}], answers: [] })).resolves.toBe(200);
     await page.reload();

@@ -1,5 +1,11 @@
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, startWorkbench, type RunningWorkbench } from '../support/browser';
+import {
+  launchBrowser,
+  openSidebar,
+  postJson,
+  startWorkbench,
+  type RunningWorkbench,
+} from '../support/browser';
 
 /**
  * "Buka" brings the activity and its participants' headline in one call (openActivity); the
@@ -12,16 +18,7 @@ describe('the open activity’s headline in Chromium', () => {
   let sidebar: FrameLocator;
   const calls: string[] = [];
 
-  const post = (url: string, body: unknown) =>
-    page.evaluate(
-      ([u, b]) =>
-        fetch(u as string, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: b as string,
-        }).then((r) => r.status),
-      [url, JSON.stringify(body)],
-    );
+  const post = (url: string, body: unknown) => postJson(page, url, body);
   const add = (name: string, sex: string) =>
     post('/api/run/addParticipant', { args: [{ name, activity: 'Rapat PUG', sex }], answers: [] });
   const headline = (frame: FrameLocator) => frame.getByTestId('activity-terpilah');
@@ -41,12 +38,7 @@ describe('the open activity’s headline in Chromium', () => {
       if (match) calls.push(match[1]);
     });
     await page.goto(workbench.url);
-    const item = page.getByTestId('menu-item').filter({ hasText: 'Buka panel' });
-    await item.waitFor({ state: 'attached' });
-    await page.getByTestId('addon-menu').click();
-    await item.click();
-    sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
-    await sidebar.locator('[data-testid="create-sop"]:not([disabled])').waitFor({ state: 'attached' });
+    sidebar = await openSidebar(page);
     await sidebar.getByTestId('tab-activities').click();
     await sidebar.getByTestId('new-activity-name').fill('Rapat PUG');
     await sidebar.getByTestId('new-activity-template').selectOption({ label: 'Penguatan PUG (bawaan)' });

@@ -5,7 +5,7 @@ import { saveWorkbook } from '../../src/workbench/server/persistence';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -118,4 +118,29 @@ export async function openWorkbench(
     await workbench.stop();
     throw error;
   }
+}
+
+/** POSTs `body` as JSON from the page (same origin as the workbench); resolves to the status. */
+export function postJson(page: Page, url: string, body: unknown): Promise<number> {
+  return page.evaluate(
+    ([u, b]) =>
+      fetch(u, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: b }).then(
+        (r) => r.status,
+      ),
+    [url, JSON.stringify(body)] as const,
+  );
+}
+
+/**
+ * Extensions → "Buka panel", once onOpen's menus have arrived (a dropdown opened before would be
+ * redrawn closed); resolves to the sidebar's frame once its first state has loaded.
+ */
+export async function openSidebar(page: Page): Promise<FrameLocator> {
+  const item = page.getByTestId('menu-item').filter({ hasText: 'Buka panel' });
+  await item.waitFor({ state: 'attached' });
+  await page.getByTestId('addon-menu').click();
+  await item.click();
+  const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
+  await sidebar.locator('[data-testid="create-sop"]:not([disabled])').waitFor({ state: 'attached' });
+  return sidebar;
 }
