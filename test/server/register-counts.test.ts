@@ -19,6 +19,7 @@ import type { Workbench } from '../../src/workbench/runtime';
 import { typeInto } from '../../src/workbench/server/person';
 import { meterCells } from '../support/cell-meter';
 import { runOk } from '../support/workbench';
+import { create } from './progress-helpers';
 import { sheetOf, valuesOf } from './template-helpers';
 import { pesertaWithRows } from './terpilah-helpers';
 
@@ -316,17 +317,19 @@ describe('when the index is used, and when it is recounted', () => {
     expect(large.calls).toBeLessThanOrEqual(11);
   });
 
+  test('building the index leaves the person on the sheet they were on', () => {
+    const workbench = register(100);
+    // On Peserta, not the first tab: hiding the new active sheet would fall back to the first.
+    const before = sheetOf(workbench, PESERTA).sheetId;
+    workbench.state.activeSheetId = before;
+    measured(workbench); // the first headline makes the index sheet
+    expect(sheetOf(workbench, INDEX).hidden).toBe(true);
+    expect(workbench.state.activeSheetId).toBe(before);
+  });
+
   test('openActivity: the view and the headline in one execution, from the index', () => {
     const workbench = register(500);
-    runOk(workbench, 'createActivity', [
-      {
-        name: 'Kegiatan 1',
-        templateId: 'builtin:penguatan-pug',
-        plannedDate: '2028-01-10',
-        place: 'Aula',
-        personInCharge: 'Ana',
-      },
-    ]);
+    create(workbench, { name: 'Kegiatan 1' });
     headline(workbench, 'Kegiatan 1'); // the index is built
     const opened = measured(workbench, 'openActivity', ['KGT-0001']);
     const value = opened.value as OpenedActivity;
@@ -476,15 +479,7 @@ describe('when the index is used, and when it is recounted', () => {
 
   test('openActivity never waits for a recount: with a stale index its headline is null, read nothing of Peserta', () => {
     const workbench = register(2000);
-    runOk(workbench, 'createActivity', [
-      {
-        name: 'Kegiatan 1',
-        templateId: 'builtin:penguatan-pug',
-        plannedDate: '2028-01-10',
-        place: 'Aula',
-        personInCharge: 'Ana',
-      },
-    ]);
+    create(workbench, { name: 'Kegiatan 1' });
     const opened = measured(workbench, 'openActivity', ['KGT-0001']);
     expect((opened.value as OpenedActivity).headline).toBeNull();
     expect(opened.cells.read).toBeLessThan(2000);

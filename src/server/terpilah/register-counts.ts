@@ -133,10 +133,8 @@ function writeIndex(
 
 /** The sheet, made hidden when missing; the person stays on the sheet they were on. */
 function createIndexSheet(spreadsheet: Spreadsheet): Sheet {
-  const active = spreadsheet.getActiveSheet();
   const sheet = insertHiddenSheet(spreadsheet, PESERTA_COUNTS_SHEET, COUNTS_KEY, 'registerCounts');
   sheet.getRange(1, 1).setValue(COUNTS_SIGNATURE);
-  active.activate();
   return sheet;
 }
 
