@@ -113,7 +113,7 @@ function activityRule(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Da
  * ~0.3 ms in Sheets: 100 keep that click well within its 2 s; the grid grows again 100 adds later.
  * (The import grows by what it needs, through ensureRows.)
  */
-export const ADD_GROW_ROWS = 100;
+const ADD_GROW_ROWS = 100;
 
 /**
  * Writes one row of the add-in's columns at `at`, the row below the last (`max`: the grid's rows).
