@@ -4,6 +4,7 @@
  * the activity list), the row is written through them, and the next adds use the spare rows.
  * The calls are pinned: each one is ~45 ms in Sheets (the sidebar's click has 2 s).
  */
+import fc from 'fast-check';
 import type { AddParticipantResult, TerpilahHeadline } from '../../src/server/api';
 import type { Workbench } from '../../src/workbench/runtime';
 import { typeInto } from '../../src/workbench/server/person';
@@ -220,4 +221,35 @@ describe('what the add reads before writing', () => {
     expect(born.result.callsByMethod['Spreadsheet.getSpreadsheetTimeZone']).toBe(1);
     expect(born.value.warnings?.join(' ')).toContain('2999');
   });
+});
+
+const FIRST_OPD = 'Dinas Pertama';
+
+test('whatever is typed, the row written through the grown rows comes back exactly, as text', () => {
+  const typed = fc.oneof(
+    fc.constantFrom('=1+1', '007', '+62 812 3456', '-5', '@x', '1e3', '2026-11-24', 'TRUE', "'kutip"),
+    fc.string({ minLength: 1, maxLength: 40 }),
+  );
+  fc.assert(
+    fc.property(fc.record({ name: typed, institution: typed, position: typed, regency: typed }), (texts) => {
+      fc.pre(texts.name.trim() !== '' && texts.institution.trim() !== FIRST_OPD);
+      const workbench = newWorkbench();
+      // Never a duplicate of the new row (another institution): the add writes.
+      runOk(workbench, 'addParticipant', [{ name: 'Pertama', activity: ACTIVITY, institution: FIRST_OPD }]);
+      const sheet = sheetOf(workbench, PESERTA);
+      sheet.rows.length = 2;
+      sheet.maxRows = 2; // full: the add grows the grid
+      const { value } = add(workbench, { activity: ACTIVITY, ...texts });
+      expect(value.row).toBe(3);
+      expect(sheet.maxRows).toBe(2 + GROWN);
+      const at = (header: string) => PESERTA_SPEC_HEADERS.indexOf(header as never) + 1;
+      const cell = (header: string) => sheet.rows[2]?.[at(header) - 1];
+      expect(
+        [cell('Nama'), cell('Instansi/OPD'), cell('Jabatan'), cell('Kabupaten/Kota')].map((c) => c?.value),
+      ).toEqual([texts.name, texts.institution, texts.position, texts.regency].map((t) => t.trim()));
+      for (const header of ['Nama', 'Instansi/OPD', 'Jabatan', 'Kabupaten/Kota'])
+        expect(cell(header)?.format?.numberFormat).toBe('@');
+    }),
+    { numRuns: 40 },
+  );
 });
