@@ -1,4 +1,5 @@
 import { rectToA1 } from '../../core/plan/a1';
+import { groupMerges } from '../../core/plan/merge-groups';
 import type { CellStyle, PlanRect, SheetPlan } from '../../core/plan/plan';
 import { asLiteralText } from '../../core/plan/text-safety';
 
@@ -29,17 +30,20 @@ const STYLE_SETTERS: {
 /**
  * Writes a plan onto an empty sheet in a fixed number of batched calls: number formats first (so
  * "@" cells keep text), then values, one plural setter per used style property, one RangeList per
- * border spec, one call per merge and validation. The single ranges it needs (the plan's, the
- * style properties' used rects, the merges', a border spec's of one rect, the validations') come
- * in one RangeList. Strings are written as literal text.
+ * border spec, one call per merge (continuing bands joined: core/plan/merge-groups.ts) and per
+ * validation. The single ranges it needs (the plan's, the style properties' used rects, the
+ * merges', a border spec's of one rect, the validations') come in one RangeList. Strings are
+ * written as literal text.
  */
 export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
   const rows = plan.values.length;
   const columns = rows > 0 ? plan.values[0].length : 0;
   const whole: PlanRect | null =
     rows > 0 && columns > 0 ? { row: 1, column: 1, numRows: rows, numColumns: columns } : null;
+  // Merges of one-row (one-column) areas continuing each other: one mergeAcross (mergeVertically).
+  const merges = groupMerges(plan.merges);
   const borderRects = plan.borders.filter((b) => b.rects.length === 1).map((b) => b.rects[0]);
-  const others = [...plan.merges.map((m) => m.rect), ...borderRects, ...plan.validations.map((v) => v.rect)];
+  const others = [...merges.map((m) => m.rect), ...borderRects, ...plan.validations.map((v) => v.rect)];
   // A style property's used rect rides along when the RangeList is fetched anyway (free); alone it
   // would cost a RangeList where a getRange does, so then every setter covers the whole plan.
   const styled = whole ? styleRects(plan, whole, others.length > 0) : [];
@@ -82,7 +86,7 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
       setter.apply(target, grid as never[][]);
     }
   }
-  for (const { mode } of plan.merges) {
+  for (const { mode } of merges) {
     const merged = take();
     if (mode === 'across') merged.mergeAcross();
     else if (mode === 'vertically') merged.mergeVertically();

@@ -42,7 +42,7 @@ export function targetSheet(spreadsheet: Spreadsheet, preferred: string): Target
 
 /**
  * Builds the sheet complete under a temporary name at the position of the sheet it replaces,
- * then deletes the previous one and takes its name. Until the previous sheet is deleted, any
+ * then deletes the previous one and takes its name (a new sheet takes its free name at once). Until the previous sheet is deleted, any
  * failure removes the new sheet: nothing half-written is left behind.
  */
 export function writeReplacing(
@@ -54,10 +54,14 @@ export function writeReplacing(
 ): Sheet {
   // The name comes from sheetNameFor (masked already) and must stay the one targetSheet chose.
   const plan: SheetPlan = { ...typedPlan, values: maskNiksDeep(typedPlan.values) };
-  const temporary = fitSheetName(plan.sheetName, ` ~baru${Date.now().toString(36).slice(-6)}`);
+  // Only a sheet replacing another needs a temporary name; a free name is taken at once (one
+  // setName less), and a failure deletes the new sheet all the same.
   const sheet = previous
-    ? spreadsheet.insertSheet(temporary, previous.getIndex() - 1)
-    : spreadsheet.insertSheet(temporary);
+    ? spreadsheet.insertSheet(
+        fitSheetName(plan.sheetName, ` ~baru${Date.now().toString(36).slice(-6)}`),
+        previous.getIndex() - 1,
+      )
+    : spreadsheet.insertSheet(plan.sheetName);
   let previousDeleted = false;
   try {
     const rows = plan.values.length;
@@ -69,8 +73,8 @@ export function writeReplacing(
     if (previous) {
       spreadsheet.deleteSheet(previous);
       previousDeleted = true;
+      sheet.setName(plan.sheetName);
     }
-    sheet.setName(plan.sheetName);
   } catch (error) {
     // Once the previous sheet is gone the new one is the only copy: it stays (complete, marked).
     if (!previousDeleted) spreadsheet.deleteSheet(sheet);

@@ -27,7 +27,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * "Riwayat versi" and the new SOP shows it, with Tanggal Revisi set to today. Cancel writes nothing.
  */
 export const generateSop: SidebarApi['generateSop'] = (templateId: string): GenerateSopResult => {
-  const language = getLanguage();
+  // The language (a properties read) only when a message needs it: a clean run shows none.
+  let known: Language | undefined;
+  const language = (): Language => (known ??= getLanguage());
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const id = String(templateId ?? '');
   const resolved = resolveTemplate(spreadsheet, id, language);
@@ -55,18 +57,18 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
   // typing), then the SOP is written under the lock again.
   const ui = SpreadsheetApp.getUi();
   const response = ui.prompt(
-    t(language, 'sopRevisionTitle'),
-    t(language, 'sopRevisionPrompt', {
+    t(language(), 'sopRevisionTitle'),
+    t(language(), 'sopRevisionPrompt', {
       template: id.slice(SHEET_ID_PREFIX.length),
       version: currentVersion(template) + 1,
     }),
     ui.ButtonSet.OK_CANCEL,
   );
   if (response.getSelectedButton() !== ui.Button.OK)
-    return { ok: false, problems: [t(language, 'sopRevisionCancelled')] };
-  const note = response.getResponseText().trim() || t(language, 'sopRevisionDefaultNote');
+    return { ok: false, problems: [t(language(), 'sopRevisionCancelled')] };
+  const note = response.getResponseText().trim() || t(language(), 'sopRevisionDefaultNote');
   const second = attempt(note);
-  return second === NEEDS_NOTE ? { ok: false, problems: [t(language, 'sopRevisionCancelled')] } : second;
+  return second === NEEDS_NOTE ? { ok: false, problems: [t(language(), 'sopRevisionCancelled')] } : second;
 };
 
 const NEEDS_NOTE = Symbol('needs a revision note');
@@ -114,7 +116,7 @@ function recordRevision(
  * toast here: from the sidebar it would repeat what the panel says, at one more round trip.
  */
 function done(
-  language: Language,
+  language: () => Language,
   name: string,
   template: SopTemplate,
   userSheet: string | null,
@@ -125,7 +127,7 @@ function done(
     stepCount: template.steps.length,
     totalMinutes: totalMinutes(template.steps),
     ...(userSheet
-      ? { renamedBecause: t(language, 'sopRenamedBecause', { sheet: userSheet, newSheet: name }) }
+      ? { renamedBecause: t(language(), 'sopRenamedBecause', { sheet: userSheet, newSheet: name }) }
       : {}),
   };
 }
