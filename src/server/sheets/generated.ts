@@ -8,8 +8,8 @@
 import type { SheetPlan } from '../../core/plan/plan';
 import { fitSheetName, numberedSheetName } from '../../core/plan/sheet-name';
 import { maskNiksDeep } from '../../core/privacy/mask-nik';
-import { applyPlan } from './apply-plan';
-import { GENERATED_KEY, hasMarker, markGenerated, type GeneratedMarker } from './markers';
+import { applyPlan, type ApplyOptions } from './apply-plan';
+import { GENERATED_KEY, markerContent, markGenerated, type GeneratedMarker } from './markers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -25,18 +25,27 @@ export interface Target {
   previous: Sheet | null;
   /** The preferred name when a user's own sheet holds it (and `name` is numbered), else null. */
   userSheet: string | null;
+  /** The previous sheet's marker content (1 call, asked only by who needs it), null without one. */
+  previousMarker: () => GeneratedMarker | null;
 }
 
 /**
  * Where the sheet goes: the preferred name when free or the add-in's own sheet (replaced), else the
- * first `<name> (n)` that is free or the add-in's. One lookup per name tried, 3 calls per marker check.
+ * first `<name> (n)` that is free or the add-in's. One lookup per name tried, 1 call per marker
+ * check plus 1 per metadata entry; the marker's content is read only when asked (previousMarker).
  */
 export function targetSheet(spreadsheet: Spreadsheet, preferred: string): Target {
   for (let n = 1; ; n++) {
     const name = numberedSheetName(preferred, n);
     const existing = spreadsheet.getSheetByName(name);
-    if (!existing || hasMarker(existing, GENERATED_KEY))
-      return { name, previous: existing, userSheet: n === 1 ? null : preferred };
+    const marker = existing?.getDeveloperMetadata().find((metadata) => metadata.getKey() === GENERATED_KEY);
+    if (!existing || marker)
+      return {
+        name,
+        previous: existing,
+        userSheet: n === 1 ? null : preferred,
+        previousMarker: () => (marker ? markerContent(marker) : null),
+      };
   }
 }
 
@@ -51,6 +60,7 @@ export function writeReplacing(
   previous: Sheet | null,
   templateId: string,
   marker: Pick<GeneratedMarker, 'templateHash' | 'version'> = {},
+  apply: ApplyOptions = {},
 ): Sheet {
   // The name comes from sheetNameFor (masked already) and must stay the one targetSheet chose.
   const plan: SheetPlan = { ...typedPlan, values: maskNiksDeep(typedPlan.values) };
@@ -68,7 +78,7 @@ export function writeReplacing(
     const columns = rows > 0 ? plan.values[0].length : 0;
     if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
     if (columns > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, columns - NEW_SHEET_COLUMNS);
-    applyPlan(sheet, plan);
+    applyPlan(sheet, plan, apply);
     markGenerated(sheet, templateId, marker);
     if (previous) {
       spreadsheet.deleteSheet(previous);
