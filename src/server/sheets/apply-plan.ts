@@ -16,7 +16,8 @@ const plain =
 
 /**
  * The text styles of a grid: one built TextStyle per distinct combination (builders cost no round
- * trip, a few distinct ones keep the calls flat), an attribute set only where the plan sets it —
+ * trip; their calls grow with the distinct styles, never with the cells), an attribute set only
+ * where the plan sets it —
  * the font size everywhere once any cell has one (its fallback 10 stored as written, as
  * setFontSizes did). Written only onto a new sheet, where an unset attribute is Sheets' default.
  */
