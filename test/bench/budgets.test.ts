@@ -41,6 +41,8 @@ describe('budgets: every sidebar click ≤ 2 s whatever the register size', () =
   // The bench's register has no spare row: its add grows the grid (100 rows, one Range).
   test('add a participant (100,000 participants)', () => expectWithin('addParticipant', 2), LONG);
   test('preview an import (50,000 rows)', () => expectWithin('previewImport', 2), LONG);
+  // Its Langkah has no spare row: the create grows the grid (100 rows, one block).
+  test('create an activity (20,000 events)', () => expectWithin('createActivity', 2), LONG);
 });
 
 describe('budgets: menu actions at the large sizes', () => {

@@ -23,6 +23,7 @@ import {
   type RowSheetSpec,
 } from '../sheets/rows';
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -70,6 +71,7 @@ export const LANGKAH_SPEC: RowSheetSpec = {
   },
   markerKey: PROGRESS_KEY,
   formatRows: formatLangkahRows,
+  formatBlock: formatLangkahBlock,
 };
 
 export const RIWAYAT_SPEC: RowSheetSpec = {
@@ -118,21 +120,43 @@ function checkOwnSheet(spreadsheet: Spreadsheet, sheet: Sheet, spec: RowSheetSpe
  * where there are alternatives).
  */
 function formatLangkahRows(sheet: Sheet, firstRow: number, count: number): void {
-  sheet
-    .getRange(firstRow, LANGKAH_COLUMN.Status, count, 1)
-    .setDataValidation(
-      dropdown(Object.values(STATUS_LABELS), 'Diisi dari panel; pilih Belum, Berjalan atau Selesai.'),
-    );
-  sheet
-    .getRange(firstRow, LANGKAH_COLUMN.Keputusan, count, 1)
-    .setDataValidation(dropdown(Object.values(DECISION_LABELS), 'Keputusan langkah: Sesuai atau Perbaikan.'));
+  sheet.getRange(firstRow, LANGKAH_COLUMN.Status, count, 1).setDataValidation(statusRule());
+  sheet.getRange(firstRow, LANGKAH_COLUMN.Keputusan, count, 1).setDataValidation(decisionRule());
+  setOverdueRule(sheet, sheet.getRange(2, LANGKAH_COLUMN['Menit aktual'], firstRow + count - 2, 1));
+}
+
+/**
+ * formatLangkahRows through one block of rows `firstRow`… (every column): both dropdowns in one
+ * setDataValidations (the columns between them get none), the rule's range built by offset.
+ */
+function formatLangkahBlock(block: Range, firstRow: number): void {
+  const from = LANGKAH_COLUMN.Status;
+  const width = LANGKAH_COLUMN.Keputusan - from + 1;
+  const line = Array.from(
+    { length: width },
+    () => null as GoogleAppsScript.Spreadsheet.DataValidation | null,
+  );
+  line[0] = statusRule();
+  line[width - 1] = decisionRule();
+  const count = block.getNumRows();
+  block.offset(0, from - 1, count, width).setDataValidations(Array.from({ length: count }, () => line));
+  const column = LANGKAH_COLUMN['Menit aktual'];
+  setOverdueRule(block.getSheet(), block.offset(2 - firstRow, column - 1, firstRow + count - 2, 1));
+}
+
+const statusRule = () =>
+  dropdown(Object.values(STATUS_LABELS), 'Diisi dari panel; pilih Belum, Berjalan atau Selesai.');
+const decisionRule = () =>
+  dropdown(Object.values(DECISION_LABELS), 'Keputusan langkah: Sesuai atau Perbaikan.');
+
+/** The rule spans every formatted row (`range`, from row 2): replaced as one when the sheet grows. */
+function setOverdueRule(sheet: Sheet, range: Range): void {
   const variance = columnToLetters(LANGKAH_COLUMN['Selisih (menit)']);
   const overdue = SpreadsheetApp.newConditionalFormatRule()
     .whenFormulaSatisfied(`=AND(ISNUMBER($${variance}2),$${variance}2>0)`)
     .setBackground('#f4c7c3')
     .setFontColor('#a50e0e')
-    .setRanges([sheet.getRange(2, LANGKAH_COLUMN['Menit aktual'], firstRow + count - 2, 1)])
+    .setRanges([range])
     .build();
-  // The rule spans every formatted row: replaced as one when the sheet grows.
   sheet.setConditionalFormatRules([overdue]);
 }

@@ -41,13 +41,15 @@ export function typedPesertaText(
 }
 
 /** yyyy-mm-dd that exists in the calendar, or "" (no date); anything else is `problem`. */
-export function typedDate(value: unknown, problem: StringKey, language: Language): string {
+export function typedDate(value: unknown, problem: StringKey, language: Language | (() => Language)): string {
   const text = asTrimmedText(value);
   if (text === '') return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
   if (!m || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate())
-    throw new UserError(t(language, problem, { value: text.slice(0, 40) }));
+    throw new UserError(
+      t(typeof language === 'function' ? language() : language, problem, { value: text.slice(0, 40) }),
+    );
   return text;
 }
 

@@ -13,11 +13,18 @@ import { t, type Language } from '../../core/i18n';
 import { UserError } from './errors';
 import { markRegister, renamedRegister } from './markers';
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** When a register must grow, it grows by at least this many rows (growth is rare, not per row). */
 const GROW_ROWS = 1000;
+
+/**
+ * Spare rows a sidebar write leaves when it finds the grid full (writeInGrid): each costs a few
+ * dozen cells written (formats, dropdowns), so 100 keep that click well within its 2 s.
+ */
+export const STEP_GROW_ROWS = 100;
 
 export interface RowSheetSpec {
   name: string;
@@ -30,6 +37,11 @@ export interface RowSheetSpec {
   markerKey: string;
   /** Formatting beyond the "@" columns (dropdowns, colour rules), on set-up and when rows are added. */
   formatRows?: (sheet: Sheet, firstRow: number, count: number) => void;
+  /**
+   * The same formatting as formatRows, through `block` (every column of rows `firstRow`…, built
+   * with offset, which costs no call): what writeInGrid uses when the grid grows.
+   */
+  formatBlock?: (block: Range, firstRow: number) => void;
   /** Set-up only, after the `count` rows below the header are formatted (a rule on another sheet). */
   setUpMore?: (spreadsheet: Spreadsheet, sheet: Sheet, count: number) => void;
 }
@@ -82,6 +94,68 @@ export function registerRows(spreadsheet: Spreadsheet, name: string, columns: nu
 export function hasOurHeaders(sheet: Sheet, spec: RowSheetSpec): boolean {
   const headers = sheet.getRange(1, 1, 1, spec.headers.length).getValues()[0];
   return spec.headers.every((header, i) => String(headers[i]).trim() === header);
+}
+
+/** The register's grid (row 1 to the grid's last row, its columns) and its header row. */
+export interface HeadedGrid {
+  grid: Range;
+  header: unknown[];
+}
+
+/**
+ * The sheet called `spec.name` as one Range over `columns` columns (default: the spec's) from
+ * row 1 to the grid's last row, when its row 1 holds exactly the spec's headers (the proof
+ * hasOurHeaders accepts): 2 calls. null when there is no such sheet, the grid is narrower or
+ * the headers differ: the caller then takes its full path (markers, set-up, refusals).
+ * `grid.getLastRow()` is the grid's row count and `grid.getSheet()` the sheet, neither a call.
+ */
+export function headedGrid(
+  spreadsheet: Spreadsheet,
+  spec: RowSheetSpec,
+  columns = spec.headers.length,
+): HeadedGrid | null {
+  let grid: Range;
+  try {
+    grid = spreadsheet.getRange(`${spec.name}!A1:${columnToLetters(columns)}`);
+  } catch {
+    return null; // no such sheet, or fewer columns
+  }
+  const header = grid.offset(0, 0, 1, columns).getValues()[0];
+  return spec.headers.every((name, i) => String(header[i]).trim() === name) ? { grid, header } : null;
+}
+
+/** The grid of a register already checked (a Range from row 1 to its last grid row): 2 calls. */
+export function gridOf(sheet: Sheet, spec: RowSheetSpec): Range {
+  return sheet.getRange(1, 1, sheet.getMaxRows(), spec.headers.length);
+}
+
+/**
+ * Writes rows at `at` with their formats through `grid` (headedGrid, gridOf): 2 calls when the
+ * grid holds them. A full grid grows by what is missing plus STEP_GROW_ROWS, formatted like the
+ * set-up rows through one block from `at` (or the first new row) to the new end: one insert, one
+ * setNumberFormats, the spec's formatBlock, and the rows written through that block (offset).
+ */
+export function writeInGrid(grid: Range, spec: RowSheetSpec, at: number, rows: RowValue[][]): void {
+  if (rows.length === 0) return;
+  const width = spec.headers.length;
+  const max = grid.getLastRow();
+  const last = at + rows.length - 1;
+  if (last <= max) {
+    grid
+      .offset(at - 1, 0, rows.length, width)
+      .setNumberFormats(formatsOf(spec, rows.length))
+      .setValues(toCells(spec, rows));
+    return;
+  }
+  const sheet = grid.getSheet();
+  const add = last - max + STEP_GROW_ROWS;
+  sheet.insertRowsAfter(max, add);
+  const first = Math.min(at, max + 1);
+  const count = max + add - first + 1;
+  const block = grid.offset(first - 1, 0, count, width).setNumberFormats(formatsOf(spec, count));
+  if (spec.formatBlock) spec.formatBlock(block, first);
+  else spec.formatRows?.(sheet, first, count);
+  block.offset(at - first, 0, rows.length, width).setValues(toCells(spec, rows));
 }
 
 /** A new register at the end of the tabs, set up; the person's active sheet is given back. */
