@@ -11,6 +11,7 @@ import type { ActivityView } from '../../src/server/api';
 import type { Workbench } from '../../src/workbench/runtime';
 import { roundTrips, runOk } from '../support/workbench';
 import { create, progressWorkbench, PUG_ACTIVITY, record, sheetValues, snapshot } from './progress-helpers';
+import { KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from '../../src/server/progress/sheets';
 import { sheetOf } from './template-helpers';
 
 /** The built-in SOP's steps: the Langkah rows of one activity. */
@@ -209,5 +210,30 @@ describe('createActivity takes the full path for anything unusual', () => {
     expect(String(riwayat[2][14])).not.toBe('');
     // The next create is back on the ready path.
     expect(trips(createRun(workbench, 'Ketiga'))).toEqual(READY_TRIPS);
+  });
+});
+
+describe('the first create sets the three registers up', () => {
+  test('every column gets its width, neighbours of one width in one call; Data and Cek langkah hidden in one', () => {
+    const workbench = progressWorkbench();
+    const first = createRun(workbench, 'Pertama');
+    let runs = 0;
+    for (const spec of [KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC]) {
+      const widths = sheetOf(workbench, spec.name).columnWidths;
+      const expected = spec.headers.map((header) => spec.widths[header] ?? undefined);
+      expect([spec.name, spec.headers.map((_, c) => widths[c])]).toEqual([spec.name, expected]);
+      runs += expected.filter((px, c) => px !== undefined && px !== expected[c - 1]).length;
+    }
+    // Langkah's Mulai and Selesai (120 px each) are neighbours: one call for both.
+    expect(runs).toBe(
+      [KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC].reduce(
+        (n, spec) => n + Object.keys(spec.widths).length,
+        0,
+      ) - 1,
+    );
+    expect(first.callsByMethod['Sheet.setColumnWidths']).toBe(runs);
+    expect(first.callsByMethod['Sheet.setColumnWidth']).toBeUndefined();
+    expect(sheetOf(workbench, 'Kegiatan').hiddenColumns).toEqual([13, 14]);
+    expect(first.callsByMethod['Sheet.hideColumns']).toBe(3); // Kegiatan's two, Riwayat's Data, its Replay
   });
 });

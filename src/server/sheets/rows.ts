@@ -190,10 +190,24 @@ export function setUpRowSheet(spreadsheet: Spreadsheet, sheet: Sheet, spec: RowS
   const count = sheet.getMaxRows() - 1;
   formatRows(sheet, spec, 2, count);
   spec.setUpMore?.(spreadsheet, sheet, count);
-  for (const [header, pixels] of Object.entries(spec.widths))
-    sheet.setColumnWidth(spec.headers.indexOf(header) + 1, pixels);
-  for (const header of spec.hidden) sheet.hideColumns(spec.headers.indexOf(header) + 1);
+  // Neighbouring columns of one width, and neighbouring hidden columns, in one call each.
+  const widths = spec.headers.map((header) => spec.widths[header] ?? null);
+  for (const run of runs(widths)) sheet.setColumnWidths(run.first, run.count, run.value);
+  const hidden = spec.headers.map((header) => (spec.hidden.includes(header) ? true : null));
+  for (const run of runs(hidden)) sheet.hideColumns(run.first, run.count);
   markRegister(sheet, spec.markerKey, spec.name.toLowerCase());
+}
+
+/** Runs of equal non-null neighbours: 1-based first column, length, value. */
+function runs<T>(values: (T | null)[]): { first: number; count: number; value: T }[] {
+  const found: { first: number; count: number; value: T }[] = [];
+  values.forEach((value, i) => {
+    if (value === null) return;
+    const last = found[found.length - 1];
+    if (last && last.first + last.count === i + 1 && last.value === value) last.count++;
+    else found.push({ first: i + 1, count: 1, value });
+  });
+  return found;
 }
 
 /**
