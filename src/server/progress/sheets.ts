@@ -119,10 +119,15 @@ function checkOwnSheet(spreadsheet: Spreadsheet, sheet: Sheet, spec: RowSheetSpe
  * red when the step ran over its mutu baku ("Selisih (menit)" > 0, the standard's upper bound
  * where there are alternatives).
  */
-function formatLangkahRows(sheet: Sheet, firstRow: number, count: number): void {
-  sheet.getRange(firstRow, LANGKAH_COLUMN.Status, count, 1).setDataValidation(statusRule());
-  sheet.getRange(firstRow, LANGKAH_COLUMN.Keputusan, count, 1).setDataValidation(decisionRule());
-  setOverdueRule(sheet, sheet.getRange(2, LANGKAH_COLUMN['Menit aktual'], firstRow + count - 2, 1));
+function formatLangkahRows(sheet: Sheet, firstRow: number, count: number, block?: Range): void {
+  // A column from row `from` to the last formatted row: an offset of the block when there is one.
+  const column = (header: keyof typeof LANGKAH_COLUMN, from = firstRow) =>
+    block
+      ? block.offset(from - firstRow, LANGKAH_COLUMN[header] - 1, firstRow + count - from, 1)
+      : sheet.getRange(from, LANGKAH_COLUMN[header], firstRow + count - from, 1);
+  column('Status').setDataValidation(statusRule());
+  column('Keputusan').setDataValidation(decisionRule());
+  setOverdueRule(sheet, column('Menit aktual', 2));
 }
 
 /**

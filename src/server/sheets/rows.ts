@@ -35,8 +35,12 @@ export interface RowSheetSpec {
   widths: Readonly<Record<string, number>>;
   /** The sheet-level developer metadata key that marks this register as the add-in's. */
   markerKey: string;
-  /** Formatting beyond the "@" columns (dropdowns, colour rules), on set-up and when rows are added. */
-  formatRows?: (sheet: Sheet, firstRow: number, count: number) => void;
+  /**
+   * Formatting beyond the "@" columns (dropdowns, colour rules), on set-up and when rows are added.
+   * `block`: those rows (every column) as one Range when the caller has it: a column of it by
+   * offset costs no call, where sheet.getRange costs one.
+   */
+  formatRows?: (sheet: Sheet, firstRow: number, count: number, block?: Range) => void;
   /**
    * The same formatting as formatRows, through `block` (every column of rows `firstRow`…, built
    * with offset, which costs no call): what writeInGrid uses when the grid grows.
@@ -180,15 +184,18 @@ export function refuseRenamed(spreadsheet: Spreadsheet, spec: RowSheetSpec, lang
 
 /** Header, formats, dropdowns, widths, hidden columns, marker: a fixed number of calls. */
 export function setUpRowSheet(spreadsheet: Spreadsheet, sheet: Sheet, spec: RowSheetSpec): void {
-  sheet
-    .getRange(1, 1, 1, spec.headers.length)
+  const width = spec.headers.length;
+  // One Range over the whole grid: the header and the rows below it are offsets of it.
+  const grid = sheet.getRange(1, 1, sheet.getMaxRows(), width);
+  grid
+    .offset(0, 0, 1, width)
     .setNumberFormat('@')
     .setValues([[...spec.headers]])
     .setFontWeight('bold')
     .setBackground('#e8eaed');
   sheet.setFrozenRows(1);
-  const count = sheet.getMaxRows() - 1;
-  formatRows(sheet, spec, 2, count);
+  const count = grid.getNumRows() - 1;
+  if (count > 0) formatRows(sheet, spec, 2, count, grid.offset(1, 0, count, width));
   spec.setUpMore?.(spreadsheet, sheet, count);
   // Neighbouring columns of one width, and neighbouring hidden columns, in one call each.
   const widths = spec.headers.map((header) => spec.widths[header] ?? null);
@@ -227,7 +234,7 @@ export function ensureRows(
 }
 
 /** "@" on the text columns of rows `firstRow`… (one RangeList), then the register's own formats. */
-function formatRows(sheet: Sheet, spec: RowSheetSpec, firstRow: number, count: number): void {
+function formatRows(sheet: Sheet, spec: RowSheetSpec, firstRow: number, count: number, block?: Range): void {
   if (count <= 0) return;
   if (spec.text.size > 0) {
     const last = firstRow + count - 1;
@@ -240,7 +247,7 @@ function formatRows(sheet: Sheet, spec: RowSheetSpec, firstRow: number, count: n
       )
       .setNumberFormat('@');
   }
-  spec.formatRows?.(sheet, firstRow, count);
+  spec.formatRows?.(sheet, firstRow, count, block);
 }
 
 /** A dropdown of closed values that refuses anything else, with its help text. */

@@ -31,6 +31,7 @@ import {
   type RowSheetSpec,
 } from '../sheets/rows';
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -86,11 +87,15 @@ function closedRules(): [PesertaHeader, GoogleAppsScript.Spreadsheet.DataValidat
 }
 
 /** The four closed-value dropdowns and the activity list, on set-up rows and on rows the grid grows by. */
-function formatPesertaRows(sheet: Sheet, firstRow: number, count: number): void {
-  for (const [header, rule] of closedRules())
-    sheet.getRange(firstRow, PESERTA_COLUMN[header], count, 1).setDataValidation(rule);
+function formatPesertaRows(sheet: Sheet, firstRow: number, count: number, block?: Range): void {
+  // A column of those rows: an offset of the block when there is one (no call), else a getRange.
+  const column = (header: PesertaHeader) =>
+    block
+      ? block.offset(0, PESERTA_COLUMN[header] - 1, count, 1)
+      : sheet.getRange(firstRow, PESERTA_COLUMN[header], count, 1);
+  for (const [header, rule] of closedRules()) column(header).setDataValidation(rule);
   const activities = activityRule(sheet.getParent());
-  if (activities) sheet.getRange(firstRow, PESERTA_COLUMN.Kegiatan, count, 1).setDataValidation(activities);
+  if (activities) column('Kegiatan').setDataValidation(activities);
 }
 
 /**
