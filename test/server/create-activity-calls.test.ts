@@ -236,4 +236,42 @@ describe('the first create sets the three registers up', () => {
     expect(sheetOf(workbench, 'Kegiatan').hiddenColumns).toEqual([13, 14]);
     expect(first.callsByMethod['Sheet.hideColumns']).toBe(3); // Kegiatan's two, Riwayat's Data, its Replay
   });
+
+  test('the three made together: one renamed check, the active sheet read and given back once, tabs at the end', () => {
+    const workbench = progressWorkbench();
+    workbench.actAsPerson((app) => app.getActiveSpreadsheet().insertSheet('Catatan saya'));
+    const first = createRun(workbench, 'Pertama');
+    expect(workbench.state.sheets.map((sheet) => sheet.name).slice(-3)).toEqual([
+      'Riwayat',
+      'Kegiatan',
+      'Langkah',
+    ]);
+    expect(workbench.actAsPerson((app) => app.getActiveSpreadsheet().getActiveSheet().getName())).toBe(
+      'Catatan saya',
+    );
+    expect(first.callsByMethod).toMatchObject({
+      'Spreadsheet.createDeveloperMetadataFinder': 1,
+      'Spreadsheet.getActiveSheet': 1,
+      'Sheet.activate': 1,
+      'Spreadsheet.getNumSheets': 1,
+      'Spreadsheet.insertSheet': 3,
+    });
+  });
+
+  test("a user's own Langkah is refused before any register is made", () => {
+    const workbench = progressWorkbench();
+    workbench.actAsPerson((app) =>
+      app
+        .getActiveSpreadsheet()
+        .insertSheet('Langkah')
+        .getRange(1, 1, 1, 2)
+        .setValues([['Langkah', 'Catatan']]),
+    );
+    const names = workbench.state.sheets.map((sheet) => sheet.name);
+    const result = workbench.run('createActivity', [{ ...PUG_ACTIVITY, name: 'Pertama' }]);
+    expect(result.ok).toBe(false);
+    expect(String(result.error)).toContain('Langkah');
+    expect(result.callsByMethod['Spreadsheet.insertSheet']).toBeUndefined();
+    expect(workbench.state.sheets.map((sheet) => sheet.name)).toEqual(names);
+  });
 });

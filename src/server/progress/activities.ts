@@ -26,7 +26,7 @@ import { resolveTemplate } from '../sheets/template-source';
 import { lazyLanguage, readActivity } from './read';
 import { readWorkingCalendar } from '../sheets/calendar';
 import { currentVersion } from '../../core/sop/versions';
-import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
+import { ensureProgressSheets, KEGIATAN_SPEC, LANGKAH_SPEC, RIWAYAT_SPEC } from './sheets';
 import { replayColumnReady } from './replay-column';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -191,9 +191,10 @@ function progressSheets(spreadsheet: Spreadsheet, language: Language) {
       if (!spreadsheet.getSheetByName(name))
         throw new UserError(t(language, 'progressRebuildFirst', { sheet: name }));
   }
-  return {
-    riwayat: ensureProgressSheet(spreadsheet, RIWAYAT_SPEC, language),
-    kegiatan: ensureProgressSheet(spreadsheet, KEGIATAN_SPEC, language),
-    langkah: ensureProgressSheet(spreadsheet, LANGKAH_SPEC, language),
-  };
+  const [sheet, kegiatan, langkah] = ensureProgressSheets(
+    spreadsheet,
+    [RIWAYAT_SPEC, KEGIATAN_SPEC, LANGKAH_SPEC],
+    language,
+  );
+  return { riwayat: sheet, kegiatan, langkah };
 }

@@ -18,6 +18,7 @@ import {
   dropdown,
   hasOurHeaders,
   insertRowSheet,
+  insertRowSheets,
   refuseRenamed,
   setUpRowSheet,
   type RowSheetSpec,
@@ -94,6 +95,25 @@ export function ensureProgressSheet(spreadsheet: Spreadsheet, spec: RowSheetSpec
   if (!existing) return insertRowSheet(spreadsheet, spec, language);
   checkOwnSheet(spreadsheet, existing, spec, language);
   return existing;
+}
+
+/**
+ * {@link ensureProgressSheet} for several: every existing one checked first (a user's own sheet is
+ * refused before anything is made), then the missing ones made together (insertRowSheets).
+ */
+export function ensureProgressSheets(
+  spreadsheet: Spreadsheet,
+  specs: readonly RowSheetSpec[],
+  language: Language,
+): Sheet[] {
+  const existing = specs.map((spec) => spreadsheet.getSheetByName(spec.name));
+  existing.forEach((sheet, i) => sheet && checkOwnSheet(spreadsheet, sheet, specs[i], language));
+  const made = insertRowSheets(
+    spreadsheet,
+    specs.filter((_, i) => !existing[i]),
+    language,
+  );
+  return existing.map((sheet) => sheet ?? (made.shift() as Sheet));
 }
 
 /** `Riwayat`, which only a person can lose: renamed (named in the message) or deleted. */

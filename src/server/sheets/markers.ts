@@ -60,15 +60,16 @@ export function sheetNamesWithMarker(spreadsheet: Spreadsheet, key: string): Set
 }
 
 /**
- * The current name of the register sheet of this kind (`markRegister`) when a person renamed it,
- * else null: one finder call. A register is never made again empty beside its renamed self.
+ * The registers of these kinds (`markRegister`; kind → the name it should have) that a person
+ * renamed, as { kind, name, current }: one finder call for all. A register is never made again
+ * empty beside its renamed self.
  */
-export function renamedRegister(
+export function renamedRegisters(
   spreadsheet: Spreadsheet,
   key: string,
-  kind: string,
-  name: string,
-): string | null {
+  names: ReadonlyMap<string, string>,
+): { kind: string; name: string; current: string }[] {
+  const found: { kind: string; name: string; current: string }[] = [];
   for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(key).find()) {
     let marked: unknown;
     try {
@@ -76,11 +77,14 @@ export function renamedRegister(
     } catch {
       continue;
     }
-    if ((marked as { kind?: unknown } | null)?.kind !== kind) continue;
+    const kind = (marked as { kind?: unknown } | null)?.kind;
+    const name = typeof kind === 'string' ? names.get(kind) : undefined;
+    if (name === undefined) continue;
     const sheet = metadata.getLocation().getSheet();
-    if (sheet && sheet.getName() !== name) return sheet.getName();
+    if (sheet && sheet.getName() !== name)
+      found.push({ kind: kind as string, name, current: sheet.getName() });
   }
-  return null;
+  return found;
 }
 
 /** The generated marker's content on a sheet, or null (none, or not readable): 1 call + 2 per entry. */

@@ -11,7 +11,7 @@ import { asLiteralText } from '../../core/plan/text-safety';
 import type { RowValue } from '../../core/progress/row-labels';
 import { t, type Language } from '../../core/i18n';
 import { UserError } from './errors';
-import { markRegister, renamedRegister } from './markers';
+import { markRegister, renamedRegisters } from './markers';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -164,13 +164,34 @@ export function writeInGrid(grid: Range, spec: RowSheetSpec, at: number, rows: R
 
 /** A new register at the end of the tabs, set up; the person's active sheet is given back. */
 export function insertRowSheet(spreadsheet: Spreadsheet, spec: RowSheetSpec, language: Language): Sheet {
-  refuseRenamed(spreadsheet, spec, language);
+  return insertRowSheets(spreadsheet, [spec], language)[0];
+}
+
+/**
+ * New registers at the end of the tabs, in order, each set up; one renamed check per marker key,
+ * and the person's active sheet read and given back once (insertSheet activates the new sheet).
+ */
+export function insertRowSheets(
+  spreadsheet: Spreadsheet,
+  specs: readonly RowSheetSpec[],
+  language: Language,
+): Sheet[] {
+  if (specs.length === 0) return [];
+  for (const key of new Set(specs.map((spec) => spec.markerKey)))
+    refuseRenamedAll(
+      spreadsheet,
+      specs.filter((spec) => spec.markerKey === key),
+      language,
+    );
   const active = spreadsheet.getActiveSheet();
-  const sheet = spreadsheet.insertSheet(spec.name, spreadsheet.getNumSheets());
-  setUpRowSheet(spreadsheet, sheet, spec);
-  // insertSheet activated the new sheet.
+  const at = spreadsheet.getNumSheets();
+  const sheets = specs.map((spec, i) => {
+    const sheet = spreadsheet.insertSheet(spec.name, at + i);
+    setUpRowSheet(spreadsheet, sheet, spec);
+    return sheet;
+  });
   active.activate();
-  return sheet;
+  return sheets;
 }
 
 /**
@@ -178,8 +199,19 @@ export function insertRowSheet(spreadsheet: Spreadsheet, spec: RowSheetSpec, lan
  * a new, empty one would hide its rows from every reader and a rebuild would cut them.
  */
 export function refuseRenamed(spreadsheet: Spreadsheet, spec: RowSheetSpec, language: Language): void {
-  const current = renamedRegister(spreadsheet, spec.markerKey, spec.name.toLowerCase(), spec.name);
-  if (current !== null) throw new UserError(t(language, 'registerRenamed', { sheet: spec.name, current }));
+  refuseRenamedAll(spreadsheet, [spec], language);
+}
+
+/** {@link refuseRenamed} for registers sharing one marker key: one finder. */
+function refuseRenamedAll(
+  spreadsheet: Spreadsheet,
+  specs: readonly RowSheetSpec[],
+  language: Language,
+): void {
+  const names = new Map(specs.map((spec) => [spec.name.toLowerCase(), spec.name]));
+  const [renamed] = renamedRegisters(spreadsheet, specs[0].markerKey, names);
+  if (renamed)
+    throw new UserError(t(language, 'registerRenamed', { sheet: renamed.name, current: renamed.current }));
 }
 
 /** Header, formats, dropdowns, widths, hidden columns, marker: a fixed number of calls. */
