@@ -43,12 +43,12 @@ const READY_TRIPS: Record<string, number> = {
 const createRun = (workbench: Workbench, name: string) =>
   runOk(workbench, 'createActivity', [{ ...PUG_ACTIVITY, name }]);
 
-/** The Langkah grid cut (as a person deleting its empty rows) to the rows in use. */
-function fillLangkahGrid(workbench: Workbench): number {
+/** The Langkah grid cut (as a person deleting empty rows) to the rows in use and `spare` more. */
+function fillLangkahGrid(workbench: Workbench, spare = 0): number {
   return workbench.actAsPerson((app) => {
     const sheet = app.getActiveSpreadsheet().getSheetByName('Langkah') as GoogleAppsScript.Spreadsheet.Sheet;
     const last = sheet.getLastRow();
-    sheet.deleteRows(last + 1, sheet.getMaxRows() - last);
+    sheet.deleteRows(last + spare + 1, sheet.getMaxRows() - last - spare);
     return last;
   });
 }
@@ -131,6 +131,26 @@ describe('createActivity in set-up registers', () => {
     // The next create has spare rows again.
     expect(trips(createRun(workbench, 'Ketiga'))).toEqual(READY_TRIPS);
     expect(sheetOf(workbench, 'Langkah').maxRows).toBe(end);
+  });
+
+  test('rows that start in the old grid and end past it: the grid grows from the first of them', () => {
+    const workbench = progressWorkbench();
+    create(workbench);
+    const last = fillLangkahGrid(workbench, 3);
+    const result = createRun(workbench, 'Kedua');
+    const end = last + STEPS + 100;
+    expect(sheetOf(workbench, 'Langkah').maxRows).toBe(end);
+    const values = sheetValues(workbench, 'Langkah') as unknown[][];
+    expect(values.slice(last, last + STEPS).map((row) => row[0])).toEqual(Array(STEPS).fill('KGT-0002'));
+    for (let row = last + 1; row <= end; row++) {
+      expect([row, formatAt(workbench, row, 'Catatan')]).toEqual([row, '@']);
+      expect([row, listAt(workbench, row, LANGKAH_COLUMN.Status)]).toEqual([
+        row,
+        ['Belum', 'Berjalan', 'Selesai'],
+      ]);
+    }
+    expect(listAt(workbench, last, LANGKAH_COLUMN.Status)).toEqual(['Belum', 'Berjalan', 'Selesai']);
+    expect(result.callsByMethod['Sheet.insertRowsAfter']).toBe(1);
   });
 
   test('typed text written through grown rows comes back exactly (formulas, leading zeros, +62…)', () => {
