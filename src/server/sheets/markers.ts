@@ -59,6 +59,16 @@ export function sheetNamesWithMarker(spreadsheet: Spreadsheet, key: string): Set
   return names;
 }
 
+/** The current name of the register of this kind when a person renamed it, else null: one finder. */
+export function renamedRegister(
+  spreadsheet: Spreadsheet,
+  key: string,
+  kind: string,
+  name: string,
+): string | null {
+  return renamedRegisters(spreadsheet, key, new Map([[kind, name]]))[0]?.current ?? null;
+}
+
 /**
  * The registers of these kinds (`markRegister`; kind → the name it should have) that a person
  * renamed, as { kind, name, current }: one finder call for all. A register is never made again
