@@ -16,7 +16,8 @@ import type { Workbench } from '../../src/workbench/runtime';
 import { meterCells } from '../support/cell-meter';
 import { monitoringLogRows } from '../../src/server/monitoring/log-rows';
 import { inExecution, runOk, uiOf } from '../support/workbench';
-import { create, editAsPerson, logOk, progressWorkbench, typeInto } from './progress-helpers';
+import { create, editAsPerson, logOk, progressWorkbench, PUG_ACTIVITY, typeInto } from './progress-helpers';
+import { withSteps, writeTemplateSheet } from './template-helpers';
 
 const REPORT = 'Laporan Monitoring SOP';
 const report = (workbench: Workbench) => runOk(workbench, 'menuMonitoringReport');
@@ -253,5 +254,59 @@ describe('monitoring report: the same report whichever rows have a Replay cell',
     const sorted = copy(base);
     change(sorted, Array<Kind>(rows - 1).fill('replay'), [], [3, 9]);
     expect(outcome(sorted)).not.toEqual(full);
+  });
+});
+
+describe('monitoring report: an SOP too big for one cell', () => {
+  /** 20 steps of 2,000-character texts and executors: its frozen copy continues on "Data lanjutan" rows. */
+  function bigLog(): Workbench {
+    const workbench = progressWorkbench();
+    const template = withSteps(20, 'Besar');
+    const text = (seed: string, lineBreak = '\n') =>
+      `${seed} "kutip" \\ baris${lineBreak}`.repeat(100).slice(0, 1998).trimEnd();
+    // Roles are one line each (the validator's rule); step texts keep their line breaks.
+    template.roles = ['Kepala Bidang', 'Analis'].map((role) => text(role, ' '));
+    for (const step of template.steps) {
+      step.activity = text(`Langkah ${step.number}`);
+      step.executors = template.roles.slice();
+    }
+    writeTemplateSheet(workbench, template, 'Template: Besar');
+    runOk(workbench, 'createActivity', [{ ...PUG_ACTIVITY, templateId: 'sheet:Template: Besar' }]);
+    logOk(workbench, { step: 1, action: 'start', at: '2026-11-24 08:00' });
+    logOk(workbench, { step: 1, action: 'finish', at: '2026-11-24 09:30' });
+    create(workbench, { name: 'Kedua' });
+    return workbench;
+  }
+  const big = bigLog();
+  const continuations = riwayatOf(big.state)
+    .rows.map((row, i) => (row?.[column('Aksi') - 1]?.value === 'Data lanjutan' ? i + 1 : 0))
+    .filter(Boolean);
+
+  test('its Data parts come from their Replay cells; the report of the cells', () => {
+    expect(continuations.length).toBeGreaterThan(1);
+    const workbench = copy(big);
+    const last = riwayatOf(big.state).rows.length - 1;
+    const { value: seen, cells } = meterCells(() => outcome(workbench));
+    expect(cells.reads).toEqual(['1×15', `${last}×1`, `${last}×1`]);
+    const { replayed, cells: oracle } = reports(workbench);
+    expect(replayed).toEqual(oracle);
+    expect(oracle.sops.map((sop) => sop.activities.total)).toEqual([1, 1]);
+    expect(oracle.unreadable + oracle.refused).toBe(0);
+    expect(seen).toEqual(outcome(withoutReplay(copy(big))));
+  });
+
+  test('Replay cells without their Data: Data read from its column, in one read, the same report', () => {
+    const workbench = copy(big);
+    for (const row of riwayatOf(workbench.state).rows.slice(1)) {
+      const cell = row?.[REPLAY_COLUMN - 1];
+      if (cell) cell.value = String(cell.value).split('\n')[0];
+    }
+    const last = riwayatOf(big.state).rows.length - 1;
+    const { value: seen, cells } = meterCells(() => outcome(workbench));
+    // Every row's Data is missing now: one read of the whole Data column.
+    expect(cells.reads).toEqual(['1×15', `${last}×1`, `${last}×1`, `${last}×1`]);
+    const { replayed, cells: oracle } = reports(workbench);
+    expect(replayed).toEqual(oracle);
+    expect(seen).toEqual(outcome(withoutReplay(copy(big))));
   });
 });
