@@ -239,6 +239,9 @@ describe('the import writes per column block', () => {
     expect(large.result.callsByMethod['RangeList.setNumberFormat']).toBe(4);
     expect(large.result.callsByMethod['Range.setNumberFormats']).toBeUndefined();
     expect(large.result.callsByMethod['Sheet.getDataRange']).toBe(1);
+    // The value blocks' ranges come in one getRangeList (with the 4 format lists), not a getRange each.
+    expect(large.result.callsByMethod['Sheet.getRangeList']).toBe(5);
+    expect(large.result.callsByMethod['RangeList.getRanges']).toBe(1);
     // Written: the text format once on the grown rows, Umur's format, and the 9 columns that hold
     // something (NIP, date of birth, role, position, disability, attendance stay empty here).
     const rows = large.count - Math.floor(large.count / 17);
