@@ -69,15 +69,28 @@ function formRows(count: number): Value[][] {
 }
 const MAPPING = { name: 1, sex: 2, nik: 3, age: 4, regency: 5, institution: 6, nip: 7 };
 
-/** Every cell of `Peserta` as value and number format, its dropdowns and its grid size. */
+const SUMBER = 13;
+/** A fingerprint, whatever its version (core/terpilah/import-fingerprint.ts): their number is digested. */
+const isPrint = (value: unknown) => typeof value === 'string' && /^imp2?:/.test(value);
+
+/**
+ * Every cell of `Peserta` as value and number format, its dropdowns and its grid size; the
+ * fingerprints in Sumber as how many distinct ones (recorded with version 1, now version 2).
+ */
 function digest(sheet: SheetState): unknown {
   const width = Math.max(0, ...sheet.rows.map((row) => row?.length ?? 0));
+  const prints = new Set<unknown>();
   const rows = sheet.rows.map((row) =>
     Array.from({ length: width }, (_, c) => {
       const cell = row?.[c];
       const value = cell?.value ?? '';
+      if (c === SUMBER && isPrint(value)) prints.add(value);
       return [
-        typeof value === 'object' && value !== null ? `date:${String(value)}` : value,
+        typeof value === 'object' && value !== null
+          ? `date:${String(value)}`
+          : c === SUMBER && isPrint(value)
+            ? 'print'
+            : value,
         cell?.format?.numberFormat ?? '',
       ];
     }),
@@ -86,6 +99,7 @@ function digest(sheet: SheetState): unknown {
   while (rows.length && rows[rows.length - 1].every(([v, f]) => v === '' && f === '')) rows.pop();
   return {
     rows,
+    prints: prints.size,
     validations: sheet.validations.map((v) => [v.range, v.rule]),
     maxRows: sheet.maxRows,
   };
@@ -239,9 +253,10 @@ describe('the import writes per column block', () => {
     expect(large.result.callsByMethod['RangeList.setNumberFormat']).toBe(4);
     expect(large.result.callsByMethod['Range.setNumberFormats']).toBeUndefined();
     expect(large.result.callsByMethod['Sheet.getDataRange']).toBe(1);
-    // The value blocks' ranges come in one getRangeList (with the 4 format lists), not a getRange each.
-    expect(large.result.callsByMethod['Sheet.getRangeList']).toBe(5);
-    expect(large.result.callsByMethod['RangeList.getRanges']).toBe(1);
+    // The source's header rows and mapped columns come in one getRangeList, the value blocks'
+    // ranges in another (besides the 4 format lists): not a getRange each.
+    expect(large.result.callsByMethod['Sheet.getRangeList']).toBe(6);
+    expect(large.result.callsByMethod['RangeList.getRanges']).toBe(2);
     // Written: the text format once on the grown rows, Umur's format, and the 9 columns that hold
     // something (NIP, date of birth, role, position, disability, attendance stay empty here).
     const rows = large.count - Math.floor(large.count / 17);

@@ -3,7 +3,7 @@
  * row is found and matched to the register's fields, the person may correct the mapping, and the
  * rows are appended to `Peserta` (the rows themselves are made in core/terpilah/import.ts).
  * Importing the same rows again skips them. Service calls do not depend on the number of rows:
- * one read of the source, one of the fingerprints, one batched write.
+ * one read of the source's header and mapped columns, one of the fingerprints, one batched write.
  */
 import { t, type Language } from '../../core/i18n';
 import { maskNiksIn } from '../../core/privacy/mask-nik';
@@ -20,6 +20,10 @@ import {
   plannedDatesByActivity,
   type ImportSource,
 } from '../../core/terpilah/import';
+import { columnsToRead, mappedColumns, printPlan } from '../../core/terpilah/import-fingerprint';
+import type { ColumnMapping } from '../../core/terpilah/model';
+import { rowBlocks, type RowBlock } from '../../core/terpilah/read-plan';
+import { columnToLetters } from '../../core/plan/a1';
 import { entryFindingsMessage, entryWarnings } from '../../core/terpilah/entry-check';
 import { normaliseRows } from '../../core/terpilah/normalise';
 import { PESERTA_COLUMN } from '../../core/terpilah/peserta';
@@ -104,15 +108,13 @@ export const importParticipants: SidebarApi['importParticipants'] = (
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const input = (request ?? {}) as Partial<ImportRequest>;
-  const source = readSource(spreadsheet, String(input.sourceSheet ?? ''), language);
-  const mapping = checkedMapping(input.mapping, source.headers.length);
+  const source = readSource(spreadsheet, String(input.sourceSheet ?? ''), input.mapping, language);
+  const { mapping, rows, firstRow } = source;
   if (mapping.name === undefined && mapping.sex === undefined)
     throw new UserError(t(language, 'importNeedNameOrSex'));
   const activity = String(input.activity ?? '')
     .trim()
     .slice(0, 200);
-  const firstRow = source.headerIndex + 2;
-  const rows = source.values.slice(source.headerIndex + 1);
   const dates = activityDates(spreadsheet);
   const referenceDate = toIsoInZone(Date.now(), timeZone).slice(0, 10);
   // Normalised before the lock is taken: the lock is held only for the reads and the write.
@@ -135,6 +137,12 @@ export const importParticipants: SidebarApi['importParticipants'] = (
             .map(([value]) => String(value))
         : [];
     const sourceSheet = source.name;
+    // Rows imported before under other columns (another mapping, or version-1 prints of every
+    // column): those columns are read too, so that their prints can be recognised.
+    const more = columnsToRead(printPlan(known, sourceSheet, mapping), source.width).filter(
+      (c) => !source.read.has(c),
+    );
+    readColumns(source, more);
     const out = importRows({ sourceSheet, rows, firstRow, mapping, participants, activity, timeZone }, known);
     const at = Math.max(2, last + 1);
     const fresh = out.rows.length > 0 ? freshIndex(spreadsheet, sheet, last) : null;
@@ -159,10 +167,82 @@ export const importParticipants: SidebarApi['importParticipants'] = (
   };
 };
 
-/** The source sheet, its values (one read) and the first recognisable header row. */
-function readSource(spreadsheet: Spreadsheet, requested: string, language: Language): ImportSource {
+/** The header is looked for in the source's first rows (core findHeaderRow's search). */
+const HEADER_ROWS = 10;
+
+/** A source being imported: its data rows, holding the cells of the columns read so far. */
+interface SourceRead {
+  name: string;
+  sheet: Sheet;
+  mapping: ColumnMapping;
+  /** Columns of the source's data range. */
+  width: number;
+  /** The sheet row (1-based) of rows[0], below the header row. */
+  firstRow: number;
+  /** One per data row, `width` cells: "" where a column was not read. */
+  rows: unknown[][];
+  read: Set<number>;
+}
+
+/**
+ * The source sheet, its header row (found in the first rows) and the cells of the mapped columns
+ * only: a form's Timestamp and unmapped answers are not read (core/terpilah/import-fingerprint.ts).
+ */
+function readSource(
+  spreadsheet: Spreadsheet,
+  requested: string,
+  requestedMapping: unknown,
+  language: Language,
+): SourceRead {
   const { sheet, name } = sourceSheetOf(spreadsheet, requested, language);
-  return headerOf(name, sheet.getDataRange().getValues(), language);
+  const data = sheet.getDataRange();
+  const lastRow = data.getNumRows();
+  const width = data.getNumColumns();
+  const mapping = checkedMapping(requestedMapping, width);
+  const columns = mappedColumns(mapping);
+  // The header rows and the mapped columns in one getRangeList (the mapped columns from row 1: the
+  // header's rows among them cost a few cells, a separate list a round trip).
+  const blocks = rowBlocks(columns, lastRow);
+  const ranges = sheet
+    .getRangeList([
+      `A1:${columnToLetters(width)}${Math.min(lastRow, HEADER_ROWS)}`,
+      ...blocks.map(columnsA1(lastRow)),
+    ])
+    .getRanges();
+  const { headerIndex } = headerOf(name, ranges[0].getValues(), language);
+  const firstRow = headerIndex + 2;
+  const rows = Array.from({ length: Math.max(0, lastRow - firstRow + 1) }, () =>
+    new Array<unknown>(width).fill(''),
+  );
+  const source: SourceRead = { name, sheet, mapping, width, firstRow, rows, read: new Set() };
+  blocks.forEach((block, i) => fillColumns(source, block, ranges[i + 1].getValues()));
+  return source;
+}
+
+/** Reads more columns of the source into its rows (none: no call). */
+function readColumns(source: SourceRead, columns: number[]): void {
+  if (columns.length === 0 || source.rows.length === 0) return;
+  const lastRow = source.firstRow + source.rows.length - 1;
+  const blocks = rowBlocks(columns, lastRow);
+  const ranges = source.sheet.getRangeList(blocks.map(columnsA1(lastRow))).getRanges();
+  blocks.forEach((block, i) => fillColumns(source, block, ranges[i].getValues()));
+}
+
+/** "B1:G50001": columns block.first… from row 1 to `lastRow`. */
+const columnsA1 =
+  (lastRow: number) =>
+  (block: RowBlock): string =>
+    `${columnToLetters(block.first + 1)}1:${columnToLetters(block.first + block.count)}${lastRow}`;
+
+/** A block's values (read from row 1) into the source's rows, at their column index. */
+function fillColumns(source: SourceRead, block: RowBlock, values: unknown[][]): void {
+  const skip = source.firstRow - 1;
+  for (let r = 0; r < source.rows.length; r++) {
+    const from = values[skip + r];
+    const row = source.rows[r];
+    for (let k = 0; k < block.count; k++) row[block.first + k] = from[k];
+  }
+  for (let k = 0; k < block.count; k++) source.read.add(block.first + k);
 }
 
 /** The sheet a list is imported from: one the person named, not one of the add-in's. */
