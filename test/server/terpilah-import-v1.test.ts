@@ -19,6 +19,8 @@ type Value = Cell['value'];
 const FIXTURE = join(__dirname, 'fixtures', 'terpilah-import-v1.json');
 const FORM = 'Form Responses 1';
 const SUMBER = 13;
+/** A form of 20 questions; the 12 after "Catatan" are not imported (they hold other answers). */
+const QUESTIONS = Array.from({ length: 12 }, (_, k) => `Pertanyaan ${k + 1}`);
 const HEADER = [
   'Timestamp',
   'Nama Lengkap',
@@ -28,17 +30,21 @@ const HEADER = [
   'Asal Kabupaten/Kota',
   'Instansi/OPD',
   'Catatan',
+  ...QUESTIONS,
 ];
+const WIDTH = HEADER.length;
 const MAPPING = { name: 1, sex: 2, nik: 3, age: 4, regency: 5, institution: 6 };
 const ANOTHER_MAPPING = { name: 1, sex: 2, age: 4, position: 7 };
+/** Answers: large enough to be read per column block (a few dozen rows are read whole). */
+const ANSWERS = 200;
 
-/** `count` answers: a blank row, a Timestamp alone, the same person answering twice, a repeated row. */
+/** `count` answers: blank rows, a Timestamp alone, the same person answering twice, a repeated row. */
 function answers(count: number, from = 0): Value[][] {
   return Array.from({ length: count }, (_, k) => {
     const i = from + k;
     const at = new Date(Date.UTC(2026, 10, 20, 2, i));
-    if (i % 11 === 10) return ['', '', '', '', '', '', '', ''];
-    if (i % 13 === 12) return [at, '', '', '', '', '', '', ''];
+    if (i % 11 === 10) return Array.from({ length: WIDTH }, () => '');
+    if (i % 13 === 12) return [at, ...Array.from({ length: WIDTH - 1 }, () => '')];
     // Answered twice (another Timestamp, the same answers); answer 7 repeats answer 6 exactly.
     const who = i === 7 ? 6 : i % 9 === 8 ? i - 1 : i;
     return [
@@ -50,9 +56,15 @@ function answers(count: number, from = 0): Value[][] {
       ['Bateng', 'Pangkalpinang', ''][who % 3],
       `OPD ${who % 5}`,
       who % 6 === 0 ? 'Kepala Seksi' : '',
+      ...QUESTIONS.map((_, q) => ['Ya', 'Tidak', ''][(who + q) % 3]),
     ];
   });
 }
+const FORM_ROWS = answers(ANSWERS);
+const BLANK = FORM_ROWS.filter((row) => row.every((value) => value === '')).length;
+/** Rows with the Timestamp alone: version 1 imported them (as rows with no name), version 2 does not. */
+const TIME_ONLY = FORM_ROWS.filter((row) => row[0] !== '' && row[1] === '').length;
+const PEOPLE = ANSWERS - BLANK - TIME_ONLY;
 
 function withForm(workbench: Workbench, rows: Value[][]): void {
   const sheet = newSheetState(workbench.state.nextId++, FORM);
@@ -79,13 +91,13 @@ function registerImportedByVersion1(): Workbench {
     sheet.rows[0],
     ...recorded.map((row) => row.map((value, c) => ({ value, format: format?.[c] }))),
   ];
-  withForm(workbench, answers(40));
+  withForm(workbench, FORM_ROWS);
   return workbench;
 }
 
 if (process.env.RECORD_V1_DIST) {
   const workbench = new Workbench({ state: newWorkbookState('Uji'), distDir: process.env.RECORD_V1_DIST });
-  withForm(workbench, answers(40));
+  withForm(workbench, FORM_ROWS);
   runOk(workbench, 'importParticipants', [{ sourceSheet: FORM, mapping: MAPPING, activity: 'Bimtek' }]);
   writeFileSync(FIXTURE, JSON.stringify(pesertaRows(workbench)) + '\n');
 }
@@ -98,60 +110,78 @@ const run = (workbench: Workbench, mapping: object) =>
 describe('a register imported by version 1', () => {
   test('the fixture is what version 1 wrote: every non-blank row, its print over every column', () => {
     const recorded = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Value[][];
-    // 40 answers: 3 blank rows (10, 21, 32); the Timestamp alone (12, 25, 38) was a row of its own.
-    expect(recorded).toHaveLength(37);
+    expect([BLANK, TIME_ONLY]).toEqual([18, 14]);
+    expect(recorded).toHaveLength(ANSWERS - BLANK);
     for (const row of recorded) expect(String(row[SUMBER])).toMatch(/^imp:[0-9a-z]+(\.\d+)?$/);
-    expect(new Set(recorded.map((row) => row[SUMBER])).size).toBe(37);
+    expect(new Set(recorded.map((row) => row[SUMBER])).size).toBe(recorded.length);
+    expect(recorded.filter((row) => String(row[SUMBER]).endsWith('.2'))).toHaveLength(1); // answer 7
   });
 
   test('again, under the same mapping or another: nothing twice; new answers come in once', () => {
     const workbench = registerImportedByVersion1();
+    const rows = `${ANSWERS + 1}`;
     // Version-1 prints hash every column: the columns not mapped are read too, to recognise them
-    // (the header rows, the mapped columns B-G or B-H, Sumber, the rest: a small gap is read along).
+    // (the header rows, the mapped columns B-G or B-H, Sumber, then the rest, in runs).
     const reads = [
-      ['10×8', '41×6', '37×1', '41×8'],
-      ['10×8', '41×7', '37×1', '41×1'],
+      [`10×${WIDTH}`, `${rows}×6`, `${ANSWERS - BLANK}×1`, `${rows}×1`, `${rows}×13`],
+      [`10×${WIDTH}`, `${rows}×7`, `${ANSWERS - BLANK}×1`, `${rows}×1`, `${rows}×12`],
     ];
     [MAPPING, ANOTHER_MAPPING].forEach((mapping, i) => {
       const again = run(workbench, mapping);
-      expect(again.value.value as ImportResult).toMatchObject({ imported: 0, skipped: 34, empty: 6 });
+      expect(again.value.value as ImportResult).toMatchObject({
+        imported: 0,
+        skipped: PEOPLE,
+        empty: BLANK + TIME_ONLY,
+      });
       expect(again.cells.reads).toEqual(reads[i]);
     });
-    expect(pesertaRows(workbench)).toHaveLength(37);
+    expect(pesertaRows(workbench)).toHaveLength(ANSWERS - BLANK);
 
-    // New answers: a new person, and one answering again (the same answers as row 3).
+    // New answers: two new people, and one answering again (the same answers as answer 3).
     sheetOf(workbench, FORM).rows.push(
-      ...[...answers(2, 40), [new Date(Date.UTC(2026, 10, 21)), ...answers(1, 3)[0].slice(1)]].map((row) =>
-        row.map((value) => ({ value })),
+      ...[...answers(2, ANSWERS), [new Date(Date.UTC(2026, 10, 21)), ...answers(1, 3)[0].slice(1)]].map(
+        (row) => row.map((value) => ({ value })),
       ),
     );
     const next = run(workbench, MAPPING);
-    expect(next.value.value as ImportResult).toMatchObject({ imported: 3, skipped: 34 });
-    const rows = pesertaRows(workbench);
-    expect(rows.slice(37).map((row) => row[1])).toEqual(['Orang 40', 'Orang 41', 'Orang 3']);
-    for (const row of rows.slice(37))
-      expect(String(row[SUMBER])).toMatch(/^imp2:[0-9a-z]{4}:B-G:[0-9a-z]+(\.2)?$/);
+    expect(next.value.value as ImportResult).toMatchObject({ imported: 3, skipped: PEOPLE });
+    const added = pesertaRows(workbench).slice(ANSWERS - BLANK);
+    expect(added.map((row) => row[1])).toEqual([`Orang ${ANSWERS}`, `Orang ${ANSWERS + 1}`, 'Orang 3']);
+    for (const row of added) expect(String(row[SUMBER])).toMatch(/^imp2:[0-9a-z]{4}:B-G:[0-9a-z]+(\.2)?$/);
 
     for (const mapping of [MAPPING, ANOTHER_MAPPING])
-      expect(run(workbench, mapping).value.value as ImportResult).toMatchObject({ imported: 0, skipped: 37 });
-    expect(pesertaRows(workbench)).toHaveLength(40);
+      expect(run(workbench, mapping).value.value as ImportResult).toMatchObject({
+        imported: 0,
+        skipped: PEOPLE + 3,
+      });
+    expect(pesertaRows(workbench)).toHaveLength(ANSWERS - BLANK + 3);
   });
 
   test('a register of version-2 prints only: the mapped columns are read, not the Timestamp', () => {
     const workbench = newWorkbench();
-    withForm(workbench, answers(40));
+    withForm(workbench, FORM_ROWS);
+    const rows = `${ANSWERS + 1}`;
     const first = run(workbench, MAPPING);
-    expect(first.value.value as ImportResult).toMatchObject({ imported: 34, empty: 6 });
-    expect(first.cells.reads).toEqual(['10×8', '41×6']);
+    expect(first.value.value as ImportResult).toMatchObject({ imported: PEOPLE, empty: BLANK + TIME_ONLY });
+    expect(first.cells.reads).toEqual([`10×${WIDTH}`, `${rows}×6`]);
     // Another mapping (B, C, E, H: read as B-H, the gaps being small): the columns the first
     // import's prints name (B-G) are in hand, nothing more is read.
     const again = run(workbench, ANOTHER_MAPPING);
-    expect(again.value.value as ImportResult).toMatchObject({ imported: 0, skipped: 34 });
-    expect(again.cells.reads).toEqual(['10×8', '41×7', '34×1']);
+    expect(again.value.value as ImportResult).toMatchObject({ imported: 0, skipped: PEOPLE });
+    expect(again.cells.reads).toEqual([`10×${WIDTH}`, `${rows}×7`, `${PEOPLE}×1`]);
     // The other way round: a mapping of fewer columns (B) reads the rest of the first prints'
     // columns (C-G) once it has read Sumber.
     const fewer = run(workbench, { name: 1 });
-    expect(fewer.value.value as ImportResult).toMatchObject({ imported: 0, skipped: 34 });
-    expect(fewer.cells.reads).toEqual(['10×8', '41×1', '34×1', '41×5']);
+    expect(fewer.value.value as ImportResult).toMatchObject({ imported: 0, skipped: PEOPLE });
+    expect(fewer.cells.reads).toEqual([`10×${WIDTH}`, `${rows}×1`, `${PEOPLE}×1`, `${rows}×5`]);
+  });
+
+  test('a small source is read whole, in one call: nothing more to read for version-1 prints', () => {
+    const workbench = registerImportedByVersion1();
+    const small = sheetOf(workbench, FORM);
+    small.rows = small.rows.slice(0, 31);
+    const again = run(workbench, MAPPING);
+    expect(again.value.value as ImportResult).toMatchObject({ imported: 0 });
+    expect(again.cells.reads).toEqual([`31×${WIDTH}`, `${ANSWERS - BLANK}×1`]);
   });
 });

@@ -22,7 +22,7 @@ import {
 } from '../../core/terpilah/import';
 import { columnsToRead, mappedColumns, printPlan } from '../../core/terpilah/import-fingerprint';
 import type { ColumnMapping } from '../../core/terpilah/model';
-import { rowBlocks, type RowBlock } from '../../core/terpilah/read-plan';
+import { CELLS_PER_ROUND_TRIP, rowBlocks, type RowBlock } from '../../core/terpilah/read-plan';
 import { columnToLetters } from '../../core/plan/a1';
 import { entryFindingsMessage, entryWarnings } from '../../core/terpilah/entry-check';
 import { normaliseRows } from '../../core/terpilah/normalise';
@@ -200,22 +200,27 @@ function readSource(
   const width = data.getNumColumns();
   const mapping = checkedMapping(requestedMapping, width);
   const columns = mappedColumns(mapping);
+  const headerRows = Math.min(lastRow, HEADER_ROWS);
   // The header rows and the mapped columns in one getRangeList (the mapped columns from row 1: the
-  // header's rows among them cost a few cells, a separate list a round trip).
+  // header's rows among them cost a few cells, a separate list a round trip) — or, for a small
+  // source, every cell in one read, which then costs less than the round trips it saves.
   const blocks = rowBlocks(columns, lastRow);
-  const ranges = sheet
-    .getRangeList([
-      `A1:${columnToLetters(width)}${Math.min(lastRow, HEADER_ROWS)}`,
-      ...blocks.map(columnsA1(lastRow)),
-    ])
-    .getRanges();
-  const { headerIndex } = headerOf(name, ranges[0].getValues(), language);
+  const blockCells = headerRows * width + blocks.reduce((n, block) => n + block.count, 0) * lastRow;
+  const whole = width * lastRow <= blockCells + (1 + blocks.length) * CELLS_PER_ROUND_TRIP;
+  const ranges = whole
+    ? [data]
+    : sheet
+        .getRangeList([`A1:${columnToLetters(width)}${headerRows}`, ...blocks.map(columnsA1(lastRow))])
+        .getRanges();
+  const first = ranges[0].getValues();
+  const { headerIndex } = headerOf(name, first.slice(0, headerRows), language);
   const firstRow = headerIndex + 2;
   const rows = Array.from({ length: Math.max(0, lastRow - firstRow + 1) }, () =>
     new Array<unknown>(width).fill(''),
   );
   const source: SourceRead = { name, sheet, mapping, width, firstRow, rows, read: new Set() };
-  blocks.forEach((block, i) => fillColumns(source, block, ranges[i + 1].getValues()));
+  if (whole) fillColumns(source, { first: 0, count: width }, first);
+  else blocks.forEach((block, i) => fillColumns(source, block, ranges[i + 1].getValues()));
   return source;
 }
 
