@@ -4,8 +4,10 @@
  * another, brings none of those rows in twice; only new answers come in, with version-2 prints,
  * and a third import takes nothing. fixtures/terpilah-import-v1.json holds what version 1 wrote
  * in `Peserta` (recorded with the bundle built at a93540f:
- * `RECORD_V1_DIST=<that dist> npx jest test/server/terpilah-import-v1.test.ts`).
+ * `RECORD_V1_DIST=<that dist> npx jest test/server/terpilah-import-v1.test.ts`). Then a property
+ * through the real bundle: over random sources and any two mappings, no row comes in twice.
  */
+import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportResult } from '../../src/server/api';
@@ -185,3 +187,61 @@ describe('a register imported by version 1', () => {
     expect(again.cells.reads).toEqual([`31×${WIDTH}`, `${ANSWERS - BLANK}×1`]);
   });
 });
+
+describe('importing twice never duplicates (fast-check, the real bundle)', () => {
+  const POOL: Value[] = ['', '', '', 'Ani', 'Budi', 'L', 'p', 7, 'x'];
+  /** A source `width` columns wide (Nama, L/P, then others), `count` rows drawn from a seed. */
+  function source(width: number, count: number, seed: number): Value[][] {
+    let state = seed >>> 0 || 1;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) % POOL.length;
+    const header = ['Nama', 'L/P', ...Array.from({ length: width - 2 }, (_, c) => `Kolom ${c + 1}`)];
+    return [
+      header,
+      ...Array.from({ length: count }, () => Array.from({ length: width }, () => POOL[next()])),
+    ];
+  }
+  const mappingOf = (columns: number[], width: number) => {
+    const fields = ['name', 'sex', 'age', 'institution', 'position', 'regency'];
+    const mapping: Record<string, number> = {};
+    columns.forEach((c, i) => (mapping[fields[i]] = c % width));
+    return mapping;
+  };
+  const blankUnder = (row: Value[], mapping: Record<string, number>) =>
+    Object.values(mapping).every((c) => row[c] === '');
+
+  test('under any two mappings, small sources (read whole) and large ones (read per column block)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 14 }),
+        fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 250, max: 400 })),
+        fc.integer(),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        (width, count, seed, first, second) => {
+          const values = source(width, count, seed);
+          const m1 = mappingOf(first, width);
+          const m2 = mappingOf(second, width);
+          const workbench = newWorkbench();
+          const sheet = newSheetState(workbench.state.nextId++, 'Form');
+          sheet.rows = values.map((row) => row.map((value) => ({ value })));
+          sheet.maxColumns = Math.max(sheet.maxColumns, width);
+          workbench.state.sheets.push(sheet);
+          const data = values.slice(1);
+          const one = importOf(workbench, m1);
+          expect(one.imported).toBe(data.filter((row) => !blankUnder(row, m1)).length);
+          const two = importOf(workbench, m2);
+          expect(two.imported).toBe(data.filter((row) => blankUnder(row, m1) && !blankUnder(row, m2)).length);
+          expect(importOf(workbench, m1).imported).toBe(0);
+          expect(importOf(workbench, m2).imported).toBe(0);
+          expect(pesertaRows(workbench)).toHaveLength(one.imported + two.imported);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
+
+function importOf(workbench: Workbench, mapping: object): ImportResult {
+  return runOk(workbench, 'importParticipants', [{ sourceSheet: 'Form', mapping, activity: 'Rapat' }])
+    .value as ImportResult;
+}
