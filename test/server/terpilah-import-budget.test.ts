@@ -2,7 +2,9 @@
  * Import and its preview within budget: the preview reads the first rows only, the import reads the
  * source once and writes number formats per column block (not per cell) and only the columns that
  * hold something — and `Peserta` ends up cell for cell, format for format, as before
- * (fixtures/terpilah-import-before.json was recorded with the per-cell writer).
+ * (fixtures/terpilah-import-before.json was recorded with the per-cell writer; since the
+ * fingerprints' version 2 it digests Sumber as how many distinct prints, re-recorded after the
+ * digest of the code before version 2, at a93540f, was found identical).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
