@@ -24,6 +24,10 @@ const BATCH_ROWS = 512;
 /** Batches posted and not yet counted before the worker waits. */
 const MAX_BATCHES = 16;
 const WORKER_KEY = 'sopTerpilahCsvWorker';
+/** The main thread's answer to a header, in the shared slot 1: 0 while it has not answered. */
+const HEADER_PENDING = 0;
+const HEADER_GO = 1;
+const HEADER_STOP = 2;
 
 /**
  * A batch's fields as UTF-8 bytes, moved (not copied) to the main thread, with where each ends
@@ -46,7 +50,7 @@ interface Job {
   path: string;
   chunkSize?: number;
   sliceChars?: number;
-  /** One Int32: the batches the main thread has counted. */
+  /** Int32s: [the batches the main thread has counted, its answer to the last header (HEADER_*)]. */
   counted: SharedArrayBuffer;
 }
 
@@ -89,9 +93,13 @@ export function runCsvWorker(): void {
     records = [];
   };
   const sink: RowSink = {
+    // The real sink's answer, waited for: an unrecognised header stops this reading exactly as it
+    // stops one thread's (which still reports a quote left open when the file was read whole).
     header: (found) => {
+      Atomics.store(counted, 1, HEADER_PENDING);
       post({ type: 'header', found });
-      return true;
+      while (Atomics.load(counted, 1) === HEADER_PENDING) Atomics.wait(counted, 1, HEADER_PENDING, 1000);
+      return Atomics.load(counted, 1) === HEADER_GO;
     },
     row: (values, row) => {
       if (records.length > 0 && row !== first + records.length) flush();
@@ -157,7 +165,7 @@ export function streamCsvOnThread(
   sink: RowSink,
   options: StreamOptions = {},
 ): Promise<StreamResult> {
-  const shared = new SharedArrayBuffer(4);
+  const shared = new SharedArrayBuffer(8);
   const counted = new Int32Array(shared);
   const job: Job = {
     [WORKER_KEY]: true,
@@ -188,8 +196,9 @@ export function streamCsvOnThread(
       try {
         switch (message.type) {
           case 'header':
-            // An unrecognised header stops the reading, as on one thread.
-            if (!sink.header(message.found)) settle(() => resolve({ ...message.found, rows: 0 }));
+            // The worker waits for this answer; then its 'done' or 'error' settles, as on one thread.
+            Atomics.store(counted, 1, sink.header(message.found) ? HEADER_GO : HEADER_STOP);
+            Atomics.notify(counted, 1);
             break;
           case 'rows':
             feedBatch(message, sink);

@@ -66,6 +66,9 @@ beforeAll(() => {
   writeFileSync(file('register.csv'), lines.join(''));
   writeFileSync(file('unknown.csv'), 'Foo;Bar\n' + '1;2\n'.repeat(50_000));
   writeFileSync(file('empty.csv'), '');
+  // A blank first line makes "," the delimiter: the ";" header is one unknown column, and the last
+  // row leaves a quote open, which one thread reports because it read the whole (small) file.
+  writeFileSync(file('open-quote.csv'), `\n${HEADER.join(';')}\n;","\n`);
   // Not UTF-8 only far into the file: the reading starts over as Windows-1252.
   writeFileSync(
     file('latin1.csv'),
@@ -91,6 +94,9 @@ describe('ringkas with the CSV parsed on a second thread', () => {
   test('stops, fails and starts over as one thread does', () => {
     expect(expectSame(file('unknown.csv')).code).toBe(2);
     expect(expectSame(file('empty.csv')).code).toBe(2);
+    const openQuote = expectSame(file('open-quote.csv'));
+    expect(openQuote.code).toBe(2);
+    expect(openQuote.stderr).toMatch(/quote|kutip/i);
     expect(expectSame(file('missing.csv')).code).toBe(2);
     const latin1 = expectSame(file('latin1.csv'));
     expect(latin1.code).toBe(0);

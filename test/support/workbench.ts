@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { newWorkbookState, type UiEvent, type WorkbookState } from '../../src/workbench/model';
 import { Workbench, type ExecutionResult } from '../../src/workbench/runtime';
+import { classify } from '../../src/workbench/services/latency';
 
 /** The real dist/ bundle (built by test/global-setup.js) running in the workbench emulation. */
 export const DIST = join(__dirname, '..', '..', 'dist');
@@ -18,6 +19,13 @@ export function runOk(workbench: Workbench, name: string, args: unknown[] = []):
   const result = workbench.run(name, args);
   if (!result.ok) throw new Error(`${name} failed: ${result.error ?? JSON.stringify(result.needsInput)}`);
   return result;
+}
+
+/** The calls the latency model charges a round trip: builders, values in hand, geometry are free. */
+export function roundTrips(result: Pick<ExecutionResult, 'callsByMethod'>): number {
+  return Object.entries(result.callsByMethod)
+    .filter(([key]) => classify(...(key.split('.') as [string, string])) !== 'free')
+    .reduce((sum, [, n]) => sum + n, 0);
 }
 
 export function uiOf<K extends UiEvent['kind']>(

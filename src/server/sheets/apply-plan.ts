@@ -1,8 +1,54 @@
 import { rectToA1 } from '../../core/plan/a1';
+import { groupMerges } from '../../core/plan/merge-groups';
 import type { CellStyle, PlanRect, SheetPlan } from '../../core/plan/plan';
 import { asLiteralText } from '../../core/plan/text-safety';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+type Styles = (CellStyle | null)[][];
+
+/** A plural setter of one style property: `fallback` (Sheets' default) where a cell has none. */
+const plain =
+  <K extends keyof CellStyle>(key: K, fallback: unknown, set: (range: Range, grid: never[][]) => void) =>
+  (range: Range, styles: Styles) =>
+    set(range, styles.map((row) => row.map((style) => style?.[key] ?? fallback)) as never[][]);
+
+/**
+ * The text styles of a grid: one built TextStyle per distinct combination (builders cost no round
+ * trip; their calls grow with the distinct styles, never with the cells), an attribute set only
+ * where the plan sets it —
+ * the font size everywhere once any cell has one (its fallback 10 stored as written, as
+ * setFontSizes did). Written only onto a new sheet, where an unset attribute is Sheets' default.
+ */
+function textStyles(styles: Styles, withSize: boolean): GoogleAppsScript.Spreadsheet.TextStyle[][] {
+  const built = new Map<string, GoogleAppsScript.Spreadsheet.TextStyle>();
+  return styles.map((row) =>
+    row.map((style) => {
+      const size = withSize ? (style?.fontSize ?? 10) : undefined;
+      const { fontWeight: weight, fontStyle: slant, fontColor: color } = style ?? {};
+      const key = JSON.stringify([weight, slant, color, size]);
+      let text = built.get(key);
+      if (!text) {
+        const builder = SpreadsheetApp.newTextStyle();
+        if (weight !== undefined) builder.setBold(weight === 'bold');
+        if (slant !== undefined) builder.setItalic(slant === 'italic');
+        if (color !== undefined) builder.setForegroundColor(color);
+        if (size !== undefined) builder.setFontSize(size);
+        built.set(key, (text = builder.build()));
+      }
+      return text;
+    }),
+  );
+}
+
+interface StyleSetter {
+  /** The plan's style properties it writes. */
+  keys: (keyof CellStyle)[];
+  /** Once this property is used, the setter covers the whole plan (its fallback is stored as written). */
+  whole?: keyof CellStyle;
+  apply: (range: Range, styles: Styles, used: Set<keyof CellStyle>) => void;
+}
 
 /**
  * Plural setter per style property; a property no cell uses costs no call. When the plan's ranges
@@ -11,38 +57,75 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * no writing, and fewer cells written cost less. Font size keeps the whole plan: its fallback 10
  * is stored as written.
  */
-const STYLE_SETTERS: {
-  key: keyof CellStyle;
-  fallback: unknown;
-  apply: (range: GoogleAppsScript.Spreadsheet.Range, grid: never[][]) => void;
-}[] = [
-  { key: 'background', fallback: null, apply: (r, g) => r.setBackgrounds(g) },
-  { key: 'fontColor', fallback: null, apply: (r, g) => r.setFontColors(g) },
-  { key: 'fontWeight', fallback: null, apply: (r, g) => r.setFontWeights(g) },
-  { key: 'fontStyle', fallback: null, apply: (r, g) => r.setFontStyles(g) },
-  { key: 'fontSize', fallback: 10, apply: (r, g) => r.setFontSizes(g) },
-  { key: 'horizontalAlignment', fallback: null, apply: (r, g) => r.setHorizontalAlignments(g) },
-  { key: 'verticalAlignment', fallback: null, apply: (r, g) => r.setVerticalAlignments(g) },
-  { key: 'wrap', fallback: false, apply: (r, g) => r.setWraps(g) },
+const SINGLE_SETTERS: StyleSetter[] = [
+  { keys: ['background'], apply: plain('background', null, (r, g) => r.setBackgrounds(g)) },
+  { keys: ['fontColor'], apply: plain('fontColor', null, (r, g) => r.setFontColors(g)) },
+  { keys: ['fontWeight'], apply: plain('fontWeight', null, (r, g) => r.setFontWeights(g)) },
+  { keys: ['fontStyle'], apply: plain('fontStyle', null, (r, g) => r.setFontStyles(g)) },
+  { keys: ['fontSize'], whole: 'fontSize', apply: plain('fontSize', 10, (r, g) => r.setFontSizes(g)) },
+  {
+    keys: ['horizontalAlignment'],
+    apply: plain('horizontalAlignment', null, (r, g) => r.setHorizontalAlignments(g)),
+  },
+  {
+    keys: ['verticalAlignment'],
+    apply: plain('verticalAlignment', null, (r, g) => r.setVerticalAlignments(g)),
+  },
+  { keys: ['wrap'], apply: plain('wrap', false, (r, g) => r.setWraps(g)) },
 ];
+
+const TEXT_KEYS: (keyof CellStyle)[] = ['fontColor', 'fontWeight', 'fontStyle', 'fontSize'];
+
+/** Weight, slant, colour and size in one setTextStyles, where a setter each would be a round trip each. */
+const TEXT_SETTER: StyleSetter = {
+  keys: TEXT_KEYS,
+  whole: 'fontSize',
+  apply: (r, styles, used) => r.setTextStyles(textStyles(styles, used.has('fontSize'))),
+};
+
+/** How applyPlan writes (the sheet comes out the same either way). */
+export interface ApplyOptions {
+  /**
+   * The text properties in one setTextStyles when two or more are used: a round trip or more
+   * saved, at a few free builder calls per distinct style (calls then vary with the styles used).
+   */
+  textStyles?: boolean;
+}
+
+/**
+ * The setters of a plan: with `textStyles`, the text properties in one setTextStyles when two or
+ * more are used (one round trip instead of several), else each its own setter.
+ */
+function settersFor(plan: SheetPlan, options: ApplyOptions): StyleSetter[] {
+  if (!options.textStyles) return SINGLE_SETTERS;
+  const used = TEXT_KEYS.filter((key) =>
+    plan.styles.some((row) => row.some((style) => style?.[key] !== undefined)),
+  );
+  if (used.length < 2) return SINGLE_SETTERS;
+  const rest = SINGLE_SETTERS.filter((setter) => !TEXT_KEYS.includes(setter.keys[0]));
+  return [rest[0], TEXT_SETTER, ...rest.slice(1)];
+}
 
 /**
  * Writes a plan onto an empty sheet in a fixed number of batched calls: number formats first (so
- * "@" cells keep text), then values, one plural setter per used style property, one RangeList per
- * border spec, one call per merge and validation. The single ranges it needs (the plan's, the
- * style properties' used rects, the merges', a border spec's of one rect, the validations') come
- * in one RangeList. Strings are written as literal text.
+ * "@" cells keep text), then values, one plural setter per used style group, one RangeList per
+ * border spec, one call per merge (continuing bands joined: core/plan/merge-groups.ts) and per
+ * validation. The single ranges it needs (the plan's, the style properties' used rects, the
+ * merges', a border spec's of one rect, the validations') come in one RangeList. Strings are
+ * written as literal text.
  */
-export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
+export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions = {}): void {
   const rows = plan.values.length;
   const columns = rows > 0 ? plan.values[0].length : 0;
   const whole: PlanRect | null =
     rows > 0 && columns > 0 ? { row: 1, column: 1, numRows: rows, numColumns: columns } : null;
+  // Merges of one-row (one-column) areas continuing each other: one mergeAcross (mergeVertically).
+  const merges = groupMerges(plan.merges);
   const borderRects = plan.borders.filter((b) => b.rects.length === 1).map((b) => b.rects[0]);
-  const others = [...plan.merges.map((m) => m.rect), ...borderRects, ...plan.validations.map((v) => v.rect)];
+  const others = [...merges.map((m) => m.rect), ...borderRects, ...plan.validations.map((v) => v.rect)];
   // A style property's used rect rides along when the RangeList is fetched anyway (free); alone it
   // would cost a RangeList where a getRange does, so then every setter covers the whole plan.
-  const styled = whole ? styleRects(plan, whole, others.length > 0) : [];
+  const styled = whole ? styleRects(plan, settersFor(plan, options), whole, others.length > 0) : [];
   // Every single range applyPlan works on (the plan's, the style properties' used rects, each
   // merge's, a border spec's of one rect, each validation's), in this order, in one RangeList: one
   // round trip for all (getRanges makes none), where a getRange each would be one round trip each.
@@ -69,20 +152,16 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
         ),
       ),
     );
-    for (const { setter, rect } of styled) {
+    for (const { setter, rect, used } of styled) {
       if (!rect) continue;
       const target = rect === whole ? range : take();
       const grid = plan.styles
         .slice(rect.row - 1, rect.row - 1 + rect.numRows)
-        .map((row) =>
-          row
-            .slice(rect.column - 1, rect.column - 1 + rect.numColumns)
-            .map((style) => style?.[setter.key] ?? setter.fallback),
-        );
-      setter.apply(target, grid as never[][]);
+        .map((row) => row.slice(rect.column - 1, rect.column - 1 + rect.numColumns));
+      setter.apply(target, grid, used);
     }
   }
-  for (const { mode } of plan.merges) {
+  for (const { mode } of merges) {
     const merged = take();
     if (mode === 'across') merged.mergeAcross();
     else if (mode === 'vertically') merged.mergeVertically();
@@ -119,28 +198,33 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan): void {
 }
 
 /**
- * Per style setter, the rect it writes: null when no cell uses the property, `whole` itself when
- * not shrinking, when the property must cover the plan (font size) or its cells span it, else the
- * smallest rect holding every cell that uses it.
+ * Per style setter, the rect it writes and the properties of its group some cell uses: null when
+ * none, `whole` itself when not shrinking, when the group must cover the plan (a used font size)
+ * or its cells span it, else the smallest rect holding every cell that uses one of them.
  */
 function styleRects(
   plan: SheetPlan,
+  setters: StyleSetter[],
   whole: PlanRect,
   shrink: boolean,
-): { setter: (typeof STYLE_SETTERS)[number]; rect: PlanRect | null }[] {
-  return STYLE_SETTERS.map((setter) => {
+): { setter: StyleSetter; rect: PlanRect | null; used: Set<keyof CellStyle> }[] {
+  return setters.map((setter) => {
     let [top, bottom, left, right] = [Infinity, -1, Infinity, -1];
+    const used = new Set<keyof CellStyle>();
     plan.styles.forEach((row, r) =>
       row.forEach((style, c) => {
-        if (style?.[setter.key] === undefined) return;
+        const keys = setter.keys.filter((key) => style?.[key] !== undefined);
+        if (keys.length === 0) return;
+        keys.forEach((key) => used.add(key));
         [top, bottom] = [Math.min(top, r + 1), Math.max(bottom, r + 1)];
         [left, right] = [Math.min(left, c + 1), Math.max(right, c + 1)];
       }),
     );
-    if (bottom < 0) return { setter, rect: null };
+    if (bottom < 0) return { setter, rect: null, used };
     const rect = { row: top, column: left, numRows: bottom - top + 1, numColumns: right - left + 1 };
     const spans = rect.numRows === whole.numRows && rect.numColumns === whole.numColumns;
-    return { setter, rect: !shrink || setter.key === 'fontSize' || spans ? whole : rect };
+    const mustCover = setter.whole !== undefined && used.has(setter.whole);
+    return { setter, rect: !shrink || mustCover || spans ? whole : rect, used };
   });
 }
 

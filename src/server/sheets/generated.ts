@@ -8,8 +8,8 @@
 import type { SheetPlan } from '../../core/plan/plan';
 import { fitSheetName, numberedSheetName } from '../../core/plan/sheet-name';
 import { maskNiksDeep } from '../../core/privacy/mask-nik';
-import { applyPlan } from './apply-plan';
-import { GENERATED_KEY, hasMarker, markGenerated, type GeneratedMarker } from './markers';
+import { applyPlan, type ApplyOptions } from './apply-plan';
+import { GENERATED_KEY, markerContent, markGenerated, type GeneratedMarker } from './markers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -25,24 +25,33 @@ export interface Target {
   previous: Sheet | null;
   /** The preferred name when a user's own sheet holds it (and `name` is numbered), else null. */
   userSheet: string | null;
+  /** The previous sheet's marker content (1 call, asked only by who needs it), null without one. */
+  previousMarker: () => GeneratedMarker | null;
 }
 
 /**
  * Where the sheet goes: the preferred name when free or the add-in's own sheet (replaced), else the
- * first `<name> (n)` that is free or the add-in's. One lookup per name tried, 3 calls per marker check.
+ * first `<name> (n)` that is free or the add-in's. One lookup per name tried, 1 call per marker
+ * check plus 1 per metadata entry; the marker's content is read only when asked (previousMarker).
  */
 export function targetSheet(spreadsheet: Spreadsheet, preferred: string): Target {
   for (let n = 1; ; n++) {
     const name = numberedSheetName(preferred, n);
     const existing = spreadsheet.getSheetByName(name);
-    if (!existing || hasMarker(existing, GENERATED_KEY))
-      return { name, previous: existing, userSheet: n === 1 ? null : preferred };
+    const marker = existing?.getDeveloperMetadata().find((metadata) => metadata.getKey() === GENERATED_KEY);
+    if (!existing || marker)
+      return {
+        name,
+        previous: existing,
+        userSheet: n === 1 ? null : preferred,
+        previousMarker: () => (marker ? markerContent(marker) : null),
+      };
   }
 }
 
 /**
  * Builds the sheet complete under a temporary name at the position of the sheet it replaces,
- * then deletes the previous one and takes its name. Until the previous sheet is deleted, any
+ * then deletes the previous one and takes its name (a new sheet takes its free name at once). Until the previous sheet is deleted, any
  * failure removes the new sheet: nothing half-written is left behind.
  */
 export function writeReplacing(
@@ -51,26 +60,31 @@ export function writeReplacing(
   previous: Sheet | null,
   templateId: string,
   marker: Pick<GeneratedMarker, 'templateHash' | 'version'> = {},
+  apply: ApplyOptions = {},
 ): Sheet {
   // The name comes from sheetNameFor (masked already) and must stay the one targetSheet chose.
   const plan: SheetPlan = { ...typedPlan, values: maskNiksDeep(typedPlan.values) };
-  const temporary = fitSheetName(plan.sheetName, ` ~baru${Date.now().toString(36).slice(-6)}`);
+  // Only a sheet replacing another needs a temporary name; a free name is taken at once (one
+  // setName less), and a failure deletes the new sheet all the same.
   const sheet = previous
-    ? spreadsheet.insertSheet(temporary, previous.getIndex() - 1)
-    : spreadsheet.insertSheet(temporary);
+    ? spreadsheet.insertSheet(
+        fitSheetName(plan.sheetName, ` ~baru${Date.now().toString(36).slice(-6)}`),
+        previous.getIndex() - 1,
+      )
+    : spreadsheet.insertSheet(plan.sheetName);
   let previousDeleted = false;
   try {
     const rows = plan.values.length;
     const columns = rows > 0 ? plan.values[0].length : 0;
     if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
     if (columns > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, columns - NEW_SHEET_COLUMNS);
-    applyPlan(sheet, plan);
+    applyPlan(sheet, plan, apply);
     markGenerated(sheet, templateId, marker);
     if (previous) {
       spreadsheet.deleteSheet(previous);
       previousDeleted = true;
+      sheet.setName(plan.sheetName);
     }
-    sheet.setName(plan.sheetName);
   } catch (error) {
     // Once the previous sheet is gone the new one is the only copy: it stays (complete, marked).
     if (!previousDeleted) spreadsheet.deleteSheet(sheet);

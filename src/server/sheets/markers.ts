@@ -86,9 +86,15 @@ export function renamedRegister(
 /** The generated marker's content on a sheet, or null (none, or not readable): 1 call + 2 per entry. */
 export function generatedMarker(sheet: Sheet): GeneratedMarker | null {
   const found = sheet.getDeveloperMetadata().find((metadata) => metadata.getKey() === GENERATED_KEY);
-  if (!found) return null;
+  return found ? markerContent(found) : null;
+}
+
+/** A generated marker entry's content, or null when not readable: 1 call. */
+export function markerContent(
+  metadata: GoogleAppsScript.Spreadsheet.DeveloperMetadata,
+): GeneratedMarker | null {
   try {
-    return JSON.parse(found.getValue() ?? '') as GeneratedMarker;
+    return JSON.parse(metadata.getValue() ?? '') as GeneratedMarker;
   } catch {
     return null;
   }

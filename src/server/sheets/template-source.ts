@@ -27,12 +27,14 @@ export type ResolvedTemplate =
 export function resolveTemplate(
   spreadsheet: Spreadsheet,
   templateId: string,
-  language: Language,
+  languageOf: Language | (() => Language),
 ): ResolvedTemplate {
-  const located = (problems: Problem[]): ResolvedTemplate => ({
-    template: null,
-    problems: problems.map((problem) => describeProblem(problem, language)),
-  });
+  // A getter is asked only for a message: a template that reads cleanly needs no language.
+  const language = () => (typeof languageOf === 'function' ? languageOf() : languageOf);
+  const located = (problems: Problem[]): ResolvedTemplate => {
+    const lang = language();
+    return { template: null, problems: problems.map((problem) => describeProblem(problem, lang)) };
+  };
   if (templateId === BUILTIN_ID) {
     const problems = validateTemplate(PENGUATAN_PUG);
     return problems.length ? located(problems) : { template: PENGUATAN_PUG, problems: [] };
@@ -40,7 +42,7 @@ export function resolveTemplate(
   const sheet = templateId.startsWith(SHEET_ID_PREFIX)
     ? spreadsheet.getSheetByName(templateId.slice(SHEET_ID_PREFIX.length))
     : null;
-  if (!sheet) return { template: null, problems: [t(language, 'templateUnknown', { value: templateId })] };
+  if (!sheet) return { template: null, problems: [t(language(), 'templateUnknown', { value: templateId })] };
   const read = readTemplateFromSheet(sheet, () => spreadsheet.getSpreadsheetTimeZone());
   if (read.problems.length > 0 || !read.template) return located(read.problems);
   return { template: read.template, problems: [] };

@@ -10,7 +10,7 @@ import type { GenerateSopResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
 import { targetSheet, writeReplacing } from '../sheets/generated';
 import { withDocumentLock } from '../sheets/lock';
-import { generatedMarker } from '../sheets/markers';
+import type { GeneratedMarker } from '../sheets/markers';
 import { SOP_PREFIX } from '../sheets/names';
 import { resolveTemplate, SHEET_ID_PREFIX } from '../sheets/template-source';
 
@@ -27,7 +27,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * "Riwayat versi" and the new SOP shows it, with Tanggal Revisi set to today. Cancel writes nothing.
  */
 export const generateSop: SidebarApi['generateSop'] = (templateId: string): GenerateSopResult => {
-  const language = getLanguage();
+  // The language (a properties read) only when a message needs it: a clean run shows none.
+  let known: Language | undefined;
+  const language = (): Language => (known ??= getLanguage());
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const id = String(templateId ?? '');
   const resolved = resolveTemplate(spreadsheet, id, language);
@@ -39,14 +41,19 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
 
   const attempt = (note: string | null): GenerateSopResult | typeof NEEDS_NOTE =>
     withDocumentLock(language, () => {
-      const { name, previous, userSheet } = targetSheet(spreadsheet, preferred);
-      if (note === null && changedSince(previous, id, template, hash)) return NEEDS_NOTE;
+      const { name, previous, userSheet, previousMarker } = targetSheet(spreadsheet, preferred);
+      if (note === null && changedSince(previous, previousMarker, id, template, hash)) return NEEDS_NOTE;
       const shown = note === null ? template : recordRevision(spreadsheet, id, template, note);
       // insertSheet made the new sheet the active one: no activate() call needed.
-      writeReplacing(spreadsheet, sopSheetPlan(withVersionHistory(shown), name, shown.print), previous, id, {
-        templateHash: hash,
-        version: currentVersion(shown),
-      });
+      // Text styles: weight, colour and size of the layout in one round trip (sheets/apply-plan.ts).
+      writeReplacing(
+        spreadsheet,
+        sopSheetPlan(withVersionHistory(shown), name, shown.print),
+        previous,
+        id,
+        { templateHash: hash, version: currentVersion(shown) },
+        { textStyles: true },
+      );
       return done(language, name, template, userSheet);
     });
   const first = attempt(null);
@@ -55,35 +62,36 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
   // typing), then the SOP is written under the lock again.
   const ui = SpreadsheetApp.getUi();
   const response = ui.prompt(
-    t(language, 'sopRevisionTitle'),
-    t(language, 'sopRevisionPrompt', {
+    t(language(), 'sopRevisionTitle'),
+    t(language(), 'sopRevisionPrompt', {
       template: id.slice(SHEET_ID_PREFIX.length),
       version: currentVersion(template) + 1,
     }),
     ui.ButtonSet.OK_CANCEL,
   );
   if (response.getSelectedButton() !== ui.Button.OK)
-    return { ok: false, problems: [t(language, 'sopRevisionCancelled')] };
-  const note = response.getResponseText().trim() || t(language, 'sopRevisionDefaultNote');
+    return { ok: false, problems: [t(language(), 'sopRevisionCancelled')] };
+  const note = response.getResponseText().trim() || t(language(), 'sopRevisionDefaultNote');
   const second = attempt(note);
-  return second === NEEDS_NOTE ? { ok: false, problems: [t(language, 'sopRevisionCancelled')] } : second;
+  return second === NEEDS_NOTE ? { ok: false, problems: [t(language(), 'sopRevisionCancelled')] } : second;
 };
 
 const NEEDS_NOTE = Symbol('needs a revision note');
 
 /**
  * Whether a template sheet (with a history block) changed since the add-in's SOP sheet was made
- * from it: that sheet's recorded hash differs (3 calls). No SOP yet, an SOP from before versions
- * (no hash), the built-in template: nothing to compare, nothing asked.
+ * from it: that sheet's recorded hash differs (1 call: targetSheet found the marker already). No
+ * SOP yet, an SOP from before versions (no hash), the built-in template: nothing to compare.
  */
 function changedSince(
   previous: GoogleAppsScript.Spreadsheet.Sheet | null,
+  previousMarker: () => GeneratedMarker | null,
   templateId: string,
   template: SopTemplate,
   hash: string,
 ): boolean {
   if (!previous || !templateId.startsWith(SHEET_ID_PREFIX) || template.historyRow === undefined) return false;
-  const marker = generatedMarker(previous);
+  const marker = previousMarker();
   return !!marker?.templateHash && marker.templateId === templateId && marker.templateHash !== hash;
 }
 
@@ -114,7 +122,7 @@ function recordRevision(
  * toast here: from the sidebar it would repeat what the panel says, at one more round trip.
  */
 function done(
-  language: Language,
+  language: () => Language,
   name: string,
   template: SopTemplate,
   userSheet: string | null,
@@ -125,7 +133,7 @@ function done(
     stepCount: template.steps.length,
     totalMinutes: totalMinutes(template.steps),
     ...(userSheet
-      ? { renamedBecause: t(language, 'sopRenamedBecause', { sheet: userSheet, newSheet: name }) }
+      ? { renamedBecause: t(language(), 'sopRenamedBecause', { sheet: userSheet, newSheet: name }) }
       : {}),
   };
 }

@@ -25,13 +25,12 @@ import { idDigits, isScientific } from '../../core/terpilah/nik';
 import { duplicateQuestion, duplicateRowsOf, entryWarnings } from '../../core/terpilah/entry-check';
 import { pesertaRowFindings } from '../../core/terpilah/import';
 import { PESERTA_COLUMN } from '../../core/terpilah/peserta';
-import { toIsoInZone } from '../../core/time';
+import { DEFAULT_TIME_ZONE, toIsoInZone } from '../../core/time';
 import { asTrimmedText, typedDate, typedPesertaText } from '../sheets/input';
 import { withDocumentLock } from '../sheets/lock';
 import { PESERTA_SHEET } from '../sheets/names';
-import { ensureRows, writeRows } from '../sheets/rows';
 import { duplicateCandidates, indexedCandidates, type PersonCells } from './duplicate-reads';
-import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
+import { ensurePesertaSheet, writePesertaRow } from './peserta-sheet';
 import { countAppendedRows, freshIndex, markStale, type FreshIndex } from './register-counts';
 
 const MAX_NAME = 200;
@@ -64,10 +63,16 @@ export const addParticipant: SidebarApi['addParticipant'] = (
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const confirmed = input.confirmDuplicate === true;
   const result = withDocumentLock(language, (): AddParticipantResult => {
-    const sheet = ensurePesertaSheet(spreadsheet, language);
-    const last = sheet.getLastRow();
-    const at = Math.max(2, last + 1);
-    let fresh = freshIndex(spreadsheet, sheet, last);
+    const existing = spreadsheet.getSheetByName(PESERTA_SHEET);
+    const lastBefore = existing ? existing.getLastRow() : 0;
+    let fresh = existing && lastBefore > 0 ? freshIndex(spreadsheet, existing, lastBefore) : null;
+    // A fresh index of the add-in's columns vouches for the sheet (no marker read): it was counted
+    // when row 1 was our exact header, and a person's edit, a row or a column since makes it stale.
+    const sheet =
+      existing && fresh?.stored.keys ? existing : ensurePesertaSheet(spreadsheet, language, existing);
+    // A sheet set up here has its header only.
+    const last = Math.max(1, lastBefore);
+    const at = last + 1;
     const register = confirmed ? null : registerFor(sheet, last, row, fresh);
     if (register?.indexWrong && fresh) {
       markStale(fresh.index); // the index said other rows than the register holds
@@ -81,8 +86,7 @@ export const addParticipant: SidebarApi['addParticipant'] = (
         duplicateOf: [...duplicates.nik, ...duplicates.name].sort((a, b) => a - b),
         message: maskNiksIn(duplicateQuestion(duplicates, language)),
       };
-    ensureRows(sheet, PESERTA_SPEC, at);
-    writeRows(sheet, PESERTA_SPEC, at, [row]);
+    writePesertaRow(spreadsheet, sheet, at, row, sheet.getMaxRows());
     countAppendedRows(last, [row], fresh);
     return {
       sheetName: PESERTA_SHEET,
@@ -92,7 +96,9 @@ export const addParticipant: SidebarApi['addParticipant'] = (
   });
   if (result.row === 0) return result;
   // What the report will say about the row (today as the reference: the form knows no activity date).
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  // Only a birth date or a NIK (its birth date) is checked against today: without both, no zone is read.
+  const dated = row[PESERTA_COLUMN['Tanggal lahir'] - 1] !== '' || row[PESERTA_COLUMN.NIK - 1] !== '';
+  const timeZone = dated ? spreadsheet.getSpreadsheetTimeZone() : DEFAULT_TIME_ZONE;
   const referenceDate = toIsoInZone(Date.now(), timeZone).slice(0, 10);
   const warnings = entryWarnings(pesertaRowFindings([row], result.row, { referenceDate, timeZone })).map(
     (f) => f.message,

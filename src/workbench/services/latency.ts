@@ -102,6 +102,8 @@ const FREE_CLASSES = new Set([
   'PromptResponse',
   'PropertiesService',
   'ScriptApp',
+  // A built text style, like a built DataValidation: a value in hand.
+  'TextStyle',
   'User',
   // Utilities run inside the Apps Script runtime; sleep is charged its own time (limits.ts).
   'Utilities',

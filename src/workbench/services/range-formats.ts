@@ -13,6 +13,7 @@ import { checkCellText, checkCellTexts } from './limits';
 import { defineMethod } from './methods';
 import { checkShape } from './range-base';
 import { RangeValues } from './range-values';
+import { textStyleOf, textStylePatch } from './text-style';
 
 type Patch = Partial<CellFormat>;
 
@@ -112,6 +113,22 @@ export class RangeFormats extends RangeValues {
   }
   clearNote(): this {
     return this._setFormat({ note: undefined });
+  }
+  /** A text style's attributes in one call (./text-style.ts); unset ones are left as they are. */
+  setTextStyle(style: unknown): this {
+    return this._setFormat(textStylePatch(this._ctx, 'setTextStyle', style));
+  }
+  setTextStyles(styles: unknown): this {
+    // Every entry is checked before any cell is written: a bad one writes nothing.
+    const grid = checkShape(this._ctx, 'setTextStyles', styles, this._rect.numRows, this._rect.numColumns);
+    const patches = grid.map((row) => row.map((style) => textStylePatch(this._ctx, 'setTextStyles', style)));
+    return this._setFormats('setTextStyles', patches, (patch) => patch as Patch);
+  }
+  getTextStyle(): GoogleAppsScript.Spreadsheet.TextStyle {
+    return textStyleOf(this._ctx, this._first()?.format);
+  }
+  getTextStyles(): GoogleAppsScript.Spreadsheet.TextStyle[][] {
+    return this._read((cell) => textStyleOf(this._ctx, cell?.format));
   }
 }
 

@@ -61,7 +61,11 @@ export const SCOPE_TABLE: Readonly<Record<string, ClassScopes>> = {
         status: 'reference',
         methods: 'flush getActive getActiveRange getActiveSheet',
       },
-      { scopes: SHEETS, status: 'assumed', methods: 'getUi newConditionalFormatRule newDataValidation' },
+      {
+        scopes: SHEETS,
+        status: 'assumed',
+        methods: 'getUi newConditionalFormatRule newDataValidation newTextStyle',
+      },
     ],
   },
   Spreadsheet: sheets(
@@ -96,15 +100,16 @@ export const SCOPE_TABLE: Readonly<Record<string, ClassScopes>> = {
       'getFontFamily getFontLine getFontLines getFontSize getFontSizes getFontStyle getFontStyles ' +
       'getFontWeight getFontWeights getFormula getFormulas getGridId getHeight getHorizontalAlignment ' +
       'getHorizontalAlignments getLastColumn getLastRow getMergedRanges getNote getNotes getNumColumns ' +
-      'getNumRows getNumberFormat getNumberFormats getRow getRowIndex getSheet getValue getValues ' +
+      'getNumRows getNumberFormat getNumberFormats getRow getRowIndex getSheet getTextStyle getTextStyles ' +
+      'getValue getValues ' +
       'getVerticalAlignment getVerticalAlignments getWidth getWrap getWrapStrategies getWrapStrategy ' +
       'getWraps insertCheckboxes isBlank isPartOfMerge merge mergeAcross mergeVertically offset protect ' +
       'setBackground setBackgroundRGB setBackgrounds setBorder setDataValidation setDataValidations ' +
       'setFontColor setFontColors setFontFamilies setFontFamily setFontLine setFontLines setFontSize ' +
       'setFontSizes setFontStyle setFontStyles setFontWeight setFontWeights setFormula setFormulas ' +
       'setHorizontalAlignment setHorizontalAlignments setNote setNotes setNumberFormat setNumberFormats ' +
-      'setTextRotation setValue setValues setVerticalAlignment setVerticalAlignments setWrap ' +
-      'setWrapStrategies setWrapStrategy setWraps',
+      'setTextRotation setTextStyle setTextStyles setValue setValues setVerticalAlignment ' +
+      'setVerticalAlignments setWrap setWrapStrategies setWrapStrategy setWraps',
   ),
   RangeList: sheets(
     'spreadsheet/range-list',
@@ -124,6 +129,16 @@ export const SCOPE_TABLE: Readonly<Record<string, ClassScopes>> = {
       'requireNumberLessThanOrEqualTo requireNumberNotBetween requireNumberNotEqualTo requireTextContains ' +
       'requireTextDoesNotContain requireTextEqualTo requireTextIsEmail requireTextIsUrl requireValueInList ' +
       'requireValueInRange setAllowInvalid setHelpText withCriteria',
+  ),
+  TextStyleBuilder: sheets(
+    'spreadsheet/text-style-builder',
+    'assumed',
+    'build setBold setFontFamily setFontSize setForegroundColor setItalic setStrikethrough setUnderline',
+  ),
+  TextStyle: sheets(
+    'spreadsheet/text-style',
+    'assumed',
+    'copy getFontFamily getFontSize getForegroundColor isBold isItalic isStrikethrough isUnderline',
   ),
   DataValidation: sheets(
     'spreadsheet/data-validation',

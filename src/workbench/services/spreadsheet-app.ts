@@ -8,6 +8,7 @@ import { wrap } from './counter';
 import { SPREADSHEET_APP_ENUMS } from './enums';
 import { activeSheetState, newSpreadsheet, SpreadsheetImpl } from './spreadsheet';
 import { newSheet } from './sheet';
+import { newTextStyleBuilder } from './text-style';
 import { createUi } from './ui';
 import { newDataValidationBuilder } from './validation';
 
@@ -23,5 +24,6 @@ export function createSpreadsheetApp(ctx: Execution): unknown {
     flush: (): void => ctx.flush(),
     newDataValidation: () => newDataValidationBuilder(ctx),
     newConditionalFormatRule: () => newConditionalFormatRuleBuilder(ctx),
+    newTextStyle: () => newTextStyleBuilder(ctx),
   });
 }

@@ -13,6 +13,7 @@ export function tourEveryClass(wb: Workbench) {
   const range = sheet.getRange('A1:B2');
   sheet.getRangeList(['A1', 'B2']);
   app.newDataValidation().requireCheckbox().build();
+  app.newTextStyle().setBold(true).build().copy();
   const rule = app.newConditionalFormatRule().whenCellEmpty().setRanges([range]).build();
   rule.getBooleanCondition();
   const chart = sheet.newChart().asBarChart().addRange(range).setPosition(1, 1, 0, 0).build();
