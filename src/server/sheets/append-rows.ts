@@ -4,7 +4,8 @@
  * cell, so the writes cost a few calls and about one cell per cell that changes (a few rows keep
  * writeRows' three calls, which cost less then):
  *  - number formats: one RangeList per format ("@" on the text columns, "General" elsewhere), and
- *    "@" only on the rows the grid already had (the rows the grid grows by were formatted just now);
+ *    "@" only on the rows the grid already had (the rows the grid grows by were formatted just now,
+ *    and so were all of a register set up in this execution);
  *  - values: only the columns that hold something in these rows, one setValues per run of them,
  *    their ranges got in one getRangeList (the cells below the last filled row are empty: writing
  *    "" into them changes nothing).
@@ -16,14 +17,25 @@ import { ensureRows, toCells, writeRows, type RowSheetSpec } from './rows';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export function appendRows(sheet: Sheet, spec: RowSheetSpec, firstRow: number, rows: RowValue[][]): void {
+/**
+ * `setUpNow`: the register was set up in this execution (insertRowSheet formatted every row of its
+ * grid just now, and nobody could change them since): the "@" of the rows the grid had is not
+ * written again.
+ */
+export function appendRows(
+  sheet: Sheet,
+  spec: RowSheetSpec,
+  firstRow: number,
+  rows: RowValue[][],
+  setUpNow = false,
+): void {
   if (rows.length === 0) return;
   const lastRow = firstRow + rows.length - 1;
   const gridRows = sheet.getMaxRows();
   ensureRows(sheet, spec, lastRow, gridRows);
   const text = spec.headers.map((header) => spec.text.has(header));
   const other = text.map((isText) => !isText);
-  const kept = Math.max(0, Math.min(lastRow, gridRows) - firstRow + 1);
+  const kept = setUpNow ? 0 : Math.max(0, Math.min(lastRow, gridRows) - firstRow + 1);
   const cells = toCells(spec, rows);
   const filled = spec.headers
     .map((_, c) => c)

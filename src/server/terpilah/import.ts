@@ -124,7 +124,8 @@ export const importParticipants: SidebarApi['importParticipants'] = (
   });
 
   const { out, at } = withDocumentLock(language, () => {
-    const sheet = ensurePesertaSheet(spreadsheet, language);
+    const existing = spreadsheet.getSheetByName(PESERTA_SHEET);
+    const sheet = ensurePesertaSheet(spreadsheet, language, existing);
     const last = sheet.getLastRow();
     const known =
       last >= 2
@@ -143,7 +144,7 @@ export const importParticipants: SidebarApi['importParticipants'] = (
     const out = importRows({ sourceSheet, rows, firstRow, mapping, participants, activity, timeZone }, known);
     const at = Math.max(2, last + 1);
     const fresh = out.rows.length > 0 ? freshIndex(spreadsheet, sheet, last) : null;
-    appendRows(sheet, PESERTA_SPEC, at, out.rows);
+    appendRows(sheet, PESERTA_SPEC, at, out.rows, existing === null);
     if (fresh) countAppendedRows(last, out.rows, fresh);
     return { out, at };
   });
