@@ -1,20 +1,19 @@
 import { newWorkbench, runOk, uiOf } from '../support/workbench';
 
 describe('add-in shell', () => {
-  test('"Buka panel" opens the sidebar from dist/Sidebar.html with a title, in 3 service calls', () => {
+  test('"Buka panel" opens the sidebar from dist/Sidebar.html with a title, in 1 round trip', () => {
     const result = runOk(newWorkbench(), 'showSidebar');
     const [sidebar] = uiOf(result, 'sidebar');
     expect(sidebar.title).toBe('SOP & Data Terpilah');
     expect(sidebar.html).toContain('data-testid="sidebar-status"');
+    // The title is the same in every language: no preference read (test/server/show-sidebar.test.ts).
     expect(result.callsByMethod).toEqual({
-      'PropertiesService.getUserProperties': 1,
-      'Properties.getProperty': 1,
       'HtmlService.createHtmlOutputFromFile': 1,
       'HtmlOutput.setTitle': 1,
       'SpreadsheetApp.getUi': 1,
       'Ui.showSidebar': 1,
     });
-    expect(result.calls).toBe(6);
+    expect(result.calls).toBe(4);
   });
 
   test('the sidebar state is one round trip with what the panel shows, dates as strings', () => {
