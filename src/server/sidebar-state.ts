@@ -4,7 +4,8 @@ import type { SidebarApi, SidebarState } from './api';
 import { buildMenu } from './menu';
 import { getLanguage, saveLanguage } from './preferences';
 import { sidebarStrings } from './sidebar-strings';
-import { activityList } from './progress/activities';
+import { activitiesOf } from './progress/activities';
+import { KEGIATAN_SHEET } from './sheets/names';
 import { templateSummaries } from './templates/list';
 
 /** The sidebar's first call: everything it shows on load, in one round trip. */
@@ -12,6 +13,8 @@ export const getSidebarState: SidebarApi['getSidebarState'] = (): SidebarState =
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const sheets = spreadsheet.getSheets();
+  // Read once: the templates are found by name, and `Kegiatan` is among them (no getSheetByName).
+  const names = sheets.map((sheet) => sheet.getName());
   const language = getLanguage();
   return {
     language,
@@ -21,9 +24,9 @@ export const getSidebarState: SidebarApi['getSidebarState'] = (): SidebarState =
     timeZone,
     serverTime: Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX"),
     sheetCount: sheets.length,
-    templates: templateSummaries(spreadsheet, sheets, language),
+    templates: templateSummaries(spreadsheet, sheets, language, names),
     // Read only: without a `Kegiatan` sheet the list is empty and nothing is created.
-    activities: activityList(spreadsheet),
+    activities: activitiesOf(sheets[names.indexOf(KEGIATAN_SHEET)] ?? null),
     strings: sidebarStrings(language),
   };
 };

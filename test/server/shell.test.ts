@@ -1,20 +1,19 @@
 import { newWorkbench, runOk, uiOf } from '../support/workbench';
 
 describe('add-in shell', () => {
-  test('"Buka panel" opens the sidebar from dist/Sidebar.html with a title, in 3 service calls', () => {
+  test('"Buka panel" opens the sidebar from dist/Sidebar.html with a title, in 1 round trip', () => {
     const result = runOk(newWorkbench(), 'showSidebar');
     const [sidebar] = uiOf(result, 'sidebar');
     expect(sidebar.title).toBe('SOP & Data Terpilah');
     expect(sidebar.html).toContain('data-testid="sidebar-status"');
+    // The title is the same in every language: no preference read (test/server/show-sidebar.test.ts).
     expect(result.callsByMethod).toEqual({
-      'PropertiesService.getUserProperties': 1,
-      'Properties.getProperty': 1,
       'HtmlService.createHtmlOutputFromFile': 1,
       'HtmlOutput.setTitle': 1,
       'SpreadsheetApp.getUi': 1,
       'Ui.showSidebar': 1,
     });
-    expect(result.calls).toBe(6);
+    expect(result.calls).toBe(4);
   });
 
   test('the sidebar state is one round trip with what the panel shows, dates as strings', () => {
@@ -54,9 +53,33 @@ describe('add-in shell', () => {
     expect((after.value as { activities: { id: string }[] }).activities.map((a) => a.id)).toEqual([
       'KGT-0001',
     ]);
-    // Without the sheet: one lookup. With it: lookup, last row, range, values (plus the spreadsheet).
-    expect(before.callsByMethod['Spreadsheet.getSheetByName']).toBe(1);
-    expect(runOk(workbench, 'listActivities').calls).toBe(5);
+    // Kegiatan is found among the sheets' names, already read for the templates: no lookup. With it:
+    // its last row, then the list's 8 columns (Status … Data) of its one row, in one getSheetValues.
+    expect(before.callsByMethod['Spreadsheet.getSheetByName']).toBeUndefined();
+    expect(before.callsByMethod['Sheet.getName']).toBe(1);
+    expect(before.callsByMethod['Sheet.getLastRow']).toBeUndefined();
+    expect(after.callsByMethod).toEqual({
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'Spreadsheet.getSpreadsheetTimeZone': 1,
+      'Spreadsheet.getSheets': 1,
+      'Sheet.getName': 4, // Sheet1, Riwayat, Kegiatan, Langkah
+      'PropertiesService.getUserProperties': 1,
+      'Properties.getProperty': 1,
+      'Spreadsheet.getName': 1,
+      'Session.getActiveUser': 1,
+      'User.getEmail': 1,
+      'Utilities.formatDate': 1,
+      'Spreadsheet.createDeveloperMetadataFinder': 1,
+      'DeveloperMetadataFinder.withKey': 1,
+      'DeveloperMetadataFinder.find': 1,
+      'Sheet.getLastRow': 1,
+      'Sheet.getSheetValues': 1,
+    });
+    expect(after.cellsRead).toBe(8);
+    // listActivities alone: the spreadsheet, the lookup, last row, values.
+    const listed = runOk(workbench, 'listActivities');
+    expect(listed.calls).toBe(4);
+    expect(listed.cellsRead).toBe(8);
   });
 
   test('an unrevealed email comes back empty rather than failing', () => {

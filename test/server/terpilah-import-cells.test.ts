@@ -2,10 +2,10 @@
  * What an import costs per row, pinned (issue 12): the cells it reads and writes for each row of a
  * Google Form's responses, the benchmark's form (bench/seed/participants.ts: 8 columns, 6 mapped).
  *
- * Read: every column of the source, not only the mapped ones — each row's "Sumber" fingerprint
- * hashes the whole raw row (core/terpilah/import.ts `fingerprint`), so that importing the same
- * source again skips its rows whatever the mapping; reading the mapped span only would change
- * every fingerprint (rows imported before would come in twice).
+ * Read: the header rows (10 × the source's width), then the mapped columns only — each row's
+ * "Sumber" fingerprint (version 2, core/terpilah/import-fingerprint.ts) hashes the mapped cells,
+ * not the Timestamp; on a re-import also Peserta's Sumber column (the columns earlier prints name
+ * are the mapped ones here: nothing more).
  *
  * Written, per row past the register's first 1,000 (the grid grows): the "@" text format on the
  * 13 text columns and the 4 dropdowns (Jenis kelamin, Peran, Disabilitas, Kehadiran) on the rows
@@ -20,6 +20,8 @@ import { meterCells } from '../support/cell-meter';
 import { newWorkbench, runOk } from '../support/workbench';
 
 const SOURCE_COLUMNS = 8;
+const MAPPED_COLUMNS = 6;
+const HEADER_ROWS = 10;
 const TEXT_COLUMNS = PESERTA_HEADERS.length - 1; // all but Umur
 const DROPDOWNS = 4;
 const FILLED_COLUMNS = 8;
@@ -42,14 +44,15 @@ function importForm(rows: number) {
 }
 
 describe('cells per imported row', () => {
-  test('read: the whole source once (header included), then Peserta’s Sumber column on a re-import', () => {
+  test('read: the header rows and the 6 mapped columns, then Peserta’s Sumber column on a re-import', () => {
     for (const rows of [3000, 5000]) {
       const { first, again } = importForm(rows);
       // Into a new Peserta: the source alone (no fingerprints to read yet).
-      expect(first.reads).toEqual([`${rows + 1}×${SOURCE_COLUMNS}`]);
-      expect(first.read).toBe((rows + 1) * SOURCE_COLUMNS);
+      const source = [`${HEADER_ROWS}×${SOURCE_COLUMNS}`, `${rows + 1}×${MAPPED_COLUMNS}`];
+      expect(first.reads).toEqual(source);
+      expect(first.read).toBe(HEADER_ROWS * SOURCE_COLUMNS + (rows + 1) * MAPPED_COLUMNS);
       // Again: the source, and the fingerprints of the rows imported the first time.
-      expect(again.reads).toEqual([`${rows + 1}×${SOURCE_COLUMNS}`, `${rows}×1`]);
+      expect(again.reads).toEqual([...source, `${rows}×1`]);
       expect(again.written).toBe(0);
     }
   }, 60_000);

@@ -237,7 +237,8 @@ describe('import from another sheet', () => {
     ]);
     const prints = values.slice(1).map((row) => row[col('Sumber')]);
     expect(new Set(prints).size).toBe(4);
-    for (const print of prints) expect(print).toMatch(/^imp:[0-9a-z]+$/);
+    // Version 2: the source's tag, the mapped columns (B-H: not the Timestamp), their cells' hash.
+    for (const print of prints) expect(print).toMatch(/^imp2:[0-9a-z]{4}:B-H:[0-9a-z]+$/);
 
     // Again (even with another mapping): the same rows are recognised and skipped.
     const again = runOk(workbench, 'importParticipants', [

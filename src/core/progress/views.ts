@@ -169,6 +169,24 @@ export function activityListFromRows(rows: unknown[][]): ActivityListItem[] {
   return newestFirst(items);
 }
 
+/**
+ * The `Kegiatan` columns the list needs, `Status` through `Data` (0-based first, count): the
+ * identity comes from `Data`, not from the typed columns before it, so those are never read.
+ */
+export const LIST_COLUMNS = {
+  first: column('Status'),
+  count: column('Data') - column('Status') + 1,
+} as const;
+
+/**
+ * The same list as {@link activityListFromRows}, from the data rows' {@link LIST_COLUMNS} only
+ * (one narrower read): the columns left out are ones the list never looks at.
+ */
+export function activityListFromListColumns(rows: unknown[][]): ActivityListItem[] {
+  const before: unknown[] = new Array<unknown>(LIST_COLUMNS.first).fill('');
+  return activityListFromRows(rows.map((row) => before.concat(row.slice(0, LIST_COLUMNS.count))));
+}
+
 /** Newest first: by creation time, then by id. */
 export function newestFirst(items: { item: ActivityListItem; createdAt: string }[]): ActivityListItem[] {
   return items

@@ -4,14 +4,14 @@
  * rows (every NIK masked, maskNiksIn), then turn the rows into `Peserta` rows — closed values
  * read (L/P, roles, Ya/Tidak, Hadir), anything unreadable kept as typed (a NIK or NIP stored as a
  * number stays that number, so the report's data-quality list says what the import said). Each
- * row carries a fingerprint of its source sheet and raw values ("Sumber"): rows already imported
- * are skipped.
+ * row carries a fingerprint of its source sheet and its mapped cells ("Sumber",
+ * ./import-fingerprint.ts): rows already imported are skipped.
  */
-import { hashText } from '../hash';
 import { cutWhole } from '../plan/sheet-name';
 import { toIsoInZone } from '../time';
 import type { ActivityListItem } from '../progress/views';
 import { parseAge } from './age';
+import { printer, printPlan } from './import-fingerprint';
 import { parseDisabilityAnswer } from './disability';
 import { FIELD_LABELS, matchHeaders } from './headers';
 import type { ColumnMapping, Participant, ParticipantField, QualityFinding } from './model';
@@ -122,7 +122,7 @@ export function plannedDatesByActivity(activities: ActivityListItem[]): Record<s
 
 export interface ImportRowsInput {
   sourceSheet: string;
-  /** The source's rows below its header row. */
+  /** The source's rows below its header row (cells at their source column index). */
   rows: unknown[][];
   /** The sheet row (1-based) of rows[0]. */
   firstRow: number;
@@ -136,32 +136,36 @@ export interface ImportRowsInput {
 
 export interface ImportRows {
   rows: PesertaRow[];
-  /** Rows whose fingerprint is among `known` (imported before) or earlier in this source. */
+  /** Rows whose fingerprint is among `known` (imported before, under any mapping). */
   skipped: number;
   empty: number;
 }
 
-/** The `Peserta` rows to append: empty rows and rows already imported (`known` fingerprints) left out. */
+/**
+ * The `Peserta` rows to append: rows blank in every mapped column and rows already imported
+ * (`known` fingerprints, any version, see ./import-fingerprint.ts) left out. `rows` hold, at their
+ * source column index, at least the cells of columnsToRead(printPlan(known, …)).
+ */
 export function importRows(input: ImportRowsInput, known: Iterable<string>): ImportRows {
   const seen = new Set(known);
   const byRow = new Map<number, Participant>(input.participants.map((p) => [p.row, p]));
+  const plan = printPlan(seen, input.sourceSheet, input.mapping);
+  const [current, ...before] = plan.columnSets.map((columns) =>
+    printer(input.sourceSheet, columns, input.timeZone),
+  );
+  if (plan.legacy) before.push(printer(input.sourceSheet, null, input.timeZone));
   const rows: PesertaRow[] = [];
   let skipped = 0;
   let empty = 0;
-  // The n-th identical row of a source is a row of its own (an attendance list may hold "Budi, L"
-  // three times): its fingerprint counts the occurrence, so a first import takes every row and
-  // importing the same source again takes none.
-  const occurrences = new Map<string, number>();
   input.rows.forEach((row, i) => {
-    if (isEmpty(row)) {
+    // Every printer sees every row: each counts the n-th identical row of the source itself.
+    const print = current(row);
+    const earlier = before.map((print) => print(row));
+    if (print === null) {
       empty++;
       return;
     }
-    const base = fingerprint(input.sourceSheet, row, input.timeZone);
-    const n = (occurrences.get(base) ?? 0) + 1;
-    occurrences.set(base, n);
-    const print = n === 1 ? base : `${base}.${n}`;
-    if (seen.has(print)) {
+    if (seen.has(print) || earlier.some((other) => other !== null && seen.has(other))) {
       skipped++;
       return;
     }
@@ -234,20 +238,6 @@ export function importIdFindings(
   return pesertaRowFindings(rows, firstRow, options)
     .filter((finding) => ID_CODES.has(finding.code))
     .map((finding) => finding.message);
-}
-
-/** "imp:" + a 64-bit-ish hash of the source sheet's name and the row's raw values. */
-export function fingerprint(sheetName: string, row: unknown[], timeZone: string): string {
-  const raw = [sheetName, ...row.map((cell) => cellRaw(cell, timeZone))].join('\u0001');
-  return `imp:${hashText(raw)}`;
-}
-
-function cellRaw(cell: unknown, timeZone: string): string {
-  if (isDate(cell)) {
-    const time = cell.getTime();
-    return Number.isFinite(time) ? toIsoInZone(time, timeZone) : '';
-  }
-  return cell === null || cell === undefined ? '' : String(cell);
 }
 
 const ROLE_TEXT: Record<NonNullable<Participant['role']>, string> = {

@@ -13,7 +13,7 @@ import { eventRows } from '../../core/progress/riwayat-rows';
 import { REPLAY_COLUMN, REPLAY_HEADER, replayCell } from '../../core/progress/replay-cells';
 import { stepRows } from '../../core/progress/langkah-rows';
 import { toIsoInZone } from '../../core/time';
-import { activityListFromRows, activityView } from '../../core/progress/views';
+import { activityListFromListColumns, activityView, LIST_COLUMNS } from '../../core/progress/views';
 import type { ActivityListItem, ActivityView, CreateActivityRequest, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
 import { UserError } from '../sheets/errors';
@@ -21,7 +21,7 @@ import { problemsText } from '../sheets/guard';
 import { typedDate, typedText } from '../sheets/input';
 import { withDocumentLock } from '../sheets/lock';
 import { KEGIATAN_SHEET, LANGKAH_SHEET, RIWAYAT_SHEET } from '../sheets/names';
-import { ensureRows, gridOf, headedGrid, registerRows, toCells, writeInGrid } from '../sheets/rows';
+import { ensureRows, gridOf, headedGrid, toCells, writeInGrid } from '../sheets/rows';
 import { resolveTemplate } from '../sheets/template-source';
 import { lazyLanguage, readActivity } from './read';
 import { readWorkingCalendar } from '../sheets/calendar';
@@ -40,7 +40,18 @@ export const listActivities: SidebarApi['listActivities'] = (): ActivityListItem
   activityList(SpreadsheetApp.getActiveSpreadsheet());
 
 export function activityList(spreadsheet: Spreadsheet): ActivityListItem[] {
-  return activityListFromRows(registerRows(spreadsheet, KEGIATAN_SHEET, KEGIATAN_SPEC.headers.length));
+  return activitiesOf(spreadsheet.getSheetByName(KEGIATAN_SHEET));
+}
+
+/**
+ * The list from the `Kegiatan` sheet (none without it): its last row, then the list's columns
+ * only (LIST_COLUMNS, one getSheetValues): 2 calls, and none of the columns the list never shows.
+ */
+export function activitiesOf(kegiatan: Sheet | null): ActivityListItem[] {
+  const last = kegiatan ? kegiatan.getLastRow() : 0;
+  if (!kegiatan || last < 2) return [];
+  const rows = kegiatan.getSheetValues(2, LIST_COLUMNS.first + 1, last - 1, LIST_COLUMNS.count);
+  return activityListFromListColumns(rows);
 }
 
 /** One activity with its steps, read from its rows (no lock: nothing is written). */

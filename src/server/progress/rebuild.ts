@@ -10,13 +10,8 @@ import { guarded, problemsText } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';
 import { ensureRows, toCells, type RowSheetSpec } from '../sheets/rows';
 import { RIWAYAT_HEADERS } from '../../core/progress/riwayat-rows';
-import {
-  fromReplayCell,
-  REPLAY_COLUMN,
-  REPLAY_HEADER,
-  spansOf,
-  type ReplayedRow,
-} from '../../core/progress/replay-cells';
+import { REPLAY_COLUMN, REPLAY_HEADER, spansOf, type ReplayedRow } from '../../core/progress/replay-cells';
+import { readMissingData, replayedRows } from '../sheets/replay-rows';
 import { readWorkingCalendar } from '../sheets/calendar';
 import { ensureProgressSheet, KEGIATAN_SPEC, LANGKAH_SPEC, requireRiwayat, RIWAYAT_SPEC } from './sheets';
 
@@ -63,14 +58,11 @@ export function rebuildProgress(
 const SKIPPED = ['Sebelum', 'Sesudah'].map((h) =>
   RIWAYAT_HEADERS.indexOf(h as (typeof RIWAYAT_HEADERS)[number]),
 );
-const DATA_COLUMN = RIWAYAT_HEADERS.indexOf('Data') + 1;
-const ID_COLUMN = RIWAYAT_HEADERS.indexOf('ID event') + 1;
 /**
  * Unwanted rows merged into a read rather than paying a round trip more (~45 ms): about what
- * the cells of that many rows cost to read (~52 µs each; 12 cells a row, 1 for Data alone).
+ * the cells of that many rows cost to read (~52 µs each, 12 cells a row).
  */
 const ROW_GAP = 72;
-const DATA_GAP = 800;
 
 /**
  * The log's data rows, full width but with the columns the replay does not read left blank.
@@ -90,23 +82,14 @@ function logRows(sheet: Sheet): unknown[][] {
     ROW_GAP,
   ))
     readCells(sheet, rows, first, end);
-  for (const [first, end] of spansOf(
-    replayed.map((row) => row?.needsData === true),
-    DATA_GAP,
-  )) {
-    const data = sheet.getSheetValues(first + 2, DATA_COLUMN, end - first + 1, 1);
-    data.forEach(([value], i) => {
-      if (replayed[first + i]?.needsData) rows[first + i][DATA_COLUMN - 1] = value;
-    });
-  }
+  readMissingData(sheet, rows, replayed);
   return rows;
 }
 
 /**
- * Each data row's Replay cell decoded, null where there is none or where the row's "ID event" is
- * not the one in it: cells moved without column O (a sort or a cut of columns A–N, which fire no
- * onEdit) are read cell by cell too, at one cell per row. The header first (one call more): a
- * register from before the column would otherwise pay a read of a blank column.
+ * Each data row's Replay cell decoded and checked against its "ID event" (sheets/replay-rows.ts),
+ * null where there is none. The header first (one call more): a register from before the column
+ * would otherwise pay a read of a blank column.
  */
 function replayColumn(sheet: Sheet, last: number): (ReplayedRow | null)[] {
   const none = Array<null>(last - 1).fill(null);
@@ -115,11 +98,7 @@ function replayColumn(sheet: Sheet, last: number): (ReplayedRow | null)[] {
   } catch {
     return none; // a grid narrowed below 15 columns by hand
   }
-  const ids = sheet.getSheetValues(2, ID_COLUMN, last - 1, 1);
-  return sheet.getSheetValues(2, REPLAY_COLUMN, last - 1, 1).map(([cell], i) => {
-    const row = fromReplayCell(cell);
-    return row && row.values[ID_COLUMN - 1] === ids[i][0] ? row : null;
-  });
+  return replayedRows(sheet, last);
 }
 
 /** Rows first…end (data-row indexes) from their cells, over whatever the Replay cells gave. */

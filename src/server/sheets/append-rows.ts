@@ -4,9 +4,11 @@
  * cell, so the writes cost a few calls and about one cell per cell that changes (a few rows keep
  * writeRows' three calls, which cost less then):
  *  - number formats: one RangeList per format ("@" on the text columns, "General" elsewhere), and
- *    "@" only on the rows the grid already had (the rows the grid grows by were formatted just now);
- *  - values: only the columns that hold something in these rows, one setValues per run of them
- *    (the cells below the last filled row are empty: writing "" into them changes nothing).
+ *    "@" only on the rows the grid already had (the rows the grid grows by were formatted just now,
+ *    and so were all of a register set up in this execution);
+ *  - values: only the columns that hold something in these rows, one setValues per run of them,
+ *    their ranges got in one getRangeList (the cells below the last filled row are empty: writing
+ *    "" into them changes nothing).
  */
 import { columnToLetters } from '../../core/plan/a1';
 import type { RowValue } from '../../core/progress/row-labels';
@@ -15,14 +17,25 @@ import { ensureRows, toCells, writeRows, type RowSheetSpec } from './rows';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export function appendRows(sheet: Sheet, spec: RowSheetSpec, firstRow: number, rows: RowValue[][]): void {
+/**
+ * `setUpNow`: the register was set up in this execution (insertRowSheet formatted every row of its
+ * grid just now, and nobody could change them since): the "@" of the rows the grid had is not
+ * written again.
+ */
+export function appendRows(
+  sheet: Sheet,
+  spec: RowSheetSpec,
+  firstRow: number,
+  rows: RowValue[][],
+  setUpNow = false,
+): void {
   if (rows.length === 0) return;
   const lastRow = firstRow + rows.length - 1;
   const gridRows = sheet.getMaxRows();
   ensureRows(sheet, spec, lastRow, gridRows);
   const text = spec.headers.map((header) => spec.text.has(header));
   const other = text.map((isText) => !isText);
-  const kept = Math.max(0, Math.min(lastRow, gridRows) - firstRow + 1);
+  const kept = setUpNow ? 0 : Math.max(0, Math.min(lastRow, gridRows) - firstRow + 1);
   const cells = toCells(spec, rows);
   const filled = spec.headers
     .map((_, c) => c)
@@ -30,7 +43,7 @@ export function appendRows(sheet: Sheet, spec: RowSheetSpec, firstRow: number, r
   // Contiguous runs only (no gap written along): the calls depend on the columns, never on the rows.
   const blocks = rowBlocks(filled, Infinity);
   const perCell = 2 * rows.length * spec.headers.length + 3 * CELLS_WRITTEN_PER_ROUND_TRIP;
-  const calls = (kept > 0 ? 2 : 0) + (count(other) > 0 ? 2 : 0) + 2 * blocks.length;
+  const calls = (kept > 0 ? 2 : 0) + (count(other) > 0 ? 2 : 0) + 1 + blocks.length;
   const byColumn =
     count(text) * kept +
     count(other) * rows.length +
@@ -42,10 +55,13 @@ export function appendRows(sheet: Sheet, spec: RowSheetSpec, firstRow: number, r
   }
   if (kept > 0) setFormat(sheet, text, firstRow, firstRow + kept - 1, '@');
   setFormat(sheet, other, firstRow, lastRow, 'General');
-  for (const block of blocks)
-    sheet
-      .getRange(firstRow, block.first + 1, rows.length, block.count)
-      .setValues(cells.map((row) => row.slice(block.first, block.first + block.count)));
+  // The blocks' ranges in one call (getRanges is the list in hand), then one setValues each.
+  const a1 = (block: { first: number; count: number }) =>
+    `${columnToLetters(block.first + 1)}${firstRow}:${columnToLetters(block.first + block.count)}${lastRow}`;
+  const ranges = sheet.getRangeList(blocks.map(a1)).getRanges();
+  blocks.forEach((block, i) =>
+    ranges[i].setValues(cells.map((row) => row.slice(block.first, block.first + block.count))),
+  );
 }
 
 const count = (flags: boolean[]) => flags.filter(Boolean).length;

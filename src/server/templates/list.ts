@@ -23,6 +23,8 @@ export function templateSummaries(
   spreadsheet: Spreadsheet,
   sheets: GoogleAppsScript.Spreadsheet.Sheet[] = spreadsheet.getSheets(),
   language: Language = getLanguage(),
+  /** The sheets' names, when the caller has read them (one read per sheet). */
+  names: readonly string[] = sheets.map((sheet) => sheet.getName()),
 ): TemplateSummary[] {
   const summaries: TemplateSummary[] = [
     {
@@ -33,8 +35,8 @@ export function templateSummaries(
     },
   ];
   const marked = sheetNamesWithMarker(spreadsheet, TEMPLATE_KEY);
-  for (const sheet of sheets) {
-    const sheetName = sheet.getName();
+  for (const [i, sheet] of sheets.entries()) {
+    const sheetName = names[i];
     if (!sheetName.startsWith(TEMPLATE_PREFIX) && !marked.has(sheetName)) continue;
     const { name, stepCount } = summarise(sheet.getDataRange().getValues());
     summaries.push({

@@ -3,7 +3,7 @@
  * row is found and matched to the register's fields, the person may correct the mapping, and the
  * rows are appended to `Peserta` (the rows themselves are made in core/terpilah/import.ts).
  * Importing the same rows again skips them. Service calls do not depend on the number of rows:
- * one read of the source, one of the fingerprints, one batched write.
+ * one read of the source's header and mapped columns, one of the fingerprints, one batched write.
  */
 import { t, type Language } from '../../core/i18n';
 import { maskNiksIn } from '../../core/privacy/mask-nik';
@@ -11,8 +11,6 @@ import { KEGIATAN_HEADERS } from '../../core/progress/kegiatan-rows';
 import { toIsoInZone } from '../../core/time';
 import { activityListFromRows } from '../../core/progress/views';
 import {
-  checkedMapping,
-  findHeaderRow,
   importPreview,
   importRows,
   isEmpty,
@@ -20,6 +18,7 @@ import {
   plannedDatesByActivity,
   type ImportSource,
 } from '../../core/terpilah/import';
+import { columnsToRead, printPlan } from '../../core/terpilah/import-fingerprint';
 import { entryFindingsMessage, entryWarnings } from '../../core/terpilah/entry-check';
 import { normaliseRows } from '../../core/terpilah/normalise';
 import { PESERTA_COLUMN } from '../../core/terpilah/peserta';
@@ -40,6 +39,7 @@ import {
 import { appendRows } from '../sheets/append-rows';
 import { registerRows } from '../sheets/rows';
 import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
+import { headerOf, readColumns, readSource } from './import-source';
 import { countAppendedRows, freshIndex } from './register-counts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -104,15 +104,14 @@ export const importParticipants: SidebarApi['importParticipants'] = (
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const input = (request ?? {}) as Partial<ImportRequest>;
-  const source = readSource(spreadsheet, String(input.sourceSheet ?? ''), language);
-  const mapping = checkedMapping(input.mapping, source.headers.length);
+  const picked = sourceSheetOf(spreadsheet, String(input.sourceSheet ?? ''), language);
+  const source = readSource(picked.sheet, picked.name, input.mapping, language);
+  const { mapping, rows, firstRow } = source;
   if (mapping.name === undefined && mapping.sex === undefined)
     throw new UserError(t(language, 'importNeedNameOrSex'));
   const activity = String(input.activity ?? '')
     .trim()
     .slice(0, 200);
-  const firstRow = source.headerIndex + 2;
-  const rows = source.values.slice(source.headerIndex + 1);
   const dates = activityDates(spreadsheet);
   const referenceDate = toIsoInZone(Date.now(), timeZone).slice(0, 10);
   // Normalised before the lock is taken: the lock is held only for the reads and the write.
@@ -125,7 +124,8 @@ export const importParticipants: SidebarApi['importParticipants'] = (
   });
 
   const { out, at } = withDocumentLock(language, () => {
-    const sheet = ensurePesertaSheet(spreadsheet, language);
+    const existing = spreadsheet.getSheetByName(PESERTA_SHEET);
+    const sheet = ensurePesertaSheet(spreadsheet, language, existing);
     const last = sheet.getLastRow();
     const known =
       last >= 2
@@ -135,10 +135,16 @@ export const importParticipants: SidebarApi['importParticipants'] = (
             .map(([value]) => String(value))
         : [];
     const sourceSheet = source.name;
+    // Rows imported before under other columns (another mapping, or version-1 prints of every
+    // column): those columns are read too, so that their prints can be recognised.
+    const more = columnsToRead(printPlan(known, sourceSheet, mapping), source.width).filter(
+      (c) => !source.read.has(c),
+    );
+    readColumns(source, more);
     const out = importRows({ sourceSheet, rows, firstRow, mapping, participants, activity, timeZone }, known);
     const at = Math.max(2, last + 1);
     const fresh = out.rows.length > 0 ? freshIndex(spreadsheet, sheet, last) : null;
-    appendRows(sheet, PESERTA_SPEC, at, out.rows);
+    appendRows(sheet, PESERTA_SPEC, at, out.rows, existing === null);
     if (fresh) countAppendedRows(last, out.rows, fresh);
     return { out, at };
   });
@@ -159,12 +165,6 @@ export const importParticipants: SidebarApi['importParticipants'] = (
   };
 };
 
-/** The source sheet, its values (one read) and the first recognisable header row. */
-function readSource(spreadsheet: Spreadsheet, requested: string, language: Language): ImportSource {
-  const { sheet, name } = sourceSheetOf(spreadsheet, requested, language);
-  return headerOf(name, sheet.getDataRange().getValues(), language);
-}
-
 /** The sheet a list is imported from: one the person named, not one of the add-in's. */
 function sourceSheetOf(
   spreadsheet: Spreadsheet,
@@ -176,19 +176,6 @@ function sourceSheetOf(
   const sheet = spreadsheet.getSheetByName(name);
   if (!sheet) throw new UserError(t(language, 'importSheetMissing', { sheet: name }));
   return { sheet, name };
-}
-
-/** The first recognisable header row among `values`, or a refusal saying what was found. */
-function headerOf(name: string, values: unknown[][], language: Language): ImportSource {
-  const found = findHeaderRow(name, values);
-  if ('notFound' in found)
-    throw new UserError(
-      t(language, 'importHeaderNotRecognised', {
-        sheet: name,
-        found: found.notFound || t(language, 'importFoundNothing'),
-      }),
-    );
-  return found;
 }
 
 /** Activity name (and id) → its planned date, from `Kegiatan` when it exists. */
