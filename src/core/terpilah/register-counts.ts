@@ -98,7 +98,10 @@ export function sameStamp(a: CountsStamp, b: CountsStamp): boolean {
 /** The cells after the signature and the mark: the stamp (with `keys`: rows 2 and 3 hold the duplicate keys), then the counts. */
 export function encodeCounts(stamp: CountsStamp, counts: ActivityCounts, keys: boolean): string[] {
   const chunks = toChunks(JSON.stringify(counts));
-  return [JSON.stringify({ ...stamp, keys, chunks: chunks.length }), ...chunks];
+  return [
+    JSON.stringify({ ...stamp, keys, codes: keys ? CODES_VERSION : 0, chunks: chunks.length }),
+    ...chunks,
+  ];
 }
 
 export interface StoredCounts {
@@ -114,6 +117,7 @@ export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
     const head = JSON.parse(String(cells[0] ?? '')) as Partial<CountsStamp> & {
       chunks?: unknown;
       keys?: unknown;
+      codes?: unknown;
     };
     const n = head.chunks;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || cells.length < n + 1) return null;
@@ -137,7 +141,9 @@ export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
         return null;
       counts[key] = { participants, L, P, unknown } as SexCounts;
     }
-    return { stamp: { mark, sheetId, lastRow, lastColumn, timeZone }, counts, keys: head.keys === true };
+    // Codes of another meaning (an older add-in's) are no codes: the next append recounts.
+    const keys = head.keys === true && head.codes === CODES_VERSION;
+    return { stamp: { mark, sheetId, lastRow, lastColumn, timeZone }, counts, keys };
   } catch {
     return null;
   }
@@ -184,19 +190,24 @@ export interface KeyCells {
   institution: unknown;
 }
 
-/** The NIK's and the name's code of a row (NO_CODE when it has none). */
+/** The version of the codes' meaning, in the stamp: an index with other codes is recounted. */
+export const CODES_VERSION = 2;
+/** Characters of the name key a name code is made of. */
+const NAME_CODE_CHARS = 100;
+
+/**
+ * The NIK's and the name's code of a row (NO_CODE when it has none). The name code is of the
+ * name alone (its key's first 100 characters): rows with the same name, institution and activity
+ * share it however the form or the normaliser compares activities and institutions, so both the
+ * form's check and the report's duplicate findings for appended rows (server/terpilah/
+ * report-tallies.ts) find every candidate row by it, then compare the rows themselves.
+ */
 export function rowCodes(secret: string, cells: KeyCells): { nik: string; name: string } {
   const nik = idDigits(String(cells.nik ?? ''));
-  const name = nameKey(String(cells.name ?? ''));
+  const name = String(cells.name ?? '');
   return {
     nik: nik === '' ? NO_CODE : keyCode(secret, `n${nik}`),
-    name:
-      name === ''
-        ? NO_CODE
-        : keyCode(
-            secret,
-            `p${String(cells.activity ?? '').trim()}\u0001${name}\u0001${nameKey(String(cells.institution ?? ''))}`,
-          ),
+    name: name.trim() === '' ? NO_CODE : keyCode(secret, `p${nameKey(name).slice(0, NAME_CODE_CHARS)}`),
   };
 }
 
