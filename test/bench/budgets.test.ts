@@ -46,11 +46,9 @@ describe('budgets: every sidebar click ≤ 2 s whatever the register size', () =
 
 describe('budgets: menu actions at the large sizes', () => {
   test.failing('import 50,000 rows ≤ 20 s', () => expectWithin('import', 20), LONG);
-  test.failing(
-    'data terpilah report over 100,000 participants ≤ 30 s',
-    () => expectWithin('report', 30),
-    LONG,
-  );
+  // From the index's tallies (kept by the first report, adds and imports); the first report
+  // after a person's edit reads Peserta whole (bench key reportRecount, ~72 s, in the 6 minutes).
+  test('data terpilah report over 100,000 participants ≤ 30 s', () => expectWithin('report', 30), LONG);
   test('rebuild 20,000 events ≤ 10 s', () => expectWithin('rebuild', 10), LONG);
   test.failing('Buat SOP ≤ 2 s', () => expectWithin('generateSop', 2), LONG);
 });
