@@ -74,7 +74,7 @@ describe('duplicate codes', () => {
     expect(keyCode('s1', 'n1904014505800001')).toBe(a);
   });
 
-  test('a row is coded as duplicateRowsOf compares it: NIK digits, name, institution, activity trimmed', () => {
+  test('a row is coded coarser than duplicateRowsOf and DuplicateCheck compare it: NIK digits, the name alone', () => {
     const key = 'rahasia';
     const base = rowCodes(key, {
       activity: 'Rapat',
@@ -90,8 +90,12 @@ describe('duplicate codes', () => {
         institution: 'bappeda.',
       }),
     ).toEqual(base);
+    // The name code is of the name only: every row a name comparison can find shares it.
     expect(
-      rowCodes(key, { activity: 'Rapat 2', name: 'Siti Aminah', nik: '', institution: 'Bappeda' }).name,
+      rowCodes(key, { activity: 'Rapat  2', name: 'Siti Aminah', nik: '', institution: 'Dinas' }).name,
+    ).toBe(base.name);
+    expect(
+      rowCodes(key, { activity: 'Rapat', name: 'Siti Amina', nik: '', institution: 'Bappeda' }).name,
     ).not.toBe(base.name);
     expect(rowCodes(key, { activity: 'Rapat', name: '', nik: '', institution: '' })).toEqual({
       nik: NO_CODE,
