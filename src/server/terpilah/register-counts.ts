@@ -337,7 +337,8 @@ export function countAppendedRows(
 }
 
 /** What the report may use: the tallies (fresh), or the stamp to store a recount under; null: no index kept. */
-export type ReportIndex = { tallies: ReportTallies } | { before: CountsStamp } | null;
+export type ReportIndex =
+  { tallies: ReportTallies } | { before: CountsStamp; index: IndexSheet | null } | null;
 
 /**
  * The report's tallies when the index and they are fresh for `Peserta` (and its ages were
@@ -359,7 +360,7 @@ export function reportIndex(
     const tallies = talliesFor(row, before);
     if (tallies?.datesMatch(dates.referenceDate, dates.activityDates, timeZone)) return { tallies };
   }
-  return { before };
+  return { before, index: found };
 }
 
 /** `Peserta` as the report read it: the header, and the mapped columns' cells under `mapping`. */
@@ -376,13 +377,15 @@ export interface ReportRead {
 export function storeReportIndex(
   spreadsheet: Spreadsheet,
   peserta: Sheet,
-  before: CountsStamp,
+  kept: { before: CountsStamp; index: IndexSheet | null },
   read: ReportRead,
   tallies: ReportTallies,
 ): void {
-  const now = readIndex(spreadsheet, false);
-  if (now && !now.ours) return;
-  if (!sameStamp(stampOf(peserta, now?.mark ?? '', before.timeZone), before)) return;
+  const { before, index: found } = kept;
+  // The sheets are the same ones (the report holds the lock); a person may have typed meanwhile.
+  const mark = found ? String(found.sheet.getSheetValues(1, 2, 1, 1)[0][0] ?? '') : '';
+  const now = { ...before, mark, lastRow: peserta.getLastRow(), lastColumn: peserta.getLastColumn() };
+  if (!sameStamp(now, before)) return;
   const key = secret(true) ?? '';
   const ours = isOurLayout(read.header);
   const { grid, mapping } = read;
@@ -390,7 +393,7 @@ export function storeReportIndex(
     counts: mapping.activity === undefined ? {} : countsOfRows(grid, mapping, before.timeZone),
     codes: ours ? codesOfMapped(grid, mapping, key) : null,
   };
-  const index = now ?? { sheet: createIndexSheet(spreadsheet), signed: true };
+  const index = found ?? { sheet: createIndexSheet(spreadsheet), signed: true };
   writeIndex(index, before, content);
   writeTallies(index.sheet, before, tallies);
 }

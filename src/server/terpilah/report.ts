@@ -128,17 +128,19 @@ function allActivities(
   const grouped = spreadsheet.getSheetByName(INSTANSI_SHEET) !== null;
   const kept = reportIndex(spreadsheet, sheet, options.timeZone, options);
   if (kept && 'tallies' in kept && !grouped) return kept.tallies.summaries();
-  const read = readWhole(spreadsheet, language, options, sheet);
+  const size =
+    kept && 'before' in kept ? { rows: kept.before.lastRow, columns: kept.before.lastColumn } : undefined;
+  const read = readWhole(spreadsheet, language, options, sheet, size);
   if (!read) throw new UserError(t(language, 'terpilahNoPeserta'));
   if (kept && 'before' in kept && read.grid)
     storeReportIndex(
       spreadsheet,
       sheet,
-      kept.before,
+      kept,
       read.grid,
       talliesOfRead(read.data.participants, read.data.quality, options),
     );
-  const data = groupedPeserta(spreadsheet, language, read.data);
+  const data = grouped ? groupedPeserta(spreadsheet, language, read.data) : read.data;
   return summariseAll(data.participants, data.quality);
 }
 
@@ -152,10 +154,12 @@ function readWhole(
   language: Language,
   options: ReadOptions,
   sheet = spreadsheet.getSheetByName(PESERTA_SHEET),
+  /** Its last row and column when known already. */
+  size?: { rows: number; columns: number },
 ): { data: PesertaData; grid: ReportRead | null } | null {
   if (!sheet) return null;
-  const rows = sheet.getLastRow();
-  const columns = sheet.getLastColumn();
+  const rows = size?.rows ?? sheet.getLastRow();
+  const columns = size?.columns ?? sheet.getLastColumn();
   refuseTooLarge(registerSize(rows, columns), { rows, columns }, language);
   const none = { data: { participants: [], quality: [] }, grid: null };
   if (rows < 1 || columns < 1) return none;
