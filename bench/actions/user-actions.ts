@@ -143,6 +143,21 @@ export const userActions: BenchAction[] = [
       ),
   },
   {
+    // After a report: the add also adds its row to the report's tallies.
+    name: 'Tambah peserta setelah laporan (addParticipant)',
+    key: 'addParticipantReported',
+    sizes: reported(participantSizes),
+    run: (wb) =>
+      benchRun(
+        run(
+          wb,
+          'addParticipant',
+          [{ name: 'Peserta Baru', activity: 'Kegiatan 1', sex: 'L', age: '33', nik: '', nip: '' }],
+          SIDEBAR,
+        ),
+      ),
+  },
+  {
     name: 'Pratinjau impor (previewImport)',
     key: 'previewImport',
     sizes: importSizes,
@@ -152,6 +167,26 @@ export const userActions: BenchAction[] = [
     name: 'Impor peserta (importParticipants)',
     key: 'import',
     sizes: importSizes,
+    run: (wb) =>
+      benchRun(
+        run(
+          wb,
+          'importParticipants',
+          [{ sourceSheet: FORM_SHEET, mapping: FORM_MAPPING, activity: 'Bimtek PPRG' }],
+          SIDEBAR,
+        ),
+      ),
+    repeat: 1,
+  },
+  {
+    // Into a register of 100,000 after its report: the rows go into the report's tallies too.
+    name: 'Impor peserta setelah laporan (importParticipants)',
+    key: 'importReported',
+    sizes: IMPORT_ROWS.map((rows, i) => ({
+      label: `${id(rows)} baris sumber, ${id(PARTICIPANTS[i])} peserta`,
+      size: { rows, participants: PARTICIPANTS[i] },
+      state: () => withReportTallies(addFormSheet(participantsState(PARTICIPANTS[i])(), rows)),
+    })) as unknown as [BenchSize, BenchSize],
     run: (wb) =>
       benchRun(
         run(

@@ -317,6 +317,12 @@ export class ReportTallies {
     return this.activities.every((a) => (byKey.get(a.key) ?? fallback) === a.date);
   }
 
+  /** The date an activity's ages were computed at; null when it has no participant yet. */
+  dateOf(activity: string): string | null {
+    const a = this.byKey.get(activityKey(activity));
+    return a === undefined ? null : this.activities[a].date;
+  }
+
   /** Counts one participant (rows in sheet order); `date`: the date its activity's ages were computed at. */
   add(p: Participant, date: string): void {
     const activity = typeof p.activity === 'string' ? p.activity : '';

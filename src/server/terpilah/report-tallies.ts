@@ -15,7 +15,7 @@ import { matchHeaders } from '../../core/terpilah/headers';
 import type { Participant, QualityFinding } from '../../core/terpilah/model';
 import { rowNormaliser } from '../../core/terpilah/normalise';
 import { DuplicateCheck } from '../../core/terpilah/duplicates';
-import { PESERTA_HEADERS } from '../../core/terpilah/peserta';
+import { PESERTA_COLUMN, PESERTA_HEADERS } from '../../core/terpilah/peserta';
 import { rowBlocks } from '../../core/terpilah/read-plan';
 import {
   CODE_CHARS,
@@ -108,7 +108,7 @@ export function appendToTallies(
     firstRow: 2,
     referenceDate: tallies.referenceDate,
     timeZone,
-    activityDates: activityDates(peserta.getParent()),
+    activityDates: datesFor(peserta, tallies, rows, timeZone),
   };
   const dateOf = activityDateResolver(options.referenceDate, options.activityDates, timeZone);
   const duplicates = new DuplicateCheck();
@@ -116,15 +116,12 @@ export function appendToTallies(
   const earlier = new Set<number>();
   rowsWithCodes(before.nik, codesOf(added.nik), earlier);
   rowsWithCodes(before.name, codesOf(added.name), earlier);
-  const wanted = [...earlier].sort((a, b) => a - b);
-  const width = PESERTA_HEADERS.length;
   const seen = rowNormaliser(OUR_MAPPING, options, { duplicates, quality: [] });
-  for (const block of rowBlocks(wanted, width)) {
-    const values = peserta.getRange(block.first + 2, 1, block.count, width).getValues();
-    values.forEach((line, k) => {
-      if (earlier.has(block.first + k)) seen.push(line, block.first + k + 2);
-    });
-  }
+  for (const [row, line] of keyCellsOf(
+    peserta,
+    [...earlier].sort((a, b) => a - b),
+  ))
+    seen.push(line, row);
   const quality: QualityFinding[] = [];
   const fresh = rowNormaliser(OUR_MAPPING, options, { duplicates, quality });
   rows.forEach((line, i) => {
@@ -132,4 +129,64 @@ export function appendToTallies(
     if (p) tallies.add(p, dateOf(p.activity));
   });
   for (const f of quality) tallies.addFinding(f);
+}
+
+/** The columns the duplicate check reads (activity, name, NIK; institution): A:C and I. */
+const KEY_BLOCKS = [
+  { first: PESERTA_COLUMN.Kegiatan, count: PESERTA_COLUMN.NIK - PESERTA_COLUMN.Kegiatan + 1 },
+  { first: PESERTA_COLUMN['Instansi/OPD'], count: 1 },
+];
+
+/**
+ * Rows (0-based under the header) as the duplicate check sees them: only its columns, the others
+ * absent. A row blank in them is one the check skips in a full read too (no name, no NIK).
+ */
+function keyCellsOf(peserta: Sheet, wanted: readonly number[]): [number, unknown[]][] {
+  const out: [number, unknown[]][] = [];
+  const asked = new Set(wanted);
+  // Four cells a row in two round trips a block: a gap is bridged as for a read two cells wide.
+  for (const block of rowBlocks(wanted, 2)) {
+    const parts = KEY_BLOCKS.map((k) =>
+      peserta.getSheetValues(block.first + 2, k.first, block.count, k.count),
+    );
+    for (let i = 0; i < block.count; i++) {
+      if (!asked.has(block.first + i)) continue;
+      const line: unknown[] = [];
+      KEY_BLOCKS.forEach((k, b) => parts[b][i].forEach((cell, c) => (line[k.first - 1 + c] = cell)));
+      out.push([block.first + i + 2, line]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The dates the appended rows' ages are computed at: each activity's date in the tallies; only
+ * when a row names an activity they do not have is `Kegiatan` read (its planned dates).
+ */
+function datesFor(
+  peserta: Sheet,
+  tallies: ReportTallies,
+  rows: readonly unknown[][],
+  timeZone: string,
+): Record<string, string> {
+  const names = rowNormaliser(
+    OUR_MAPPING,
+    { firstRow: 2, referenceDate: tallies.referenceDate, timeZone },
+    {
+      duplicates: { check: () => undefined },
+    },
+  );
+  const dates: Record<string, string> = {};
+  let planned: ((activity: string) => string) | null = null;
+  rows.forEach((line, i) => {
+    const p = names.push(line, i + 2);
+    if (!p || Object.prototype.hasOwnProperty.call(dates, p.activity)) return;
+    const kept = tallies.dateOf(p.activity);
+    if (kept !== null) dates[p.activity] = kept;
+    else {
+      planned ??= activityDateResolver(tallies.referenceDate, activityDates(peserta.getParent()), timeZone);
+      dates[p.activity] = planned(p.activity);
+    }
+  });
+  return dates;
 }
