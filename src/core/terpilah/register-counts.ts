@@ -96,10 +96,16 @@ export function sameStamp(a: CountsStamp, b: CountsStamp): boolean {
 }
 
 /** The cells after the signature and the mark: the stamp (with `keys`: rows 2 and 3 hold the duplicate keys), then the counts. */
-export function encodeCounts(stamp: CountsStamp, counts: ActivityCounts, keys: boolean): string[] {
+export function encodeCounts(
+  stamp: CountsStamp,
+  counts: ActivityCounts,
+  keys: boolean,
+  /** A new one each time the index is written: what the report's tallies go with. */
+  generation = '',
+): string[] {
   const chunks = toChunks(JSON.stringify(counts));
   return [
-    JSON.stringify({ ...stamp, keys, codes: keys ? CODES_VERSION : 0, chunks: chunks.length }),
+    JSON.stringify({ ...stamp, keys, codes: keys ? CODES_VERSION : 0, generation, chunks: chunks.length }),
     ...chunks,
   ];
 }
@@ -109,6 +115,8 @@ export interface StoredCounts {
   counts: ActivityCounts;
   /** Whether rows 2 and 3 hold the rows' duplicate codes, as of the stamp. */
   keys: boolean;
+  /** Which writing of the index this is (encodeCounts). */
+  generation: string;
 }
 
 /** The stamp and counts from those cells; null when they are not a complete index. */
@@ -118,6 +126,7 @@ export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
       chunks?: unknown;
       keys?: unknown;
       codes?: unknown;
+      generation?: unknown;
     };
     const n = head.chunks;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || cells.length < n + 1) return null;
@@ -143,7 +152,8 @@ export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
     }
     // Codes of another meaning (an older add-in's) are no codes: the next append recounts.
     const keys = head.keys === true && head.codes === CODES_VERSION;
-    return { stamp: { mark, sheetId, lastRow, lastColumn, timeZone }, counts, keys };
+    const generation = typeof head.generation === 'string' ? head.generation : '';
+    return { stamp: { mark, sheetId, lastRow, lastColumn, timeZone }, counts, keys, generation };
   } catch {
     return null;
   }

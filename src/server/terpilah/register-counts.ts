@@ -121,9 +121,11 @@ function writeIndex(
   stamp: CountsStamp,
   content: Content,
   fromChunk = 0,
-): void {
+): string {
   const { sheet } = index;
-  const head = encodeCounts(stamp, content.counts, content.codes !== null);
+  // Tallies written with an earlier generation no longer go with this index (./report-tallies.ts).
+  const generation = `g${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
+  const head = encodeCounts(stamp, content.counts, content.codes !== null, generation);
   const nik = content.codes ? toChunks(content.codes.nik) : [];
   const name = content.codes ? toChunks(content.codes.name) : [];
   const columns = Math.max(head.length + 2, nik.length, name.length);
@@ -132,9 +134,10 @@ function writeIndex(
   if (!index.signed) sheet.getRange(1, 1).setValue(COUNTS_SIGNATURE);
   sheet.getRange(1, 3, 1, head.length).setValues([head]);
   const width = Math.max(nik.length, name.length) - fromChunk;
-  if (!content.codes || width <= 0) return;
+  if (!content.codes || width <= 0) return generation;
   const pad = (chunks: string[]) => Array.from({ length: width }, (_, i) => chunks[fromChunk + i] ?? '');
   sheet.getRange(2, fromChunk + 1, 2, width).setValues([pad(nik), pad(name)]);
+  return generation;
 }
 
 /** The sheet, made hidden when missing; the person stays on the sheet they were on. */
@@ -275,7 +278,12 @@ export function freshIndex(spreadsheet: Spreadsheet, peserta: Sheet, last: numbe
   const index = readIndex(spreadsheet, true);
   if (!index?.ours || !index.stored) return null;
   const now = stampOf(peserta, index.mark, index.stored.stamp.timeZone, last);
-  if (!sameStamp(index.stored.stamp, now)) return null;
+  if (!sameStamp(index.stored.stamp, now)) {
+    // Stale (rows deleted or inserted, say): the write about to happen may bring the last row
+    // back to the stamp's, so the index is marked stale for good.
+    markStale(index);
+    return null;
+  }
   const key = index.codes ? secret(false) : null;
   return { index, stored: index.stored, now, codes: key ? index.codes : null, key, peserta };
 }
@@ -322,7 +330,10 @@ export function countAppendedRows(
     fromChunk = Math.floor(fresh.codes.nik.length / CHUNK_CHARS);
     // The report's tallies, when they were made for this register as it was: the rows added too
     // (other columns than the add-in's own: left stale, the next report reads Peserta).
-    tallies = fresh.now.lastColumn <= PESERTA_HEADERS.length ? talliesFor(index.tallyRow, fresh.now) : null;
+    tallies =
+      fresh.now.lastColumn <= PESERTA_HEADERS.length
+        ? talliesFor(index.tallyRow, fresh.now, stored.generation)
+        : null;
     if (tallies)
       appendToTallies(fresh.peserta, tallies, {
         lastBefore,
@@ -332,8 +343,8 @@ export function countAppendedRows(
         added,
       });
   }
-  writeIndex(index, stamp, { counts, codes }, fromChunk);
-  if (tallies) writeTallies(index.sheet, stamp, tallies);
+  const generation = writeIndex(index, stamp, { counts, codes }, fromChunk);
+  if (tallies) writeTallies(index.sheet, stamp, generation, tallies);
 }
 
 /** What the report may use: the tallies (fresh), or the stamp to store a recount under; null: no index kept. */
@@ -357,7 +368,7 @@ export function reportIndex(
   if ((before.lastRow - 1) * RECOUNT_COLUMNS > MAX_RECOUNT_CELLS) return null;
   if (found?.stored && sameStamp(found.stored.stamp, before)) {
     const row = found.sheet.getRange(`${TALLY_ROW}:${TALLY_ROW}`).getValues()[0];
-    const tallies = talliesFor(row, before);
+    const tallies = talliesFor(row, before, found.stored.generation);
     if (tallies?.datesMatch(dates.referenceDate, dates.activityDates, timeZone)) return { tallies };
   }
   return { before, index: found };
@@ -394,8 +405,7 @@ export function storeReportIndex(
     codes: ours ? codesOfMapped(grid, mapping, key) : null,
   };
   const index = found ?? { sheet: createIndexSheet(spreadsheet), signed: true };
-  writeIndex(index, before, content);
-  writeTallies(index.sheet, before, tallies);
+  writeTallies(index.sheet, before, writeIndex(index, before, content), tallies);
 }
 
 /** The codes of rows read under `mapping` (the add-in's columns, renumbered onto the read). */

@@ -36,13 +36,22 @@ export const TALLY_ROW = 4;
 const OUR_MAPPING = matchHeaders([...PESERTA_HEADERS]).mapping;
 
 /** The tallies in row 4 when they were made for `stamp`; null otherwise (missing, other, broken). */
-export function talliesFor(row: readonly unknown[] | undefined, stamp: CountsStamp): ReportTallies | null {
-  if (!row) return null;
+export function talliesFor(
+  row: readonly unknown[] | undefined,
+  stamp: CountsStamp,
+  /** The index's generation (its stamp alone can come back: an index recounted, rows added). */
+  generation: string,
+): ReportTallies | null {
+  if (!row || generation === '') return null;
   try {
-    const head = JSON.parse(String(row[0] ?? '')) as { stamp?: CountsStamp; chunks?: unknown };
+    const head = JSON.parse(String(row[0] ?? '')) as {
+      stamp?: CountsStamp;
+      generation?: unknown;
+      chunks?: unknown;
+    };
     const n = head.chunks;
     if (!head.stamp || typeof n !== 'number' || !Number.isInteger(n) || n < 1) return null;
-    if (!sameStamp(head.stamp, stamp)) return null;
+    if (!sameStamp(head.stamp, stamp) || head.generation !== generation) return null;
     const text = fromChunks(row.slice(1, n + 1));
     return text === null ? null : ReportTallies.parse(text);
   } catch {
@@ -51,9 +60,14 @@ export function talliesFor(row: readonly unknown[] | undefined, stamp: CountsSta
 }
 
 /** Writes the tallies made for `stamp` into row 4 (columns added when they need more). */
-export function writeTallies(sheet: Sheet, stamp: CountsStamp, tallies: ReportTallies): void {
+export function writeTallies(
+  sheet: Sheet,
+  stamp: CountsStamp,
+  generation: string,
+  tallies: ReportTallies,
+): void {
   const chunks = toChunks(tallies.text());
-  const cells = [JSON.stringify({ stamp, chunks: chunks.length }), ...chunks];
+  const cells = [JSON.stringify({ stamp, generation, chunks: chunks.length }), ...chunks];
   if (cells.length > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), cells.length - sheet.getMaxColumns());
   sheet.getRange(TALLY_ROW, 1, 1, cells.length).setValues([cells]);
@@ -70,13 +84,6 @@ export function talliesOfRead(
   for (const p of participants) tallies.add(p, dateOf(p.activity));
   for (const f of quality) tallies.addFinding(f);
   return tallies;
-}
-
-/** The 0-based rows whose code (in `codes`, CODE_CHARS each) is one of `wanted`. */
-function rowsWithCodes(codes: string, wanted: ReadonlySet<string>, into: Set<number>): void {
-  if (wanted.size === 0) return;
-  for (let at = 0, row = 0; at < codes.length; at += CODE_CHARS, row++)
-    if (wanted.has(codes.slice(at, at + CODE_CHARS))) into.add(row);
 }
 
 const codesOf = (codes: string): Set<string> => {
@@ -104,24 +111,24 @@ export function appendToTallies(
   },
 ): void {
   const { lastBefore, rows, timeZone, before, added } = append;
+  // The rows alone first: their activities (for the dates) and NIKs (for the earlier rows).
+  const alone = rowNormaliser(
+    OUR_MAPPING,
+    { firstRow: 2, referenceDate: tallies.referenceDate, timeZone },
+    { duplicates: NO_CHECK },
+  );
+  const appended = rows.map((line, i) => alone.push(line, lastBefore + 1 + i));
   const options = {
     firstRow: 2,
     referenceDate: tallies.referenceDate,
     timeZone,
-    activityDates: datesFor(peserta, tallies, rows, timeZone),
+    activityDates: datesFor(peserta, tallies, appended, timeZone),
   };
   const dateOf = activityDateResolver(options.referenceDate, options.activityDates, timeZone);
   const duplicates = new DuplicateCheck();
-  // The earlier rows a new row may repeat: every row with its NIK or its name, in row order.
-  const earlier = new Set<number>();
-  rowsWithCodes(before.nik, codesOf(added.nik), earlier);
-  rowsWithCodes(before.name, codesOf(added.name), earlier);
   const seen = rowNormaliser(OUR_MAPPING, options, { duplicates, quality: [] });
-  for (const [row, line] of keyCellsOf(
-    peserta,
-    [...earlier].sort((a, b) => a - b),
-  ))
-    seen.push(line, row);
+  for (const [row, line] of earlierRows(peserta, { before, added }, appended, options))
+    seen.push(line, row + 2);
   const quality: QualityFinding[] = [];
   const fresh = rowNormaliser(OUR_MAPPING, options, { duplicates, quality });
   rows.forEach((line, i) => {
@@ -153,10 +160,64 @@ function keyCellsOf(peserta: Sheet, wanted: readonly number[]): [number, unknown
       if (!asked.has(block.first + i)) continue;
       const line: unknown[] = [];
       KEY_BLOCKS.forEach((k, b) => parts[b][i].forEach((cell, c) => (line[k.first - 1 + c] = cell)));
-      out.push([block.first + i + 2, line]);
+      out.push([block.first + i, line]);
     }
   }
   return out;
+}
+
+/** A duplicate check that checks nothing (the rows alone). */
+const NO_CHECK = { check: () => undefined };
+
+/**
+ * The earlier rows (0-based under the header, in row order, the check's columns) the appended
+ * ones may repeat: every row with one of their name codes; of a NIK code its first row, which
+ * settles it when it holds that NIK (then it is the first row of that NIK), else every row of
+ * that code (another NIK sharing the code, or one typed as a number, which is no NIK).
+ */
+function earlierRows(
+  peserta: Sheet,
+  codes: { before: { nik: string; name: string }; added: { nik: string; name: string } },
+  appended: readonly (Participant | null)[],
+  options: { firstRow: number; referenceDate: string; timeZone: string },
+): [number, unknown[]][] {
+  const { before, added } = codes;
+  const niksOfCode = new Map<string, Set<string>>();
+  appended.forEach((p, i) => {
+    const code = added.nik.slice(i * CODE_CHARS, (i + 1) * CODE_CHARS);
+    if (!p || p.nik === '' || code === NO_CODE) return;
+    niksOfCode.set(code, (niksOfCode.get(code) ?? new Set<string>()).add(p.nik));
+  });
+  const names = codesOf(added.name);
+  const nikRows = new Map<string, number[]>();
+  const nameRows: number[] = [];
+  for (let at = 0, row = 0; at < before.nik.length; at += CODE_CHARS, row++) {
+    const nik = before.nik.slice(at, at + CODE_CHARS);
+    if (niksOfCode.has(nik)) {
+      const list = nikRows.get(nik);
+      if (list) list.push(row);
+      else nikRows.set(nik, [row]);
+    }
+    if (names.has(before.name.slice(at, at + CODE_CHARS))) nameRows.push(row);
+  }
+  const lines = new Map<number, unknown[]>();
+  const read = (wanted: number[]) => {
+    for (const [row, line] of keyCellsOf(
+      peserta,
+      wanted.filter((r) => !lines.has(r)),
+    ))
+      lines.set(row, line);
+  };
+  read([...nameRows, ...[...nikRows.values()].map((list) => list[0])]);
+  const nikOf = rowNormaliser(OUR_MAPPING, options, { duplicates: NO_CHECK });
+  const more: number[] = [];
+  for (const [code, list] of nikRows) {
+    const first = nikOf.push(lines.get(list[0]) ?? [], list[0] + 2);
+    const wanted = niksOfCode.get(code);
+    if (!(first && wanted?.size === 1 && wanted.has(first.nik))) more.push(...list.slice(1));
+  }
+  read(more);
+  return [...lines].sort((a, b) => a[0] - b[0]);
 }
 
 /**
@@ -166,27 +227,19 @@ function keyCellsOf(peserta: Sheet, wanted: readonly number[]): [number, unknown
 function datesFor(
   peserta: Sheet,
   tallies: ReportTallies,
-  rows: readonly unknown[][],
+  appended: readonly (Participant | null)[],
   timeZone: string,
 ): Record<string, string> {
-  const names = rowNormaliser(
-    OUR_MAPPING,
-    { firstRow: 2, referenceDate: tallies.referenceDate, timeZone },
-    {
-      duplicates: { check: () => undefined },
-    },
-  );
   const dates: Record<string, string> = {};
   let planned: ((activity: string) => string) | null = null;
-  rows.forEach((line, i) => {
-    const p = names.push(line, i + 2);
-    if (!p || Object.prototype.hasOwnProperty.call(dates, p.activity)) return;
+  for (const p of appended) {
+    if (!p || Object.prototype.hasOwnProperty.call(dates, p.activity)) continue;
     const kept = tallies.dateOf(p.activity);
     if (kept !== null) dates[p.activity] = kept;
     else {
       planned ??= activityDateResolver(tallies.referenceDate, activityDates(peserta.getParent()), timeZone);
       dates[p.activity] = planned(p.activity);
     }
-  });
+  }
   return dates;
 }
