@@ -48,7 +48,8 @@ describe('counts per activity', () => {
   test('encoded and decoded back; anything incomplete or tampered is no index', () => {
     const counts = countByActivity([person('A', 'L'), person('A', 'P'), person('B', null)]);
     const cells = encodeCounts(STAMP, counts, true);
-    expect(decodeCounts(cells)).toEqual({ stamp: STAMP, counts, keys: true });
+    expect(decodeCounts(cells)).toEqual({ stamp: STAMP, counts, keys: true, generation: '' });
+    expect(decodeCounts(encodeCounts(STAMP, counts, true, 'g1'))?.generation).toBe('g1');
     expect(decodeCounts(cells.slice(0, 1))).toBeNull();
     expect(decodeCounts(['x', ...cells.slice(1)])).toBeNull();
     expect(decodeCounts([cells[0], cells[1].slice(1)])).toBeNull(); // the chunk lost its "k"
