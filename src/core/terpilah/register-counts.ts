@@ -12,7 +12,9 @@
 import { hashText } from '../hash';
 import { maskNiksIn } from '../privacy/mask-nik';
 import { nameKey } from './duplicates';
+import { cleanText } from './cell-text';
 import { idDigits } from './nik';
+import { NO_ACTIVITY } from './normalise';
 import { tableRow } from './table-rows';
 import type { Participant } from './model';
 
@@ -207,17 +209,22 @@ const NAME_CODE_CHARS = 100;
 
 /**
  * The NIK's and the name's code of a row (NO_CODE when it has none). The name code is of the
- * name alone (its key's first 100 characters): rows with the same name, institution and activity
- * share it however the form or the normaliser compares activities and institutions, so both the
- * form's check and the report's duplicate findings for appended rows (server/terpilah/
- * report-tallies.ts) find every candidate row by it, then compare the rows themselves.
+ * activity as the normaliser cleans it (an empty one is NO_ACTIVITY) and the name's key (its
+ * first 100 characters), not the institution: rows with the same name, institution and activity
+ * share it however the form or the normaliser compares them, so both the form's check and the
+ * report's duplicate findings for appended rows (server/terpilah/report-tallies.ts) find every
+ * candidate row by it, then compare the rows themselves.
  */
 export function rowCodes(secret: string, cells: KeyCells): { nik: string; name: string } {
   const nik = idDigits(String(cells.nik ?? ''));
   const name = String(cells.name ?? '');
+  const activity = cleanText(cells.activity) || NO_ACTIVITY;
   return {
     nik: nik === '' ? NO_CODE : keyCode(secret, `n${nik}`),
-    name: name.trim() === '' ? NO_CODE : keyCode(secret, `p${nameKey(name).slice(0, NAME_CODE_CHARS)}`),
+    name:
+      name.trim() === ''
+        ? NO_CODE
+        : keyCode(secret, `p${activity}\u0001${nameKey(name).slice(0, NAME_CODE_CHARS)}`),
   };
 }
 
