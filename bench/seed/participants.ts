@@ -121,3 +121,14 @@ export function withRegisterCounts(state: WorkbookState): WorkbookState {
   if (!built.ok) throw new Error(`seed: recountTerpilahHeadline ${built.error}`);
   return state;
 }
+
+/**
+ * The register after its first report: the index and the report's tallies kept (one full read),
+ * so that a report measures what every later one costs until a person edits `Peserta` again.
+ */
+export function withReportTallies(state: WorkbookState): WorkbookState {
+  const setup = new Workbench({ state, distDir: DIST });
+  const built = setup.run('menuTerpilahReport');
+  if (!built.ok) throw new Error(`seed: menuTerpilahReport ${built.error}`);
+  return state;
+}

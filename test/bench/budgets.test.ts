@@ -50,11 +50,9 @@ describe('budgets: menu actions at the large sizes', () => {
   // the 8 filled ones (400,000 × 12 µs = 4.9 s) are 20.5 s alone; the "@" and dropdowns on the
   // 49,001 rows the grid grows by (17 a row: 10.2 s) keep later typing verbatim.
   test.failing('import 50,000 rows ≤ 20 s', () => expectWithin('import', 20), LONG);
-  test.failing(
-    'data terpilah report over 100,000 participants ≤ 30 s',
-    () => expectWithin('report', 30),
-    LONG,
-  );
+  // From the index's tallies (kept by the first report, adds and imports); the first report
+  // after a person's edit reads Peserta whole (bench key reportRecount, ~72 s, in the 6 minutes).
+  test('data terpilah report over 100,000 participants ≤ 30 s', () => expectWithin('report', 30), LONG);
   test('rebuild 20,000 events ≤ 10 s', () => expectWithin('rebuild', 10), LONG);
   test.failing('Buat SOP ≤ 2 s', () => expectWithin('generateSop', 2), LONG);
 });

@@ -12,7 +12,9 @@
 import { hashText } from '../hash';
 import { maskNiksIn } from '../privacy/mask-nik';
 import { nameKey } from './duplicates';
+import { cleanText } from './cell-text';
 import { idDigits } from './nik';
+import { NO_ACTIVITY } from './normalise';
 import { tableRow } from './table-rows';
 import type { Participant } from './model';
 
@@ -96,9 +98,18 @@ export function sameStamp(a: CountsStamp, b: CountsStamp): boolean {
 }
 
 /** The cells after the signature and the mark: the stamp (with `keys`: rows 2 and 3 hold the duplicate keys), then the counts. */
-export function encodeCounts(stamp: CountsStamp, counts: ActivityCounts, keys: boolean): string[] {
+export function encodeCounts(
+  stamp: CountsStamp,
+  counts: ActivityCounts,
+  keys: boolean,
+  /** A new one each time the index is written: what the report's tallies go with. */
+  generation = '',
+): string[] {
   const chunks = toChunks(JSON.stringify(counts));
-  return [JSON.stringify({ ...stamp, keys, chunks: chunks.length }), ...chunks];
+  return [
+    JSON.stringify({ ...stamp, keys, codes: keys ? CODES_VERSION : 0, generation, chunks: chunks.length }),
+    ...chunks,
+  ];
 }
 
 export interface StoredCounts {
@@ -106,6 +117,8 @@ export interface StoredCounts {
   counts: ActivityCounts;
   /** Whether rows 2 and 3 hold the rows' duplicate codes, as of the stamp. */
   keys: boolean;
+  /** Which writing of the index this is (encodeCounts). */
+  generation: string;
 }
 
 /** The stamp and counts from those cells; null when they are not a complete index. */
@@ -114,6 +127,8 @@ export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
     const head = JSON.parse(String(cells[0] ?? '')) as Partial<CountsStamp> & {
       chunks?: unknown;
       keys?: unknown;
+      codes?: unknown;
+      generation?: unknown;
     };
     const n = head.chunks;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || cells.length < n + 1) return null;
@@ -137,7 +152,10 @@ export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
         return null;
       counts[key] = { participants, L, P, unknown } as SexCounts;
     }
-    return { stamp: { mark, sheetId, lastRow, lastColumn, timeZone }, counts, keys: head.keys === true };
+    // Codes of another meaning (an older add-in's) are no codes: the next append recounts.
+    const keys = head.keys === true && head.codes === CODES_VERSION;
+    const generation = typeof head.generation === 'string' ? head.generation : '';
+    return { stamp: { mark, sheetId, lastRow, lastColumn, timeZone }, counts, keys, generation };
   } catch {
     return null;
   }
@@ -184,19 +202,29 @@ export interface KeyCells {
   institution: unknown;
 }
 
-/** The NIK's and the name's code of a row (NO_CODE when it has none). */
+/** The version of the codes' meaning, in the stamp: an index with other codes is recounted. */
+export const CODES_VERSION = 2;
+/** Characters of the name key a name code is made of. */
+const NAME_CODE_CHARS = 100;
+
+/**
+ * The NIK's and the name's code of a row (NO_CODE when it has none). The name code is of the
+ * activity as the normaliser cleans it (an empty one is NO_ACTIVITY) and the name's key (its
+ * first 100 characters), not the institution: rows with the same name, institution and activity
+ * share it however the form or the normaliser compares them, so both the form's check and the
+ * report's duplicate findings for appended rows (server/terpilah/report-tallies.ts) find every
+ * candidate row by it, then compare the rows themselves.
+ */
 export function rowCodes(secret: string, cells: KeyCells): { nik: string; name: string } {
   const nik = idDigits(String(cells.nik ?? ''));
-  const name = nameKey(String(cells.name ?? ''));
+  const name = String(cells.name ?? '');
+  const activity = cleanText(cells.activity) || NO_ACTIVITY;
   return {
     nik: nik === '' ? NO_CODE : keyCode(secret, `n${nik}`),
     name:
-      name === ''
+      name.trim() === ''
         ? NO_CODE
-        : keyCode(
-            secret,
-            `p${String(cells.activity ?? '').trim()}\u0001${name}\u0001${nameKey(String(cells.institution ?? ''))}`,
-          ),
+        : keyCode(secret, `p${activity}\u0001${nameKey(name).slice(0, NAME_CODE_CHARS)}`),
   };
 }
 

@@ -15,6 +15,7 @@ import type { Language } from '../../core/i18n';
 import { matchHeaders } from '../../core/terpilah/headers';
 import type { ColumnMapping } from '../../core/terpilah/model';
 import { normaliseRows, NO_ACTIVITY } from '../../core/terpilah/normalise';
+import type { ReportTallies } from '../../core/terpilah/report-tallies';
 import { PESERTA_COLUMN, PESERTA_HEADERS } from '../../core/terpilah/peserta';
 import {
   activityKey,
@@ -40,6 +41,7 @@ import { withDocumentLock } from '../sheets/lock';
 import { hasMarker } from '../sheets/markers';
 import { PESERTA_COUNTS_SHEET } from '../sheets/names';
 import { pesertaMapping } from './read';
+import { appendToTallies, TALLY_ROW, talliesFor, writeTallies } from './report-tallies';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -67,6 +69,8 @@ export interface IndexSheet {
   stored: StoredCounts | null;
   /** Rows 2 and 3 when asked for and complete: the codes of sheet rows 2, 3, … */
   codes: { nik: string; name: string } | null;
+  /** Row 4 when asked for: the report's tallies (./report-tallies.ts). */
+  tallyRow?: unknown[];
 }
 
 /** The index sheet; its codes too when `withCodes` (the whole sheet), else row 1 only. */
@@ -82,13 +86,15 @@ export function readIndex(spreadsheet: Spreadsheet, withCodes: boolean): IndexSh
   if (!ours) return empty;
   const stored = decodeCounts(row.slice(2));
   const mark = String(row[1] ?? '');
-  if (!withCodes || !stored?.keys) return { ...empty, mark, stored };
+  if (!withCodes) return { ...empty, mark, stored };
+  const tallyRow = values[TALLY_ROW - 1];
+  if (!stored?.keys) return { ...empty, mark, stored, tallyRow };
   const codes = (line: unknown[] | undefined) => fromChunks((line ?? []).filter((cell) => cell !== ''));
   const nik = codes(values[1]);
   const name = codes(values[2]);
   const length = (stored.stamp.lastRow - 1) * CODE_CHARS;
   const complete = nik !== null && name !== null && nik.length === length && name.length === length;
-  return { ...empty, mark, stored, codes: complete ? { nik, name } : null };
+  return { ...empty, mark, stored, codes: complete ? { nik, name } : null, tallyRow };
 }
 
 export function stampOf(
@@ -115,9 +121,11 @@ function writeIndex(
   stamp: CountsStamp,
   content: Content,
   fromChunk = 0,
-): void {
+): string {
   const { sheet } = index;
-  const head = encodeCounts(stamp, content.counts, content.codes !== null);
+  // Tallies written with an earlier generation no longer go with this index (./report-tallies.ts).
+  const generation = `g${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
+  const head = encodeCounts(stamp, content.counts, content.codes !== null, generation);
   const nik = content.codes ? toChunks(content.codes.nik) : [];
   const name = content.codes ? toChunks(content.codes.name) : [];
   const columns = Math.max(head.length + 2, nik.length, name.length);
@@ -126,9 +134,10 @@ function writeIndex(
   if (!index.signed) sheet.getRange(1, 1).setValue(COUNTS_SIGNATURE);
   sheet.getRange(1, 3, 1, head.length).setValues([head]);
   const width = Math.max(nik.length, name.length) - fromChunk;
-  if (!content.codes || width <= 0) return;
+  if (!content.codes || width <= 0) return generation;
   const pad = (chunks: string[]) => Array.from({ length: width }, (_, i) => chunks[fromChunk + i] ?? '');
   sheet.getRange(2, fromChunk + 1, 2, width).setValues([pad(nik), pad(name)]);
+  return generation;
 }
 
 /** The sheet, made hidden when missing; the person stays on the sheet they were on. */
@@ -261,6 +270,7 @@ export interface FreshIndex {
   now: CountsStamp;
   codes: { nik: string; name: string } | null;
   key: string | null;
+  peserta: Sheet;
 }
 
 /** The index when it is fresh for `peserta` with `last` rows (inside the lock of a write), else null. */
@@ -268,9 +278,14 @@ export function freshIndex(spreadsheet: Spreadsheet, peserta: Sheet, last: numbe
   const index = readIndex(spreadsheet, true);
   if (!index?.ours || !index.stored) return null;
   const now = stampOf(peserta, index.mark, index.stored.stamp.timeZone, last);
-  if (!sameStamp(index.stored.stamp, now)) return null;
+  if (!sameStamp(index.stored.stamp, now)) {
+    // Stale (rows deleted or inserted, say): the write about to happen may bring the last row
+    // back to the stamp's, so the index is marked stale for good.
+    markStale(index);
+    return null;
+  }
   const key = index.codes ? secret(false) : null;
-  return { index, stored: index.stored, now, codes: key ? index.codes : null, key };
+  return { index, stored: index.stored, now, codes: key ? index.codes : null, key, peserta };
 }
 
 /** Makes the index stale (a check found it wrong): the next click recounts. */
@@ -308,10 +323,106 @@ export function countAppendedRows(
   );
   let codes: Content['codes'] = null;
   let fromChunk = 0;
+  let tallies: ReportTallies | null = null;
   if (fresh.codes && fresh.key) {
     const added = codesOf(rows, fresh.key);
     codes = { nik: fresh.codes.nik + added.nik, name: fresh.codes.name + added.name };
     fromChunk = Math.floor(fresh.codes.nik.length / CHUNK_CHARS);
+    // The report's tallies, when they were made for this register as it was: the rows added too
+    // (other columns than the add-in's own: left stale, the next report reads Peserta).
+    tallies =
+      fresh.now.lastColumn <= PESERTA_HEADERS.length
+        ? talliesFor(index.tallyRow, fresh.now, stored.generation)
+        : null;
+    if (tallies)
+      appendToTallies(fresh.peserta, tallies, {
+        lastBefore,
+        rows,
+        timeZone: stored.stamp.timeZone,
+        before: fresh.codes,
+        added,
+      });
   }
-  writeIndex(index, stamp, { counts, codes }, fromChunk);
+  const generation = writeIndex(index, stamp, { counts, codes }, fromChunk);
+  if (tallies) writeTallies(index.sheet, stamp, generation, tallies);
+}
+
+/** What the report may use: the tallies (fresh), or the stamp to store a recount under; null: no index kept. */
+export type ReportIndex =
+  { tallies: ReportTallies } | { before: CountsStamp; index: IndexSheet | null } | null;
+
+/**
+ * The report's tallies when the index and they are fresh for `Peserta` (and its ages were
+ * computed at the dates they get now), else the stamp a recount is stored under. Row 1 and row 4
+ * of the index: a few cells whatever the register's size.
+ */
+export function reportIndex(
+  spreadsheet: Spreadsheet,
+  peserta: Sheet,
+  timeZone: string,
+  dates: { referenceDate: string; activityDates?: Record<string, string> },
+): ReportIndex {
+  const found = readIndex(spreadsheet, false);
+  if (found && !found.ours) return null;
+  const before = stampOf(peserta, found?.mark ?? '', timeZone);
+  if ((before.lastRow - 1) * RECOUNT_COLUMNS > MAX_RECOUNT_CELLS) return null;
+  if (found?.stored && sameStamp(found.stored.stamp, before)) {
+    const row = found.sheet.getRange(`${TALLY_ROW}:${TALLY_ROW}`).getValues()[0];
+    const tallies = talliesFor(row, before, found.stored.generation);
+    if (tallies?.datesMatch(dates.referenceDate, dates.activityDates, timeZone)) return { tallies };
+  }
+  return { before, index: found };
+}
+
+/** `Peserta` as the report read it: the header, and the mapped columns' cells under `mapping`. */
+export interface ReportRead {
+  header: readonly unknown[];
+  grid: unknown[][];
+  mapping: ColumnMapping;
+}
+
+/**
+ * After a report read `Peserta` whole (inside its lock): the index (counts and codes) and the
+ * tallies from that read, stored when nothing changed since `before` (an edit's mark, rows).
+ */
+export function storeReportIndex(
+  spreadsheet: Spreadsheet,
+  peserta: Sheet,
+  kept: { before: CountsStamp; index: IndexSheet | null },
+  read: ReportRead,
+  tallies: ReportTallies,
+): void {
+  const { before, index: found } = kept;
+  // The sheets are the same ones (the report holds the lock); a person may have typed meanwhile.
+  const mark = found ? String(found.sheet.getSheetValues(1, 2, 1, 1)[0][0] ?? '') : '';
+  const now = { ...before, mark, lastRow: peserta.getLastRow(), lastColumn: peserta.getLastColumn() };
+  if (!sameStamp(now, before)) return;
+  const key = secret(true) ?? '';
+  const ours = isOurLayout(read.header);
+  const { grid, mapping } = read;
+  const content: Content = {
+    counts: mapping.activity === undefined ? {} : countsOfRows(grid, mapping, before.timeZone),
+    codes: ours ? codesOfMapped(grid, mapping, key) : null,
+  };
+  const index = found ?? { sheet: createIndexSheet(spreadsheet), signed: true };
+  writeTallies(index.sheet, before, writeIndex(index, before, content), tallies);
+}
+
+/** The codes of rows read under `mapping` (the add-in's columns, renumbered onto the read). */
+function codesOfMapped(rows: readonly unknown[][], mapping: ColumnMapping, key: string): Content['codes'] {
+  const at = (row: readonly unknown[], column: number | undefined) =>
+    column === undefined ? '' : row[column];
+  const nik: string[] = [];
+  const name: string[] = [];
+  for (const row of rows) {
+    const codes = rowCodes(key, {
+      activity: at(row, mapping.activity),
+      name: at(row, mapping.name),
+      nik: at(row, mapping.nik),
+      institution: at(row, mapping.institution),
+    });
+    nik.push(codes.nik);
+    name.push(codes.name);
+  }
+  return { nik: nik.join(''), name: name.join('') };
 }

@@ -13,6 +13,10 @@ import { formatNumberId } from '../../core/format';
 import { toIsoInZone } from '../../core/time';
 import { reportSheetPlan, type ChartPlan } from '../../core/terpilah/report-sheet';
 import { summarise, summariseAll } from '../../core/terpilah/summaries';
+import { joinColumnBlocks, mappedColumnBlocks } from '../../core/terpilah/column-blocks';
+import { INSTANSI_SHEET } from '../../core/terpilah/instansi-sheet';
+import type { TerpilahSummary } from '../../core/terpilah/model';
+import { normaliseRows } from '../../core/terpilah/normalise';
 import type { SidebarApi, TerpilahReportRequest, TerpilahReportResult } from '../api';
 import { getLanguage } from '../preferences';
 import { UserError } from '../sheets/errors';
@@ -29,10 +33,13 @@ import {
 import { PESERTA_SHEET } from '../sheets/names';
 import { activityDates } from './import';
 import { groupedPeserta } from './instansi';
-import { readPesertaColumns, type PesertaData } from './read';
+import { pesertaMapping, type PesertaData } from './read';
+import { reportIndex, storeReportIndex, type ReportRead } from './register-counts';
+import { talliesOfRead } from './report-tallies';
 import { readActivityAll, type ReadOptions } from './read-activity';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const TERPILAH_REPORT = 'Laporan Data Terpilah';
 /** The marker's id on the report sheet ("report:" = the add-in's own, replaceable). */
@@ -62,13 +69,9 @@ function createReport(language: Language, activity: string): TerpilahReportResul
   const now = toIsoInZone(Date.now(), timeZone);
   return withDocumentLock(language, () => {
     const options = { referenceDate: now.slice(0, 10), timeZone, activityDates: activityDates(spreadsheet) };
-    const read = readForReport(spreadsheet, language, activity, options);
-    if (!read) throw new UserError(t(language, 'terpilahNoPeserta'));
-    // Canonical institution names, and ungrouped spellings as findings, once an Instansi sheet exists.
-    const data = groupedPeserta(spreadsheet, language, read);
     const summaries = activity
-      ? [summarise(data.participants, data.quality, activity)]
-      : summariseAll(data.participants, data.quality);
+      ? oneActivity(spreadsheet, language, activity, options)
+      : allActivities(spreadsheet, language, options);
     const preferred = activity ? sheetNameFor(`${TERPILAH_REPORT}: `, activity) : TERPILAH_REPORT;
     const { name, previous, userSheet } = targetSheet(spreadsheet, preferred);
     const { plan, charts } = reportSheetPlan(summaries, name, now);
@@ -88,26 +91,91 @@ function createReport(language: Language, activity: string): TerpilahReportResul
 }
 
 /**
- * `Peserta` for the report: one named activity reads its own rows only (./read-activity.ts),
- * otherwise the whole register. Either way the size guard runs first: a report that would not
- * finish within Apps Script's 6 minutes stops here, before anything is written.
+ * The report of one named activity: its own rows only (./read-activity.ts), or the whole register
+ * for the unnamed one. Either way the size guard runs first: a report that would not finish
+ * within Apps Script's 6 minutes stops here, before anything is written.
  */
-function readForReport(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+function oneActivity(
+  spreadsheet: Spreadsheet,
   language: Language,
   activity: string,
   options: ReadOptions,
-): PesertaData | null {
-  if (headlineReadsColumns(activity))
-    return readActivityAll(spreadsheet, language, activity, options, (size, register) =>
-      refuseTooLarge(size, register, language),
-    );
+): TerpilahSummary[] {
+  const read = headlineReadsColumns(activity)
+    ? readActivityAll(spreadsheet, language, activity, options, (size, register) =>
+        refuseTooLarge(size, register, language),
+      )
+    : readWhole(spreadsheet, language, options)?.data;
+  if (!read) throw new UserError(t(language, 'terpilahNoPeserta'));
+  // Canonical institution names, and ungrouped spellings as findings, once an Instansi sheet exists.
+  const data = groupedPeserta(spreadsheet, language, read);
+  return [summarise(data.participants, data.quality, activity)];
+}
+
+/**
+ * The report over every activity: from the index's tallies when they are fresh (a few cells
+ * whatever the register's size: ./register-counts.ts), else from `Peserta` read whole, which
+ * then stores the index and the tallies again for the next report. Institutions grouped by an
+ * `Instansi` sheet are read from `Peserta` every time (the grouping changes the findings).
+ */
+function allActivities(
+  spreadsheet: Spreadsheet,
+  language: Language,
+  options: ReadOptions,
+): TerpilahSummary[] {
   const sheet = spreadsheet.getSheetByName(PESERTA_SHEET);
+  if (!sheet) throw new UserError(t(language, 'terpilahNoPeserta'));
+  const grouped = spreadsheet.getSheetByName(INSTANSI_SHEET) !== null;
+  const kept = reportIndex(spreadsheet, sheet, options.timeZone, options);
+  if (kept && 'tallies' in kept && !grouped) return kept.tallies.summaries();
+  const size =
+    kept && 'before' in kept ? { rows: kept.before.lastRow, columns: kept.before.lastColumn } : undefined;
+  const read = readWhole(spreadsheet, language, options, sheet, size);
+  if (!read) throw new UserError(t(language, 'terpilahNoPeserta'));
+  if (kept && 'before' in kept && read.grid)
+    storeReportIndex(
+      spreadsheet,
+      sheet,
+      kept,
+      read.grid,
+      talliesOfRead(read.data.participants, read.data.quality, options),
+    );
+  const data = grouped ? groupedPeserta(spreadsheet, language, read.data) : read.data;
+  return summariseAll(data.participants, data.quality);
+}
+
+/**
+ * `Peserta` whole, after the size guard: the header, then one read per contiguous block of mapped
+ * columns (getSheetValues: one call each); unmapped columns are never read. The cells read are
+ * kept for the index (`grid`: null when there is nothing to index).
+ */
+function readWhole(
+  spreadsheet: Spreadsheet,
+  language: Language,
+  options: ReadOptions,
+  sheet = spreadsheet.getSheetByName(PESERTA_SHEET),
+  /** Its last row and column when known already. */
+  size?: { rows: number; columns: number },
+): { data: PesertaData; grid: ReportRead | null } | null {
   if (!sheet) return null;
-  const rows = sheet.getLastRow();
-  const columns = sheet.getLastColumn();
+  const rows = size?.rows ?? sheet.getLastRow();
+  const columns = size?.columns ?? sheet.getLastColumn();
   refuseTooLarge(registerSize(rows, columns), { rows, columns }, language);
-  return readPesertaColumns(sheet, { rows, columns }, language, options);
+  const none = { data: { participants: [], quality: [] }, grid: null };
+  if (rows < 1 || columns < 1) return none;
+  const header = sheet.getSheetValues(1, 1, 1, columns)[0];
+  const mapping = pesertaMapping(header, language);
+  if (!mapping || rows < 2) return none;
+  const { blocks, mapping: joined } = mappedColumnBlocks(mapping, rows - 1);
+  const parts = blocks.map((block) => sheet.getSheetValues(2, block.first + 1, rows - 1, block.count));
+  const grid = joinColumnBlocks(parts);
+  const data = normaliseRows(grid, joined, {
+    firstRow: 2,
+    referenceDate: options.referenceDate,
+    timeZone: options.timeZone,
+    ...(options.activityDates ? { activityDates: options.activityDates } : {}),
+  });
+  return { data, grid: { header, grid, mapping: joined } };
 }
 
 function refuseTooLarge(

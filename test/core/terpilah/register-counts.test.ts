@@ -48,7 +48,8 @@ describe('counts per activity', () => {
   test('encoded and decoded back; anything incomplete or tampered is no index', () => {
     const counts = countByActivity([person('A', 'L'), person('A', 'P'), person('B', null)]);
     const cells = encodeCounts(STAMP, counts, true);
-    expect(decodeCounts(cells)).toEqual({ stamp: STAMP, counts, keys: true });
+    expect(decodeCounts(cells)).toEqual({ stamp: STAMP, counts, keys: true, generation: '' });
+    expect(decodeCounts(encodeCounts(STAMP, counts, true, 'g1'))?.generation).toBe('g1');
     expect(decodeCounts(cells.slice(0, 1))).toBeNull();
     expect(decodeCounts(['x', ...cells.slice(1)])).toBeNull();
     expect(decodeCounts([cells[0], cells[1].slice(1)])).toBeNull(); // the chunk lost its "k"
@@ -74,7 +75,7 @@ describe('duplicate codes', () => {
     expect(keyCode('s1', 'n1904014505800001')).toBe(a);
   });
 
-  test('a row is coded as duplicateRowsOf compares it: NIK digits, name, institution, activity trimmed', () => {
+  test('a row is coded coarser than duplicateRowsOf and DuplicateCheck compare it: NIK digits, activity and name', () => {
     const key = 'rahasia';
     const base = rowCodes(key, {
       activity: 'Rapat',
@@ -90,9 +91,21 @@ describe('duplicate codes', () => {
         institution: 'bappeda.',
       }),
     ).toEqual(base);
+    // The name code is of the activity (as the normaliser cleans it) and the name, not the
+    // institution: every row a name comparison can find shares it.
+    expect(
+      rowCodes(key, { activity: 'Rapat\t ', name: 'Siti Aminah', nik: '', institution: 'Dinas' }).name,
+    ).toBe(base.name);
     expect(
       rowCodes(key, { activity: 'Rapat 2', name: 'Siti Aminah', nik: '', institution: 'Bappeda' }).name,
     ).not.toBe(base.name);
+    expect(
+      rowCodes(key, { activity: 'Rapat', name: 'Siti Amina', nik: '', institution: 'Bappeda' }).name,
+    ).not.toBe(base.name);
+    // An empty activity is the normaliser's: one named so shares its code.
+    expect(rowCodes(key, { activity: '', name: 'Ana', nik: '', institution: '' }).name).toBe(
+      rowCodes(key, { activity: 'Tanpa nama kegiatan', name: 'Ana', nik: '', institution: '' }).name,
+    );
     expect(rowCodes(key, { activity: 'Rapat', name: '', nik: '', institution: '' })).toEqual({
       nik: NO_CODE,
       name: NO_CODE,

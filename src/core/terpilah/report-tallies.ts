@@ -1,0 +1,390 @@
+/**
+ * The report's tallies: what "Buat Laporan Data Terpilah" over every activity needs, kept in the
+ * counts index (server/terpilah/register-counts.ts) so that a report of a fresh register reads a
+ * few cells instead of `Peserta`. Per activity and for all activities together: the counts per
+ * category × sex of every table, the provenance counts, and the date its ages were computed at;
+ * the institutions and regencies interned as tally.ts / encode.ts intern them (first spelling seen
+ * is the label, case- and space-blind); of the findings only what the report shows: per type the
+ * count and the first QUALITY_ROWS_PER_TYPE rows (quality-list.ts). No row's data is kept.
+ *
+ * Rows are added in sheet order (a full read, then the rows the add-in appends below the last):
+ * so the figures are summariseAll's over every row, and the summaries built here give the same
+ * report sheet (test/server/report-tallies.test.ts). A whole NIK appears only in `Peserta`: labels
+ * and messages are stored with NIKs masked (the report masks every text it writes the same way),
+ * and a label's matching key is stored as a hash when a NIK is in it.
+ */
+import { parseDate } from '../dates';
+import { maskNiksIn } from '../privacy/mask-nik';
+import { DEFAULT_TIME_ZONE, isoDateInZone } from '../time';
+import { AGE_GROUPS, LIFE_STAGES } from './age';
+import { BABEL_NAMES, ROLE_CODES, UNKNOWN } from './categories';
+import { looseKey } from './encode';
+import type { Participant, QualityCode, QualityFinding, TableRow, TerpilahSummary } from './model';
+import { countsOf, newProvenanceTally, tallyProvenance } from './provenance';
+import { QUALITY_ROWS_PER_TYPE } from './quality-list';
+import { activityKey } from './register-counts';
+import { emptyCounts, summaryFromCounts, type SparseCounts, type SummaryCounts } from './summaries';
+import { tableRow } from './table-rows';
+
+const AGE_INDEX = new Map(AGE_GROUPS.map((g, i) => [g, i] as const));
+const LIFE_INDEX = new Map<string, number>(LIFE_STAGES.map((s, i) => [s, i] as const));
+const ROLE_INDEX = new Map<string, number>(ROLE_CODES.map((r, i) => [r, i] as const));
+const AGE_UNKNOWN = AGE_GROUPS.length;
+const UNKNOWN_KEY = looseKey(UNKNOWN);
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Counts of one summary, as stored: fixed arrays, and [index, L, P, unknown] of the open ones. */
+interface StoredSummaryCounts {
+  n: number;
+  sex: number[];
+  role: number[];
+  age: number[];
+  life: number[];
+  disability: number[];
+  iu: number[];
+  ru: number[];
+  inst: number[][];
+  reg: number[][];
+  prov: number[];
+}
+
+interface StoredActivity {
+  /** activityKey of the name: how appended rows find it. */
+  key: string;
+  /** The name, NIKs masked. */
+  label: string;
+  /** The date its ages were computed at (its own date, or the reference date). */
+  date: string;
+  counts: StoredSummaryCounts;
+}
+
+interface StoredFindings {
+  code: QualityCode;
+  count: number;
+  kept: QualityFinding[];
+}
+
+/** The tallies as JSON. */
+export interface StoredTallies {
+  v: 1;
+  /** The reference date of activities without their own date. */
+  referenceDate: string;
+  activities: StoredActivity[];
+  all: StoredSummaryCounts;
+  /** Interned institutions and regencies (after BABEL_NAMES): [matching key, label]. */
+  institutions: [string, string][];
+  regencies: [string, string][];
+  findings: StoredFindings[];
+}
+
+const zeros = (n: number) => new Array<number>(n).fill(0);
+
+function emptyStored(): StoredSummaryCounts {
+  return {
+    n: 0,
+    sex: zeros(3),
+    role: zeros(4 * 3),
+    age: zeros((AGE_GROUPS.length + 1) * 3),
+    life: zeros(4 * 3),
+    disability: zeros(3 * 3),
+    iu: zeros(3),
+    ru: zeros(3),
+    inst: [],
+    reg: [],
+    prov: Array.from(newProvenanceTally()),
+  };
+}
+
+/** Open-ended counters: index → [L, P, unknown], in the order first counted. */
+class OpenCounts implements SparseCounts {
+  readonly touched: number[] = [];
+  private readonly cells = new Map<number, number[]>();
+  constructor(stored: readonly number[][]) {
+    for (const [index, L, P, u] of stored) {
+      this.touched.push(index);
+      this.cells.set(index, [L, P, u]);
+    }
+  }
+  add(index: number, sex: number): void {
+    let c = this.cells.get(index);
+    if (!c) {
+      this.cells.set(index, (c = [0, 0, 0]));
+      this.touched.push(index);
+    }
+    c[sex]++;
+  }
+  row(index: number, label: string): TableRow {
+    const c = this.cells.get(index) ?? [0, 0, 0];
+    return tableRow(label, c[0], c[1], c[2]);
+  }
+  stored(): number[][] {
+    return this.touched.map((index) => [index, ...(this.cells.get(index) ?? [0, 0, 0])]);
+  }
+}
+
+/** Live counters of one summary. */
+class Counts {
+  readonly counts: SummaryCounts;
+  readonly provenance: Int32Array;
+  constructor(stored: StoredSummaryCounts) {
+    this.counts = emptyCounts(null, new OpenCounts(stored.inst), new OpenCounts(stored.reg));
+    const c = this.counts;
+    c.participants = stored.n;
+    c.sex.set(stored.sex);
+    c.role.set(stored.role);
+    c.age.set(stored.age);
+    c.life.set(stored.life);
+    c.disability.set(stored.disability);
+    c.institutionUnknown.set(stored.iu);
+    c.regencyUnknown.set(stored.ru);
+    this.provenance = Int32Array.from(stored.prov);
+  }
+  add(
+    p: Participant,
+    codes: { s: number; role: number; age: number; life: number; dis: number },
+    inst: number,
+    reg: number,
+  ) {
+    const c = this.counts;
+    const { s } = codes;
+    c.participants++;
+    c.sex[s]++;
+    c.role[codes.role * 3 + s]++;
+    c.age[codes.age * 3 + s]++;
+    c.life[codes.life * 3 + s]++;
+    c.disability[codes.dis * 3 + s]++;
+    if (inst < 0) c.institutionUnknown[s]++;
+    else (c.institution as OpenCounts).add(inst, s);
+    if (reg < 0) c.regencyUnknown[s]++;
+    else (c.regency as OpenCounts).add(reg, s);
+    tallyProvenance(this.provenance, p);
+  }
+  stored(): StoredSummaryCounts {
+    const c = this.counts;
+    return {
+      n: c.participants,
+      sex: Array.from(c.sex),
+      role: Array.from(c.role),
+      age: Array.from(c.age),
+      life: Array.from(c.life),
+      disability: Array.from(c.disability),
+      iu: Array.from(c.institutionUnknown),
+      ru: Array.from(c.regencyUnknown),
+      inst: (c.institution as OpenCounts).stored(),
+      reg: (c.regency as OpenCounts).stored(),
+      prov: Array.from(this.provenance),
+    };
+  }
+}
+
+/** The matching key of a label as stored: hashed when a NIK is in it (activityKey's rule). */
+const storedKey = (text: string) => activityKey(looseKey(text));
+
+/** Interns texts case- and space-blind, as encode.ts; -1 for "Tidak diketahui" itself. */
+class Labels {
+  readonly keys: string[] = [];
+  readonly labels: string[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(entries: readonly (readonly [string, string])[]) {
+    for (const [key, label] of entries) this.push(key, label);
+  }
+  private push(key: string, label: string): number {
+    const at = this.labels.length;
+    this.keys.push(key);
+    this.labels.push(label);
+    this.index.set(key, at);
+    return at;
+  }
+  code(text: string): number {
+    const loose = looseKey(text);
+    if (loose === UNKNOWN_KEY) return -1;
+    const key = storedKey(text);
+    return this.index.get(key) ?? this.push(key, maskNiksIn(text));
+  }
+  stored(from = 0): [string, string][] {
+    return this.keys.slice(from).map((key, i) => [key, this.labels[from + i]]);
+  }
+}
+
+/** The date ages are computed at for an activity: its own readable date, else the reference date (normalise.ts's rule). */
+/** The reference date as the normaliser reads it (today in the zone when unreadable). */
+function referenceDateOf(referenceDate: string, timeZone: string): string {
+  const base = parseDate(referenceDate);
+  return base && ISO.test(base) ? base : isoDateInZone(new Date(), timeZone);
+}
+
+export function activityDateResolver(
+  referenceDate: string,
+  activityDates: Record<string, string> | undefined,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): (activity: string) => string {
+  const fallback = referenceDateOf(referenceDate, timeZone);
+  const dates = activityDates ?? {};
+  return (activity) => {
+    const given = Object.prototype.hasOwnProperty.call(dates, activity) ? parseDate(dates[activity]) : null;
+    return given && ISO.test(given) ? given : fallback;
+  };
+}
+
+export class ReportTallies {
+  readonly referenceDate: string;
+  private readonly activities: { key: string; label: string; date: string; counts: Counts }[];
+  private readonly byKey = new Map<string, number>();
+  private readonly all: Counts;
+  private readonly institutions: Labels;
+  private readonly regencies: Labels;
+  private readonly findings: StoredFindings[];
+
+  private constructor(stored: StoredTallies) {
+    this.referenceDate = stored.referenceDate;
+    this.activities = stored.activities.map((a) => ({ ...a, counts: new Counts(a.counts) }));
+    this.activities.forEach((a, i) => this.byKey.set(a.key, i));
+    this.all = new Counts(stored.all);
+    this.institutions = new Labels(stored.institutions);
+    this.regencies = new Labels([
+      ...BABEL_NAMES.map((name) => [storedKey(name), name] as const),
+      ...stored.regencies,
+    ]);
+    this.findings = stored.findings.map((f) => ({ ...f, kept: [...f.kept] }));
+  }
+
+  static empty(referenceDate: string): ReportTallies {
+    return new ReportTallies({
+      v: 1,
+      referenceDate,
+      activities: [],
+      all: emptyStored(),
+      institutions: [],
+      regencies: [],
+      findings: [],
+    });
+  }
+
+  /** The tallies from their JSON; null when it is not a complete set. */
+  static parse(text: string): ReportTallies | null {
+    try {
+      const stored = JSON.parse(text) as StoredTallies;
+      if (!stored || stored.v !== 1 || typeof stored.referenceDate !== 'string') return null;
+      const counts = (c: StoredSummaryCounts) =>
+        Number.isInteger(c.n) &&
+        [c.sex, c.role, c.age, c.life, c.disability, c.iu, c.ru, c.prov].every(
+          (a) => Array.isArray(a) && a.every((x) => Number.isInteger(x)),
+        ) &&
+        [c.inst, c.reg].every((a) => Array.isArray(a) && a.every((x) => Array.isArray(x) && x.length === 4));
+      if (!Array.isArray(stored.activities) || !counts(stored.all)) return null;
+      if (
+        !stored.activities.every(
+          (a) => typeof a.key === 'string' && typeof a.date === 'string' && counts(a.counts),
+        )
+      )
+        return null;
+      if (![stored.institutions, stored.regencies, stored.findings].every(Array.isArray)) return null;
+      return new ReportTallies(stored);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The tallies as JSON text. */
+  text(): string {
+    const stored: StoredTallies = {
+      v: 1,
+      referenceDate: this.referenceDate,
+      activities: this.activities.map((a) => ({
+        key: a.key,
+        label: a.label,
+        date: a.date,
+        counts: a.counts.stored(),
+      })),
+      all: this.all.stored(),
+      institutions: this.institutions.stored(),
+      regencies: this.regencies.stored(BABEL_NAMES.length),
+      findings: this.findings,
+    };
+    return JSON.stringify(stored);
+  }
+
+  /** Whether every activity's ages were computed at the date it gets now (normalise.ts's rule). */
+  datesMatch(
+    referenceDate: string,
+    activityDates: Record<string, string> | undefined,
+    timeZone: string,
+  ): boolean {
+    const dateOf = activityDateResolver(referenceDate, activityDates, timeZone);
+    const fallback = referenceDateOf(referenceDate, timeZone);
+    const byKey = new Map<string, string>();
+    for (const name of Object.keys(activityDates ?? {})) byKey.set(activityKey(name), dateOf(name));
+    return this.activities.every((a) => (byKey.get(a.key) ?? fallback) === a.date);
+  }
+
+  /** The date an activity's ages were computed at; null when it has no participant yet. */
+  dateOf(activity: string): string | null {
+    const a = this.byKey.get(activityKey(activity));
+    return a === undefined ? null : this.activities[a].date;
+  }
+
+  /** Counts one participant (rows in sheet order); `date`: the date its activity's ages were computed at. */
+  add(p: Participant, date: string): void {
+    const activity = typeof p.activity === 'string' ? p.activity : '';
+    const key = activityKey(activity);
+    let a = this.byKey.get(key);
+    if (a === undefined) {
+      a = this.activities.length;
+      this.activities.push({ key, label: maskNiksIn(activity), date, counts: new Counts(emptyStored()) });
+      this.byKey.set(key, a);
+    }
+    const codes = {
+      s: p.sex === 'L' ? 0 : p.sex === 'P' ? 1 : 2,
+      role: ROLE_INDEX.get(p.role as string) ?? 3,
+      age: AGE_INDEX.get(p.ageGroup as string) ?? AGE_UNKNOWN,
+      life: LIFE_INDEX.get(p.lifeStage as string) ?? 3,
+      dis: p.disability === true ? 0 : p.disability === false ? 1 : 2,
+    };
+    const institutionText = typeof p.institution === 'string' ? p.institution : '';
+    const inst = institutionText === '' ? -1 : this.institutions.code(institutionText);
+    const regencyText = typeof p.regency === 'string' ? p.regency : '';
+    const reg = regencyText === '' ? -1 : this.regencies.code(regencyText);
+    this.all.add(p, codes, inst, reg);
+    this.activities[a].counts.add(p, codes, inst, reg);
+  }
+
+  /** Counts one finding (in row order, after its row's participant). */
+  addFinding(finding: QualityFinding): void {
+    let entry = this.findings.find((f) => f.code === finding.code);
+    if (!entry) this.findings.push((entry = { code: finding.code, count: 0, kept: [] }));
+    entry.count++;
+    if (entry.kept.length >= QUALITY_ROWS_PER_TYPE) return;
+    const kept: QualityFinding = {
+      row: finding.row,
+      code: finding.code,
+      message: maskNiksIn(String(finding.message ?? '')),
+    };
+    if (finding.column !== undefined) kept.column = maskNiksIn(finding.column);
+    entry.kept.push(kept);
+  }
+
+  /** summariseAll's summaries (all activities first, then each); findings as the first rows per type and each type's count. */
+  summaries(): TerpilahSummary[] {
+    const labels = {
+      institutions: this.institutions.labels,
+      regencies: this.regencies.labels,
+      activities: this.activities.map((a) => a.label),
+    };
+    const activities = new Int32Array(this.activities.length * 3);
+    this.activities.forEach((a, i) => activities.set(a.counts.counts.sex, i * 3));
+    const quality = this.findings.flatMap((f) => f.kept);
+    const qualityCounts: Partial<Record<QualityCode, number>> = {};
+    for (const f of this.findings) qualityCounts[f.code] = f.count;
+    return [
+      {
+        ...summaryFromCounts({ ...this.all.counts, activities }, labels, null, quality),
+        qualityCounts,
+        provenance: countsOf(this.all.provenance),
+      },
+      ...this.activities.map((a) => ({
+        ...summaryFromCounts(a.counts.counts, labels, a.label, []),
+        provenance: countsOf(a.counts.provenance),
+      })),
+    ];
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * The report's tallies in the counts index (core/terpilah/report-tallies.ts): row 4 of the index
+ * sheet, A4 the stamp they were made for (the index's own: they are used only while both match
+ * `Peserta`), B4… the JSON in chunks. Made by a report that read `Peserta` whole; the add-in's
+ * appends (add, import) add their rows inside the lock of the write, through the index's update
+ * (./register-counts.ts countAppendedRows).
+ *
+ * The findings of appended rows are exactly the normaliser's: a row's own findings need only the
+ * row; a duplicate needs the earlier rows with the same NIK or the same name, which the index's
+ * codes name (every such row has the code; a code's other rows are read and compared too). Those
+ * rows are read from `Peserta` and fed, in row order, to the same duplicate check before the new
+ * rows: it then flags the new rows as a check over every row would.
+ */
+import { matchHeaders } from '../../core/terpilah/headers';
+import type { Participant, QualityFinding } from '../../core/terpilah/model';
+import { rowNormaliser } from '../../core/terpilah/normalise';
+import { DuplicateCheck } from '../../core/terpilah/duplicates';
+import { PESERTA_COLUMN, PESERTA_HEADERS } from '../../core/terpilah/peserta';
+import { rowBlocks } from '../../core/terpilah/read-plan';
+import {
+  CODE_CHARS,
+  fromChunks,
+  NO_CODE,
+  sameStamp,
+  toChunks,
+  type CountsStamp,
+} from '../../core/terpilah/register-counts';
+import { activityDateResolver, ReportTallies } from '../../core/terpilah/report-tallies';
+import { activityDates } from './import';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The index sheet's row holding the tallies. */
+export const TALLY_ROW = 4;
+
+const OUR_MAPPING = matchHeaders([...PESERTA_HEADERS]).mapping;
+
+/** The tallies in row 4 when they were made for `stamp`; null otherwise (missing, other, broken). */
+export function talliesFor(
+  row: readonly unknown[] | undefined,
+  stamp: CountsStamp,
+  /** The index's generation (its stamp alone can come back: an index recounted, rows added). */
+  generation: string,
+): ReportTallies | null {
+  if (!row || generation === '') return null;
+  try {
+    const head = JSON.parse(String(row[0] ?? '')) as {
+      stamp?: CountsStamp;
+      generation?: unknown;
+      chunks?: unknown;
+    };
+    const n = head.chunks;
+    if (!head.stamp || typeof n !== 'number' || !Number.isInteger(n) || n < 1) return null;
+    if (!sameStamp(head.stamp, stamp) || head.generation !== generation) return null;
+    const text = fromChunks(row.slice(1, n + 1));
+    return text === null ? null : ReportTallies.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the tallies made for `stamp` into row 4 (columns added when they need more). */
+export function writeTallies(
+  sheet: Sheet,
+  stamp: CountsStamp,
+  generation: string,
+  tallies: ReportTallies,
+): void {
+  const chunks = toChunks(tallies.text());
+  const cells = [JSON.stringify({ stamp, generation, chunks: chunks.length }), ...chunks];
+  if (cells.length > sheet.getMaxColumns())
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), cells.length - sheet.getMaxColumns());
+  sheet.getRange(TALLY_ROW, 1, 1, cells.length).setValues([cells]);
+}
+
+/** Tallies of a register read whole (participants and findings in row order). */
+export function talliesOfRead(
+  participants: readonly Participant[],
+  quality: readonly QualityFinding[],
+  options: { referenceDate: string; timeZone: string; activityDates?: Record<string, string> },
+): ReportTallies {
+  const tallies = ReportTallies.empty(options.referenceDate);
+  const dateOf = activityDateResolver(options.referenceDate, options.activityDates, options.timeZone);
+  for (const p of participants) tallies.add(p, dateOf(p.activity));
+  for (const f of quality) tallies.addFinding(f);
+  return tallies;
+}
+
+const codesOf = (codes: string): Set<string> => {
+  const set = new Set<string>();
+  for (let at = 0; at < codes.length; at += CODE_CHARS) set.add(codes.slice(at, at + CODE_CHARS));
+  set.delete(NO_CODE);
+  return set;
+};
+
+/**
+ * `tallies` plus the rows the add-in appended below row `lastBefore` (the add-in's columns), inside
+ * the write's lock: each row normalised as a read of the whole register would (its activity's
+ * date, the duplicate check over the earlier rows its codes point to).
+ */
+export function appendToTallies(
+  peserta: Sheet,
+  tallies: ReportTallies,
+  append: {
+    lastBefore: number;
+    rows: readonly unknown[][];
+    timeZone: string;
+    /** The codes of rows 2…lastBefore, and of the appended rows. */
+    before: { nik: string; name: string };
+    added: { nik: string; name: string };
+  },
+): void {
+  const { lastBefore, rows, timeZone, before, added } = append;
+  // The rows alone first: their activities (for the dates) and NIKs (for the earlier rows).
+  const alone = rowNormaliser(
+    OUR_MAPPING,
+    { firstRow: 2, referenceDate: tallies.referenceDate, timeZone },
+    { duplicates: NO_CHECK },
+  );
+  const appended = rows.map((line, i) => alone.push(line, lastBefore + 1 + i));
+  const options = {
+    firstRow: 2,
+    referenceDate: tallies.referenceDate,
+    timeZone,
+    activityDates: datesFor(peserta, tallies, appended, timeZone),
+  };
+  const dateOf = activityDateResolver(options.referenceDate, options.activityDates, timeZone);
+  const duplicates = new DuplicateCheck();
+  const seen = rowNormaliser(OUR_MAPPING, options, { duplicates, quality: [] });
+  for (const [row, line] of earlierRows(peserta, { before, added }, appended, options))
+    seen.push(line, row + 2);
+  const quality: QualityFinding[] = [];
+  const fresh = rowNormaliser(OUR_MAPPING, options, { duplicates, quality });
+  rows.forEach((line, i) => {
+    const p = fresh.push(line, lastBefore + 1 + i);
+    if (p) tallies.add(p, dateOf(p.activity));
+  });
+  for (const f of quality) tallies.addFinding(f);
+}
+
+/** The columns the duplicate check reads (activity, name, NIK; institution): A:C and I. */
+const KEY_BLOCKS = [
+  { first: PESERTA_COLUMN.Kegiatan, count: PESERTA_COLUMN.NIK - PESERTA_COLUMN.Kegiatan + 1 },
+  { first: PESERTA_COLUMN['Instansi/OPD'], count: 1 },
+];
+
+/**
+ * Rows (0-based under the header) as the duplicate check sees them: only its columns, the others
+ * absent. A row blank in them is one the check skips in a full read too (no name, no NIK).
+ */
+function keyCellsOf(peserta: Sheet, wanted: readonly number[]): [number, unknown[]][] {
+  const out: [number, unknown[]][] = [];
+  const asked = new Set(wanted);
+  // Four cells a row in two round trips a block: a gap is bridged as for a read two cells wide.
+  for (const block of rowBlocks(wanted, 2)) {
+    const parts = KEY_BLOCKS.map((k) =>
+      peserta.getSheetValues(block.first + 2, k.first, block.count, k.count),
+    );
+    for (let i = 0; i < block.count; i++) {
+      if (!asked.has(block.first + i)) continue;
+      const line: unknown[] = [];
+      KEY_BLOCKS.forEach((k, b) => parts[b][i].forEach((cell, c) => (line[k.first - 1 + c] = cell)));
+      out.push([block.first + i, line]);
+    }
+  }
+  return out;
+}
+
+/** A duplicate check that checks nothing (the rows alone). */
+const NO_CHECK = { check: () => undefined };
+
+/**
+ * The earlier rows (0-based under the header, in row order, the check's columns) the appended
+ * ones may repeat: every row with one of their name codes; of a NIK code its first row, which
+ * settles it when it holds that NIK (then it is the first row of that NIK), else every row of
+ * that code (another NIK sharing the code, or one typed as a number, which is no NIK).
+ */
+function earlierRows(
+  peserta: Sheet,
+  codes: { before: { nik: string; name: string }; added: { nik: string; name: string } },
+  appended: readonly (Participant | null)[],
+  options: { firstRow: number; referenceDate: string; timeZone: string },
+): [number, unknown[]][] {
+  const { before, added } = codes;
+  const niksOfCode = new Map<string, Set<string>>();
+  appended.forEach((p, i) => {
+    const code = added.nik.slice(i * CODE_CHARS, (i + 1) * CODE_CHARS);
+    if (!p || p.nik === '' || code === NO_CODE) return;
+    niksOfCode.set(code, (niksOfCode.get(code) ?? new Set<string>()).add(p.nik));
+  });
+  const names = codesOf(added.name);
+  const nikRows = new Map<string, number[]>();
+  const nameRows: number[] = [];
+  for (let at = 0, row = 0; at < before.nik.length; at += CODE_CHARS, row++) {
+    const nik = before.nik.slice(at, at + CODE_CHARS);
+    if (niksOfCode.has(nik)) {
+      const list = nikRows.get(nik);
+      if (list) list.push(row);
+      else nikRows.set(nik, [row]);
+    }
+    if (names.has(before.name.slice(at, at + CODE_CHARS))) nameRows.push(row);
+  }
+  const lines = new Map<number, unknown[]>();
+  const read = (wanted: number[]) => {
+    for (const [row, line] of keyCellsOf(
+      peserta,
+      wanted.filter((r) => !lines.has(r)),
+    ))
+      lines.set(row, line);
+  };
+  read([...nameRows, ...[...nikRows.values()].map((list) => list[0])]);
+  const nikOf = rowNormaliser(OUR_MAPPING, options, { duplicates: NO_CHECK });
+  const more: number[] = [];
+  for (const [code, list] of nikRows) {
+    const first = nikOf.push(lines.get(list[0]) ?? [], list[0] + 2);
+    const wanted = niksOfCode.get(code);
+    if (!(first && wanted?.size === 1 && wanted.has(first.nik))) more.push(...list.slice(1));
+  }
+  read(more);
+  return [...lines].sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The dates the appended rows' ages are computed at: each activity's date in the tallies; only
+ * when a row names an activity they do not have is `Kegiatan` read (its planned dates).
+ */
+function datesFor(
+  peserta: Sheet,
+  tallies: ReportTallies,
+  appended: readonly (Participant | null)[],
+  timeZone: string,
+): Record<string, string> {
+  const dates: Record<string, string> = {};
+  let planned: ((activity: string) => string) | null = null;
+  for (const p of appended) {
+    if (!p || Object.prototype.hasOwnProperty.call(dates, p.activity)) continue;
+    const kept = tallies.dateOf(p.activity);
+    if (kept !== null) dates[p.activity] = kept;
+    else {
+      planned ??= activityDateResolver(tallies.referenceDate, activityDates(peserta.getParent()), timeZone);
+      dates[p.activity] = planned(p.activity);
+    }
+  }
+  return dates;
+}

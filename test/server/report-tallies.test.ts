@@ -1,0 +1,299 @@
+/**
+ * The report over every activity from the index's tallies (server/terpilah/report-tallies.ts):
+ * whatever happens to `Peserta` — the add-in's adds and imports, a person's typing (onEdit), rows
+ * deleted or inserted, the index edited, an activity given a date — the report sheet equals the
+ * one a full read of `Peserta` makes; a fresh report reads a few cells whatever the size.
+ */
+import fc from 'fast-check';
+import type { WorkbookState } from '../../src/workbench/model';
+import type { Workbench } from '../../src/workbench/runtime';
+import { typeInto } from '../../src/workbench/server/person';
+import { PESERTA_HEADERS } from '../../src/core/terpilah/peserta';
+import type { Cell } from '../../src/workbench/model';
+import { meterCells } from '../support/cell-meter';
+import { newWorkbench, runOk } from '../support/workbench';
+import { create } from './progress-helpers';
+import { sheetOf, valuesOf } from './template-helpers';
+import { pesertaWithRows } from './terpilah-helpers';
+
+const PESERTA = 'Peserta';
+const INDEX = '_Indeks Peserta';
+const REPORT = 'Laporan Data Terpilah';
+const FORM = 'Form Responses 1';
+type Value = Cell['value'];
+
+const NIK_WOMAN = '1904014505800001';
+const NIK_MAN = '1971011203750002';
+const ACTIVITIES = ['Rapat PUG', 'Bimtek', 'rapat pug', 'Sosialisasi 1904014505800001'];
+
+function pesertaRow(
+  activity: Value,
+  sex: Value,
+  nik: Value = '',
+  name: Value = 'Ana',
+  institution: Value = '',
+): Value[] {
+  const row: Value[] = PESERTA_HEADERS.map(() => '');
+  row[0] = activity;
+  row[1] = name;
+  row[2] = nik;
+  row[4] = sex;
+  row[8] = institution;
+  return row;
+}
+
+/** The report sheet's values, without its second line (the time it was made). */
+function reportValues(workbench: Workbench): unknown[][] {
+  const sheet = workbench.state.sheets.find((s) => s.name === REPORT);
+  if (!sheet) return [];
+  return valuesOf(sheet).filter((_, i) => i !== 1);
+}
+
+/** Runs the menu report; returns its sheet's values and the cells it read. */
+function report(workbench: Workbench): { values: unknown[][]; read: number } {
+  const { cells } = meterCells(() => runOk(workbench, 'menuTerpilahReport'));
+  return { values: reportValues(workbench), read: cells.read };
+}
+
+/** The same report made from a full read: on a copy of the workbook without the index. */
+function fullReport(workbench: Workbench): unknown[][] {
+  const state = structuredClone(workbench.state) as WorkbookState;
+  state.sheets = state.sheets.filter((s) => s.name !== INDEX);
+  const copy = newWorkbench({ state });
+  runOk(copy, 'menuTerpilahReport');
+  return reportValues(copy);
+}
+
+const type = (workbench: Workbench, sheet: string, range: string, values: string[][]) =>
+  typeInto(workbench, { sheet, range, values });
+
+function structural(workbench: Workbench, act: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void): void {
+  workbench.actAsPerson((app) => {
+    const sheet = app.getActiveSpreadsheet().getSheetByName(PESERTA);
+    if (sheet) act(sheet);
+  });
+}
+
+function addFormSheet(workbench: Workbench, rows: Value[][]): void {
+  const existing = workbench.state.sheets.findIndex((s) => s.name === FORM);
+  if (existing >= 0) workbench.state.sheets.splice(existing, 1);
+  const sheet = structuredClone(sheetOf(workbench, PESERTA));
+  sheet.sheetId = workbench.state.nextId++;
+  sheet.name = FORM;
+  sheet.hidden = false;
+  sheet.rows = [['Nama', 'L/P', 'NIK', 'Instansi'], ...rows].map((row) => row.map((value) => ({ value })));
+  sheet.maxRows = sheet.rows.length;
+  sheet.maxColumns = 4;
+  workbench.state.sheets.push(sheet);
+}
+
+const lastRow = (workbench: Workbench) => {
+  const sheet = workbench.state.sheets.find((s) => s.name === PESERTA);
+  return sheet ? sheet.rows.length : 0;
+};
+
+type Step =
+  | { kind: 'add'; activity: string; sex: string; nik: string; name: string; institution: string }
+  | { kind: 'import'; activity: string; rows: [string, string, string, string][] }
+  | { kind: 'type'; row: number; column: 'A' | 'B' | 'C' | 'E' | 'I'; text: string }
+  | { kind: 'delete'; row: number; count: number }
+  | { kind: 'insert'; row: number; count: number }
+  | { kind: 'index'; cell: string; text: string }
+  | { kind: 'dated'; activity: string }
+  | { kind: 'headline'; activity: string }
+  | { kind: 'report' };
+
+const name = fc.constantFrom('Ana', 'ana', 'Budi', 'Budi  ', 'Cici', '!!');
+const nik = fc.constantFrom('', '', NIK_WOMAN, NIK_MAN, '1904014505', '9904014505800001');
+const institution = fc.constantFrom('', 'OPD A', 'opd  a', 'Dinas 1904014505800001');
+const text = fc.constantFrom(...ACTIVITIES, 'L', 'P', 'perempuan', '', NIK_WOMAN, NIK_MAN, 'Ana', 'OPD A');
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({
+    kind: fc.constant('add' as const),
+    activity: fc.constantFrom(...ACTIVITIES),
+    sex: fc.constantFrom('L', 'P', ''),
+    nik,
+    name,
+    institution,
+  }),
+  fc.record({
+    kind: fc.constant('import' as const),
+    activity: fc.constantFrom(...ACTIVITIES),
+    rows: fc.array(fc.tuple(name, fc.constantFrom('L', 'P', 'Perempuan', '', 'x'), nik, institution), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+  }),
+  fc.record({
+    kind: fc.constant('type' as const),
+    row: fc.integer({ min: 1, max: 14 }),
+    column: fc.constantFrom('A' as const, 'B' as const, 'C' as const, 'E' as const, 'I' as const),
+    text,
+  }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    row: fc.integer({ min: 2, max: 12 }),
+    count: fc.integer({ min: 1, max: 3 }),
+  }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    row: fc.integer({ min: 2, max: 12 }),
+    count: fc.integer({ min: 1, max: 2 }),
+  }),
+  fc.record({
+    kind: fc.constant('index' as const),
+    cell: fc.constantFrom('A1', 'C1', 'A2', 'A4', 'B4'),
+    text: fc.constantFrom('', 'x', '{}', 'k000000'),
+  }),
+  fc.record({ kind: fc.constant('dated' as const), activity: fc.constantFrom(...ACTIVITIES) }),
+  fc.record({ kind: fc.constant('headline' as const), activity: fc.constantFrom(...ACTIVITIES) }),
+  fc.constant({ kind: 'report' as const }),
+  fc.constant({ kind: 'report' as const }),
+);
+
+function apply(workbench: Workbench, s: Step, n: number): void {
+  switch (s.kind) {
+    case 'add':
+      // The form refuses what it cannot take (a NIK of 10 digits): then nothing is added.
+      workbench.run('addParticipant', [
+        {
+          name: `${s.name}`,
+          activity: s.activity,
+          sex: s.sex,
+          nik: s.nik,
+          institution: s.institution,
+          confirmDuplicate: true,
+        },
+      ]);
+      return;
+    case 'import':
+      addFormSheet(
+        workbench,
+        s.rows.map(([who, sex, id, inst]) => [n % 2 ? who : `${who} ${n}`, sex, id, inst]),
+      );
+      runOk(workbench, 'importParticipants', [
+        { sourceSheet: FORM, mapping: { name: 0, sex: 1, nik: 2, institution: 3 }, activity: s.activity },
+      ]);
+      return;
+    case 'type':
+      type(workbench, PESERTA, `${s.column}${s.row}`, [[s.text]]);
+      return;
+    // Rows deleted or inserted fire no trigger: the index sees them by the last row, so a delete
+    // and an insert with no click between them look like no change at all (the headline's index
+    // has the same limit: register-counts.test.ts clicks after every step). Here the sidebar's
+    // headline is clicked after each.
+    case 'delete':
+      if (lastRow(workbench) >= s.row + s.count)
+        structural(workbench, (sheet) => sheet.deleteRows(s.row, s.count));
+      runOk(workbench, 'terpilahHeadline', ['Rapat PUG']);
+      return;
+    case 'insert':
+      if (lastRow(workbench) >= s.row)
+        structural(workbench, (sheet) => sheet.insertRowsBefore(s.row, s.count));
+      runOk(workbench, 'terpilahHeadline', ['Rapat PUG']);
+      return;
+    case 'index':
+      if (workbench.state.sheets.some((x) => x.name === INDEX)) type(workbench, INDEX, s.cell, [[s.text]]);
+      return;
+    case 'dated':
+      // An activity planned in Kegiatan: its participants' ages are computed at its date.
+      create(workbench, { name: s.activity, plannedDate: '2001-06-01' });
+      return;
+    case 'headline':
+      runOk(workbench, 'terpilahHeadline', [s.activity]);
+      return;
+    case 'report':
+      expect(report(workbench).values).toEqual(fullReport(workbench));
+  }
+}
+
+const start = () =>
+  pesertaWithRows([
+    pesertaRow('Rapat PUG', 'P', '', 'Ana', 'OPD A'),
+    pesertaRow('Bimtek', '', NIK_MAN, 'Budi'),
+    pesertaRow('Rapat PUG', '', NIK_WOMAN, 'ana', 'opd a'),
+    pesertaRow('Rapat PUG', 'L', NIK_MAN, 'Dedi'),
+  ]);
+
+describe('the report from the tallies equals the report from a full read', () => {
+  test('adds, imports, typing (onEdit), rows deleted and inserted, the index edited, activities dated, headlines (property)', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 10 }), (steps) => {
+        const workbench = start();
+        apply(workbench, { kind: 'report' }, 0);
+        steps.forEach((s, n) => apply(workbench, s, n + 1));
+        apply(workbench, { kind: 'report' }, steps.length + 1);
+        // A whole NIK appears only in Peserta: not in the tallies' labels or findings either.
+        const index = workbench.state.sheets.find((x) => x.name === INDEX);
+        const kept = index ? JSON.stringify(valuesOf(index)).replace(/[^\d*]/g, '') : '';
+        for (const whole of [NIK_WOMAN, NIK_MAN]) expect(kept).not.toContain(whole);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('after adds and an import the report reads only the index, and is the full read’s', () => {
+    const workbench = start();
+    report(workbench); // reads Peserta, stores the tallies
+    runOk(workbench, 'addParticipant', [
+      { name: 'Ana', activity: 'Rapat PUG', sex: 'P', nik: NIK_WOMAN, confirmDuplicate: true },
+    ]);
+    addFormSheet(workbench, [
+      ['Budi', 'L', NIK_MAN, ''],
+      ['ana', 'P', '', 'OPD A'],
+      ['Eka', 'x', '1904014505', ''],
+    ]);
+    runOk(workbench, 'importParticipants', [
+      { sourceSheet: FORM, mapping: { name: 0, sex: 1, nik: 2, institution: 3 }, activity: 'Rapat PUG' },
+    ]);
+    const fresh = report(workbench);
+    expect(fresh.values).toEqual(fullReport(workbench));
+    // The duplicates of the appended rows are listed, with the rows they repeat.
+    const text = JSON.stringify(fresh.values);
+    expect(text).toContain('sama dengan baris 4'); // NIK_WOMAN first in row 4
+    expect(text).toContain('sama dengan baris 3'); // NIK_MAN first in row 3
+    // Row 1 and row 4 of the index, Kegiatan's absence: no Peserta column.
+    expect(fresh.read).toBeLessThan(2 * 26 + 14);
+  });
+
+  test('a person’s edit makes the tallies stale: the next report reads Peserta and is right', () => {
+    const workbench = start();
+    report(workbench);
+    type(workbench, PESERTA, 'E2', [['L']]);
+    const stale = report(workbench);
+    expect(stale.values).toEqual(fullReport(workbench));
+    expect(stale.read).toBeGreaterThan(13 * 4);
+    expect(report(workbench).read).toBeLessThan(2 * 26 + 14);
+  });
+});
+
+describe('a fresh report reads the index, not Peserta', () => {
+  const register = (total: number) => {
+    const rows: Value[][] = [];
+    for (let i = 0; i < total; i++)
+      rows.push(
+        pesertaRow(
+          `Kegiatan ${(i % 4) + 1}`,
+          i % 10 === 0 ? '' : i % 3 ? 'P' : 'L',
+          i % 10 ? '' : NIK_WOMAN,
+          `Orang ${i}`,
+          `OPD ${i % 7}`,
+        ),
+      );
+    return pesertaWithRows(rows);
+  };
+
+  test('the same calls and cells at 1,000 and 20,000 participants; the first report reads Peserta once', () => {
+    const [small, large] = [1000, 20_000].map((total) => {
+      const workbench = register(total);
+      const first = meterCells(() => runOk(workbench, 'menuTerpilahReport'));
+      expect(first.cells.read).toBeGreaterThanOrEqual(13 * total);
+      const { value: again, cells } = meterCells(() => runOk(workbench, 'menuTerpilahReport'));
+      expect(reportValues(workbench)).toEqual(fullReport(workbench));
+      return { calls: again.callsByMethod, read: cells.read };
+    });
+    expect(large.calls).toEqual(small.calls);
+    expect(large.read).toBe(small.read);
+    expect(large.read).toBeLessThan(100);
+  });
+});
