@@ -173,6 +173,23 @@ const SPARE_ROW_TRIPS: Record<string, number> = {
   'Lock.releaseLock': 1,
 };
 
+describe('an add after a report', () => {
+  test('keeps the tallies with one more write: no grid size asked for it (the index has a new sheet’s columns)', () => {
+    const workbench = fullRegister(false);
+    runOk(workbench, 'menuTerpilahReport');
+    add(workbench, { name: 'Baru', activity: ACTIVITY, sex: 'L' }); // grows the grid: spare rows after it
+    const { result } = add(workbench, { name: 'Lagi', activity: ACTIVITY, sex: 'P' });
+    expect(trips(result)).toEqual({
+      ...SPARE_ROW_TRIPS,
+      'Sheet.getRange': 4, // the tallies' row too
+      'Range.setValues': 4,
+    });
+    // Still the tallies of the register as it is now: the next report reads the index only.
+    const report = runOk(workbench, 'menuTerpilahReport');
+    expect(report.callsByMethod['Range.getValues']).toBe(2);
+  });
+});
+
 describe('what the add reads before writing', () => {
   test('a fresh index vouches for the sheet; after a person’s edit the marker is read, and the add works as before', () => {
     const workbench = fullRegister(true);

@@ -9,6 +9,9 @@ import { markRegister } from './markers';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** The columns insertSheet gives a new sheet: writes within them need no grid size asked first. */
+export const HIDDEN_SHEET_COLUMNS = 26;
+
 export function insertHiddenSheet(spreadsheet: Spreadsheet, name: string, key: string, kind: string): Sheet {
   const active = spreadsheet.getActiveSheet();
   const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());

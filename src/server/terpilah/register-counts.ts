@@ -36,7 +36,7 @@ import {
   type StoredCounts,
 } from '../../core/terpilah/register-counts';
 import { UserError } from '../sheets/errors';
-import { insertHiddenSheet } from '../sheets/hidden-sheet';
+import { HIDDEN_SHEET_COLUMNS, insertHiddenSheet } from '../sheets/hidden-sheet';
 import { withDocumentLock } from '../sheets/lock';
 import { hasMarker } from '../sheets/markers';
 import { PESERTA_COUNTS_SHEET } from '../sheets/names';
@@ -47,7 +47,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** A new sheet's columns: more chunks than fit need columns added. */
-const NEW_SHEET_COLUMNS = 26;
 /** Developer metadata key of the index sheet. */
 export const COUNTS_KEY = 'sopTerpilah.registerCounts';
 /**
@@ -129,7 +128,7 @@ function writeIndex(
   const nik = content.codes ? toChunks(content.codes.nik) : [];
   const name = content.codes ? toChunks(content.codes.name) : [];
   const columns = Math.max(head.length + 2, nik.length, name.length);
-  if (columns > NEW_SHEET_COLUMNS && columns > sheet.getMaxColumns())
+  if (columns > HIDDEN_SHEET_COLUMNS && columns > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
   if (!index.signed) sheet.getRange(1, 1).setValue(COUNTS_SIGNATURE);
   sheet.getRange(1, 3, 1, head.length).setValues([head]);

@@ -26,6 +26,7 @@ import {
   type CountsStamp,
 } from '../../core/terpilah/register-counts';
 import { activityDateResolver, ReportTallies } from '../../core/terpilah/report-tallies';
+import { HIDDEN_SHEET_COLUMNS } from '../sheets/hidden-sheet';
 import { activityDates } from './import';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -68,7 +69,7 @@ export function writeTallies(
 ): void {
   const chunks = toChunks(tallies.text());
   const cells = [JSON.stringify({ stamp, generation, chunks: chunks.length }), ...chunks];
-  if (cells.length > sheet.getMaxColumns())
+  if (cells.length > HIDDEN_SHEET_COLUMNS && cells.length > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), cells.length - sheet.getMaxColumns());
   sheet.getRange(TALLY_ROW, 1, 1, cells.length).setValues([cells]);
 }
