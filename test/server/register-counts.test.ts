@@ -18,7 +18,7 @@ import { newSheetState, type Cell } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
 import { typeInto } from '../../src/workbench/server/person';
 import { meterCells } from '../support/cell-meter';
-import { runOk } from '../support/workbench';
+import { newWorkbench, runOk } from '../support/workbench';
 import { create } from './progress-helpers';
 import { sheetOf, valuesOf } from './template-helpers';
 import { pesertaWithRows } from './terpilah-helpers';
@@ -475,6 +475,30 @@ describe('when the index is used, and when it is recounted', () => {
     runOk(workbench, 'addParticipant', [{ name: 'Ana', activity: 'Rapat PUG', sex: 'P' }]);
     expect(headline(workbench, 'Rapat PUG')).toEqual(recount(workbench, 'Rapat PUG'));
     expect(headline(workbench, 'Rapat PUG').participants).toBe(0);
+  });
+
+  test('the first import, which sets up Peserta, starts the index: the first opening has its headline at once', () => {
+    const workbench = newWorkbench();
+    create(workbench, { name: 'Kegiatan 1' });
+    addFormSheet(workbench, [
+      ['Ani', 'P', NIK_WOMAN],
+      ['Budi', 'L', NIK_MAN],
+      ['Citra', 'perempuan', ''],
+    ]);
+    runOk(workbench, 'importParticipants', [
+      { sourceSheet: FORM, mapping: { name: 0, sex: 1, nik: 2 }, activity: 'Kegiatan 1' },
+    ]);
+    const opened = measured(workbench, 'openActivity', ['KGT-0001']);
+    expect((opened.value as OpenedActivity).headline).toEqual(recount(workbench, 'Kegiatan 1'));
+    expect((opened.value as OpenedActivity).headline?.participants).toBe(3);
+    // And it stays exact: an add's duplicate check sees the imported rows through their codes.
+    const again = runOk(workbench, 'addParticipant', [
+      { name: 'Ani', activity: 'Kegiatan 1', sex: 'P', nik: NIK_WOMAN },
+    ]).value as AddParticipantResult;
+    expect(again).toMatchObject({ row: 0, duplicateOf: [2] });
+    const after = measured(workbench);
+    expect(after.value).toEqual(recount(workbench, 'Kegiatan 1'));
+    expect(after.cells.read).toBeLessThanOrEqual(FRESH_CELLS);
   });
 
   test('openActivity never waits for a recount: with a stale index its headline is null, read nothing of Peserta', () => {

@@ -40,7 +40,7 @@ import { appendRows } from '../sheets/append-rows';
 import { registerRows } from '../sheets/rows';
 import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
 import { headerOf, readColumns, readSource } from './import-source';
-import { countAppendedRows, freshIndex } from './register-counts';
+import { countAppendedRows, freshIndex, startIndex } from './register-counts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -143,7 +143,14 @@ export const importParticipants: SidebarApi['importParticipants'] = (
     readColumns(source, more);
     const out = importRows({ sourceSheet, rows, firstRow, mapping, participants, activity, timeZone }, known);
     const at = Math.max(2, last + 1);
-    const fresh = out.rows.length > 0 ? freshIndex(spreadsheet, sheet, last) : null;
+    // A register set up just now starts its index here; any other is counted on if fresh.
+    const setUp = existing === null || last <= 1;
+    const fresh =
+      out.rows.length === 0
+        ? null
+        : setUp
+          ? startIndex(spreadsheet, sheet, timeZone)
+          : freshIndex(spreadsheet, sheet, last);
     appendRows(sheet, PESERTA_SPEC, at, out.rows, existing === null);
     if (fresh) countAppendedRows(last, out.rows, fresh);
     return { out, at };

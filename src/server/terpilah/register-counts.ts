@@ -287,6 +287,19 @@ export function freshIndex(spreadsheet: Spreadsheet, peserta: Sheet, last: numbe
   return { index, stored: index.stored, now, codes: key ? index.codes : null, key, peserta };
 }
 
+/**
+ * The index of a register the write has just set up (its header, no rows), when none exists yet:
+ * started inside the write's lock, so the rows the write appends are counted at once and the
+ * first headline needs no recount (a first import of 50,000 rows would otherwise be recounted).
+ */
+export function startIndex(spreadsheet: Spreadsheet, peserta: Sheet, timeZone: string): FreshIndex | null {
+  if (spreadsheet.getSheetByName(PESERTA_COUNTS_SHEET)) return freshIndex(spreadsheet, peserta, 1);
+  secret(true);
+  const index = { sheet: createIndexSheet(spreadsheet), signed: true };
+  writeIndex(index, stampOf(peserta, '', timeZone, 1), { counts: {}, codes: { nik: '', name: '' } });
+  return freshIndex(spreadsheet, peserta, 1);
+}
+
 /** Makes the index stale (a check found it wrong): the next click recounts. */
 export function markStale(index: IndexSheet): void {
   index.sheet.getRange(1, 2).setValue(`s${Date.now().toString(36)}`);
