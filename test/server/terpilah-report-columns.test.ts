@@ -75,7 +75,7 @@ function bothReads(workbench: Workbench) {
     if (!sheet) throw new Error('no Peserta');
     const size = { rows: sheet.getLastRow(), columns: sheet.getLastColumn() };
     return {
-      columns: readPesertaColumns(sheet, size, 'id', { referenceDate, timeZone, activityDates }),
+      columns: readPesertaColumns(sheet, size, 'id', { referenceDate, timeZone, activityDates }).data,
       full: readPeserta(spreadsheet, 'id', referenceDate, activityDates, timeZone),
     };
   }).value;

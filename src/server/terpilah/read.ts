@@ -32,30 +32,41 @@ export function readPeserta(
   return readAll(sheet.getDataRange().getValues(), language, referenceDate, activityDates, timeZone);
 }
 
+/** The cells a report read: the header, and the mapped columns' cells under `mapping` (renumbered onto them). */
+export interface PesertaRead {
+  header: readonly unknown[];
+  grid: unknown[][];
+  mapping: ColumnMapping;
+}
+
 /**
  * `Peserta` for the report, its size known (the size guard has measured it): the header row, then
  * one read per contiguous block of mapped columns (getSheetValues: one call each, no Range
  * handle). Unmapped columns are never read; the participants and findings are those of reading
- * every cell.
+ * every cell. `read` keeps the cells read, for the counts index (null: nothing to index).
  */
 export function readPesertaColumns(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   size: { rows: number; columns: number },
   language: Language,
   options: { referenceDate: string; timeZone: string; activityDates?: Record<string, string> },
-): PesertaData {
+): { data: PesertaData; read: PesertaRead | null } {
   const { rows, columns } = size;
-  if (rows < 1 || columns < 1) return { participants: [], quality: [] };
-  const mapping = pesertaMapping(sheet.getSheetValues(1, 1, 1, columns)[0], language);
-  if (!mapping || rows < 2) return { participants: [], quality: [] };
+  const none = { data: { participants: [], quality: [] }, read: null };
+  if (rows < 1 || columns < 1) return none;
+  const header = sheet.getSheetValues(1, 1, 1, columns)[0];
+  const mapping = pesertaMapping(header, language);
+  if (!mapping || rows < 2) return none;
   const { blocks, mapping: joined } = mappedColumnBlocks(mapping, rows - 1);
   const parts = blocks.map((block) => sheet.getSheetValues(2, block.first + 1, rows - 1, block.count));
-  return normaliseRows(joinColumnBlocks(parts), joined, {
+  const grid = joinColumnBlocks(parts);
+  const data = normaliseRows(grid, joined, {
     firstRow: 2,
     referenceDate: options.referenceDate,
     timeZone: options.timeZone,
     ...(options.activityDates ? { activityDates: options.activityDates } : {}),
   });
+  return { data, read: { header, grid, mapping: joined } };
 }
 
 function readAll(

@@ -40,7 +40,7 @@ import { HIDDEN_SHEET_COLUMNS, insertHiddenSheet } from '../sheets/hidden-sheet'
 import { withDocumentLock } from '../sheets/lock';
 import { hasMarker } from '../sheets/markers';
 import { PESERTA_COUNTS_SHEET } from '../sheets/names';
-import { pesertaMapping } from './read';
+import { pesertaMapping, type PesertaRead } from './read';
 import { appendToTallies, TALLY_ROW, talliesFor, writeTallies } from './report-tallies';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -386,12 +386,8 @@ export function reportIndex(
   return { before, index: found };
 }
 
-/** `Peserta` as the report read it: the header, and the mapped columns' cells under `mapping`. */
-export interface ReportRead {
-  header: readonly unknown[];
-  grid: unknown[][];
-  mapping: ColumnMapping;
-}
+/** `Peserta` as the report read it (./read.ts readPesertaColumns). */
+export type ReportRead = PesertaRead;
 
 /**
  * After a report read `Peserta` whole (inside its lock): the index (counts and codes) and the

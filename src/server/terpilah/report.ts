@@ -13,10 +13,8 @@ import { formatNumberId } from '../../core/format';
 import { toIsoInZone } from '../../core/time';
 import { reportSheetPlan, type ChartPlan } from '../../core/terpilah/report-sheet';
 import { summarise, summariseAll } from '../../core/terpilah/summaries';
-import { joinColumnBlocks, mappedColumnBlocks } from '../../core/terpilah/column-blocks';
 import { INSTANSI_SHEET } from '../../core/terpilah/instansi-sheet';
 import type { TerpilahSummary } from '../../core/terpilah/model';
-import { normaliseRows } from '../../core/terpilah/normalise';
 import type { SidebarApi, TerpilahReportRequest, TerpilahReportResult } from '../api';
 import { getLanguage } from '../preferences';
 import { UserError } from '../sheets/errors';
@@ -33,7 +31,7 @@ import {
 import { PESERTA_SHEET } from '../sheets/names';
 import { activityDates } from './import';
 import { groupedPeserta } from './instansi';
-import { pesertaMapping, type PesertaData } from './read';
+import { readPesertaColumns, type PesertaData } from './read';
 import { reportIndex, storeReportIndex, type ReportRead } from './register-counts';
 import { talliesOfRead } from './report-tallies';
 import { readActivityAll, type ReadOptions } from './read-activity';
@@ -144,11 +142,7 @@ function allActivities(
   return summariseAll(data.participants, data.quality);
 }
 
-/**
- * `Peserta` whole, after the size guard: the header, then one read per contiguous block of mapped
- * columns (getSheetValues: one call each); unmapped columns are never read. The cells read are
- * kept for the index (`grid`: null when there is nothing to index).
- */
+/** `Peserta` whole, after the size guard: only its mapped columns (./read.ts); the cells read are kept for the index. */
 function readWhole(
   spreadsheet: Spreadsheet,
   language: Language,
@@ -161,21 +155,8 @@ function readWhole(
   const rows = size?.rows ?? sheet.getLastRow();
   const columns = size?.columns ?? sheet.getLastColumn();
   refuseTooLarge(registerSize(rows, columns), { rows, columns }, language);
-  const none = { data: { participants: [], quality: [] }, grid: null };
-  if (rows < 1 || columns < 1) return none;
-  const header = sheet.getSheetValues(1, 1, 1, columns)[0];
-  const mapping = pesertaMapping(header, language);
-  if (!mapping || rows < 2) return none;
-  const { blocks, mapping: joined } = mappedColumnBlocks(mapping, rows - 1);
-  const parts = blocks.map((block) => sheet.getSheetValues(2, block.first + 1, rows - 1, block.count));
-  const grid = joinColumnBlocks(parts);
-  const data = normaliseRows(grid, joined, {
-    firstRow: 2,
-    referenceDate: options.referenceDate,
-    timeZone: options.timeZone,
-    ...(options.activityDates ? { activityDates: options.activityDates } : {}),
-  });
-  return { data, grid: { header, grid, mapping: joined } };
+  const { data, read } = readPesertaColumns(sheet, { rows, columns }, language, options);
+  return { data, grid: read };
 }
 
 function refuseTooLarge(
