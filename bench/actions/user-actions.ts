@@ -199,7 +199,8 @@ export const userActions: BenchAction[] = [
     repeat: 1,
   },
   {
-    name: 'Buat Laporan Data Terpilah (menu)',
+    // After an earlier report, with only the add-in's writes since: from the index's tallies.
+    name: 'Buat Laporan Data Terpilah, setelah laporan sebelumnya (menu)',
     key: 'report',
     sizes: reported(participantSizes),
     run: (wb) => benchRun(run(wb, 'menuTerpilahReport')),
