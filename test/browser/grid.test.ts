@@ -67,7 +67,10 @@ describe('workbench grid in Chromium', () => {
 
   test('sheet tabs switch the displayed sheet', async () => {
     await expect(page.getByTestId('sheet-tab').allTextContents()).resolves.toEqual(['Sheet1', 'Peserta']);
-    await page.getByTestId('sheet-tab').filter({ hasText: 'Peserta' }).click();
+    await page
+      .getByTestId('sheet-tab')
+      .filter({ hasText: /^Peserta$/ })
+      .click();
     // Wait for the Peserta grid itself: the old C1 matched an empty filter before the switch drew.
     await page.waitForFunction(`document.querySelector('[data-a1="C1"]')?.textContent === ''`);
     await expect(page.locator('[data-a1="C1"]').textContent()).resolves.toBe('');

@@ -99,7 +99,10 @@ describe('sidebar Peserta tab in Chromium: import a Form sheet, fix a mapping, c
       .getByTestId('pes-import-result')
       .filter({ hasText: '0 baris diimpor, 4 dilewati (sudah ada).' })
       .waitFor();
-    await page.getByTestId('sheet-tab').filter({ hasText: 'Peserta' }).click();
+    await page
+      .getByTestId('sheet-tab')
+      .filter({ hasText: /^Peserta$/ })
+      .click();
     await page.locator('[data-testid="cell"][data-a1="J2"]').filter({ hasText: 'Kasi' }).waitFor();
     await expect(page.locator('[data-testid="cell"][data-a1="K2"]').textContent()).resolves.toBe(
       'Bangka Tengah',
