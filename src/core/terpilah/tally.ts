@@ -43,6 +43,32 @@ class GrowingSparse implements SparseCounts {
   }
 }
 
+/**
+ * Counters of the all-activities summary, dense by index ([L, P, unknown] at index × 3): its
+ * indices are the interner's, so it holds no more than the interner does, and a count is an
+ * array step instead of a Map lookup. `touched` keeps first-counted order (the tables' ties).
+ */
+class GrowingDense implements SparseCounts {
+  readonly touched: number[] = [];
+  private cells = new Int32Array(3 * 64);
+  add(index: number, sex: number): void {
+    const b = index * 3;
+    if (b >= this.cells.length) {
+      const cells = new Int32Array(Math.max(this.cells.length * 2, b + 3));
+      cells.set(this.cells);
+      this.cells = cells;
+    }
+    const c = this.cells;
+    if (c[b] === 0 && c[b + 1] === 0 && c[b + 2] === 0) this.touched.push(index);
+    c[b + sex]++;
+  }
+  row(index: number, label: string): TableRow {
+    const b = index * 3;
+    const c = this.cells;
+    return b >= c.length ? tableRow(label, 0, 0, 0) : tableRow(label, c[b], c[b + 1], c[b + 2]);
+  }
+}
+
 /** Interns texts case- and space-blind, as encode.ts does; -1 for "Tidak diketahui" itself. */
 class Interner {
   private readonly exact = new Map<string, number>();
@@ -93,9 +119,9 @@ function count(
   counts.life[life * 3 + s]++;
   counts.disability[disability * 3 + s]++;
   if (institution < 0) counts.institutionUnknown[s]++;
-  else (counts.institution as GrowingSparse).add(institution, s);
+  else (counts.institution as GrowingSparse | GrowingDense).add(institution, s);
   if (regency < 0) counts.regencyUnknown[s]++;
-  else (counts.regency as GrowingSparse).add(regency, s);
+  else (counts.regency as GrowingSparse | GrowingDense).add(regency, s);
 }
 
 export class SummaryTally {
@@ -103,11 +129,10 @@ export class SummaryTally {
   private readonly regencies = new Interner([...BABEL_NAMES]);
   private readonly activityIndex = new Map<string, number>();
   private readonly activities: string[] = [];
-  private readonly all = newCounts(null);
+  private readonly all = emptyCounts(null, new GrowingDense(), new GrowingDense());
   private readonly perActivity: SummaryCounts[] = [];
   private readonly findings = new QualityDigestTally();
   private readonly findingsPerActivity: QualityDigestTally[] = [];
-  private readonly provenance = newProvenanceTally();
   private readonly provenancePerActivity: Int32Array[] = [];
 
   /** Counts one participant, with the findings of its row. */
@@ -122,7 +147,7 @@ export class SummaryTally {
       this.findingsPerActivity.push(new QualityDigestTally());
       this.provenancePerActivity.push(newProvenanceTally());
     }
-    tallyProvenance(this.provenance, p);
+    // The all-activities provenance is the sum of the activities' (summaries()).
     tallyProvenance(this.provenancePerActivity[a], p);
     const s = p.sex === 'L' ? 0 : p.sex === 'P' ? 1 : 2;
     const role = ROLE_INDEX.get(p.role as string) ?? 3;
@@ -156,11 +181,14 @@ export class SummaryTally {
     this.perActivity.forEach((counts, a) => activities.set(counts.sex, a * 3));
     const digest = (tally: QualityDigestTally) => tally.digest();
     const all = digest(this.findings);
+    const provenance = newProvenanceTally();
+    for (const own of this.provenancePerActivity)
+      for (let i = 0; i < own.length; i++) provenance[i] += own[i];
     return [
       {
         ...summaryFromCounts({ ...this.all, activities }, labels, null, all.quality),
         qualityCounts: all.qualityCounts,
-        provenance: countsOf(this.provenance),
+        provenance: countsOf(provenance),
       },
       ...this.perActivity.map((counts, a) => {
         const own = digest(this.findingsPerActivity[a]);
