@@ -28,120 +28,156 @@ export const nameKey = (name: string): string =>
 
 /**
  * An open-addressing table of 64-bit keys (two uint32 halves, never both 0) → one int32 value.
- * Grows by half when 4/5 full.
+ * Grows by half when 4/5 full. A slot is three neighbouring uint32s (hi, lo, value): a lookup in
+ * a table of millions is a cache miss, and one slot is one miss instead of three arrays' three.
  */
 export class KeyTable {
-  private hi: Uint32Array;
-  private lo: Uint32Array;
-  private values: Int32Array;
+  private slots: Uint32Array;
+  private capacity: number;
   private count = 0;
 
   constructor(capacity = 1024) {
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
-    this.values = new Int32Array(capacity);
+    this.capacity = capacity;
+    this.slots = new Uint32Array(capacity * 3);
   }
 
   get size(): number {
     return this.count;
   }
 
+  /** The slot's offset in `slots` (a multiple of 3): the key's, or the empty one it would take. */
   private slot(hi: number, lo: number): number {
-    const capacity = this.hi.length;
+    const capacity = this.capacity;
+    const slots = this.slots;
     // murmur3's finaliser: NIK digits are far from random, their slots must be.
     let h = hi ^ Math.imul(lo, 0x9e3779b1);
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    let i = ((h ^ (h >>> 16)) >>> 0) % capacity;
-    while (this.hi[i] !== 0 || this.lo[i] !== 0) {
-      if (this.hi[i] === hi && this.lo[i] === lo) return i;
-      i = i + 1 === capacity ? 0 : i + 1;
+    const end = capacity * 3;
+    let at = (((h ^ (h >>> 16)) >>> 0) % capacity) * 3;
+    while (slots[at] !== 0 || slots[at + 1] !== 0) {
+      if (slots[at] === hi && slots[at + 1] === lo) return at;
+      at += 3;
+      if (at === end) at = 0;
     }
-    return i;
+    return at;
   }
 
   /** The value stored for the key, or undefined; stores `value` when the key is new. */
   getOrSet(hi: number, lo: number, value: number): number | undefined {
-    const i = this.slot(hi, lo);
-    if (this.hi[i] !== 0 || this.lo[i] !== 0) return this.values[i];
-    this.hi[i] = hi;
-    this.lo[i] = lo;
-    this.values[i] = value;
-    if (++this.count * 5 > this.hi.length * 4) this.grow();
+    const at = this.slot(hi, lo);
+    const slots = this.slots;
+    if (slots[at] !== 0 || slots[at + 1] !== 0) return slots[at + 2] | 0;
+    slots[at] = hi;
+    slots[at + 1] = lo;
+    slots[at + 2] = value;
+    if (++this.count * 5 > this.capacity * 4) this.grow();
     return undefined;
   }
 
   /** Room for `keys` keys without growing (a stream that can estimate its length asks once). */
   reserve(keys: number): void {
     const capacity = Math.ceil((keys * 5) / 4) + 1;
-    if (capacity > this.hi.length) this.grow(capacity);
+    if (capacity > this.capacity) this.grow(capacity);
   }
 
   /** Drops every key, and the memory they took. */
   release(): void {
-    this.hi = new Uint32Array(1);
-    this.lo = new Uint32Array(1);
-    this.values = new Int32Array(1);
+    this.capacity = 1;
+    this.slots = new Uint32Array(3);
     this.count = 0;
   }
 
-  private grow(capacity = Math.ceil(this.hi.length * 1.5)): void {
-    const { hi, lo, values } = this;
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
-    this.values = new Int32Array(capacity);
-    for (let j = 0; j < hi.length; j++) {
-      if (hi[j] === 0 && lo[j] === 0) continue;
-      const i = this.slot(hi[j], lo[j]);
-      this.hi[i] = hi[j];
-      this.lo[i] = lo[j];
-      this.values[i] = values[j];
+  private grow(capacity = Math.ceil(this.capacity * 1.5)): void {
+    const old = this.slots;
+    this.capacity = capacity;
+    this.slots = new Uint32Array(capacity * 3);
+    for (let j = 0; j < old.length; j += 3) {
+      if (old[j] === 0 && old[j + 1] === 0) continue;
+      const at = this.slot(old[j], old[j + 1]);
+      this.slots[at] = old[j];
+      this.slots[at + 1] = old[j + 1];
+      this.slots[at + 2] = old[j + 2];
     }
   }
 }
 
-/** A 64-bit hash built from parts: two independent 32-bit lanes (FNV-1a and a murmur-style mix). */
-class Hash64 {
-  a = 0x811c9dc5;
-  b = 0x1b873593;
-  add(c: number): void {
-    this.a = Math.imul(this.a ^ c, 0x01000193);
-    const b = Math.imul(this.b ^ c, 0x5bd1e995);
-    this.b = b ^ (b >>> 15);
-  }
-  /** The text's nameKey, hashed without building it when the text is plain ASCII. */
-  addNameKey(text: string): void {
-    if (!/^[\x20-\x7e]*$/.test(text)) {
+/**
+ * A 64-bit hash built from parts: two independent 32-bit lanes (FNV-1a and a murmur-style mix).
+ * The lanes are module state, not an object: one key is hashed at a time, and a row allocates
+ * nothing (the CLI hashes a key per row of a 5-million-row file).
+ */
+let laneA = 0;
+let laneB = 0;
+/** The last key's halves (hashDone), never both 0. */
+let hashHi = 0;
+let hashLo = 0;
+
+function hashStart(): void {
+  laneA = 0x811c9dc5;
+  laneB = 0x1b873593;
+}
+
+function hashAdd(c: number): void {
+  laneA = Math.imul(laneA ^ c, 0x01000193);
+  const b = Math.imul(laneB ^ c, 0x5bd1e995);
+  laneB = b ^ (b >>> 15);
+}
+
+/** The text's nameKey, hashed without building it when the text is plain ASCII. */
+function hashNameKey(text: string): void {
+  const a = laneA;
+  const b = laneB;
+  // nameKey for ASCII: lower case, every run of other characters one space, trimmed.
+  let pendingSpace = false;
+  let started = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) {
+      // Not plain ASCII: start the text over through nameKey itself.
+      laneA = a;
+      laneB = b;
       const key = nameKey(text);
-      for (let i = 0; i < key.length; i++) this.add(key.charCodeAt(i));
-      this.add(0);
+      for (let k = 0; k < key.length; k++) hashAdd(key.charCodeAt(k));
+      hashAdd(0);
       return;
     }
-    // nameKey for ASCII: lower case, every run of other characters one space, trimmed.
-    let pendingSpace = false;
-    let started = false;
-    for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += 32;
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-        if (pendingSpace && started) this.add(32);
-        pendingSpace = false;
-        started = true;
-        this.add(c);
-      } else pendingSpace = true;
-    }
-    this.add(0);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (pendingSpace && started) hashAdd(32);
+      pendingSpace = false;
+      started = true;
+      hashAdd(c);
+    } else pendingSpace = true;
   }
-  /** [hi, lo], never both 0. */
-  done(): [number, number] {
-    let a = this.a ^ (this.a >>> 16);
-    a = Math.imul(a, 0x85ebca6b) ^ (a >>> 13);
-    let b = Math.imul(this.b ^ (this.b >>> 13), 0xc2b2ae35);
-    b ^= b >>> 16;
-    a >>>= 0;
-    b >>>= 0;
-    return a === 0 && b === 0 ? [1, 0] : [a, b];
+  hashAdd(0);
+}
+
+/** Finishes the key into hashHi and hashLo. */
+function hashDone(): void {
+  let a = laneA ^ (laneA >>> 16);
+  a = Math.imul(a, 0x85ebca6b) ^ (a >>> 13);
+  let b = Math.imul(laneB ^ (laneB >>> 13), 0xc2b2ae35);
+  b ^= b >>> 16;
+  a >>>= 0;
+  b >>>= 0;
+  if (a === 0 && b === 0) a = 1;
+  hashHi = a;
+  hashLo = b;
+}
+
+/**
+ * Number(text.slice(from, to)) for a NIK's half, without the slice when the half is ASCII digits
+ * (readNik's ids always are; anything else takes Number's own road).
+ */
+function digitsValue(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return Number(text.slice(from, to));
+    n = n * 10 + d;
   }
+  return to <= text.length ? n : Number(text.slice(from, to));
 }
 
 /** The high bit of a name entry says whether its first row had a NIK; the rest is the row. */
@@ -175,7 +211,8 @@ export class DuplicateCheck {
     const { activity, name, institution, nik } = person;
     if (nik !== '') {
       // 16 digits: eight and eight, each below 2³²; +1 so that no NIK is the empty key.
-      const first = this.nikSeen.getOrSet(Number(nik.slice(0, 8)) + 1, Number(nik.slice(8)), cells.row);
+      const rest = nik.length === 16 ? digitsValue(nik, 8, 16) : Number(nik.slice(8));
+      const first = this.nikSeen.getOrSet(digitsValue(nik, 0, 8) + 1, rest, cells.row);
       if (first !== undefined)
         cells.flag(
           'duplicateNik',
@@ -189,13 +226,13 @@ export class DuplicateCheck {
       activityId = this.activityIds.size;
       this.activityIds.set(activity, activityId);
     }
-    const hash = new Hash64();
-    hash.add(activityId);
-    hash.add(activityId >>> 16);
-    hash.addNameKey(name);
-    hash.addNameKey(institution);
-    const [hi, lo] = hash.done();
-    const entry = this.nameSeen.getOrSet(hi, lo, cells.row | (nik !== '' ? HAD_NIK : 0));
+    hashStart();
+    hashAdd(activityId);
+    hashAdd(activityId >>> 16);
+    hashNameKey(name);
+    hashNameKey(institution);
+    hashDone();
+    const entry = this.nameSeen.getOrSet(hashHi, hashLo, cells.row | (nik !== '' ? HAD_NIK : 0));
     if (entry === undefined) return;
     // Two different NIKs are two people with one name, and the same NIK was flagged above
     // already: only a row without a NIK, or after one without, is a likely duplicate.

@@ -20,26 +20,93 @@ const ROLE_INDEX = new Map<string, number>(ROLE_CODES.map((r, i) => [r, i] as co
 const AGE_UNKNOWN = AGE_GROUPS.length;
 const UNKNOWN_KEY = looseKey(UNKNOWN);
 
-/** Sparse counters that grow: index → [L, P, unknown], in one plain array. */
-class GrowingSparse implements SparseCounts {
-  readonly touched: number[] = [];
-  private readonly offsets = new Map<number, number>();
-  private readonly cells: number[] = [];
-  add(index: number, sex: number): void {
-    let base = this.offsets.get(index);
-    if (base === undefined) {
-      base = this.cells.length;
-      this.cells.push(0, 0, 0);
-      this.offsets.set(index, base);
-      this.touched.push(index);
+/**
+ * The activities' counters of one open-ended dimension (institution or regency), in one
+ * open-addressing table: (activity, index) → [L, P, unknown], key and counters side by side in
+ * five int32s. A row's count is then one slot (about one cache miss) instead of a Map per
+ * activity (bucket, entry and counter array: three), and a pair takes ~27 bytes instead of ~50.
+ */
+class PairCounts {
+  private slots = new Int32Array(5 * 1024);
+  private mask = 1023;
+  private count = 0;
+  /** Per activity, its indices in first-counted order (the tables' ties). */
+  readonly touched: number[][] = [];
+
+  private slot(activity: number, index: number): number {
+    let h = Math.imul(activity + 1, 0x9e3779b1) ^ index;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    let i = (h ^ (h >>> 16)) & this.mask;
+    const slots = this.slots;
+    // An empty slot has key 0: activities are stored as activity + 1.
+    while (slots[i * 5] !== 0 && (slots[i * 5] !== activity + 1 || slots[i * 5 + 1] !== index))
+      i = (i + 1) & this.mask;
+    return i * 5;
+  }
+
+  add(activity: number, index: number, sex: number): void {
+    let at = this.slot(activity, index);
+    if (this.slots[at] === 0) {
+      if ((this.count + 1) * 4 > (this.mask + 1) * 3) {
+        this.grow();
+        at = this.slot(activity, index);
+      }
+      this.count++;
+      this.slots[at] = activity + 1;
+      this.slots[at + 1] = index;
+      (this.touched[activity] ??= []).push(index);
     }
-    this.cells[base + sex]++;
+    this.slots[at + 2 + sex]++;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.mask = this.mask * 2 + 1;
+    this.slots = new Int32Array((this.mask + 1) * 5);
+    for (let j = 0; j < old.length; j += 5) {
+      if (old[j] === 0) continue;
+      this.slots.set(old.subarray(j, j + 5), this.slot(old[j] - 1, old[j + 1]));
+    }
+  }
+
+  /** One activity's counters, as summaryFromCounts reads them. */
+  of(activity: number): SparseCounts {
+    const touched = this.touched[activity] ?? [];
+    return {
+      touched,
+      row: (index, label) => {
+        const at = this.slot(activity, index);
+        const c = this.slots;
+        return c[at] === 0 ? tableRow(label, 0, 0, 0) : tableRow(label, c[at + 2], c[at + 3], c[at + 4]);
+      },
+    };
+  }
+}
+
+/**
+ * Counters of the all-activities summary, dense by index ([L, P, unknown] at index × 3): its
+ * indices are the interner's, so it holds no more than the interner does, and a count is an
+ * array step instead of a Map lookup. `touched` keeps first-counted order (the tables' ties).
+ */
+class GrowingDense implements SparseCounts {
+  readonly touched: number[] = [];
+  private cells = new Int32Array(3 * 64);
+  add(index: number, sex: number): void {
+    const b = index * 3;
+    if (b >= this.cells.length) {
+      const cells = new Int32Array(Math.max(this.cells.length * 2, b + 3));
+      cells.set(this.cells);
+      this.cells = cells;
+    }
+    const c = this.cells;
+    if (c[b] === 0 && c[b + 1] === 0 && c[b + 2] === 0) this.touched.push(index);
+    c[b + sex]++;
   }
   row(index: number, label: string): TableRow {
-    const b = this.offsets.get(index);
-    return b === undefined
-      ? tableRow(label, 0, 0, 0)
-      : tableRow(label, this.cells[b], this.cells[b + 1], this.cells[b + 2]);
+    const b = index * 3;
+    const c = this.cells;
+    return b >= c.length ? tableRow(label, 0, 0, 0) : tableRow(label, c[b], c[b + 1], c[b + 2]);
   }
 }
 
@@ -73,9 +140,14 @@ class Interner {
   }
 }
 
-const newCounts = (activities: number | null) =>
-  emptyCounts(activities, new GrowingSparse(), new GrowingSparse());
+/** A SparseCounts the activities' counts never read (their pairs are in PairCounts). */
+const NO_SPARSE: SparseCounts = Object.freeze({
+  touched: [],
+  row: (_: number, label: string) => tableRow(label, 0, 0, 0),
+});
+const newCounts = () => emptyCounts(null, NO_SPARSE, NO_SPARSE);
 
+/** Counts the fixed dimensions and the unknowns of the open-ended ones (counted by the caller). */
 function count(
   counts: SummaryCounts,
   s: number,
@@ -93,9 +165,7 @@ function count(
   counts.life[life * 3 + s]++;
   counts.disability[disability * 3 + s]++;
   if (institution < 0) counts.institutionUnknown[s]++;
-  else (counts.institution as GrowingSparse).add(institution, s);
   if (regency < 0) counts.regencyUnknown[s]++;
-  else (counts.regency as GrowingSparse).add(regency, s);
 }
 
 export class SummaryTally {
@@ -103,11 +173,14 @@ export class SummaryTally {
   private readonly regencies = new Interner([...BABEL_NAMES]);
   private readonly activityIndex = new Map<string, number>();
   private readonly activities: string[] = [];
-  private readonly all = newCounts(null);
+  private readonly allInstitutions = new GrowingDense();
+  private readonly allRegencies = new GrowingDense();
+  private readonly all = emptyCounts(null, this.allInstitutions, this.allRegencies);
+  private readonly institutionPairs = new PairCounts();
+  private readonly regencyPairs = new PairCounts();
   private readonly perActivity: SummaryCounts[] = [];
   private readonly findings = new QualityDigestTally();
   private readonly findingsPerActivity: QualityDigestTally[] = [];
-  private readonly provenance = newProvenanceTally();
   private readonly provenancePerActivity: Int32Array[] = [];
 
   /** Counts one participant, with the findings of its row. */
@@ -118,11 +191,11 @@ export class SummaryTally {
       a = this.activities.length;
       this.activities.push(activity);
       this.activityIndex.set(activity, a);
-      this.perActivity.push(newCounts(null));
+      this.perActivity.push(newCounts());
       this.findingsPerActivity.push(new QualityDigestTally());
       this.provenancePerActivity.push(newProvenanceTally());
     }
-    tallyProvenance(this.provenance, p);
+    // The all-activities provenance is the sum of the activities' (summaries()).
     tallyProvenance(this.provenancePerActivity[a], p);
     const s = p.sex === 'L' ? 0 : p.sex === 'P' ? 1 : 2;
     const role = ROLE_INDEX.get(p.role as string) ?? 3;
@@ -135,6 +208,14 @@ export class SummaryTally {
     const regency = regencyText === '' ? -1 : this.regencies.code(regencyText);
     count(this.all, s, role, age, life, disability, institution, regency);
     count(this.perActivity[a], s, role, age, life, disability, institution, regency);
+    if (institution >= 0) {
+      this.allInstitutions.add(institution, s);
+      this.institutionPairs.add(a, institution, s);
+    }
+    if (regency >= 0) {
+      this.allRegencies.add(regency, s);
+      this.regencyPairs.add(a, regency, s);
+    }
     for (let k = 0; k < findings.length; k++) {
       this.findings.add(findings[k]);
       this.findingsPerActivity[a].add(findings[k]);
@@ -156,16 +237,24 @@ export class SummaryTally {
     this.perActivity.forEach((counts, a) => activities.set(counts.sex, a * 3));
     const digest = (tally: QualityDigestTally) => tally.digest();
     const all = digest(this.findings);
+    const provenance = newProvenanceTally();
+    for (const own of this.provenancePerActivity)
+      for (let i = 0; i < own.length; i++) provenance[i] += own[i];
     return [
       {
         ...summaryFromCounts({ ...this.all, activities }, labels, null, all.quality),
         qualityCounts: all.qualityCounts,
-        provenance: countsOf(this.provenance),
+        provenance: countsOf(provenance),
       },
       ...this.perActivity.map((counts, a) => {
         const own = digest(this.findingsPerActivity[a]);
         return {
-          ...summaryFromCounts(counts, labels, this.activities[a], own.quality),
+          ...summaryFromCounts(
+            { ...counts, institution: this.institutionPairs.of(a), regency: this.regencyPairs.of(a) },
+            labels,
+            this.activities[a],
+            own.quality,
+          ),
           qualityCounts: own.qualityCounts,
           provenance: countsOf(this.provenancePerActivity[a]),
         };
