@@ -11,26 +11,29 @@ import { duplicateRowsOf } from '../../src/core/terpilah/entry-check';
 import { terpilahHeadlineOf } from '../../src/core/terpilah/headline';
 import { matchHeaders } from '../../src/core/terpilah/headers';
 import { normaliseRows } from '../../src/core/terpilah/normalise';
-import { PESERTA_HEADERS } from '../../src/core/terpilah/peserta';
 import { summarise } from '../../src/core/terpilah/summaries';
 import { toIsoInZone } from '../../src/core/time';
 import { newSheetState, type Cell } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
-import { typeInto } from '../../src/workbench/server/person';
 import { meterCells } from '../support/cell-meter';
 import { newWorkbench, runOk } from '../support/workbench';
 import { create } from './progress-helpers';
 import { sheetOf, valuesOf } from './template-helpers';
-import { pesertaWithRows } from './terpilah-helpers';
+import {
+  ACTIVITIES,
+  NIK_MAN,
+  NIK_WOMAN,
+  pesertaRow,
+  pesertaWithRows,
+  structural,
+  type,
+} from './terpilah-helpers';
 
 const PESERTA = 'Peserta';
 const INDEX = '_Indeks Peserta';
 const FORM = 'Form Responses 1';
 type Value = Cell['value'];
 
-const NIK_WOMAN = '1904014505800001';
-const NIK_MAN = '1971011203750002';
-const ACTIVITIES = ['Rapat PUG', 'Bimtek', 'rapat pug', 'Sosialisasi 1904014505800001'];
 const ASKED = ['Rapat PUG', 'Bimtek', 'rapat pug', 'Sosialisasi 1904014505800001', 'Tidak ada'];
 
 /** The headline as a full recount: every cell of `Peserta`, normalised, summarised. */
@@ -50,28 +53,8 @@ function recount(workbench: Workbench, activity: string): TerpilahHeadline {
 const headline = (workbench: Workbench, activity: string) =>
   runOk(workbench, 'terpilahHeadline', [activity]).value as TerpilahHeadline;
 
-function pesertaRow(activity: Value, sex: Value, nik: Value = '', name: Value = 'Ana'): Value[] {
-  const row: Value[] = PESERTA_HEADERS.map(() => '');
-  row[0] = activity;
-  row[1] = name;
-  row[2] = nik;
-  row[4] = sex;
-  return row;
-}
-
 function expectAllRecounted(workbench: Workbench): void {
   for (const activity of ASKED) expect(headline(workbench, activity)).toEqual(recount(workbench, activity));
-}
-
-/** The person's edits of Peserta, as the page and POST /api/edit make them (onEdit fires). */
-const type = (workbench: Workbench, sheet: string, range: string, values: string[][]) =>
-  typeInto(workbench, { sheet, range, values });
-
-function structural(workbench: Workbench, act: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void): void {
-  workbench.actAsPerson((app) => {
-    const sheet = app.getActiveSpreadsheet().getSheetByName(PESERTA);
-    if (sheet) act(sheet);
-  });
 }
 
 function addFormSheet(workbench: Workbench, rows: Value[][]): void {

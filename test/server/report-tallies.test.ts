@@ -7,40 +7,26 @@
 import fc from 'fast-check';
 import type { WorkbookState } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
-import { typeInto } from '../../src/workbench/server/person';
-import { PESERTA_HEADERS } from '../../src/core/terpilah/peserta';
 import type { Cell } from '../../src/workbench/model';
 import { meterCells } from '../support/cell-meter';
 import { newWorkbench, runOk } from '../support/workbench';
 import { create } from './progress-helpers';
 import { sheetOf, valuesOf } from './template-helpers';
-import { pesertaWithRows } from './terpilah-helpers';
+import {
+  ACTIVITIES,
+  NIK_MAN,
+  NIK_WOMAN,
+  pesertaRow,
+  pesertaWithRows,
+  structural,
+  type,
+} from './terpilah-helpers';
 
 const PESERTA = 'Peserta';
 const INDEX = '_Indeks Peserta';
 const REPORT = 'Laporan Data Terpilah';
 const FORM = 'Form Responses 1';
 type Value = Cell['value'];
-
-const NIK_WOMAN = '1904014505800001';
-const NIK_MAN = '1971011203750002';
-const ACTIVITIES = ['Rapat PUG', 'Bimtek', 'rapat pug', 'Sosialisasi 1904014505800001'];
-
-function pesertaRow(
-  activity: Value,
-  sex: Value,
-  nik: Value = '',
-  name: Value = 'Ana',
-  institution: Value = '',
-): Value[] {
-  const row: Value[] = PESERTA_HEADERS.map(() => '');
-  row[0] = activity;
-  row[1] = name;
-  row[2] = nik;
-  row[4] = sex;
-  row[8] = institution;
-  return row;
-}
 
 /** The report sheet's values, without its second line (the time it was made). */
 function reportValues(workbench: Workbench): unknown[][] {
@@ -62,16 +48,6 @@ function fullReport(workbench: Workbench): unknown[][] {
   const copy = newWorkbench({ state });
   runOk(copy, 'menuTerpilahReport');
   return reportValues(copy);
-}
-
-const type = (workbench: Workbench, sheet: string, range: string, values: string[][]) =>
-  typeInto(workbench, { sheet, range, values });
-
-function structural(workbench: Workbench, act: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void): void {
-  workbench.actAsPerson((app) => {
-    const sheet = app.getActiveSpreadsheet().getSheetByName(PESERTA);
-    if (sheet) act(sheet);
-  });
 }
 
 function addFormSheet(workbench: Workbench, rows: Value[][]): void {

@@ -1,7 +1,48 @@
+import { PESERTA_HEADERS } from '../../src/core/terpilah/peserta';
 import type { Cell } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
+import { typeInto } from '../../src/workbench/server/person';
 import { newWorkbench, runOk } from '../support/workbench';
 import { sheetOf } from './template-helpers';
+
+type Value = Cell['value'];
+
+/** What the counts-index and report-tallies properties feed in: NIKs of a woman and a man, messy activity names. */
+export const NIK_WOMAN = '1904014505800001';
+export const NIK_MAN = '1971011203750002';
+export const ACTIVITIES = ['Rapat PUG', 'Bimtek', 'rapat pug', 'Sosialisasi 1904014505800001'];
+
+/** A row in Peserta's own columns. */
+export function pesertaRow(
+  activity: Value,
+  sex: Value,
+  nik: Value = '',
+  name: Value = 'Ana',
+  institution: Value = '',
+): Value[] {
+  const row: Value[] = PESERTA_HEADERS.map(() => '');
+  row[0] = activity;
+  row[1] = name;
+  row[2] = nik;
+  row[4] = sex;
+  row[8] = institution;
+  return row;
+}
+
+/** The person's edits, as the page and POST /api/edit make them (onEdit fires). */
+export const type = (workbench: Workbench, sheet: string, range: string, values: string[][]) =>
+  typeInto(workbench, { sheet, range, values });
+
+/** A person's structural change of Peserta (rows deleted or inserted: no trigger fires). */
+export function structural(
+  workbench: Workbench,
+  act: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void,
+): void {
+  workbench.actAsPerson((app) => {
+    const sheet = app.getActiveSpreadsheet().getSheetByName('Peserta');
+    if (sheet) act(sheet);
+  });
+}
 
 /**
  * A `Peserta` the add-in set up (its first participant added through the form), then `rows` put

@@ -289,15 +289,24 @@ export function freshIndex(spreadsheet: Spreadsheet, peserta: Sheet, last: numbe
 
 /**
  * The index of a register the write has just set up (its header, no rows), when none exists yet:
- * started inside the write's lock, so the rows the write appends are counted at once and the
- * first headline needs no recount (a first import of 50,000 rows would otherwise be recounted).
+ * made inside the write's lock, empty and known without reading it back, so the rows the write
+ * appends are counted at once (countAppendedRows writes it) and the first headline needs no
+ * recount (a first import of 50,000 rows would otherwise be recounted on the first click).
  */
 export function startIndex(spreadsheet: Spreadsheet, peserta: Sheet, timeZone: string): FreshIndex | null {
   if (spreadsheet.getSheetByName(PESERTA_COUNTS_SHEET)) return freshIndex(spreadsheet, peserta, 1);
-  secret(true);
-  const index = { sheet: createIndexSheet(spreadsheet), signed: true };
-  writeIndex(index, stampOf(peserta, '', timeZone, 1), { counts: {}, codes: { nik: '', name: '' } });
-  return freshIndex(spreadsheet, peserta, 1);
+  const key = secret(true) ?? '';
+  const sheet = createIndexSheet(spreadsheet);
+  const now = stampOf(peserta, '', timeZone, 1);
+  const codes = { nik: '', name: '' };
+  const stored: StoredCounts = {
+    stamp: now,
+    counts: Object.create(null) as ActivityCounts,
+    keys: true,
+    generation: '',
+  };
+  const index: IndexSheet = { sheet, ours: true, signed: true, mark: '', stored, codes };
+  return { index, stored, now, codes, key, peserta };
 }
 
 /** Makes the index stale (a check found it wrong): the next click recounts. */
