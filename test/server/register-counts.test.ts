@@ -23,6 +23,7 @@ import {
   ACTIVITIES,
   NIK_MAN,
   NIK_WOMAN,
+  generatedRegister,
   pesertaRow,
   pesertaWithRows,
   structural,
@@ -263,19 +264,7 @@ const expectRecount = (read: number, rows: number) => expect(read).toBe(14 + 6 *
 const FRESH_CELLS = 26;
 
 describe('when the index is used, and when it is recounted', () => {
-  const register = (total: number) => {
-    const rows: Value[][] = [];
-    for (let i = 0; i < total; i++)
-      rows.push(
-        pesertaRow(
-          `Kegiatan ${(i % 4) + 1}`,
-          i % 10 === 0 ? '' : i % 3 ? 'P' : 'L',
-          i % 10 ? '' : NIK_WOMAN,
-          `Orang ${i}`,
-        ),
-      );
-    return pesertaWithRows(rows);
-  };
+  const register = (total: number) => generatedRegister(total);
   const measured = (workbench: Workbench, fn = 'terpilahHeadline', args: unknown[] = ['Kegiatan 1']) => {
     const { value: result, cells } = meterCells(() => runOk(workbench, fn, args));
     return { calls: result.calls, byMethod: result.callsByMethod, cells, value: result.value };

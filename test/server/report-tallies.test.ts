@@ -16,6 +16,7 @@ import {
   ACTIVITIES,
   NIK_MAN,
   NIK_WOMAN,
+  generatedRegister,
   pesertaRow,
   pesertaWithRows,
   structural,
@@ -244,20 +245,7 @@ describe('the report from the tallies equals the report from a full read', () =>
 });
 
 describe('a fresh report reads the index, not Peserta', () => {
-  const register = (total: number) => {
-    const rows: Value[][] = [];
-    for (let i = 0; i < total; i++)
-      rows.push(
-        pesertaRow(
-          `Kegiatan ${(i % 4) + 1}`,
-          i % 10 === 0 ? '' : i % 3 ? 'P' : 'L',
-          i % 10 ? '' : NIK_WOMAN,
-          `Orang ${i}`,
-          `OPD ${i % 7}`,
-        ),
-      );
-    return pesertaWithRows(rows);
-  };
+  const register = (total: number) => generatedRegister(total, true);
 
   test('the same calls and cells at 1,000 and 20,000 participants; the first report reads Peserta once', () => {
     const [small, large] = [1000, 20_000].map((total) => {

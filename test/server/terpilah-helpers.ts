@@ -57,3 +57,22 @@ export function pesertaWithRows(rows: Cell['value'][][]): Workbench {
   sheet.maxRows = Math.max(sheet.maxRows, rows.length + 1);
   return workbench;
 }
+
+/**
+ * A register of `total` participants in four activities, as the counts-index tests seed it: every
+ * tenth row without a sex but with a woman's NIK, the others L or P; institutions when asked.
+ */
+export function generatedRegister(total: number, withInstitutions = false): Workbench {
+  const rows: Value[][] = [];
+  for (let i = 0; i < total; i++)
+    rows.push(
+      pesertaRow(
+        `Kegiatan ${(i % 4) + 1}`,
+        i % 10 === 0 ? '' : i % 3 ? 'P' : 'L',
+        i % 10 ? '' : NIK_WOMAN,
+        `Orang ${i}`,
+        withInstitutions ? `OPD ${i % 7}` : '',
+      ),
+    );
+  return pesertaWithRows(rows);
+}
