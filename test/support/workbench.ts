@@ -28,6 +28,15 @@ export function roundTrips(result: Pick<ExecutionResult, 'callsByMethod'>): numb
     .reduce((sum, [, n]) => sum + n, 0);
 }
 
+/** The calls the latency model charges a round trip, by method (roundTrips' calls). */
+export function tripsByMethod(result: Pick<ExecutionResult, 'callsByMethod'>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(result.callsByMethod).filter(
+      ([key]) => classify(...(key.split('.') as [string, string])) !== 'free',
+    ),
+  );
+}
+
 export function uiOf<K extends UiEvent['kind']>(
   result: ExecutionResult,
   kind: K,

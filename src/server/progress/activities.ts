@@ -130,10 +130,10 @@ export const createActivity: SidebarApi['createActivity'] = (
       at.riwayat.getRange(row, 1, logged.length, logged[0].length).setValues(toCells(RIWAYAT_SPEC, logged));
       stepsIn = { row, parts: logged.length, eventId: event.id };
     }
-    writeInGrid(at.kegiatan, KEGIATAN_SPEC, kegiatanRow, [
+    writeInGrid(spreadsheet, at.kegiatan, KEGIATAN_SPEC, kegiatanRow, [
       activityRow(progress, langkahRow, timeZone, stepsIn),
     ]);
-    writeInGrid(at.langkah, LANGKAH_SPEC, langkahRow, stepRows(progress, '', timeZone));
+    writeInGrid(spreadsheet, at.langkah, LANGKAH_SPEC, langkahRow, stepRows(progress, '', timeZone));
     return activityView(progress, now, timeZone);
   });
 };

@@ -20,6 +20,7 @@ import {
   insertRowSheet,
   insertRowSheets,
   refuseRenamed,
+  setDropdowns,
   setUpRowSheet,
   type RowSheetSpec,
 } from '../sheets/rows';
@@ -155,16 +156,14 @@ function formatLangkahRows(sheet: Sheet, firstRow: number, count: number, block?
  * setDataValidations (the columns between them get none), the rule's range built by offset.
  */
 function formatLangkahBlock(block: Range, firstRow: number): void {
-  const from = LANGKAH_COLUMN.Status;
-  const width = LANGKAH_COLUMN.Keputusan - from + 1;
-  const line = Array.from(
-    { length: width },
-    () => null as GoogleAppsScript.Spreadsheet.DataValidation | null,
+  setDropdowns(
+    block,
+    new Map([
+      [LANGKAH_COLUMN.Status, statusRule()],
+      [LANGKAH_COLUMN.Keputusan, decisionRule()],
+    ]),
   );
-  line[0] = statusRule();
-  line[width - 1] = decisionRule();
   const count = block.getNumRows();
-  block.offset(0, from - 1, count, width).setDataValidations(Array.from({ length: count }, () => line));
   const column = LANGKAH_COLUMN['Menit aktual'];
   setOverdueRule(block.getSheet(), block.offset(2 - firstRow, column - 1, firstRow + count - 2, 1));
 }

@@ -45,7 +45,7 @@ export interface RowSheetSpec {
    * The same formatting as formatRows, through `block` (every column of rows `firstRow`…, built
    * with offset, which costs no call): what writeInGrid uses when the grid grows.
    */
-  formatBlock?: (block: Range, firstRow: number) => void;
+  formatBlock?: (block: Range, firstRow: number, spreadsheet: Spreadsheet) => void;
   /** Set-up only, after the `count` rows below the header are formatted (a rule on another sheet). */
   setUpMore?: (spreadsheet: Spreadsheet, sheet: Sheet, count: number) => void;
 }
@@ -139,7 +139,13 @@ export function gridOf(sheet: Sheet, spec: RowSheetSpec): Range {
  * set-up rows through one block from `at` (or the first new row) to the new end: one insert, one
  * setNumberFormats, the spec's formatBlock, and the rows written through that block (offset).
  */
-export function writeInGrid(grid: Range, spec: RowSheetSpec, at: number, rows: RowValue[][]): void {
+export function writeInGrid(
+  spreadsheet: Spreadsheet,
+  grid: Range,
+  spec: RowSheetSpec,
+  at: number,
+  rows: RowValue[][],
+): void {
   if (rows.length === 0) return;
   const width = spec.headers.length;
   const max = grid.getLastRow();
@@ -157,7 +163,7 @@ export function writeInGrid(grid: Range, spec: RowSheetSpec, at: number, rows: R
   const first = Math.min(at, max + 1);
   const count = max + add - first + 1;
   const block = grid.offset(first - 1, 0, count, width).setNumberFormats(formatsOf(spec, count));
-  if (spec.formatBlock) spec.formatBlock(block, first);
+  if (spec.formatBlock) spec.formatBlock(block, first, spreadsheet);
   else spec.formatRows?.(sheet, first, count);
   block.offset(at - first, 0, rows.length, width).setValues(toCells(spec, rows));
 }
@@ -283,6 +289,21 @@ function formatRows(sheet: Sheet, spec: RowSheetSpec, firstRow: number, count: n
 }
 
 /** A dropdown of closed values that refuses anything else, with its help text. */
+/**
+ * The dropdowns of `block`'s rows, `rules` by 1-based column, in one setDataValidations from the
+ * first ruled column to the last (the columns between get none, as on set-up rows).
+ */
+export function setDropdowns(
+  block: Range,
+  rules: ReadonlyMap<number, GoogleAppsScript.Spreadsheet.DataValidation>,
+): void {
+  const first = Math.min(...rules.keys());
+  const width = Math.max(...rules.keys()) - first + 1;
+  const line = Array.from({ length: width }, (_, i) => rules.get(first + i) ?? null);
+  const count = block.getNumRows();
+  block.offset(0, first - 1, count, width).setDataValidations(Array.from({ length: count }, () => line));
+}
+
 export function dropdown(values: string[], helpText: string): GoogleAppsScript.Spreadsheet.DataValidation {
   return SpreadsheetApp.newDataValidation()
     .requireValueInList(values, true)

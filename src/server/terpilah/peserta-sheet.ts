@@ -22,12 +22,11 @@ import { hasMarker } from '../sheets/markers';
 import { KEGIATAN_SHEET, PESERTA_SHEET } from '../sheets/names';
 import {
   dropdown,
-  formatsOf,
   hasOurHeaders,
   insertRowSheet,
+  setDropdowns,
   setUpRowSheet,
-  toCells,
-  writeRows,
+  writeInGrid,
   type RowSheetSpec,
 } from '../sheets/rows';
 
@@ -56,6 +55,7 @@ export const PESERTA_SPEC: RowSheetSpec = {
   },
   markerKey: PESERTA_KEY,
   formatRows: formatPesertaRows,
+  formatBlock: formatPesertaBlock,
 };
 
 /**
@@ -114,18 +114,9 @@ function activityRule(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Da
 }
 
 /**
- * Rows the sidebar's add grows a full grid by. Each costs ~27 cells written (formats, dropdowns),
- * ~0.3 ms in Sheets: 100 keep that click well within its 2 s; the grid grows again 100 adds later.
- * (The import grows by what it needs, through ensureRows.)
- */
-const ADD_GROW_ROWS = 100;
-
-/**
- * Writes one row of the add-in's columns at `at`, the row below the last (`max`: the grid's rows).
- * With a spare row: its formats and values (3 calls, as writeRows). On a full grid: ADD_GROW_ROWS
- * rows inserted, formatted like the set-up ones through one Range (the formats of every column,
- * then every dropdown in one setDataValidations), and the row written through it (offset is local):
- * 5 calls, 2 more for the activity list when `Kegiatan` exists.
+ * Writes one row of the add-in's columns at `at`, the row below the last (`max`: the grid's rows),
+ * through writeInGrid: with a spare row its formats and values (3 calls); on a full grid the rows
+ * grown formatted through one block (formatPesertaBlock: every dropdown in one call).
  */
 export function writePesertaRow(
   spreadsheet: Spreadsheet,
@@ -134,21 +125,15 @@ export function writePesertaRow(
   row: PesertaRow,
   max: number,
 ): void {
-  if (at <= max) return writeRows(sheet, PESERTA_SPEC, at, [row]);
-  const count = at - max - 1 + ADD_GROW_ROWS;
-  sheet.insertRowsAfter(max, count);
-  const block = sheet
-    .getRange(max + 1, 1, count, PESERTA_HEADERS.length)
-    .setNumberFormats(formatsOf(PESERTA_SPEC, count));
+  writeInGrid(spreadsheet, sheet.getRange(1, 1, max, PESERTA_HEADERS.length), PESERTA_SPEC, at, [row]);
+}
+
+/** The set-up rows' dropdowns on rows the grid grows by, in one setDataValidations (writeInGrid). */
+function formatPesertaBlock(block: Range, _firstRow: number, spreadsheet: Spreadsheet): void {
   const rules = new Map<number, GoogleAppsScript.Spreadsheet.DataValidation>(
     closedRules().map(([header, rule]) => [PESERTA_COLUMN[header], rule]),
   );
   const activities = activityRule(spreadsheet);
   if (activities) rules.set(PESERTA_COLUMN.Kegiatan, activities);
-  // From the first column with a dropdown to the last; the others in between get none.
-  const first = Math.min(...rules.keys());
-  const width = Math.max(...rules.keys()) - first + 1;
-  const line = Array.from({ length: width }, (_, i) => rules.get(first + i) ?? null);
-  block.offset(0, first - 1, count, width).setDataValidations(Array.from({ length: count }, () => line));
-  block.offset(at - max - 1, 0, 1, PESERTA_HEADERS.length).setValues(toCells(PESERTA_SPEC, [row]));
+  setDropdowns(block, rules);
 }
