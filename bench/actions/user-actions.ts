@@ -80,6 +80,26 @@ const logStepRequests = [nextRequest(EVENTS[0]), nextRequest(EVENTS[1])];
 const run = (wb: Workbench, fn: string, args: unknown[] = [], opts?: RunOptions) =>
   ok(fn, wb.run(fn, args, opts));
 
+/** The sidebar's import of the form sheet, and its add of one participant (the same request at every size). */
+const importForm = (wb: Workbench) =>
+  benchRun(
+    run(
+      wb,
+      'importParticipants',
+      [{ sourceSheet: FORM_SHEET, mapping: FORM_MAPPING, activity: 'Bimtek PPRG' }],
+      SIDEBAR,
+    ),
+  );
+const addOne = (wb: Workbench) =>
+  benchRun(
+    run(
+      wb,
+      'addParticipant',
+      [{ name: 'Peserta Baru', activity: 'Kegiatan 1', sex: 'L', age: '33', nik: '', nip: '' }],
+      SIDEBAR,
+    ),
+  );
+
 export const userActions: BenchAction[] = [
   {
     name: 'Buka panel (showSidebar + getSidebarState)',
@@ -132,30 +152,14 @@ export const userActions: BenchAction[] = [
     name: 'Tambah peserta (addParticipant)',
     key: 'addParticipant',
     sizes: counted(participantSizes),
-    run: (wb) =>
-      benchRun(
-        run(
-          wb,
-          'addParticipant',
-          [{ name: 'Peserta Baru', activity: 'Kegiatan 1', sex: 'L', age: '33', nik: '', nip: '' }],
-          SIDEBAR,
-        ),
-      ),
+    run: addOne,
   },
   {
     // After a report: the add also adds its row to the report's tallies.
     name: 'Tambah peserta setelah laporan (addParticipant)',
     key: 'addParticipantReported',
     sizes: reported(participantSizes),
-    run: (wb) =>
-      benchRun(
-        run(
-          wb,
-          'addParticipant',
-          [{ name: 'Peserta Baru', activity: 'Kegiatan 1', sex: 'L', age: '33', nik: '', nip: '' }],
-          SIDEBAR,
-        ),
-      ),
+    run: addOne,
   },
   {
     name: 'Pratinjau impor (previewImport)',
@@ -167,15 +171,7 @@ export const userActions: BenchAction[] = [
     name: 'Impor peserta (importParticipants)',
     key: 'import',
     sizes: importSizes,
-    run: (wb) =>
-      benchRun(
-        run(
-          wb,
-          'importParticipants',
-          [{ sourceSheet: FORM_SHEET, mapping: FORM_MAPPING, activity: 'Bimtek PPRG' }],
-          SIDEBAR,
-        ),
-      ),
+    run: importForm,
     repeat: 1,
   },
   {
@@ -187,15 +183,7 @@ export const userActions: BenchAction[] = [
       size: { rows, participants: PARTICIPANTS[i] },
       state: () => withReportTallies(addFormSheet(participantsState(PARTICIPANTS[i])(), rows)),
     })) as unknown as [BenchSize, BenchSize],
-    run: (wb) =>
-      benchRun(
-        run(
-          wb,
-          'importParticipants',
-          [{ sourceSheet: FORM_SHEET, mapping: FORM_MAPPING, activity: 'Bimtek PPRG' }],
-          SIDEBAR,
-        ),
-      ),
+    run: importForm,
     repeat: 1,
   },
   {
