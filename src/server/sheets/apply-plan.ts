@@ -1,6 +1,7 @@
 import { rectToA1 } from '../../core/plan/a1';
 import { groupMerges } from '../../core/plan/merge-groups';
 import type { CellStyle, PlanRect, SheetPlan } from '../../core/plan/plan';
+import { sizeRuns, sizeStrokes } from '../../core/plan/size-strokes';
 import { asLiteralText } from '../../core/plan/text-safety';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -90,6 +91,11 @@ export interface ApplyOptions {
    * saved, at a few free builder calls per distinct style (calls then vary with the styles used).
    */
   textStyles?: boolean;
+  /**
+   * Widths and heights in the fewest calls (core/plan/size-strokes.ts): a size set over several
+   * runs first and the others on top, where each run of equal sizes would be a call of its own.
+   */
+  sizeStrokes?: boolean;
 }
 
 /**
@@ -188,9 +194,9 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions =
       .build();
     take().setDataValidation(rule);
   }
-  for (const [run, width] of sizeRuns(plan.columnWidths)) sheet.setColumnWidths(run.start, run.count, width);
-  for (const [run, height] of sizeRuns(plan.rowHeights ?? {}))
-    sheet.setRowHeights(run.start, run.count, height);
+  const calls = options.sizeStrokes ? sizeStrokes : sizeRuns;
+  for (const { start, count, size } of calls(plan.columnWidths)) sheet.setColumnWidths(start, count, size);
+  for (const { start, count, size } of calls(plan.rowHeights ?? {})) sheet.setRowHeights(start, count, size);
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
   if (plan.protection) sheet.protect().setDescription(plan.protection.description).setWarningOnly(true);
   // plan.print is not applied: Apps Script has no print-settings API (orientation, fit to width,
@@ -226,17 +232,4 @@ function styleRects(
     const mustCover = setter.whole !== undefined && used.has(setter.whole);
     return { setter, rect: !shrink || mustCover || spans ? whole : rect, used };
   });
-}
-
-/** Adjacent columns (or rows) of equal size become one setColumnWidths (setRowHeights) call. */
-function sizeRuns(sizes: Record<number, number>): [{ start: number; count: number }, number][] {
-  const runs: [{ start: number; count: number }, number][] = [];
-  for (const index of Object.keys(sizes)
-    .map(Number)
-    .sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === sizes[index] && last[0].start + last[0].count === index) last[0].count++;
-    else runs.push([{ start: index, count: 1 }, sizes[index]]);
-  }
-  return runs;
 }

@@ -45,14 +45,15 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
       if (note === null && changedSince(previous, previousMarker, id, template, hash)) return NEEDS_NOTE;
       const shown = note === null ? template : recordRevision(spreadsheet, id, template, note);
       // insertSheet made the new sheet the active one: no activate() call needed.
-      // Text styles: weight, colour and size of the layout in one round trip (sheets/apply-plan.ts).
+      // Text styles: weight, colour and size of the layout in one round trip; widths in the
+      // fewest setColumnWidths calls (sheets/apply-plan.ts, core/plan/size-strokes.ts).
       writeReplacing(
         spreadsheet,
         sopSheetPlan(withVersionHistory(shown), name, shown.print),
         previous,
         id,
         { templateHash: hash, version: currentVersion(shown) },
-        { textStyles: true },
+        { textStyles: true, sizeStrokes: true },
       );
       return done(language, name, template, userSheet);
     });
