@@ -1,4 +1,5 @@
 import { rectToA1 } from '../../core/plan/a1';
+import { joinBorderRuns } from '../../core/plan/border-runs';
 import { groupMerges } from '../../core/plan/merge-groups';
 import type { CellStyle, PlanRect, SheetPlan } from '../../core/plan/plan';
 import { sizeRuns, sizeStrokes } from '../../core/plan/size-strokes';
@@ -96,6 +97,11 @@ export interface ApplyOptions {
    * runs first and the others on top, where each run of equal sizes would be a call of its own.
    */
   sizeStrokes?: boolean;
+  /**
+   * Consecutive border entries of one colour and style regrouped when that saves a round trip
+   * (core/plan/border-runs.ts): every cell side ends the same.
+   */
+  borderRuns?: boolean;
 }
 
 /**
@@ -127,7 +133,8 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions =
     rows > 0 && columns > 0 ? { row: 1, column: 1, numRows: rows, numColumns: columns } : null;
   // Merges of one-row (one-column) areas continuing each other: one mergeAcross (mergeVertically).
   const merges = groupMerges(plan.merges);
-  const borderRects = plan.borders.filter((b) => b.rects.length === 1).map((b) => b.rects[0]);
+  const borders = options.borderRuns ? joinBorderRuns(plan.borders) : plan.borders;
+  const borderRects = borders.filter((b) => b.rects.length === 1).map((b) => b.rects[0]);
   const others = [...merges.map((m) => m.rect), ...borderRects, ...plan.validations.map((v) => v.rect)];
   // A style property's used rect rides along when the RangeList is fetched anyway (free); alone it
   // would cost a RangeList where a getRange does, so then every setter covers the whole plan.
@@ -173,7 +180,7 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions =
     else if (mode === 'vertically') merged.mergeVertically();
     else merged.merge();
   }
-  for (const { rects, spec } of plan.borders) {
+  for (const { rects, spec } of borders) {
     const flag = (side: boolean | undefined) => (side ? true : null);
     (rects.length === 1 ? take() : sheet.getRangeList(rects.map(rectToA1))).setBorder(
       flag(spec.top),

@@ -8,6 +8,7 @@ import { sopSheetPlan } from '../../core/sop/sop-sheet';
 import { currentVersion, nextVersion, templateHash, withVersionHistory } from '../../core/sop/versions';
 import type { GenerateSopResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
+import type { ApplyOptions } from '../sheets/apply-plan';
 import { targetSheet, writeReplacing } from '../sheets/generated';
 import { withDocumentLock } from '../sheets/lock';
 import type { GeneratedMarker } from '../sheets/markers';
@@ -45,15 +46,13 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
       if (note === null && changedSince(previous, previousMarker, id, template, hash)) return NEEDS_NOTE;
       const shown = note === null ? template : recordRevision(spreadsheet, id, template, note);
       // insertSheet made the new sheet the active one: no activate() call needed.
-      // Text styles: weight, colour and size of the layout in one round trip; widths in the
-      // fewest setColumnWidths calls (sheets/apply-plan.ts, core/plan/size-strokes.ts).
       writeReplacing(
         spreadsheet,
         sopSheetPlan(withVersionHistory(shown), name, shown.print),
         previous,
         id,
         { templateHash: hash, version: currentVersion(shown) },
-        { textStyles: true, sizeStrokes: true },
+        SOP_APPLY_OPTIONS,
       );
       return done(language, name, template, userSheet);
     });
@@ -76,6 +75,14 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
   const second = attempt(note);
   return second === NEEDS_NOTE ? { ok: false, problems: [t(language(), 'sopRevisionCancelled')] } : second;
 };
+
+/**
+ * How the SOP's plan is written (sheets/apply-plan.ts), the same sheet in fewer round trips:
+ * weight, colour and size in one setTextStyles; the widths in the fewest setColumnWidths calls
+ * (core/plan/size-strokes.ts); the solid lines — table outline, grids, flowchart lines — in two
+ * RangeLists where they took three (core/plan/border-runs.ts).
+ */
+export const SOP_APPLY_OPTIONS: ApplyOptions = { textStyles: true, sizeStrokes: true, borderRuns: true };
 
 const NEEDS_NOTE = Symbol('needs a revision note');
 
