@@ -3,7 +3,8 @@
  * every cell's format and borders, merges, column widths, row heights, protection, marker), as
  * it was before the round trips were cut. fixtures/sop-sheet-state.json was recorded from main
  * at 0349bd0 (58 round trips) for the bench's templates: 10 and 60 steps with decisions, loops
- * back and page breaks (off-page connectors), and the built-in template. It holds a digest of
+ * back and page breaks (off-page connectors), and the built-in template; and the template
+ * sheets "Template baru" writes (recorded before createTemplate took the same options). It holds a digest of
  * the whole state and, to say what differs when the digest does, a readable summary.
  * Re-record (only when the layout is meant to change): RECORD_SOP_STATE=1 npx jest <this file>.
  */
@@ -94,7 +95,16 @@ const CASES: Record<string, () => SheetState> = {
     runOk(workbench, 'generateSop', ['builtin:penguatan-pug']);
     return sheetOf(workbench, 'SOP: Penguatan PUG');
   },
+  // "Template baru" writes its sheet with the same applyPlan options.
+  'template sheet from the built-in': () => newTemplate('builtin'),
+  'blank template sheet': () => newTemplate('blank'),
 };
+
+function newTemplate(from: 'builtin' | 'blank'): SheetState {
+  const workbench = newWorkbench();
+  runOk(workbench, 'createTemplate', [{ name: 'Rapat PUG', from }]);
+  return sheetOf(workbench, 'Template: Rapat PUG');
+}
 
 function fromTemplateSheet(steps: number): SheetState {
   const workbench = new Workbench({ state: withTemplateSheet(templateWithSteps(steps))(), distDir: DIST });
