@@ -32,7 +32,8 @@ const byPosition = <T extends { row: number; column: number; numRows: number; nu
 function canonical(sheet: SheetState): Canonical {
   const markers = sheet.developerMetadata.map(({ key, value, visibility }) => {
     const content = JSON.parse(value ?? 'null') as Record<string, unknown> | null;
-    if (content) delete content.generatedAt;
+    // When it was made (generatedAt, a template's createdAt) differs every run.
+    if (content) for (const key of Object.keys(content)) if (key.endsWith('At')) delete content[key];
     return { key, content, visibility };
   });
   return {
