@@ -7,7 +7,8 @@ import { templateHash, withVersionHistory } from '../../src/core/sop/versions';
 import { newSheetState, type SheetState } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
 import * as applyPlanModule from '../../src/server/sheets/apply-plan';
-import { generateSop, SOP_APPLY_OPTIONS } from '../../src/server/templates/generate';
+import { generateSop } from '../../src/server/templates/generate';
+import { TEMPLATES_APPLY_OPTIONS } from '../../src/server/templates/apply-options';
 import { joinBorderRuns } from '../../src/core/plan/border-runs';
 import { templateWithSteps, withTemplateSheet } from '../../bench/actions/plan-writers';
 import { Workbench as WorkbenchRuntime } from '../../src/workbench/runtime';
@@ -144,7 +145,7 @@ describe('generateSop', () => {
     // Writing the plan itself (core's layout, applied by applyPlan) on an empty sheet:
     const { result: plain } = inExecution(newWorkbench(), () => {
       const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet('SOP: x');
-      applyPlanModule.applyPlan(sheet, sopSheetPlan(withSteps(10), 'SOP: x'), SOP_APPLY_OPTIONS);
+      applyPlanModule.applyPlan(sheet, sopSheetPlan(withSteps(10), 'SOP: x'), TEMPLATES_APPLY_OPTIONS);
     });
     const applyCalls = plain.calls - 2;
     console.log(`of which applyPlan: ${applyCalls}`);

@@ -8,12 +8,12 @@ import { sopSheetPlan } from '../../core/sop/sop-sheet';
 import { currentVersion, nextVersion, templateHash, withVersionHistory } from '../../core/sop/versions';
 import type { GenerateSopResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
-import type { ApplyOptions } from '../sheets/apply-plan';
 import { targetSheet, writeReplacing } from '../sheets/generated';
 import { withDocumentLock } from '../sheets/lock';
 import type { GeneratedMarker } from '../sheets/markers';
 import { SOP_PREFIX } from '../sheets/names';
 import { resolveTemplate, SHEET_ID_PREFIX } from '../sheets/template-source';
+import { TEMPLATES_APPLY_OPTIONS } from './apply-options';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -52,7 +52,7 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
         previous,
         id,
         { templateHash: hash, version: currentVersion(shown) },
-        SOP_APPLY_OPTIONS,
+        TEMPLATES_APPLY_OPTIONS,
       );
       return done(language, name, template, userSheet);
     });
@@ -75,14 +75,6 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
   const second = attempt(note);
   return second === NEEDS_NOTE ? { ok: false, problems: [t(language(), 'sopRevisionCancelled')] } : second;
 };
-
-/**
- * How the SOP's plan is written (sheets/apply-plan.ts), the same sheet in fewer round trips:
- * weight, colour and size in one setTextStyles; the widths in the fewest setColumnWidths calls
- * (core/plan/size-strokes.ts); the solid lines — table outline, grids, flowchart lines — in two
- * RangeLists where they took three (core/plan/border-runs.ts).
- */
-export const SOP_APPLY_OPTIONS: ApplyOptions = { textStyles: true, sizeStrokes: true, borderRuns: true };
 
 const NEEDS_NOTE = Symbol('needs a revision note');
 
