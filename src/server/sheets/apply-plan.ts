@@ -1,6 +1,8 @@
 import { rectToA1 } from '../../core/plan/a1';
+import { joinBorderRuns } from '../../core/plan/border-runs';
 import { groupMerges } from '../../core/plan/merge-groups';
 import type { CellStyle, PlanRect, SheetPlan } from '../../core/plan/plan';
+import { sizeRuns, sizeStrokes } from '../../core/plan/size-strokes';
 import { asLiteralText } from '../../core/plan/text-safety';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -90,6 +92,16 @@ export interface ApplyOptions {
    * saved, at a few free builder calls per distinct style (calls then vary with the styles used).
    */
   textStyles?: boolean;
+  /**
+   * Widths and heights in the fewest calls (core/plan/size-strokes.ts): a size set over several
+   * runs first and the others on top, where each run of equal sizes would be a call of its own.
+   */
+  sizeStrokes?: boolean;
+  /**
+   * Consecutive border entries of one colour and style regrouped when that saves a round trip
+   * (core/plan/border-runs.ts): every cell side ends the same.
+   */
+  borderRuns?: boolean;
 }
 
 /**
@@ -121,7 +133,8 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions =
     rows > 0 && columns > 0 ? { row: 1, column: 1, numRows: rows, numColumns: columns } : null;
   // Merges of one-row (one-column) areas continuing each other: one mergeAcross (mergeVertically).
   const merges = groupMerges(plan.merges);
-  const borderRects = plan.borders.filter((b) => b.rects.length === 1).map((b) => b.rects[0]);
+  const borders = options.borderRuns ? joinBorderRuns(plan.borders) : plan.borders;
+  const borderRects = borders.filter((b) => b.rects.length === 1).map((b) => b.rects[0]);
   const others = [...merges.map((m) => m.rect), ...borderRects, ...plan.validations.map((v) => v.rect)];
   // A style property's used rect rides along when the RangeList is fetched anyway (free); alone it
   // would cost a RangeList where a getRange does, so then every setter covers the whole plan.
@@ -167,7 +180,7 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions =
     else if (mode === 'vertically') merged.mergeVertically();
     else merged.merge();
   }
-  for (const { rects, spec } of plan.borders) {
+  for (const { rects, spec } of borders) {
     const flag = (side: boolean | undefined) => (side ? true : null);
     (rects.length === 1 ? take() : sheet.getRangeList(rects.map(rectToA1))).setBorder(
       flag(spec.top),
@@ -188,9 +201,9 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions =
       .build();
     take().setDataValidation(rule);
   }
-  for (const [run, width] of sizeRuns(plan.columnWidths)) sheet.setColumnWidths(run.start, run.count, width);
-  for (const [run, height] of sizeRuns(plan.rowHeights ?? {}))
-    sheet.setRowHeights(run.start, run.count, height);
+  const calls = options.sizeStrokes ? sizeStrokes : sizeRuns;
+  for (const { start, count, size } of calls(plan.columnWidths)) sheet.setColumnWidths(start, count, size);
+  for (const { start, count, size } of calls(plan.rowHeights ?? {})) sheet.setRowHeights(start, count, size);
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
   if (plan.protection) sheet.protect().setDescription(plan.protection.description).setWarningOnly(true);
   // plan.print is not applied: Apps Script has no print-settings API (orientation, fit to width,
@@ -226,17 +239,4 @@ function styleRects(
     const mustCover = setter.whole !== undefined && used.has(setter.whole);
     return { setter, rect: !shrink || mustCover || spans ? whole : rect, used };
   });
-}
-
-/** Adjacent columns (or rows) of equal size become one setColumnWidths (setRowHeights) call. */
-function sizeRuns(sizes: Record<number, number>): [{ start: number; count: number }, number][] {
-  const runs: [{ start: number; count: number }, number][] = [];
-  for (const index of Object.keys(sizes)
-    .map(Number)
-    .sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === sizes[index] && last[0].start + last[0].count === index) last[0].count++;
-    else runs.push([{ start: index, count: 1 }, sizes[index]]);
-  }
-  return runs;
 }

@@ -10,6 +10,7 @@ import { applyPlan } from '../sheets/apply-plan';
 import { UserError } from '../sheets/errors';
 import { markTemplate } from '../sheets/markers';
 import { TEMPLATE_PREFIX } from '../sheets/names';
+import { TEMPLATES_APPLY_OPTIONS } from './apply-options';
 
 export const MAX_TEMPLATE_NAME = 90;
 
@@ -59,7 +60,7 @@ export const createTemplate: SidebarApi['createTemplate'] = (
 
   const sheet = spreadsheet.insertSheet(sheetName);
   try {
-    applyPlan(sheet, plan);
+    applyPlan(sheet, plan, TEMPLATES_APPLY_OPTIONS);
     markTemplate(sheet);
   } catch (error) {
     spreadsheet.deleteSheet(sheet);

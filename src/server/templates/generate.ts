@@ -13,6 +13,7 @@ import { withDocumentLock } from '../sheets/lock';
 import type { GeneratedMarker } from '../sheets/markers';
 import { SOP_PREFIX } from '../sheets/names';
 import { resolveTemplate, SHEET_ID_PREFIX } from '../sheets/template-source';
+import { TEMPLATES_APPLY_OPTIONS } from './apply-options';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -45,14 +46,13 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
       if (note === null && changedSince(previous, previousMarker, id, template, hash)) return NEEDS_NOTE;
       const shown = note === null ? template : recordRevision(spreadsheet, id, template, note);
       // insertSheet made the new sheet the active one: no activate() call needed.
-      // Text styles: weight, colour and size of the layout in one round trip (sheets/apply-plan.ts).
       writeReplacing(
         spreadsheet,
         sopSheetPlan(withVersionHistory(shown), name, shown.print),
         previous,
         id,
         { templateHash: hash, version: currentVersion(shown) },
-        { textStyles: true },
+        TEMPLATES_APPLY_OPTIONS,
       );
       return done(language, name, template, userSheet);
     });
