@@ -122,11 +122,11 @@ describe('an add on a full grid', () => {
       ...SPARE_ROW_TRIPS,
       'Sheet.insertRowsAfter': 1,
       'Spreadsheet.getSheetByName': 3,
-      'Sheet.getRange': 4,
+      'Sheet.getRange': 5,
       'Range.setNumberFormats': 1,
       'Range.setDataValidations': 1,
     });
-    expect(result.calls).toBe(59); // round trips above, and free geometry and builder calls
+    expect(result.calls).toBe(60); // round trips above (the index's block marks: one more), and free geometry and builder calls
 
     // The next add has a spare row: no growth, three calls for the row.
     const next = add(workbench, { name: 'Lagi', activity: ACTIVITY, sex: 'P' });
@@ -143,7 +143,7 @@ describe('an add on a full grid', () => {
       for (const column of columns) expect(ruleAt(workbench, row, column)).toBe(ruleAt(workbench, 2, column));
     expect(ruleAt(workbench, TOTAL + 2, 1)).toBeNull();
     expect(ruleAt(workbench, TOTAL + 2, PESERTA_SPEC_HEADERS.indexOf('Kehadiran') + 1)).toContain('Hadir');
-    expect(trips(result)).toMatchObject({ 'Spreadsheet.getSheetByName': 3, 'Sheet.getRange': 3 });
+    expect(trips(result)).toMatchObject({ 'Spreadsheet.getSheetByName': 3, 'Sheet.getRange': 4 });
   });
 });
 
@@ -157,12 +157,12 @@ const SPARE_ROW_TRIPS: Record<string, number> = {
   'Lock.tryLock': 1,
   'Spreadsheet.getSheetByName': 2, // Peserta, the index
   'Sheet.getLastRow': 1,
-  'Sheet.getDataRange': 1, // the index
-  'Range.getValues': 1,
+  'Sheet.getSheetValues': 1, // the index's block marks
+  'Range.getValues': 1, // the index's rows 1–4
   'Sheet.getSheetId': 1,
   'Sheet.getLastColumn': 1,
   'Sheet.getMaxRows': 1,
-  'Sheet.getRange': 3, // the row; the index's two writes
+  'Sheet.getRange': 4, // the index's rows 1–4; the row; the index's two writes
   'Range.setNumberFormats': 1,
   'Range.setValues': 3,
   'SpreadsheetApp.flush': 1,
@@ -177,7 +177,7 @@ describe('an add after a report', () => {
     const { result } = add(workbench, { name: 'Lagi', activity: ACTIVITY, sex: 'P' });
     expect(trips(result)).toEqual({
       ...SPARE_ROW_TRIPS,
-      'Sheet.getRange': 4, // the tallies' row too
+      'Sheet.getRange': 5, // the tallies' row too
       'Range.setValues': 4,
     });
     // Still the tallies of the register as it is now: the next report reads the index only.
@@ -187,15 +187,21 @@ describe('an add after a report', () => {
 });
 
 describe('what the add reads before writing', () => {
-  test('a fresh index vouches for the sheet; after a person’s edit the marker is read, and the add works as before', () => {
+  test('a fresh index vouches for the sheet; after a person’s edit of a row too (its block repaired); after a header edit the marker is read', () => {
     const workbench = fullRegister(true);
     const fresh = add(workbench, { name: 'Baru', activity: ACTIVITY, sex: 'L' }).result;
     expect(fresh.callsByMethod['Sheet.getDeveloperMetadata']).toBeUndefined();
     typeInto(workbench, { sheet: PESERTA, range: 'J3', values: [['Staf']] });
-    const stale = add(workbench, { name: 'Lagi', activity: ACTIVITY, sex: 'P' });
-    expect(stale.result.callsByMethod['Sheet.getDeveloperMetadata']).toBe(1);
-    expect(stale.value.row).toBe(TOTAL + 3);
+    const repaired = add(workbench, { name: 'Lagi', activity: ACTIVITY, sex: 'P' });
+    expect(repaired.result.callsByMethod['Sheet.getDeveloperMetadata']).toBeUndefined();
+    expect(repaired.value.row).toBe(TOTAL + 3);
     expect(headline(workbench).participants).toBe(TOTAL + 2);
+    // The header typed over (the same text): the whole index is stale, the sheet checked again.
+    typeInto(workbench, { sheet: PESERTA, range: 'J1', values: [['Jabatan']] });
+    const stale = add(workbench, { name: 'Lagi lagi', activity: ACTIVITY, sex: 'P' });
+    expect(stale.result.callsByMethod['Sheet.getDeveloperMetadata']).toBe(1);
+    expect(stale.value.row).toBe(TOTAL + 4);
+    expect(headline(workbench).participants).toBe(TOTAL + 3);
   });
 
   test('a user’s own sheet named Peserta, counted fresh by the headline, is still refused and left as it was', () => {

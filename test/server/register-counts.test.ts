@@ -255,13 +255,16 @@ describe('the headline equals a full recount after any sequence of changes', () 
   });
 });
 
+/** The index's block marks a click reads: one per 1,000 rows (core/terpilah/block-counts.ts). */
+const marks = (rows: number) => Math.ceil(rows / 1000);
 /**
- * A recount: the header, six columns whole (activity, name, NIK, NIP, sex, institution), and the
- * index's first row (26 cells) before and in the lock.
+ * A recount: the header, six columns whole (activity, name, NIK, NIP, sex, institution), the
+ * index's first row (26 cells) before and in the lock, and its block marks before.
  */
-const expectRecount = (read: number, rows: number) => expect(read).toBe(14 + 6 * rows + 2 * 26);
-/** A fresh headline: the index's first row, whatever the register's size. */
+const expectRecount = (read: number, rows: number) => expect(read).toBe(14 + 6 * rows + 2 * 26 + marks(rows));
+/** A fresh headline: the index's first row, whatever the register's size (and its marks, one per 1,000 rows). */
 const FRESH_CELLS = 26;
+const freshCells = (rows: number) => FRESH_CELLS + marks(rows);
 
 describe('when the index is used, and when it is recounted', () => {
   const register = (total: number) => generatedRegister(total);
@@ -283,10 +286,13 @@ describe('when the index is used, and when it is recounted', () => {
       return again;
     });
     expect(large.byMethod).toEqual(small.byMethod);
-    expect(large.cells).toEqual(small.cells);
-    expect(large.cells.read).toBeLessThanOrEqual(FRESH_CELLS);
+    // The same reads but the marks column: one mark per 1,000 rows.
+    expect(small.cells.reads).toEqual(['1×26', '1×1']);
+    expect(large.cells.reads).toEqual(['1×26', '10×1']);
+    expect(large.cells.read).toBe(freshCells(10_000));
     expect(large.cells.written).toBe(0);
-    expect(large.calls).toBeLessThanOrEqual(11);
+    // 11, and one read of the block marks.
+    expect(large.calls).toBeLessThanOrEqual(12);
   });
 
   test('building the index leaves the person on the sheet they were on', () => {
@@ -316,17 +322,18 @@ describe('when the index is used, and when it is recounted', () => {
     runOk(workbench, 'addParticipant', [{ name: 'Baru', activity: 'Kegiatan 1', sex: 'P' }]);
     const after = measured(workbench);
     expect(after.value).toEqual(recount(workbench, 'Kegiatan 1'));
-    expect(after.cells.read).toBeLessThanOrEqual(FRESH_CELLS);
+    expect(after.cells.read).toBeLessThanOrEqual(freshCells(1001));
   });
 
-  test('a person typing into Peserta makes it stale: one recount, then fresh again', () => {
+  test('a person typing into Peserta makes its block dirty: that block read again, then fresh again', () => {
     const workbench = register(1000);
     headline(workbench, 'Kegiatan 1');
     type(workbench, PESERTA, 'E2', [['P']]);
     const stale = measured(workbench);
     expect(stale.value).toEqual(recount(workbench, 'Kegiatan 1'));
-    expectRecount(stale.cells.read, 1000);
-    expect(measured(workbench).cells.read).toBeLessThanOrEqual(FRESH_CELLS);
+    // Row 1 and the mark, its block's code chunk (two cells), its 1,000 rows' A:E, row 1 in the lock.
+    expect(stale.cells.read).toBe(freshCells(1000) + 2 + 5 * 1000 + 26);
+    expect(measured(workbench).cells.read).toBeLessThanOrEqual(freshCells(1000));
   });
 
   test('rows deleted (onEdit does not fire) change the last row: recounted', () => {
@@ -345,7 +352,7 @@ describe('when the index is used, and when it is recounted', () => {
     expect(trigger?.ok).toBe(true);
     expect(trigger?.calls).toBeLessThanOrEqual(2);
     type(workbench, 'Sheet1', 'B2', [['catatan']]);
-    expect(measured(workbench).cells.read).toBeLessThanOrEqual(FRESH_CELLS);
+    expect(measured(workbench).cells.read).toBeLessThanOrEqual(freshCells(100));
   });
 
   test('"Hitung ulang" recounts whatever the stamp says', () => {
@@ -362,7 +369,7 @@ describe('when the index is used, and when it is recounted', () => {
     type(workbench, INDEX, 'A1:D1', [['', '', '', '']]);
     expect(headline(workbench, 'Kegiatan 1')).toEqual(recount(workbench, 'Kegiatan 1'));
     expect(valuesOf(sheetOf(workbench, INDEX))[0][0]).toBe('sopTerpilah.registerCounts/2');
-    expect(measured(workbench).cells.read).toBeLessThanOrEqual(FRESH_CELLS);
+    expect(measured(workbench).cells.read).toBeLessThanOrEqual(freshCells(100));
   });
 
   test('a user’s own sheet with the index’s name is never written: the headline reads Peserta instead', () => {
@@ -378,16 +385,17 @@ describe('when the index is used, and when it is recounted', () => {
     expect(JSON.stringify(sheetOf(workbench, INDEX))).toBe(before);
   });
 
-  test('a person’s edit while a recount runs is never lost: the next headline counts again', () => {
+  test('a person’s edit while a recount runs is never lost: its block is read again next time', () => {
     const workbench = register(300);
     headline(workbench, 'Kegiatan 1');
-    type(workbench, PESERTA, 'E3', [['L']]);
+    structural(workbench, (sheet) => sheet.deleteRows(250, 1)); // the last row moved: a recount
     // The edit lands after the recount read the register, when it takes the lock to store.
     workbench.interleave('lockAcquired', () => type(workbench, PESERTA, 'E6', [['L']]));
     expect(headline(workbench, 'Kegiatan 1')).not.toEqual(recount(workbench, 'Kegiatan 1'));
     const next = measured(workbench);
     expect(next.value).toEqual(recount(workbench, 'Kegiatan 1'));
-    expectRecount(next.cells.read, 300);
+    // Not a recount: the block's 299 rows (A:E) and its code chunk.
+    expect(next.cells.read).toBe(freshCells(299) + 2 + 5 * 299 + 26);
   });
 
   test('no whole NIK in the index, though one is typed in an activity’s name', () => {
@@ -414,8 +422,8 @@ describe('when the index is used, and when it is recounted', () => {
       return none;
     });
     expect(large.byMethod).toEqual(small.byMethod);
-    // The index (three rows) and no cell of Peserta: no candidate.
-    expect(large.cells.read).toBeLessThanOrEqual(3 * 26 + 14);
+    // The index (its first four rows, and its block marks) and no cell of Peserta: no candidate.
+    expect(large.cells.read).toBe(4 * 26 + marks(10_000));
   });
 
   test('a fresh index that is wrong (another script rewrote a NIK): found out from the rows read, checked by column, made stale', () => {
@@ -470,7 +478,7 @@ describe('when the index is used, and when it is recounted', () => {
     expect(again).toMatchObject({ row: 0, duplicateOf: [2] });
     const after = measured(workbench);
     expect(after.value).toEqual(recount(workbench, 'Kegiatan 1'));
-    expect(after.cells.read).toBeLessThanOrEqual(FRESH_CELLS);
+    expect(after.cells.read).toBeLessThanOrEqual(freshCells(3));
   });
 
   test('openActivity never waits for a recount: with a stale index its headline is null, read nothing of Peserta', () => {

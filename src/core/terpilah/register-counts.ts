@@ -10,6 +10,7 @@
  * into it: a whole NIK appears only in `Peserta`, so that name is stored as its hash.
  */
 import { hashText } from '../hash';
+import { blocksOf, decodeBlocks, encodeBlocks, sumBlocks } from './block-counts';
 import { maskNiksIn } from '../privacy/mask-nik';
 import { nameKey } from './duplicates';
 import { cleanText } from './cell-text';
@@ -97,24 +98,41 @@ export function sameStamp(a: CountsStamp, b: CountsStamp): boolean {
   );
 }
 
-/** The cells after the signature and the mark: the stamp (with `keys`: rows 2 and 3 hold the duplicate keys), then the counts. */
+/**
+ * The cells after the signature and the mark: the stamp (with `keys`: rows 2 and 3 hold the
+ * duplicate keys; `seen`: the block marks the blocks were counted under), then the counts of each
+ * block (core/terpilah/block-counts.ts), whose sum is the headline's.
+ */
 export function encodeCounts(
   stamp: CountsStamp,
-  counts: ActivityCounts,
+  blocks: readonly ActivityCounts[],
   keys: boolean,
   /** A new one each time the index is written: what the report's tallies go with. */
   generation = '',
+  seen: Readonly<Record<string, string>> = {},
 ): string[] {
-  const chunks = toChunks(JSON.stringify(counts));
+  const chunks = toChunks(JSON.stringify(encodeBlocks(blocks)));
   return [
-    JSON.stringify({ ...stamp, keys, codes: keys ? CODES_VERSION : 0, generation, chunks: chunks.length }),
+    JSON.stringify({
+      ...stamp,
+      keys,
+      codes: keys ? CODES_VERSION : 0,
+      generation,
+      seen,
+      chunks: chunks.length,
+    }),
     ...chunks,
   ];
 }
 
 export interface StoredCounts {
   stamp: CountsStamp;
+  /** The counts per activity: the sum of the blocks'. */
   counts: ActivityCounts;
+  /** The counts of each block of BLOCK_ROWS rows, as of `seen`. */
+  blocks: ActivityCounts[];
+  /** The block marks each block was last counted under (block-counts.ts seenMarks). */
+  seen: Record<string, string>;
   /** Whether rows 2 and 3 hold the rows' duplicate codes, as of the stamp. */
   keys: boolean;
   /** Which writing of the index this is (encodeCounts). */
@@ -129,6 +147,7 @@ export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
       keys?: unknown;
       codes?: unknown;
       generation?: unknown;
+      seen?: unknown;
     };
     const n = head.chunks;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || cells.length < n + 1) return null;
@@ -141,21 +160,24 @@ export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
       typeof timeZone !== 'string'
     )
       return null;
+    const seen = head.seen;
+    if (typeof seen !== 'object' || seen === null || Array.isArray(seen)) return null;
+    if (!Object.values(seen).every((m) => typeof m === 'string')) return null;
     const text = fromChunks(cells.slice(1, n + 1));
     if (text === null) return null;
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-    const counts: ActivityCounts = Object.create(null) as ActivityCounts;
-    for (const [key, c] of Object.entries(parsed as Record<string, Partial<SexCounts>>)) {
-      const { participants, L, P, unknown } = c ?? {};
-      if (![participants, L, P, unknown].every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0))
-        return null;
-      counts[key] = { participants, L, P, unknown } as SexCounts;
-    }
+    const blocks = decodeBlocks(JSON.parse(text));
+    if (!blocks || blocks.length !== blocksOf(lastRow)) return null;
     // Codes of another meaning (an older add-in's) are no codes: the next append recounts.
     const keys = head.keys === true && head.codes === CODES_VERSION;
     const generation = typeof head.generation === 'string' ? head.generation : '';
-    return { stamp: { mark, sheetId, lastRow, lastColumn, timeZone }, counts, keys, generation };
+    return {
+      stamp: { mark, sheetId, lastRow, lastColumn, timeZone },
+      counts: sumBlocks(blocks),
+      blocks,
+      seen: { ...(seen as Record<string, string>) },
+      keys,
+      generation,
+    };
   } catch {
     return null;
   }
