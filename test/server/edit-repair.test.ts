@@ -1,11 +1,12 @@
 /**
  * A person's edit of `Peserta` repairs the counts index by block (server/terpilah/block-repair.ts):
- * onEdit marks the blocks of 1,000 rows it touched, and the next click (headline, the add's
+ * onEdit marks the blocks of BLOCK_ROWS (500) rows it touched, and the next click (headline, the add's
  * duplicate check, openActivity) reads only those blocks' rows again. Whatever the edits, the
  * figures equal a full recount of every cell; a mark written while a repair runs leaves its
  * block dirty.
  */
 import fc from 'fast-check';
+import { BLOCK_ROWS as B } from '../../src/core/terpilah/block-counts';
 import type { AddParticipantResult, OpenedActivity, TerpilahHeadline } from '../../src/server/api';
 import type { Workbench } from '../../src/workbench/runtime';
 import { meterCells } from '../support/cell-meter';
@@ -42,8 +43,14 @@ function measured(workbench: Workbench, fn: string, args: unknown[]) {
 /** Reads of `Peserta`'s blocks: `rows`×5 (Kegiatan … Jenis kelamin). */
 const blockReads = (reads: readonly string[]) => reads.filter((r) => /^\d+×5$/.test(r));
 
-/** A fresh headline: the index's row 1 and one mark per 1,000 rows. */
-const freshCells = (rows: number) => 26 + Math.ceil(rows / 1000);
+/** A fresh headline: the index's row 1. */
+const FRESH_CELLS = 26;
+/** After a person's edit (the flag changed), the marks too: one per block. */
+const marks = (rows: number) => Math.ceil(rows / B);
+/** A repair's read in the lock: A1:D3 of the index (its generation, the blocks' code chunk). */
+const IN_LOCK = 3 * 4;
+/** One read of `blocks` consecutive blocks' rows, A:E. */
+const rowsOf = (blocks: number) => `${blocks * B}×5`;
 
 /** The form asked to add `c`: its question names exactly the rows a full recount finds. */
 function probe(workbench: Workbench, c: Candidate) {
@@ -59,32 +66,32 @@ describe('a person’s edit repairs the index by block', () => {
   test('cells typed in two blocks: the next headline reads those two blocks only, and equals a full recount', () => {
     const workbench = generatedRegister(5000);
     headline(workbench, 'Kegiatan 1'); // the index is built
-    type(workbench, PESERTA, 'E1500', [['L']]); // block 1 (rows 1002–2001)
-    type(workbench, PESERTA, 'A3600', [['Rapat PUG']]); // block 3
+    type(workbench, PESERTA, 'E1500', [['L']]); // block 5 (rows 1252–1501)
+    type(workbench, PESERTA, 'A3600', [['Rapat PUG']]); // block 14
     const repaired = measured(workbench, 'terpilahHeadline', ['Rapat PUG']);
     expect(repaired.value).toEqual(headlinesRecounted(workbench, ['Rapat PUG'])[0]);
-    expect(blockReads(repaired.cells.reads)).toEqual(['1000×5', '1000×5']);
-    // Row 1 and the marks, the code chunk of rows 2–3 holding both blocks' codes (7,500 rows a
-    // chunk), the blocks' rows, row 1 in the lock.
-    expect(repaired.cells.read).toBe(freshCells(5000) + 2 + 2 * 5000 + 26);
-    expect(measured(workbench, 'terpilahHeadline', ['Rapat PUG']).cells.read).toBe(freshCells(5000));
+    expect(blockReads(repaired.cells.reads)).toEqual([rowsOf(1), rowsOf(1)]);
+    // Row 1 and the marks, the blocks' rows, then in the lock A1:C3 of the index (its
+    // generation, and the code chunk holding both blocks' codes: 7,500 rows a chunk).
+    expect(repaired.cells.read).toBe(FRESH_CELLS + marks(5000) + 2 * 5 * B + IN_LOCK);
+    expect(measured(workbench, 'terpilahHeadline', ['Rapat PUG']).cells.read).toBe(FRESH_CELLS);
     expectAllRecounted(workbench);
   });
 
   test('a paste over a block boundary and a row emptied: adjacent blocks read together; headlines and duplicate answers exact', () => {
     const workbench = generatedRegister(4500);
     headline(workbench, 'Kegiatan 1');
-    // Rows 1000–1003: blocks 0 and 1; a paste has no value/oldValue in the event.
+    // Rows 1000–1003: blocks 3 and 4; a paste has no value/oldValue in the event.
     type(workbench, PESERTA, 'A1000:E1003', [
       ['Bimtek', 'Tempel 1', NIK_MAN, '', ''],
       ['Bimtek', 'Tempel 2', '', '', 'P'],
       ['Kegiatan 2', 'Tempel 3', NIK_WOMAN, '', 'L'],
       ['', '', '', '', ''],
     ]);
-    type(workbench, PESERTA, 'A3600:N3600', [Array.from({ length: 14 }, () => '')]); // block 3
+    type(workbench, PESERTA, 'A3600:N3600', [Array.from({ length: 14 }, () => '')]); // block 14
     const repaired = measured(workbench, 'terpilahHeadline', ['Bimtek']);
     expect(repaired.value).toEqual(headlinesRecounted(workbench, ['Bimtek'])[0]);
-    expect(blockReads(repaired.cells.reads)).toEqual(['2000×5', '1000×5']);
+    expect(blockReads(repaired.cells.reads)).toEqual([rowsOf(2), rowsOf(1)]);
     expectAllRecounted(workbench);
     for (const c of [
       { activity: 'Bimtek', name: 'Tempel 1', nik: '', institution: '' },
@@ -103,12 +110,12 @@ describe('a person’s edit repairs the index by block', () => {
     const asked = { activity: 'Kegiatan 3', name: 'Budi Baru', nik: NIK_MAN, institution: '' };
     const answer = probe(workbench, asked);
     expect((answer.value as AddParticipantResult).duplicateOf).toEqual([2500]);
-    expect(blockReads(answer.cells.reads)).toEqual(['1000×5']);
-    expect(answer.cells.read).toBeLessThan(1000 * 5 + 1000);
+    expect(blockReads(answer.cells.reads)).toEqual([rowsOf(1)]);
+    expect(answer.cells.read).toBeLessThan(5 * B + 1000);
     // Repaired in the add's lock: the next add and headline find the index fresh.
     const next = probe(workbench, { activity: 'Kegiatan 1', name: 'Baru', nik: '', institution: '' });
     expect(blockReads(next.cells.reads)).toEqual([]);
-    expect(measured(workbench, 'terpilahHeadline', ['Kegiatan 1']).cells.read).toBe(freshCells(3001));
+    expect(measured(workbench, 'terpilahHeadline', ['Kegiatan 1']).cells.read).toBe(FRESH_CELLS);
     expectAllRecounted(workbench);
   });
 
@@ -121,7 +128,27 @@ describe('a person’s edit repairs the index by block', () => {
     expect((opened.value as OpenedActivity).headline).toEqual(
       headlinesRecounted(workbench, ['Kegiatan 1'])[0],
     );
-    expect(blockReads(opened.cells.reads)).toEqual(['1000×5']);
+    expect(blockReads(opened.cells.reads)).toEqual([rowsOf(1)]);
+    expect(opened.cells.written).toBe(0); // it only reads: the next click stores the repair
+  });
+
+  test('rows deleted, then a row typed at the bottom (the last row as counted again): the whole index recounted, exact', () => {
+    const workbench = generatedRegister(1500);
+    sheetOf(workbench, PESERTA).maxRows = 2000; // blank rows below, as a person has them
+    headline(workbench, 'Kegiatan 1');
+    structural(workbench, (sheet) => sheet.deleteRows(300, 2)); // every row below moves up
+    type(workbench, PESERTA, 'A1500:E1501', [
+      ['Kegiatan 1', 'Baru 1', '', '', 'P'],
+      ['Kegiatan 1', 'Baru 2', '', '', 'L'],
+    ]);
+    expect(sheetOf(workbench, PESERTA).rows).toHaveLength(1501); // the last row counted
+    const recounted = measured(workbench, 'terpilahHeadline', ['Kegiatan 1']);
+    expect(recounted.value).toEqual(headlinesRecounted(workbench, ['Kegiatan 1'])[0]);
+    expect(recounted.cells.read).toBeGreaterThan(6 * 1500);
+    // Editing the last row itself is taken the same way (it may be such a row).
+    type(workbench, PESERTA, 'E1501', [['P']]);
+    expect(measured(workbench, 'terpilahHeadline', ['Kegiatan 1']).cells.read).toBeGreaterThan(6 * 1500);
+    expectAllRecounted(workbench);
   });
 
   test('the header typed over, or the index sheet edited: the whole index is stale, one recount', () => {
@@ -136,29 +163,35 @@ describe('a person’s edit repairs the index by block', () => {
     expectAllRecounted(workbench);
   });
 
-  test('onEdit writes fresh marks into its blocks’ cells only: no read, one write, whatever the register', () => {
+  test('onEdit writes fresh marks into its blocks’ cells, then the flag: no read of the index, whatever the register', () => {
     const workbench = generatedRegister(3000);
     headline(workbench, 'Kegiatan 1');
     const edit = workbench.firePersonEdit({ sheet: PESERTA, range: 'B900:B1100' });
     expect(edit?.ok).toBe(true);
     expect(edit?.callsByMethod).toEqual({
       'Spreadsheet.getSheetByName': 1,
-      'Sheet.getRange': 1,
-      'Range.setValues': 1,
+      'Sheet.getRange': 2,
+      'Range.setValues': 1, // the marks
+      'Range.setValue': 1, // then the flag
+      'Sheet.getLastRow': 1, // Peserta's: the edit is above its last row
       // The edited range's geometry: answered locally.
       'Range.getRow': 1,
-      'Range.getLastRow': 1,
-      'Range.getSheet': 1,
+      'Range.getLastRow': 2,
+      'Range.getSheet': 2,
       'Sheet.getName': 1,
     });
     const index = sheetOf(workbench, '_Indeks Peserta');
-    const marks = [4, 5, 6, 7].map((r) => index.rows[r]?.[0]?.value ?? '');
-    expect(marks[0]).toMatch(/^m/); // block 0 (rows 2–1001)
-    expect(marks[1]).toMatch(/^m/); // block 1
-    expect(marks[2]).toBe('');
-    // Typed again in the same block: another fresh mark (never the same value twice).
+    const cell = (row: number, column = 1) => index.rows[row - 1]?.[column - 1]?.value ?? '';
+    // Blocks 3 and 4 (rows 752–1251): marks in A8 and A9.
+    const before = [7, 8, 9, 10].map((row) => cell(row));
+    expect(before).toEqual(['', expect.stringMatching(/^m/), expect.stringMatching(/^m/), '']);
+    const flag = cell(1, 3);
+    expect(flag).toMatch(/^m/);
+    // Typed again in the same block: another fresh mark and flag (never the same value twice).
     workbench.firePersonEdit({ sheet: PESERTA, range: 'B950' });
-    expect(index.rows[4]?.[0]?.value).not.toBe(marks[0]);
+    expect(cell(8)).not.toBe(before[1]);
+    expect(cell(9)).toBe(before[2]);
+    expect(cell(1, 3)).not.toBe(flag);
   });
 });
 
@@ -166,27 +199,27 @@ describe('a mark written while a repair runs is never lost', () => {
   test('edits after the repair read the rows, before it stores them: their blocks are read again next time', () => {
     const workbench = generatedRegister(3000);
     headline(workbench, 'Kegiatan 1');
-    type(workbench, PESERTA, 'E1500', [['L']]); // block 1
+    type(workbench, PESERTA, 'E1500', [['L']]); // block 5
     const before = headlinesRecounted(workbench, ['Kegiatan 1'])[0];
     workbench.interleave('lockAcquired', () => {
-      type(workbench, PESERTA, 'E1600', [['L']]); // the same block
-      type(workbench, PESERTA, 'A2600', [['Kegiatan 1']]); // another
+      type(workbench, PESERTA, 'E1450', [['L']]); // the same block
+      type(workbench, PESERTA, 'A2600', [['Kegiatan 1']]); // another (block 10)
     });
     expect(headline(workbench, 'Kegiatan 1')).toEqual(before);
     const next = measured(workbench, 'terpilahHeadline', ['Kegiatan 1']);
     expect(next.value).toEqual(headlinesRecounted(workbench, ['Kegiatan 1'])[0]);
     expect(next.value).not.toEqual(before);
-    expect(blockReads(next.cells.reads)).toEqual(['2000×5']); // blocks 1 and 2
-    expect(measured(workbench, 'terpilahHeadline', ['Kegiatan 1']).cells.read).toBe(freshCells(3000));
+    expect(blockReads(next.cells.reads)).toEqual([rowsOf(1), rowsOf(1)]); // blocks 5 and 10
+    expect(measured(workbench, 'terpilahHeadline', ['Kegiatan 1']).cells.read).toBe(FRESH_CELLS);
   });
 
   test('an edit landing as an add takes its lock: part of the add’s repair (it reads the index in the lock)', () => {
     const workbench = generatedRegister(2500);
     headline(workbench, 'Kegiatan 1');
     type(workbench, PESERTA, 'E100', [['L']]);
-    workbench.interleave('lockAcquired', () => type(workbench, PESERTA, 'A1200', [['Bimtek']]));
+    workbench.interleave('lockAcquired', () => type(workbench, PESERTA, 'A300', [['Bimtek']]));
     const add = measured(workbench, 'addParticipant', [{ name: 'Baru', activity: 'Bimtek', sex: 'P' }]);
-    expect(blockReads(add.cells.reads)).toEqual(['2000×5']); // blocks 0 and 1
+    expect(blockReads(add.cells.reads)).toEqual([rowsOf(2)]); // blocks 0 and 1
     const next = measured(workbench, 'terpilahHeadline', ['Bimtek']);
     expect(next.value).toEqual(headlinesRecounted(workbench, ['Bimtek'])[0]);
     expect(blockReads(next.cells.reads)).toEqual([]);
@@ -203,10 +236,10 @@ type Step =
   | { kind: 'headline'; activity: string }
   | { kind: 'probe'; candidate: Candidate };
 
-const ROWS = 2300; // three blocks, the last one partly filled
+const ROWS = 2300; // five blocks, the last one partly filled
 const row = fc.oneof(
   fc.integer({ min: 2, max: ROWS + 1 }),
-  fc.constantFrom(2, 1000, 1001, 1002, 2001, 2002, ROWS + 1),
+  fc.constantFrom(2, B + 1, B + 2, 2 * B + 1, 2 * B + 2, 4 * B + 1, ROWS + 1),
 );
 const text = fc.constantFrom(
   ...ASKED,
@@ -276,7 +309,7 @@ function apply(workbench: Workbench, s: Step, n: number): void {
       type(workbench, PESERTA, `${s.column}${s.row}`, [[s.text]]);
       return;
     case 'paste':
-      // Activity, name, NIK, NIP, sex of two rows (a block boundary when row is 1001 or 2001).
+      // Activity, name, NIK, NIP, sex of two rows (a block boundary when row is B + 1…).
       type(workbench, PESERTA, `A${s.row}:E${s.row + 1}`, [
         [s.text, 'Tempel', NIK_WOMAN, '', 'P'],
         ['Kegiatan 2', 'Budi Baru', '', '', s.text],

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import type { AddParticipantResult, OpenedActivity, TerpilahHeadline } from '../../src/server/api';
+import { BLOCK_ROWS } from '../../src/core/terpilah/block-counts';
 import { duplicateRowsOf } from '../../src/core/terpilah/entry-check';
 import { terpilahHeadlineOf } from '../../src/core/terpilah/headline';
 import { matchHeaders } from '../../src/core/terpilah/headers';
@@ -255,16 +256,17 @@ describe('the headline equals a full recount after any sequence of changes', () 
   });
 });
 
-/** The index's block marks a click reads: one per 1,000 rows (core/terpilah/block-counts.ts). */
-const marks = (rows: number) => Math.ceil(rows / 1000);
+/** The index's block marks a click reads after a person's edit: one per block of BLOCK_ROWS rows. */
+const marks = (rows: number) => Math.ceil(rows / BLOCK_ROWS);
 /**
- * A recount: the header, six columns whole (activity, name, NIK, NIP, sex, institution), the
- * index's first row (26 cells) before and in the lock, and its block marks before.
+ * A recount: the header, six columns whole (activity, name, NIK, NIP, sex, institution), and the
+ * index's first row (26 cells) before and in the lock.
  */
-const expectRecount = (read: number, rows: number) => expect(read).toBe(14 + 6 * rows + 2 * 26 + marks(rows));
-/** A fresh headline: the index's first row, whatever the register's size (and its marks, one per 1,000 rows). */
+const expectRecount = (read: number, rows: number) => expect(read).toBe(14 + 6 * rows + 2 * 26);
+/** A fresh headline: the index's first row, whatever the register's size. */
 const FRESH_CELLS = 26;
-const freshCells = (rows: number) => FRESH_CELLS + marks(rows);
+/** A repair's read in the lock: A1:D3 of the index (its generation, the blocks' code chunk). */
+const IN_LOCK = 3 * 4;
 
 describe('when the index is used, and when it is recounted', () => {
   const register = (total: number) => generatedRegister(total);
@@ -286,13 +288,10 @@ describe('when the index is used, and when it is recounted', () => {
       return again;
     });
     expect(large.byMethod).toEqual(small.byMethod);
-    // The same reads but the marks column: one mark per 1,000 rows.
-    expect(small.cells.reads).toEqual(['1×26', '1×1']);
-    expect(large.cells.reads).toEqual(['1×26', '10×1']);
-    expect(large.cells.read).toBe(freshCells(10_000));
+    expect(large.cells).toEqual(small.cells);
+    expect(large.cells.read).toBeLessThanOrEqual(FRESH_CELLS);
     expect(large.cells.written).toBe(0);
-    // 11, and one read of the block marks.
-    expect(large.calls).toBeLessThanOrEqual(12);
+    expect(large.calls).toBeLessThanOrEqual(11);
   });
 
   test('building the index leaves the person on the sheet they were on', () => {
@@ -322,7 +321,7 @@ describe('when the index is used, and when it is recounted', () => {
     runOk(workbench, 'addParticipant', [{ name: 'Baru', activity: 'Kegiatan 1', sex: 'P' }]);
     const after = measured(workbench);
     expect(after.value).toEqual(recount(workbench, 'Kegiatan 1'));
-    expect(after.cells.read).toBeLessThanOrEqual(freshCells(1001));
+    expect(after.cells.read).toBeLessThanOrEqual(FRESH_CELLS);
   });
 
   test('a person typing into Peserta makes its block dirty: that block read again, then fresh again', () => {
@@ -331,9 +330,9 @@ describe('when the index is used, and when it is recounted', () => {
     type(workbench, PESERTA, 'E2', [['P']]);
     const stale = measured(workbench);
     expect(stale.value).toEqual(recount(workbench, 'Kegiatan 1'));
-    // Row 1 and the mark, its block's code chunk (two cells), its 1,000 rows' A:E, row 1 in the lock.
-    expect(stale.cells.read).toBe(freshCells(1000) + 2 + 5 * 1000 + 26);
-    expect(measured(workbench).cells.read).toBeLessThanOrEqual(freshCells(1000));
+    // Row 1 and the marks (the flag changed), its rows' A:E, then A1:D3 of the index in the lock.
+    expect(stale.cells.read).toBe(FRESH_CELLS + marks(1000) + 5 * BLOCK_ROWS + IN_LOCK);
+    expect(measured(workbench).cells.read).toBeLessThanOrEqual(FRESH_CELLS);
   });
 
   test('rows deleted (onEdit does not fire) change the last row: recounted', () => {
@@ -352,7 +351,7 @@ describe('when the index is used, and when it is recounted', () => {
     expect(trigger?.ok).toBe(true);
     expect(trigger?.calls).toBeLessThanOrEqual(2);
     type(workbench, 'Sheet1', 'B2', [['catatan']]);
-    expect(measured(workbench).cells.read).toBeLessThanOrEqual(freshCells(100));
+    expect(measured(workbench).cells.read).toBeLessThanOrEqual(FRESH_CELLS);
   });
 
   test('"Hitung ulang" recounts whatever the stamp says', () => {
@@ -368,8 +367,8 @@ describe('when the index is used, and when it is recounted', () => {
     headline(workbench, 'Kegiatan 1');
     type(workbench, INDEX, 'A1:D1', [['', '', '', '']]);
     expect(headline(workbench, 'Kegiatan 1')).toEqual(recount(workbench, 'Kegiatan 1'));
-    expect(valuesOf(sheetOf(workbench, INDEX))[0][0]).toBe('sopTerpilah.registerCounts/2');
-    expect(measured(workbench).cells.read).toBeLessThanOrEqual(freshCells(100));
+    expect(valuesOf(sheetOf(workbench, INDEX))[0][0]).toBe('sopTerpilah.registerCounts/3');
+    expect(measured(workbench).cells.read).toBeLessThanOrEqual(FRESH_CELLS);
   });
 
   test('a user’s own sheet with the index’s name is never written: the headline reads Peserta instead', () => {
@@ -394,8 +393,8 @@ describe('when the index is used, and when it is recounted', () => {
     expect(headline(workbench, 'Kegiatan 1')).not.toEqual(recount(workbench, 'Kegiatan 1'));
     const next = measured(workbench);
     expect(next.value).toEqual(recount(workbench, 'Kegiatan 1'));
-    // Not a recount: the block's 299 rows (A:E) and its code chunk.
-    expect(next.cells.read).toBe(freshCells(299) + 2 + 5 * 299 + 26);
+    // Not a recount: the marks, the block's rows (A:E), then A1:D3 of the index in the lock.
+    expect(next.cells.read).toBe(FRESH_CELLS + marks(299) + 5 * BLOCK_ROWS + IN_LOCK);
   });
 
   test('no whole NIK in the index, though one is typed in an activity’s name', () => {
@@ -422,8 +421,8 @@ describe('when the index is used, and when it is recounted', () => {
       return none;
     });
     expect(large.byMethod).toEqual(small.byMethod);
-    // The index (its first four rows, and its block marks) and no cell of Peserta: no candidate.
-    expect(large.cells.read).toBe(4 * 26 + marks(10_000));
+    // The index (its first four rows) and no cell of Peserta: no candidate.
+    expect(large.cells.read).toBe(4 * 26);
   });
 
   test('a fresh index that is wrong (another script rewrote a NIK): found out from the rows read, checked by column, made stale', () => {
@@ -478,7 +477,7 @@ describe('when the index is used, and when it is recounted', () => {
     expect(again).toMatchObject({ row: 0, duplicateOf: [2] });
     const after = measured(workbench);
     expect(after.value).toEqual(recount(workbench, 'Kegiatan 1'));
-    expect(after.cells.read).toBeLessThanOrEqual(freshCells(3));
+    expect(after.cells.read).toBeLessThanOrEqual(FRESH_CELLS);
   });
 
   test('openActivity never waits for a recount: with a stale index its headline is null, read nothing of Peserta', () => {

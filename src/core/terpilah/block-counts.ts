@@ -6,14 +6,20 @@
  * the normaliser reads from that row alone, core/terpilah/register-counts.ts), and the block marks
  * it saw when it last counted each block: a block whose mark cell now says otherwise is dirty.
  * onEdit only ever overwrites a mark with a fresh random one, so a mark written while a repair
- * runs differs from the one the repair records: that block stays dirty, never lost.
+ * runs differs from the one the repair records: that block stays dirty, never lost. After its
+ * marks onEdit writes a fresh flag too: while the flag is the one recorded, no mark changed and a
+ * click reads no mark (the flag is read before the marks, so a flag written after them is news).
  */
 import type { ActivityCounts } from './register-counts';
 
-/** Rows per block: a single edit costs the reading of this many rows (a few columns of them). */
-export const BLOCK_ROWS = 1000;
+/**
+ * Rows per block: a single edit costs the reading of this many rows (five columns of them), and
+ * the click after it one mark per block (cells read: 5·BLOCK_ROWS + rows / BLOCK_ROWS, least
+ * near 150 at 100,000 rows).
+ */
+export const BLOCK_ROWS = 250;
 /** An edit over more blocks than this makes the whole index stale (a recount costs as little). */
-export const MAX_MARKED_BLOCKS = 16;
+export const MAX_MARKED_BLOCKS = 64;
 
 /** The block of a data row (sheet row ≥ 2). */
 export const blockOfRow = (sheetRow: number): number => Math.floor((sheetRow - 2) / BLOCK_ROWS);

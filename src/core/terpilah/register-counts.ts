@@ -40,7 +40,7 @@ export interface CountsStamp {
 }
 
 /** The first cell of the index: what tells the add-in's index from anything else. */
-export const COUNTS_SIGNATURE = 'sopTerpilah.registerCounts/2';
+export const COUNTS_SIGNATURE = 'sopTerpilah.registerCounts/3';
 
 /** Under Sheets' limit of 50,000 characters in a cell. */
 export const CHUNK_CHARS = 45_000;
@@ -99,9 +99,10 @@ export function sameStamp(a: CountsStamp, b: CountsStamp): boolean {
 }
 
 /**
- * The cells after the signature and the mark: the stamp (with `keys`: rows 2 and 3 hold the
- * duplicate keys; `seen`: the block marks the blocks were counted under), then the counts of each
- * block (core/terpilah/block-counts.ts), whose sum is the headline's.
+ * The cells after the signature, the edit mark and the blocks' flag: the stamp (with `keys`: rows
+ * 2 and 3 hold the duplicate keys; `flag` and `seen`: the blocks' flag and marks the blocks were
+ * counted under), then the counts of each block (core/terpilah/block-counts.ts), whose sum is the
+ * headline's.
  */
 export function encodeCounts(
   stamp: CountsStamp,
@@ -110,6 +111,7 @@ export function encodeCounts(
   /** A new one each time the index is written: what the report's tallies go with. */
   generation = '',
   seen: Readonly<Record<string, string>> = {},
+  flag = '',
 ): string[] {
   const chunks = toChunks(JSON.stringify(encodeBlocks(blocks)));
   return [
@@ -118,6 +120,7 @@ export function encodeCounts(
       keys,
       codes: keys ? CODES_VERSION : 0,
       generation,
+      flag,
       seen,
       chunks: chunks.length,
     }),
@@ -133,6 +136,8 @@ export interface StoredCounts {
   blocks: ActivityCounts[];
   /** The block marks each block was last counted under (block-counts.ts seenMarks). */
   seen: Record<string, string>;
+  /** The blocks' flag then: while it is the same, no block mark changed. */
+  flag: string;
   /** Whether rows 2 and 3 hold the rows' duplicate codes, as of the stamp. */
   keys: boolean;
   /** Which writing of the index this is (encodeCounts). */
@@ -148,6 +153,7 @@ export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
       codes?: unknown;
       generation?: unknown;
       seen?: unknown;
+      flag?: unknown;
     };
     const n = head.chunks;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || cells.length < n + 1) return null;
@@ -163,6 +169,7 @@ export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
     const seen = head.seen;
     if (typeof seen !== 'object' || seen === null || Array.isArray(seen)) return null;
     if (!Object.values(seen).every((m) => typeof m === 'string')) return null;
+    if (typeof head.flag !== 'string') return null;
     const text = fromChunks(cells.slice(1, n + 1));
     if (text === null) return null;
     const blocks = decodeBlocks(JSON.parse(text));
@@ -175,6 +182,7 @@ export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
       counts: sumBlocks(blocks),
       blocks,
       seen: { ...(seen as Record<string, string>) },
+      flag: head.flag,
       keys,
       generation,
     };

@@ -25,18 +25,20 @@ export interface CodesWindow {
   name: string;
 }
 
-/** Rows 2 and 3 of the index, chunks `from` … `to`; null when they are not what `lastRow` says. */
-export function readCodesWindow(
-  index: Sheet,
+/**
+ * The code chunks `from` … `to` from rows 2 and 3 of the index as read (from column A); null when
+ * they are not what `lastRow` says.
+ */
+export function codesWindowOf(
+  rows: readonly (readonly unknown[])[],
   lastRow: number,
   chunks: { from: number; to: number },
 ): CodesWindow | null {
   const { from, to } = chunks;
-  const [nikCells, nameCells] = index.getSheetValues(2, from + 1, 2, to - from + 1);
   const total = (lastRow - 1) * CODE_CHARS;
   const expected = Math.min(total, (to + 1) * CHUNK_CHARS) - from * CHUNK_CHARS;
-  const nik = fromChunks(nikCells);
-  const name = fromChunks(nameCells);
+  const nik = fromChunks((rows[0] ?? []).slice(from, to + 1));
+  const name = fromChunks((rows[1] ?? []).slice(from, to + 1));
   if (nik === null || name === null || nik.length !== expected || name.length !== expected) return null;
   return { from, to, nik, name };
 }
@@ -64,10 +66,17 @@ function runsOf(blocks: readonly number[]): { first: number; count: number }[] {
   return runs;
 }
 
+/** A block's rows' codes, made again: what replaces that block's part of rows 2 and 3. */
+export interface BlockCodes {
+  block: number;
+  nik: string;
+  name: string;
+}
+
 /**
- * `blocks` with the `dirty` ones counted again from `Peserta`, and `window` (the codes of those
- * blocks' rows at least; null when no codes are kept) with their codes made again. Each row's
- * counts and codes come from that row alone: the result is what a full recount would store.
+ * `blocks` with the `dirty` ones counted again from `Peserta`, and (with `key`: the codes are
+ * kept) the codes of those blocks' rows made again. Each row's counts and codes come from that
+ * row alone: the result is what a full recount would store.
  */
 export function repairBlocks(
   peserta: Sheet,
@@ -77,14 +86,14 @@ export function repairBlocks(
     dirty: readonly number[];
     mapping: ColumnMapping;
     timeZone: string;
-    codes: { key: string; window: CodesWindow } | null;
+    key: string | null;
   },
-): { blocks: ActivityCounts[]; window: CodesWindow | null } {
-  const { lastRow, dirty, mapping, timeZone } = repair;
+): { blocks: ActivityCounts[]; codes: BlockCodes[] } {
+  const { lastRow, dirty, mapping, timeZone, key } = repair;
   const blocks = [...repair.blocks];
-  const window = repair.codes ? { ...repair.codes.window } : null;
+  const codes: BlockCodes[] = [];
   const wanted = [mapping.activity, mapping.sex, mapping.nik, mapping.nip];
-  if (window) wanted.push(PESERTA_COLUMN.Kegiatan - 1, PESERTA_COLUMN.Nama - 1, PESERTA_COLUMN.NIK - 1);
+  if (key) wanted.push(PESERTA_COLUMN.Kegiatan - 1, PESERTA_COLUMN.Nama - 1, PESERTA_COLUMN.NIK - 1);
   const spans = columnSpans(wanted.filter((c): c is number => c !== undefined));
   for (const run of runsOf(dirty)) {
     const { first } = blockSpan(run.first, lastRow);
@@ -97,13 +106,24 @@ export function repairBlocks(
           .forEach((line, i) => line.forEach((cell, j) => (grid[i][span.first + j] = cell)));
     for (let k = run.first; k < run.first + run.count; k++) {
       const rows = grid.slice((k - run.first) * BLOCK_ROWS, (k - run.first + 1) * BLOCK_ROWS);
-      blocks[k] = mapping.activity === undefined ? blocks[k] : countsOfRows(rows, mapping, timeZone);
-      if (!window || !repair.codes || rows.length === 0) continue;
-      const codes = codesOfRows(rows, repair.codes.key);
-      const at = (blockSpan(k, lastRow).first - 2) * CODE_CHARS - window.from * CHUNK_CHARS;
-      window.nik = spliceCodes(window.nik, at, codes.nik);
-      window.name = spliceCodes(window.name, at, codes.name);
+      if (mapping.activity !== undefined) blocks[k] = countsOfRows(rows, mapping, timeZone);
+      if (key && rows.length > 0) codes.push({ block: k, ...codesOfRows(rows, key) });
     }
   }
-  return { blocks, window };
+  return { blocks, codes };
+}
+
+/** `window` (a copy) with the blocks' codes put in at their rows' place. */
+export function withBlockCodes(
+  window: CodesWindow,
+  codes: readonly BlockCodes[],
+  lastRow: number,
+): CodesWindow {
+  const out = { ...window };
+  for (const c of codes) {
+    const at = (blockSpan(c.block, lastRow).first - 2) * CODE_CHARS - window.from * CHUNK_CHARS;
+    out.nik = spliceCodes(out.nik, at, c.nik);
+    out.name = spliceCodes(out.name, at, c.name);
+  }
+  return out;
 }

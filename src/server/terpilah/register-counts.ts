@@ -1,21 +1,22 @@
 /**
  * `Peserta`'s index, kept in a hidden sheet of the add-in's (names.ts PESERTA_COUNTS_SHEET), so
  * that a sidebar click reads a few cells whatever the register's size:
- *  - row 1: A the signature, B the edit mark, C the stamp, D… the counts per activity of each
- *    block of 1,000 rows (core/terpilah/block-counts.ts; their sum is the headline's);
+ *  - row 1: A the signature, B the edit mark, C the blocks' flag, D the stamp, E… the counts per
+ *    activity of each block of 250 rows (core/terpilah/block-counts.ts; their sum is the headline's);
  *  - rows 2 and 3: the NIK code and the name code of every row, 6 characters each (the form's
  *    duplicate check: core/terpilah/register-counts.ts), when `Peserta` has the add-in's columns;
  *  - row 4: the report's tallies (./report-tallies.ts);
- *  - column A from row 5 (MARKS_ROW): block k's mark in row 5 + k (one cell per 1,000 rows, read
- *    by every click; a column, so that row 1 stays as narrow as its cells).
+ *  - column A from row 5 (MARKS_ROW): block k's mark in row 5 + k (one cell per 250 rows; a
+ *    column, so that row 1 stays as narrow as its cells).
  * Every add-in write to `Peserta` (add, import) adds its rows in the same lock. A person's edit of
- * `Peserta`'s rows writes a fresh mark into the cells of its blocks in row 5 (./on-edit.ts); an
- * edit of the header, of this sheet, or of many blocks writes a new edit mark in B1; rows inserted
- * or deleted change `Peserta`'s last row (onEdit does not fire for them). The stamp records the
- * block marks each block was counted under: a click finds the blocks whose mark differs and
- * reads only their rows again (./block-repair.ts); a changed B1 or last row recounts everything
- * from `Peserta` once. Marks are written only by onEdit, and a repair or a recount records the
- * marks it read before reading `Peserta`: a mark written meanwhile leaves its block dirty, never
+ * `Peserta`'s rows writes a fresh mark into the cells of its blocks (./on-edit.ts), then a fresh
+ * flag in C1; an edit of the header, of this sheet, or of many blocks writes a new edit mark in
+ * B1; rows inserted or deleted change `Peserta`'s last row (onEdit does not fire for them). The
+ * stamp records the flag and the block marks each block was counted under: while C1 is that flag
+ * a click reads no mark; else it finds the blocks whose mark differs and reads only their rows
+ * again (./block-repair.ts); a changed B1 or last row recounts everything from `Peserta` once.
+ * Flag and marks are written only by onEdit, and a repair or a recount records the flag, then the
+ * marks, it read before reading `Peserta`: one written meanwhile leaves its block dirty, never
  * lost.
  */
 import type { Language } from '../../core/i18n';
@@ -50,7 +51,7 @@ import { HIDDEN_SHEET_COLUMNS, insertHiddenSheet } from '../sheets/hidden-sheet'
 import { withDocumentLock } from '../sheets/lock';
 import { hasMarker } from '../sheets/markers';
 import { PESERTA_COUNTS_SHEET } from '../sheets/names';
-import { readCodesWindow, repairBlocks, type CodesWindow } from './block-repair';
+import { codesWindowOf, repairBlocks, withBlockCodes, type CodesWindow } from './block-repair';
 import { pesertaMapping, type PesertaRead } from './read';
 import { appendToTallies, TALLY_ROW, talliesFor, writeTallies } from './report-tallies';
 
@@ -80,9 +81,11 @@ export interface IndexSheet {
   /** A1 holds the signature (a person may have emptied the sheet: then it is written again). */
   signed: boolean;
   mark: string;
+  /** C1: the blocks' flag (onEdit writes a fresh one after their marks). */
+  flag: string;
   stored: StoredCounts | null;
-  /** The block marks as read (MARKS_ROW), as many as asked for. */
-  marks: unknown[];
+  /** The block marks as read (MARKS_ROW); null when not read: the flag says none changed. */
+  marks: unknown[] | null;
   /** Rows 2 and 3 when asked for and complete: the codes of sheet rows 2, 3, … */
   codes: { nik: string; name: string } | null;
   /** Row 4 when asked for: the report's tallies (./report-tallies.ts). */
@@ -90,8 +93,8 @@ export interface IndexSheet {
 }
 
 /**
- * The index sheet: row 1, rows 1–4 when `withCodes`, and the marks of the first `blocks` blocks
- * (`Peserta`'s, by its last row: core/terpilah/block-counts.ts blocksOf).
+ * The index sheet: row 1, rows 1–4 when `withCodes`, and, unless the flag is the one counted
+ * under, the marks of the first `blocks` blocks (`Peserta`'s, by its last row: blocksOf).
  */
 export function readIndex(
   spreadsheet: Spreadsheet,
@@ -101,29 +104,89 @@ export function readIndex(
 ): IndexSheet | null {
   const sheet = spreadsheet.getSheetByName(PESERTA_COUNTS_SHEET);
   if (!sheet) return null;
-  const values = sheet.getRange(withCodes ? `1:${TALLY_ROW}` : '1:1').getValues();
+  const values = readRows(sheet, withCodes ? TALLY_ROW : 1);
   const row = values[0] ?? [];
   const signed = row[0] === COUNTS_SIGNATURE;
   // A sheet the add-in made and a person emptied is still ours; any other is the user's.
   const ours = signed || hasMarker(sheet, COUNTS_KEY);
-  const empty = { sheet, ours, signed, mark: '', stored: null, marks: [], codes: null };
+  const empty = { sheet, ours, signed, mark: '', flag: '', stored: null, marks: [], codes: null };
   if (!ours) return empty;
   const mark = String(row[1] ?? '');
-  const wanted = typeof blocks === 'number' ? blocks : blocks();
-  const marks = wanted > 0 ? readMarks(sheet, wanted) : [];
-  // Marks that cannot be read (rows of this sheet deleted): nothing is known fresh.
-  const stored = marks ? decodeCounts(row.slice(2)) : null;
-  if (!marks) return { ...empty, mark };
-  if (!withCodes) return { ...empty, mark, stored, marks };
+  const flag = String(row[2] ?? '');
+  const stored = decodeCounts(row.slice(3));
+  let marks: unknown[] | null = null;
+  if (stored?.flag !== flag) {
+    const wanted = typeof blocks === 'number' ? blocks : blocks();
+    marks = wanted > 0 ? readMarks(sheet, wanted) : [];
+    // Marks that cannot be read (rows of this sheet deleted): nothing is known fresh.
+    if (!marks) return { ...empty, mark, flag, marks: [] };
+  }
+  if (!withCodes) return { ...empty, mark, flag, stored, marks };
   const tallyRow = values[TALLY_ROW - 1];
-  if (!stored?.keys) return { ...empty, mark, stored, marks, tallyRow };
-  const codes = (line: unknown[] | undefined) => fromChunks((line ?? []).filter((cell) => cell !== ''));
-  const nik = codes(values[1]);
-  const name = codes(values[2]);
+  if (!stored?.keys) return { ...empty, mark, flag, stored, marks, tallyRow };
   const length = (stored.stamp.lastRow - 1) * CODE_CHARS;
+  // Exactly the chunks the stamp's rows need (cells further right are an older index's).
+  const chunks = Math.ceil(length / CHUNK_CHARS);
+  const nik = fromChunks((values[1] ?? []).slice(0, chunks));
+  const name = fromChunks((values[2] ?? []).slice(0, chunks));
   const complete = nik !== null && name !== null && nik.length === length && name.length === length;
-  return { ...empty, mark, stored, marks, codes: complete ? { nik, name } : null, tallyRow };
+  return { ...empty, mark, flag, stored, marks, codes: complete ? { nik, name } : null, tallyRow };
 }
+
+/** The dirty blocks of `blocks`: none while the flag is the one counted under (marks not read). */
+function dirtyOf(index: IndexSheet, blocks: number): number[] {
+  return index.stored && index.marks ? dirtyBlocks(index.stored.seen, index.marks, blocks) : [];
+}
+
+/** What a write records as counted: the flag and marks read (before `Peserta` was). */
+function countedOf(index: IndexSheet | null): Counted {
+  if (!index) return { flag: '', marks: {} };
+  return { flag: index.flag, marks: index.marks ? seenMarks(index.marks) : (index.stored?.seen ?? {}) };
+}
+
+interface Counted {
+  flag: string;
+  marks: Record<string, string>;
+}
+
+/**
+ * Rows 1 … `rows` of the index: its first HIDDEN_SHEET_COLUMNS columns in one read (no Range),
+ * then the columns further right that row 1's, the codes' or the tallies' chunks need, if any.
+ */
+function readRows(sheet: Sheet, rows: number): unknown[][] {
+  let values: unknown[][];
+  try {
+    values = sheet.getSheetValues(1, 1, rows, HIDDEN_SHEET_COLUMNS);
+  } catch {
+    return sheet.getRange(`1:${rows}`).getValues(); // a person deleted columns of it
+  }
+  const head = headOf(values[0]?.[3]);
+  const lastRow = count(head.lastRow) || 1;
+  const needed = Math.max(
+    4 + count(head.chunks),
+    rows > 1 ? Math.ceil(((lastRow - 1) * CODE_CHARS) / CHUNK_CHARS) : 0,
+    rows >= TALLY_ROW ? 1 + count(headOf(values[TALLY_ROW - 1]?.[0]).chunks) : 0,
+  );
+  if (needed <= HIDDEN_SHEET_COLUMNS) return values;
+  try {
+    const more = sheet.getSheetValues(1, HIDDEN_SHEET_COLUMNS + 1, rows, needed - HIDDEN_SHEET_COLUMNS);
+    return values.map((line, i) => [...line, ...more[i]]);
+  } catch {
+    return values; // fewer columns than the stamp says: the index is read as incomplete
+  }
+}
+
+/** A JSON head cell (row 1's stamp, row 4's), {} when it is none. */
+function headOf(cell: unknown): { chunks?: unknown; lastRow?: unknown; generation?: unknown } {
+  try {
+    const head: unknown = JSON.parse(String(cell ?? ''));
+    return typeof head === 'object' && head !== null ? head : {};
+  } catch {
+    return {};
+  }
+}
+
+const count = (n: unknown): number => (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0);
 
 function readMarks(sheet: Sheet, blocks: number): unknown[] | null {
   try {
@@ -159,20 +222,21 @@ function writeIndex(
   index: { sheet: Sheet; signed: boolean },
   stamp: CountsStamp,
   content: Content,
-  written: { seen: Record<string, string>; chunks?: { from: number; to?: number } },
+  written: { counted: Counted; chunks?: { from: number; to?: number } },
 ): string {
   const { sheet } = index;
   // Tallies written with an earlier generation no longer go with this index (./report-tallies.ts).
   const generation = `g${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
-  const head = encodeCounts(stamp, content.blocks, content.codes !== null, generation, written.seen);
+  const { flag, marks } = written.counted;
+  const head = encodeCounts(stamp, content.blocks, content.codes !== null, generation, marks, flag);
   const offset = content.codes?.from ?? 0;
   const nik = content.codes ? toChunks(content.codes.nik) : [];
   const name = content.codes ? toChunks(content.codes.name) : [];
-  const columns = Math.max(head.length + 2, offset + nik.length, offset + name.length);
+  const columns = Math.max(head.length + 3, offset + nik.length, offset + name.length);
   if (columns > HIDDEN_SHEET_COLUMNS && columns > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
   if (!index.signed) sheet.getRange(1, 1).setValue(COUNTS_SIGNATURE);
-  sheet.getRange(1, 3, 1, head.length).setValues([head]);
+  sheet.getRange(1, 4, 1, head.length).setValues([head]);
   if (!content.codes) return generation;
   const from = written.chunks?.from ?? 0;
   const to = written.chunks?.to ?? offset + Math.max(nik.length, name.length) - 1;
@@ -218,19 +282,22 @@ export function headlineCounts(
   if (found && !found.ours) return null;
   const before = stampOf(peserta, found?.mark ?? '', timeZone, lastRow);
   if (when !== 'always' && found?.stored && sameStamp(found.stored.stamp, before)) {
-    const dirty = dirtyBlocks(found.stored.seen, found.marks, blocksOf(before.lastRow));
+    const dirty = dirtyOf(found, blocksOf(before.lastRow));
     if (dirty.length === 0) return { counts: found.stored.counts, recounted: false };
     const limit = when === 'fresh' ? MAX_REPAIR_BLOCKS_ON_OPEN : MAX_REPAIR_BLOCKS;
+    // openActivity only reads (it must not wait for the lock): the next click stores the repair.
     const counts =
-      dirty.length <= limit ? repairHeadline(spreadsheet, peserta, found, before, dirty, language) : null;
+      dirty.length <= limit
+        ? repairHeadline(peserta, found, before, dirty, language, when !== 'fresh')
+        : null;
     if (counts) return { counts, recounted: false };
   }
   if (when === 'fresh') return 'stale';
   // A register too large to recount in one execution: its headline reads only its activity's rows.
   if ((before.lastRow - 1) * RECOUNT_COLUMNS > MAX_RECOUNT_CELLS) return null;
   const key = secret(true) ?? '';
-  // The marks as they were before `Peserta` is read: an edit after that leaves its block dirty.
-  const seen = seenMarks(found?.marks ?? []);
+  // The flag and marks as they were before `Peserta` is read: an edit after that leaves its block dirty.
+  const counted = countedOf(found);
   const content = recount(peserta, language, timeZone, before.lastRow, key);
   try {
     withDocumentLock(language, () => {
@@ -238,7 +305,7 @@ export function headlineCounts(
       const now = readIndex(spreadsheet, false, 0);
       if (now && !now.ours) return;
       if (!sameStamp(stampOf(peserta, now?.mark ?? '', timeZone), before)) return;
-      writeIndex(now ?? { sheet: createIndexSheet(spreadsheet), signed: true }, before, content, { seen });
+      writeIndex(now ?? { sheet: createIndexSheet(spreadsheet), signed: true }, before, content, { counted });
     });
   } catch (error) {
     // Busy: the figures are right, storing them waits for the next time.
@@ -259,46 +326,51 @@ function mappingOf(peserta: Sheet, stored: StoredCounts, language: Language): Co
 }
 
 /**
- * The headline's repair (outside the lock, as a recount): the dirty blocks' rows and code chunks
- * read, their counts and codes made again, stored in the lock when the index is still the one
- * read (same stamp, same generation), with the marks read first recorded as counted. null: not
- * repairable (codes not what the stamp says, no secret): the caller recounts.
+ * The headline's repair (outside the lock, as a recount): the dirty blocks' rows read, their
+ * counts and codes made again; stored in the lock when no add-in write came since (the same
+ * generation), with the marks read first recorded as counted. A person's edit meanwhile (a mark,
+ * B1, rows) leaves the stored marks or stamp stale: never lost. Without `store`, the counts only
+ * (no codes, no lock). null: not repairable (no secret, the header not the one counted): the
+ * caller recounts.
  */
 function repairHeadline(
-  spreadsheet: Spreadsheet,
   peserta: Sheet,
   found: IndexSheet,
   before: CountsStamp,
   dirty: number[],
   language: Language,
+  store: boolean,
 ): ActivityCounts | null {
   const { stored } = found;
   if (!stored) return null;
   const lastRow = before.lastRow;
-  const key = stored.keys ? secret(false) : null;
-  if (stored.keys && !key) return null;
+  const key = stored.keys && store ? secret(false) : null;
+  if (stored.keys && store && !key) return null;
   const mapping = mappingOf(peserta, stored, language);
   if (!mapping) return null;
-  const chunks = chunksOfBlocks(dirty, lastRow);
-  const window = key ? readCodesWindow(found.sheet, lastRow, chunks) : null;
-  if (key && !window) return null;
   const repaired = repairBlocks(peserta, {
     lastRow,
     blocks: stored.blocks,
     dirty,
     mapping,
     timeZone: before.timeZone,
-    codes: key && window ? { key, window } : null,
+    key,
   });
-  const content: Content = { blocks: repaired.blocks, codes: codesContent(repaired.window) };
+  if (!store) return sumBlocks(repaired.blocks);
+  const chunks = chunksOfBlocks(dirty, lastRow);
   try {
     withDocumentLock(language, () => {
-      const now = readIndex(spreadsheet, false, 0);
-      if (!now?.ours || !now.stored || now.stored.generation !== stored.generation) return;
-      if (!sameStamp(stampOf(peserta, now.mark, before.timeZone), before)) return;
-      writeIndex(now, before, content, { seen: seenMarks(found.marks), chunks });
+      // One read: row 1 (its generation) and the code chunks the blocks' codes go into.
+      const rows = found.sheet.getSheetValues(1, 1, key ? 3 : 1, Math.max(4, chunks.to + 1));
+      if (headOf(rows[0][3]).generation !== stored.generation) return;
+      const window = key ? codesWindowOf(rows.slice(1), lastRow, chunks) : null;
+      if (key && !window) return;
+      const codes = window ? withBlockCodes(window, repaired.codes, lastRow) : null;
+      const content: Content = { blocks: repaired.blocks, codes: codesContent(codes) };
+      writeIndex(found, before, content, { counted: countedOf(found), chunks });
     });
   } catch (error) {
+    // Busy: the figures are right, storing them waits for the next time.
     if (!(error instanceof UserError)) throw error;
   }
   return sumBlocks(repaired.blocks);
@@ -356,11 +428,14 @@ export interface FreshIndex {
   codes: { nik: string; name: string } | null;
   key: string | null;
   peserta: Sheet;
+  /** Dirty blocks repaired here, not yet written: the chunks of rows 2–3 they changed. */
+  repaired?: { from: number; to: number };
 }
 
 /**
  * The index when it is fresh for `peserta` with `last` rows (inside the lock of a write), else
- * null. Dirty blocks (a person's edit) are repaired and stored here first, in the write's lock.
+ * null. Dirty blocks (a person's edit) are repaired first, in the write's lock: the write's own
+ * update stores them with its rows (countAppendedRows), or storeRepair when it writes nothing.
  */
 export function freshIndex(spreadsheet: Spreadsheet, peserta: Sheet, last: number): FreshIndex | null {
   const index = readIndex(spreadsheet, true, blocksOf(last));
@@ -374,41 +449,56 @@ export function freshIndex(spreadsheet: Spreadsheet, peserta: Sheet, last: numbe
   }
   const key = index.codes ? secret(false) : null;
   const fresh = { index, stored: index.stored, now, codes: key ? index.codes : null, key, peserta };
-  const dirty = dirtyBlocks(index.stored.seen, index.marks, blocksOf(last));
-  if (dirty.length === 0) return fresh;
+  const dirty = dirtyOf(index, blocksOf(last));
+  // Marks read and none dirty (a flag of rows beyond the last one): recorded by the write.
+  const counted = countedOf(index);
+  if (dirty.length === 0)
+    return { ...fresh, stored: { ...index.stored, flag: counted.flag, seen: counted.marks } };
   const repaired = repairFresh(fresh, dirty);
   // Not repairable here (another layout, too many blocks): stale for good, as above.
   if (!repaired) markStale(index);
   return repaired;
 }
 
-/** freshIndex's repair of `dirty` blocks, inside the write's lock: written at once, the index fresh again. */
+/** freshIndex's repair of `dirty` blocks: the index as a recount would store it, the marks read recorded. */
 function repairFresh(fresh: FreshIndex, dirty: number[]): FreshIndex | null {
   const { index, stored, codes, key, now } = fresh;
   // The add-in's columns only (the appends count by them); the whole codes are in hand.
   if (!stored.keys || !codes || !key || now.lastColumn > PESERTA_HEADERS.length) return null;
   if (dirty.length > MAX_REPAIR_BLOCKS) return null;
-  const window: CodesWindow = { from: 0, to: Math.ceil(codes.nik.length / CHUNK_CHARS) - 1, ...codes };
   const repaired = repairBlocks(fresh.peserta, {
     lastRow: now.lastRow,
     blocks: stored.blocks,
     dirty,
     mapping: OUR_MAPPING,
     timeZone: stored.stamp.timeZone,
-    codes: { key, window },
+    key,
   });
-  const seen = seenMarks(index.marks);
-  const content: Content = { blocks: repaired.blocks, codes: codesContent(repaired.window) };
-  const generation = writeIndex(index, now, content, { seen, chunks: chunksOfBlocks(dirty, now.lastRow) });
+  const whole: CodesWindow = { from: 0, to: Math.ceil(codes.nik.length / CHUNK_CHARS) - 1, ...codes };
+  const window = withBlockCodes(whole, repaired.codes, now.lastRow);
   const next: StoredCounts = {
     ...stored,
     blocks: repaired.blocks,
     counts: sumBlocks(repaired.blocks),
-    seen,
-    generation,
+    seen: countedOf(index).marks,
+    flag: index.flag,
   };
-  const nextCodes = repaired.window ? { nik: repaired.window.nik, name: repaired.window.name } : null;
-  return { ...fresh, index: { ...index, stored: next, codes: nextCodes }, stored: next, codes: nextCodes };
+  const nextCodes = { nik: window.nik, name: window.name };
+  return {
+    ...fresh,
+    index: { ...index, stored: next, codes: nextCodes },
+    stored: next,
+    codes: nextCodes,
+    repaired: chunksOfBlocks(dirty, now.lastRow),
+  };
+}
+
+/** Stores freshIndex's repair when the write appends nothing (the form asked about a duplicate). */
+export function storeRepair(fresh: FreshIndex | null): void {
+  if (!fresh?.repaired) return;
+  const { index, stored, codes, now } = fresh;
+  const counted = { flag: stored.flag, marks: stored.seen };
+  writeIndex(index, now, { blocks: stored.blocks, codes }, { counted, chunks: fresh.repaired });
 }
 
 /**
@@ -428,10 +518,11 @@ export function startIndex(spreadsheet: Spreadsheet, peserta: Sheet, timeZone: s
     counts: Object.create(null) as ActivityCounts,
     blocks: [],
     seen: {},
+    flag: '',
     keys: true,
     generation: '',
   };
-  const index: IndexSheet = { sheet, ours: true, signed: true, mark: '', stored, marks: [], codes };
+  const index: IndexSheet = { sheet, ours: true, signed: true, mark: '', flag: '', stored, marks: [], codes };
   return { index, stored, now, codes, key, peserta };
 }
 
@@ -474,8 +565,9 @@ export function countAppendedRows(
     fromChunk = Math.floor(fresh.codes.nik.length / CHUNK_CHARS);
     // The report's tallies, when they were made for this register as it was: the rows added too
     // (other columns than the add-in's own: left stale, the next report reads Peserta).
+    // (Blocks repaired just now: the tallies do not have the person's edit, stale too.)
     tallies =
-      fresh.now.lastColumn <= PESERTA_HEADERS.length
+      fresh.now.lastColumn <= PESERTA_HEADERS.length && !fresh.repaired
         ? talliesFor(index.tallyRow, fresh.now, stored.generation)
         : null;
     if (tallies)
@@ -487,15 +579,10 @@ export function countAppendedRows(
         added,
       });
   }
-  const generation = writeIndex(
-    index,
-    stamp,
-    { blocks, codes },
-    {
-      seen: stored.seen,
-      chunks: { from: fromChunk },
-    },
-  );
+  // The chunks of the rows appended, and of the blocks repaired in freshIndex.
+  const from = Math.min(fromChunk, fresh.repaired?.from ?? fromChunk);
+  const counted = { flag: stored.flag, marks: stored.seen };
+  const generation = writeIndex(index, stamp, { blocks, codes }, { counted, chunks: { from } });
   if (tallies) writeTallies(index.sheet, stamp, generation, tallies);
 }
 
@@ -519,7 +606,7 @@ export function reportIndex(
   if (found && !found.ours) return null;
   const before = stampOf(peserta, found?.mark ?? '', timeZone, lastRow);
   if ((before.lastRow - 1) * RECOUNT_COLUMNS > MAX_RECOUNT_CELLS) return null;
-  const dirty = found?.stored ? dirtyBlocks(found.stored.seen, found.marks, blocksOf(before.lastRow)) : [];
+  const dirty = found ? dirtyOf(found, blocksOf(before.lastRow)) : [];
   // Tallies are kept by block in no way: a dirty block (a person's edit) means a full read.
   if (found?.stored && sameStamp(found.stored.stamp, before) && dirty.length === 0) {
     const row = found.sheet.getRange(`${TALLY_ROW}:${TALLY_ROW}`).getValues()[0];
@@ -556,9 +643,9 @@ export function storeReportIndex(
     codes: ours ? codesOfMapped(grid, mapping, key) : null,
   };
   const index = found ?? { sheet: createIndexSheet(spreadsheet), signed: true };
-  // The marks as reportIndex read them, before the report read Peserta.
-  const seen = seenMarks(found?.marks ?? []);
-  writeTallies(index.sheet, before, writeIndex(index, before, content, { seen }), tallies);
+  // The flag and marks as reportIndex read them, before the report read Peserta.
+  const counted = countedOf(found);
+  writeTallies(index.sheet, before, writeIndex(index, before, content, { counted }), tallies);
 }
 
 /** The codes of rows read under `mapping` (the add-in's columns, renumbered onto the read). */

@@ -37,16 +37,21 @@ const row = (activity: string, sex: string, nik = '', name = 'Ana'): unknown[] =
 };
 
 describe('blocks of Peserta’s rows', () => {
-  test('block k holds sheet rows 2 + 1,000k … 1,001 + 1,000k; the last one is cut at the last row', () => {
-    expect([blockOfRow(2), blockOfRow(1001), blockOfRow(1002), blockOfRow(2001)]).toEqual([0, 0, 1, 1]);
-    expect([blocksOf(0), blocksOf(1), blocksOf(2), blocksOf(1001), blocksOf(1002)]).toEqual([0, 0, 1, 1, 2]);
-    expect(blockSpan(1, 1500)).toEqual({ first: 1002, count: 499 });
-    expect(blockSpan(0, 5000)).toEqual({ first: 2, count: BLOCK_ROWS });
+  test('block k holds sheet rows 2 + k·B … 1 + (k + 1)·B; the last one is cut at the last row', () => {
+    const B = BLOCK_ROWS;
+    expect([blockOfRow(2), blockOfRow(B + 1), blockOfRow(B + 2), blockOfRow(2 * B + 1)]).toEqual([
+      0, 0, 1, 1,
+    ]);
+    expect([blocksOf(0), blocksOf(1), blocksOf(2), blocksOf(B + 1), blocksOf(B + 2)]).toEqual([
+      0, 0, 1, 1, 2,
+    ]);
+    expect(blockSpan(1, B + 100)).toEqual({ first: B + 2, count: 99 });
+    expect(blockSpan(0, 5000)).toEqual({ first: 2, count: B });
   });
 
   test('an edit marks its blocks; the header or too many blocks: null (the whole index stale)', () => {
     expect(editedBlocks(5, 5)).toEqual({ first: 0, count: 1 });
-    expect(editedBlocks(1000, 1003)).toEqual({ first: 0, count: 2 });
+    expect(editedBlocks(BLOCK_ROWS, BLOCK_ROWS + 3)).toEqual({ first: 0, count: 2 });
     expect(editedBlocks(1, 1)).toBeNull();
     expect(editedBlocks(1, 40)).toBeNull();
     const most = 2 + MAX_MARKED_BLOCKS * BLOCK_ROWS - 1;
@@ -136,23 +141,25 @@ describe('what the index keeps of rows in hand', () => {
   });
 
   test('no mapping (another register without an activity column): empty blocks for every row', () => {
-    expect(countIntoBlocks([], new Array<unknown[]>(1500), 2, null, 'Asia/Jakarta')).toEqual([{}, {}]);
+    const rows = 2 * BLOCK_ROWS + 1; // three blocks
+    expect(countIntoBlocks([], new Array<unknown[]>(rows), 2, null, 'Asia/Jakarta')).toEqual([{}, {}, {}]);
   });
 
   test('codes: six letters a row; the chunks holding some blocks’ codes', () => {
     const codes = codesOfRows([row('A', 'P', NIK_WOMAN), row('', '', '', '')], 'secret');
     expect(codes.nik).toMatch(/^[a-z]{6}------$/);
     expect(codes.name).toMatch(/^[a-z]{6}------$/);
-    const perChunk = CHUNK_CHARS / CODE_CHARS; // 7,500 rows
+    // 7,500 rows a chunk.
+    const chunkOf = (row: number) => Math.floor(((row - 2) * CODE_CHARS) / CHUNK_CHARS);
+    const perChunk = CHUNK_CHARS / CODE_CHARS / BLOCK_ROWS; // blocks
     expect(chunksOfBlocks([0], 100_001)).toEqual({ from: 0, to: 0 });
-    expect(chunksOfBlocks([7], 100_001)).toEqual({ from: 0, to: 1 }); // rows 7,002–8,001 straddle
-    expect(chunksOfBlocks([3, 20], 100_001)).toEqual({
-      from: 0,
-      to: Math.floor((21_000 * 6 - 1) / CHUNK_CHARS),
-    });
-    expect(chunksOfBlocks([99], 99_501)).toEqual({
-      from: Math.floor(99_000 / perChunk),
-      to: Math.floor((99_500 * 6 - 1) / CHUNK_CHARS),
+    expect(chunksOfBlocks([perChunk - 1], 100_001)).toEqual({ from: 0, to: 0 });
+    expect(chunksOfBlocks([perChunk], 100_001)).toEqual({ from: 1, to: 1 });
+    expect(chunksOfBlocks([3, 40], 100_001)).toEqual({ from: 0, to: chunkOf(2 + 41 * BLOCK_ROWS - 1) });
+    const last = blocksOf(99_801) - 1;
+    expect(chunksOfBlocks([last], 99_801)).toEqual({
+      from: chunkOf(2 + last * BLOCK_ROWS),
+      to: chunkOf(99_801),
     });
   });
 });
