@@ -2,11 +2,12 @@
  * The register's counts per activity (participants, L, P, unknown sex), kept so that the sidebar's
  * headline reads a few cells instead of `Peserta`'s columns. Each count is a sum over rows of what
  * the normaliser reads from that row alone (its activity, its sex from the sex column, else the NIK,
- * else the NIP), so counts of new rows add to the counts of the old ones, and a full recount
+ * else the NIP), so counts of new rows add to the counts of the old ones, the rows of one block
+ * counted again replace that block's part (block-counts.ts: a person's edit), and a full recount
  * (countByActivity over every row) gives the same figures as the headline read from `Peserta`.
  *
- * Stored as JSON text in cells (chunks under Sheets' 50,000-character cell limit) with a stamp that
- * says which register it counted. An activity's name is stored as written, unless a NIK is typed
+ * Stored as JSON text in cells (chunks under Sheets' 50,000-character cell limit), the counts of
+ * each block, with a stamp that says which register it counted. An activity's name is stored as written, unless a NIK is typed
  * into it: a whole NIK appears only in `Peserta`, so that name is stored as its hash.
  */
 import { hashText } from '../hash';
