@@ -5,7 +5,9 @@
  * 20,000 events, an SOP of 60 steps.
  */
 import { newWorkbookState, type WorkbookState } from '../../src/workbench/model';
-import type { RunOptions, Workbench } from '../../src/workbench/runtime';
+import { Workbench, type RunOptions } from '../../src/workbench/runtime';
+import { typeInto } from '../../src/workbench/server/person';
+import { DIST } from '../dist';
 import { benchRun, ok } from '../run';
 import {
   addFormSheet,
@@ -51,6 +53,23 @@ const officeState = (events: number, participants: number) => (): WorkbookState 
 /** The sizes with the counts index built (what a click costs once the add-in has counted once). */
 const counted = (sizes: [BenchSize, BenchSize]): [BenchSize, BenchSize] =>
   sizes.map((size) => ({ ...size, state: () => withRegisterCounts(size.state()) })) as [BenchSize, BenchSize];
+
+/**
+ * The sizes with the counts index built, then one cell of `Peserta` typed by a person in the
+ * middle of the register (a sex changed; onEdit runs as for POST /api/edit): the next click
+ * repairs that cell's block of 1,000 rows.
+ */
+const edited = (sizes: [BenchSize, BenchSize]): [BenchSize, BenchSize] =>
+  counted(sizes).map((size) => ({
+    ...size,
+    state: () => {
+      const state = size.state();
+      const rows = state.sheets.find((s) => s.name === 'Peserta')?.rows.length ?? 2;
+      const person = new Workbench({ state, distDir: DIST });
+      typeInto(person, { sheet: 'Peserta', range: `E${Math.ceil(rows / 2)}`, values: [['P']] });
+      return state;
+    },
+  })) as [BenchSize, BenchSize];
 
 /** The sizes after one report: the report's tallies kept in the index. */
 const reported = (sizes: [BenchSize, BenchSize]): [BenchSize, BenchSize] =>
@@ -121,6 +140,19 @@ export const userActions: BenchAction[] = [
     run: (wb) => benchRun(run(wb, 'recountTerpilahHeadline', ['Kegiatan 1'], SIDEBAR)),
   },
   {
+    // After a person typed into Peserta: the click reads that cell's block again, not the register.
+    name: 'Angka utama setelah edit di Peserta (terpilahHeadline)',
+    key: 'headlineAfterEdit',
+    sizes: edited(participantSizes),
+    run: (wb) => benchRun(run(wb, 'terpilahHeadline', ['Kegiatan 1'], SIDEBAR)),
+  },
+  {
+    name: 'Buka kegiatan setelah edit di Peserta (openActivity)',
+    key: 'openActivityAfterEdit',
+    sizes: edited(officeSizes),
+    run: (wb) => benchRun(run(wb, 'openActivity', ['KGT-0001'], SIDEBAR)),
+  },
+  {
     name: 'Buat kegiatan (createActivity)',
     key: 'createActivity',
     sizes: eventSizes,
@@ -152,6 +184,13 @@ export const userActions: BenchAction[] = [
     name: 'Tambah peserta (addParticipant)',
     key: 'addParticipant',
     sizes: counted(participantSizes),
+    run: addOne,
+  },
+  {
+    // After a person typed into Peserta: the add repairs that block in its lock, then checks.
+    name: 'Tambah peserta setelah edit di Peserta (addParticipant)',
+    key: 'addParticipantAfterEdit',
+    sizes: edited(participantSizes),
     run: addOne,
   },
   {

@@ -41,6 +41,22 @@ describe('budgets: every sidebar click ≤ 2 s whatever the register size', () =
   // The bench's register has no spare row: its add grows the grid (100 rows, one Range).
   test('add a participant (100,000 participants)', () => expectWithin('addParticipant', 2), LONG);
   test('preview an import (50,000 rows)', () => expectWithin('previewImport', 2), LONG);
+  // After a person typed one cell of Peserta: the click reads that cell's block of 250 rows again.
+  test(
+    'the headline after a person’s edit (100,000 participants)',
+    () => expectWithin('headlineAfterEdit', 2),
+    LONG,
+  );
+  test(
+    'open an activity after a person’s edit (100,000 participants)',
+    () => expectWithin('openActivityAfterEdit', 2),
+    LONG,
+  );
+  test(
+    'add a participant after a person’s edit (100,000 participants)',
+    () => expectWithin('addParticipantAfterEdit', 2),
+    LONG,
+  );
   // Its Langkah has no spare row: the create grows the grid (100 rows, one block).
   test('create an activity (20,000 events)', () => expectWithin('createActivity', 2), LONG);
 });

@@ -1,9 +1,16 @@
+import { duplicateRowsOf } from '../../src/core/terpilah/entry-check';
+import { terpilahHeadlineOf } from '../../src/core/terpilah/headline';
+import { matchHeaders } from '../../src/core/terpilah/headers';
+import { normaliseRows } from '../../src/core/terpilah/normalise';
 import { PESERTA_HEADERS } from '../../src/core/terpilah/peserta';
+import { summarise } from '../../src/core/terpilah/summaries';
+import { toIsoInZone } from '../../src/core/time';
+import type { TerpilahHeadline } from '../../src/server/api';
 import type { Cell } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
 import { typeInto } from '../../src/workbench/server/person';
 import { newWorkbench, runOk } from '../support/workbench';
-import { sheetOf } from './template-helpers';
+import { sheetOf, valuesOf } from './template-helpers';
 
 type Value = Cell['value'];
 
@@ -75,4 +82,44 @@ export function generatedRegister(total: number, withInstitutions = false): Work
       ),
     );
   return pesertaWithRows(rows);
+}
+
+/** The headline of each of `activities` as a full recount: every cell of `Peserta`, normalised, summarised. */
+export function headlinesRecounted(workbench: Workbench, activities: readonly string[]): TerpilahHeadline[] {
+  const sheet = workbench.state.sheets.find((s) => s.name === 'Peserta');
+  const values = sheet ? valuesOf(sheet) : [];
+  const timeZone = workbench.state.timeZone;
+  const { participants, quality } =
+    values.length === 0
+      ? { participants: [], quality: [] }
+      : normaliseRows(values.slice(1), matchHeaders(values[0]).mapping, {
+          firstRow: 2,
+          referenceDate: toIsoInZone(Date.now(), timeZone).slice(0, 10),
+          timeZone,
+        });
+  return activities.map((activity) =>
+    terpilahHeadlineOf(summarise(participants, quality, activity), activity, 'id'),
+  );
+}
+
+/** A participant the sidebar form is asked to add. */
+export interface Candidate {
+  activity: string;
+  name: string;
+  nik: string;
+  institution: string;
+}
+
+/** The form's duplicate answer as a full recount: every row of Peserta compared (entry-check.ts). */
+export function duplicatesRecounted(workbench: Workbench, c: Candidate): number[] | null {
+  const sheet = workbench.state.sheets.find((x) => x.name === 'Peserta');
+  const values = sheet ? valuesOf(sheet).slice(1) : [];
+  const register = values.map((row) => ({
+    activity: String(row[0] ?? ''),
+    name: String(row[1] ?? ''),
+    nik: row[2],
+    institution: String(row[8] ?? ''),
+  }));
+  const found = duplicateRowsOf(register, 2, c);
+  return found ? [...found.nik, ...found.name].sort((a, b) => a - b) : null;
 }

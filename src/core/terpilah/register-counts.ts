@@ -2,14 +2,16 @@
  * The register's counts per activity (participants, L, P, unknown sex), kept so that the sidebar's
  * headline reads a few cells instead of `Peserta`'s columns. Each count is a sum over rows of what
  * the normaliser reads from that row alone (its activity, its sex from the sex column, else the NIK,
- * else the NIP), so counts of new rows add to the counts of the old ones, and a full recount
+ * else the NIP), so counts of new rows add to the counts of the old ones, the rows of one block
+ * counted again replace that block's part (block-counts.ts: a person's edit), and a full recount
  * (countByActivity over every row) gives the same figures as the headline read from `Peserta`.
  *
- * Stored as JSON text in cells (chunks under Sheets' 50,000-character cell limit) with a stamp that
- * says which register it counted. An activity's name is stored as written, unless a NIK is typed
+ * Stored as JSON text in cells (chunks under Sheets' 50,000-character cell limit), the counts of
+ * each block, with a stamp that says which register it counted. An activity's name is stored as written, unless a NIK is typed
  * into it: a whole NIK appears only in `Peserta`, so that name is stored as its hash.
  */
 import { hashText } from '../hash';
+import { blocksOf, decodeBlocks, encodeBlocks, sumBlocks } from './block-counts';
 import { maskNiksIn } from '../privacy/mask-nik';
 import { nameKey } from './duplicates';
 import { cleanText } from './cell-text';
@@ -39,7 +41,7 @@ export interface CountsStamp {
 }
 
 /** The first cell of the index: what tells the add-in's index from anything else. */
-export const COUNTS_SIGNATURE = 'sopTerpilah.registerCounts/2';
+export const COUNTS_SIGNATURE = 'sopTerpilah.registerCounts/3';
 
 /** Under Sheets' limit of 50,000 characters in a cell. */
 export const CHUNK_CHARS = 45_000;
@@ -97,24 +99,46 @@ export function sameStamp(a: CountsStamp, b: CountsStamp): boolean {
   );
 }
 
-/** The cells after the signature and the mark: the stamp (with `keys`: rows 2 and 3 hold the duplicate keys), then the counts. */
+/**
+ * The cells after the signature, the edit mark and the blocks' flag: the stamp (with `keys`: rows
+ * 2 and 3 hold the duplicate keys; `flag` and `seen`: the blocks' flag and marks the blocks were
+ * counted under), then the counts of each block (core/terpilah/block-counts.ts), whose sum is the
+ * headline's.
+ */
 export function encodeCounts(
   stamp: CountsStamp,
-  counts: ActivityCounts,
+  blocks: readonly ActivityCounts[],
   keys: boolean,
   /** A new one each time the index is written: what the report's tallies go with. */
   generation = '',
+  seen: Readonly<Record<string, string>> = {},
+  flag = '',
 ): string[] {
-  const chunks = toChunks(JSON.stringify(counts));
+  const chunks = toChunks(JSON.stringify(encodeBlocks(blocks)));
   return [
-    JSON.stringify({ ...stamp, keys, codes: keys ? CODES_VERSION : 0, generation, chunks: chunks.length }),
+    JSON.stringify({
+      ...stamp,
+      keys,
+      codes: keys ? CODES_VERSION : 0,
+      generation,
+      flag,
+      seen,
+      chunks: chunks.length,
+    }),
     ...chunks,
   ];
 }
 
 export interface StoredCounts {
   stamp: CountsStamp;
+  /** The counts per activity: the sum of the blocks'. */
   counts: ActivityCounts;
+  /** The counts of each block of BLOCK_ROWS rows, as of `seen`. */
+  blocks: ActivityCounts[];
+  /** The block marks each block was last counted under (block-counts.ts seenMarks). */
+  seen: Record<string, string>;
+  /** The blocks' flag then: while it is the same, no block mark changed. */
+  flag: string;
   /** Whether rows 2 and 3 hold the rows' duplicate codes, as of the stamp. */
   keys: boolean;
   /** Which writing of the index this is (encodeCounts). */
@@ -129,6 +153,8 @@ export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
       keys?: unknown;
       codes?: unknown;
       generation?: unknown;
+      seen?: unknown;
+      flag?: unknown;
     };
     const n = head.chunks;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || cells.length < n + 1) return null;
@@ -141,21 +167,26 @@ export function decodeCounts(cells: readonly unknown[]): StoredCounts | null {
       typeof timeZone !== 'string'
     )
       return null;
+    const seen = head.seen;
+    if (typeof seen !== 'object' || seen === null || Array.isArray(seen)) return null;
+    if (!Object.values(seen).every((m) => typeof m === 'string')) return null;
+    if (typeof head.flag !== 'string') return null;
     const text = fromChunks(cells.slice(1, n + 1));
     if (text === null) return null;
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-    const counts: ActivityCounts = Object.create(null) as ActivityCounts;
-    for (const [key, c] of Object.entries(parsed as Record<string, Partial<SexCounts>>)) {
-      const { participants, L, P, unknown } = c ?? {};
-      if (![participants, L, P, unknown].every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0))
-        return null;
-      counts[key] = { participants, L, P, unknown } as SexCounts;
-    }
+    const blocks = decodeBlocks(JSON.parse(text));
+    if (!blocks || blocks.length !== blocksOf(lastRow)) return null;
     // Codes of another meaning (an older add-in's) are no codes: the next append recounts.
     const keys = head.keys === true && head.codes === CODES_VERSION;
     const generation = typeof head.generation === 'string' ? head.generation : '';
-    return { stamp: { mark, sheetId, lastRow, lastColumn, timeZone }, counts, keys, generation };
+    return {
+      stamp: { mark, sheetId, lastRow, lastColumn, timeZone },
+      counts: sumBlocks(blocks),
+      blocks,
+      seen: { ...(seen as Record<string, string>) },
+      flag: head.flag,
+      keys,
+      generation,
+    };
   } catch {
     return null;
   }

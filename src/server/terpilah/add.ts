@@ -31,7 +31,7 @@ import { withDocumentLock } from '../sheets/lock';
 import { PESERTA_SHEET } from '../sheets/names';
 import { duplicateCandidates, indexedCandidates, type PersonCells } from './duplicate-reads';
 import { ensurePesertaSheet, writePesertaRow } from './peserta-sheet';
-import { countAppendedRows, freshIndex, markStale, type FreshIndex } from './register-counts';
+import { countAppendedRows, freshIndex, markStale, storeRepair, type FreshIndex } from './register-counts';
 
 const MAX_NAME = 200;
 
@@ -79,6 +79,8 @@ export const addParticipant: SidebarApi['addParticipant'] = (
       fresh = null;
     }
     const duplicates = register ? duplicatesOf(register.people, row) : null;
+    // Nothing appended: blocks freshIndex repaired are stored on their own.
+    if (duplicates) storeRepair(fresh);
     if (duplicates)
       return {
         sheetName: PESERTA_SHEET,

@@ -1,16 +1,40 @@
 /**
  * After a person's edit (the simple trigger onEdit, ../on-edit.ts, https://developers.google.com/apps-script/guides/triggers#onedite):
- * an edit of `Peserta` (or of the counts sheet itself) makes the stored counts stale by writing a
- * new edit mark (./register-counts.ts). It runs in AuthMode.LIMITED, within 30 seconds, on every
- * edit of any sheet: no call of its own when the edit is elsewhere, two when it is in `Peserta`.
+ * an edit of `Peserta`'s rows writes a fresh random mark into the cells of the blocks it touched
+ * (the index's marks column, ./register-counts.ts MARKS_ROW; the range's geometry is local), then a
+ * fresh flag in C1 (a click reads the marks only when the flag changed), so that the next click
+ * reads only those blocks' rows again; an edit of the header, of many blocks, of the counts sheet
+ * itself, or one reaching `Peserta`'s last row makes the whole index stale (a new edit mark in
+ * B1). The last row: rows deleted or inserted fire no trigger and shift every row below them;
+ * the index sees them by the last row they change, unless an edit at the bottom (a row typed
+ * below, the last one cleared) brings it back to the counted one. It only ever overwrites cells
+ * with fresh values, never reads-modifies-writes: two people's edits at once cannot lose each
+ * other's marks. It runs in AuthMode.LIMITED, within 30 seconds, on every edit of any sheet: no
+ * call of its own when the edit is elsewhere, six when it is in `Peserta`'s rows.
  * Script writes (the add-in's own) never fire it; they keep the counts themselves.
  */
+import { editedBlocks } from '../../core/terpilah/block-counts';
 import { PESERTA_COUNTS_SHEET, PESERTA_SHEET } from '../sheets/names';
+import { MARKS_ROW } from './register-counts';
+
+const freshMark = () => `m${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
 
 /** `sheetName`: the edited sheet's, asked once for every feature's handler. */
 export function onPesertaEdit(e: GoogleAppsScript.Events.SheetsOnEdit, sheetName: string): void {
   if (sheetName !== PESERTA_SHEET && sheetName !== PESERTA_COUNTS_SHEET) return;
   const counts = (e.source ?? SpreadsheetApp.getActiveSpreadsheet()).getSheetByName(PESERTA_COUNTS_SHEET);
   if (!counts) return; // nothing kept yet: the next headline counts anyway
-  counts.getRange(1, 2).setValue(`m${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`);
+  const blocks = sheetName === PESERTA_SHEET ? editedBlocks(e.range.getRow(), e.range.getLastRow()) : null;
+  if (blocks && e.range.getLastRow() < e.range.getSheet().getLastRow()) {
+    try {
+      const marks = Array.from({ length: blocks.count }, () => [freshMark()]);
+      counts.getRange(MARKS_ROW + blocks.first, 1, blocks.count, 1).setValues(marks);
+      // After the marks: a click that sees this flag sees them too.
+      counts.getRange(1, 3).setValue(freshMark());
+      return;
+    } catch {
+      // Blocks past the sheet's rows (a person deleted rows of it): all stale.
+    }
+  }
+  counts.getRange(1, 2).setValue(freshMark());
 }

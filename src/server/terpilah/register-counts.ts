@@ -1,28 +1,40 @@
 /**
  * `Peserta`'s index, kept in a hidden sheet of the add-in's (names.ts PESERTA_COUNTS_SHEET), so
  * that a sidebar click reads a few cells whatever the register's size:
- *  - row 1: A the signature, B the edit mark, C the stamp, D… the counts per activity (the headline);
+ *  - row 1: A the signature, B the edit mark, C the blocks' flag, D the stamp, E… the counts per
+ *    activity of each block of 250 rows (core/terpilah/block-counts.ts; their sum is the headline's);
  *  - rows 2 and 3: the NIK code and the name code of every row, 6 characters each (the form's
- *    duplicate check: core/terpilah/register-counts.ts), when `Peserta` has the add-in's columns.
+ *    duplicate check: core/terpilah/register-counts.ts), when `Peserta` has the add-in's columns;
+ *  - row 4: the report's tallies (./report-tallies.ts);
+ *  - column A from row 5 (MARKS_ROW): block k's mark in row 5 + k (one cell per 250 rows; a
+ *    column, so that row 1 stays as narrow as its cells).
  * Every add-in write to `Peserta` (add, import) adds its rows in the same lock. A person's edit of
- * `Peserta` (or of this sheet) writes a new edit mark (./on-edit.ts); rows inserted or deleted
- * change `Peserta`'s last row (onEdit does not fire for them). The index is used only when its
- * stamp matches all of that; else it is recounted from `Peserta` once and stored again. Cell B1
- * is written only by onEdit (and when a check finds the index wrong), so a mark written while a
- * recount runs makes that recount stale, never lost.
+ * `Peserta`'s rows writes a fresh mark into the cells of its blocks (./on-edit.ts), then a fresh
+ * flag in C1; an edit of the header, of this sheet, or of many blocks writes a new edit mark in
+ * B1; rows inserted or deleted change `Peserta`'s last row (onEdit does not fire for them). The
+ * stamp records the flag and the block marks each block was counted under: while C1 is that flag
+ * a click reads no mark; else it finds the blocks whose mark differs and reads only their rows
+ * again (./block-repair.ts); a changed B1 or last row recounts everything from `Peserta` once.
+ * Flag and marks are written only by onEdit, and a repair or a recount records the flag, then the
+ * marks, it read before reading `Peserta`: one written meanwhile leaves its block dirty, never
+ * lost.
  */
 import type { Language } from '../../core/i18n';
 import { matchHeaders } from '../../core/terpilah/headers';
 import type { ColumnMapping } from '../../core/terpilah/model';
-import { normaliseRows, NO_ACTIVITY } from '../../core/terpilah/normalise';
 import type { ReportTallies } from '../../core/terpilah/report-tallies';
 import { PESERTA_COLUMN, PESERTA_HEADERS } from '../../core/terpilah/peserta';
 import {
-  activityKey,
-  addCounts,
+  blocksOf,
+  dirtyBlocks,
+  MAX_MARKED_BLOCKS,
+  seenMarks,
+  sumBlocks,
+} from '../../core/terpilah/block-counts';
+import { chunksOfBlocks, codesOfRows, countIntoBlocks } from '../../core/terpilah/index-rows';
+import {
   CHUNK_CHARS,
   CODE_CHARS,
-  countByActivity,
   COUNTS_SIGNATURE,
   decodeCounts,
   encodeCounts,
@@ -32,7 +44,6 @@ import {
   toChunks,
   type ActivityCounts,
   type CountsStamp,
-  type KeyCells,
   type StoredCounts,
 } from '../../core/terpilah/register-counts';
 import { UserError } from '../sheets/errors';
@@ -40,21 +51,26 @@ import { HIDDEN_SHEET_COLUMNS, insertHiddenSheet } from '../sheets/hidden-sheet'
 import { withDocumentLock } from '../sheets/lock';
 import { hasMarker } from '../sheets/markers';
 import { PESERTA_COUNTS_SHEET } from '../sheets/names';
+import { codesWindowOf, repairBlocks, withBlockCodes, type CodesWindow } from './block-repair';
 import { pesertaMapping, type PesertaRead } from './read';
 import { appendToTallies, TALLY_ROW, talliesFor, writeTallies } from './report-tallies';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** A new sheet's columns: more chunks than fit need columns added. */
 /** Developer metadata key of the index sheet. */
 export const COUNTS_KEY = 'sopTerpilah.registerCounts';
+/** The index sheet's first row of block marks, in column A: block k's in row MARKS_ROW + k (./on-edit.ts). */
+export const MARKS_ROW = 5;
 /**
  * The recount reads six columns whole; past this many cells (500,000 participants, about 160 s
  * of the 6-minute limit in the latency model's typical case) no index is kept.
  */
 const RECOUNT_COLUMNS = 6;
 const MAX_RECOUNT_CELLS = 3_000_000;
+/** Dirty blocks a click repairs (onEdit marks at most this many); openActivity repairs fewer. */
+const MAX_REPAIR_BLOCKS = MAX_MARKED_BLOCKS;
+const MAX_REPAIR_BLOCKS_ON_OPEN = 2;
 /** The document property holding the secret the duplicate codes are keyed with. */
 const SECRET_KEY = 'sopTerpilah.indexSecret';
 
@@ -65,35 +81,119 @@ export interface IndexSheet {
   /** A1 holds the signature (a person may have emptied the sheet: then it is written again). */
   signed: boolean;
   mark: string;
+  /** C1: the blocks' flag (onEdit writes a fresh one after their marks). */
+  flag: string;
   stored: StoredCounts | null;
+  /** The block marks as read (MARKS_ROW); null when not read: the flag says none changed. */
+  marks: unknown[] | null;
   /** Rows 2 and 3 when asked for and complete: the codes of sheet rows 2, 3, … */
   codes: { nik: string; name: string } | null;
   /** Row 4 when asked for: the report's tallies (./report-tallies.ts). */
   tallyRow?: unknown[];
 }
 
-/** The index sheet; its codes too when `withCodes` (the whole sheet), else row 1 only. */
-export function readIndex(spreadsheet: Spreadsheet, withCodes: boolean): IndexSheet | null {
+/**
+ * The index sheet: row 1, rows 1–4 when `withCodes`, and, unless the flag is the one counted
+ * under, the marks of the first `blocks` blocks (`Peserta`'s, by its last row: blocksOf).
+ */
+export function readIndex(
+  spreadsheet: Spreadsheet,
+  withCodes: boolean,
+  /** Or how to know it, asked only when the sheet is ours. */
+  blocks: number | (() => number),
+): IndexSheet | null {
   const sheet = spreadsheet.getSheetByName(PESERTA_COUNTS_SHEET);
   if (!sheet) return null;
-  const values = (withCodes ? sheet.getDataRange() : sheet.getRange('1:1')).getValues();
+  const values = readRows(sheet, withCodes ? TALLY_ROW : 1);
   const row = values[0] ?? [];
   const signed = row[0] === COUNTS_SIGNATURE;
   // A sheet the add-in made and a person emptied is still ours; any other is the user's.
   const ours = signed || hasMarker(sheet, COUNTS_KEY);
-  const empty = { sheet, ours, signed, mark: '', stored: null, codes: null };
+  const empty = { sheet, ours, signed, mark: '', flag: '', stored: null, marks: [], codes: null };
   if (!ours) return empty;
-  const stored = decodeCounts(row.slice(2));
   const mark = String(row[1] ?? '');
-  if (!withCodes) return { ...empty, mark, stored };
+  const flag = String(row[2] ?? '');
+  const stored = decodeCounts(row.slice(3));
+  let marks: unknown[] | null = null;
+  if (stored?.flag !== flag) {
+    const wanted = typeof blocks === 'number' ? blocks : blocks();
+    marks = wanted > 0 ? readMarks(sheet, wanted) : [];
+    // Marks that cannot be read (rows of this sheet deleted): nothing is known fresh.
+    if (!marks) return { ...empty, mark, flag, marks: [] };
+  }
+  if (!withCodes) return { ...empty, mark, flag, stored, marks };
   const tallyRow = values[TALLY_ROW - 1];
-  if (!stored?.keys) return { ...empty, mark, stored, tallyRow };
-  const codes = (line: unknown[] | undefined) => fromChunks((line ?? []).filter((cell) => cell !== ''));
-  const nik = codes(values[1]);
-  const name = codes(values[2]);
+  if (!stored?.keys) return { ...empty, mark, flag, stored, marks, tallyRow };
   const length = (stored.stamp.lastRow - 1) * CODE_CHARS;
+  // Exactly the chunks the stamp's rows need (cells further right are an older index's).
+  const chunks = Math.ceil(length / CHUNK_CHARS);
+  const nik = fromChunks((values[1] ?? []).slice(0, chunks));
+  const name = fromChunks((values[2] ?? []).slice(0, chunks));
   const complete = nik !== null && name !== null && nik.length === length && name.length === length;
-  return { ...empty, mark, stored, codes: complete ? { nik, name } : null, tallyRow };
+  return { ...empty, mark, flag, stored, marks, codes: complete ? { nik, name } : null, tallyRow };
+}
+
+/** The dirty blocks of `blocks`: none while the flag is the one counted under (marks not read). */
+function dirtyOf(index: IndexSheet, blocks: number): number[] {
+  return index.stored && index.marks ? dirtyBlocks(index.stored.seen, index.marks, blocks) : [];
+}
+
+/** What a write records as counted: the flag and marks read (before `Peserta` was). */
+function countedOf(index: IndexSheet | null): Counted {
+  if (!index) return { flag: '', marks: {} };
+  return { flag: index.flag, marks: index.marks ? seenMarks(index.marks) : (index.stored?.seen ?? {}) };
+}
+
+interface Counted {
+  flag: string;
+  marks: Record<string, string>;
+}
+
+/**
+ * Rows 1 … `rows` of the index: its first HIDDEN_SHEET_COLUMNS columns in one read (no Range),
+ * then the columns further right that row 1's, the codes' or the tallies' chunks need, if any.
+ */
+function readRows(sheet: Sheet, rows: number): unknown[][] {
+  let values: unknown[][];
+  try {
+    values = sheet.getSheetValues(1, 1, rows, HIDDEN_SHEET_COLUMNS);
+  } catch {
+    return sheet.getRange(`1:${rows}`).getValues(); // a person deleted columns of it
+  }
+  const head = headOf(values[0]?.[3]);
+  const lastRow = count(head.lastRow) || 1;
+  const needed = Math.max(
+    4 + count(head.chunks),
+    rows > 1 ? Math.ceil(((lastRow - 1) * CODE_CHARS) / CHUNK_CHARS) : 0,
+    rows >= TALLY_ROW ? 1 + count(headOf(values[TALLY_ROW - 1]?.[0]).chunks) : 0,
+  );
+  if (needed <= HIDDEN_SHEET_COLUMNS) return values;
+  try {
+    const more = sheet.getSheetValues(1, HIDDEN_SHEET_COLUMNS + 1, rows, needed - HIDDEN_SHEET_COLUMNS);
+    return values.map((line, i) => [...line, ...more[i]]);
+  } catch {
+    return values; // fewer columns than the stamp says: the index is read as incomplete
+  }
+}
+
+/** A JSON head cell (row 1's stamp, row 4's), {} when it is none. */
+function headOf(cell: unknown): { chunks?: unknown; lastRow?: unknown; generation?: unknown } {
+  try {
+    const head: unknown = JSON.parse(String(cell ?? ''));
+    return typeof head === 'object' && head !== null ? head : {};
+  } catch {
+    return {};
+  }
+}
+
+const count = (n: unknown): number => (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0);
+
+function readMarks(sheet: Sheet, blocks: number): unknown[] | null {
+  try {
+    return sheet.getSheetValues(MARKS_ROW, 1, blocks, 1).map(([mark]) => mark);
+  } catch {
+    return null;
+  }
 }
 
 export function stampOf(
@@ -105,37 +205,45 @@ export function stampOf(
   return { mark, sheetId: peserta.getSheetId(), lastRow, lastColumn: peserta.getLastColumn(), timeZone };
 }
 
-/** What the index holds: the counts, and the codes (null: not kept, `Peserta` has other columns). */
+/**
+ * What the index holds: the counts of each block, and the codes (null: not kept, `Peserta` has
+ * other columns), as text from chunk `from` on (0: all of them).
+ */
 interface Content {
-  counts: ActivityCounts;
-  codes: { nik: string; name: string } | null;
+  blocks: ActivityCounts[];
+  codes: { nik: string; name: string; from?: number } | null;
 }
 
 /**
- * Writes row 1 (C onwards: B is the mark) and, when the codes are kept, rows 2 and 3 from the
- * chunk `fromChunk` on (an append changes only the last chunks).
+ * Writes row 1 (C onwards: B is the mark) and, when the codes are kept, rows 2 and 3: chunks
+ * `chunks.from` … `chunks.to` (an append changes only the last chunks, a repair its blocks').
  */
 function writeIndex(
   index: { sheet: Sheet; signed: boolean },
   stamp: CountsStamp,
   content: Content,
-  fromChunk = 0,
+  written: { counted: Counted; chunks?: { from: number; to?: number } },
 ): string {
   const { sheet } = index;
   // Tallies written with an earlier generation no longer go with this index (./report-tallies.ts).
   const generation = `g${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
-  const head = encodeCounts(stamp, content.counts, content.codes !== null, generation);
+  const { flag, marks } = written.counted;
+  const head = encodeCounts(stamp, content.blocks, content.codes !== null, generation, marks, flag);
+  const offset = content.codes?.from ?? 0;
   const nik = content.codes ? toChunks(content.codes.nik) : [];
   const name = content.codes ? toChunks(content.codes.name) : [];
-  const columns = Math.max(head.length + 2, nik.length, name.length);
+  const columns = Math.max(head.length + 3, offset + nik.length, offset + name.length);
   if (columns > HIDDEN_SHEET_COLUMNS && columns > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
   if (!index.signed) sheet.getRange(1, 1).setValue(COUNTS_SIGNATURE);
-  sheet.getRange(1, 3, 1, head.length).setValues([head]);
-  const width = Math.max(nik.length, name.length) - fromChunk;
-  if (!content.codes || width <= 0) return generation;
-  const pad = (chunks: string[]) => Array.from({ length: width }, (_, i) => chunks[fromChunk + i] ?? '');
-  sheet.getRange(2, fromChunk + 1, 2, width).setValues([pad(nik), pad(name)]);
+  sheet.getRange(1, 4, 1, head.length).setValues([head]);
+  if (!content.codes) return generation;
+  const from = written.chunks?.from ?? 0;
+  const to = written.chunks?.to ?? offset + Math.max(nik.length, name.length) - 1;
+  const width = to - from + 1;
+  if (width <= 0) return generation;
+  const pad = (chunks: string[]) => Array.from({ length: width }, (_, i) => chunks[from - offset + i] ?? '');
+  sheet.getRange(2, from + 1, 2, width).setValues([pad(nik), pad(name)]);
   return generation;
 }
 
@@ -157,10 +265,10 @@ function secret(create: boolean): string | null {
 }
 
 /**
- * The counts for the headline of a named activity: stored ones when fresh, else a recount that is
- * stored again (`always`: whatever the stamp says; `fresh`: never recount, answer 'stale'). null
- * when no index can be kept (a user's sheet has its name, a register too large): read `Peserta`
- * the usual way.
+ * The counts for the headline of a named activity: stored ones when fresh; when some blocks are
+ * dirty, those repaired (their rows read again) and stored; else a recount that is stored again
+ * (`always`: whatever the stamp says; `fresh`: never recount, answer 'stale'). null when no index
+ * can be kept (a user's sheet has its name, a register too large): read `Peserta` the usual way.
  */
 export function headlineCounts(
   spreadsheet: Spreadsheet,
@@ -169,50 +277,129 @@ export function headlineCounts(
   timeZone: string,
   when: 'fresh' | 'stale' | 'always' = 'stale',
 ): { counts: ActivityCounts; recounted: boolean } | 'stale' | null {
-  const found = readIndex(spreadsheet, false);
+  let lastRow: number | undefined;
+  const found = readIndex(spreadsheet, false, () => blocksOf((lastRow = peserta.getLastRow())));
   if (found && !found.ours) return null;
-  const before = stampOf(peserta, found?.mark ?? '', timeZone);
-  if (when !== 'always' && found?.stored && sameStamp(found.stored.stamp, before))
-    return { counts: found.stored.counts, recounted: false };
+  const before = stampOf(peserta, found?.mark ?? '', timeZone, lastRow);
+  if (when !== 'always' && found?.stored && sameStamp(found.stored.stamp, before)) {
+    const dirty = dirtyOf(found, blocksOf(before.lastRow));
+    if (dirty.length === 0) return { counts: found.stored.counts, recounted: false };
+    const limit = when === 'fresh' ? MAX_REPAIR_BLOCKS_ON_OPEN : MAX_REPAIR_BLOCKS;
+    // openActivity only reads (it must not wait for the lock): the next click stores the repair.
+    const counts =
+      dirty.length <= limit
+        ? repairHeadline(peserta, found, before, dirty, language, when !== 'fresh')
+        : null;
+    if (counts) return { counts, recounted: false };
+  }
   if (when === 'fresh') return 'stale';
   // A register too large to recount in one execution: its headline reads only its activity's rows.
   if ((before.lastRow - 1) * RECOUNT_COLUMNS > MAX_RECOUNT_CELLS) return null;
   const key = secret(true) ?? '';
+  // The flag and marks as they were before `Peserta` is read: an edit after that leaves its block dirty.
+  const counted = countedOf(found);
   const content = recount(peserta, language, timeZone, before.lastRow, key);
   try {
     withDocumentLock(language, () => {
       // Stored only when nothing changed during the recount (an add, an import, an edit).
-      const now = readIndex(spreadsheet, false);
+      const now = readIndex(spreadsheet, false, 0);
       if (now && !now.ours) return;
       if (!sameStamp(stampOf(peserta, now?.mark ?? '', timeZone), before)) return;
-      writeIndex(now ?? { sheet: createIndexSheet(spreadsheet), signed: true }, before, content);
+      writeIndex(now ?? { sheet: createIndexSheet(spreadsheet), signed: true }, before, content, { counted });
     });
   } catch (error) {
     // Busy: the figures are right, storing them waits for the next time.
     if (!(error instanceof UserError)) throw error;
   }
-  return { counts: content.counts, recounted: true };
+  return { counts: sumBlocks(content.blocks), recounted: true };
 }
+
+/**
+ * The mapping the index was counted with: the add-in's own when the codes are kept in its 14
+ * columns (a header edit makes the index stale), else `Peserta`'s header read again.
+ */
+function mappingOf(peserta: Sheet, stored: StoredCounts, language: Language): ColumnMapping | null {
+  if (stored.keys && stored.stamp.lastColumn <= PESERTA_HEADERS.length) return OUR_MAPPING;
+  const header = peserta.getSheetValues(1, 1, 1, stored.stamp.lastColumn)[0];
+  if (isOurLayout(header) !== stored.keys) return null;
+  return pesertaMapping(header, language);
+}
+
+/**
+ * The headline's repair (outside the lock, as a recount): the dirty blocks' rows read, their
+ * counts and codes made again; stored in the lock when no add-in write came since (the same
+ * generation), with the marks read first recorded as counted. A person's edit meanwhile (a mark,
+ * B1, rows) leaves the stored marks or stamp stale: never lost. Without `store`, the counts only
+ * (no codes, no lock). null: not repairable (no secret, the header not the one counted): the
+ * caller recounts.
+ */
+function repairHeadline(
+  peserta: Sheet,
+  found: IndexSheet,
+  before: CountsStamp,
+  dirty: number[],
+  language: Language,
+  store: boolean,
+): ActivityCounts | null {
+  const { stored } = found;
+  if (!stored) return null;
+  const lastRow = before.lastRow;
+  const key = stored.keys && store ? secret(false) : null;
+  if (stored.keys && store && !key) return null;
+  const mapping = mappingOf(peserta, stored, language);
+  if (!mapping) return null;
+  const repaired = repairBlocks(peserta, {
+    lastRow,
+    blocks: stored.blocks,
+    dirty,
+    mapping,
+    timeZone: before.timeZone,
+    key,
+  });
+  if (!store) return sumBlocks(repaired.blocks);
+  const chunks = chunksOfBlocks(dirty, lastRow);
+  try {
+    withDocumentLock(language, () => {
+      // One read: row 1 (its generation) and the code chunks the blocks' codes go into.
+      const rows = found.sheet.getSheetValues(1, 1, key ? 3 : 1, Math.max(4, chunks.to + 1));
+      if (headOf(rows[0][3]).generation !== stored.generation) return;
+      const window = key ? codesWindowOf(rows.slice(1), lastRow, chunks) : null;
+      if (key && !window) return;
+      const codes = window ? withBlockCodes(window, repaired.codes, lastRow) : null;
+      const content: Content = { blocks: repaired.blocks, codes: codesContent(codes) };
+      writeIndex(found, before, content, { counted: countedOf(found), chunks });
+    });
+  } catch (error) {
+    // Busy: the figures are right, storing them waits for the next time.
+    if (!(error instanceof UserError)) throw error;
+  }
+  return sumBlocks(repaired.blocks);
+}
+
+const codesContent = (window: CodesWindow | null): Content['codes'] =>
+  window ? { nik: window.nik, name: window.name, from: window.from } : null;
 
 /** Whether the header is the add-in's own layout (the form's duplicate check reads it by PESERTA_COLUMN). */
 const isOurLayout = (header: readonly unknown[]) =>
   PESERTA_HEADERS.every((name, i) => String(header[i] ?? '').trim() === name);
 
 /**
- * The counts of every named activity of `Peserta`, from the columns the headline's figures come
- * from (activity, sex, NIK, NIP), each read whole and normalised as the full register would be;
- * with the add-in's columns, also name and institution for the rows' codes.
+ * The counts of every named activity of `Peserta` by block, from the columns the headline's
+ * figures come from (activity, sex, NIK, NIP), each read whole and normalised as the full
+ * register would be; with the add-in's columns, also name and institution for the rows' codes.
  */
 function recount(peserta: Sheet, language: Language, timeZone: string, last: number, key: string): Content {
   const width = peserta.getLastColumn();
-  if (last < 1 || width === 0) return { counts: {}, codes: null };
+  const none = (): ActivityCounts[] =>
+    countIntoBlocks([], new Array<unknown[]>(Math.max(0, last - 1)), 2, null, timeZone);
+  if (last < 1 || width === 0) return { blocks: none(), codes: null };
   const header = peserta.getRange(1, 1, 1, width).getValues()[0];
   // Codes only for the add-in's own columns: the form reads them by PESERTA_COLUMN, and rows the
   // add-in appends are counted by them (an index without codes makes the next append recount).
   const ours = isOurLayout(header);
   const mapping = pesertaMapping(header, language);
   if (!mapping || mapping.activity === undefined || last < 2)
-    return { counts: {}, codes: ours ? { nik: '', name: '' } : null };
+    return { blocks: none(), codes: ours ? { nik: '', name: '' } : null };
   const count = last - 1;
   const grid: unknown[][] = Array.from({ length: count }, () => []);
   const wanted = [mapping.activity, mapping.sex, mapping.nik, mapping.nip];
@@ -224,39 +411,10 @@ function recount(peserta: Sheet, language: Language, timeZone: string, last: num
       .forEach(([cell], row) => {
         grid[row][c] = cell;
       });
-  return { counts: countsOfRows(grid, mapping, timeZone), codes: ours ? codesOf(grid, key) : null };
-}
-
-const cellsOf = (row: readonly unknown[]): KeyCells => ({
-  activity: row[PESERTA_COLUMN.Kegiatan - 1],
-  name: row[PESERTA_COLUMN.Nama - 1],
-  nik: row[PESERTA_COLUMN.NIK - 1],
-  institution: row[PESERTA_COLUMN['Instansi/OPD'] - 1],
-});
-
-/** The codes of rows in the add-in's columns, as read back from the sheet. */
-function codesOf(rows: readonly unknown[][], key: string): { nik: string; name: string } {
-  const nik: string[] = [];
-  const name: string[] = [];
-  for (const row of rows) {
-    const codes = rowCodes(key, cellsOf(row));
-    nik.push(codes.nik);
-    name.push(codes.name);
-  }
-  return { nik: nik.join(''), name: name.join('') };
-}
-
-/** Counts of named activities only: the unnamed one counts rows by every column, never from here. */
-function countsOfRows(rows: unknown[][], mapping: ColumnMapping, timeZone: string): ActivityCounts {
-  // Sex needs no reference date; the normaliser asks for one.
-  const { participants } = normaliseRows(rows, mapping, {
-    firstRow: 2,
-    referenceDate: '2000-01-01',
-    timeZone,
-  });
-  const counts = countByActivity(participants);
-  delete counts[activityKey(NO_ACTIVITY)];
-  return counts;
+  return {
+    blocks: countIntoBlocks([], grid, 2, mapping, timeZone),
+    codes: ours ? codesOfRows(grid, key) : null,
+  };
 }
 
 const OUR_MAPPING = matchHeaders([...PESERTA_HEADERS]).mapping;
@@ -270,11 +428,17 @@ export interface FreshIndex {
   codes: { nik: string; name: string } | null;
   key: string | null;
   peserta: Sheet;
+  /** Dirty blocks repaired here, not yet written: the chunks of rows 2–3 they changed. */
+  repaired?: { from: number; to: number };
 }
 
-/** The index when it is fresh for `peserta` with `last` rows (inside the lock of a write), else null. */
+/**
+ * The index when it is fresh for `peserta` with `last` rows (inside the lock of a write), else
+ * null. Dirty blocks (a person's edit) are repaired first, in the write's lock: the write's own
+ * update stores them with its rows (countAppendedRows), or storeRepair when it writes nothing.
+ */
 export function freshIndex(spreadsheet: Spreadsheet, peserta: Sheet, last: number): FreshIndex | null {
-  const index = readIndex(spreadsheet, true);
+  const index = readIndex(spreadsheet, true, blocksOf(last));
   if (!index?.ours || !index.stored) return null;
   const now = stampOf(peserta, index.mark, index.stored.stamp.timeZone, last);
   if (!sameStamp(index.stored.stamp, now)) {
@@ -284,7 +448,57 @@ export function freshIndex(spreadsheet: Spreadsheet, peserta: Sheet, last: numbe
     return null;
   }
   const key = index.codes ? secret(false) : null;
-  return { index, stored: index.stored, now, codes: key ? index.codes : null, key, peserta };
+  const fresh = { index, stored: index.stored, now, codes: key ? index.codes : null, key, peserta };
+  const dirty = dirtyOf(index, blocksOf(last));
+  // Marks read and none dirty (a flag of rows beyond the last one): recorded by the write.
+  const counted = countedOf(index);
+  if (dirty.length === 0)
+    return { ...fresh, stored: { ...index.stored, flag: counted.flag, seen: counted.marks } };
+  const repaired = repairFresh(fresh, dirty);
+  // Not repairable here (another layout, too many blocks): stale for good, as above.
+  if (!repaired) markStale(index);
+  return repaired;
+}
+
+/** freshIndex's repair of `dirty` blocks: the index as a recount would store it, the marks read recorded. */
+function repairFresh(fresh: FreshIndex, dirty: number[]): FreshIndex | null {
+  const { index, stored, codes, key, now } = fresh;
+  // The add-in's columns only (the appends count by them); the whole codes are in hand.
+  if (!stored.keys || !codes || !key || now.lastColumn > PESERTA_HEADERS.length) return null;
+  if (dirty.length > MAX_REPAIR_BLOCKS) return null;
+  const repaired = repairBlocks(fresh.peserta, {
+    lastRow: now.lastRow,
+    blocks: stored.blocks,
+    dirty,
+    mapping: OUR_MAPPING,
+    timeZone: stored.stamp.timeZone,
+    key,
+  });
+  const whole: CodesWindow = { from: 0, to: Math.ceil(codes.nik.length / CHUNK_CHARS) - 1, ...codes };
+  const window = withBlockCodes(whole, repaired.codes, now.lastRow);
+  const next: StoredCounts = {
+    ...stored,
+    blocks: repaired.blocks,
+    counts: sumBlocks(repaired.blocks),
+    seen: countedOf(index).marks,
+    flag: index.flag,
+  };
+  const nextCodes = { nik: window.nik, name: window.name };
+  return {
+    ...fresh,
+    index: { ...index, stored: next, codes: nextCodes },
+    stored: next,
+    codes: nextCodes,
+    repaired: chunksOfBlocks(dirty, now.lastRow),
+  };
+}
+
+/** Stores freshIndex's repair when the write appends nothing (the form asked about a duplicate). */
+export function storeRepair(fresh: FreshIndex | null): void {
+  if (!fresh?.repaired) return;
+  const { index, stored, codes, now } = fresh;
+  const counted = { flag: stored.flag, marks: stored.seen };
+  writeIndex(index, now, { blocks: stored.blocks, codes }, { counted, chunks: fresh.repaired });
 }
 
 /**
@@ -302,10 +516,13 @@ export function startIndex(spreadsheet: Spreadsheet, peserta: Sheet, timeZone: s
   const stored: StoredCounts = {
     stamp: now,
     counts: Object.create(null) as ActivityCounts,
+    blocks: [],
+    seen: {},
+    flag: '',
     keys: true,
     generation: '',
   };
-  const index: IndexSheet = { sheet, ours: true, signed: true, mark: '', stored, codes };
+  const index: IndexSheet = { sheet, ours: true, signed: true, mark: '', flag: '', stored, marks: [], codes };
   return { index, stored, now, codes, key, peserta };
 }
 
@@ -316,8 +533,8 @@ export function markStale(index: IndexSheet): void {
 
 /**
  * After the add-in appended `rows` (in `Peserta`'s own columns) below row `lastBefore`, inside the
- * lock of that write: their counts and codes are added when the index was fresh until then;
- * a stale or missing index is left for the next click to recount.
+ * lock of that write: their counts (into their blocks) and codes are added when the index was
+ * fresh until then; a stale or missing index is left for the next click to recount.
  */
 export function countAppendedRows(
   lastBefore: number,
@@ -338,21 +555,19 @@ export function countAppendedRows(
   )
     return markStale(index);
   const stamp = { ...fresh.now, lastRow: lastBefore + rows.length };
-  const counts = addCounts(
-    stored.counts,
-    countsOfRows(rows as unknown[][], OUR_MAPPING, stored.stamp.timeZone),
-  );
+  const blocks = countIntoBlocks(stored.blocks, rows, lastBefore + 1, OUR_MAPPING, stored.stamp.timeZone);
   let codes: Content['codes'] = null;
   let fromChunk = 0;
   let tallies: ReportTallies | null = null;
   if (fresh.codes && fresh.key) {
-    const added = codesOf(rows, fresh.key);
+    const added = codesOfRows(rows, fresh.key);
     codes = { nik: fresh.codes.nik + added.nik, name: fresh.codes.name + added.name };
     fromChunk = Math.floor(fresh.codes.nik.length / CHUNK_CHARS);
     // The report's tallies, when they were made for this register as it was: the rows added too
     // (other columns than the add-in's own: left stale, the next report reads Peserta).
+    // (Blocks repaired just now: the tallies do not have the person's edit, stale too.)
     tallies =
-      fresh.now.lastColumn <= PESERTA_HEADERS.length
+      fresh.now.lastColumn <= PESERTA_HEADERS.length && !fresh.repaired
         ? talliesFor(index.tallyRow, fresh.now, stored.generation)
         : null;
     if (tallies)
@@ -364,7 +579,10 @@ export function countAppendedRows(
         added,
       });
   }
-  const generation = writeIndex(index, stamp, { counts, codes }, fromChunk);
+  // The chunks of the rows appended, and of the blocks repaired in freshIndex.
+  const from = Math.min(fromChunk, fresh.repaired?.from ?? fromChunk);
+  const counted = { flag: stored.flag, marks: stored.seen };
+  const generation = writeIndex(index, stamp, { blocks, codes }, { counted, chunks: { from } });
   if (tallies) writeTallies(index.sheet, stamp, generation, tallies);
 }
 
@@ -383,11 +601,14 @@ export function reportIndex(
   timeZone: string,
   dates: { referenceDate: string; activityDates?: Record<string, string> },
 ): ReportIndex {
-  const found = readIndex(spreadsheet, false);
+  let lastRow: number | undefined;
+  const found = readIndex(spreadsheet, false, () => blocksOf((lastRow = peserta.getLastRow())));
   if (found && !found.ours) return null;
-  const before = stampOf(peserta, found?.mark ?? '', timeZone);
+  const before = stampOf(peserta, found?.mark ?? '', timeZone, lastRow);
   if ((before.lastRow - 1) * RECOUNT_COLUMNS > MAX_RECOUNT_CELLS) return null;
-  if (found?.stored && sameStamp(found.stored.stamp, before)) {
+  const dirty = found ? dirtyOf(found, blocksOf(before.lastRow)) : [];
+  // Tallies are kept by block in no way: a dirty block (a person's edit) means a full read.
+  if (found?.stored && sameStamp(found.stored.stamp, before) && dirty.length === 0) {
     const row = found.sheet.getRange(`${TALLY_ROW}:${TALLY_ROW}`).getValues()[0];
     const tallies = talliesFor(row, before, found.stored.generation);
     if (tallies?.datesMatch(dates.referenceDate, dates.activityDates, timeZone)) return { tallies };
@@ -418,11 +639,13 @@ export function storeReportIndex(
   const ours = isOurLayout(read.header);
   const { grid, mapping } = read;
   const content: Content = {
-    counts: mapping.activity === undefined ? {} : countsOfRows(grid, mapping, before.timeZone),
+    blocks: countIntoBlocks([], grid, 2, mapping, before.timeZone),
     codes: ours ? codesOfMapped(grid, mapping, key) : null,
   };
   const index = found ?? { sheet: createIndexSheet(spreadsheet), signed: true };
-  writeTallies(index.sheet, before, writeIndex(index, before, content), tallies);
+  // The flag and marks as reportIndex read them, before the report read Peserta.
+  const counted = countedOf(found);
+  writeTallies(index.sheet, before, writeIndex(index, before, content, { counted }), tallies);
 }
 
 /** The codes of rows read under `mapping` (the add-in's columns, renumbered onto the read). */

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { BLOCK_ROWS } from '../../../src/core/terpilah/block-counts';
 import type { Participant } from '../../../src/core/terpilah/model';
 import {
   activityKey,
@@ -46,14 +47,29 @@ describe('counts per activity', () => {
   });
 
   test('encoded and decoded back; anything incomplete or tampered is no index', () => {
+    // STAMP's 12 rows are one block; the counts are the blocks' sum.
     const counts = countByActivity([person('A', 'L'), person('A', 'P'), person('B', null)]);
-    const cells = encodeCounts(STAMP, counts, true);
-    expect(decodeCounts(cells)).toEqual({ stamp: STAMP, counts, keys: true, generation: '' });
-    expect(decodeCounts(encodeCounts(STAMP, counts, true, 'g1'))?.generation).toBe('g1');
+    const cells = encodeCounts(STAMP, [counts], true, '', { 0: 'm2' }, 'f1');
+    expect(decodeCounts(cells)).toEqual({
+      stamp: STAMP,
+      counts,
+      blocks: [counts],
+      seen: { 0: 'm2' },
+      flag: 'f1',
+      keys: true,
+      generation: '',
+    });
+    expect(decodeCounts(encodeCounts(STAMP, [counts], true, 'g1'))?.generation).toBe('g1');
+    // Blocks that do not cover the stamp's rows are no index.
+    expect(decodeCounts(encodeCounts(STAMP, [counts, counts], true))).toBeNull();
+    expect(
+      decodeCounts(encodeCounts({ ...STAMP, lastRow: 2 + BLOCK_ROWS }, [counts, {}], true))?.counts,
+    ).toEqual(counts);
     expect(decodeCounts(cells.slice(0, 1))).toBeNull();
     expect(decodeCounts(['x', ...cells.slice(1)])).toBeNull();
     expect(decodeCounts([cells[0], cells[1].slice(1)])).toBeNull(); // the chunk lost its "k"
-    expect(decodeCounts([cells[0], 'k{"A":{"participants":-1,"L":0,"P":0,"unknown":0}}'])).toBeNull();
+    expect(decodeCounts([cells[0], 'k{"k":["A"],"b":[[0,-1,0,0,-1]]}'])).toBeNull();
+    expect(decodeCounts([cells[0], 'k{"k":["A"],"b":[[0,2,1,0,0]]}'])).toBeNull(); // L + P + unknown ≠ participants
     expect(decodeCounts([])).toBeNull();
   });
 
