@@ -1,7 +1,7 @@
 /**
  * After a person's edit (the simple trigger onEdit, ../on-edit.ts, https://developers.google.com/apps-script/guides/triggers#onedite):
  * an edit of `Peserta`'s rows writes a fresh random mark into the cells of the blocks it touched
- * (the index's marks column, ./register-counts.ts MARKS_ROW; the range's geometry is local), then a
+ * (the index's marks column, ./index-sheet.ts MARKS_ROW; the range's geometry is local), then a
  * fresh flag in C1 (a click reads the marks only when the flag changed), so that the next click
  * reads only those blocks' rows again; an edit of the header, of many blocks, of the counts sheet
  * itself, or one reaching `Peserta`'s last row makes the whole index stale (a new edit mark in
@@ -15,7 +15,7 @@
  */
 import { editedBlocks } from '../../core/terpilah/block-counts';
 import { PESERTA_COUNTS_SHEET, PESERTA_SHEET } from '../sheets/names';
-import { MARKS_ROW } from './register-counts';
+import { MARKS_ROW } from './index-sheet';
 
 const freshMark = () => `m${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
 
