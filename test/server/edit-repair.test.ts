@@ -170,6 +170,7 @@ describe('a person’s edit repairs the index by block', () => {
     expect(edit?.ok).toBe(true);
     expect(edit?.callsByMethod).toEqual({
       'Spreadsheet.getSheetByName': 1,
+      'Sheet.getSheetValues': 1, // A1: the index's signature (a user's sheet is never written)
       'Sheet.getRange': 2,
       'Range.setValues': 1, // the marks
       'Range.setValue': 1, // then the flag

@@ -63,7 +63,8 @@ export function readIndex(
   if (!ours) return empty;
   const mark = String(row[1] ?? '');
   const flag = String(row[2] ?? '');
-  const stored = decodeCounts(row.slice(3));
+  // Unsigned (emptied by hand, an older add-in's): onEdit leaves it alone, so it is never fresh.
+  const stored = signed ? decodeCounts(row.slice(3)) : null;
   let marks: unknown[] | null = null;
   if (stored?.flag !== flag) {
     const wanted = typeof blocks === 'number' ? blocks : blocks();

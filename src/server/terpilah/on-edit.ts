@@ -10,10 +10,11 @@
  * below, the last one cleared) brings it back to the counted one. It only ever overwrites cells
  * with fresh values, never reads-modifies-writes: two people's edits at once cannot lose each
  * other's marks. It runs in AuthMode.LIMITED, within 30 seconds, on every edit of any sheet: no
- * call of its own when the edit is elsewhere, six when it is in `Peserta`'s rows.
+ * call of its own when the edit is elsewhere, seven when it is in `Peserta`'s rows.
  * Script writes (the add-in's own) never fire it; they keep the counts themselves.
  */
 import { editedBlocks } from '../../core/terpilah/block-counts';
+import { COUNTS_SIGNATURE } from '../../core/terpilah/register-counts';
 import { PESERTA_COUNTS_SHEET, PESERTA_SHEET } from '../sheets/names';
 import { MARKS_ROW } from './index-sheet';
 
@@ -24,6 +25,9 @@ export function onPesertaEdit(e: GoogleAppsScript.Events.SheetsOnEdit, sheetName
   if (sheetName !== PESERTA_SHEET && sheetName !== PESERTA_COUNTS_SHEET) return;
   const counts = (e.source ?? SpreadsheetApp.getActiveSpreadsheet()).getSheetByName(PESERTA_COUNTS_SHEET);
   if (!counts) return; // nothing kept yet: the next headline counts anyway
+  // A user's own sheet of that name is never written; an index without its signature (emptied
+  // by hand) is recounted anyway (./index-sheet.ts).
+  if (counts.getSheetValues(1, 1, 1, 1)[0][0] !== COUNTS_SIGNATURE) return;
   const blocks = sheetName === PESERTA_SHEET ? editedBlocks(e.range.getRow(), e.range.getLastRow()) : null;
   if (blocks && e.range.getLastRow() < e.range.getSheet().getLastRow()) {
     try {
