@@ -88,7 +88,7 @@ interface Content {
 }
 
 /**
- * Writes row 1 (C onwards: B is the mark) and, when the codes are kept, rows 2 and 3: chunks
+ * Writes row 1 (D onwards: B is the edit mark, C the blocks' flag) and, when the codes are kept, rows 2 and 3: chunks
  * `chunks.from` … `chunks.to` (an append changes only the last chunks, a repair its blocks').
  */
 function writeIndex(
@@ -234,8 +234,8 @@ function repairHeadline(
   try {
     withDocumentLock(language, () => {
       // One read: row 1 (its generation) and the code chunks the blocks' codes go into.
-      const rows = found.sheet.getSheetValues(1, 1, key ? 3 : 1, Math.max(4, chunks.to + 1));
-      if (headOf(rows[0][3]).generation !== stored.generation) return;
+      const rows = readHead(found.sheet, key ? 3 : 1, Math.max(4, chunks.to + 1));
+      if (!rows || headOf(rows[0][3]).generation !== stored.generation) return;
       const window = key ? codesWindowOf(rows.slice(1), lastRow, chunks) : null;
       if (key && !window) return;
       const codes = window ? withBlockCodes(window, repaired.codes, lastRow) : null;
@@ -247,6 +247,15 @@ function repairHeadline(
     if (!(error instanceof UserError)) throw error;
   }
   return sumBlocks(repaired.blocks);
+}
+
+/** A1 … of rows 1 … `rows`, `columns` wide; null when the sheet is narrower (columns deleted by hand). */
+function readHead(sheet: Sheet, rows: number, columns: number): unknown[][] | null {
+  try {
+    return sheet.getSheetValues(1, 1, rows, columns);
+  } catch {
+    return null;
+  }
 }
 
 const codesContent = (window: CodesWindow | null): Content['codes'] =>
