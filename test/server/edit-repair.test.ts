@@ -19,6 +19,7 @@ import {
   headlinesRecounted,
   NIK_MAN,
   NIK_WOMAN,
+  pesertaWithRows,
   structural,
   type,
   type Candidate,
@@ -170,6 +171,7 @@ describe('a person’s edit repairs the index by block', () => {
     expect(edit?.ok).toBe(true);
     expect(edit?.callsByMethod).toEqual({
       'Spreadsheet.getSheetByName': 1,
+      'Sheet.getSheetValues': 1, // A1: the index's signature (a user's sheet is never written)
       'Sheet.getRange': 2,
       'Range.setValues': 1, // the marks
       'Range.setValue': 1, // then the flag
@@ -354,5 +356,29 @@ describe('index-derived figures equal a full recount after any sequence of edits
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('a register in a person’s own columns (no duplicate codes kept)', () => {
+  test('its edits repair by block too: the mapped columns of the block read, the headline exact', () => {
+    const header = ['Nama', 'Jenis kelamin', 'NIK', 'Kegiatan'];
+    const rows = Array.from({ length: 1200 }, (_, i) => [
+      `Orang ${i}`,
+      i % 3 ? 'P' : 'L',
+      i % 10 ? '' : NIK_WOMAN,
+      `Kegiatan ${(i % 4) + 1}`,
+    ]);
+    const workbench = pesertaWithRows(rows);
+    sheetOf(workbench, PESERTA).rows[0] = header.map((value) => ({ value }));
+    const ownRows = sheetOf(workbench, PESERTA).rows;
+    for (const row of ownRows) row.length = header.length;
+    expect(headline(workbench, 'Kegiatan 1')).toEqual(headlinesRecounted(workbench, ['Kegiatan 1'])[0]);
+    type(workbench, PESERTA, 'D700:D701', [['Kegiatan 1'], ['Kegiatan 1']]);
+    const repaired = measured(workbench, 'terpilahHeadline', ['Kegiatan 1']);
+    expect(repaired.value).toEqual(headlinesRecounted(workbench, ['Kegiatan 1'])[0]);
+    // The header (its mapping), then the block's rows of the columns counted (sex, NIK and
+    // activity: B:D; the name is only for codes): no recount.
+    expect(repaired.cells.reads).toEqual(['1×26', '5×1', '1×4', `${B}×3`, '1×4']);
+    expectAllRecounted(workbench);
   });
 });

@@ -381,6 +381,10 @@ describe('when the index is used, and when it is recounted', () => {
       expect(headline(workbench, 'Kegiatan 1')).toEqual(recount(workbench, 'Kegiatan 1'));
     runOk(workbench, 'addParticipant', [{ name: 'Baru', activity: 'Kegiatan 1', sex: 'P' }]);
     expect(headline(workbench, 'Kegiatan 1')).toEqual(recount(workbench, 'Kegiatan 1'));
+    // A person's edits of Peserta (onEdit) leave it alone too.
+    type(workbench, PESERTA, 'E5', [['L']]);
+    type(workbench, PESERTA, 'A1', [['Kegiatan']]);
+    expect(headline(workbench, 'Kegiatan 1')).toEqual(recount(workbench, 'Kegiatan 1'));
     expect(JSON.stringify(sheetOf(workbench, INDEX))).toBe(before);
   });
 

@@ -24,21 +24,12 @@ import { matchHeaders } from '../../core/terpilah/headers';
 import type { ColumnMapping } from '../../core/terpilah/model';
 import type { ReportTallies } from '../../core/terpilah/report-tallies';
 import { PESERTA_COLUMN, PESERTA_HEADERS } from '../../core/terpilah/peserta';
-import {
-  blocksOf,
-  dirtyBlocks,
-  MAX_MARKED_BLOCKS,
-  seenMarks,
-  sumBlocks,
-} from '../../core/terpilah/block-counts';
+import { blocksOf, MAX_MARKED_BLOCKS, sumBlocks } from '../../core/terpilah/block-counts';
 import { chunksOfBlocks, codesOfRows, countIntoBlocks } from '../../core/terpilah/index-rows';
 import {
   CHUNK_CHARS,
-  CODE_CHARS,
   COUNTS_SIGNATURE,
-  decodeCounts,
   encodeCounts,
-  fromChunks,
   rowCodes,
   sameStamp,
   toChunks,
@@ -49,19 +40,23 @@ import {
 import { UserError } from '../sheets/errors';
 import { HIDDEN_SHEET_COLUMNS, insertHiddenSheet } from '../sheets/hidden-sheet';
 import { withDocumentLock } from '../sheets/lock';
-import { hasMarker } from '../sheets/markers';
 import { PESERTA_COUNTS_SHEET } from '../sheets/names';
 import { codesWindowOf, repairBlocks, withBlockCodes, type CodesWindow } from './block-repair';
+import {
+  COUNTS_KEY,
+  countedOf,
+  dirtyOf,
+  headOf,
+  readIndex,
+  type Counted,
+  type IndexSheet,
+} from './index-sheet';
 import { pesertaMapping, type PesertaRead } from './read';
 import { appendToTallies, TALLY_ROW, talliesFor, writeTallies } from './report-tallies';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Developer metadata key of the index sheet. */
-export const COUNTS_KEY = 'sopTerpilah.registerCounts';
-/** The index sheet's first row of block marks, in column A: block k's in row MARKS_ROW + k (./on-edit.ts). */
-export const MARKS_ROW = 5;
 /**
  * The recount reads six columns whole; past this many cells (500,000 participants, about 160 s
  * of the 6-minute limit in the latency model's typical case) no index is kept.
@@ -70,131 +65,9 @@ const RECOUNT_COLUMNS = 6;
 const MAX_RECOUNT_CELLS = 3_000_000;
 /** Dirty blocks a click repairs (onEdit marks at most this many); openActivity repairs fewer. */
 const MAX_REPAIR_BLOCKS = MAX_MARKED_BLOCKS;
-const MAX_REPAIR_BLOCKS_ON_OPEN = 2;
+const MAX_REPAIR_BLOCKS_ON_OPEN = 4;
 /** The document property holding the secret the duplicate codes are keyed with. */
 const SECRET_KEY = 'sopTerpilah.indexSecret';
-
-/** The index sheet as read: `ours` false for a user's sheet of that name. */
-export interface IndexSheet {
-  sheet: Sheet;
-  ours: boolean;
-  /** A1 holds the signature (a person may have emptied the sheet: then it is written again). */
-  signed: boolean;
-  mark: string;
-  /** C1: the blocks' flag (onEdit writes a fresh one after their marks). */
-  flag: string;
-  stored: StoredCounts | null;
-  /** The block marks as read (MARKS_ROW); null when not read: the flag says none changed. */
-  marks: unknown[] | null;
-  /** Rows 2 and 3 when asked for and complete: the codes of sheet rows 2, 3, … */
-  codes: { nik: string; name: string } | null;
-  /** Row 4 when asked for: the report's tallies (./report-tallies.ts). */
-  tallyRow?: unknown[];
-}
-
-/**
- * The index sheet: row 1, rows 1–4 when `withCodes`, and, unless the flag is the one counted
- * under, the marks of the first `blocks` blocks (`Peserta`'s, by its last row: blocksOf).
- */
-export function readIndex(
-  spreadsheet: Spreadsheet,
-  withCodes: boolean,
-  /** Or how to know it, asked only when the sheet is ours. */
-  blocks: number | (() => number),
-): IndexSheet | null {
-  const sheet = spreadsheet.getSheetByName(PESERTA_COUNTS_SHEET);
-  if (!sheet) return null;
-  const values = readRows(sheet, withCodes ? TALLY_ROW : 1);
-  const row = values[0] ?? [];
-  const signed = row[0] === COUNTS_SIGNATURE;
-  // A sheet the add-in made and a person emptied is still ours; any other is the user's.
-  const ours = signed || hasMarker(sheet, COUNTS_KEY);
-  const empty = { sheet, ours, signed, mark: '', flag: '', stored: null, marks: [], codes: null };
-  if (!ours) return empty;
-  const mark = String(row[1] ?? '');
-  const flag = String(row[2] ?? '');
-  const stored = decodeCounts(row.slice(3));
-  let marks: unknown[] | null = null;
-  if (stored?.flag !== flag) {
-    const wanted = typeof blocks === 'number' ? blocks : blocks();
-    marks = wanted > 0 ? readMarks(sheet, wanted) : [];
-    // Marks that cannot be read (rows of this sheet deleted): nothing is known fresh.
-    if (!marks) return { ...empty, mark, flag, marks: [] };
-  }
-  if (!withCodes) return { ...empty, mark, flag, stored, marks };
-  const tallyRow = values[TALLY_ROW - 1];
-  if (!stored?.keys) return { ...empty, mark, flag, stored, marks, tallyRow };
-  const length = (stored.stamp.lastRow - 1) * CODE_CHARS;
-  // Exactly the chunks the stamp's rows need (cells further right are an older index's).
-  const chunks = Math.ceil(length / CHUNK_CHARS);
-  const nik = fromChunks((values[1] ?? []).slice(0, chunks));
-  const name = fromChunks((values[2] ?? []).slice(0, chunks));
-  const complete = nik !== null && name !== null && nik.length === length && name.length === length;
-  return { ...empty, mark, flag, stored, marks, codes: complete ? { nik, name } : null, tallyRow };
-}
-
-/** The dirty blocks of `blocks`: none while the flag is the one counted under (marks not read). */
-function dirtyOf(index: IndexSheet, blocks: number): number[] {
-  return index.stored && index.marks ? dirtyBlocks(index.stored.seen, index.marks, blocks) : [];
-}
-
-/** What a write records as counted: the flag and marks read (before `Peserta` was). */
-function countedOf(index: IndexSheet | null): Counted {
-  if (!index) return { flag: '', marks: {} };
-  return { flag: index.flag, marks: index.marks ? seenMarks(index.marks) : (index.stored?.seen ?? {}) };
-}
-
-interface Counted {
-  flag: string;
-  marks: Record<string, string>;
-}
-
-/**
- * Rows 1 … `rows` of the index: its first HIDDEN_SHEET_COLUMNS columns in one read (no Range),
- * then the columns further right that row 1's, the codes' or the tallies' chunks need, if any.
- */
-function readRows(sheet: Sheet, rows: number): unknown[][] {
-  let values: unknown[][];
-  try {
-    values = sheet.getSheetValues(1, 1, rows, HIDDEN_SHEET_COLUMNS);
-  } catch {
-    return sheet.getRange(`1:${rows}`).getValues(); // a person deleted columns of it
-  }
-  const head = headOf(values[0]?.[3]);
-  const lastRow = count(head.lastRow) || 1;
-  const needed = Math.max(
-    4 + count(head.chunks),
-    rows > 1 ? Math.ceil(((lastRow - 1) * CODE_CHARS) / CHUNK_CHARS) : 0,
-    rows >= TALLY_ROW ? 1 + count(headOf(values[TALLY_ROW - 1]?.[0]).chunks) : 0,
-  );
-  if (needed <= HIDDEN_SHEET_COLUMNS) return values;
-  try {
-    const more = sheet.getSheetValues(1, HIDDEN_SHEET_COLUMNS + 1, rows, needed - HIDDEN_SHEET_COLUMNS);
-    return values.map((line, i) => [...line, ...more[i]]);
-  } catch {
-    return values; // fewer columns than the stamp says: the index is read as incomplete
-  }
-}
-
-/** A JSON head cell (row 1's stamp, row 4's), {} when it is none. */
-function headOf(cell: unknown): { chunks?: unknown; lastRow?: unknown; generation?: unknown } {
-  try {
-    const head: unknown = JSON.parse(String(cell ?? ''));
-    return typeof head === 'object' && head !== null ? head : {};
-  } catch {
-    return {};
-  }
-}
-
-const count = (n: unknown): number => (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0);
-
-function readMarks(sheet: Sheet, blocks: number): unknown[] | null {
-  try {
-    return sheet.getSheetValues(MARKS_ROW, 1, blocks, 1).map(([mark]) => mark);
-  } catch {
-    return null;
-  }
-}
 
 export function stampOf(
   peserta: Sheet,
@@ -215,7 +88,7 @@ interface Content {
 }
 
 /**
- * Writes row 1 (C onwards: B is the mark) and, when the codes are kept, rows 2 and 3: chunks
+ * Writes row 1 (D onwards: B is the edit mark, C the blocks' flag) and, when the codes are kept, rows 2 and 3: chunks
  * `chunks.from` … `chunks.to` (an append changes only the last chunks, a repair its blocks').
  */
 function writeIndex(
@@ -361,8 +234,8 @@ function repairHeadline(
   try {
     withDocumentLock(language, () => {
       // One read: row 1 (its generation) and the code chunks the blocks' codes go into.
-      const rows = found.sheet.getSheetValues(1, 1, key ? 3 : 1, Math.max(4, chunks.to + 1));
-      if (headOf(rows[0][3]).generation !== stored.generation) return;
+      const rows = readHead(found.sheet, key ? 3 : 1, Math.max(4, chunks.to + 1));
+      if (!rows || headOf(rows[0][3]).generation !== stored.generation) return;
       const window = key ? codesWindowOf(rows.slice(1), lastRow, chunks) : null;
       if (key && !window) return;
       const codes = window ? withBlockCodes(window, repaired.codes, lastRow) : null;
@@ -374,6 +247,15 @@ function repairHeadline(
     if (!(error instanceof UserError)) throw error;
   }
   return sumBlocks(repaired.blocks);
+}
+
+/** A1 … of rows 1 … `rows`, `columns` wide; null when the sheet is narrower (columns deleted by hand). */
+function readHead(sheet: Sheet, rows: number, columns: number): unknown[][] | null {
+  try {
+    return sheet.getSheetValues(1, 1, rows, columns);
+  } catch {
+    return null;
+  }
 }
 
 const codesContent = (window: CodesWindow | null): Content['codes'] =>

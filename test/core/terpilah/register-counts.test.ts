@@ -60,6 +60,10 @@ describe('counts per activity', () => {
       generation: '',
     });
     expect(decodeCounts(encodeCounts(STAMP, [counts], true, 'g1'))?.generation).toBe('g1');
+    // The flag and marks counted under must be there, as texts.
+    const head = JSON.parse(cells[0]) as Record<string, unknown>;
+    for (const broken of [{ seen: [] }, { seen: { 0: 1 } }, { flag: undefined }, { flag: 7 }])
+      expect(decodeCounts([JSON.stringify({ ...head, ...broken }), ...cells.slice(1)])).toBeNull();
     // Blocks that do not cover the stamp's rows are no index.
     expect(decodeCounts(encodeCounts(STAMP, [counts, counts], true))).toBeNull();
     expect(
