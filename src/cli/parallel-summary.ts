@@ -23,7 +23,8 @@ import { QUALITY_ROWS_PER_TYPE } from '../core/terpilah/quality-list';
 import { SummaryTally, type SummaryTallyState } from '../core/terpilah/tally';
 import { readRecordsAt, type CsvRange } from './csv-range';
 import { CSV_OPTIONS, isBlankRow, ReadError } from './read-file';
-import { LOG_FIELDS, rangeJob, type FromRange } from './range-worker';
+import { KeySpill } from './key-spill';
+import { countRange, LOG_FIELDS, rangeJob, type FromRange } from './range-worker';
 import { streamTable, type StreamHeader } from './stream-table';
 import { headerText, type FileSummary } from './summarise-file';
 
@@ -43,6 +44,8 @@ export interface Fallback {
 }
 
 const HEAD_BYTES = 1 << 20;
+/** Rows replayed before the duplicate tables are sized for the whole file (summarise-file's ESTIMATE_AT). */
+const RESERVE_AT = 100_000;
 const MIN_BYTES = 8 << 20;
 
 function readAt(path: string, from: number, length: number): Buffer {
@@ -62,9 +65,7 @@ function readAt(path: string, from: number, length: number): Buffer {
 }
 
 /** The header as one thread reads it, and where the data below it starts. */
-async function probe(
-  path: string,
-): Promise<
+async function probe(path: string): Promise<
   | {
       found: StreamHeader;
       headerRow: number;
@@ -131,6 +132,7 @@ function cuts(path: string, start: number, size: number, ranges: number, delimit
 }
 
 interface RangeDone {
+  own?: SummaryTally;
   rows: number;
   participants: number;
   records: number;
@@ -197,21 +199,29 @@ export async function summariseInRanges(
     });
   if (ranges.length < 2) return { fallback: 'one range' };
 
+  const { dataStart } = head;
   const check = new DuplicateKeyCheck();
   const flags = new FlagGroups();
   const done: (RangeDone | null)[] = ranges.map(() => null);
-  const queued: Uint32Array[][] = ranges.map(() => []);
+  /** Keys of a range that waits for the ones before it: on disk, not in memory (~24 bytes a row). */
+  const waiting = ranges.map(() => new KeySpill());
   const bytes = ranges.map(() => 0);
   const rowsRead = ranges.map(() => 0);
-  /** The range being replayed, and its first row's offset (rows before it in the file). */
+  /**
+   * The range being replayed, and what its logged rows are counted from: the first range's are
+   * the file's rows already (it starts after the header), the others' are their record numbers,
+   * after the records of the ranges before.
+   */
   let current = 0;
-  let offset = head.headerRow;
-  let reserved = false;
+  let offset = 0;
+  const bases: number[] = [0];
+  let replayed = 0;
+  let estimate = 0;
 
   const replay = (range: number, keys: Uint32Array) => {
     for (let at = 0; at < keys.length; at += LOG_FIELDS) {
-      const local = keys[at];
-      const row = offset + local;
+      const row = offset + keys[at];
+      const local = range === 0 ? keys[at] - head.headerRow : keys[at];
       const hasNik = keys[at + 1] !== 0;
       if (hasNik) {
         const first = check.nik(keys[at + 1], keys[at + 2], row);
@@ -223,15 +233,20 @@ export async function summariseInRanges(
           flags.add(range, keys[at + 5], { code: 'duplicateNameInstitution', row, local, first });
       }
     }
+    // The tables sized once for the whole file from the first rows, as one thread sizes them.
+    const before = replayed;
+    replayed += keys.length / LOG_FIELDS;
+    if (before < RESERVE_AT && replayed >= RESERVE_AT && estimate > replayed)
+      check.reserve(estimate, replayed);
   };
   /** Replays what can be replayed: ranges in file order, each once the ones before are done. */
   const pump = () => {
     while (current < ranges.length) {
-      for (const keys of queued[current]) replay(current, keys);
-      queued[current] = [];
+      waiting[current].replay((keys) => replay(current, keys));
       const finished = done[current];
       if (!finished) return;
-      offset += finished.records;
+      offset = (current === 0 ? head.headerRow : offset) + finished.records;
+      bases.push(offset);
       current++;
     }
   };
@@ -249,77 +264,86 @@ export async function summariseInRanges(
       }
       resolve(value);
     };
-    ranges.forEach((range, k) => {
-      const worker = new Worker(settings.script, {
-        workerData: rangeJob(range, headers, options),
-        resourceLimits: { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 256 },
-        stdout: true,
-        stderr: true,
-      });
-      workers.push(worker);
-      worker.on('message', (message: FromRange) => {
-        if (settled) return;
-        try {
-          switch (message.type) {
-            case 'progress': {
-              bytes[k] = message.bytes;
-              rowsRead[k] = message.rows;
-              const read = bytes.reduce((a, b) => a + b, 0);
-              const rows = rowsRead.reduce((a, b) => a + b, 0);
-              // The duplicate tables sized once for the whole file, as one thread sizes them.
-              if (!reserved && rows >= 100_000) {
-                reserved = true;
-                check.reserve(Math.ceil(((rows * size) / Math.max(1, read)) * 1.1));
-              }
-              settings.progress?.(head.dataStart + read, size, rows);
-              break;
-            }
-            case 'keys':
-              queued[k].push(message.keys);
-              pump();
-              break;
-            case 'done': {
-              done[k] = message;
-              if (!message.boundary) settle({ fallback: `range ${k + 1} ends inside a quoted field` });
-              pump();
-              if (current === ranges.length) settle('ok');
-              break;
-            }
-            case 'fallback':
-              settle({ fallback: message.reason });
-              break;
-            case 'error':
-              settle(message.readError ? new ReadError(message.message) : { fallback: message.message });
-              break;
+    const handle = (k: number, message: FromRange) => {
+      if (settled) return;
+      try {
+        switch (message.type) {
+          case 'progress': {
+            bytes[k] = message.bytes;
+            rowsRead[k] = message.rows;
+            const read = bytes.reduce((a, b) => a + b, 0);
+            const rows = rowsRead.reduce((a, b) => a + b, 0);
+            if (rows > 0) estimate = Math.ceil((rows * (size - dataStart)) / Math.max(1, read));
+            settings.progress?.(dataStart + read, size, rows);
+            break;
           }
-        } catch (e) {
-          settle({ fallback: String((e as Error)?.message ?? e) });
+          case 'keys':
+            if (k === current) replay(k, message.keys);
+            else waiting[k].write(message.keys);
+            break;
+          case 'done': {
+            done[k] = message;
+            if (!message.boundary) settle({ fallback: `range ${k + 1} ends inside a quoted field` });
+            pump();
+            if (current === ranges.length) settle('ok');
+            break;
+          }
+          case 'fallback':
+            settle({ fallback: message.reason });
+            break;
+          case 'error':
+            settle(message.readError ? new ReadError(message.message) : { fallback: message.message });
+            break;
         }
-      });
+      } catch (e) {
+        settle(e instanceof ReadError ? e : { fallback: String((e as Error)?.message ?? e) });
+      }
+    };
+    // The first range on this thread, the others on workers: as many threads as ranges.
+    ranges.forEach((range, k) => {
+      if (settled || k === 0) return;
+      let worker: Worker;
+      try {
+        worker = new Worker(settings.script, {
+          workerData: rangeJob(range, headers, options),
+          // The CLI's heap flags hold for every thread of the process (resourceLimits too).
+          execArgv: [],
+          stdout: true,
+          stderr: true,
+        });
+      } catch (e) {
+        settle({ fallback: `worker: ${(e as Error).message}` });
+        return;
+      }
+      workers.push(worker);
+      worker.on('message', (message: FromRange) => handle(k, message));
       worker.on('error', (e) => settle({ fallback: `worker: ${e.message}` }));
       worker.on('exit', (code) => {
         if (!done[k]) settle({ fallback: `worker stopped (exit code ${code})` });
       });
     });
+    if (!settled)
+      void countRange(rangeJob(ranges[0], headers, options, head.headerRow), (message) => handle(0, message));
   });
+  for (const spill of waiting) spill.close();
   if (outcome instanceof ReadError) throw outcome;
   if (outcome !== 'ok') return outcome;
 
   // Merge in file order; each range's findings get their row in the file.
   const finished = done as RangeDone[];
-  const tally = new SummaryTally();
-  let before = head.headerRow;
-  const offsets: number[] = [];
-  for (const range of finished) {
-    const shift = before;
-    offsets.push(shift);
+  // Merged into the first range's tally (its rows are the file's already), in file order; each
+  // other range's findings get their rows in the file.
+  const tally = finished[0].own ?? new SummaryTally();
+  if (!finished[0].own) tally.merge(finished[0].tally);
+  finished.forEach((range, k) => {
+    if (k === 0) return;
+    const shift = bases[k];
     tally.merge(range.tally, (f) => ({
       ...f,
       row: f.row + shift,
       message: f.message.replace(/^Baris \d+: /, `Baris ${f.row + shift}: `),
     }));
-    before += range.records;
-  }
+  });
 
   // The duplicates' messages: their rows read again, from the checkpoint before each.
   const byActivity = new Map<string, Map<QualityCode, { count: number; first: Flagged[] }>>();

@@ -305,10 +305,12 @@ export class DuplicateKeyCheck {
   private readonly nikSeen = new KeyTable();
   private readonly nameSeen = new KeyTable();
 
-  /** Room for about `rows` rows' keys without growing. */
-  reserve(rows: number): void {
-    this.nikSeen.reserve(rows);
-    this.nameSeen.reserve(rows);
+  /** Sizes the tables for `rows` rows from what `seenRows` rows needed (DuplicateCheck.reserve). */
+  reserve(rows: number, seenRows: number): void {
+    if (!(seenRows > 0) || !(rows > seenRows)) return;
+    const scale = (rows / seenRows) * 1.1;
+    this.nikSeen.reserve(Math.ceil(this.nikSeen.size * scale));
+    this.nameSeen.reserve(Math.ceil(this.nameSeen.size * scale));
   }
 
   nik(hi: number, lo: number, row: number): number | undefined {
