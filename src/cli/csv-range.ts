@@ -161,6 +161,8 @@ export async function readCsvRange(
   range: CsvRange,
   record: (values: string[], local: number) => void,
   progress?: (bytesRead: number) => void,
+  /** Asked after each chunk: true stops the reading (another range fell back). */
+  stop?: () => boolean,
 ): Promise<RangeRead & { fast: number; slow: number }> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const blocks = new CsvBlocks(range, record);
@@ -176,6 +178,7 @@ export async function readCsvRange(
         bytes += chunk.length;
         blocks.write(decoder.decode(chunk, { stream: true }));
         progress?.(bytes);
+        if (stop?.()) throw new RangeFallback('stopped');
       }
       blocks.write(decoder.decode());
     } catch (e) {

@@ -323,7 +323,11 @@ export async function summariseInRanges(
       });
     });
     if (!settled)
-      void countRange(rangeJob(ranges[0], headers, options, head.headerRow), (message) => handle(0, message));
+      void countRange(
+        rangeJob(ranges[0], headers, options, head.headerRow),
+        (message) => handle(0, message),
+        () => settled,
+      );
   });
   for (const spill of waiting) spill.close();
   if (outcome instanceof ReadError) throw outcome;

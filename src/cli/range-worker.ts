@@ -89,6 +89,7 @@ export function runRangeWorker(): void {
 export function countRange(
   job: Omit<RangeJob, typeof WORKER_KEY>,
   post: (message: FromRange, transfer?: ArrayBuffer[]) => void,
+  stop?: () => boolean,
 ): Promise<void> {
   const matched = matchHeaders(job.header);
   const cached = Object.entries(matched.mapping)
@@ -161,6 +162,7 @@ export function countRange(
         );
       post({ type: 'progress', bytes, rows });
     },
+    stop,
   ).then(
     (read) => {
       flush();
