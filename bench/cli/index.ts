@@ -243,12 +243,16 @@ async function main() {
       const path = rows === cliRows[0] ? parserPath : join(dir, `register-${rows}.csv`);
       if (path !== parserPath) await writeRegister(path, rows);
       const bytes = statSync(path).size;
-      // The default (byte ranges on every core), one thread, then DuckDB, in the same run.
-      const ranged = await measure([CLI, 'ringkas', path, '--tanggal', DATE], { SOP_TERPILAH_TRACE: '1' });
-      const one = await measure([CLI, 'ringkas', path, '--tanggal', DATE], { SOP_TERPILAH_THREADS: '1' });
+      // Byte ranges on every core (SOP_TERPILAH_RANGES=auto), one thread (the default), then
+      // DuckDB, in the same run.
+      const ranged = await measure([CLI, 'ringkas', path, '--tanggal', DATE], {
+        SOP_TERPILAH_RANGES: 'auto',
+        SOP_TERPILAH_TRACE: '1',
+      });
+      const one = await measure([CLI, 'ringkas', path, '--tanggal', DATE]);
       const duck = await measure([__filename, '--duckdb', path]);
       for (const [name, cli] of [
-        [`${ranged.path ?? 'default'}`, ranged],
+        [`${ranged.path ?? 'ranges'}`, ranged],
         ['one thread', one],
       ] as const) {
         if (cli.code !== 0) throw new Error(`the CLI exited with ${cli.code} on ${rows} rows`);

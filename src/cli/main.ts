@@ -6,7 +6,8 @@
  *
  * Same core as the add-in (matchHeaders → the normaliser of normaliseRows → the counts of
  * summariseAll → reportSheetPlan), so the same data gives the same figures. The file is streamed
- * (stream-table.ts): row by row, in memory that does not grow with its rows. Exit codes: 0 ok,
+ * (stream-table.ts): row by row, in memory that does not grow with its rows; a big CSV may be
+ * counted in byte ranges on several threads (parallel-summary.ts). Exit codes: 0 ok,
  * 1 bad usage, 2 unreadable file or unrecognised header.
  */
 import { spawn } from 'node:child_process';
@@ -431,15 +432,18 @@ const csvWorker = (): string | undefined =>
   process.env.SOP_TERPILAH_THREADS === '2' ? __filename : undefined;
 
 /**
- * Byte ranges counted on their own threads (parallel-summary.ts; the same figures): one per core,
- * at most 4, for a CSV of 8 MiB or more. SOP_TERPILAH_THREADS=1 reads on one thread;
- * SOP_TERPILAH_RANGES=<n> cuts any CSV into n ranges (tests); SOP_TERPILAH_TRACE=1 says on
- * stderr which path read the file.
+ * SOP_TERPILAH_RANGES=auto: a UTF-8 CSV of 8 MiB or more is counted in byte ranges, one per core
+ * (at most 4; one core: one thread), merged to the same figures (parallel-summary.ts);
+ * SOP_TERPILAH_RANGES=<n> cuts any CSV into n ranges (tests). Not by default: on the shared
+ * 2-core benchmark machine it gave shorter runs only while a core was free (5 M rows: 25 s
+ * against 40–57 s on one thread), longer ones when it was not, and ~25 % more CPU.
+ * SOP_TERPILAH_TRACE=1 says on stderr which path read the file.
  */
 function ranges(): Io['ranges'] {
-  const forced = Number(process.env.SOP_TERPILAH_RANGES);
-  if (Number.isInteger(forced) && forced >= 2) return { script: __filename, count: forced, minBytes: 0 };
-  if (process.env.SOP_TERPILAH_THREADS !== undefined) return undefined;
+  const setting = process.env.SOP_TERPILAH_RANGES;
+  const forced = Number(setting);
+  if (Number.isInteger(forced) && forced >= 1) return { script: __filename, count: forced, minBytes: 0 };
+  if (setting !== 'auto') return undefined;
   const cores = Math.min(4, availableParallelism());
   return cores >= 2 ? { script: __filename, count: cores } : undefined;
 }

@@ -1,15 +1,19 @@
 /**
  * A big UTF-8 CSV summarised on several threads, with the figures of one thread (summarise-file.ts):
- * the data below the header is cut into byte ranges at line breaks, one worker per range parses,
- * normalises and counts it (range-worker.ts), and this thread merges in file order:
- * - rows: each range numbers its rows from 1; its offset is the records of the ranges before;
+ * the data below the header is cut into byte ranges at line breaks; this thread counts the first
+ * range, a worker each other one (range-worker.ts: parse, normalise, count), and this thread
+ * merges them in file order:
+ * - rows: the first range's are the file's; each other range numbers its records from 1, and
+ *   its offset is the records of the ranges before;
  * - counts, first-seen orders and the first findings of each type: SummaryTally.merge;
- * - duplicates depend on every earlier row: the workers send each row's keys, and this thread
- *   replays the check in file order (DuplicateKeyCheck), then reads the few rows whose finding
- *   is shown again (checkpoints) to write its message as one thread would.
+ * - duplicates depend on every earlier row: each range sends its rows' keys, and this thread
+ *   replays the check in file order (DuplicateKeyCheck; the keys of a range still waiting for
+ *   the ones before go to a temporary file, key-spill.ts), then reads again the few rows whose
+ *   finding a summary shows (from the checkpoint before each) to write its message as one
+ *   thread does.
  * A cut inside a quoted field (a line break in quotes) is caught: the range before then did not
  * end at a record boundary. Then, and for anything else a range cannot stand for (not UTF-8, a
- * CSV error, no header in the first lines), the caller reads the file on one thread.
+ * CSV error, no header in the first MiB), the caller reads the file on one thread.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -179,7 +183,7 @@ export async function summariseInRanges(
   } catch {
     return { fallback: 'cannot stat' };
   }
-  if (settings.ranges < 2) return { fallback: 'one range' };
+  if (settings.ranges < 1) return { fallback: 'no range' };
   if (size < (settings.minBytes ?? MIN_BYTES)) return { fallback: 'small file' };
   const head = await probe(path);
   if ('fallback' in head) return head;
@@ -197,7 +201,7 @@ export async function summariseInRanges(
       delimiter: head.delimiter,
       recordDelimiter: head.recordDelimiter,
     });
-  if (ranges.length < 2) return { fallback: 'one range' };
+  if (ranges.length < Math.min(2, settings.ranges)) return { fallback: 'one range' };
 
   const { dataStart } = head;
   const check = new DuplicateKeyCheck();

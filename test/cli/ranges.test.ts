@@ -17,7 +17,8 @@ let dir: string;
 const file = (name: string) => join(dir, name);
 
 function run(env: Record<string, string>, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, 'ringkas', ...args, '--tanggal', DATE], {
+  const cores = env.CORES ? ['-r', file(`cores-${env.CORES}.js`)] : [];
+  const result = spawnSync(process.execPath, [...cores, CLI, 'ringkas', ...args, '--tanggal', DATE], {
     encoding: 'utf8',
     env: { ...process.env, SOP_TERPILAH_TRACE: '1', ...env },
     maxBuffer: 1 << 28,
@@ -96,6 +97,10 @@ beforeAll(() => {
     Buffer.concat([Buffer.from(register, 'utf8'), Buffer.from('9;K;André;L;;;;;Café;;\n', 'latin1')]),
   );
   writeFileSync(file('unknown.csv'), 'Foo;Bar\n' + '1;2\n'.repeat(50_000));
+  // Over 8 MiB, for SOP_TERPILAH_RANGES=auto; preloads that say how many cores there are.
+  writeFileSync(file('big.csv'), [HEADER.join(';') + '\n', ...lines(90_000, 4)].join(''));
+  for (const n of [1, 2])
+    writeFileSync(file(`cores-${n}.js`), `require('os').availableParallelism = () => ${n};`);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -127,6 +132,15 @@ describe('ringkas on a CSV in byte ranges', () => {
     const nik = all.quality.find((q: { type: string }) => q.type === 'duplicateNik');
     expect(nik.count).toBeGreaterThan(5_000);
     expect(nik.shown[0].row).toBeGreaterThan(8_001);
+  });
+
+  test('auto: ranges on a big CSV with two cores; one thread on one core or for a small file', () => {
+    const auto = (cores: string, name: string) =>
+      run({ SOP_TERPILAH_RANGES: 'auto', CORES: cores }, file(name)).trace;
+    expect(auto('2', 'big.csv')).toBe('ranges: 2');
+    expect(auto('1', 'big.csv')).toBe('one thread: one thread');
+    expect(auto('2', 'register.csv')).toBe('one thread: small file');
+    expect(run({}, file('big.csv')).trace).toBe('one thread: one thread');
   });
 
   test('a cut inside a quoted field, not UTF-8, an unknown header: read on one thread, same output', () => {
