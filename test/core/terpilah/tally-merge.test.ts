@@ -86,6 +86,26 @@ describe('SummaryTally.merge', () => {
   });
 });
 
+describe('SummaryTally.addFindings', () => {
+  test('adds the first findings of a type and its count to the activity and to all', () => {
+    const tally = tallyOf(normalised([['K', 'Ani', 'L', '', '', '30', '']]));
+    const finding = (row: number) => ({ row, code: 'duplicateNik' as const, message: `Baris ${row}: x` });
+    const first = Array.from({ length: 20 }, (_, i) => finding(10 + i));
+    tally.addFindings('K', 'duplicateNik', first, 25);
+    tally.addFindings('Baru', 'duplicateNik', [finding(5)], 1);
+    const [all, k, baru] = tally.summaries();
+    expect(all.qualityCounts?.duplicateNik).toBe(26);
+    expect(all.quality.filter((f) => f.code === 'duplicateNik').map((f) => f.row)).toEqual([
+      5,
+      ...first.slice(0, 19).map((f) => f.row),
+    ]);
+    expect(k.qualityCounts?.duplicateNik).toBe(25);
+    expect(k.quality.filter((f) => f.code === 'duplicateNik')).toHaveLength(20);
+    expect(baru.activity).toBe('Baru');
+    expect(baru.participants).toBe(0);
+  });
+});
+
 describe('DuplicateKeyCheck', () => {
   test('replayed on duplicateKeys, it flags the rows check() flags, with the same first rows', () => {
     const person = fc.record({
