@@ -132,15 +132,14 @@ export class CsvBlocks {
   /** The records of a piece of whole records; null when it ends inside a quoted field. */
   private parse(text: string): string[][] | null {
     const { delimiter, recordDelimiter } = this.range;
-    // papaparse drops a BOM that starts its input: such a piece is csv-parse's.
-    if (!text.includes('"') && text.charCodeAt(0) !== 0xfeff) {
+    if (!text.includes('"')) {
       const body = text.endsWith(recordDelimiter) ? text.slice(0, -recordDelimiter.length) : text;
       if (body === '') return text === '' ? [] : [['']];
-      const result = Papa.parse<string[]>(body, {
-        delimiter,
-        newline: recordDelimiter as '\n',
-        quoteChar: '"',
-      });
+      // papaparse's own Parser (what Papa.parse runs), without Papa.parse's wrapper: that
+      // wrapper, called per piece, kept each piece's records alive past a young-generation
+      // collection (scavenges 35× longer; most of the time papaparse saved).
+      const parser = new Papa.Parser({ delimiter, newline: recordDelimiter as '\n', quoteChar: '"' });
+      const result = parser.parse(body, 0, false) as Papa.ParseResult<string[]>;
       if (result.errors.length === 0) {
         this.fast++;
         return result.data;
