@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Bytes read back at a time: a multiple of a logged row (24 bytes). */
-const READ_BYTES = 3 << 20;
+const READ_BYTES = 3 << 18;
 
 export class KeySpill {
   private file: { fd: number; dir: string } | null | 'memory' = null;

@@ -432,20 +432,18 @@ const csvWorker = (): string | undefined =>
   process.env.SOP_TERPILAH_THREADS === '2' ? __filename : undefined;
 
 /**
- * SOP_TERPILAH_RANGES=auto: a UTF-8 CSV of 8 MiB or more is counted in byte ranges, one per core
- * (at most 4; one core: one thread), merged to the same figures (parallel-summary.ts);
- * SOP_TERPILAH_RANGES=<n> cuts any CSV into n ranges (tests). Not by default: on the shared
- * 2-core benchmark machine it gave shorter runs only while a core was free (5 M rows: 25 s
- * against 40–57 s on one thread), longer ones when it was not, and ~25 % more CPU.
- * SOP_TERPILAH_TRACE=1 says on stderr which path read the file.
+ * By default a UTF-8 CSV of 8 MiB or more is counted in byte ranges, one per core (at most 4; on
+ * one core one range, still papaparse's cheaper reading), merged to the same figures
+ * (parallel-summary.ts): 5 M rows on the 2-core benchmark machine 51 → 29 s wall, 51 → 31 s CPU,
+ * peak ~300 MB. SOP_TERPILAH_THREADS=1 reads on one thread as before (=2: csv-thread.ts);
+ * SOP_TERPILAH_RANGES=<n> cuts any CSV into n ranges (tests); SOP_TERPILAH_TRACE=1 says on
+ * stderr which path read the file.
  */
 function ranges(): Io['ranges'] {
-  const setting = process.env.SOP_TERPILAH_RANGES;
-  const forced = Number(setting);
+  if (process.env.SOP_TERPILAH_THREADS !== undefined) return undefined;
+  const forced = Number(process.env.SOP_TERPILAH_RANGES);
   if (Number.isInteger(forced) && forced >= 1) return { script: __filename, count: forced, minBytes: 0 };
-  if (setting !== 'auto') return undefined;
-  const cores = Math.min(4, availableParallelism());
-  return cores >= 2 ? { script: __filename, count: cores } : undefined;
+  return { script: __filename, count: Math.max(1, Math.min(4, availableParallelism())) };
 }
 
 if (isCsvWorker()) runCsvWorker();

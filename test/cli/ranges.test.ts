@@ -134,13 +134,14 @@ describe('ringkas on a CSV in byte ranges', () => {
     expect(nik.shown[0].row).toBeGreaterThan(8_001);
   });
 
-  test('auto: ranges on a big CSV with two cores; one thread on one core or for a small file', () => {
-    const auto = (cores: string, name: string) =>
-      run({ SOP_TERPILAH_RANGES: 'auto', CORES: cores }, file(name)).trace;
-    expect(auto('2', 'big.csv')).toBe('ranges: 2');
-    expect(auto('1', 'big.csv')).toBe('one thread: one thread');
-    expect(auto('2', 'register.csv')).toBe('one thread: small file');
-    expect(run({}, file('big.csv')).trace).toBe('one thread: one thread');
+  test('by default: a range per core for a big CSV (one on one core), one thread for a small one', () => {
+    const byDefault = (cores: string, name: string) => run({ CORES: cores }, file(name)).trace;
+    expect(byDefault('2', 'big.csv')).toBe('ranges: 2');
+    expect(byDefault('1', 'big.csv')).toBe('ranges: 1');
+    expect(byDefault('2', 'register.csv')).toBe('one thread: small file');
+    expect(run({ SOP_TERPILAH_THREADS: '1' }, file('big.csv')).trace).toBe('one thread: one thread');
+    const one = run({ SOP_TERPILAH_THREADS: '1' }, file('big.csv'), '--json');
+    expect(run({ CORES: '1' }, file('big.csv'), '--json').out).toEqual(one.out);
   });
 
   test('a cut inside a quoted field, not UTF-8, an unknown header: read on one thread, same output', () => {
