@@ -130,11 +130,13 @@ class PairCounts {
   }
 
   add(activity: number, index: number, sex: number): void {
-    this.addCounts(activity, index, sex === 0 ? 1 : 0, sex === 1 ? 1 : 0, sex === 2 ? 1 : 0);
+    // The slot first: taking it may grow the table (a new `slots`).
+    const at = this.pair(activity, index);
+    this.slots[at + 2 + sex]++;
   }
 
-  /** Adds [L, P, unknown] to a pair (merging another tally's). */
-  addCounts(activity: number, index: number, l: number, p: number, u: number): void {
+  /** The offset of a pair's slot, taken (and the table grown) when the pair is new. */
+  private pair(activity: number, index: number): number {
     let at = this.slot(activity, index);
     if (this.slots[at] === 0) {
       if ((this.count + 1) * 4 > (this.mask + 1) * 3) {
@@ -146,6 +148,12 @@ class PairCounts {
       this.slots[at + 1] = index;
       (this.touched[activity] ??= []).push(index);
     }
+    return at;
+  }
+
+  /** Adds [L, P, unknown] to a pair (merging another tally's). */
+  addCounts(activity: number, index: number, l: number, p: number, u: number): void {
+    const at = this.pair(activity, index);
     this.slots[at + 2] += l;
     this.slots[at + 3] += p;
     this.slots[at + 4] += u;
@@ -205,10 +213,18 @@ class GrowingDense implements SparseCounts {
   readonly touched: number[] = [];
   private cells = new Int32Array(3 * 64);
   add(index: number, sex: number): void {
-    this.addCounts(index, sex === 0 ? 1 : 0, sex === 1 ? 1 : 0, sex === 2 ? 1 : 0);
+    const c = this.cell(index);
+    c[index * 3 + sex]++;
   }
   /** Adds [L, P, unknown] to an index (merging another tally's). */
   addCounts(index: number, l: number, p: number, u: number): void {
+    const c = this.cell(index);
+    c[index * 3] += l;
+    c[index * 3 + 1] += p;
+    c[index * 3 + 2] += u;
+  }
+  /** The counters, grown to hold the index, which is marked touched when first counted. */
+  private cell(index: number): Int32Array {
     const b = index * 3;
     if (b >= this.cells.length) {
       const cells = new Int32Array(Math.max(this.cells.length * 2, b + 3));
@@ -217,9 +233,7 @@ class GrowingDense implements SparseCounts {
     }
     const c = this.cells;
     if (c[b] === 0 && c[b + 1] === 0 && c[b + 2] === 0) this.touched.push(index);
-    c[b] += l;
-    c[b + 1] += p;
-    c[b + 2] += u;
+    return c;
   }
   state(): DenseState {
     return { touched: this.touched, cells: this.cells };
