@@ -8,6 +8,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { Parser } from 'csv-parse';
 import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
+import { CsvBlocks } from '../../src/cli/csv-range';
 import { CSV_OPTIONS } from '../../src/cli/read-file';
 
 export interface ParserFigure {
@@ -52,6 +53,20 @@ function udsvWhole(text: string): Records {
   });
   parser.end();
   return rows;
+}
+
+/** As the CLI's byte ranges read (csv-range.ts), the record delimiter the first line ends with. */
+function blocksWhole(text: string): Records {
+  const records: Records = [];
+  const crlf = text.indexOf('\r\n');
+  const lf = text.indexOf('\n');
+  const recordDelimiter = crlf >= 0 && crlf + 1 === lf ? '\r\n' : '\n';
+  const blocks = new CsvBlocks({ delimiter: ';', recordDelimiter, start: 0 }, (values) => {
+    records.push(values);
+  });
+  blocks.write(text);
+  blocks.end(true);
+  return records;
 }
 
 function agreement(parse: (text: string) => Records): string {
@@ -117,6 +132,23 @@ export async function compareParsers(
     version: versions['csv-parse'],
     ...sliced,
     agreement: agreement(oracle),
+  });
+  // As the CLI's byte ranges read (csv-range.ts): 64 KiB chunks, pieces of ~8 KiB.
+  const pieces = await timed(async () => {
+    let rows = 0;
+    const blocks = new CsvBlocks({ delimiter: ';', recordDelimiter: '\n', start: 0 }, () => {
+      rows++;
+    });
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16, encoding: 'utf8' }))
+      blocks.write(chunk as string);
+    blocks.end(true);
+    return rows;
+  });
+  figures.push({
+    name: 'papaparse where no quote, else csv-parse (pieces, as the CLI in ranges)',
+    version: `${versions.papaparse} + ${versions['csv-parse']}`,
+    ...pieces,
+    agreement: agreement(blocksWhole),
   });
   const papa = await timed(
     () =>

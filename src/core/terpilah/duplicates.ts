@@ -210,15 +210,9 @@ export class DuplicateCheck {
   check(cells: RowCells, person: { activity: string; name: string; institution: string; nik: string }): void {
     const { activity, name, institution, nik } = person;
     if (nik !== '') {
-      // 16 digits: eight and eight, each below 2³²; +1 so that no NIK is the empty key.
-      const rest = nik.length === 16 ? digitsValue(nik, 8, 16) : Number(nik.slice(8));
-      const first = this.nikSeen.getOrSet(digitsValue(nik, 0, 8) + 1, rest, cells.row);
-      if (first !== undefined)
-        cells.flag(
-          'duplicateNik',
-          'nik',
-          `NIK ${maskNik(nik)} sama dengan baris ${first}; tetap dihitung (periksa apakah orang yang sama tercatat dua kali).`,
-        );
+      nikKey(nik);
+      const first = this.nikSeen.getOrSet(hashHi, hashLo, cells.row);
+      if (first !== undefined) flagDuplicateNik(cells, nik, first);
     }
     if (name === '') return;
     let activityId = this.activityIds.get(activity);
@@ -232,15 +226,98 @@ export class DuplicateCheck {
     hashNameKey(name);
     hashNameKey(institution);
     hashDone();
-    const entry = this.nameSeen.getOrSet(hashHi, hashLo, cells.row | (nik !== '' ? HAD_NIK : 0));
-    if (entry === undefined) return;
-    // Two different NIKs are two people with one name, and the same NIK was flagged above
-    // already: only a row without a NIK, or after one without, is a likely duplicate.
-    if ((entry & HAD_NIK) === 0 || nik === '')
-      cells.flag(
-        'duplicateNameInstitution',
-        'name',
-        `nama ${cells.quote(name)} dan instansi ${institution ? cells.quote(institution) : '(kosong)'} sama dengan baris ${entry & ~HAD_NIK} pada kegiatan yang sama; tetap dihitung.`,
-      );
+    const first = nameFirst(this.nameSeen, hashHi, hashLo, cells.row, nik !== '');
+    if (first !== undefined) flagDuplicateName(cells, name, institution, first);
+  }
+}
+
+/** The NIK's key into hashHi and hashLo: 16 digits, eight and eight, each below 2³²; +1 so that no NIK is the empty key. */
+function nikKey(nik: string): void {
+  hashLo = nik.length === 16 ? digitsValue(nik, 8, 16) : Number(nik.slice(8));
+  hashHi = digitsValue(nik, 0, 8) + 1;
+}
+
+/**
+ * The name rule on a key: the first row when this row is a likely duplicate. Two different NIKs
+ * are two people with one name, and the same NIK is flagged as such already: only a row without
+ * a NIK, or after one without, is a likely duplicate.
+ */
+function nameFirst(seen: KeyTable, hi: number, lo: number, row: number, hasNik: boolean): number | undefined {
+  const entry = seen.getOrSet(hi, lo, row | (hasNik ? HAD_NIK : 0));
+  if (entry === undefined) return undefined;
+  return (entry & HAD_NIK) === 0 || !hasNik ? entry & ~HAD_NIK : undefined;
+}
+
+/** check()'s finding for a repeated NIK. */
+export function flagDuplicateNik(cells: RowCells, nik: string, first: number): void {
+  cells.flag(
+    'duplicateNik',
+    'nik',
+    `NIK ${maskNik(nik)} sama dengan baris ${first}; tetap dihitung (periksa apakah orang yang sama tercatat dua kali).`,
+  );
+}
+
+/** check()'s finding for a repeated name and institution in one activity. */
+export function flagDuplicateName(cells: RowCells, name: string, institution: string, first: number): void {
+  cells.flag(
+    'duplicateNameInstitution',
+    'name',
+    `nama ${cells.quote(name)} dan instansi ${institution ? cells.quote(institution) : '(kosong)'} sama dengan baris ${first} pada kegiatan yang sama; tetap dihitung.`,
+  );
+}
+
+/**
+ * A row's keys as a DuplicateKeyCheck compares them, into `out` [nikHi, nikLo, nameHi, nameLo]
+ * (0, 0: no NIK / no name). The activity is hashed as its text, not as its first-seen number:
+ * parts of one file read apart (the CLI's byte ranges) give equal keys for equal rows, and the
+ * check replayed in row order gives check()'s flags (up to a 64-bit hash collision, as there).
+ */
+export function duplicateKeys(
+  person: { activity: string; name: string; institution: string; nik: string },
+  out: Uint32Array,
+): void {
+  const { activity, name, institution, nik } = person;
+  if (nik !== '') {
+    nikKey(nik);
+    out[0] = hashHi;
+    out[1] = hashLo;
+  } else out[0] = out[1] = 0;
+  if (name === '') {
+    out[2] = out[3] = 0;
+    return;
+  }
+  hashStart();
+  for (let i = 0; i < activity.length; i++) hashAdd(activity.charCodeAt(i));
+  hashAdd(0);
+  hashNameKey(name);
+  hashNameKey(institution);
+  hashDone();
+  out[2] = hashHi;
+  out[3] = hashLo;
+}
+
+/** NIK digits back from its key (duplicateKeys' out[0], out[1]). */
+export const nikOfKey = (hi: number, lo: number): string =>
+  String(hi - 1).padStart(8, '0') + String(lo).padStart(8, '0');
+
+/** check()'s rule on the keys of duplicateKeys, fed in row order: the first row a row repeats, or undefined. */
+export class DuplicateKeyCheck {
+  private readonly nikSeen = new KeyTable();
+  private readonly nameSeen = new KeyTable();
+
+  /** Sizes the tables for `rows` rows from what `seenRows` rows needed (DuplicateCheck.reserve). */
+  reserve(rows: number, seenRows: number): void {
+    if (!(seenRows > 0) || !(rows > seenRows)) return;
+    const scale = (rows / seenRows) * 1.1;
+    this.nikSeen.reserve(Math.ceil(this.nikSeen.size * scale));
+    this.nameSeen.reserve(Math.ceil(this.nameSeen.size * scale));
+  }
+
+  nik(hi: number, lo: number, row: number): number | undefined {
+    return this.nikSeen.getOrSet(hi, lo, row);
+  }
+
+  name(hi: number, lo: number, row: number, hasNik: boolean): number | undefined {
+    return nameFirst(this.nameSeen, hi, lo, row, hasNik);
   }
 }

@@ -8,7 +8,7 @@
 import { AGE_GROUPS, LIFE_STAGES } from './age';
 import { BABEL_NAMES, ROLE_CODES, UNKNOWN } from './categories';
 import { looseKey } from './encode';
-import type { Participant, QualityFinding, TableRow, TerpilahSummary } from './model';
+import type { Participant, QualityCode, QualityFinding, TableRow, TerpilahSummary } from './model';
 import { countsOf, newProvenanceTally, tallyProvenance } from './provenance';
 import { QualityDigestTally } from './quality-list';
 import { emptyCounts, summaryFromCounts, type SparseCounts, type SummaryCounts } from './summaries';
@@ -19,6 +19,90 @@ const LIFE_INDEX = new Map<string, number>(LIFE_STAGES.map((s, i) => [s, i] as c
 const ROLE_INDEX = new Map<string, number>(ROLE_CODES.map((r, i) => [r, i] as const));
 const AGE_UNKNOWN = AGE_GROUPS.length;
 const UNKNOWN_KEY = looseKey(UNKNOWN);
+
+/** PairCounts as plain data. */
+interface PairState {
+  slots: Int32Array;
+  mask: number;
+  count: number;
+  touched: number[][];
+}
+
+/** GrowingDense as plain data. */
+interface DenseState {
+  touched: number[];
+  cells: Int32Array;
+}
+
+/** The fixed counters of a SummaryCounts. */
+type FixedCounts = Pick<
+  SummaryCounts,
+  'participants' | 'sex' | 'role' | 'age' | 'life' | 'disability' | 'institutionUnknown' | 'regencyUnknown'
+>;
+const FIXED = ['sex', 'role', 'age', 'life', 'disability', 'institutionUnknown', 'regencyUnknown'] as const;
+
+const fixedOf = (c: SummaryCounts): FixedCounts => ({
+  participants: c.participants,
+  sex: c.sex,
+  role: c.role,
+  age: c.age,
+  life: c.life,
+  disability: c.disability,
+  institutionUnknown: c.institutionUnknown,
+  regencyUnknown: c.regencyUnknown,
+});
+
+function addFixed(into: SummaryCounts, from: FixedCounts): void {
+  into.participants += from.participants;
+  for (const key of FIXED) {
+    const a = into[key];
+    const b = from[key];
+    for (let i = 0; i < a.length; i++) a[i] += b[i];
+  }
+}
+
+/** A QualityDigestTally as its digest (what summaries() reads of it). */
+type DigestState = ReturnType<QualityDigestTally['digest']>;
+
+/**
+ * A SummaryTally as plain data, safe to post between threads: the CLI counts byte ranges of one
+ * file on several threads and merges their tallies in file order (SummaryTally.merge).
+ */
+export interface SummaryTallyState {
+  institutions: string[];
+  regencies: string[];
+  activities: string[];
+  all: FixedCounts;
+  perActivity: FixedCounts[];
+  allInstitutions: DenseState;
+  allRegencies: DenseState;
+  institutionPairs: PairState;
+  regencyPairs: PairState;
+  findings: DigestState;
+  findingsPerActivity: DigestState[];
+  provenancePerActivity: Int32Array[];
+}
+
+/**
+ * Adds a digest's findings to a tally: the kept ones (first rows), then the rest of each type's
+ * count as findings past every row. Those are dropped at once: a type counted beyond its kept
+ * findings kept perType of them, so the tally's list of that type is full of earlier rows.
+ */
+function addDigest(
+  into: QualityDigestTally,
+  digest: DigestState,
+  shift: (finding: QualityFinding) => QualityFinding,
+): void {
+  const kept = new Map<string, number>();
+  for (const finding of digest.quality) {
+    into.add(shift(finding));
+    kept.set(finding.code, (kept.get(finding.code) ?? 0) + 1);
+  }
+  for (const [code, count] of Object.entries(digest.qualityCounts) as [QualityCode, number][]) {
+    const past: QualityFinding = { row: Infinity, code, message: '' };
+    for (let n = count - (kept.get(code) ?? 0); n > 0; n--) into.add(past);
+  }
+}
 
 /**
  * The activities' counters of one open-ended dimension (institution or regency), in one
@@ -46,6 +130,13 @@ class PairCounts {
   }
 
   add(activity: number, index: number, sex: number): void {
+    // The slot first: taking it may grow the table (a new `slots`).
+    const at = this.pair(activity, index);
+    this.slots[at + 2 + sex]++;
+  }
+
+  /** The offset of a pair's slot, taken (and the table grown) when the pair is new. */
+  private pair(activity: number, index: number): number {
     let at = this.slot(activity, index);
     if (this.slots[at] === 0) {
       if ((this.count + 1) * 4 > (this.mask + 1) * 3) {
@@ -57,7 +148,36 @@ class PairCounts {
       this.slots[at + 1] = index;
       (this.touched[activity] ??= []).push(index);
     }
-    this.slots[at + 2 + sex]++;
+    return at;
+  }
+
+  /** Adds [L, P, unknown] to a pair (merging another tally's). */
+  addCounts(activity: number, index: number, l: number, p: number, u: number): void {
+    const at = this.pair(activity, index);
+    this.slots[at + 2] += l;
+    this.slots[at + 3] += p;
+    this.slots[at + 4] += u;
+  }
+
+  /** As plain data (a worker thread's answer). */
+  state(): PairState {
+    return { slots: this.slots, mask: this.mask, count: this.count, touched: this.touched };
+  }
+
+  static fromState(state: PairState): PairCounts {
+    const pairs = new PairCounts();
+    pairs.slots = state.slots as Int32Array<ArrayBuffer>;
+    pairs.mask = state.mask;
+    pairs.count = state.count;
+    state.touched.forEach((touched, a) => (pairs.touched[a] = touched));
+    return pairs;
+  }
+
+  /** The [L, P, unknown] of a pair. */
+  countsOf(activity: number, index: number): [number, number, number] {
+    const at = this.slot(activity, index);
+    const c = this.slots;
+    return c[at] === 0 ? [0, 0, 0] : [c[at + 2], c[at + 3], c[at + 4]];
   }
 
   private grow(): void {
@@ -93,6 +213,18 @@ class GrowingDense implements SparseCounts {
   readonly touched: number[] = [];
   private cells = new Int32Array(3 * 64);
   add(index: number, sex: number): void {
+    const c = this.cell(index);
+    c[index * 3 + sex]++;
+  }
+  /** Adds [L, P, unknown] to an index (merging another tally's). */
+  addCounts(index: number, l: number, p: number, u: number): void {
+    const c = this.cell(index);
+    c[index * 3] += l;
+    c[index * 3 + 1] += p;
+    c[index * 3 + 2] += u;
+  }
+  /** The counters, grown to hold the index, which is marked touched when first counted. */
+  private cell(index: number): Int32Array {
     const b = index * 3;
     if (b >= this.cells.length) {
       const cells = new Int32Array(Math.max(this.cells.length * 2, b + 3));
@@ -101,7 +233,10 @@ class GrowingDense implements SparseCounts {
     }
     const c = this.cells;
     if (c[b] === 0 && c[b + 1] === 0 && c[b + 2] === 0) this.touched.push(index);
-    c[b + sex]++;
+    return c;
+  }
+  state(): DenseState {
+    return { touched: this.touched, cells: this.cells };
   }
   row(index: number, label: string): TableRow {
     const b = index * 3;
@@ -185,16 +320,7 @@ export class SummaryTally {
 
   /** Counts one participant, with the findings of its row. */
   add(p: Participant, findings: readonly QualityFinding[] = []): void {
-    const activity = typeof p.activity === 'string' ? p.activity : '';
-    let a = this.activityIndex.get(activity);
-    if (a === undefined) {
-      a = this.activities.length;
-      this.activities.push(activity);
-      this.activityIndex.set(activity, a);
-      this.perActivity.push(newCounts());
-      this.findingsPerActivity.push(new QualityDigestTally());
-      this.provenancePerActivity.push(newProvenanceTally());
-    }
+    const a = this.activityOf(typeof p.activity === 'string' ? p.activity : '');
     // The all-activities provenance is the sum of the activities' (summaries()).
     tallyProvenance(this.provenancePerActivity[a], p);
     const s = p.sex === 'L' ? 0 : p.sex === 'P' ? 1 : 2;
@@ -220,6 +346,88 @@ export class SummaryTally {
       this.findings.add(findings[k]);
       this.findingsPerActivity[a].add(findings[k]);
     }
+  }
+
+  /** The index of an activity, counted from now on (first seen: appended). */
+  private activityOf(activity: string): number {
+    let a = this.activityIndex.get(activity);
+    if (a === undefined) {
+      a = this.activities.length;
+      this.activities.push(activity);
+      this.activityIndex.set(activity, a);
+      this.perActivity.push(newCounts());
+      this.findingsPerActivity.push(new QualityDigestTally());
+      this.provenancePerActivity.push(newProvenanceTally());
+    }
+    return a;
+  }
+
+  /** This tally as plain data (structured-clone safe). */
+  state(): SummaryTallyState {
+    return {
+      institutions: this.institutions.labels,
+      regencies: this.regencies.labels,
+      activities: this.activities,
+      all: fixedOf(this.all),
+      perActivity: this.perActivity.map(fixedOf),
+      allInstitutions: this.allInstitutions.state(),
+      allRegencies: this.allRegencies.state(),
+      institutionPairs: this.institutionPairs.state(),
+      regencyPairs: this.regencyPairs.state(),
+      findings: this.findings.digest(),
+      findingsPerActivity: this.findingsPerActivity.map((f) => f.digest()),
+      provenancePerActivity: this.provenancePerActivity,
+    };
+  }
+
+  /**
+   * Adds the tally of the rows that come after this one's in the file (another thread's
+   * state): then summaries() are those of one tally over all the rows. New activities,
+   * institutions and regencies follow this tally's in the other's first-seen order (the tables'
+   * ties); `shift` turns the other's findings into this file's (their rows).
+   */
+  merge(other: SummaryTallyState, shift: (finding: QualityFinding) => QualityFinding = (f) => f): void {
+    const institution = other.institutions.map((label) => this.institutions.code(label));
+    const regency = other.regencies.map((label) => this.regencies.code(label));
+    const activity = other.activities.map((name) => this.activityOf(name));
+    addFixed(this.all, other.all);
+    other.perActivity.forEach((counts, a) => addFixed(this.perActivity[activity[a]], counts));
+    const dense = (into: GrowingDense, from: DenseState, map: number[]) => {
+      for (const i of from.touched)
+        into.addCounts(map[i], from.cells[i * 3], from.cells[i * 3 + 1], from.cells[i * 3 + 2]);
+    };
+    dense(this.allInstitutions, other.allInstitutions, institution);
+    dense(this.allRegencies, other.allRegencies, regency);
+    const pairs = (into: PairCounts, from: PairState, map: number[]) => {
+      const source = PairCounts.fromState(from);
+      source.touched.forEach((touched, a) => {
+        for (const i of touched ?? []) into.addCounts(activity[a], map[i], ...source.countsOf(a, i));
+      });
+    };
+    pairs(this.institutionPairs, other.institutionPairs, institution);
+    pairs(this.regencyPairs, other.regencyPairs, regency);
+    addDigest(this.findings, other.findings, shift);
+    other.findingsPerActivity.forEach((digest, a) =>
+      addDigest(this.findingsPerActivity[activity[a]], digest, shift),
+    );
+    other.provenancePerActivity.forEach((own, a) => {
+      const into = this.provenancePerActivity[activity[a]];
+      for (let i = 0; i < own.length; i++) into[i] += own[i];
+    });
+  }
+
+  /**
+   * Findings not attached to a counted participant's row (the CLI's duplicate check, replayed
+   * after the threads): the first ones of a type in an activity, and how many there were.
+   */
+  addFindings(activity: string, code: QualityCode, kept: readonly QualityFinding[], count: number): void {
+    const a = this.activityOf(activity);
+    addDigest(this.findings, { quality: [...kept], qualityCounts: { [code]: count } }, (f) => f);
+    addDigest(
+      this.findingsPerActivity[a],
+      { quality: [...kept], qualityCounts: { [code]: count } },
+      (f) => f,
+    );
   }
 
   /**

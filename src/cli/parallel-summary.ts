@@ -1,0 +1,455 @@
+/**
+ * A big UTF-8 CSV summarised on several threads, with the figures of one thread (summarise-file.ts):
+ * the data below the header is cut into byte ranges at line breaks; this thread counts the first
+ * range, a worker each other one (range-worker.ts: parse, normalise, count), and this thread
+ * merges them in file order:
+ * - rows: the first range's are the file's; each other range numbers its records from 1, and
+ *   its offset is the records of the ranges before;
+ * - counts, first-seen orders and the first findings of each type: SummaryTally.merge;
+ * - duplicates depend on every earlier row: each range sends its rows' keys, and this thread
+ *   replays the check in file order (DuplicateKeyCheck; the keys of a range still waiting for
+ *   the ones before go to a temporary file, key-spill.ts), then reads again the few rows whose
+ *   finding a summary shows (from the checkpoint before each) to write its message as one
+ *   thread does.
+ * A cut inside a quoted field (a line break in quotes) is caught: the range before then did not
+ * end at a record boundary. Then, and for anything else a range cannot stand for (not UTF-8, a
+ * CSV error, no header in the first MiB), the caller reads the file on one thread.
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Parser } from 'csv-parse';
+import { DuplicateKeyCheck, flagDuplicateName, flagDuplicateNik } from '../core/terpilah/duplicates';
+import { matchHeaders } from '../core/terpilah/headers';
+import type { QualityCode, QualityFinding } from '../core/terpilah/model';
+import { rowNormaliser, type NormaliseOptions } from '../core/terpilah/normalise';
+import { QUALITY_ROWS_PER_TYPE } from '../core/terpilah/quality-list';
+import { SummaryTally, type SummaryTallyState } from '../core/terpilah/tally';
+import { readRecordsAt, type CsvRange } from './csv-range';
+import { CSV_OPTIONS, isBlankRow, ReadError } from './read-file';
+import { KeySpill } from './key-spill';
+import { countRange, LOG_FIELDS, rangeJob, type FromRange } from './range-worker';
+import { streamTable, type StreamHeader } from './stream-table';
+import { headerText, type FileSummary } from './summarise-file';
+
+export interface RangeOptions {
+  /** The script whose entry runs runRangeWorker in a range worker (the CLI's bundle). */
+  script: string;
+  /** Ranges (threads) to cut the data into. */
+  ranges: number;
+  /** Files below this size are read on one thread (default 8 MiB). */
+  minBytes?: number;
+  progress?: (bytesRead: number, size: number, rows: number) => void;
+}
+
+/** Why the file is read on one thread instead. */
+export interface Fallback {
+  fallback: string;
+}
+
+const HEAD_BYTES = 1 << 20;
+/** Rows replayed before the duplicate tables are sized for the whole file (summarise-file's ESTIMATE_AT). */
+const RESERVE_AT = 100_000;
+const MIN_BYTES = 8 << 20;
+
+function readAt(path: string, from: number, length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  const fd = openSync(path, 'r');
+  try {
+    let at = 0;
+    while (at < length) {
+      const n = readSync(fd, bytes, at, length - at, from + at);
+      if (n === 0) break;
+      at += n;
+    }
+    return bytes.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The header as one thread reads it, and where the data below it starts. */
+async function probe(path: string): Promise<
+  | {
+      found: StreamHeader;
+      headerRow: number;
+      dataStart: number;
+      delimiter: ';' | ',';
+      recordDelimiter: string;
+    }
+  | Fallback
+> {
+  let found: StreamHeader | null = null;
+  await streamTable(path, {
+    header: (h) => ((found = h), false),
+    row: () => undefined,
+    restart: () => undefined,
+  });
+  const header = found as StreamHeader | null;
+  if (!header || header.header.length === 0) return { fallback: 'no header' };
+  const source = /^CSV \(([;,]), UTF-8\)$/.exec(header.source);
+  if (!source || header.warnings.length > 0) return { fallback: `not UTF-8: ${header.source}` };
+  const delimiter = source[1] as ';' | ',';
+  // The first lines again, as bytes: the header's record number and the byte after it.
+  const parser = new Parser({ ...CSV_OPTIONS, delimiter, info: true });
+  parser.on('error', () => undefined);
+  parser.write(readAt(path, 0, HEAD_BYTES));
+  let item: { record: string[]; info: { bytes: number; records: number } } | null;
+  while ((item = parser.read()) !== null) {
+    if (isBlankRow(item.record)) continue;
+    const same =
+      item.record.length === header.header.length && item.record.every((v, i) => v === header.header[i]);
+    const recordDelimiter = String(
+      (parser.options as { record_delimiter: Buffer[] }).record_delimiter[0] ?? '',
+    );
+    parser.destroy();
+    if (!same) return { fallback: 'header read differently' };
+    if (recordDelimiter !== '\n' && recordDelimiter !== '\r\n')
+      return { fallback: `record delimiter ${JSON.stringify(recordDelimiter)}` };
+    return {
+      found: header,
+      headerRow: item.info.records,
+      dataStart: item.info.bytes,
+      delimiter,
+      recordDelimiter,
+    };
+  }
+  parser.destroy();
+  return { fallback: 'header not within the first MiB' };
+}
+
+/** Cut points: the byte after the first record delimiter at or after each equal share. */
+function cuts(path: string, start: number, size: number, ranges: number, delimiter: string): number[] {
+  const points = [start];
+  const needle = Buffer.from(delimiter);
+  for (let k = 1; k < ranges; k++) {
+    const nominal = start + Math.floor(((size - start) * k) / ranges);
+    if (nominal <= points[points.length - 1]) continue;
+    const window = readAt(path, nominal, 1 << 16);
+    const at = window.indexOf(needle);
+    if (at < 0) continue;
+    const cut = nominal + at + needle.length;
+    if (cut < size) points.push(cut);
+  }
+  points.push(size);
+  return points;
+}
+
+interface RangeDone {
+  own?: SummaryTally;
+  rows: number;
+  participants: number;
+  records: number;
+  boundary: boolean;
+  checkpoints: number[];
+  activities: string[];
+  tally: SummaryTallyState;
+}
+
+/** A duplicate found by the replay: its row (global and in its range) and the row it repeats. */
+interface Flagged {
+  code: QualityCode;
+  row: number;
+  local: number;
+  first: number;
+}
+
+/** Per range, activity and type: how many, and the first rows (the only ones a summary can show). */
+class FlagGroups {
+  readonly groups = new Map<number, Map<number, Map<QualityCode, { count: number; first: Flagged[] }>>>();
+  add(range: number, activity: number, flagged: Flagged): void {
+    const code = flagged.code;
+    let byActivity = this.groups.get(range);
+    if (!byActivity) this.groups.set(range, (byActivity = new Map()));
+    let byCode = byActivity.get(activity);
+    if (!byCode) byActivity.set(activity, (byCode = new Map()));
+    let group = byCode.get(code);
+    if (!group) byCode.set(code, (group = { count: 0, first: [] }));
+    group.count++;
+    if (group.first.length < QUALITY_ROWS_PER_TYPE) group.first.push(flagged);
+  }
+}
+
+export async function summariseInRanges(
+  path: string,
+  options: Omit<NormaliseOptions, 'firstRow'>,
+  settings: RangeOptions,
+): Promise<FileSummary | Fallback> {
+  const ext = extname(path).toLowerCase();
+  if (ext !== '.csv' && ext !== '.txt') return { fallback: 'not CSV' };
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return { fallback: 'cannot stat' };
+  }
+  if (settings.ranges < 1) return { fallback: 'no range' };
+  if (size < (settings.minBytes ?? MIN_BYTES)) return { fallback: 'small file' };
+  const head = await probe(path);
+  if ('fallback' in head) return head;
+  const headers = head.found.header.map(headerText);
+  const matched = matchHeaders(headers);
+  if (!matched.recognised) return { fallback: 'unrecognised header' };
+  const points = cuts(path, head.dataStart, size, settings.ranges, head.recordDelimiter);
+  const ranges: CsvRange[] = [];
+  for (let k = 0; k + 1 < points.length; k++)
+    ranges.push({
+      path,
+      start: points[k],
+      end: points[k + 1],
+      last: k + 2 === points.length,
+      delimiter: head.delimiter,
+      recordDelimiter: head.recordDelimiter,
+    });
+  if (ranges.length < Math.min(2, settings.ranges)) return { fallback: 'one range' };
+
+  const { dataStart } = head;
+  const check = new DuplicateKeyCheck();
+  const flags = new FlagGroups();
+  const done: (RangeDone | null)[] = ranges.map(() => null);
+  /** Keys of a range that waits for the ones before it: on disk, not in memory (~24 bytes a row). */
+  const waiting = ranges.map(() => new KeySpill());
+  const bytes = ranges.map(() => 0);
+  const rowsRead = ranges.map(() => 0);
+  /**
+   * The range being replayed, and what its logged rows are counted from: the first range's are
+   * the file's rows already (it starts after the header), the others' are their record numbers,
+   * after the records of the ranges before.
+   */
+  let current = 0;
+  let offset = 0;
+  const bases: number[] = [0];
+  let replayed = 0;
+  let estimate = 0;
+
+  const replay = (range: number, keys: Uint32Array) => {
+    for (let at = 0; at < keys.length; at += LOG_FIELDS) {
+      const row = offset + keys[at];
+      const local = range === 0 ? keys[at] - head.headerRow : keys[at];
+      const hasNik = keys[at + 1] !== 0;
+      if (hasNik) {
+        const first = check.nik(keys[at + 1], keys[at + 2], row);
+        if (first !== undefined) flags.add(range, keys[at + 5], { code: 'duplicateNik', row, local, first });
+      }
+      if (keys[at + 3] !== 0 || keys[at + 4] !== 0) {
+        const first = check.name(keys[at + 3], keys[at + 4], row, hasNik);
+        if (first !== undefined)
+          flags.add(range, keys[at + 5], { code: 'duplicateNameInstitution', row, local, first });
+      }
+    }
+    // The tables sized once for the whole file from the first rows, as one thread sizes them.
+    const before = replayed;
+    replayed += keys.length / LOG_FIELDS;
+    if (before < RESERVE_AT && replayed >= RESERVE_AT && estimate > replayed)
+      check.reserve(estimate, replayed);
+  };
+  /** Replays what can be replayed: ranges in file order, each once the ones before are done. */
+  const pump = () => {
+    while (current < ranges.length) {
+      waiting[current].replay((keys) => replay(current, keys));
+      const finished = done[current];
+      if (!finished) return;
+      offset = (current === 0 ? head.headerRow : offset) + finished.records;
+      bases.push(offset);
+      current++;
+    }
+  };
+
+  const workers: Worker[] = [];
+  const outcome = await new Promise<'ok' | Fallback | ReadError>((resolve) => {
+    let settled = false;
+    const settle = (value: 'ok' | Fallback | ReadError) => {
+      if (settled) return;
+      settled = true;
+      for (const worker of workers) {
+        worker.removeAllListeners();
+        worker.on('error', () => undefined);
+        void worker.terminate();
+      }
+      resolve(value);
+    };
+    const handle = (k: number, message: FromRange) => {
+      if (settled) return;
+      try {
+        switch (message.type) {
+          case 'progress': {
+            bytes[k] = message.bytes;
+            rowsRead[k] = message.rows;
+            const read = bytes.reduce((a, b) => a + b, 0);
+            const rows = rowsRead.reduce((a, b) => a + b, 0);
+            if (rows > 0) estimate = Math.ceil((rows * (size - dataStart)) / Math.max(1, read));
+            settings.progress?.(dataStart + read, size, rows);
+            break;
+          }
+          case 'keys':
+            if (k === current) replay(k, message.keys);
+            else waiting[k].write(message.keys);
+            break;
+          case 'done': {
+            done[k] = message;
+            if (!message.boundary) settle({ fallback: `range ${k + 1} ends inside a quoted field` });
+            pump();
+            if (current === ranges.length) settle('ok');
+            break;
+          }
+          case 'fallback':
+            settle({ fallback: message.reason });
+            break;
+          case 'error':
+            settle(message.readError ? new ReadError(message.message) : { fallback: message.message });
+            break;
+        }
+      } catch (e) {
+        settle(e instanceof ReadError ? e : { fallback: String((e as Error)?.message ?? e) });
+      }
+    };
+    // The first range on this thread, the others on workers: as many threads as ranges.
+    ranges.forEach((range, k) => {
+      if (settled || k === 0) return;
+      let worker: Worker;
+      try {
+        worker = new Worker(settings.script, {
+          workerData: rangeJob(range, headers, options),
+          // The CLI's heap flags hold for every thread of the process (resourceLimits too).
+          execArgv: [],
+          stdout: true,
+          stderr: true,
+        });
+      } catch (e) {
+        settle({ fallback: `worker: ${(e as Error).message}` });
+        return;
+      }
+      workers.push(worker);
+      worker.on('message', (message: FromRange) => handle(k, message));
+      worker.on('error', (e) => settle({ fallback: `worker: ${e.message}` }));
+      worker.on('exit', (code) => {
+        if (!done[k]) settle({ fallback: `worker stopped (exit code ${code})` });
+      });
+    });
+    if (!settled)
+      void countRange(
+        rangeJob(ranges[0], headers, options, head.headerRow),
+        (message) => handle(0, message),
+        () => settled,
+      );
+  });
+  for (const spill of waiting) spill.close();
+  if (outcome instanceof ReadError) throw outcome;
+  if (outcome !== 'ok') return outcome;
+
+  // Merge in file order; each range's findings get their row in the file.
+  const finished = done as RangeDone[];
+  // Merged into the first range's tally (its rows are the file's already), in file order; each
+  // other range's findings get their rows in the file.
+  const tally = finished[0].own ?? new SummaryTally();
+  if (!finished[0].own) tally.merge(finished[0].tally);
+  finished.forEach((range, k) => {
+    if (k === 0) return;
+    const shift = bases[k];
+    tally.merge(range.tally, (f) => ({
+      ...f,
+      row: f.row + shift,
+      message: f.message.replace(/^Baris \d+: /, `Baris ${f.row + shift}: `),
+    }));
+  });
+
+  // The duplicates' messages: their rows read again, from the checkpoint before each.
+  const byActivity = new Map<string, Map<QualityCode, { count: number; first: Flagged[] }>>();
+  const pending = new Map<number, Flagged[]>(); // range → flagged rows shown
+  for (const [range, groups] of flags.groups)
+    for (const [activity, byCode] of groups) {
+      const name = finished[range].activities[activity];
+      let merged = byActivity.get(name);
+      if (!merged) byActivity.set(name, (merged = new Map()));
+      for (const [code, group] of byCode) {
+        const into = merged.get(code) ?? { count: 0, first: [] };
+        merged.set(code, into);
+        into.count += group.count;
+        into.first.push(...group.first);
+        const list = pending.get(range) ?? [];
+        pending.set(range, list);
+        list.push(...group.first);
+      }
+    }
+  const messages = duplicateMessages(ranges, finished, pending, matched.mapping, options);
+  for (const [activity, byCode] of byActivity)
+    for (const [code, group] of byCode) {
+      const shown = group.first
+        .sort((a, b) => a.row - b.row)
+        .slice(0, QUALITY_ROWS_PER_TYPE)
+        .map((f) => messages.get(`${code}:${f.row}`)!);
+      tally.addFindings(activity, code, shown, group.count);
+    }
+  const participants = finished.reduce((n, r) => n + r.participants, 0);
+  const rows = finished.reduce((n, r) => n + r.rows, 0);
+  return {
+    found: head.found,
+    headers,
+    matched,
+    summaries: tally.summaries(),
+    participants,
+    rows,
+  };
+}
+
+/** The findings of the flagged rows, each row normalised again as one thread normalised it. */
+function duplicateMessages(
+  ranges: CsvRange[],
+  finished: RangeDone[],
+  pending: Map<number, Flagged[]>,
+  mapping: ReturnType<typeof matchHeaders>['mapping'],
+  options: Omit<NormaliseOptions, 'firstRow'>,
+): Map<string, QualityFinding> {
+  const out = new Map<string, QualityFinding>();
+  const scratch: QualityFinding[] = [];
+  let current: Flagged[] = [];
+  const { push } = rowNormaliser(
+    mapping,
+    { ...options, firstRow: 1 },
+    {
+      quality: scratch,
+      duplicates: {
+        check: (cells, person) => {
+          for (const f of current) {
+            const before = scratch.length;
+            if (person.nik !== '' && f.code === 'duplicateNik') flagDuplicateNik(cells, person.nik, f.first);
+            else if (f.code === 'duplicateNameInstitution')
+              flagDuplicateName(cells, person.name, person.institution, f.first);
+            if (scratch.length > before) out.set(`${f.code}:${f.row}`, scratch[scratch.length - 1]);
+          }
+        },
+      },
+    },
+  );
+  for (const [k, flagged] of pending) {
+    const range = ranges[k];
+    const { checkpoints } = finished[k];
+    // Rows by the checkpoint block they are in: each block is parsed once.
+    const blocks = new Map<number, Flagged[]>();
+    for (const f of flagged) {
+      let c = 0;
+      while (c + 2 < checkpoints.length && checkpoints[c + 2] < f.local) c += 2;
+      const list = blocks.get(c) ?? [];
+      blocks.set(c, list);
+      list.push(f);
+    }
+    for (const [c, list] of blocks) {
+      const before = checkpoints[c];
+      const to = c + 3 < checkpoints.length ? checkpoints[c + 3] : range.end;
+      const records = readRecordsAt(
+        range,
+        checkpoints[c + 1],
+        to,
+        Math.max(...list.map((f) => f.local)) - before,
+      );
+      const byLocal = new Map<number, Flagged[]>();
+      for (const f of list) byLocal.set(f.local, [...(byLocal.get(f.local) ?? []), f]);
+      for (const [local, items] of byLocal) {
+        current = items;
+        scratch.length = 0;
+        push(records[local - before - 1], items[0].row);
+      }
+    }
+  }
+  return out;
+}
