@@ -8,7 +8,6 @@
 import fc from 'fast-check';
 import type { AddParticipantResult, OpenedActivity, TerpilahHeadline } from '../../src/server/api';
 import { BLOCK_ROWS } from '../../src/core/terpilah/block-counts';
-import { duplicateRowsOf } from '../../src/core/terpilah/entry-check';
 import { terpilahHeadlineOf } from '../../src/core/terpilah/headline';
 import { matchHeaders } from '../../src/core/terpilah/headers';
 import { normaliseRows } from '../../src/core/terpilah/normalise';
@@ -22,6 +21,7 @@ import { create } from './progress-helpers';
 import { sheetOf, valuesOf } from './template-helpers';
 import {
   ACTIVITIES,
+  duplicatesRecounted,
   NIK_MAN,
   NIK_WOMAN,
   generatedRegister,
@@ -29,6 +29,7 @@ import {
   pesertaWithRows,
   structural,
   type,
+  type Candidate,
 } from './terpilah-helpers';
 
 const PESERTA = 'Peserta';
@@ -83,13 +84,6 @@ type Step =
   | { kind: 'probe'; candidate: Candidate }
   | { kind: 'deleteSheet'; name: 'Peserta' | '_Indeks Peserta' };
 
-interface Candidate {
-  activity: string;
-  name: string;
-  nik: string;
-  institution: string;
-}
-
 const candidate: fc.Arbitrary<Candidate> = fc.record({
   activity: fc.constantFrom(...ACTIVITIES),
   name: fc.constantFrom('Ana', 'ana', 'Orang 0', 'Orang 1', 'Orang 2', 'Tempel', 'Budi 1', 'Bimtek', 'Baru'),
@@ -97,23 +91,9 @@ const candidate: fc.Arbitrary<Candidate> = fc.record({
   institution: fc.constantFrom('', 'OPD A', 'opd a'),
 });
 
-/** The form's duplicate answer as a full recount: every row of Peserta compared (entry-check.ts). */
-function expectedDuplicates(workbench: Workbench, c: Candidate): number[] | null {
-  const sheet = workbench.state.sheets.find((x) => x.name === PESERTA);
-  const values = sheet ? valuesOf(sheet).slice(1) : [];
-  const register = values.map((row) => ({
-    activity: String(row[0] ?? ''),
-    name: String(row[1] ?? ''),
-    nik: row[2],
-    institution: String(row[8] ?? ''),
-  }));
-  const found = duplicateRowsOf(register, 2, c);
-  return found ? [...found.nik, ...found.name].sort((a, b) => a - b) : null;
-}
-
 /** Asks the form to add the candidate: its question names exactly the rows a full recount finds. */
 function probe(workbench: Workbench, c: Candidate): void {
-  const expected = expectedDuplicates(workbench, c);
+  const expected = duplicatesRecounted(workbench, c);
   const result = runOk(workbench, 'addParticipant', [{ ...c, sex: 'P' }]).value as AddParticipantResult;
   if (expected) expect(result.duplicateOf).toEqual(expected);
   else expect(result.row).toBeGreaterThan(1);
@@ -414,7 +394,7 @@ describe('when the index is used, and when it is recounted', () => {
       headline(workbench, 'Kegiatan 1');
       // Row 12 (i = 10) has NIK_WOMAN, as every tenth row: ten candidates at 100 rows.
       const asked = { name: 'Orang 10', activity: 'Kegiatan 3', nik: NIK_WOMAN, sex: 'P' };
-      const expected = expectedDuplicates(workbench, { ...asked, institution: '' });
+      const expected = duplicatesRecounted(workbench, { ...asked, institution: '' });
       const result = measured(workbench, 'addParticipant', [asked]);
       expect((result.value as AddParticipantResult).duplicateOf).toEqual(expected);
       const none = measured(workbench, 'addParticipant', [
@@ -435,7 +415,7 @@ describe('when the index is used, and when it is recounted', () => {
     // Not a person's edit: no onEdit (what README lists as not caught).
     structural(workbench, (sheet) => sheet.getRange('C12').setValue('3201010101010001'));
     const asked = { name: 'Lain', activity: 'Kegiatan 2', nik: NIK_WOMAN, sex: 'P' };
-    const expected = expectedDuplicates(workbench, { ...asked, institution: '' });
+    const expected = duplicatesRecounted(workbench, { ...asked, institution: '' });
     const result = runOk(workbench, 'addParticipant', [asked]).value as AddParticipantResult;
     expect(result.duplicateOf).toEqual(expected);
     expect(measured(workbench).value).toEqual(recount(workbench, 'Kegiatan 1'));
