@@ -2,7 +2,7 @@ import { rectToA1 } from '../../core/plan/a1';
 import { joinBorderRuns } from '../../core/plan/border-runs';
 import { groupMerges } from '../../core/plan/merge-groups';
 import type { CellStyle, PlanRect, SheetPlan } from '../../core/plan/plan';
-import { sizeRuns, sizeStrokes } from '../../core/plan/size-strokes';
+import { sizeStrokes } from '../../core/plan/size-strokes';
 import { asLiteralText } from '../../core/plan/text-safety';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -92,16 +92,6 @@ export interface ApplyOptions {
    * saved, at a few free builder calls per distinct style (calls then vary with the styles used).
    */
   textStyles?: boolean;
-  /**
-   * Widths and heights in the fewest calls (core/plan/size-strokes.ts): a size set over several
-   * runs first and the others on top, where each run of equal sizes would be a call of its own.
-   */
-  sizeStrokes?: boolean;
-  /**
-   * Consecutive border entries of one colour and style regrouped when that saves a round trip
-   * (core/plan/border-runs.ts): every cell side ends the same.
-   */
-  borderRuns?: boolean;
 }
 
 /**
@@ -133,7 +123,9 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions =
     rows > 0 && columns > 0 ? { row: 1, column: 1, numRows: rows, numColumns: columns } : null;
   // Merges of one-row (one-column) areas continuing each other: one mergeAcross (mergeVertically).
   const merges = groupMerges(plan.merges);
-  const borders = options.borderRuns ? joinBorderRuns(plan.borders) : plan.borders;
+  // Consecutive border entries of one colour and style regrouped where that saves a round trip
+  // (core/plan/border-runs.ts): every cell side ends the same.
+  const borders = joinBorderRuns(plan.borders);
   const borderRects = borders.filter((b) => b.rects.length === 1).map((b) => b.rects[0]);
   const others = [...merges.map((m) => m.rect), ...borderRects, ...plan.validations.map((v) => v.rect)];
   // A style property's used rect rides along when the RangeList is fetched anyway (free); alone it
@@ -201,9 +193,12 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions =
       .build();
     take().setDataValidation(rule);
   }
-  const calls = options.sizeStrokes ? sizeStrokes : sizeRuns;
-  for (const { start, count, size } of calls(plan.columnWidths)) sheet.setColumnWidths(start, count, size);
-  for (const { start, count, size } of calls(plan.rowHeights ?? {})) sheet.setRowHeights(start, count, size);
+  // Widths and heights in the fewest calls (core/plan/size-strokes.ts): a size over several runs
+  // first, the others on top.
+  for (const { start, count, size } of sizeStrokes(plan.columnWidths))
+    sheet.setColumnWidths(start, count, size);
+  for (const { start, count, size } of sizeStrokes(plan.rowHeights ?? {}))
+    sheet.setRowHeights(start, count, size);
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
   if (plan.protection) sheet.protect().setDescription(plan.protection.description).setWarningOnly(true);
   // plan.print is not applied: Apps Script has no print-settings API (orientation, fit to width,
