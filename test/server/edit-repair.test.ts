@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { BLOCK_ROWS as B } from '../../src/core/terpilah/block-counts';
-import type { AddParticipantResult, OpenedActivity, TerpilahHeadline } from '../../src/server/api';
+import type { AddParticipantResult, OpenedActivity } from '../../src/server/api';
 import type { Workbench } from '../../src/workbench/runtime';
 import { meterCells } from '../support/cell-meter';
 import { runOk } from '../support/workbench';
@@ -15,7 +15,9 @@ import { create } from './progress-helpers';
 import { sheetOf } from './template-helpers';
 import {
   duplicatesRecounted,
+  expectHeadlinesRecounted,
   generatedRegister,
+  headlineOf as headline,
   headlinesRecounted,
   NIK_MAN,
   NIK_WOMAN,
@@ -27,14 +29,6 @@ import {
 
 const PESERTA = 'Peserta';
 const ASKED = ['Kegiatan 1', 'Kegiatan 2', 'Kegiatan 3', 'Kegiatan 4', 'Rapat PUG', 'Bimtek'];
-
-const headline = (workbench: Workbench, activity: string) =>
-  runOk(workbench, 'terpilahHeadline', [activity]).value as TerpilahHeadline;
-
-function expectAllRecounted(workbench: Workbench): void {
-  const expected = headlinesRecounted(workbench, ASKED);
-  ASKED.forEach((activity, i) => expect(headline(workbench, activity)).toEqual(expected[i]));
-}
 
 function measured(workbench: Workbench, fn: string, args: unknown[]) {
   const { value: result, cells } = meterCells(() => runOk(workbench, fn, args));
@@ -76,7 +70,7 @@ describe('a person’s edit repairs the index by block', () => {
     // generation, and the code chunk holding both blocks' codes: 7,500 rows a chunk).
     expect(repaired.cells.read).toBe(FRESH_CELLS + marks(5000) + 2 * 5 * B + IN_LOCK);
     expect(measured(workbench, 'terpilahHeadline', ['Rapat PUG']).cells.read).toBe(FRESH_CELLS);
-    expectAllRecounted(workbench);
+    expectHeadlinesRecounted(workbench, ASKED);
   });
 
   test('a paste over a block boundary and a row emptied: adjacent blocks read together; headlines and duplicate answers exact', () => {
@@ -93,14 +87,14 @@ describe('a person’s edit repairs the index by block', () => {
     const repaired = measured(workbench, 'terpilahHeadline', ['Bimtek']);
     expect(repaired.value).toEqual(headlinesRecounted(workbench, ['Bimtek'])[0]);
     expect(blockReads(repaired.cells.reads)).toEqual([rowsOf(2), rowsOf(1)]);
-    expectAllRecounted(workbench);
+    expectHeadlinesRecounted(workbench, ASKED);
     for (const c of [
       { activity: 'Bimtek', name: 'Tempel 1', nik: '', institution: '' },
       { activity: 'Kegiatan 2', name: 'Lain', nik: NIK_MAN, institution: '' },
       { activity: 'Kegiatan 3', name: 'Orang 3598', nik: '', institution: '' }, // the emptied row
     ])
       probe(workbench, c);
-    expectAllRecounted(workbench);
+    expectHeadlinesRecounted(workbench, ASKED);
   });
 
   test('the add’s duplicate check after an edit: the edited row found by its new NIK and name; its block is read, not the register', () => {
@@ -117,7 +111,7 @@ describe('a person’s edit repairs the index by block', () => {
     const next = probe(workbench, { activity: 'Kegiatan 1', name: 'Baru', nik: '', institution: '' });
     expect(blockReads(next.cells.reads)).toEqual([]);
     expect(measured(workbench, 'terpilahHeadline', ['Kegiatan 1']).cells.read).toBe(FRESH_CELLS);
-    expectAllRecounted(workbench);
+    expectHeadlinesRecounted(workbench, ASKED);
   });
 
   test('openActivity after an edit has its headline at once: the block repaired', () => {
@@ -149,7 +143,7 @@ describe('a person’s edit repairs the index by block', () => {
     // Editing the last row itself is taken the same way (it may be such a row).
     type(workbench, PESERTA, 'E1501', [['P']]);
     expect(measured(workbench, 'terpilahHeadline', ['Kegiatan 1']).cells.read).toBeGreaterThan(6 * 1500);
-    expectAllRecounted(workbench);
+    expectHeadlinesRecounted(workbench, ASKED);
   });
 
   test('the header typed over, or the index sheet edited: the whole index is stale, one recount', () => {
@@ -161,7 +155,7 @@ describe('a person’s edit repairs the index by block', () => {
     expect(blockReads(recounted.cells.reads)).toEqual([]);
     type(workbench, '_Indeks Peserta', 'A5', [['x']]); // a mark typed by hand
     expect(measured(workbench, 'terpilahHeadline', ['Kegiatan 1']).cells.read).toBeGreaterThan(6 * 1500);
-    expectAllRecounted(workbench);
+    expectHeadlinesRecounted(workbench, ASKED);
   });
 
   test('onEdit writes fresh marks into its blocks’ cells, then the flag: no read of the index, whatever the register', () => {
@@ -349,7 +343,7 @@ describe('index-derived figures equal a full recount after any sequence of edits
         const workbench = generatedRegister(ROWS);
         headline(workbench, 'Kegiatan 1');
         steps.forEach((s, n) => apply(workbench, s, n));
-        expectAllRecounted(workbench);
+        expectHeadlinesRecounted(workbench, ASKED);
         for (const activity of ['Kegiatan 2', 'Bimtek'])
           for (const name of ['Tempel', 'Budi Baru'])
             probe(workbench, { activity, name, nik: '', institution: '' });
@@ -379,6 +373,6 @@ describe('a register in a person’s own columns (no duplicate codes kept)', () 
     // The header (its mapping), then the block's rows of the columns counted (sex, NIK and
     // activity: B:D; the name is only for codes): no recount.
     expect(repaired.cells.reads).toEqual(['1×26', '5×1', '1×4', `${B}×3`, '1×4']);
-    expectAllRecounted(workbench);
+    expectHeadlinesRecounted(workbench, ASKED);
   });
 });

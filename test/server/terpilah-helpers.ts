@@ -102,6 +102,20 @@ export function headlinesRecounted(workbench: Workbench, activities: readonly st
   );
 }
 
+/** One activity's headline as a full recount ({@link headlinesRecounted}). */
+export const headlineRecounted = (workbench: Workbench, activity: string): TerpilahHeadline =>
+  headlinesRecounted(workbench, [activity])[0];
+
+/** The headline the add-in shows (terpilahHeadline, from the index when fresh). */
+export const headlineOf = (workbench: Workbench, activity: string) =>
+  runOk(workbench, 'terpilahHeadline', [activity]).value as TerpilahHeadline;
+
+/** Every asked activity's headline equals a full recount. */
+export function expectHeadlinesRecounted(workbench: Workbench, activities: readonly string[]): void {
+  const expected = headlinesRecounted(workbench, activities);
+  activities.forEach((activity, i) => expect(headlineOf(workbench, activity)).toEqual(expected[i]));
+}
+
 /** A participant the sidebar form is asked to add. */
 export interface Candidate {
   activity: string;
