@@ -121,10 +121,13 @@ const addOne = (wb: Workbench) =>
 
 export const userActions: BenchAction[] = [
   {
-    name: 'Buka panel (showSidebar + getSidebarState)',
+    // The state comes inside the page: the client renders with no google.script.run on open
+    // (test/browser/sidebar-first-call.test.ts counts none); the activities past the newest 100
+    // come only when asked ("Tampilkan semua", a filter, the Peserta tab).
+    name: 'Buka panel (showSidebar, status di dalam HTML)',
     key: 'openSidebar',
     sizes: officeSizes,
-    run: (wb) => benchRun(run(wb, 'showSidebar'), run(wb, 'getSidebarState', [], SIDEBAR)),
+    run: (wb) => benchRun(run(wb, 'showSidebar')),
   },
   {
     name: 'Buka kegiatan (openActivity: kegiatan + angka utama)',

@@ -9,7 +9,9 @@ import { shortDate } from './time';
 /**
  * The "Kegiatan" list: a status filter, one card per activity with its progress and a "Buka"
  * button, and the "Kegiatan baru" form. The list is kept here from the sidebar state and updated
- * from every ActivityView the server returns, so it never needs a call of its own.
+ * from every ActivityView the server returns, so it never needs a call of its own; only when the
+ * first state brought just the newest activities, the rest come with one listActivities call
+ * ("Tampilkan semua", a filter, the Peserta tab).
  */
 
 type Filter = 'all' | ActivityListItem['status'];
@@ -20,6 +22,11 @@ let templates: TemplateSummary[] = [];
 let busy = false;
 let outcome: Outcome | null = null;
 let openActivity: (id: string) => void = () => undefined;
+/** How many activities the first state left out (0: the list is whole). */
+let missing = 0;
+let loadingAll: Promise<void> | null = null;
+let allLoadFailed: unknown = null;
+let onAll: (list: ActivityListItem[]) => void = () => undefined;
 
 const filterSelect = (): HTMLSelectElement => byId<HTMLSelectElement>('activity-filter');
 const nameInput = (): HTMLInputElement => byId<HTMLInputElement>('new-activity-name');
@@ -29,9 +36,33 @@ export function hasActivities(): boolean {
   return activities.length > 0;
 }
 
-/** The list from the sidebar state (newest first, as the server sends it). */
-export function setActivities(list: ActivityListItem[]): void {
+/** The list from the sidebar state (newest first, as the server sends it), of `total` in all. */
+export function setActivities(list: ActivityListItem[], total = list.length): void {
   activities = list.slice();
+  missing = Math.max(0, total - list.length);
+}
+
+export function activitiesComplete(): boolean {
+  return missing === 0;
+}
+
+/** The whole list, once (listActivities), when the first state brought only the newest. */
+export function loadAllActivities(): Promise<void> {
+  if (missing === 0) return Promise.resolve();
+  loadingAll ??= callServer('listActivities').then(
+    (list) => {
+      setActivities(list);
+      allLoadFailed = null;
+      onAll(list);
+      renderActivityList();
+    },
+    (error: unknown) => {
+      allLoadFailed = error;
+      loadingAll = null;
+      renderActivityList();
+    },
+  );
+  return loadingAll;
 }
 
 /** Puts an activity the server just returned at its place (new ones first). */
@@ -131,6 +162,13 @@ export function renderActivityList(focusId?: string): void {
   const empty = byId('no-activities');
   empty.textContent = activities.length === 0 ? tr('sideActNone') : tr('sideActNoneFiltered');
   empty.hidden = shown.length > 0;
+  show('activity-more', missing > 0);
+  setText(
+    'activity-more-text',
+    allLoadFailed
+      ? describeError(allLoadFailed)
+      : tr('sideActShowingNewest', { shown: activities.length, total: activities.length + missing }),
+  );
   if (focusId) {
     const card = Array.from(
       document.querySelectorAll<HTMLElement>('#activity-list [data-testid="activity-item"]'),
@@ -220,9 +258,16 @@ async function create(onCreated: (view: ActivityView) => void): Promise<void> {
 export function wireActivities(handlers: {
   open: (id: string) => void;
   created: (view: ActivityView) => void;
+  /** The whole list arrived (after a first view of the newest only). */
+  all: (list: ActivityListItem[]) => void;
 }): void {
   openActivity = handlers.open;
-  filterSelect().addEventListener('change', () => renderActivityList());
+  onAll = handlers.all;
+  // A filter over part of the list would miss activities: the rest comes first.
+  filterSelect().addEventListener('change', () =>
+    missing > 0 ? void loadAllActivities() : renderActivityList(),
+  );
+  byId('activity-show-all').addEventListener('click', () => void loadAllActivities());
   byId<HTMLFormElement>('new-activity-form').addEventListener('submit', (event) => {
     event.preventDefault();
     void create(handlers.created);

@@ -1,6 +1,6 @@
 import { hasStrings, tr } from './i18n';
 
-/** The prefix when no state brought the strings yet (the first call failed): both languages. */
+/** The prefix when no state brought the strings yet (the first state failed): both languages. */
 const FALLBACK_PREFIX = 'Terjadi kesalahan / Something went wrong';
 
 /**

@@ -57,6 +57,18 @@ function activityList(): HTMLElement {
     ),
     h('ul', { id: 'activity-list', class: 'activity-list' }),
     h('p', { id: 'no-activities', class: 'muted', hidden: true }),
+    h(
+      'p',
+      { id: 'activity-more', class: 'muted small', hidden: true, testid: 'activity-more' },
+      h('span', { id: 'activity-more-text' }),
+      ' ',
+      say('button', 'sideActShowAll', {
+        id: 'activity-show-all',
+        type: 'button',
+        class: 'secondary small-button',
+        testid: 'activity-show-all',
+      }),
+    ),
   );
 }
 

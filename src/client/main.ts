@@ -2,7 +2,9 @@ import type { StringKey } from '../core/i18n';
 import { isLanguage } from '../core/i18n/language';
 import type { SidebarState } from '../server/api';
 import {
+  activitiesComplete,
   hasActivities,
+  loadAllActivities,
   renderActivityList,
   renderActivityOutcome,
   renderActivityTemplates,
@@ -12,6 +14,7 @@ import {
 } from './activities';
 import { byId, show, translatePage } from './dom';
 import { describeError } from './errors';
+import { whenFirstState } from './first-state';
 import { tr, useLanguage } from './i18n';
 import { buildLayout, TABS, type Tab } from './layout';
 import { renderTemplateOutcome, wireTemplateForm } from './new-template';
@@ -36,16 +39,15 @@ import {
 import { renderTemplates, wireSopPanel } from './templates';
 
 /**
- * Start-up and wiring: one getSidebarState call fills every panel and brings the strings. Until
- * it answers, the tab strip and the panels stay hidden (their texts come with the state); the
- * loading line, Info, "Muat ulang" and the language choice are written inline in sidebar.html.
+ * Start-up and wiring: the first state comes inside the page ("Buka panel" appends it: no
+ * google.script.run before the panel shows) and fills every panel with the strings; "Muat ulang"
+ * and the language choice call getSidebarState / setLanguage. Until a state is rendered, the tab
+ * strip and the panels stay hidden; the loading line, Info, "Muat ulang" and the language choice
+ * are written inline in sidebar.html.
  */
 
-/**
- * Set by the menu "Tambah/Impor peserta" (a line appended after the sidebar's HTML, so it runs
- * after this script: read when the first state arrives, never at load).
- */
-const initialTab = (): string | undefined => (window as { sopInitialTab?: string }).sopInitialTab;
+/** Set by the menu "Tambah/Impor peserta" (it comes with the first state). */
+let initialTab: string | undefined;
 /** Set once the first state arrived: from then on the tab is the person's choice. */
 let tabChosen = false;
 
@@ -65,16 +67,21 @@ function selectTab(tab: Tab, focus = false): void {
     show(`panel-${name}`, selected);
     if (selected && focus) button.focus();
   }
-  if (tab === 'participants') participantsShown();
+  if (tab === 'participants') {
+    participantsShown();
+    // Its activity choices list every activity: the rest of a first view's list comes now.
+    if (!activitiesComplete()) void loadAllActivities();
+  }
 }
 
-function render(state: SidebarState, preferSheet?: string): void {
+/** `activityTotal`: the full list's length when `state` holds only its newest activities. */
+function render(state: SidebarState, preferSheet?: string, activityTotal?: number): void {
   useLanguage(state.language, state.strings);
   translatePage((key) => tr(key as StringKey));
   renderStatus(state);
   renderTemplates(state.templates ?? [], preferSheet);
   renderTemplateOutcome();
-  setActivities(state.activities ?? []);
+  setActivities(state.activities ?? [], activityTotal);
   renderActivityTemplates(state.templates ?? []);
   renderActivityList();
   renderActivityOutcome();
@@ -82,7 +89,7 @@ function render(state: SidebarState, preferSheet?: string): void {
   setParticipantActivities(state.activities ?? []);
   renderParticipants();
   if (!tabChosen)
-    selectTab(initialTab() === 'participants' ? 'participants' : hasActivities() ? 'activities' : 'sop');
+    selectTab(initialTab === 'participants' ? 'participants' : hasActivities() ? 'activities' : 'sop');
   show('tabs', true);
   show('loading', false);
 }
@@ -136,6 +143,10 @@ function start(): void {
   wireTemplateForm((sheetName) => load(sheetName));
   wireActivities({
     open: (id) => void openActivity(id),
+    all: (list) => {
+      setParticipantActivities(list);
+      renderParticipants();
+    },
     created: (view) => {
       showActivity(view);
       showHeadline(view.activity.name);
@@ -156,7 +167,13 @@ function start(): void {
   byId<HTMLSelectElement>('language').addEventListener('change', (event) => {
     void changeLanguage((event.target as HTMLSelectElement).value);
   });
-  void load();
+  whenFirstState((embedded) => {
+    if (!embedded) return void load();
+    initialTab = embedded.tab;
+    if (embedded.state) return render(embedded.state, undefined, embedded.activityTotal);
+    show('loading', false);
+    showError(new Error(embedded.error ?? ''));
+  });
 }
 
 start();

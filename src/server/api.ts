@@ -33,6 +33,21 @@ export interface SidebarState {
 }
 
 /**
+ * What "Buka panel" hands the sidebar inside its HTML (sidebar-embed.ts), so it renders with no
+ * google.script.run before it shows. Either the first state or, when computing it failed, the
+ * error as google.script.run would have delivered it ("Exception: …").
+ */
+export interface EmbeddedSidebarState {
+  /** The first state, its activity list cut to the newest ones the first view shows. */
+  state?: SidebarState;
+  /** How many activities the full list holds (more than `state.activities`: the rest on demand). */
+  activityTotal?: number;
+  error?: string;
+  /** The tab to open on ("Tambah/Impor peserta"); the person's choice otherwise. */
+  tab?: 'participants';
+}
+
+/**
  * The strings src/client names, by the client's name for each key (`side…` keys are shortened
  * in its bundle, scripts/sidebar-strings.mjs), `{name}` placeholders unfilled.
  */

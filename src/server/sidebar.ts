@@ -1,6 +1,9 @@
-import { DEFAULT_LANGUAGE, LANGUAGES, t, type Language } from '../core/i18n';
+import { DEFAULT_LANGUAGE, t, type Language } from '../core/i18n';
 import { VERSION } from '../core/version';
+import type { EmbeddedSidebarState } from './api';
 import { guarded } from './sheets/guard';
+import { failureText, firstStateElement, firstView } from './sidebar-embed';
+import { getSidebarState } from './sidebar-state';
 
 /** Menu "Buka panel": the sidebar, built once from dist/Sidebar.html (not a template: see DESIGN §3). */
 export function showSidebar(): void {
@@ -12,21 +15,11 @@ export function menuParticipants(): void {
   guardedOpen('participants');
 }
 
-/**
- * The panel's title reads the same in every language, so opening it needs no preference read
- * (a Properties round trip, before the sidebar's own first call reads it anyway). Were the
- * title ever translated, the language is read first, as any menu does.
- */
-const TITLE_IN_EVERY_LANGUAGE = LANGUAGES.every(
-  (language) => t(language, 'sidebarTitle') === t(DEFAULT_LANGUAGE, 'sidebarTitle'),
-);
-
+/** A failure to open (no Sidebar.html) alerts in the person's language, read only then. */
 function guardedOpen(initialTab?: 'participants'): void {
-  if (!TITLE_IN_EVERY_LANGUAGE) return guarded((language) => openSidebar(language, initialTab));
   try {
     openSidebar(DEFAULT_LANGUAGE, initialTab);
   } catch (error) {
-    // The alert still speaks the person's language: the preference is read only now.
     guarded(() => {
       throw error;
     });
@@ -42,12 +35,22 @@ export function showAbout(): void {
 }
 
 /**
- * The sidebar file is served as is (not a template, DESIGN §3); to open it on another tab than the
- * first, one appended line tells it which.
+ * The sidebar file is served as is (not a template, DESIGN §3), with its first state appended
+ * (sidebar-embed.ts): the panel renders from this one execution, no google.script.run before it
+ * shows. When the state cannot be computed (a broken sheet), the panel still opens and shows the
+ * error its first call would have shown. The title follows the state's language (`language`, the
+ * caller's, when there is no state).
  */
 export function openSidebar(language: Language, initialTab?: 'participants'): void {
   const file = HtmlService.createHtmlOutputFromFile('Sidebar');
-  const opened = initialTab ? file.append(`<script>window.sopInitialTab = "${initialTab}";</script>`) : file;
-  const html = opened.setTitle(t(language, 'sidebarTitle'));
+  let embedded: EmbeddedSidebarState;
+  try {
+    embedded = firstView(getSidebarState(), initialTab);
+  } catch (error) {
+    embedded = { error: failureText(error), ...(initialTab ? { tab: initialTab } : {}) };
+  }
+  const html = file
+    .append(firstStateElement(embedded))
+    .setTitle(t(embedded.state?.language ?? language, 'sidebarTitle'));
   SpreadsheetApp.getUi().showSidebar(html);
 }

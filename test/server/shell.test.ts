@@ -1,19 +1,24 @@
 import { newWorkbench, runOk, uiOf } from '../support/workbench';
 
 describe('add-in shell', () => {
-  test('"Buka panel" opens the sidebar from dist/Sidebar.html with a title, in 1 round trip', () => {
-    const result = runOk(newWorkbench(), 'showSidebar');
+  test('"Buka panel" opens the sidebar from dist/Sidebar.html with a title and its first state', () => {
+    const workbench = newWorkbench();
+    const state = runOk(workbench, 'getSidebarState');
+    const result = runOk(workbench, 'showSidebar');
     const [sidebar] = uiOf(result, 'sidebar');
     expect(sidebar.title).toBe('SOP & Data Terpilah');
     expect(sidebar.html).toContain('data-testid="sidebar-status"');
-    // The title is the same in every language: no preference read (test/server/show-sidebar.test.ts).
-    expect(result.callsByMethod).toEqual({
+    expect(sidebar.html).toContain('id="sop-first-state"'); // test/server/sidebar-first-state.test.ts
+    // The state's calls, then the sidebar's own: one execution, no google.script.run before it shows.
+    const own = {
       'HtmlService.createHtmlOutputFromFile': 1,
+      'HtmlOutput.append': 1,
       'HtmlOutput.setTitle': 1,
       'SpreadsheetApp.getUi': 1,
       'Ui.showSidebar': 1,
-    });
-    expect(result.calls).toBe(4);
+    };
+    expect(result.callsByMethod).toEqual({ ...state.callsByMethod, ...own });
+    expect(result.calls).toBe(state.calls + 5);
   });
 
   test('the sidebar state is one round trip with what the panel shows, dates as strings', () => {

@@ -16,6 +16,7 @@ import { terpilahQuality } from './parts/terpilah-quality';
 import { selfCheck } from './parts/self-check';
 import { satuData } from './parts/satu-data';
 import { registerCounts } from './parts/register-counts';
+import { sidebarFirst } from './parts/sidebar-first';
 
 export const id = {
   ...shell.id,
@@ -32,6 +33,7 @@ export const id = {
   ...selfCheck.id,
   ...satuData.id,
   ...registerCounts.id,
+  ...sidebarFirst.id,
 } as const;
 
 export type StringKey = keyof typeof id;
@@ -51,4 +53,5 @@ export const en: Record<StringKey, string> = {
   ...selfCheck.en,
   ...satuData.en,
   ...registerCounts.en,
+  ...sidebarFirst.en,
 };

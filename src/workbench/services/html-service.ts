@@ -23,6 +23,10 @@ export class HtmlOutputImpl {
     this._content = String(content ?? '');
     return this;
   }
+  /**
+   * As is, no escaping: "Use this only for content from a trusted source, because it is not
+   * escaped." (https://developers.google.com/apps-script/reference/html/html-output#append(String)).
+   */
   append(addedContent: string): this {
     this._content += String(addedContent ?? '');
     return this;
