@@ -22,7 +22,7 @@
 import type { Language } from '../../core/i18n';
 import { matchHeaders } from '../../core/terpilah/headers';
 import type { ColumnMapping } from '../../core/terpilah/model';
-import type { ReportTallies } from '../../core/terpilah/report-tallies';
+import type { BlockTallies } from '../../core/terpilah/block-tallies';
 import { PESERTA_COLUMN, PESERTA_HEADERS } from '../../core/terpilah/peserta';
 import { blocksOf, MAX_MARKED_BLOCKS, sumBlocks } from '../../core/terpilah/block-counts';
 import { chunksOfBlocks, codesOfRows, countIntoBlocks } from '../../core/terpilah/index-rows';
@@ -52,6 +52,7 @@ import {
   type IndexSheet,
 } from './index-sheet';
 import { pesertaMapping, type PesertaRead } from './read';
+import { repairReport } from './report-repair';
 import { appendToTallies, TALLY_ROW, talliesFor, writeTallies } from './report-tallies';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -440,7 +441,7 @@ export function countAppendedRows(
   const blocks = countIntoBlocks(stored.blocks, rows, lastBefore + 1, OUR_MAPPING, stored.stamp.timeZone);
   let codes: Content['codes'] = null;
   let fromChunk = 0;
-  let tallies: ReportTallies | null = null;
+  let tallies: BlockTallies | null = null;
   if (fresh.codes && fresh.key) {
     const added = codesOfRows(rows, fresh.key);
     codes = { nik: fresh.codes.nik + added.nik, name: fresh.codes.name + added.name };
@@ -470,12 +471,14 @@ export function countAppendedRows(
 
 /** What the report may use: the tallies (fresh), or the stamp to store a recount under; null: no index kept. */
 export type ReportIndex =
-  { tallies: ReportTallies } | { before: CountsStamp; index: IndexSheet | null } | null;
+  { tallies: BlockTallies } | { before: CountsStamp; index: IndexSheet | null } | null;
 
 /**
  * The report's tallies when the index and they are fresh for `Peserta` (and its ages were
  * computed at the dates they get now), else the stamp a recount is stored under. Row 1 and row 4
- * of the index: a few cells whatever the register's size.
+ * of the index: a few cells whatever the register's size. After a person's edit (dirty blocks,
+ * the index otherwise fresh) the tallies are repaired from those blocks' rows (./report-repair.ts)
+ * and stored again with the index's repair, inside the report's lock.
  */
 export function reportIndex(
   spreadsheet: Spreadsheet,
@@ -489,13 +492,60 @@ export function reportIndex(
   const before = stampOf(peserta, found?.mark ?? '', timeZone, lastRow);
   if ((before.lastRow - 1) * RECOUNT_COLUMNS > MAX_RECOUNT_CELLS) return null;
   const dirty = found ? dirtyOf(found, blocksOf(before.lastRow)) : [];
-  // Tallies are kept by block in no way: a dirty block (a person's edit) means a full read.
-  if (found?.stored && sameStamp(found.stored.stamp, before) && dirty.length === 0) {
+  if (found?.stored && sameStamp(found.stored.stamp, before) && dirty.length <= MAX_REPAIR_BLOCKS) {
     const row = found.sheet.getRange(`${TALLY_ROW}:${TALLY_ROW}`).getValues()[0];
     const tallies = talliesFor(row, before, found.stored.generation);
-    if (tallies?.datesMatch(dates.referenceDate, dates.activityDates, timeZone)) return { tallies };
+    if (tallies?.datesMatch(dates.referenceDate, dates.activityDates, timeZone)) {
+      if (dirty.length === 0) return { tallies };
+      const repaired = repairReportIndex(spreadsheet, peserta, found, before, dirty, tallies, {
+        timeZone,
+        ...dates,
+      });
+      if (repaired) return { tallies: repaired };
+    }
   }
   return { before, index: found };
+}
+
+/**
+ * reportIndex's repair of `dirty` blocks (inside the report's lock): the tallies, the counts and
+ * the codes of those blocks made again from their rows, stored with the marks read before; null
+ * when not repairable here (another layout, no codes or secret): the caller reads `Peserta` whole.
+ */
+function repairReportIndex(
+  spreadsheet: Spreadsheet,
+  peserta: Sheet,
+  found: IndexSheet,
+  before: CountsStamp,
+  dirty: number[],
+  tallies: BlockTallies,
+  options: { referenceDate: string; timeZone: string; activityDates?: Record<string, string> },
+): BlockTallies | null {
+  const { stored } = found;
+  if (!stored?.keys || before.lastColumn > PESERTA_HEADERS.length) return null;
+  const key = secret(false);
+  if (!key) return null;
+  // Rows 2 and 3 now: the codes as the tallies were made (they share the index's generation).
+  const withCodes = readIndex(spreadsheet, true, blocksOf(before.lastRow));
+  if (!withCodes?.codes || withCodes.stored?.generation !== stored.generation) return null;
+  const codes = withCodes.codes;
+  const repaired = repairReport(peserta, {
+    tallies,
+    blocks: stored.blocks,
+    codes,
+    key,
+    dirty,
+    lastRow: before.lastRow,
+    lastColumn: before.lastColumn,
+    options,
+  });
+  const whole: CodesWindow = { from: 0, to: Math.ceil(codes.nik.length / CHUNK_CHARS) - 1, ...codes };
+  const window = withBlockCodes(whole, repaired.codes, before.lastRow);
+  const content: Content = { blocks: repaired.blocks, codes: { nik: window.nik, name: window.name } };
+  const chunks = chunksOfBlocks(dirty, before.lastRow);
+  const generation = writeIndex(found, before, content, { counted: countedOf(found), chunks });
+  writeTallies(found.sheet, before, generation, repaired.tallies);
+  return repaired.tallies;
 }
 
 /** `Peserta` as the report read it (./read.ts readPesertaColumns). */
@@ -510,7 +560,7 @@ export function storeReportIndex(
   peserta: Sheet,
   kept: { before: CountsStamp; index: IndexSheet | null },
   read: ReportRead,
-  tallies: ReportTallies,
+  tallies: BlockTallies,
 ): void {
   const { before, index: found } = kept;
   // The sheets are the same ones (the report holds the lock); a person may have typed meanwhile.

@@ -1,5 +1,6 @@
 /**
- * The report's tallies in the counts index (core/terpilah/report-tallies.ts): row 4 of the index
+ * The report's tallies in the counts index (core/terpilah/block-tallies.ts: by block of rows, the
+ * duplicate findings apart; ./report-repair.ts counts edited blocks again): row 4 of the index
  * sheet, A4 the stamp they were made for (the index's own: they are used only while both match
  * `Peserta`), B4… the JSON in chunks. Made by a report that read `Peserta` whole; the add-in's
  * appends (add, import) add their rows inside the lock of the write, through the index's update
@@ -25,7 +26,8 @@ import {
   toChunks,
   type CountsStamp,
 } from '../../core/terpilah/register-counts';
-import { activityDateResolver, ReportTallies } from '../../core/terpilah/report-tallies';
+import { BlockTallies } from '../../core/terpilah/block-tallies';
+import { activityDateResolver } from '../../core/terpilah/report-tallies';
 import { HIDDEN_SHEET_COLUMNS } from '../sheets/hidden-sheet';
 import { activityDates } from './import';
 
@@ -34,7 +36,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The index sheet's row holding the tallies. */
 export const TALLY_ROW = 4;
 
-const OUR_MAPPING = matchHeaders([...PESERTA_HEADERS]).mapping;
+export const OUR_MAPPING = matchHeaders([...PESERTA_HEADERS]).mapping;
 
 /** The tallies in row 4 when they were made for `stamp`; null otherwise (missing, other, broken). */
 export function talliesFor(
@@ -42,7 +44,7 @@ export function talliesFor(
   stamp: CountsStamp,
   /** The index's generation (its stamp alone can come back: an index recounted, rows added). */
   generation: string,
-): ReportTallies | null {
+): BlockTallies | null {
   if (!row || generation === '') return null;
   try {
     const head = JSON.parse(String(row[0] ?? '')) as {
@@ -54,7 +56,7 @@ export function talliesFor(
     if (!head.stamp || typeof n !== 'number' || !Number.isInteger(n) || n < 1) return null;
     if (!sameStamp(head.stamp, stamp) || head.generation !== generation) return null;
     const text = fromChunks(row.slice(1, n + 1));
-    return text === null ? null : ReportTallies.parse(text);
+    return text === null ? null : BlockTallies.parse(text);
   } catch {
     return null;
   }
@@ -65,7 +67,7 @@ export function writeTallies(
   sheet: Sheet,
   stamp: CountsStamp,
   generation: string,
-  tallies: ReportTallies,
+  tallies: BlockTallies,
 ): void {
   const chunks = toChunks(tallies.text());
   const cells = [JSON.stringify({ stamp, generation, chunks: chunks.length }), ...chunks];
@@ -79,8 +81,8 @@ export function talliesOfRead(
   participants: readonly Participant[],
   quality: readonly QualityFinding[],
   options: { referenceDate: string; timeZone: string; activityDates?: Record<string, string> },
-): ReportTallies {
-  const tallies = ReportTallies.empty(options.referenceDate);
+): BlockTallies {
+  const tallies = BlockTallies.empty(options.referenceDate);
   const dateOf = activityDateResolver(options.referenceDate, options.activityDates, options.timeZone);
   for (const p of participants) tallies.add(p, dateOf(p.activity));
   for (const f of quality) tallies.addFinding(f);
@@ -101,7 +103,7 @@ const codesOf = (codes: string): Set<string> => {
  */
 export function appendToTallies(
   peserta: Sheet,
-  tallies: ReportTallies,
+  tallies: BlockTallies,
   append: {
     lastBefore: number;
     rows: readonly unknown[][];
@@ -149,7 +151,7 @@ const KEY_BLOCKS = [
  * Rows (0-based under the header) as the duplicate check sees them: only its columns, the others
  * absent. A row blank in them is one the check skips in a full read too (no name, no NIK).
  */
-function keyCellsOf(peserta: Sheet, wanted: readonly number[]): [number, unknown[]][] {
+export function keyCellsOf(peserta: Sheet, wanted: readonly number[]): [number, unknown[]][] {
   const out: [number, unknown[]][] = [];
   const asked = new Set(wanted);
   // Four cells a row in two round trips a block: a gap is bridged as for a read two cells wide.
@@ -168,7 +170,7 @@ function keyCellsOf(peserta: Sheet, wanted: readonly number[]): [number, unknown
 }
 
 /** A duplicate check that checks nothing (the rows alone). */
-const NO_CHECK = { check: () => undefined };
+export const NO_CHECK = { check: () => undefined };
 
 /**
  * The earlier rows (0-based under the header, in row order, the check's columns) the appended
@@ -227,7 +229,7 @@ function earlierRows(
  */
 function datesFor(
   peserta: Sheet,
-  tallies: ReportTallies,
+  tallies: BlockTallies,
   appended: readonly (Participant | null)[],
   timeZone: string,
 ): Record<string, string> {

@@ -1,0 +1,160 @@
+/**
+ * The report's tallies by block of `Peserta`'s rows (block-counts.ts BLOCK_ROWS), so that after a
+ * person's edit the report counts only the edited blocks again (server/terpilah/report-repair.ts).
+ * Each block keeps what its rows give alone (report-tallies.ts: counts, institutions and
+ * regencies in first-seen order, the findings of each row by itself: per type the count and the
+ * first rows); the whole is their in-order merge (ReportTallies.absorb), which is the tallies of
+ * one pass over every row. The duplicate findings depend on other rows: they are kept apart, all
+ * of them, in row order (NIKs masked), and a repair replaces those of the rows it checks again.
+ */
+import { maskNiksIn } from '../privacy/mask-nik';
+import { blockOfRow } from './block-counts';
+import type { Participant, QualityCode, QualityFinding, TerpilahSummary } from './model';
+import { ReportTallies } from './report-tallies';
+
+/** The findings of the duplicate check (duplicates.ts): the only ones that depend on other rows. */
+export const DUPLICATE_CODES: ReadonlySet<QualityCode> = new Set<QualityCode>([
+  'duplicateNik',
+  'duplicateNameInstitution',
+]);
+
+/** A duplicate finding as stored: [row, code, column or null, message]. */
+type StoredDuplicate = [number, QualityCode, string | null, string];
+
+interface StoredBlockTallies {
+  v: 2;
+  referenceDate: string;
+  blocks: unknown[];
+  duplicates: StoredDuplicate[];
+}
+
+const masked = (f: QualityFinding): QualityFinding => {
+  const out: QualityFinding = { row: f.row, code: f.code, message: maskNiksIn(String(f.message ?? '')) };
+  if (f.column !== undefined) out.column = maskNiksIn(f.column);
+  return out;
+};
+
+/** Row order; within a row the NIK's finding before the name's (the check flags them so). */
+const byRow = (a: QualityFinding, b: QualityFinding) =>
+  a.row - b.row || (a.code === b.code ? 0 : a.code === 'duplicateNik' ? -1 : 1);
+
+export class BlockTallies {
+  private constructor(
+    readonly referenceDate: string,
+    private readonly blocks: ReportTallies[],
+    private duplicateList: QualityFinding[],
+  ) {}
+
+  static empty(referenceDate: string): BlockTallies {
+    return new BlockTallies(referenceDate, [], []);
+  }
+
+  /** The tallies from their JSON; null when it is not a complete set (an older format too). */
+  static parse(text: string): BlockTallies | null {
+    try {
+      const stored = JSON.parse(text) as StoredBlockTallies;
+      if (!stored || stored.v !== 2 || typeof stored.referenceDate !== 'string') return null;
+      if (!Array.isArray(stored.blocks) || !Array.isArray(stored.duplicates)) return null;
+      const blocks: ReportTallies[] = [];
+      for (const b of stored.blocks) {
+        const block = ReportTallies.fromStored(b);
+        if (!block || block.referenceDate !== stored.referenceDate) return null;
+        blocks.push(block);
+      }
+      const duplicates: QualityFinding[] = [];
+      for (const d of stored.duplicates) {
+        if (!Array.isArray(d) || !Number.isInteger(d[0]) || !DUPLICATE_CODES.has(d[1])) return null;
+        const f: QualityFinding = { row: d[0], code: d[1], message: String(d[3] ?? '') };
+        if (typeof d[2] === 'string') f.column = d[2];
+        duplicates.push(f);
+      }
+      return new BlockTallies(stored.referenceDate, blocks, duplicates);
+    } catch {
+      return null;
+    }
+  }
+
+  text(): string {
+    const stored: StoredBlockTallies = {
+      v: 2,
+      referenceDate: this.referenceDate,
+      blocks: this.blocks.map((b) => b.stored()),
+      duplicates: this.duplicateList.map((f) => [f.row, f.code, f.column ?? null, String(f.message)]),
+    };
+    return JSON.stringify(stored);
+  }
+
+  private blockOf(row: number): ReportTallies {
+    const k = blockOfRow(row);
+    while (this.blocks.length <= k) this.blocks.push(ReportTallies.empty(this.referenceDate));
+    return this.blocks[k];
+  }
+
+  /** Counts one participant (rows in sheet order); `date`: its activity's date for ages. */
+  add(p: Participant, date: string): void {
+    this.blockOf(p.row).add(p, date);
+  }
+
+  /** Counts one finding (in row order, after its row's participant). */
+  addFinding(f: QualityFinding): void {
+    if (!DUPLICATE_CODES.has(f.code)) {
+      this.blockOf(f.row).addFinding(f);
+      return;
+    }
+    const list = this.duplicateList;
+    list.push(masked(f));
+    if (list.length > 1 && byRow(list[list.length - 2], list[list.length - 1]) > 0) list.sort(byRow);
+  }
+
+  /** The duplicate findings, in row order. */
+  duplicates(): readonly QualityFinding[] {
+    return this.duplicateList;
+  }
+
+  /**
+   * These tallies with the blocks of `replaced` counted again (a block's rows alone, no duplicate
+   * finding) and the duplicate findings `keep` says to keep, plus `found` (those checked again).
+   */
+  repaired(
+    replaced: ReadonlyMap<number, ReportTallies>,
+    keep: (f: QualityFinding) => boolean,
+    found: readonly QualityFinding[],
+  ): BlockTallies {
+    const blocks = [...this.blocks];
+    for (const [k, block] of replaced) {
+      while (blocks.length <= k) blocks.push(ReportTallies.empty(this.referenceDate));
+      blocks[k] = block;
+    }
+    const duplicates = [...this.duplicateList.filter(keep), ...found.map(masked)].sort(byRow);
+    return new BlockTallies(this.referenceDate, blocks, duplicates);
+  }
+
+  /** One ReportTallies of every row: the blocks merged in order, then the duplicate findings. */
+  merged(): ReportTallies {
+    const all = ReportTallies.empty(this.referenceDate);
+    for (const block of this.blocks) all.absorb(block);
+    for (const f of this.duplicateList) all.addFinding(f);
+    return all;
+  }
+
+  summaries(): TerpilahSummary[] {
+    return this.merged().summaries();
+  }
+
+  datesMatch(
+    referenceDate: string,
+    activityDates: Record<string, string> | undefined,
+    timeZone: string,
+  ): boolean {
+    return this.merged().datesMatch(referenceDate, activityDates, timeZone);
+  }
+
+  /** The date an activity's ages were computed at; null when it has no participant yet. */
+  dateOf(activity: string): string | null {
+    for (const block of this.blocks) {
+      const date = block.dateOf(activity);
+      if (date !== null) return date;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The report's repair after a person's edit of `Peserta` (the blocks onEdit marked dirty,
+ * ./on-edit.ts): only those blocks' rows are read again (every column of the add-in's layout,
+ * one read per run of blocks), and they give at once
+ *  - each block's tallies counted again from its rows alone (core/terpilah/block-tallies.ts);
+ *  - the index's counts and codes of those blocks (what ./block-repair.ts would make);
+ *  - the duplicate findings of every row whose duplicate group a dirty row left or joined.
+ *
+ * Why that is every duplicate finding that can change: a row's finding (duplicate.ts) depends
+ * only on the rows with its key (same NIK; same activity, name and institution), in row order.
+ * Only dirty rows changed, so only groups a dirty row belonged to before the edit (its old code,
+ * still in the index's rows 2–3) or belongs to now (its new code) changed. Every row of a key has
+ * its key's code (core/terpilah/register-counts.ts rowCodes: a code is of less than the key), so
+ * the rows of those codes hold every such group whole: the check over them, in row order, flags
+ * their rows as the check over every row would. Reads only; the caller writes, in its lock.
+ */
+import { BlockTallies } from '../../core/terpilah/block-tallies';
+import { BLOCK_ROWS, blockSpan } from '../../core/terpilah/block-counts';
+import { DuplicateCheck } from '../../core/terpilah/duplicates';
+import { codesOfRows, countsOfRows } from '../../core/terpilah/index-rows';
+import type { QualityFinding } from '../../core/terpilah/model';
+import { rowNormaliser } from '../../core/terpilah/normalise';
+import { CODE_CHARS, NO_CODE, type ActivityCounts } from '../../core/terpilah/register-counts';
+import { activityDateResolver, ReportTallies } from '../../core/terpilah/report-tallies';
+import type { BlockCodes } from './block-repair';
+import { keyCellsOf, NO_CHECK, OUR_MAPPING } from './report-tallies';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface ReportRepairInput {
+  tallies: BlockTallies;
+  /** The index's counts of each block, and its codes of every row (as the tallies were made). */
+  blocks: readonly ActivityCounts[];
+  codes: { nik: string; name: string };
+  key: string;
+  dirty: readonly number[];
+  lastRow: number;
+  /** `Peserta`'s last column (the add-in's columns: at most PESERTA_HEADERS.length). */
+  lastColumn: number;
+  options: { referenceDate: string; timeZone: string; activityDates?: Record<string, string> };
+}
+
+export interface ReportRepair {
+  tallies: BlockTallies;
+  blocks: ActivityCounts[];
+  codes: BlockCodes[];
+}
+
+/** Consecutive blocks together: one read per run. */
+function runsOf(blocks: readonly number[]): { first: number; count: number }[] {
+  const runs: { first: number; count: number }[] = [];
+  for (const k of [...blocks].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && k === last.first + last.count) last.count++;
+    else runs.push({ first: k, count: 1 });
+  }
+  return runs;
+}
+
+const codeAt = (codes: string, row: number) => codes.slice(row * CODE_CHARS, (row + 1) * CODE_CHARS);
+
+export function repairReport(peserta: Sheet, input: ReportRepairInput): ReportRepair {
+  const { tallies, key, lastRow, lastColumn, options } = input;
+  const dateOf = activityDateResolver(options.referenceDate, options.activityDates, options.timeZone);
+  const normaliseOptions = { firstRow: 2, ...options };
+  const blocks = [...input.blocks];
+  const codes: BlockCodes[] = [];
+  const replaced = new Map<number, ReportTallies>();
+  /** The dirty rows (0-based under the header) as read, and their new codes. */
+  const lines = new Map<number, unknown[]>();
+  const fresh = new Map<number, { nik: string; name: string }>();
+  for (const run of runsOf(input.dirty)) {
+    const { first } = blockSpan(run.first, lastRow);
+    const count = Math.max(0, Math.min(run.count * BLOCK_ROWS, lastRow - first + 1));
+    const grid = count > 0 ? peserta.getSheetValues(first, 1, count, lastColumn) : [];
+    for (let k = run.first; k < run.first + run.count; k++) {
+      const from = (k - run.first) * BLOCK_ROWS;
+      const rows = grid.slice(from, from + BLOCK_ROWS);
+      const firstRow = first + from;
+      blocks[k] = countsOfRows(rows, OUR_MAPPING, options.timeZone);
+      const block = ReportTallies.empty(tallies.referenceDate);
+      const quality: QualityFinding[] = [];
+      const alone = rowNormaliser(OUR_MAPPING, normaliseOptions, { duplicates: NO_CHECK, quality });
+      rows.forEach((line, i) => {
+        const p = alone.push(line, firstRow + i);
+        if (p) block.add(p, dateOf(p.activity));
+      });
+      for (const f of quality) block.addFinding(f);
+      replaced.set(k, block);
+      if (rows.length === 0) continue;
+      const made = codesOfRows(rows, key);
+      codes.push({ block: k, ...made });
+      rows.forEach((line, i) => {
+        const row = firstRow + i - 2;
+        lines.set(row, line);
+        fresh.set(row, { nik: codeAt(made.nik, i), name: codeAt(made.name, i) });
+      });
+    }
+  }
+  const { found, nikCodes, nameCodes } = checkedAgain(peserta, input, lines, fresh, normaliseOptions);
+  const codeOf = (row: number) =>
+    fresh.get(row) ?? { nik: codeAt(input.codes.nik, row), name: codeAt(input.codes.name, row) };
+  // A stored duplicate finding stays unless its row is dirty or in a group checked again.
+  const keep = (f: QualityFinding) => {
+    const row = f.row - 2;
+    if (fresh.has(row)) return false;
+    const code = codeOf(row);
+    return f.code === 'duplicateNik' ? !nikCodes.has(code.nik) : !nameCodes.has(code.name);
+  };
+  return { tallies: tallies.repaired(replaced, keep, found), blocks, codes };
+}
+
+/**
+ * The duplicate findings of every row whose NIK code or name code a dirty row had before or has
+ * now: those rows read (their key cells; dirty rows as read already), checked in row order.
+ */
+function checkedAgain(
+  peserta: Sheet,
+  input: ReportRepairInput,
+  lines: Map<number, unknown[]>,
+  fresh: ReadonlyMap<number, { nik: string; name: string }>,
+  options: { firstRow: number; referenceDate: string; timeZone: string; activityDates?: Record<string, string> },
+): { found: QualityFinding[]; nikCodes: Set<string>; nameCodes: Set<string> } {
+  const nikCodes = new Set<string>();
+  const nameCodes = new Set<string>();
+  for (const [row, made] of fresh) {
+    nikCodes.add(made.nik).add(codeAt(input.codes.nik, row));
+    nameCodes.add(made.name).add(codeAt(input.codes.name, row));
+  }
+  nikCodes.delete(NO_CODE);
+  nameCodes.delete(NO_CODE);
+  nikCodes.delete('');
+  nameCodes.delete('');
+  const rows = input.lastRow - 1;
+  const inNik: boolean[] = [];
+  const inName: boolean[] = [];
+  const wanted: number[] = [];
+  for (let row = 0; row < rows; row++) {
+    const made = fresh.get(row);
+    const nik = nikCodes.has(made ? made.nik : codeAt(input.codes.nik, row));
+    const name = nameCodes.has(made ? made.name : codeAt(input.codes.name, row));
+    inNik[row] = nik;
+    inName[row] = name;
+    if ((nik || name) && !lines.has(row)) wanted.push(row);
+  }
+  const all = new Map(lines);
+  for (const [row, line] of keyCellsOf(peserta, wanted)) all.set(row, line);
+  const quality: QualityFinding[] = [];
+  const check = rowNormaliser(OUR_MAPPING, options, { duplicates: new DuplicateCheck(), quality });
+  const ordered = [...all.keys()].filter((row) => inNik[row] || inName[row]).sort((a, b) => a - b);
+  for (const row of ordered) check.push(all.get(row), row + 2);
+  const found = quality.filter((f) =>
+    f.code === 'duplicateNik'
+      ? inNik[f.row - 2]
+      : f.code === 'duplicateNameInstitution'
+        ? inName[f.row - 2]
+        : false,
+  );
+  return { found, nikCodes, nameCodes };
+}
