@@ -8,7 +8,7 @@
  * of them, in row order (NIKs masked), and a repair replaces those of the rows it checks again.
  */
 import { maskNiksIn } from '../privacy/mask-nik';
-import { blockOfRow } from './block-counts';
+import { BLOCK_ROWS, blockOfRow } from './block-counts';
 import type { Participant, QualityCode, QualityFinding, TerpilahSummary } from './model';
 import { ReportTallies } from './report-tallies';
 
@@ -18,6 +18,43 @@ export const DUPLICATE_CODES: ReadonlySet<QualityCode> = new Set<QualityCode>([
   'duplicateNameInstitution',
 ]);
 
+/** Letters of a row's duplicate print. */
+const PRINT_CHARS = 10;
+/** The print of a row that is no participant (blank in every mapped column). */
+export const NO_PRINT = '-'.repeat(PRINT_CHARS);
+
+/**
+ * What the duplicate check and its findings take from a row (duplicates.ts: activity, name,
+ * institution, NIK), as 47 bits in ten letters: a repair compares a dirty block's rows with their
+ * prints to find the rows whose duplicate key changed (others may have been typed into, their
+ * duplicate findings stay). Letters only, so that no run of prints looks like a NIK; a NIK
+ * cannot be read back from 47 bits of it mixed with the name.
+ */
+export function duplicatePrint(p: Participant | null): string {
+  if (!p) return NO_PRINT;
+  let a = 0x811c9dc5;
+  let b = 0x1b873593;
+  for (const text of [p.activity, p.name, p.institution, p.nik]) {
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 0x10ffff;
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+  }
+  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b) >>> 0;
+  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35) >>> 0;
+  let high = a >>> 9; // 23 bits
+  let low = b >>> 8; // 24 bits
+  let print = '';
+  for (let i = 0; i < 5; i++) {
+    print += String.fromCharCode(97 + (high % 26)) + String.fromCharCode(97 + (low % 26));
+    high = Math.floor(high / 26);
+    low = Math.floor(low / 26);
+  }
+  return print;
+}
+
 /** A duplicate finding as stored: [row, code, column or null, message]. */
 type StoredDuplicate = [number, QualityCode, string | null, string];
 
@@ -25,6 +62,8 @@ interface StoredBlockTallies {
   v: 2;
   referenceDate: string;
   blocks: unknown[];
+  /** Per block its rows' prints, PRINT_CHARS letters each. */
+  prints: string[];
   duplicates: StoredDuplicate[];
 }
 
@@ -42,11 +81,13 @@ export class BlockTallies {
   private constructor(
     readonly referenceDate: string,
     private readonly blocks: ReportTallies[],
+    /** Per block, per row of it, the row's duplicate print (holes: NO_PRINT). */
+    private readonly prints: string[][],
     private duplicateList: QualityFinding[],
   ) {}
 
   static empty(referenceDate: string): BlockTallies {
-    return new BlockTallies(referenceDate, [], []);
+    return new BlockTallies(referenceDate, [], [], []);
   }
 
   /** The tallies from their JSON; null when it is not a complete set (an older format too). */
@@ -55,6 +96,14 @@ export class BlockTallies {
       const stored = JSON.parse(text) as StoredBlockTallies;
       if (!stored || stored.v !== 2 || typeof stored.referenceDate !== 'string') return null;
       if (!Array.isArray(stored.blocks) || !Array.isArray(stored.duplicates)) return null;
+      if (!Array.isArray(stored.prints) || stored.prints.length !== stored.blocks.length) return null;
+      const prints: string[][] = [];
+      for (const text of stored.prints) {
+        if (typeof text !== 'string' || text.length % PRINT_CHARS !== 0) return null;
+        const list: string[] = [];
+        for (let at = 0; at < text.length; at += PRINT_CHARS) list.push(text.slice(at, at + PRINT_CHARS));
+        prints.push(list);
+      }
       const blocks: ReportTallies[] = [];
       for (const b of stored.blocks) {
         const block = ReportTallies.fromStored(b);
@@ -68,7 +117,7 @@ export class BlockTallies {
         if (typeof d[2] === 'string') f.column = d[2];
         duplicates.push(f);
       }
-      return new BlockTallies(stored.referenceDate, blocks, duplicates);
+      return new BlockTallies(stored.referenceDate, blocks, prints, duplicates);
     } catch {
       return null;
     }
@@ -79,6 +128,10 @@ export class BlockTallies {
       v: 2,
       referenceDate: this.referenceDate,
       blocks: this.blocks.map((b) => b.stored()),
+      prints: this.blocks.map((_, k) => {
+        const list = this.prints[k] ?? [];
+        return Array.from({ length: list.length }, (_, i) => list[i] ?? NO_PRINT).join('');
+      }),
       duplicates: this.duplicateList.map((f) => [f.row, f.code, f.column ?? null, String(f.message)]),
     };
     return JSON.stringify(stored);
@@ -86,13 +139,22 @@ export class BlockTallies {
 
   private blockOf(row: number): ReportTallies {
     const k = blockOfRow(row);
-    while (this.blocks.length <= k) this.blocks.push(ReportTallies.empty(this.referenceDate));
+    while (this.blocks.length <= k) {
+      this.blocks.push(ReportTallies.empty(this.referenceDate));
+      this.prints.push([]);
+    }
     return this.blocks[k];
   }
 
   /** Counts one participant (rows in sheet order); `date`: its activity's date for ages. */
   add(p: Participant, date: string): void {
     this.blockOf(p.row).add(p, date);
+    this.prints[blockOfRow(p.row)][(p.row - 2) % BLOCK_ROWS] = duplicatePrint(p);
+  }
+
+  /** The print of sheet row `row` as counted (NO_PRINT: no participant). */
+  printOf(row: number): string {
+    return this.prints[blockOfRow(row)]?.[(row - 2) % BLOCK_ROWS] ?? NO_PRINT;
   }
 
   /** Counts one finding (in row order, after its row's participant). */
@@ -116,17 +178,22 @@ export class BlockTallies {
    * finding) and the duplicate findings `keep` says to keep, plus `found` (those checked again).
    */
   repaired(
-    replaced: ReadonlyMap<number, ReportTallies>,
+    replaced: ReadonlyMap<number, { tallies: ReportTallies; prints: string[] }>,
     keep: (f: QualityFinding) => boolean,
     found: readonly QualityFinding[],
   ): BlockTallies {
     const blocks = [...this.blocks];
+    const prints = [...this.prints];
     for (const [k, block] of replaced) {
-      while (blocks.length <= k) blocks.push(ReportTallies.empty(this.referenceDate));
-      blocks[k] = block;
+      while (blocks.length <= k) {
+        blocks.push(ReportTallies.empty(this.referenceDate));
+        prints.push([]);
+      }
+      blocks[k] = block.tallies;
+      prints[k] = block.prints;
     }
     const duplicates = [...this.duplicateList.filter(keep), ...found.map(masked)].sort(byRow);
-    return new BlockTallies(this.referenceDate, blocks, duplicates);
+    return new BlockTallies(this.referenceDate, blocks, prints, duplicates);
   }
 
   /** One ReportTallies of every row: the blocks merged in order, then the duplicate findings. */

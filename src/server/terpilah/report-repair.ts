@@ -4,17 +4,20 @@
  * one read per run of blocks), and they give at once
  *  - each block's tallies counted again from its rows alone (core/terpilah/block-tallies.ts);
  *  - the index's counts and codes of those blocks (what ./block-repair.ts would make);
- *  - the duplicate findings of every row whose duplicate group a dirty row left or joined.
+ *  - the duplicate findings of every row whose duplicate group a changed row left or joined.
  *
- * Why that is every duplicate finding that can change: a row's finding (duplicate.ts) depends
- * only on the rows with its key (same NIK; same activity, name and institution), in row order.
- * Only dirty rows changed, so only groups a dirty row belonged to before the edit (its old code,
- * still in the index's rows 2–3) or belongs to now (its new code) changed. Every row of a key has
+ * Why that is every duplicate finding that can change: a row's finding (duplicates.ts) depends
+ * only on the rows with its key (same NIK; same activity, name and institution), in row order,
+ * and on what the check takes from them (activity, name, institution, NIK: a row's print in the
+ * tallies, core/terpilah/block-tallies.ts). Only rows of dirty blocks whose print differs changed
+ * that, so only groups such a row belonged to before the edit (its old code, still in the
+ * index's rows 2–3) or belongs to now (its new code) changed; the other rows of a dirty block
+ * keep their findings, unless their group is one of those. Every row of a key has
  * its key's code (core/terpilah/register-counts.ts rowCodes: a code is of less than the key), so
  * the rows of those codes hold every such group whole: the check over them, in row order, flags
  * their rows as the check over every row would. Reads only; the caller writes, in its lock.
  */
-import { BlockTallies } from '../../core/terpilah/block-tallies';
+import { duplicatePrint, type BlockTallies } from '../../core/terpilah/block-tallies';
 import { BLOCK_ROWS, blockSpan } from '../../core/terpilah/block-counts';
 import { DuplicateCheck } from '../../core/terpilah/duplicates';
 import { codesOfRows, countsOfRows } from '../../core/terpilah/index-rows';
@@ -65,10 +68,11 @@ export function repairReport(peserta: Sheet, input: ReportRepairInput): ReportRe
   const normaliseOptions = { firstRow: 2, ...options };
   const blocks = [...input.blocks];
   const codes: BlockCodes[] = [];
-  const replaced = new Map<number, ReportTallies>();
-  /** The dirty rows (0-based under the header) as read, and their new codes. */
+  const replaced = new Map<number, { tallies: ReportTallies; prints: string[] }>();
+  /** The dirty blocks' rows (0-based under the header) as read, their new codes; those whose duplicate key changed. */
   const lines = new Map<number, unknown[]>();
   const fresh = new Map<number, { nik: string; name: string }>();
+  const changed = new Set<number>();
   for (const run of runsOf(input.dirty)) {
     const { first } = blockSpan(run.first, lastRow);
     const count = Math.max(0, Math.min(run.count * BLOCK_ROWS, lastRow - first + 1));
@@ -81,12 +85,15 @@ export function repairReport(peserta: Sheet, input: ReportRepairInput): ReportRe
       const block = ReportTallies.empty(tallies.referenceDate);
       const quality: QualityFinding[] = [];
       const alone = rowNormaliser(OUR_MAPPING, normaliseOptions, { duplicates: NO_CHECK, quality });
-      rows.forEach((line, i) => {
+      const prints = rows.map((line, i) => {
         const p = alone.push(line, firstRow + i);
         if (p) block.add(p, dateOf(p.activity));
+        const print = duplicatePrint(p);
+        if (print !== tallies.printOf(firstRow + i)) changed.add(firstRow + i - 2);
+        return print;
       });
       for (const f of quality) block.addFinding(f);
-      replaced.set(k, block);
+      replaced.set(k, { tallies: block, prints });
       if (rows.length === 0) continue;
       const made = codesOfRows(rows, key);
       codes.push({ block: k, ...made });
@@ -97,13 +104,13 @@ export function repairReport(peserta: Sheet, input: ReportRepairInput): ReportRe
       });
     }
   }
-  const { found, nikCodes, nameCodes } = checkedAgain(peserta, input, lines, fresh, normaliseOptions);
+  const { found, nikCodes, nameCodes } = checkedAgain(peserta, input, lines, fresh, changed, normaliseOptions);
   const codeOf = (row: number) =>
     fresh.get(row) ?? { nik: codeAt(input.codes.nik, row), name: codeAt(input.codes.name, row) };
-  // A stored duplicate finding stays unless its row is dirty or in a group checked again.
+  // A stored duplicate finding stays unless its row's key changed or its group is checked again.
   const keep = (f: QualityFinding) => {
     const row = f.row - 2;
-    if (fresh.has(row)) return false;
+    if (changed.has(row)) return false;
     const code = codeOf(row);
     return f.code === 'duplicateNik' ? !nikCodes.has(code.nik) : !nameCodes.has(code.name);
   };
@@ -111,19 +118,22 @@ export function repairReport(peserta: Sheet, input: ReportRepairInput): ReportRe
 }
 
 /**
- * The duplicate findings of every row whose NIK code or name code a dirty row had before or has
- * now: those rows read (their key cells; dirty rows as read already), checked in row order.
+ * The duplicate findings of every row whose NIK code or name code a changed row (its duplicate
+ * key: its print differs) had before or has now: those rows read (their key cells; the dirty
+ * blocks' rows as read already), checked in row order.
  */
 function checkedAgain(
   peserta: Sheet,
   input: ReportRepairInput,
   lines: Map<number, unknown[]>,
   fresh: ReadonlyMap<number, { nik: string; name: string }>,
+  changed: ReadonlySet<number>,
   options: { firstRow: number; referenceDate: string; timeZone: string; activityDates?: Record<string, string> },
 ): { found: QualityFinding[]; nikCodes: Set<string>; nameCodes: Set<string> } {
   const nikCodes = new Set<string>();
   const nameCodes = new Set<string>();
-  for (const [row, made] of fresh) {
+  for (const row of changed) {
+    const made = fresh.get(row) ?? { nik: NO_CODE, name: NO_CODE };
     nikCodes.add(made.nik).add(codeAt(input.codes.nik, row));
     nameCodes.add(made.name).add(codeAt(input.codes.name, row));
   }
