@@ -144,16 +144,14 @@ const byColumn: Record<string, readonly string[]> = {
   K: ['Kota Pangkalpinang', 'kota  pangkalpinang', 'Bangka', ''],
   L: ['Ya', 'Tidak', ''],
 };
-const typed = fc
-  .constantFrom(...Object.keys(byColumn))
-  .chain((column) =>
-    fc.record({
-      kind: fc.constant('type' as const),
-      row,
-      column: fc.constant(column),
-      text: fc.constantFrom(...byColumn[column]),
-    }),
-  );
+const typed = fc.constantFrom(...Object.keys(byColumn)).chain((column) =>
+  fc.record({
+    kind: fc.constant('type' as const),
+    row,
+    column: fc.constant(column),
+    text: fc.constantFrom(...byColumn[column]),
+  }),
+);
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: typed },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('empty' as const), row }) },

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { Workbench } from '../../src/workbench/runtime';
 import type { Cell } from '../../src/workbench/model';
 import { meterCells } from '../support/cell-meter';
-import { newWorkbench, runOk } from '../support/workbench';
+import { runOk } from '../support/workbench';
 import { create } from './progress-helpers';
 import { sheetOf, valuesOf } from './template-helpers';
 import {

@@ -6,6 +6,8 @@
  * first rows); the whole is their in-order merge (ReportTallies.absorb), which is the tallies of
  * one pass over every row. The duplicate findings depend on other rows: they are kept apart, all
  * of them, in row order (NIKs masked), and a repair replaces those of the rows it checks again.
+ * Stored one block a row of the index (server/terpilah/report-tallies.ts), beside the merged
+ * tallies the fresh report reads alone.
  */
 import { maskNiksIn } from '../privacy/mask-nik';
 import { BLOCK_ROWS, blockOfRow } from './block-counts';
@@ -58,13 +60,13 @@ export function duplicatePrint(p: Participant | null): string {
 /** A duplicate finding as stored: [row, code, column or null, message]. */
 type StoredDuplicate = [number, QualityCode, string | null, string];
 
-interface StoredBlockTallies {
-  v: 2;
-  referenceDate: string;
-  blocks: unknown[];
-  /** Per block its rows' prints, PRINT_CHARS letters each. */
-  prints: string[];
-  duplicates: StoredDuplicate[];
+/** One block as stored (a cell of the index, or a few): its tallies, its rows' prints, its rows' duplicate findings. */
+interface StoredPart {
+  /** The id of the set of parts it belongs to (server/terpilah/report-tallies.ts). */
+  i: string;
+  t: unknown;
+  p: string;
+  d: StoredDuplicate[];
 }
 
 const masked = (f: QualityFinding): QualityFinding => {
@@ -80,9 +82,11 @@ const byRow = (a: QualityFinding, b: QualityFinding) =>
 export class BlockTallies {
   private constructor(
     readonly referenceDate: string,
-    private readonly blocks: ReportTallies[],
+    /** Per block its rows' tallies (a hole: a block not loaded, ./fromParts). */
+    private readonly blocks: (ReportTallies | undefined)[],
     /** Per block, per row of it, the row's duplicate print (holes: NO_PRINT). */
     private readonly prints: string[][],
+    /** Every duplicate finding of the blocks loaded, in row order. */
     private duplicateList: QualityFinding[],
   ) {}
 
@@ -90,60 +94,80 @@ export class BlockTallies {
     return new BlockTallies(referenceDate, [], [], []);
   }
 
-  /** The tallies from their JSON; null when it is not a complete set (an older format too). */
-  static parse(text: string): BlockTallies | null {
+  /**
+   * The blocks from their stored parts (block → its text; `id`: the set they must belong to);
+   * null when one is not a complete part of that set. Blocks not given are holes: only the
+   * blocks given may be added to, and merged() needs them all.
+   */
+  static fromParts(
+    referenceDate: string,
+    parts: ReadonlyMap<number, string>,
+    id: string,
+  ): BlockTallies | null {
+    const blocks: (ReportTallies | undefined)[] = [];
+    const prints: string[][] = [];
+    const duplicates: QualityFinding[] = [];
     try {
-      const stored = JSON.parse(text) as StoredBlockTallies;
-      if (!stored || stored.v !== 2 || typeof stored.referenceDate !== 'string') return null;
-      if (!Array.isArray(stored.blocks) || !Array.isArray(stored.duplicates)) return null;
-      if (!Array.isArray(stored.prints) || stored.prints.length !== stored.blocks.length) return null;
-      const prints: string[][] = [];
-      for (const text of stored.prints) {
-        if (typeof text !== 'string' || text.length % PRINT_CHARS !== 0) return null;
+      for (const [k, text] of [...parts].sort((a, b) => a[0] - b[0])) {
+        const part = JSON.parse(text) as StoredPart;
+        if (!part || part.i !== id || typeof part.p !== 'string' || !Array.isArray(part.d)) return null;
+        const block = ReportTallies.fromStored(part.t);
+        if (!block || block.referenceDate !== referenceDate) return null;
+        if (part.p.length % PRINT_CHARS !== 0 || part.p.length > BLOCK_ROWS * PRINT_CHARS) return null;
+        blocks[k] = block;
         const list: string[] = [];
-        for (let at = 0; at < text.length; at += PRINT_CHARS) list.push(text.slice(at, at + PRINT_CHARS));
-        prints.push(list);
+        for (let at = 0; at < part.p.length; at += PRINT_CHARS) list.push(part.p.slice(at, at + PRINT_CHARS));
+        prints[k] = list;
+        for (const d of part.d) {
+          if (!Array.isArray(d) || !Number.isInteger(d[0]) || !DUPLICATE_CODES.has(d[1])) return null;
+          if (blockOfRow(d[0]) !== k) return null;
+          const f: QualityFinding = { row: d[0], code: d[1], message: String(d[3] ?? '') };
+          if (typeof d[2] === 'string') f.column = d[2];
+          duplicates.push(f);
+        }
       }
-      const blocks: ReportTallies[] = [];
-      for (const b of stored.blocks) {
-        const block = ReportTallies.fromStored(b);
-        if (!block || block.referenceDate !== stored.referenceDate) return null;
-        blocks.push(block);
-      }
-      const duplicates: QualityFinding[] = [];
-      for (const d of stored.duplicates) {
-        if (!Array.isArray(d) || !Number.isInteger(d[0]) || !DUPLICATE_CODES.has(d[1])) return null;
-        const f: QualityFinding = { row: d[0], code: d[1], message: String(d[3] ?? '') };
-        if (typeof d[2] === 'string') f.column = d[2];
-        duplicates.push(f);
-      }
-      return new BlockTallies(stored.referenceDate, blocks, prints, duplicates);
     } catch {
       return null;
     }
+    for (let k = 0; k < blocks.length; k++) prints[k] ??= [];
+    return new BlockTallies(referenceDate, blocks, prints, duplicates.sort(byRow));
   }
 
-  text(): string {
-    const stored: StoredBlockTallies = {
-      v: 2,
-      referenceDate: this.referenceDate,
-      blocks: this.blocks.map((b) => b.stored()),
-      prints: this.blocks.map((_, k) => {
-        const list = this.prints[k] ?? [];
-        return Array.from({ length: list.length }, (_, i) => list[i] ?? NO_PRINT).join('');
-      }),
-      duplicates: this.duplicateList.map((f) => [f.row, f.code, f.column ?? null, String(f.message)]),
-    };
-    return JSON.stringify(stored);
+  /** How many blocks these tallies hold (the last one with a row counted, or loaded). */
+  get blockCount(): number {
+    return this.blocks.length;
+  }
+
+  /** Blocks `wanted` as stored, in the set `id`: block → its text. */
+  partTexts(wanted: Iterable<number>, id: string): Map<number, string> {
+    const duplicates = new Map<number, StoredDuplicate[]>();
+    for (const f of this.duplicateList) {
+      const k = blockOfRow(f.row);
+      const list = duplicates.get(k) ?? [];
+      list.push([f.row, f.code, f.column ?? null, String(f.message)]);
+      duplicates.set(k, list);
+    }
+    const texts = new Map<number, string>();
+    for (const k of wanted) {
+      const list = this.prints[k] ?? [];
+      const part: StoredPart = {
+        i: id,
+        t: (this.blocks[k] ?? ReportTallies.empty(this.referenceDate)).stored(),
+        p: Array.from({ length: list.length }, (_, i) => list[i] ?? NO_PRINT).join(''),
+        d: duplicates.get(k) ?? [],
+      };
+      texts.set(k, JSON.stringify(part));
+    }
+    return texts;
   }
 
   private blockOf(row: number): ReportTallies {
     const k = blockOfRow(row);
     while (this.blocks.length <= k) {
-      this.blocks.push(ReportTallies.empty(this.referenceDate));
+      this.blocks.push(undefined);
       this.prints.push([]);
     }
-    return this.blocks[k];
+    return (this.blocks[k] ??= ReportTallies.empty(this.referenceDate));
   }
 
   /** Counts one participant (rows in sheet order); `date`: its activity's date for ages. */
@@ -186,7 +210,7 @@ export class BlockTallies {
     const prints = [...this.prints];
     for (const [k, block] of replaced) {
       while (blocks.length <= k) {
-        blocks.push(ReportTallies.empty(this.referenceDate));
+        blocks.push(undefined);
         prints.push([]);
       }
       blocks[k] = block.tallies;
@@ -199,7 +223,7 @@ export class BlockTallies {
   /** One ReportTallies of every row: the blocks merged in order, then the duplicate findings. */
   merged(): ReportTallies {
     const all = ReportTallies.empty(this.referenceDate);
-    for (const block of this.blocks) all.absorb(block);
+    for (const block of this.blocks) if (block) all.absorb(block);
     for (const f of this.duplicateList) all.addFinding(f);
     return all;
   }
@@ -219,7 +243,7 @@ export class BlockTallies {
   /** The date an activity's ages were computed at; null when it has no participant yet. */
   dateOf(activity: string): string | null {
     for (const block of this.blocks) {
-      const date = block.dateOf(activity);
+      const date = block?.dateOf(activity) ?? null;
       if (date !== null) return date;
     }
     return null;

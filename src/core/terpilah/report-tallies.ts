@@ -362,7 +362,9 @@ export class ReportTallies {
    * ones in its own first-seen order, its findings after these per type (the first rows kept).
    */
   absorb(part: ReportTallies): void {
-    const inst = part.institutions.keys.map((key, i) => this.institutions.intern(key, part.institutions.labels[i]));
+    const inst = part.institutions.keys.map((key, i) =>
+      this.institutions.intern(key, part.institutions.labels[i]),
+    );
     const reg = part.regencies.keys.map((key, i) => this.regencies.intern(key, part.regencies.labels[i]));
     for (const a of part.activities) {
       let at = this.byKey.get(a.key);

@@ -5,7 +5,8 @@
  *    activity of each block of 250 rows (core/terpilah/block-counts.ts; their sum is the headline's);
  *  - rows 2 and 3: the NIK code and the name code of every row, 6 characters each (the form's
  *    duplicate check: core/terpilah/register-counts.ts), when `Peserta` has the add-in's columns;
- *  - row 4: the report's tallies (./report-tallies.ts);
+ *  - row 4: the report's tallies (./report-tallies.ts), merged; their parts, one block each, in
+ *    columns B… from row 5 (MARKS_ROW: block k's in row 5 + k, beside its mark);
  *  - column A from row 5 (MARKS_ROW): block k's mark in row 5 + k (one cell per 250 rows; a
  *    column, so that row 1 stays as narrow as its cells).
  * Every add-in write to `Peserta` (add, import) adds its rows in the same lock. A person's edit of
@@ -22,9 +23,10 @@
 import type { Language } from '../../core/i18n';
 import { matchHeaders } from '../../core/terpilah/headers';
 import type { ColumnMapping } from '../../core/terpilah/model';
-import type { BlockTallies } from '../../core/terpilah/block-tallies';
+import { BlockTallies } from '../../core/terpilah/block-tallies';
+import type { ReportTallies } from '../../core/terpilah/report-tallies';
 import { PESERTA_COLUMN, PESERTA_HEADERS } from '../../core/terpilah/peserta';
-import { blocksOf, MAX_MARKED_BLOCKS, sumBlocks } from '../../core/terpilah/block-counts';
+import { blockOfRow, blocksOf, MAX_MARKED_BLOCKS, sumBlocks } from '../../core/terpilah/block-counts';
 import { chunksOfBlocks, codesOfRows, countIntoBlocks } from '../../core/terpilah/index-rows';
 import {
   CHUNK_CHARS,
@@ -53,7 +55,16 @@ import {
 } from './index-sheet';
 import { pesertaMapping, type PesertaRead } from './read';
 import { repairReport } from './report-repair';
-import { appendToTallies, TALLY_ROW, talliesFor, writeTallies } from './report-tallies';
+import {
+  appendToTallies,
+  type KeptTallies,
+  newPartsId,
+  readParts,
+  TALLY_ROW,
+  talliesFor,
+  writeTallies,
+  type PartsWrite,
+} from './report-tallies';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -441,7 +452,8 @@ export function countAppendedRows(
   const blocks = countIntoBlocks(stored.blocks, rows, lastBefore + 1, OUR_MAPPING, stored.stamp.timeZone);
   let codes: Content['codes'] = null;
   let fromChunk = 0;
-  let tallies: BlockTallies | null = null;
+  let tallies: ReportTallies | null = null;
+  let parts: PartsWrite | null = null;
   if (fresh.codes && fresh.key) {
     const added = codesOfRows(rows, fresh.key);
     codes = { nik: fresh.codes.nik + added.nik, name: fresh.codes.name + added.name };
@@ -449,29 +461,43 @@ export function countAppendedRows(
     // The report's tallies, when they were made for this register as it was: the rows added too
     // (other columns than the add-in's own: left stale, the next report reads Peserta).
     // (Blocks repaired just now: the tallies do not have the person's edit, stale too.)
-    tallies =
+    const kept =
       fresh.now.lastColumn <= PESERTA_HEADERS.length && !fresh.repaired
         ? talliesFor(index.tallyRow, fresh.now, stored.generation)
         : null;
+    tallies = kept?.merged ?? null;
+    // The parts of the blocks the rows go into (the last one may have rows already).
+    const first = blockOfRow(lastBefore + 1);
+    const count = blocksOf(lastBefore + rows.length);
+    const head = kept?.parts?.count === blocksOf(lastBefore) ? kept.parts : null;
+    const loaded = head
+      ? readParts(index.sheet, head, { first, count: Math.max(0, head.count - first) })
+      : null;
+    const partial =
+      head && loaded ? BlockTallies.fromParts(tallies?.referenceDate ?? '', loaded, head.id) : null;
     if (tallies)
-      appendToTallies(fresh.peserta, tallies, {
+      appendToTallies(fresh.peserta, tallies, partial, {
         lastBefore,
         rows,
         timeZone: stored.stamp.timeZone,
         before: fresh.codes,
         added,
       });
+    if (head && partial) {
+      const blocks = Array.from({ length: count - first }, (_, i) => first + i);
+      parts = { id: head.id, count, width: head.width, texts: partial.partTexts(blocks, head.id) };
+    }
   }
   // The chunks of the rows appended, and of the blocks repaired in freshIndex.
   const from = Math.min(fromChunk, fresh.repaired?.from ?? fromChunk);
   const counted = { flag: stored.flag, marks: stored.seen };
   const generation = writeIndex(index, stamp, { blocks, codes }, { counted, chunks: { from } });
-  if (tallies) writeTallies(index.sheet, stamp, generation, tallies);
+  if (tallies) writeTallies(index.sheet, stamp, generation, tallies, parts);
 }
 
 /** What the report may use: the tallies (fresh), or the stamp to store a recount under; null: no index kept. */
 export type ReportIndex =
-  { tallies: BlockTallies } | { before: CountsStamp; index: IndexSheet | null } | null;
+  { tallies: ReportTallies } | { before: CountsStamp; index: IndexSheet | null } | null;
 
 /**
  * The report's tallies when the index and they are fresh for `Peserta` (and its ages were
@@ -494,10 +520,10 @@ export function reportIndex(
   const dirty = found ? dirtyOf(found, blocksOf(before.lastRow)) : [];
   if (found?.stored && sameStamp(found.stored.stamp, before) && dirty.length <= MAX_REPAIR_BLOCKS) {
     const row = found.sheet.getRange(`${TALLY_ROW}:${TALLY_ROW}`).getValues()[0];
-    const tallies = talliesFor(row, before, found.stored.generation);
-    if (tallies?.datesMatch(dates.referenceDate, dates.activityDates, timeZone)) {
-      if (dirty.length === 0) return { tallies };
-      const repaired = repairReportIndex(spreadsheet, peserta, found, before, dirty, tallies, {
+    const kept = talliesFor(row, before, found.stored.generation);
+    if (kept?.merged.datesMatch(dates.referenceDate, dates.activityDates, timeZone)) {
+      if (dirty.length === 0) return { tallies: kept.merged };
+      const repaired = repairReportIndex(spreadsheet, peserta, found, before, dirty, kept, {
         timeZone,
         ...dates,
       });
@@ -518,11 +544,16 @@ function repairReportIndex(
   found: IndexSheet,
   before: CountsStamp,
   dirty: number[],
-  tallies: BlockTallies,
+  kept: KeptTallies,
   options: { referenceDate: string; timeZone: string; activityDates?: Record<string, string> },
-): BlockTallies | null {
+): ReportTallies | null {
   const { stored } = found;
+  const head = kept.parts;
   if (!stored?.keys || before.lastColumn > PESERTA_HEADERS.length) return null;
+  if (!head || head.count !== blocksOf(before.lastRow)) return null;
+  const texts = readParts(found.sheet, head);
+  const tallies = texts && BlockTallies.fromParts(kept.merged.referenceDate, texts, head.id);
+  if (!tallies) return null;
   const key = secret(false);
   if (!key) return null;
   // Rows 2 and 3 now: the codes as the tallies were made (they share the index's generation).
@@ -544,8 +575,13 @@ function repairReportIndex(
   const content: Content = { blocks: repaired.blocks, codes: { nik: window.nik, name: window.name } };
   const chunks = chunksOfBlocks(dirty, before.lastRow);
   const generation = writeIndex(found, before, content, { counted: countedOf(found), chunks });
-  writeTallies(found.sheet, before, generation, repaired.tallies);
-  return repaired.tallies;
+  // The parts that changed: the dirty blocks', and those whose duplicate findings did.
+  const all = Array.from({ length: head.count }, (_, k) => k);
+  const now = repaired.tallies.partTexts(all, head.id);
+  const changed = new Map([...now].filter(([k, text]) => text !== texts.get(k)));
+  const merged = repaired.tallies.merged();
+  writeTallies(found.sheet, before, generation, merged, { ...head, texts: changed });
+  return merged;
 }
 
 /** `Peserta` as the report read it (./read.ts readPesertaColumns). */
@@ -563,6 +599,7 @@ export function storeReportIndex(
   tallies: BlockTallies,
 ): void {
   const { before, index: found } = kept;
+  const count = blocksOf(before.lastRow);
   // The sheets are the same ones (the report holds the lock); a person may have typed meanwhile.
   const mark = found ? String(found.sheet.getSheetValues(1, 2, 1, 1)[0][0] ?? '') : '';
   const now = { ...before, mark, lastRow: peserta.getLastRow(), lastColumn: peserta.getLastColumn() };
@@ -577,7 +614,13 @@ export function storeReportIndex(
   const index = found ?? { sheet: createIndexSheet(spreadsheet), signed: true };
   // The flag and marks as reportIndex read them, before the report read Peserta.
   const counted = countedOf(found);
-  writeTallies(index.sheet, before, writeIndex(index, before, content, { counted }), tallies);
+  const id = newPartsId();
+  const texts = tallies.partTexts(
+    Array.from({ length: count }, (_, k) => k),
+    id,
+  );
+  const generation = writeIndex(index, before, content, { counted });
+  writeTallies(index.sheet, before, generation, tallies.merged(), { id, count, width: 1, texts });
 }
 
 /** The codes of rows read under `mapping` (the add-in's columns, renumbered onto the read). */

@@ -104,7 +104,14 @@ export function repairReport(peserta: Sheet, input: ReportRepairInput): ReportRe
       });
     }
   }
-  const { found, nikCodes, nameCodes } = checkedAgain(peserta, input, lines, fresh, changed, normaliseOptions);
+  const { found, nikCodes, nameCodes } = checkedAgain(
+    peserta,
+    input,
+    lines,
+    fresh,
+    changed,
+    normaliseOptions,
+  );
   const codeOf = (row: number) =>
     fresh.get(row) ?? { nik: codeAt(input.codes.nik, row), name: codeAt(input.codes.name, row) };
   // A stored duplicate finding stays unless its row's key changed or its group is checked again.
@@ -128,7 +135,12 @@ function checkedAgain(
   lines: Map<number, unknown[]>,
   fresh: ReadonlyMap<number, { nik: string; name: string }>,
   changed: ReadonlySet<number>,
-  options: { firstRow: number; referenceDate: string; timeZone: string; activityDates?: Record<string, string> },
+  options: {
+    firstRow: number;
+    referenceDate: string;
+    timeZone: string;
+    activityDates?: Record<string, string>;
+  },
 ): { found: QualityFinding[]; nikCodes: Set<string>; nameCodes: Set<string> } {
   const nikCodes = new Set<string>();
   const nameCodes = new Set<string>();

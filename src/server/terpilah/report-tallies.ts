@@ -27,9 +27,10 @@ import {
   type CountsStamp,
 } from '../../core/terpilah/register-counts';
 import { BlockTallies } from '../../core/terpilah/block-tallies';
-import { activityDateResolver } from '../../core/terpilah/report-tallies';
+import { activityDateResolver, ReportTallies } from '../../core/terpilah/report-tallies';
 import { HIDDEN_SHEET_COLUMNS } from '../sheets/hidden-sheet';
 import { activityDates } from './import';
+import { MARKS_ROW } from './index-sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -38,42 +39,146 @@ export const TALLY_ROW = 4;
 
 export const OUR_MAPPING = matchHeaders([...PESERTA_HEADERS]).mapping;
 
+/** The parts (one block each, ./core/terpilah/block-tallies.ts) as row 4's head records them. */
+export interface PartsHead {
+  /** The set's id: every part carries it. */
+  id: string;
+  /** Columns B… they take at most (a part is chunked like any text). */
+  width: number;
+  /** Blocks: part k is in row MARKS_ROW + k. */
+  count: number;
+}
+
+/** What row 4 holds: the merged tallies (all a fresh report reads), and where the parts are. */
+export interface KeptTallies {
+  merged: ReportTallies;
+  parts: PartsHead | null;
+}
+
+const isCount = (n: unknown, min: number): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= min;
+
 /** The tallies in row 4 when they were made for `stamp`; null otherwise (missing, other, broken). */
 export function talliesFor(
   row: readonly unknown[] | undefined,
   stamp: CountsStamp,
   /** The index's generation (its stamp alone can come back: an index recounted, rows added). */
   generation: string,
-): BlockTallies | null {
+): KeptTallies | null {
   if (!row || generation === '') return null;
   try {
     const head = JSON.parse(String(row[0] ?? '')) as {
       stamp?: CountsStamp;
       generation?: unknown;
       chunks?: unknown;
+      parts?: Partial<PartsHead> | null;
     };
     const n = head.chunks;
-    if (!head.stamp || typeof n !== 'number' || !Number.isInteger(n) || n < 1) return null;
+    if (!head.stamp || !isCount(n, 1)) return null;
     if (!sameStamp(head.stamp, stamp) || head.generation !== generation) return null;
     const text = fromChunks(row.slice(1, n + 1));
-    return text === null ? null : BlockTallies.parse(text);
+    const merged = text === null ? null : ReportTallies.parse(text);
+    if (!merged) return null;
+    const p = head.parts;
+    const parts =
+      p && typeof p.id === 'string' && isCount(p.width, 1) && isCount(p.count, 0)
+        ? { id: p.id, width: p.width, count: p.count }
+        : null;
+    return { merged, parts };
   } catch {
     return null;
   }
 }
 
-/** Writes the tallies made for `stamp` into row 4 (columns added when they need more). */
+/**
+ * Parts `first` … `first + count - 1` as stored (block → text), read in one call; null when one
+ * is missing or not whole (rows or columns of the index deleted, a cell typed over).
+ */
+export function readParts(
+  sheet: Sheet,
+  head: PartsHead,
+  blocks: { first: number; count: number } = { first: 0, count: head.count },
+): Map<number, string> | null {
+  const parts = new Map<number, string>();
+  if (blocks.count <= 0) return parts;
+  let cells: unknown[][];
+  try {
+    cells = sheet.getSheetValues(MARKS_ROW + blocks.first, 2, blocks.count, head.width);
+  } catch {
+    return null;
+  }
+  for (let i = 0; i < blocks.count; i++) {
+    const line = cells[i] ?? [];
+    const used = line.findIndex((cell) => cell === '' || cell === null || cell === undefined);
+    const text = fromChunks(used < 0 ? line : line.slice(0, used));
+    if (!text) return null;
+    parts.set(blocks.first + i, text);
+  }
+  return parts;
+}
+
+/** The parts to write with the merged tallies: the set's head (its width as stored so far) and the texts of the blocks that changed. */
+export interface PartsWrite {
+  id: string;
+  count: number;
+  width: number;
+  texts: ReadonlyMap<number, string>;
+}
+
+/** A new id for a set of parts written whole. */
+export const newPartsId = () => `p${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
+
+/** Rows a new sheet has (insertSheet): parts below them need rows added first. */
+const SHEET_ROWS = 1000;
+
+/**
+ * Writes the tallies made for `stamp` into row 4 (columns added when they need more) and the
+ * parts given into their rows (one write per run of blocks); when the parts cannot be written
+ * (the index's rows deleted by hand) row 4 says there are none: a later edit then recounts.
+ */
 export function writeTallies(
   sheet: Sheet,
   stamp: CountsStamp,
   generation: string,
-  tallies: BlockTallies,
+  merged: ReportTallies,
+  parts: PartsWrite | null,
 ): void {
-  const chunks = toChunks(tallies.text());
-  const cells = [JSON.stringify({ stamp, generation, chunks: chunks.length }), ...chunks];
+  const head = parts ? writeParts(sheet, parts) : null;
+  const chunks = toChunks(merged.text());
+  const cells = [JSON.stringify({ stamp, generation, chunks: chunks.length, parts: head }), ...chunks];
   if (cells.length > HIDDEN_SHEET_COLUMNS && cells.length > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), cells.length - sheet.getMaxColumns());
   sheet.getRange(TALLY_ROW, 1, 1, cells.length).setValues([cells]);
+}
+
+function writeParts(sheet: Sheet, parts: PartsWrite): PartsHead | null {
+  const chunked = new Map<number, string[]>();
+  let width = parts.width;
+  for (const [k, text] of parts.texts) {
+    const chunks = toChunks(text);
+    chunked.set(k, chunks);
+    width = Math.max(width, chunks.length);
+  }
+  try {
+    const lastRow = MARKS_ROW + parts.count - 1;
+    if (lastRow > SHEET_ROWS && lastRow > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
+    if (1 + width > HIDDEN_SHEET_COLUMNS && 1 + width > sheet.getMaxColumns())
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), 1 + width - sheet.getMaxColumns());
+    const blocks = [...chunked.keys()].sort((a, b) => a - b);
+    for (let at = 0; at < blocks.length;) {
+      let end = at + 1;
+      while (end < blocks.length && blocks[end] === blocks[end - 1] + 1) end++;
+      const rows = blocks
+        .slice(at, end)
+        .map((k) => Array.from({ length: width }, (_, c) => chunked.get(k)?.[c] ?? ''));
+      sheet.getRange(MARKS_ROW + blocks[at], 2, rows.length, width).setValues(rows);
+      at = end;
+    }
+  } catch {
+    return null;
+  }
+  return { id: parts.id, width, count: parts.count };
 }
 
 /** Tallies of a register read whole (participants and findings in row order). */
@@ -103,7 +208,9 @@ const codesOf = (codes: string): Set<string> => {
  */
 export function appendToTallies(
   peserta: Sheet,
-  tallies: BlockTallies,
+  tallies: ReportTallies,
+  /** The parts of the blocks the rows go into (null: no parts kept). */
+  parts: BlockTallies | null,
   append: {
     lastBefore: number;
     rows: readonly unknown[][];
@@ -136,9 +243,15 @@ export function appendToTallies(
   const fresh = rowNormaliser(OUR_MAPPING, options, { duplicates, quality });
   rows.forEach((line, i) => {
     const p = fresh.push(line, lastBefore + 1 + i);
-    if (p) tallies.add(p, dateOf(p.activity));
+    if (p) {
+      tallies.add(p, dateOf(p.activity));
+      parts?.add(p, dateOf(p.activity));
+    }
   });
-  for (const f of quality) tallies.addFinding(f);
+  for (const f of quality) {
+    tallies.addFinding(f);
+    parts?.addFinding(f);
+  }
 }
 
 /** The columns the duplicate check reads (activity, name, NIK; institution): A:C and I. */
@@ -229,7 +342,7 @@ function earlierRows(
  */
 function datesFor(
   peserta: Sheet,
-  tallies: BlockTallies,
+  tallies: ReportTallies,
   appended: readonly (Participant | null)[],
   timeZone: string,
 ): Record<string, string> {

@@ -41,6 +41,17 @@ const row = fc
     return line;
   });
 
+/** The tallies through their stored parts, every block (what the index keeps). */
+const stored = (t: BlockTallies, id = 'set1') =>
+  BlockTallies.fromParts(
+    t.referenceDate,
+    t.partTexts(
+      Array.from({ length: t.blockCount }, (_, k) => k),
+      id,
+    ),
+    id,
+  );
+
 const sheetOf = (summaries: Parameters<typeof reportSheetPlan>[0]) =>
   reportSheetPlan(summaries, 'Laporan Data Terpilah', '2026-12-01T10:00:00+07:00').plan;
 
@@ -61,14 +72,15 @@ describe('report tallies by block', () => {
           const first = BlockTallies.empty(OPTIONS.referenceDate);
           participants.filter((p) => p.row < split).forEach((p) => first.add(p, dateOf(p.activity)));
           quality.filter((f) => f.row < split).forEach((f) => first.addFinding(f));
-          const again = BlockTallies.parse(first.text());
+          const again = stored(first);
           expect(again).not.toBeNull();
           participants.filter((p) => p.row >= split).forEach((p) => again?.add(p, dateOf(p.activity)));
           quality.filter((f) => f.row >= split).forEach((f) => again?.addFinding(f));
-          const back = BlockTallies.parse(again?.text() ?? '');
+          const back = again && stored(again);
           expect(sheetOf(back?.summaries() ?? [])).toEqual(expected);
           for (const p of participants) expect(back?.printOf(p.row)).toBe(duplicatePrint(p));
-          const digits = (back?.text() ?? '').replace(/[^\d*]/g, '');
+          const texts = back ? [...back.partTexts([0, 1, 2, 3, 4], 'set1').values()].join('') : '';
+          const digits = texts.replace(/[^\d*]/g, '');
           for (const nik of [MALE_NIK, FEMALE_NIK]) expect(digits).not.toContain(nik);
         },
       ),
@@ -91,10 +103,18 @@ describe('report tallies by block', () => {
     expect(duplicatePrint(null)).toBe(NO_PRINT);
   });
 
-  test('text that is not a whole set of block tallies (an older version too) is none', () => {
-    const good = BlockTallies.empty('2026-12-01').text();
-    expect(BlockTallies.parse(good)).not.toBeNull();
-    for (const bad of ['', 'x', '{}', good.replace('"v":2', '"v":1'), good.replace('"prints":[]', '"prints":[1]')])
-      expect(BlockTallies.parse(bad)).toBeNull();
+  test('parts that are not whole parts of the set asked for are none', () => {
+    const [p] = normaliseRows([['Bimtek', 'Ana', MALE_NIK]], MAPPING, OPTIONS).participants;
+    const tallies = BlockTallies.empty('2026-12-01');
+    tallies.add(p, '2026-12-01');
+    const good = tallies.partTexts([0], 'a').get(0) ?? '';
+    expect(BlockTallies.fromParts('2026-12-01', new Map([[0, good]]), 'a')).not.toBeNull();
+    const none = (text: string, id = 'a', k = 0) =>
+      expect(BlockTallies.fromParts('2026-12-01', new Map([[k, text]]), id)).toBeNull();
+    none(good, 'b'); // another set's
+    none(good.replace('"v":1', '"v":2'));
+    none(good.replace(/"p":"[a-z]+"/, '"p":"abc"'));
+    for (const bad of ['', 'x', '{}', '[]']) none(bad);
+    expect(BlockTallies.fromParts('2027-01-01', new Map([[0, good]]), 'a')).toBeNull(); // another date
   });
 });
