@@ -65,6 +65,18 @@ describe('the report after a person’s edit counts only the edited blocks again
     expect(again.values).toEqual(fullReport(workbench));
   });
 
+  test('an edit, the headline (it repairs the index alone), another edit: the report still counts only the edited blocks', () => {
+    const workbench = generatedRegister(3000, true);
+    report(workbench);
+    type(workbench, PESERTA, 'B800', [['Orang 5']]); // block 3
+    headlineOf(workbench, 'Kegiatan 1'); // the index repaired, a new generation: the tallies go on with it
+    type(workbench, PESERTA, 'E2000', [['L']]); // block 7
+    const repaired = report(workbench);
+    expect(repaired.values).toEqual(fullReport(workbench));
+    expect(blockReads(repaired.cells.reads)).toEqual([`${B}×${WIDTH}`, `${B}×${WIDTH}`]);
+    expect(report(workbench).cells.read).toBeLessThan(100);
+  });
+
   test('the same reads of Peserta and about the same calls at 5,000 and 20,000 participants', () => {
     const [small, large] = [5000, 20_000].map((total) => {
       const workbench = generatedRegister(total, true);

@@ -57,6 +57,16 @@ export function duplicatePrint(p: Participant | null): string {
   return print;
 }
 
+/**
+ * The row a duplicate finding says its row repeats (duplicates.ts writes "… baris N …" after the
+ * name and institution it quotes: the last such number); null when none.
+ */
+export function firstRowOf(f: QualityFinding): number | null {
+  const all = [...String(f.message ?? '').matchAll(/baris (\d+)/g)];
+  const last = all[all.length - 1];
+  return last ? Number(last[1]) : null;
+}
+
 /** A duplicate finding as stored: [row, code, column or null, message]. */
 type StoredDuplicate = [number, QualityCode, string | null, string];
 

@@ -139,7 +139,8 @@ export function headOf(cell: unknown): { chunks?: unknown; lastRow?: unknown; ge
 
 const count = (n: unknown): number => (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0);
 
-function readMarks(sheet: Sheet, blocks: number): unknown[] | null {
+/** The marks of the first `blocks` blocks; null when they cannot be read (rows of the index deleted). */
+export function readMarks(sheet: Sheet, blocks: number): unknown[] | null {
   try {
     return sheet.getSheetValues(MARKS_ROW, 1, blocks, 1).map(([mark]) => mark);
   } catch {

@@ -26,7 +26,13 @@ import type { ColumnMapping } from '../../core/terpilah/model';
 import { BlockTallies } from '../../core/terpilah/block-tallies';
 import type { ReportTallies } from '../../core/terpilah/report-tallies';
 import { PESERTA_COLUMN, PESERTA_HEADERS } from '../../core/terpilah/peserta';
-import { blockOfRow, blocksOf, MAX_MARKED_BLOCKS, sumBlocks } from '../../core/terpilah/block-counts';
+import {
+  blockOfRow,
+  blocksOf,
+  dirtyBlocks,
+  MAX_MARKED_BLOCKS,
+  sumBlocks,
+} from '../../core/terpilah/block-counts';
 import { chunksOfBlocks, codesOfRows, countIntoBlocks } from '../../core/terpilah/index-rows';
 import {
   CHUNK_CHARS,
@@ -50,6 +56,7 @@ import {
   dirtyOf,
   headOf,
   readIndex,
+  readMarks,
   type Counted,
   type IndexSheet,
 } from './index-sheet';
@@ -60,6 +67,7 @@ import {
   type KeptTallies,
   newPartsId,
   readParts,
+  restampTallies,
   TALLY_ROW,
   talliesFor,
   writeTallies,
@@ -245,14 +253,17 @@ function repairHeadline(
   const chunks = chunksOfBlocks(dirty, lastRow);
   try {
     withDocumentLock(language, () => {
-      // One read: row 1 (its generation) and the code chunks the blocks' codes go into.
-      const rows = readHead(found.sheet, key ? 3 : 1, Math.max(4, chunks.to + 1));
+      // One read: row 1 (its generation), the code chunks the blocks' codes go into, A4 (the
+      // report's tallies' head: they go on with the new generation, their own marks kept; only
+      // with codes, which their repair needs).
+      const rows = readHead(found.sheet, key ? TALLY_ROW : 1, Math.max(4, chunks.to + 1));
       if (!rows || headOf(rows[0][3]).generation !== stored.generation) return;
-      const window = key ? codesWindowOf(rows.slice(1), lastRow, chunks) : null;
+      const window = key ? codesWindowOf(rows.slice(1, 3), lastRow, chunks) : null;
       if (key && !window) return;
       const codes = window ? withBlockCodes(window, repaired.codes, lastRow) : null;
       const content: Content = { blocks: repaired.blocks, codes: codesContent(codes) };
-      writeIndex(found, before, content, { counted: countedOf(found), chunks });
+      const generation = writeIndex(found, before, content, { counted: countedOf(found), chunks });
+      if (key) restampTallies(found.sheet, rows[TALLY_ROW - 1]?.[0], stored.generation, generation);
     });
   } catch (error) {
     // Busy: the figures are right, storing them waits for the next time.
@@ -392,7 +403,13 @@ export function storeRepair(fresh: FreshIndex | null): void {
   if (!fresh?.repaired) return;
   const { index, stored, codes, now } = fresh;
   const counted = { flag: stored.flag, marks: stored.seen };
-  writeIndex(index, now, { blocks: stored.blocks, codes }, { counted, chunks: fresh.repaired });
+  const generation = writeIndex(
+    index,
+    now,
+    { blocks: stored.blocks, codes },
+    { counted, chunks: fresh.repaired },
+  );
+  restampTallies(index.sheet, index.tallyRow?.[0], stored.generation, generation);
 }
 
 /**
@@ -461,10 +478,13 @@ export function countAppendedRows(
     // The report's tallies, when they were made for this register as it was: the rows added too
     // (other columns than the add-in's own: left stale, the next report reads Peserta).
     // (Blocks repaired just now: the tallies do not have the person's edit, stale too.)
-    const kept =
+    // (Tallies still without a person's edit the index has, after a headline's repair: stale too.)
+    const found =
       fresh.now.lastColumn <= PESERTA_HEADERS.length && !fresh.repaired
         ? talliesFor(index.tallyRow, fresh.now, stored.generation)
         : null;
+    const kept =
+      found && sameCounted(found.counted, { flag: stored.flag, marks: stored.seen }) ? found : null;
     tallies = kept?.merged ?? null;
     // The parts of the blocks the rows go into (the last one may have rows already).
     const first = blockOfRow(lastBefore + 1);
@@ -492,7 +512,14 @@ export function countAppendedRows(
   const from = Math.min(fromChunk, fresh.repaired?.from ?? fromChunk);
   const counted = { flag: stored.flag, marks: stored.seen };
   const generation = writeIndex(index, stamp, { blocks, codes }, { counted, chunks: { from } });
-  if (tallies) writeTallies(index.sheet, stamp, generation, tallies, parts);
+  if (tallies) writeTallies(index.sheet, stamp, generation, tallies, parts, counted);
+}
+
+/** Whether two records of the blocks' flag and marks are the same. */
+function sameCounted(a: Counted, b: Counted): boolean {
+  const marks = (c: Counted) =>
+    JSON.stringify(Object.entries(c.marks).sort(([x], [y]) => Number(x) - Number(y)));
+  return a.flag === b.flag && marks(a) === marks(b);
 }
 
 /** What the report may use: the tallies (fresh), or the stamp to store a recount under; null: no index kept. */
@@ -517,17 +544,32 @@ export function reportIndex(
   if (found && !found.ours) return null;
   const before = stampOf(peserta, found?.mark ?? '', timeZone, lastRow);
   if ((before.lastRow - 1) * RECOUNT_COLUMNS > MAX_RECOUNT_CELLS) return null;
-  const dirty = found ? dirtyOf(found, blocksOf(before.lastRow)) : [];
-  if (found?.stored && sameStamp(found.stored.stamp, before) && dirty.length <= MAX_REPAIR_BLOCKS) {
+  if (found?.stored && sameStamp(found.stored.stamp, before)) {
     const row = found.sheet.getRange(`${TALLY_ROW}:${TALLY_ROW}`).getValues()[0];
     const kept = talliesFor(row, before, found.stored.generation);
     if (kept?.merged.datesMatch(dates.referenceDate, dates.activityDates, timeZone)) {
-      if (dirty.length === 0) return { tallies: kept.merged };
-      const repaired = repairReportIndex(spreadsheet, peserta, found, before, dirty, kept, {
-        timeZone,
-        ...dates,
-      });
-      if (repaired) return { tallies: repaired };
+      // The tallies' own flag still C1's: no mark changed since they were counted.
+      if (kept.counted.flag === found.flag) return { tallies: kept.merged };
+      const blocks = blocksOf(before.lastRow);
+      const marks = found.marks ?? readMarks(found.sheet, blocks);
+      // Blocks the tallies lack (a person's edit since), and any the index lacks (the same or fewer).
+      const dirty = marks
+        ? [
+            ...new Set([
+              ...dirtyBlocks(kept.counted.marks, marks, blocks),
+              ...dirtyBlocks(found.stored.seen, marks, blocks),
+            ]),
+          ].sort((a, b) => a - b)
+        : null;
+      if (dirty && dirty.length === 0) return { tallies: kept.merged };
+      if (marks && dirty && dirty.length <= MAX_REPAIR_BLOCKS) {
+        const index = { ...found, marks };
+        const repaired = repairReportIndex(spreadsheet, peserta, index, before, dirty, kept, {
+          timeZone,
+          ...dates,
+        });
+        if (repaired) return { tallies: repaired };
+      }
     }
   }
   return { before, index: found };
@@ -556,7 +598,7 @@ function repairReportIndex(
   if (!tallies) return null;
   const key = secret(false);
   if (!key) return null;
-  // Rows 2 and 3 now: the codes as the tallies were made (they share the index's generation).
+  // Rows 2 and 3 now: every row's codes (right but for the dirty blocks', made again here).
   const withCodes = readIndex(spreadsheet, true, blocksOf(before.lastRow));
   if (!withCodes?.codes || withCodes.stored?.generation !== stored.generation) return null;
   const codes = withCodes.codes;
@@ -580,7 +622,7 @@ function repairReportIndex(
   const now = repaired.tallies.partTexts(all, head.id);
   const changed = new Map([...now].filter(([k, text]) => text !== texts.get(k)));
   const merged = repaired.tallies.merged();
-  writeTallies(found.sheet, before, generation, merged, { ...head, texts: changed });
+  writeTallies(found.sheet, before, generation, merged, { ...head, texts: changed }, countedOf(found));
   return merged;
 }
 
@@ -620,7 +662,7 @@ export function storeReportIndex(
     id,
   );
   const generation = writeIndex(index, before, content, { counted });
-  writeTallies(index.sheet, before, generation, tallies.merged(), { id, count, width: 1, texts });
+  writeTallies(index.sheet, before, generation, tallies.merged(), { id, count, width: 1, texts }, counted);
 }
 
 /** The codes of rows read under `mapping` (the add-in's columns, renumbered onto the read). */

@@ -10,14 +10,16 @@
  * only on the rows with its key (same NIK; same activity, name and institution), in row order,
  * and on what the check takes from them (activity, name, institution, NIK: a row's print in the
  * tallies, core/terpilah/block-tallies.ts). Only rows of dirty blocks whose print differs changed
- * that, so only groups such a row belonged to before the edit (its old code, still in the
- * index's rows 2–3) or belongs to now (its new code) changed; the other rows of a dirty block
- * keep their findings, unless their group is one of those. Every row of a key has
+ * that, so only groups such a row belonged to before the edit or belongs to now (its new code)
+ * changed; of the first, only one it was the first row of (checkedAgain: found by the findings
+ * that name it, whose rows' codes name the group). The other rows of a dirty block keep their
+ * findings, unless their group is one of those. The index's codes are needed right only outside
+ * the dirty blocks: a headline's repair of the index since the tallies were made changes nothing. Every row of a key has
  * its key's code (core/terpilah/register-counts.ts rowCodes: a code is of less than the key), so
  * the rows of those codes hold every such group whole: the check over them, in row order, flags
  * their rows as the check over every row would. Reads only; the caller writes, in its lock.
  */
-import { duplicatePrint, type BlockTallies } from '../../core/terpilah/block-tallies';
+import { duplicatePrint, firstRowOf, type BlockTallies } from '../../core/terpilah/block-tallies';
 import { BLOCK_ROWS, blockSpan } from '../../core/terpilah/block-counts';
 import { DuplicateCheck } from '../../core/terpilah/duplicates';
 import { codesOfRows, countsOfRows } from '../../core/terpilah/index-rows';
@@ -32,7 +34,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface ReportRepairInput {
   tallies: BlockTallies;
-  /** The index's counts of each block, and its codes of every row (as the tallies were made). */
+  /** The index's counts of each block, and its codes of every row (right but for the dirty blocks'). */
   blocks: readonly ActivityCounts[];
   codes: { nik: string; name: string };
   key: string;
@@ -142,12 +144,25 @@ function checkedAgain(
     activityDates?: Record<string, string>;
   },
 ): { found: QualityFinding[]; nikCodes: Set<string>; nameCodes: Set<string> } {
+  // A changed row's group before the edit changed only if that row was its first (a later row
+  // dropped from a group flags the others as before): then its other rows that the check flags
+  // name it; the rows that it does not flag have a NIK, as had the first, and stay unflagged
+  // unless the new first is a flagged one (named, then). Their groups, by their codes now.
+  const codeNow = (row: number) =>
+    fresh.get(row) ?? { nik: codeAt(input.codes.nik, row), name: codeAt(input.codes.name, row) };
   const nikCodes = new Set<string>();
   const nameCodes = new Set<string>();
   for (const row of changed) {
     const made = fresh.get(row) ?? { nik: NO_CODE, name: NO_CODE };
-    nikCodes.add(made.nik).add(codeAt(input.codes.nik, row));
-    nameCodes.add(made.name).add(codeAt(input.codes.name, row));
+    nikCodes.add(made.nik);
+    nameCodes.add(made.name);
+  }
+  for (const f of input.tallies.duplicates()) {
+    const first = firstRowOf(f);
+    if (first === null || !changed.has(first - 2)) continue;
+    const code = codeNow(f.row - 2);
+    if (f.code === 'duplicateNik') nikCodes.add(code.nik);
+    else nameCodes.add(code.name);
   }
   nikCodes.delete(NO_CODE);
   nameCodes.delete(NO_CODE);

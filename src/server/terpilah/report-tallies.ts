@@ -30,7 +30,7 @@ import { BlockTallies } from '../../core/terpilah/block-tallies';
 import { activityDateResolver, ReportTallies } from '../../core/terpilah/report-tallies';
 import { HIDDEN_SHEET_COLUMNS } from '../sheets/hidden-sheet';
 import { activityDates } from './import';
-import { MARKS_ROW } from './index-sheet';
+import { MARKS_ROW, type Counted } from './index-sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -53,6 +53,8 @@ export interface PartsHead {
 export interface KeptTallies {
   merged: ReportTallies;
   parts: PartsHead | null;
+  /** The blocks' flag and marks the tallies were counted under (the index's may be later: a headline's repair). */
+  counted: Counted;
 }
 
 const isCount = (n: unknown, min: number): n is number =>
@@ -72,6 +74,8 @@ export function talliesFor(
       generation?: unknown;
       chunks?: unknown;
       parts?: Partial<PartsHead> | null;
+      flag?: unknown;
+      seen?: unknown;
     };
     const n = head.chunks;
     if (!head.stamp || !isCount(n, 1)) return null;
@@ -84,7 +88,11 @@ export function talliesFor(
       p && typeof p.id === 'string' && isCount(p.width, 1) && isCount(p.count, 0)
         ? { id: p.id, width: p.width, count: p.count }
         : null;
-    return { merged, parts };
+    const { flag, seen } = head;
+    if (typeof flag !== 'string' || typeof seen !== 'object' || seen === null || Array.isArray(seen))
+      return null;
+    if (!Object.values(seen).every((m) => typeof m === 'string')) return null;
+    return { merged, parts, counted: { flag, marks: { ...(seen as Record<string, string>) } } };
   } catch {
     return null;
   }
@@ -142,13 +150,35 @@ export function writeTallies(
   generation: string,
   merged: ReportTallies,
   parts: PartsWrite | null,
+  /** The blocks' flag and marks read before `Peserta` was. */
+  counted: Counted,
 ): void {
   const head = parts ? writeParts(sheet, parts) : null;
   const chunks = toChunks(merged.text());
-  const cells = [JSON.stringify({ stamp, generation, chunks: chunks.length, parts: head }), ...chunks];
+  const { flag, marks: seen } = counted;
+  const cells = [
+    JSON.stringify({ stamp, generation, chunks: chunks.length, parts: head, flag, seen }),
+    ...chunks,
+  ];
   if (cells.length > HIDDEN_SHEET_COLUMNS && cells.length > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), cells.length - sheet.getMaxColumns());
   sheet.getRange(TALLY_ROW, 1, 1, cells.length).setValues([cells]);
+}
+
+/**
+ * After a repair of the index alone (a headline's, an add's check) gave it a new generation: row
+ * 4's head moved to it, the tallies unchanged (their own marks say which blocks they still lack),
+ * when they went with the one before. One cell.
+ */
+export function restampTallies(sheet: Sheet, head: unknown, before: string, generation: string): void {
+  try {
+    const parsed = JSON.parse(String(head ?? '')) as { generation?: unknown };
+    if (typeof parsed !== 'object' || parsed === null || before === '' || parsed.generation !== before)
+      return;
+    sheet.getRange(TALLY_ROW, 1).setValue(JSON.stringify({ ...parsed, generation }));
+  } catch {
+    // No tallies (or none of this index): nothing to move.
+  }
 }
 
 function writeParts(sheet: Sheet, parts: PartsWrite): PartsHead | null {
