@@ -5,8 +5,9 @@
  *    activity of each block of 250 rows (core/terpilah/block-counts.ts; their sum is the headline's);
  *  - rows 2 and 3: the NIK code and the name code of every row, 6 characters each (the form's
  *    duplicate check: core/terpilah/register-counts.ts), when `Peserta` has the add-in's columns;
- *  - row 4: the report's tallies (./report-tallies.ts), merged; their parts, one block each, in
- *    columns B… from row 5 (MARKS_ROW: block k's in row 5 + k, beside its mark);
+ *  - row 4: the report's tallies (./report-tallies.ts), merged, then the last block's part; the
+ *    other blocks' parts in columns B… from row 5 (MARKS_ROW: block k's in row 5 + k, beside its
+ *    mark), so that a report after a person's edit counts only the edited blocks again;
  *  - column A from row 5 (MARKS_ROW): block k's mark in row 5 + k (one cell per 250 rows; a
  *    column, so that row 1 stays as narrow as its cells).
  * Every add-in write to `Peserta` (add, import) adds its rows in the same lock. A person's edit of
@@ -26,13 +27,7 @@ import type { ColumnMapping } from '../../core/terpilah/model';
 import { BlockTallies } from '../../core/terpilah/block-tallies';
 import type { ReportTallies } from '../../core/terpilah/report-tallies';
 import { PESERTA_COLUMN, PESERTA_HEADERS } from '../../core/terpilah/peserta';
-import {
-  blockOfRow,
-  blocksOf,
-  dirtyBlocks,
-  MAX_MARKED_BLOCKS,
-  sumBlocks,
-} from '../../core/terpilah/block-counts';
+import { blocksOf, dirtyBlocks, MAX_MARKED_BLOCKS, sumBlocks } from '../../core/terpilah/block-counts';
 import { chunksOfBlocks, codesOfRows, countIntoBlocks } from '../../core/terpilah/index-rows';
 import {
   CHUNK_CHARS,
@@ -66,6 +61,7 @@ import {
   appendToTallies,
   type KeptTallies,
   newPartsId,
+  partsWrite,
   readParts,
   restampTallies,
   TALLY_ROW,
@@ -486,15 +482,16 @@ export function countAppendedRows(
     const kept =
       found && sameCounted(found.counted, { flag: stored.flag, marks: stored.seen }) ? found : null;
     tallies = kept?.merged ?? null;
-    // The parts of the blocks the rows go into (the last one may have rows already).
-    const first = blockOfRow(lastBefore + 1);
+    // The parts of the blocks the rows go into: the last one (in row 4, read already), and new ones.
+    const before = blocksOf(lastBefore);
     const count = blocksOf(lastBefore + rows.length);
-    const head = kept?.parts?.count === blocksOf(lastBefore) ? kept.parts : null;
-    const loaded = head
-      ? readParts(index.sheet, head, { first, count: Math.max(0, head.count - first) })
-      : null;
+    const head = kept?.parts?.count === before ? kept.parts : null;
+    const loaded = new Map<number, string>();
+    if (head && kept?.tail) loaded.set(before - 1, kept.tail);
     const partial =
-      head && loaded ? BlockTallies.fromParts(tallies?.referenceDate ?? '', loaded, head.id) : null;
+      head && (before === 0 || loaded.size > 0)
+        ? BlockTallies.fromParts(tallies?.referenceDate ?? '', loaded, head.id)
+        : null;
     if (tallies)
       appendToTallies(fresh.peserta, tallies, partial, {
         lastBefore,
@@ -504,8 +501,10 @@ export function countAppendedRows(
         added,
       });
     if (head && partial) {
+      // The old last block and every new one: the ones before the new last go to their rows.
+      const first = Math.max(0, before - 1);
       const blocks = Array.from({ length: count - first }, (_, i) => first + i);
-      parts = { id: head.id, count, width: head.width, texts: partial.partTexts(blocks, head.id) };
+      parts = partsWrite(head.id, count, head.width, partial.partTexts(blocks, head.id));
     }
   }
   // The chunks of the rows appended, and of the blocks repaired in freshIndex.
@@ -593,7 +592,7 @@ function repairReportIndex(
   const head = kept.parts;
   if (!stored?.keys || before.lastColumn > PESERTA_HEADERS.length) return null;
   if (!head || head.count !== blocksOf(before.lastRow)) return null;
-  const texts = readParts(found.sheet, head);
+  const texts = readParts(found.sheet, kept);
   const tallies = texts && BlockTallies.fromParts(kept.merged.referenceDate, texts, head.id);
   if (!tallies) return null;
   const key = secret(false);
@@ -622,7 +621,8 @@ function repairReportIndex(
   const now = repaired.tallies.partTexts(all, head.id);
   const changed = new Map([...now].filter(([k, text]) => text !== texts.get(k)));
   const merged = repaired.tallies.merged();
-  writeTallies(found.sheet, before, generation, merged, { ...head, texts: changed }, countedOf(found));
+  const write = partsWrite(head.id, head.count, head.width, changed, now.get(head.count - 1) ?? null);
+  writeTallies(found.sheet, before, generation, merged, write, countedOf(found));
   return merged;
 }
 
@@ -662,7 +662,7 @@ export function storeReportIndex(
     id,
   );
   const generation = writeIndex(index, before, content, { counted });
-  writeTallies(index.sheet, before, generation, tallies.merged(), { id, count, width: 1, texts }, counted);
+  writeTallies(index.sheet, before, generation, tallies.merged(), partsWrite(id, count, 1, texts), counted);
 }
 
 /** The codes of rows read under `mapping` (the add-in's columns, renumbered onto the read). */

@@ -1,8 +1,12 @@
 /**
- * The report's tallies in the counts index (core/terpilah/block-tallies.ts: by block of rows, the
- * duplicate findings apart; ./report-repair.ts counts edited blocks again): row 4 of the index
- * sheet, A4 the stamp they were made for (the index's own: they are used only while both match
- * `Peserta`), B4… the JSON in chunks. Made by a report that read `Peserta` whole; the add-in's
+ * The report's tallies in the counts index: row 4 of the index sheet, A4 the stamp they were made
+ * for (the index's own: they are used only while both match `Peserta`) and the blocks' flag and
+ * marks they were counted under, B4… the merged tallies' JSON in chunks (all a fresh report
+ * reads), then the last block's part; the parts of the other blocks (core/terpilah/block-tallies.ts:
+ * each block's rows alone, their duplicate findings) in columns B… of rows 5 + k, which a report
+ * after a person's edit reads to count only the edited blocks again (./report-repair.ts). The
+ * last block's part is in row 4 so that an add, which reads row 4 anyway, reads and writes no
+ * other row of the index. Made by a report that read `Peserta` whole; the add-in's
  * appends (add, import) add their rows inside the lock of the write, through the index's update
  * (./register-counts.ts countAppendedRows).
  *
@@ -45,7 +49,7 @@ export interface PartsHead {
   id: string;
   /** Columns B… they take at most (a part is chunked like any text). */
   width: number;
-  /** Blocks: part k is in row MARKS_ROW + k. */
+  /** Blocks: part k is in row MARKS_ROW + k, but the last one's, in row 4 (./tail). */
   count: number;
 }
 
@@ -53,6 +57,11 @@ export interface PartsHead {
 export interface KeptTallies {
   merged: ReportTallies;
   parts: PartsHead | null;
+  /**
+   * The last block's part, kept in row 4 after the merged tallies: the block an add's row goes
+   * into, so that an add reads and writes no other row of the index (null: no block).
+   */
+  tail: string | null;
   /** The blocks' flag and marks the tallies were counted under (the index's may be later: a headline's repair). */
   counted: Counted;
 }
@@ -73,6 +82,7 @@ export function talliesFor(
       stamp?: CountsStamp;
       generation?: unknown;
       chunks?: unknown;
+      tailChunks?: unknown;
       parts?: Partial<PartsHead> | null;
       flag?: unknown;
       seen?: unknown;
@@ -84,53 +94,79 @@ export function talliesFor(
     const merged = text === null ? null : ReportTallies.parse(text);
     if (!merged) return null;
     const p = head.parts;
+    const tailChunks = isCount(head.tailChunks, 1) ? head.tailChunks : 0;
+    const tail = tailChunks > 0 ? fromChunks(row.slice(n + 1, n + 1 + tailChunks)) : null;
     const parts =
-      p && typeof p.id === 'string' && isCount(p.width, 1) && isCount(p.count, 0)
+      p &&
+      typeof p.id === 'string' &&
+      isCount(p.width, 1) &&
+      isCount(p.count, 0) &&
+      (p.count === 0) === (tail === null)
         ? { id: p.id, width: p.width, count: p.count }
         : null;
     const { flag, seen } = head;
     if (typeof flag !== 'string' || typeof seen !== 'object' || seen === null || Array.isArray(seen))
       return null;
     if (!Object.values(seen).every((m) => typeof m === 'string')) return null;
-    return { merged, parts, counted: { flag, marks: { ...(seen as Record<string, string>) } } };
+    const counted = { flag, marks: { ...(seen as Record<string, string>) } };
+    return { merged, parts, tail: parts ? tail : null, counted };
   } catch {
     return null;
   }
 }
 
 /**
- * Parts `first` … `first + count - 1` as stored (block → text), read in one call; null when one
- * is missing or not whole (rows or columns of the index deleted, a cell typed over).
+ * Every part as stored (block → text): the rows of all but the last block, read in one call, and
+ * the last from row 4; null when one is missing or not whole (rows or columns of the index
+ * deleted, a cell typed over).
  */
-export function readParts(
-  sheet: Sheet,
-  head: PartsHead,
-  blocks: { first: number; count: number } = { first: 0, count: head.count },
-): Map<number, string> | null {
+export function readParts(sheet: Sheet, kept: KeptTallies): Map<number, string> | null {
+  const head = kept.parts;
+  if (!head) return null;
   const parts = new Map<number, string>();
-  if (blocks.count <= 0) return parts;
-  let cells: unknown[][];
-  try {
-    cells = sheet.getSheetValues(MARKS_ROW + blocks.first, 2, blocks.count, head.width);
-  } catch {
-    return null;
+  if (head.count === 0) return parts;
+  if (kept.tail === null) return null;
+  const rows = head.count - 1;
+  if (rows > 0) {
+    let cells: unknown[][];
+    try {
+      cells = sheet.getSheetValues(MARKS_ROW, 2, rows, head.width);
+    } catch {
+      return null;
+    }
+    for (let k = 0; k < rows; k++) {
+      const line = cells[k] ?? [];
+      const used = line.findIndex((cell) => cell === '' || cell === null || cell === undefined);
+      const text = fromChunks(used < 0 ? line : line.slice(0, used));
+      if (!text) return null;
+      parts.set(k, text);
+    }
   }
-  for (let i = 0; i < blocks.count; i++) {
-    const line = cells[i] ?? [];
-    const used = line.findIndex((cell) => cell === '' || cell === null || cell === undefined);
-    const text = fromChunks(used < 0 ? line : line.slice(0, used));
-    if (!text) return null;
-    parts.set(blocks.first + i, text);
-  }
+  parts.set(rows, kept.tail);
   return parts;
 }
 
-/** The parts to write with the merged tallies: the set's head (its width as stored so far) and the texts of the blocks that changed. */
+/**
+ * The parts to write with the merged tallies: the set's head (its width as stored so far), the
+ * texts of the blocks before the last that changed, and the last block's (null: no block).
+ */
 export interface PartsWrite {
   id: string;
   count: number;
   width: number;
   texts: ReadonlyMap<number, string>;
+  tail: string | null;
+}
+
+/** `texts` (block → text) as a write of `count` blocks: the last one is the tail. */
+export function partsWrite(
+  id: string,
+  count: number,
+  width: number,
+  texts: ReadonlyMap<number, string>,
+  tail: string | null = texts.get(count - 1) ?? null,
+): PartsWrite {
+  return { id, count, width, texts: new Map([...texts].filter(([k]) => k < count - 1)), tail };
 }
 
 /** A new id for a set of parts written whole. */
@@ -155,10 +191,20 @@ export function writeTallies(
 ): void {
   const head = parts ? writeParts(sheet, parts) : null;
   const chunks = toChunks(merged.text());
+  const tail = head && parts?.tail ? toChunks(parts.tail) : [];
   const { flag, marks: seen } = counted;
   const cells = [
-    JSON.stringify({ stamp, generation, chunks: chunks.length, parts: head, flag, seen }),
+    JSON.stringify({
+      stamp,
+      generation,
+      chunks: chunks.length,
+      tailChunks: tail.length,
+      parts: head,
+      flag,
+      seen,
+    }),
     ...chunks,
+    ...tail,
   ];
   if (cells.length > HIDDEN_SHEET_COLUMNS && cells.length > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), cells.length - sheet.getMaxColumns());
@@ -182,6 +228,7 @@ export function restampTallies(sheet: Sheet, head: unknown, before: string, gene
 }
 
 function writeParts(sheet: Sheet, parts: PartsWrite): PartsHead | null {
+  if ((parts.count === 0) !== (parts.tail === null)) return null;
   const chunked = new Map<number, string[]>();
   let width = parts.width;
   for (const [k, text] of parts.texts) {
@@ -190,7 +237,7 @@ function writeParts(sheet: Sheet, parts: PartsWrite): PartsHead | null {
     width = Math.max(width, chunks.length);
   }
   try {
-    const lastRow = MARKS_ROW + parts.count - 1;
+    const lastRow = MARKS_ROW + parts.count - 2;
     if (lastRow > SHEET_ROWS && lastRow > sheet.getMaxRows())
       sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
     if (1 + width > HIDDEN_SHEET_COLUMNS && 1 + width > sheet.getMaxColumns())
