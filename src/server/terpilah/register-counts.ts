@@ -662,7 +662,14 @@ export function storeReportIndex(
     id,
   );
   const generation = writeIndex(index, before, content, { counted });
-  writeTallies(index.sheet, before, generation, tallies.merged(), partsWrite(id, count, 1, texts), counted);
+  writeTallies(
+    index.sheet,
+    before,
+    generation,
+    tallies.merged(),
+    { ...partsWrite(id, count, 1, texts), whole: true },
+    counted,
+  );
 }
 
 /** The codes of rows read under `mapping` (the add-in's columns, renumbered onto the read). */

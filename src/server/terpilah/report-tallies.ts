@@ -156,6 +156,8 @@ export interface PartsWrite {
   width: number;
   texts: ReadonlyMap<number, string>;
   tail: string | null;
+  /** Every block's text is given (a full read's write). */
+  whole?: boolean;
 }
 
 /** `texts` (block → text) as a write of `count` blocks: the last one is the tail. */
@@ -242,7 +244,11 @@ function writeParts(sheet: Sheet, parts: PartsWrite): PartsHead | null {
       sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
     if (1 + width > HIDDEN_SHEET_COLUMNS && 1 + width > sheet.getMaxColumns())
       sheet.insertColumnsAfter(sheet.getMaxColumns(), 1 + width - sheet.getMaxColumns());
-    const blocks = [...chunked.keys()].sort((a, b) => a - b);
+    // Written whole (a full read's): every row in one write, row 5 alone (blank) when no block
+    // but the last, so that the calls are the same whatever the register's size.
+    const blocks = parts.whole
+      ? Array.from({ length: Math.max(1, parts.count - 1) }, (_, k) => k)
+      : [...chunked.keys()].sort((a, b) => a - b);
     for (let at = 0; at < blocks.length;) {
       let end = at + 1;
       while (end < blocks.length && blocks[end] === blocks[end - 1] + 1) end++;
