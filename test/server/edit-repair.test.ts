@@ -42,8 +42,8 @@ const blockReads = (reads: readonly string[]) => reads.filter((r) => /^\d+×5$/.
 const FRESH_CELLS = 26;
 /** After a person's edit (the flag changed), the marks too: one per block. */
 const marks = (rows: number) => Math.ceil(rows / B);
-/** A repair's read in the lock: A1:D3 of the index (its generation, the blocks' code chunk). */
-const IN_LOCK = 3 * 4;
+/** A repair's read in the lock: A1:D4 of the index (its generation, the blocks' code chunk, the tallies' head). */
+const IN_LOCK = 4 * 4;
 /** One read of `blocks` consecutive blocks' rows, A:E. */
 const rowsOf = (blocks: number) => `${blocks * B}×5`;
 
@@ -66,8 +66,8 @@ describe('a person’s edit repairs the index by block', () => {
     const repaired = measured(workbench, 'terpilahHeadline', ['Rapat PUG']);
     expect(repaired.value).toEqual(headlinesRecounted(workbench, ['Rapat PUG'])[0]);
     expect(blockReads(repaired.cells.reads)).toEqual([rowsOf(1), rowsOf(1)]);
-    // Row 1 and the marks, the blocks' rows, then in the lock A1:C3 of the index (its
-    // generation, and the code chunk holding both blocks' codes: 7,500 rows a chunk).
+    // Row 1 and the marks, the blocks' rows, then in the lock A1:D4 of the index (its
+    // generation, the code chunk holding both blocks' codes: 7,500 rows a chunk, A4).
     expect(repaired.cells.read).toBe(FRESH_CELLS + marks(5000) + 2 * 5 * B + IN_LOCK);
     expect(measured(workbench, 'terpilahHeadline', ['Rapat PUG']).cells.read).toBe(FRESH_CELLS);
     expectHeadlinesRecounted(workbench, ASKED);

@@ -222,8 +222,8 @@ const marks = (rows: number) => Math.ceil(rows / BLOCK_ROWS);
 const expectRecount = (read: number, rows: number) => expect(read).toBe(14 + 6 * rows + 2 * 26);
 /** A fresh headline: the index's first row, whatever the register's size. */
 const FRESH_CELLS = 26;
-/** A repair's read in the lock: A1:D3 of the index (its generation, the blocks' code chunk). */
-const IN_LOCK = 3 * 4;
+/** A repair's read in the lock: A1:D4 of the index (its generation, the blocks' code chunk, the tallies' head). */
+const IN_LOCK = 4 * 4;
 
 describe('when the index is used, and when it is recounted', () => {
   const register = (total: number) => generatedRegister(total);

@@ -6,7 +6,7 @@ import { PESERTA_HEADERS } from '../../src/core/terpilah/peserta';
 import { summarise } from '../../src/core/terpilah/summaries';
 import { toIsoInZone } from '../../src/core/time';
 import type { TerpilahHeadline } from '../../src/server/api';
-import type { Cell } from '../../src/workbench/model';
+import type { Cell, WorkbookState } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
 import { typeInto } from '../../src/workbench/server/person';
 import { newWorkbench, runOk } from '../support/workbench';
@@ -136,4 +136,20 @@ export function duplicatesRecounted(workbench: Workbench, c: Candidate): number[
   }));
   const found = duplicateRowsOf(register, 2, c);
   return found ? [...found.nik, ...found.name].sort((a, b) => a - b) : null;
+}
+
+/** The report sheet's values, without its second line (the time it was made). */
+export function reportValues(workbench: Workbench): unknown[][] {
+  const sheet = workbench.state.sheets.find((s) => s.name === 'Laporan Data Terpilah');
+  if (!sheet) return [];
+  return valuesOf(sheet).filter((_, i) => i !== 1);
+}
+
+/** The report over every activity as a full read makes it: on a copy of the workbook without the index. */
+export function fullReport(workbench: Workbench): unknown[][] {
+  const state = structuredClone(workbench.state) as WorkbookState;
+  state.sheets = state.sheets.filter((s) => s.name !== '_Indeks Peserta');
+  const copy = newWorkbench({ state });
+  runOk(copy, 'menuTerpilahReport');
+  return reportValues(copy);
 }

@@ -113,6 +113,19 @@ class OpenCounts implements SparseCounts {
     }
     c[sex]++;
   }
+  /** Adds another part's [L, P, unknown] of `index` (in-order merge: first counted stays first). */
+  addAll(index: number, counts: readonly number[]): void {
+    let c = this.cells.get(index);
+    if (!c) {
+      this.cells.set(index, (c = [0, 0, 0]));
+      this.touched.push(index);
+    }
+    for (let s = 0; s < 3; s++) c[s] += counts[s];
+  }
+  /** [L, P, unknown] of `index`. */
+  of(index: number): readonly number[] {
+    return this.cells.get(index) ?? [0, 0, 0];
+  }
   row(index: number, label: string): TableRow {
     const c = this.cells.get(index) ?? [0, 0, 0];
     return tableRow(label, c[0], c[1], c[2]);
@@ -159,6 +172,28 @@ class Counts {
     else (c.regency as OpenCounts).add(reg, s);
     tallyProvenance(this.provenance, p);
   }
+  /** Adds the counts of a later part, its institutions and regencies renumbered (`inst`, `reg`). */
+  absorb(other: Counts, inst: readonly number[], reg: readonly number[]): void {
+    const c = this.counts;
+    const o = other.counts;
+    c.participants += o.participants;
+    const add = (into: Int32Array | number[], from: ArrayLike<number>) => {
+      for (let i = 0; i < from.length; i++) into[i] += from[i];
+    };
+    add(c.sex, o.sex);
+    add(c.role, o.role);
+    add(c.age, o.age);
+    add(c.life, o.life);
+    add(c.disability, o.disability);
+    add(c.institutionUnknown, o.institutionUnknown);
+    add(c.regencyUnknown, o.regencyUnknown);
+    add(this.provenance, other.provenance);
+    const open = (into: OpenCounts, from: OpenCounts, map: readonly number[]) => {
+      for (const index of from.touched) into.addAll(map[index], from.of(index));
+    };
+    open(c.institution as OpenCounts, o.institution as OpenCounts, inst);
+    open(c.regency as OpenCounts, o.regency as OpenCounts, reg);
+  }
   stored(): StoredSummaryCounts {
     const c = this.counts;
     return {
@@ -194,6 +229,10 @@ class Labels {
     this.labels.push(label);
     this.index.set(key, at);
     return at;
+  }
+  /** The index of a stored key (a later part's), interned with its label when new. */
+  intern(key: string, label: string): number {
+    return this.index.get(key) ?? this.push(key, label);
   }
   code(text: string): number {
     const loose = looseKey(text);
@@ -263,7 +302,16 @@ export class ReportTallies {
   /** The tallies from their JSON; null when it is not a complete set. */
   static parse(text: string): ReportTallies | null {
     try {
-      const stored = JSON.parse(text) as StoredTallies;
+      return ReportTallies.fromStored(JSON.parse(text));
+    } catch {
+      return null;
+    }
+  }
+
+  /** The tallies from their parsed JSON; null when it is not a complete set. */
+  static fromStored(parsed: unknown): ReportTallies | null {
+    try {
+      const stored = parsed as StoredTallies;
       if (!stored || stored.v !== 1 || typeof stored.referenceDate !== 'string') return null;
       const counts = (c: StoredSummaryCounts) =>
         Number.isInteger(c.n) &&
@@ -287,7 +335,12 @@ export class ReportTallies {
 
   /** The tallies as JSON text. */
   text(): string {
-    const stored: StoredTallies = {
+    return JSON.stringify(this.stored());
+  }
+
+  /** The tallies as their JSON object. */
+  stored(): StoredTallies {
+    return {
       v: 1,
       referenceDate: this.referenceDate,
       activities: this.activities.map((a) => ({
@@ -301,7 +354,34 @@ export class ReportTallies {
       regencies: this.regencies.stored(BABEL_NAMES.length),
       findings: this.findings,
     };
-    return JSON.stringify(stored);
+  }
+
+  /**
+   * Adds the tallies of the rows right below these (a later block): what counting its rows here
+   * would give — counts added, its institutions, regencies and activities interned after these
+   * ones in its own first-seen order, its findings after these per type (the first rows kept).
+   */
+  absorb(part: ReportTallies): void {
+    const inst = part.institutions.keys.map((key, i) =>
+      this.institutions.intern(key, part.institutions.labels[i]),
+    );
+    const reg = part.regencies.keys.map((key, i) => this.regencies.intern(key, part.regencies.labels[i]));
+    for (const a of part.activities) {
+      let at = this.byKey.get(a.key);
+      if (at === undefined) {
+        at = this.activities.length;
+        this.activities.push({ key: a.key, label: a.label, date: a.date, counts: new Counts(emptyStored()) });
+        this.byKey.set(a.key, at);
+      }
+      this.activities[at].counts.absorb(a.counts, inst, reg);
+    }
+    this.all.absorb(part.all, inst, reg);
+    for (const f of part.findings) {
+      let entry = this.findings.find((e) => e.code === f.code);
+      if (!entry) this.findings.push((entry = { code: f.code, count: 0, kept: [] }));
+      entry.count += f.count;
+      for (const kept of f.kept) if (entry.kept.length < QUALITY_ROWS_PER_TYPE) entry.kept.push(kept);
+    }
   }
 
   /** Whether every activity's ages were computed at the date it gets now (normalise.ts's rule). */

@@ -112,11 +112,12 @@ function readRows(sheet: Sheet, rows: number): unknown[][] {
     return sheet.getRange(`1:${rows}`).getValues(); // a person deleted columns of it
   }
   const head = headOf(values[0]?.[3]);
+  const tallyHead = headOf(values[TALLY_ROW - 1]?.[0]);
   const lastRow = count(head.lastRow) || 1;
   const needed = Math.max(
     4 + count(head.chunks),
     rows > 1 ? Math.ceil(((lastRow - 1) * CODE_CHARS) / CHUNK_CHARS) : 0,
-    rows >= TALLY_ROW ? 1 + count(headOf(values[TALLY_ROW - 1]?.[0]).chunks) : 0,
+    rows >= TALLY_ROW ? 1 + count(tallyHead.chunks) + count(tallyHead.tailChunks) : 0,
   );
   if (needed <= HIDDEN_SHEET_COLUMNS) return values;
   try {
@@ -128,7 +129,12 @@ function readRows(sheet: Sheet, rows: number): unknown[][] {
 }
 
 /** A JSON head cell (row 1's stamp, row 4's), {} when it is none. */
-export function headOf(cell: unknown): { chunks?: unknown; lastRow?: unknown; generation?: unknown } {
+export function headOf(cell: unknown): {
+  chunks?: unknown;
+  tailChunks?: unknown;
+  lastRow?: unknown;
+  generation?: unknown;
+} {
   try {
     const head: unknown = JSON.parse(String(cell ?? ''));
     return typeof head === 'object' && head !== null ? head : {};
@@ -139,7 +145,8 @@ export function headOf(cell: unknown): { chunks?: unknown; lastRow?: unknown; ge
 
 const count = (n: unknown): number => (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0);
 
-function readMarks(sheet: Sheet, blocks: number): unknown[] | null {
+/** The marks of the first `blocks` blocks; null when they cannot be read (rows of the index deleted). */
+export function readMarks(sheet: Sheet, blocks: number): unknown[] | null {
   try {
     return sheet.getSheetValues(MARKS_ROW, 1, blocks, 1).map(([mark]) => mark);
   } catch {

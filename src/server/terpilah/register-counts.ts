@@ -5,7 +5,9 @@
  *    activity of each block of 250 rows (core/terpilah/block-counts.ts; their sum is the headline's);
  *  - rows 2 and 3: the NIK code and the name code of every row, 6 characters each (the form's
  *    duplicate check: core/terpilah/register-counts.ts), when `Peserta` has the add-in's columns;
- *  - row 4: the report's tallies (./report-tallies.ts);
+ *  - row 4: the report's tallies (./report-tallies.ts), merged, then the last block's part; the
+ *    other blocks' parts in columns B… from row 5 (MARKS_ROW: block k's in row 5 + k, beside its
+ *    mark), so that a report after a person's edit counts only the edited blocks again;
  *  - column A from row 5 (MARKS_ROW): block k's mark in row 5 + k (one cell per 250 rows; a
  *    column, so that row 1 stays as narrow as its cells).
  * Every add-in write to `Peserta` (add, import) adds its rows in the same lock. A person's edit of
@@ -22,9 +24,10 @@
 import type { Language } from '../../core/i18n';
 import { matchHeaders } from '../../core/terpilah/headers';
 import type { ColumnMapping } from '../../core/terpilah/model';
+import { BlockTallies } from '../../core/terpilah/block-tallies';
 import type { ReportTallies } from '../../core/terpilah/report-tallies';
 import { PESERTA_COLUMN, PESERTA_HEADERS } from '../../core/terpilah/peserta';
-import { blocksOf, MAX_MARKED_BLOCKS, sumBlocks } from '../../core/terpilah/block-counts';
+import { blocksOf, dirtyBlocks, MAX_MARKED_BLOCKS, sumBlocks } from '../../core/terpilah/block-counts';
 import { chunksOfBlocks, codesOfRows, countIntoBlocks } from '../../core/terpilah/index-rows';
 import {
   CHUNK_CHARS,
@@ -48,11 +51,24 @@ import {
   dirtyOf,
   headOf,
   readIndex,
+  readMarks,
   type Counted,
   type IndexSheet,
 } from './index-sheet';
 import { pesertaMapping, type PesertaRead } from './read';
-import { appendToTallies, TALLY_ROW, talliesFor, writeTallies } from './report-tallies';
+import { repairReport } from './report-repair';
+import {
+  appendToTallies,
+  type KeptTallies,
+  newPartsId,
+  partsWrite,
+  readParts,
+  restampTallies,
+  TALLY_ROW,
+  talliesFor,
+  writeTallies,
+  type PartsWrite,
+} from './report-tallies';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -233,14 +249,17 @@ function repairHeadline(
   const chunks = chunksOfBlocks(dirty, lastRow);
   try {
     withDocumentLock(language, () => {
-      // One read: row 1 (its generation) and the code chunks the blocks' codes go into.
-      const rows = readHead(found.sheet, key ? 3 : 1, Math.max(4, chunks.to + 1));
+      // One read: row 1 (its generation), the code chunks the blocks' codes go into, A4 (the
+      // report's tallies' head: they go on with the new generation, their own marks kept; only
+      // with codes, which their repair needs).
+      const rows = readHead(found.sheet, key ? TALLY_ROW : 1, Math.max(4, chunks.to + 1));
       if (!rows || headOf(rows[0][3]).generation !== stored.generation) return;
-      const window = key ? codesWindowOf(rows.slice(1), lastRow, chunks) : null;
+      const window = key ? codesWindowOf(rows.slice(1, 3), lastRow, chunks) : null;
       if (key && !window) return;
       const codes = window ? withBlockCodes(window, repaired.codes, lastRow) : null;
       const content: Content = { blocks: repaired.blocks, codes: codesContent(codes) };
-      writeIndex(found, before, content, { counted: countedOf(found), chunks });
+      const generation = writeIndex(found, before, content, { counted: countedOf(found), chunks });
+      if (key) restampTallies(found.sheet, rows[TALLY_ROW - 1]?.[0], stored.generation, generation);
     });
   } catch (error) {
     // Busy: the figures are right, storing them waits for the next time.
@@ -380,7 +399,13 @@ export function storeRepair(fresh: FreshIndex | null): void {
   if (!fresh?.repaired) return;
   const { index, stored, codes, now } = fresh;
   const counted = { flag: stored.flag, marks: stored.seen };
-  writeIndex(index, now, { blocks: stored.blocks, codes }, { counted, chunks: fresh.repaired });
+  const generation = writeIndex(
+    index,
+    now,
+    { blocks: stored.blocks, codes },
+    { counted, chunks: fresh.repaired },
+  );
+  restampTallies(index.sheet, index.tallyRow?.[0], stored.generation, generation);
 }
 
 /**
@@ -441,6 +466,7 @@ export function countAppendedRows(
   let codes: Content['codes'] = null;
   let fromChunk = 0;
   let tallies: ReportTallies | null = null;
+  let parts: PartsWrite | null = null;
   if (fresh.codes && fresh.key) {
     const added = codesOfRows(rows, fresh.key);
     codes = { nik: fresh.codes.nik + added.nik, name: fresh.codes.name + added.name };
@@ -448,24 +474,51 @@ export function countAppendedRows(
     // The report's tallies, when they were made for this register as it was: the rows added too
     // (other columns than the add-in's own: left stale, the next report reads Peserta).
     // (Blocks repaired just now: the tallies do not have the person's edit, stale too.)
-    tallies =
+    // (Tallies still without a person's edit the index has, after a headline's repair: stale too.)
+    const found =
       fresh.now.lastColumn <= PESERTA_HEADERS.length && !fresh.repaired
         ? talliesFor(index.tallyRow, fresh.now, stored.generation)
         : null;
+    const kept =
+      found && sameCounted(found.counted, { flag: stored.flag, marks: stored.seen }) ? found : null;
+    tallies = kept?.merged ?? null;
+    // The parts of the blocks the rows go into: the last one (in row 4, read already), and new ones.
+    const before = blocksOf(lastBefore);
+    const count = blocksOf(lastBefore + rows.length);
+    const head = kept?.parts?.count === before ? kept.parts : null;
+    const loaded = new Map<number, string>();
+    if (head && kept?.tail) loaded.set(before - 1, kept.tail);
+    const partial =
+      head && (before === 0 || loaded.size > 0)
+        ? BlockTallies.fromParts(tallies?.referenceDate ?? '', loaded, head.id)
+        : null;
     if (tallies)
-      appendToTallies(fresh.peserta, tallies, {
+      appendToTallies(fresh.peserta, tallies, partial, {
         lastBefore,
         rows,
         timeZone: stored.stamp.timeZone,
         before: fresh.codes,
         added,
       });
+    if (head && partial) {
+      // The old last block and every new one: the ones before the new last go to their rows.
+      const first = Math.max(0, before - 1);
+      const blocks = Array.from({ length: count - first }, (_, i) => first + i);
+      parts = partsWrite(head.id, count, head.width, partial.partTexts(blocks, head.id));
+    }
   }
   // The chunks of the rows appended, and of the blocks repaired in freshIndex.
   const from = Math.min(fromChunk, fresh.repaired?.from ?? fromChunk);
   const counted = { flag: stored.flag, marks: stored.seen };
   const generation = writeIndex(index, stamp, { blocks, codes }, { counted, chunks: { from } });
-  if (tallies) writeTallies(index.sheet, stamp, generation, tallies);
+  if (tallies) writeTallies(index.sheet, stamp, generation, tallies, parts, counted);
+}
+
+/** Whether two records of the blocks' flag and marks are the same. */
+function sameCounted(a: Counted, b: Counted): boolean {
+  const marks = (c: Counted) =>
+    JSON.stringify(Object.entries(c.marks).sort(([x], [y]) => Number(x) - Number(y)));
+  return a.flag === b.flag && marks(a) === marks(b);
 }
 
 /** What the report may use: the tallies (fresh), or the stamp to store a recount under; null: no index kept. */
@@ -475,7 +528,9 @@ export type ReportIndex =
 /**
  * The report's tallies when the index and they are fresh for `Peserta` (and its ages were
  * computed at the dates they get now), else the stamp a recount is stored under. Row 1 and row 4
- * of the index: a few cells whatever the register's size.
+ * of the index: a few cells whatever the register's size. After a person's edit (dirty blocks,
+ * the index otherwise fresh) the tallies are repaired from those blocks' rows (./report-repair.ts)
+ * and stored again with the index's repair, inside the report's lock.
  */
 export function reportIndex(
   spreadsheet: Spreadsheet,
@@ -488,14 +543,87 @@ export function reportIndex(
   if (found && !found.ours) return null;
   const before = stampOf(peserta, found?.mark ?? '', timeZone, lastRow);
   if ((before.lastRow - 1) * RECOUNT_COLUMNS > MAX_RECOUNT_CELLS) return null;
-  const dirty = found ? dirtyOf(found, blocksOf(before.lastRow)) : [];
-  // Tallies are kept by block in no way: a dirty block (a person's edit) means a full read.
-  if (found?.stored && sameStamp(found.stored.stamp, before) && dirty.length === 0) {
+  if (found?.stored && sameStamp(found.stored.stamp, before)) {
     const row = found.sheet.getRange(`${TALLY_ROW}:${TALLY_ROW}`).getValues()[0];
-    const tallies = talliesFor(row, before, found.stored.generation);
-    if (tallies?.datesMatch(dates.referenceDate, dates.activityDates, timeZone)) return { tallies };
+    const kept = talliesFor(row, before, found.stored.generation);
+    if (kept?.merged.datesMatch(dates.referenceDate, dates.activityDates, timeZone)) {
+      // The tallies' own flag still C1's: no mark changed since they were counted.
+      if (kept.counted.flag === found.flag) return { tallies: kept.merged };
+      const blocks = blocksOf(before.lastRow);
+      const marks = found.marks ?? readMarks(found.sheet, blocks);
+      // Blocks the tallies lack (a person's edit since), and any the index lacks (the same or fewer).
+      const dirty = marks
+        ? [
+            ...new Set([
+              ...dirtyBlocks(kept.counted.marks, marks, blocks),
+              ...dirtyBlocks(found.stored.seen, marks, blocks),
+            ]),
+          ].sort((a, b) => a - b)
+        : null;
+      if (dirty && dirty.length === 0) return { tallies: kept.merged };
+      if (marks && dirty && dirty.length <= MAX_REPAIR_BLOCKS) {
+        const index = { ...found, marks };
+        const repaired = repairReportIndex(spreadsheet, peserta, index, before, dirty, kept, {
+          timeZone,
+          ...dates,
+        });
+        if (repaired) return { tallies: repaired };
+      }
+    }
   }
   return { before, index: found };
+}
+
+/**
+ * reportIndex's repair of `dirty` blocks (inside the report's lock): the tallies, the counts and
+ * the codes of those blocks made again from their rows, stored with the marks read before; null
+ * when not repairable here (another layout, no codes or secret): the caller reads `Peserta` whole.
+ */
+function repairReportIndex(
+  spreadsheet: Spreadsheet,
+  peserta: Sheet,
+  found: IndexSheet,
+  before: CountsStamp,
+  dirty: number[],
+  kept: KeptTallies,
+  options: { referenceDate: string; timeZone: string; activityDates?: Record<string, string> },
+): ReportTallies | null {
+  const { stored } = found;
+  const head = kept.parts;
+  if (!stored?.keys || before.lastColumn > PESERTA_HEADERS.length) return null;
+  if (!head || head.count !== blocksOf(before.lastRow)) return null;
+  const texts = readParts(found.sheet, kept);
+  const tallies = texts && BlockTallies.fromParts(kept.merged.referenceDate, texts, head.id);
+  if (!tallies) return null;
+  const key = secret(false);
+  if (!key) return null;
+  // Rows 2 and 3 now: every row's codes (right but for the dirty blocks', made again here).
+  const withCodes = readIndex(spreadsheet, true, blocksOf(before.lastRow));
+  if (!withCodes?.codes || withCodes.stored?.generation !== stored.generation) return null;
+  const codes = withCodes.codes;
+  const repaired = repairReport(peserta, {
+    tallies,
+    blocks: stored.blocks,
+    codes,
+    key,
+    dirty,
+    lastRow: before.lastRow,
+    lastColumn: before.lastColumn,
+    options,
+  });
+  const whole: CodesWindow = { from: 0, to: Math.ceil(codes.nik.length / CHUNK_CHARS) - 1, ...codes };
+  const window = withBlockCodes(whole, repaired.codes, before.lastRow);
+  const content: Content = { blocks: repaired.blocks, codes: { nik: window.nik, name: window.name } };
+  const chunks = chunksOfBlocks(dirty, before.lastRow);
+  const generation = writeIndex(found, before, content, { counted: countedOf(found), chunks });
+  // The parts that changed: the dirty blocks', and those whose duplicate findings did.
+  const all = Array.from({ length: head.count }, (_, k) => k);
+  const now = repaired.tallies.partTexts(all, head.id);
+  const changed = new Map([...now].filter(([k, text]) => text !== texts.get(k)));
+  const merged = repaired.tallies.merged();
+  const write = partsWrite(head.id, head.count, head.width, changed, now.get(head.count - 1) ?? null);
+  writeTallies(found.sheet, before, generation, merged, write, countedOf(found));
+  return merged;
 }
 
 /** `Peserta` as the report read it (./read.ts readPesertaColumns). */
@@ -510,9 +638,10 @@ export function storeReportIndex(
   peserta: Sheet,
   kept: { before: CountsStamp; index: IndexSheet | null },
   read: ReportRead,
-  tallies: ReportTallies,
+  tallies: BlockTallies,
 ): void {
   const { before, index: found } = kept;
+  const count = blocksOf(before.lastRow);
   // The sheets are the same ones (the report holds the lock); a person may have typed meanwhile.
   const mark = found ? String(found.sheet.getSheetValues(1, 2, 1, 1)[0][0] ?? '') : '';
   const now = { ...before, mark, lastRow: peserta.getLastRow(), lastColumn: peserta.getLastColumn() };
@@ -527,7 +656,20 @@ export function storeReportIndex(
   const index = found ?? { sheet: createIndexSheet(spreadsheet), signed: true };
   // The flag and marks as reportIndex read them, before the report read Peserta.
   const counted = countedOf(found);
-  writeTallies(index.sheet, before, writeIndex(index, before, content, { counted }), tallies);
+  const id = newPartsId();
+  const texts = tallies.partTexts(
+    Array.from({ length: count }, (_, k) => k),
+    id,
+  );
+  const generation = writeIndex(index, before, content, { counted });
+  writeTallies(
+    index.sheet,
+    before,
+    generation,
+    tallies.merged(),
+    { ...partsWrite(id, count, 1, texts), whole: true },
+    counted,
+  );
 }
 
 /** The codes of rows read under `mapping` (the add-in's columns, renumbered onto the read). */

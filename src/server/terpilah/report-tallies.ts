@@ -1,7 +1,12 @@
 /**
- * The report's tallies in the counts index (core/terpilah/report-tallies.ts): row 4 of the index
- * sheet, A4 the stamp they were made for (the index's own: they are used only while both match
- * `Peserta`), B4… the JSON in chunks. Made by a report that read `Peserta` whole; the add-in's
+ * The report's tallies in the counts index: row 4 of the index sheet, A4 the stamp they were made
+ * for (the index's own: they are used only while both match `Peserta`) and the blocks' flag and
+ * marks they were counted under, B4… the merged tallies' JSON in chunks (all a fresh report
+ * reads), then the last block's part; the parts of the other blocks (core/terpilah/block-tallies.ts:
+ * each block's rows alone, their duplicate findings) in columns B… of rows 5 + k, which a report
+ * after a person's edit reads to count only the edited blocks again (./report-repair.ts). The
+ * last block's part is in row 4 so that an add, which reads row 4 anyway, reads and writes no
+ * other row of the index. Made by a report that read `Peserta` whole; the add-in's
  * appends (add, import) add their rows inside the lock of the write, through the index's update
  * (./register-counts.ts countAppendedRows).
  *
@@ -25,16 +30,44 @@ import {
   toChunks,
   type CountsStamp,
 } from '../../core/terpilah/register-counts';
+import { BlockTallies } from '../../core/terpilah/block-tallies';
 import { activityDateResolver, ReportTallies } from '../../core/terpilah/report-tallies';
 import { HIDDEN_SHEET_COLUMNS } from '../sheets/hidden-sheet';
 import { activityDates } from './import';
+import { MARKS_ROW, type Counted } from './index-sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The index sheet's row holding the tallies. */
 export const TALLY_ROW = 4;
 
-const OUR_MAPPING = matchHeaders([...PESERTA_HEADERS]).mapping;
+export const OUR_MAPPING = matchHeaders([...PESERTA_HEADERS]).mapping;
+
+/** The parts (one block each, ./core/terpilah/block-tallies.ts) as row 4's head records them. */
+export interface PartsHead {
+  /** The set's id: every part carries it. */
+  id: string;
+  /** Columns B… they take at most (a part is chunked like any text). */
+  width: number;
+  /** Blocks: part k is in row MARKS_ROW + k, but the last one's, in row 4 (./tail). */
+  count: number;
+}
+
+/** What row 4 holds: the merged tallies (all a fresh report reads), and where the parts are. */
+export interface KeptTallies {
+  merged: ReportTallies;
+  parts: PartsHead | null;
+  /**
+   * The last block's part, kept in row 4 after the merged tallies: the block an add's row goes
+   * into, so that an add reads and writes no other row of the index (null: no block).
+   */
+  tail: string | null;
+  /** The blocks' flag and marks the tallies were counted under (the index's may be later: a headline's repair). */
+  counted: Counted;
+}
+
+const isCount = (n: unknown, min: number): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= min;
 
 /** The tallies in row 4 when they were made for `stamp`; null otherwise (missing, other, broken). */
 export function talliesFor(
@@ -42,36 +75,193 @@ export function talliesFor(
   stamp: CountsStamp,
   /** The index's generation (its stamp alone can come back: an index recounted, rows added). */
   generation: string,
-): ReportTallies | null {
+): KeptTallies | null {
   if (!row || generation === '') return null;
   try {
     const head = JSON.parse(String(row[0] ?? '')) as {
       stamp?: CountsStamp;
       generation?: unknown;
       chunks?: unknown;
+      tailChunks?: unknown;
+      parts?: Partial<PartsHead> | null;
+      flag?: unknown;
+      seen?: unknown;
     };
     const n = head.chunks;
-    if (!head.stamp || typeof n !== 'number' || !Number.isInteger(n) || n < 1) return null;
+    if (!head.stamp || !isCount(n, 1)) return null;
     if (!sameStamp(head.stamp, stamp) || head.generation !== generation) return null;
     const text = fromChunks(row.slice(1, n + 1));
-    return text === null ? null : ReportTallies.parse(text);
+    const merged = text === null ? null : ReportTallies.parse(text);
+    if (!merged) return null;
+    const p = head.parts;
+    const tailChunks = isCount(head.tailChunks, 1) ? head.tailChunks : 0;
+    const tail = tailChunks > 0 ? fromChunks(row.slice(n + 1, n + 1 + tailChunks)) : null;
+    const parts =
+      p &&
+      typeof p.id === 'string' &&
+      isCount(p.width, 1) &&
+      isCount(p.count, 0) &&
+      (p.count === 0) === (tail === null)
+        ? { id: p.id, width: p.width, count: p.count }
+        : null;
+    const { flag, seen } = head;
+    if (typeof flag !== 'string' || typeof seen !== 'object' || seen === null || Array.isArray(seen))
+      return null;
+    if (!Object.values(seen).every((m) => typeof m === 'string')) return null;
+    const counted = { flag, marks: { ...(seen as Record<string, string>) } };
+    return { merged, parts, tail: parts ? tail : null, counted };
   } catch {
     return null;
   }
 }
 
-/** Writes the tallies made for `stamp` into row 4 (columns added when they need more). */
+/**
+ * Every part as stored (block → text): the rows of all but the last block, read in one call, and
+ * the last from row 4; null when one is missing or not whole (rows or columns of the index
+ * deleted, a cell typed over).
+ */
+export function readParts(sheet: Sheet, kept: KeptTallies): Map<number, string> | null {
+  const head = kept.parts;
+  if (!head) return null;
+  const parts = new Map<number, string>();
+  if (head.count === 0) return parts;
+  if (kept.tail === null) return null;
+  const rows = head.count - 1;
+  if (rows > 0) {
+    let cells: unknown[][];
+    try {
+      cells = sheet.getSheetValues(MARKS_ROW, 2, rows, head.width);
+    } catch {
+      return null;
+    }
+    for (let k = 0; k < rows; k++) {
+      const line = cells[k] ?? [];
+      const used = line.findIndex((cell) => cell === '' || cell === null || cell === undefined);
+      const text = fromChunks(used < 0 ? line : line.slice(0, used));
+      if (!text) return null;
+      parts.set(k, text);
+    }
+  }
+  parts.set(rows, kept.tail);
+  return parts;
+}
+
+/**
+ * The parts to write with the merged tallies: the set's head (its width as stored so far), the
+ * texts of the blocks before the last that changed, and the last block's (null: no block).
+ */
+export interface PartsWrite {
+  id: string;
+  count: number;
+  width: number;
+  texts: ReadonlyMap<number, string>;
+  tail: string | null;
+  /** Every block's text is given (a full read's write). */
+  whole?: boolean;
+}
+
+/** `texts` (block → text) as a write of `count` blocks: the last one is the tail. */
+export function partsWrite(
+  id: string,
+  count: number,
+  width: number,
+  texts: ReadonlyMap<number, string>,
+  tail: string | null = texts.get(count - 1) ?? null,
+): PartsWrite {
+  return { id, count, width, texts: new Map([...texts].filter(([k]) => k < count - 1)), tail };
+}
+
+/** A new id for a set of parts written whole. */
+export const newPartsId = () => `p${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
+
+/** Rows a new sheet has (insertSheet): parts below them need rows added first. */
+const SHEET_ROWS = 1000;
+
+/**
+ * Writes the tallies made for `stamp` into row 4 (columns added when they need more) and the
+ * parts given into their rows (one write per run of blocks); when the parts cannot be written
+ * (the index's rows deleted by hand) row 4 says there are none: a later edit then recounts.
+ */
 export function writeTallies(
   sheet: Sheet,
   stamp: CountsStamp,
   generation: string,
-  tallies: ReportTallies,
+  merged: ReportTallies,
+  parts: PartsWrite | null,
+  /** The blocks' flag and marks read before `Peserta` was. */
+  counted: Counted,
 ): void {
-  const chunks = toChunks(tallies.text());
-  const cells = [JSON.stringify({ stamp, generation, chunks: chunks.length }), ...chunks];
+  const head = parts ? writeParts(sheet, parts) : null;
+  const chunks = toChunks(merged.text());
+  const tail = head && parts?.tail ? toChunks(parts.tail) : [];
+  const { flag, marks: seen } = counted;
+  const cells = [
+    JSON.stringify({
+      stamp,
+      generation,
+      chunks: chunks.length,
+      tailChunks: tail.length,
+      parts: head,
+      flag,
+      seen,
+    }),
+    ...chunks,
+    ...tail,
+  ];
   if (cells.length > HIDDEN_SHEET_COLUMNS && cells.length > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), cells.length - sheet.getMaxColumns());
   sheet.getRange(TALLY_ROW, 1, 1, cells.length).setValues([cells]);
+}
+
+/**
+ * After a repair of the index alone (a headline's, an add's check) gave it a new generation: row
+ * 4's head moved to it, the tallies unchanged (their own marks say which blocks they still lack),
+ * when they went with the one before. One cell.
+ */
+export function restampTallies(sheet: Sheet, head: unknown, before: string, generation: string): void {
+  try {
+    const parsed = JSON.parse(String(head ?? '')) as { generation?: unknown };
+    if (typeof parsed !== 'object' || parsed === null || before === '' || parsed.generation !== before)
+      return;
+    sheet.getRange(TALLY_ROW, 1).setValue(JSON.stringify({ ...parsed, generation }));
+  } catch {
+    // No tallies (or none of this index): nothing to move.
+  }
+}
+
+function writeParts(sheet: Sheet, parts: PartsWrite): PartsHead | null {
+  if ((parts.count === 0) !== (parts.tail === null)) return null;
+  const chunked = new Map<number, string[]>();
+  let width = parts.width;
+  for (const [k, text] of parts.texts) {
+    const chunks = toChunks(text);
+    chunked.set(k, chunks);
+    width = Math.max(width, chunks.length);
+  }
+  try {
+    const lastRow = MARKS_ROW + parts.count - 2;
+    if (lastRow > SHEET_ROWS && lastRow > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
+    if (1 + width > HIDDEN_SHEET_COLUMNS && 1 + width > sheet.getMaxColumns())
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), 1 + width - sheet.getMaxColumns());
+    // Written whole (a full read's): every row in one write, row 5 alone (blank) when no block
+    // but the last, so that the calls are the same whatever the register's size.
+    const blocks = parts.whole
+      ? Array.from({ length: Math.max(1, parts.count - 1) }, (_, k) => k)
+      : [...chunked.keys()].sort((a, b) => a - b);
+    for (let at = 0; at < blocks.length;) {
+      let end = at + 1;
+      while (end < blocks.length && blocks[end] === blocks[end - 1] + 1) end++;
+      const rows = blocks
+        .slice(at, end)
+        .map((k) => Array.from({ length: width }, (_, c) => chunked.get(k)?.[c] ?? ''));
+      sheet.getRange(MARKS_ROW + blocks[at], 2, rows.length, width).setValues(rows);
+      at = end;
+    }
+  } catch {
+    return null;
+  }
+  return { id: parts.id, width, count: parts.count };
 }
 
 /** Tallies of a register read whole (participants and findings in row order). */
@@ -79,8 +269,8 @@ export function talliesOfRead(
   participants: readonly Participant[],
   quality: readonly QualityFinding[],
   options: { referenceDate: string; timeZone: string; activityDates?: Record<string, string> },
-): ReportTallies {
-  const tallies = ReportTallies.empty(options.referenceDate);
+): BlockTallies {
+  const tallies = BlockTallies.empty(options.referenceDate);
   const dateOf = activityDateResolver(options.referenceDate, options.activityDates, options.timeZone);
   for (const p of participants) tallies.add(p, dateOf(p.activity));
   for (const f of quality) tallies.addFinding(f);
@@ -102,6 +292,8 @@ const codesOf = (codes: string): Set<string> => {
 export function appendToTallies(
   peserta: Sheet,
   tallies: ReportTallies,
+  /** The parts of the blocks the rows go into (null: no parts kept). */
+  parts: BlockTallies | null,
   append: {
     lastBefore: number;
     rows: readonly unknown[][];
@@ -134,9 +326,15 @@ export function appendToTallies(
   const fresh = rowNormaliser(OUR_MAPPING, options, { duplicates, quality });
   rows.forEach((line, i) => {
     const p = fresh.push(line, lastBefore + 1 + i);
-    if (p) tallies.add(p, dateOf(p.activity));
+    if (p) {
+      tallies.add(p, dateOf(p.activity));
+      parts?.add(p, dateOf(p.activity));
+    }
   });
-  for (const f of quality) tallies.addFinding(f);
+  for (const f of quality) {
+    tallies.addFinding(f);
+    parts?.addFinding(f);
+  }
 }
 
 /** The columns the duplicate check reads (activity, name, NIK; institution): A:C and I. */
@@ -149,7 +347,7 @@ const KEY_BLOCKS = [
  * Rows (0-based under the header) as the duplicate check sees them: only its columns, the others
  * absent. A row blank in them is one the check skips in a full read too (no name, no NIK).
  */
-function keyCellsOf(peserta: Sheet, wanted: readonly number[]): [number, unknown[]][] {
+export function keyCellsOf(peserta: Sheet, wanted: readonly number[]): [number, unknown[]][] {
   const out: [number, unknown[]][] = [];
   const asked = new Set(wanted);
   // Four cells a row in two round trips a block: a gap is bridged as for a read two cells wide.
@@ -168,7 +366,7 @@ function keyCellsOf(peserta: Sheet, wanted: readonly number[]): [number, unknown
 }
 
 /** A duplicate check that checks nothing (the rows alone). */
-const NO_CHECK = { check: () => undefined };
+export const NO_CHECK = { check: () => undefined };
 
 /**
  * The earlier rows (0-based under the header, in row order, the check's columns) the appended
