@@ -275,6 +275,8 @@ export function flagDuplicateName(cells: RowCells, name: string, institution: st
 export function duplicateKeys(
   person: { activity: string; name: string; institution: string; nik: string },
   out: Uint32Array,
+  /** activityLanes(person.activity), when the caller keeps them per activity (then not hashed again). */
+  lanes?: ActivityLanes,
 ): void {
   const { activity, name, institution, nik } = person;
   if (nik !== '') {
@@ -286,14 +288,24 @@ export function duplicateKeys(
     out[2] = out[3] = 0;
     return;
   }
-  hashStart();
-  for (let i = 0; i < activity.length; i++) hashAdd(activity.charCodeAt(i));
-  hashAdd(0);
+  const start = lanes ?? activityLanes(activity);
+  laneA = start[0];
+  laneB = start[1];
   hashNameKey(name);
   hashNameKey(institution);
   hashDone();
   out[2] = hashHi;
   out[3] = hashLo;
+}
+
+/** The hash of duplicateKeys' name key after the activity's text: a function of the activity alone. */
+export type ActivityLanes = readonly [number, number];
+
+export function activityLanes(activity: string): ActivityLanes {
+  hashStart();
+  for (let i = 0; i < activity.length; i++) hashAdd(activity.charCodeAt(i));
+  hashAdd(0);
+  return [laneA, laneB];
 }
 
 /** NIK digits back from its key (duplicateKeys' out[0], out[1]). */

@@ -1,0 +1,48 @@
+/**
+ * The range worker (src/cli/range-worker.ts) hashes each activity's part of the name key once
+ * and hands it to duplicateKeys for every row of that activity: the keys must be the ones
+ * duplicateKeys computes from the row alone, for any activity, name, institution and NIK
+ * (non-ASCII, blank, punctuation), whatever rows of other activities came in between.
+ */
+import fc from 'fast-check';
+import { activityLanes, duplicateKeys, type ActivityLanes } from '../../src/core/terpilah/duplicates';
+
+const text = fc.oneof(
+  fc.constant(''),
+  fc.constantFrom('Kegiatan 1', 'Pelatihan Gender', 'Sosialisasi, Tahap II', 'Dinas 3 Provinsi'),
+  fc.string({ maxLength: 12 }),
+  fc
+    .array(fc.constantFrom('a', 'B', ' ', '-', 'é', 'Ö', '😀', '.', '0', 'ﬁ', '\t'), { maxLength: 10 })
+    .map((cs) => cs.join('')),
+);
+const nik = fc.oneof(fc.constant(''), fc.stringMatching(/^19\d{14}$/), fc.stringMatching(/^\d{1,18}$/));
+const person = fc.record({ activity: text, name: text, institution: text, nik });
+
+describe('duplicateKeys with the activity hashed once', () => {
+  test('gives the keys of the row alone, rows of many activities interleaved', () => {
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 1, maxLength: 30 }), (people) => {
+        const kept = new Map<string, ActivityLanes>();
+        const cached = new Uint32Array(4);
+        const alone = new Uint32Array(4);
+        for (const p of people) {
+          let lanes = kept.get(p.activity);
+          if (!lanes) kept.set(p.activity, (lanes = activityLanes(p.activity)));
+          duplicateKeys(p, cached, lanes);
+          duplicateKeys(p, alone);
+          expect([...cached]).toEqual([...alone]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('different activities still give different name keys', () => {
+    const a = new Uint32Array(4);
+    const b = new Uint32Array(4);
+    const row = { name: 'Siti Aminah', institution: 'Dinas 3', nik: '' };
+    duplicateKeys({ ...row, activity: 'Kegiatan 1' }, a, activityLanes('Kegiatan 1'));
+    duplicateKeys({ ...row, activity: 'Kegiatan 2' }, b, activityLanes('Kegiatan 2'));
+    expect([a[2], a[3]]).not.toEqual([b[2], b[3]]);
+  });
+});
