@@ -2,10 +2,16 @@
  * The range worker (src/cli/range-worker.ts) hashes each activity's part of the name key once
  * and hands it to duplicateKeys for every row of that activity: the keys must be the ones
  * duplicateKeys computes from the row alone, for any activity, name, institution and NIK
- * (non-ASCII, blank, punctuation), whatever rows of other activities came in between.
+ * (non-ASCII, blank, punctuation), whatever rows of other activities came in between. Once
+ * every row is replayed, parallel-summary.ts releases the replay's tables before the printout.
  */
 import fc from 'fast-check';
-import { activityLanes, duplicateKeys, type ActivityLanes } from '../../src/core/terpilah/duplicates';
+import {
+  activityLanes,
+  DuplicateKeyCheck,
+  duplicateKeys,
+  type ActivityLanes,
+} from '../../src/core/terpilah/duplicates';
 
 const text = fc.oneof(
   fc.constant(''),
@@ -44,5 +50,18 @@ describe('duplicateKeys with the activity hashed once', () => {
     duplicateKeys({ ...row, activity: 'Kegiatan 1' }, a, activityLanes('Kegiatan 1'));
     duplicateKeys({ ...row, activity: 'Kegiatan 2' }, b, activityLanes('Kegiatan 2'));
     expect([a[2], a[3]]).not.toEqual([b[2], b[3]]);
+  });
+});
+
+describe('DuplicateKeyCheck.release', () => {
+  test('forgets every key: a repeated row is no duplicate after it', () => {
+    const check = new DuplicateKeyCheck();
+    expect(check.nik(19, 7, 2)).toBeUndefined();
+    expect(check.name(5, 6, 2, false)).toBeUndefined();
+    expect(check.nik(19, 7, 3)).toBe(2);
+    expect(check.name(5, 6, 3, false)).toBe(2);
+    check.release();
+    expect(check.nik(19, 7, 4)).toBeUndefined();
+    expect(check.name(5, 6, 4, false)).toBeUndefined();
   });
 });

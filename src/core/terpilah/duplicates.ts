@@ -329,6 +329,12 @@ export class DuplicateKeyCheck {
     return this.nikSeen.getOrSet(hi, lo, row);
   }
 
+  /** Forgets every key, and the memory the tables took (DuplicateCheck.release): no check after. */
+  release(): void {
+    this.nikSeen.release();
+    this.nameSeen.release();
+  }
+
   name(hi: number, lo: number, row: number, hasNik: boolean): number | undefined {
     return nameFirst(this.nameSeen, hi, lo, row, hasNik);
   }
