@@ -8,9 +8,6 @@ import { FIELD_LABELS } from './headers';
 import type { ColumnMapping, ParticipantField, QualityCode, QualityFinding } from './model';
 import { maskNiksIn } from '../privacy/mask-nik';
 
-/** Every field, in one order (RowCursor's columns). */
-const FIELDS = Object.keys(FIELD_LABELS) as ParticipantField[];
-
 export interface RowCells {
   /** The sheet row (1-based), named in every finding. */
   row: number;
@@ -37,25 +34,12 @@ export class RowCursor implements RowCells {
   row = 0;
   reference = '';
   private values: readonly unknown[] = [];
-  /**
-   * Every field's column, -1 for none: one shape whatever the mapping, so the readers' ~15
-   * lookups a row are loads of a known property (a mapping lacks most fields, and a lookup of a
-   * missing one searched the prototype chain).
-   */
-  private readonly columns: Record<ParticipantField, number>;
 
   constructor(
-    columns: ColumnMapping,
+    private readonly columns: ColumnMapping,
     readonly timeZone: string,
     private readonly quality: QualityFinding[],
-  ) {
-    const all = {} as Record<ParticipantField, number>;
-    for (const field of FIELDS) {
-      const c = Object.prototype.hasOwnProperty.call(columns, field) ? columns[field] : undefined;
-      all[field] = c === undefined ? -1 : c;
-    }
-    this.columns = all;
-  }
+  ) {}
 
   /** Points the cursor at a row. */
   moveTo(values: readonly unknown[], row: number, reference: string): this {
@@ -66,12 +50,12 @@ export class RowCursor implements RowCells {
   }
 
   has(field: ParticipantField): boolean {
-    return this.columns[field] !== -1;
+    return this.columns[field] !== undefined;
   }
 
   at(field: ParticipantField): unknown {
     const c = this.columns[field];
-    return c === -1 ? undefined : this.values[c];
+    return c === undefined ? undefined : this.values[c];
   }
 
   text(field: ParticipantField, cap = TEXT_CAP): string {
