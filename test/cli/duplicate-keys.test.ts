@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import {
   activityLanes,
   DuplicateKeyCheck,
+  DuplicateKeySet,
   duplicateKeys,
   type ActivityLanes,
 } from '../../src/core/terpilah/duplicates';
@@ -63,5 +64,66 @@ describe('DuplicateKeyCheck.release', () => {
     check.release();
     expect(check.nik(19, 7, 4)).toBeUndefined();
     expect(check.name(5, 6, 4, false)).toBeUndefined();
+  });
+});
+
+/**
+ * The replay's key set (parallel-summary.ts) against DuplicateKeyCheck on the same keys in the
+ * same order: the same rows are duplicates, by NIK and by name with its NIK rule. Keys come from
+ * a small pool (so they repeat), with halves of 0, 1 and 2³² − 1, and name keys with bit 31 set
+ * (the set keeps its flag there; no two pool keys differ in that bit alone, as 64-bit hashes
+ * practically never do).
+ */
+describe('DuplicateKeySet', () => {
+  const half = fc.oneof(fc.constantFrom(0, 1, 2, 0x7fffffff, 0x80000000, 0xffffffff), fc.nat());
+  const pool = fc
+    .uniqueArray(fc.tuple(half, half), {
+      minLength: 1,
+      maxLength: 12,
+      selector: ([hi, lo]) => `${hi & 0x7fffffff}:${lo}`,
+    })
+    .map((keys) => keys.filter(([hi, lo]) => hi !== 0 || lo !== 0));
+  const nikPool = fc.uniqueArray(
+    fc.tuple(fc.integer({ min: 1, max: 100_000_001 }), fc.integer({ min: 0, max: 99_999_999 })),
+    {
+      minLength: 1,
+      maxLength: 8,
+      selector: ([hi, lo]) => `${hi}:${lo}`,
+    },
+  );
+
+  test('flags the rows DuplicateKeyCheck flags', () => {
+    fc.assert(
+      fc.property(
+        pool,
+        nikPool,
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean(), fc.boolean()), { maxLength: 200 }),
+        (names, niks, rows) => {
+          const check = new DuplicateKeyCheck();
+          const set = new DuplicateKeySet();
+          rows.forEach(([n, k, withNik, withName], i) => {
+            const row = i + 2;
+            const hasNik = withNik;
+            if (hasNik) {
+              const [hi, lo] = niks[k % niks.length];
+              expect(set.nik(hi, lo)).toBe(check.nik(hi, lo, row) !== undefined);
+            }
+            if (withName && names.length > 0) {
+              const [hi, lo] = names[n % names.length];
+              expect(set.name(hi, lo, hasNik)).toBe(check.name(hi, lo, row, hasNik) !== undefined);
+            }
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('grows past its first size, and forgets every key on release', () => {
+    const set = new DuplicateKeySet();
+    for (let i = 1; i <= 5000; i++) expect(set.nik(i, i * 7)).toBe(false);
+    for (let i = 1; i <= 5000; i++) expect(set.nik(i, i * 7)).toBe(true);
+    set.release();
+    expect(set.nik(1, 7)).toBe(false);
   });
 });
