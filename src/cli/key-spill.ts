@@ -38,6 +38,16 @@ export class KeySpill {
     this.written += keys.byteLength;
   }
 
+  /**
+   * Writes keys that are replayed now, by the caller from `keys` itself (nothing written before
+   * is left to replay): kept for replayAll, not read back for replay.
+   */
+  writeReplayed(keys: Uint32Array): void {
+    this.write(keys);
+    this.read = this.written;
+    this.memoryRead = this.memory.length;
+  }
+
   /** Hands every key written since the last replay to `each`, in order, once. */
   replay(each: (keys: Uint32Array) => void): void {
     this.read = this.readFrom(this.read, each);

@@ -309,8 +309,11 @@ export async function summariseInRanges(
             break;
           }
           case 'keys':
-            waiting[k].write(message.keys);
-            if (k === current) waiting[k].replay((keys) => replay(k, keys));
+            // The current range's keys have no keys before them left to replay (pump read them).
+            if (k === current) {
+              waiting[k].writeReplayed(message.keys);
+              replay(k, message.keys);
+            } else waiting[k].write(message.keys);
             break;
           case 'done': {
             done[k] = message;
