@@ -1,8 +1,9 @@
 /**
- * The duplicate keys of a byte range that waits for the ranges before it (parallel-summary.ts):
- * written to a temporary file as they come and read back in order when their turn comes, so
- * memory does not grow with the range (~24 bytes a row: 60 MB for half of 5 million rows). Kept
- * in memory instead when no temporary file can be made.
+ * The duplicate keys of a byte range (parallel-summary.ts): written to a temporary file as they
+ * come, read back in order when the range's turn comes (a range waits for the ones before it),
+ * and once more at the end (replayAll: the first rows of the duplicates shown), so memory does
+ * not grow with the range (~24 bytes a row: 60 MB for half of 5 million rows). Kept in memory
+ * instead when no temporary file can be made.
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ export class KeySpill {
   private written = 0;
   private read = 0;
   private memory: Uint32Array[] = [];
+  /** Arrays of `memory` handed out by replay already. */
+  private memoryRead = 0;
 
   write(keys: Uint32Array): void {
     if (this.file === null) {
@@ -35,20 +38,41 @@ export class KeySpill {
     this.written += keys.byteLength;
   }
 
-  /** Hands every key written so far to `each`, in order, once. */
+  /**
+   * Writes keys that are replayed now, by the caller from `keys` itself (nothing written before
+   * is left to replay): kept for replayAll, not read back for replay.
+   */
+  writeReplayed(keys: Uint32Array): void {
+    this.write(keys);
+    this.read = this.written;
+    this.memoryRead = this.memory.length;
+  }
+
+  /** Hands every key written since the last replay to `each`, in order, once. */
   replay(each: (keys: Uint32Array) => void): void {
-    const file = this.file;
-    if (file !== null && file !== 'memory' && this.read < this.written) {
-      const buffer = Buffer.allocUnsafeSlow(READ_BYTES);
-      while (this.read < this.written) {
-        const n = readSync(file.fd, buffer, 0, Math.min(READ_BYTES, this.written - this.read), this.read);
-        if (n <= 0) throw new Error('temporary file of duplicate keys cut short');
-        this.read += n;
-        each(new Uint32Array(buffer.buffer, buffer.byteOffset, n / 4));
-      }
-    }
+    this.read = this.readFrom(this.read, each);
+    while (this.memoryRead < this.memory.length) each(this.memory[this.memoryRead++]);
+  }
+
+  /** Hands every key written so far to `each`, in order, from the first. */
+  replayAll(each: (keys: Uint32Array) => void): void {
+    this.readFrom(0, each);
     for (const keys of this.memory) each(keys);
-    this.memory = [];
+  }
+
+  /** Reads the file from byte `from` to its end into `each`; the end. */
+  private readFrom(from: number, each: (keys: Uint32Array) => void): number {
+    const file = this.file;
+    if (file === null || file === 'memory' || from >= this.written) return from;
+    const buffer = Buffer.allocUnsafeSlow(READ_BYTES);
+    let at = from;
+    while (at < this.written) {
+      const n = readSync(file.fd, buffer, 0, Math.min(READ_BYTES, this.written - at), at);
+      if (n <= 0) throw new Error('temporary file of duplicate keys cut short');
+      at += n;
+      each(new Uint32Array(buffer.buffer, buffer.byteOffset, n / 4));
+    }
+    return at;
   }
 
   /** Deletes the file. */
@@ -59,5 +83,6 @@ export class KeySpill {
       rmSync(file.dir, { recursive: true, force: true });
     }
     this.file = null;
+    this.memory = [];
   }
 }

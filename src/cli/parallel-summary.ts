@@ -7,10 +7,10 @@
  *   its offset is the records of the ranges before;
  * - counts, first-seen orders and the first findings of each type: SummaryTally.merge;
  * - duplicates depend on every earlier row: each range sends its rows' keys, and this thread
- *   replays the check in file order (DuplicateKeyCheck; the keys of a range still waiting for
- *   the ones before go to a temporary file, key-spill.ts), then reads again the few rows whose
- *   finding a summary shows (from the checkpoint before each) to write its message as one
- *   thread does.
+ *   replays the check in file order (DuplicateKeySet: the keys alone; every range's keys go to
+ *   a temporary file, key-spill.ts, read when the range's turn comes), looks up the first rows
+ *   of the duplicates a summary shows in the keys read again, then reads again those few rows
+ *   (from the checkpoint before each) to write each message as one thread does.
  * A cut inside a quoted field (a line break in quotes) is caught: the range before then did not
  * end at a record boundary. Then, and for anything else a range cannot stand for (not UTF-8, a
  * CSV error, no header in the first MiB), the caller reads the file on one thread.
@@ -19,7 +19,14 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Parser } from 'csv-parse';
-import { DuplicateKeyCheck, flagDuplicateName, flagDuplicateNik } from '../core/terpilah/duplicates';
+import {
+  DuplicateKeySet,
+  flagDuplicateName,
+  flagDuplicateNik,
+  KeyTable,
+  setKeyHi,
+  setKeyLo,
+} from '../core/terpilah/duplicates';
 import { matchHeaders } from '../core/terpilah/headers';
 import type { QualityCode, QualityFinding } from '../core/terpilah/model';
 import { rowNormaliser, type NormaliseOptions } from '../core/terpilah/normalise';
@@ -48,8 +55,12 @@ export interface Fallback {
 }
 
 const HEAD_BYTES = 1 << 20;
-/** Rows replayed before the duplicate tables are sized for the whole file (summarise-file's ESTIMATE_AT). */
-const RESERVE_AT = 100_000;
+/**
+ * Rows replayed before the duplicate tables are sized for the whole file: the rows per byte of
+ * the first 20,000 rows hold for the file within a percent or so (the reservation has 10 % to
+ * spare), and each row replayed before it is rehashed as the tables grow (~0.1 s at 100,000).
+ */
+const RESERVE_AT = 20_000;
 const MIN_BYTES = 8 << 20;
 
 function readAt(path: string, from: number, length: number): Buffer {
@@ -151,7 +162,11 @@ interface Flagged {
   code: QualityCode;
   row: number;
   local: number;
+  /** The row it repeats: looked up once every row is replayed (firstRows), for the rows kept. */
   first: number;
+  /** Its key (the NIK's or the name's, as logged). */
+  hi: number;
+  lo: number;
 }
 
 /** Per range, activity and type: how many, and the first rows (the only ones a summary can show). */
@@ -204,10 +219,13 @@ export async function summariseInRanges(
   if (ranges.length < Math.min(2, settings.ranges)) return { fallback: 'one range' };
 
   const { dataStart } = head;
-  const check = new DuplicateKeyCheck();
+  const check = new DuplicateKeySet();
   const flags = new FlagGroups();
   const done: (RangeDone | null)[] = ranges.map(() => null);
-  /** Keys of a range that waits for the ones before it: on disk, not in memory (~24 bytes a row). */
+  /**
+   * Each range's keys, on disk, not in memory (~24 bytes a row): read when the range's turn
+   * comes (it waits for the ones before), and again for the first rows of the duplicates shown.
+   */
   const waiting = ranges.map(() => new KeySpill());
   const bytes = ranges.map(() => 0);
   const rowsRead = ranges.map(() => 0);
@@ -227,15 +245,24 @@ export async function summariseInRanges(
       const row = offset + keys[at];
       const local = range === 0 ? keys[at] - head.headerRow : keys[at];
       const hasNik = keys[at + 1] !== 0;
-      if (hasNik) {
-        const first = check.nik(keys[at + 1], keys[at + 2], row);
-        if (first !== undefined) flags.add(range, keys[at + 5], { code: 'duplicateNik', row, local, first });
-      }
-      if (keys[at + 3] !== 0 || keys[at + 4] !== 0) {
-        const first = check.name(keys[at + 3], keys[at + 4], row, hasNik);
-        if (first !== undefined)
-          flags.add(range, keys[at + 5], { code: 'duplicateNameInstitution', row, local, first });
-      }
+      if (hasNik && check.nik(keys[at + 1], keys[at + 2]))
+        flags.add(range, keys[at + 5], {
+          code: 'duplicateNik',
+          row,
+          local,
+          first: 0,
+          hi: keys[at + 1],
+          lo: keys[at + 2],
+        });
+      if ((keys[at + 3] !== 0 || keys[at + 4] !== 0) && check.name(keys[at + 3], keys[at + 4], hasNik))
+        flags.add(range, keys[at + 5], {
+          code: 'duplicateNameInstitution',
+          row,
+          local,
+          first: 0,
+          hi: keys[at + 3],
+          lo: keys[at + 4],
+        });
     }
     // The tables sized once for the whole file from the first rows, as one thread sizes them.
     const before = replayed;
@@ -282,8 +309,11 @@ export async function summariseInRanges(
             break;
           }
           case 'keys':
-            if (k === current) replay(k, message.keys);
-            else waiting[k].write(message.keys);
+            // The current range's keys have no keys before them left to replay (pump read them).
+            if (k === current) {
+              waiting[k].writeReplayed(message.keys);
+              replay(k, message.keys);
+            } else waiting[k].write(message.keys);
             break;
           case 'done': {
             done[k] = message;
@@ -333,9 +363,20 @@ export async function summariseInRanges(
         () => settled,
       );
   });
-  for (const spill of waiting) spill.close();
-  if (outcome instanceof ReadError) throw outcome;
-  if (outcome !== 'ok') return outcome;
+  // Every row is replayed: the sets (the largest thing kept, ~90 MB at 5 M rows) are freed
+  // before the summaries and the printout are built, which would otherwise peak on top of them.
+  check.release();
+  try {
+    if (outcome instanceof ReadError) throw outcome;
+    if (outcome !== 'ok') return outcome;
+    try {
+      firstRows(flags, waiting, bases);
+    } catch (e) {
+      return { fallback: `duplicate keys: ${(e as Error).message}` };
+    }
+  } finally {
+    for (const spill of waiting) spill.close();
+  }
 
   // Merge in file order; each range's findings get their row in the file.
   const finished = done as RangeDone[];
@@ -390,6 +431,39 @@ export async function summariseInRanges(
     participants,
     rows,
   };
+}
+
+/**
+ * The row each kept flag repeats: the first row of its key, from every range's keys read again
+ * in file order (only the kept flags' keys are looked for: a few per activity and type).
+ */
+function firstRows(flags: FlagGroups, spills: KeySpill[], bases: number[]): void {
+  const kept: Flagged[] = [];
+  for (const groups of flags.groups.values())
+    for (const byCode of groups.values()) for (const group of byCode.values()) kept.push(...group.first);
+  if (kept.length === 0) return;
+  // Per kind, key → index of its first row in `first` (0 until found).
+  const niks = new KeyTable(Math.max(16, kept.length * 2));
+  const names = new KeyTable(Math.max(16, kept.length * 2));
+  const first: number[] = [];
+  const indexOf = (table: KeyTable, f: Flagged) =>
+    table.getOrSet(setKeyHi(f.hi), setKeyLo(f.hi, f.lo), first.length) ?? first.push(0) - 1;
+  const wanted = kept.map((f) => indexOf(f.code === 'duplicateNik' ? niks : names, f));
+  spills.forEach((spill, k) =>
+    spill.replayAll((keys) => {
+      for (let at = 0; at < keys.length; at += LOG_FIELDS) {
+        if (keys[at + 1] !== 0) {
+          const i = niks.get(setKeyHi(keys[at + 1]), setKeyLo(keys[at + 1], keys[at + 2]));
+          if (i !== undefined && first[i] === 0) first[i] = bases[k] + keys[at];
+        }
+        if (keys[at + 3] !== 0 || keys[at + 4] !== 0) {
+          const i = names.get(setKeyHi(keys[at + 3]), setKeyLo(keys[at + 3], keys[at + 4]));
+          if (i !== undefined && first[i] === 0) first[i] = bases[k] + keys[at];
+        }
+      }
+    }),
+  );
+  kept.forEach((f, n) => (f.first = first[wanted[n]]));
 }
 
 /** The findings of the flagged rows, each row normalised again as one thread normalised it. */

@@ -8,7 +8,7 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { duplicateKeys } from '../core/terpilah/duplicates';
+import { activityLanes, duplicateKeys, type ActivityLanes } from '../core/terpilah/duplicates';
 import { matchHeaders } from '../core/terpilah/headers';
 import type { QualityFinding } from '../core/terpilah/model';
 import { rowNormaliser, type NormaliseOptions } from '../core/terpilah/normalise';
@@ -99,6 +99,8 @@ export function countRange(
   const findings: QualityFinding[] = [];
   const activities: string[] = [];
   const activityIndex = new Map<string, number>();
+  /** Per activity index, its part of the name key's hash (hashed once, not per row). */
+  const lanes: ActivityLanes[] = [];
   let log = new Uint32Array(LOG_ROWS * LOG_FIELDS);
   let logged = 0;
   const flush = () => {
@@ -115,13 +117,14 @@ export function countRange(
       quality: findings,
       duplicates: {
         check: (cells, person) => {
-          duplicateKeys(person, keys);
           let a = activityIndex.get(person.activity);
           if (a === undefined) {
             a = activities.length;
             activities.push(person.activity);
             activityIndex.set(person.activity, a);
+            lanes.push(activityLanes(person.activity));
           }
+          duplicateKeys(person, keys, lanes[a]);
           const at = logged * LOG_FIELDS;
           log[at] = cells.row;
           log[at + 1] = keys[0];

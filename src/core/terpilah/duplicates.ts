@@ -75,6 +75,13 @@ export class KeyTable {
     return undefined;
   }
 
+  /** The value stored for the key, or undefined (nothing is stored). */
+  get(hi: number, lo: number): number | undefined {
+    const at = this.slot(hi, lo);
+    const slots = this.slots;
+    return slots[at] !== 0 || slots[at + 1] !== 0 ? slots[at + 2] | 0 : undefined;
+  }
+
   /** Room for `keys` keys without growing (a stream that can estimate its length asks once). */
   reserve(keys: number): void {
     const capacity = Math.ceil((keys * 5) / 4) + 1;
@@ -275,6 +282,8 @@ export function flagDuplicateName(cells: RowCells, name: string, institution: st
 export function duplicateKeys(
   person: { activity: string; name: string; institution: string; nik: string },
   out: Uint32Array,
+  /** activityLanes(person.activity), when the caller keeps them per activity (then not hashed again). */
+  lanes?: ActivityLanes,
 ): void {
   const { activity, name, institution, nik } = person;
   if (nik !== '') {
@@ -286,14 +295,24 @@ export function duplicateKeys(
     out[2] = out[3] = 0;
     return;
   }
-  hashStart();
-  for (let i = 0; i < activity.length; i++) hashAdd(activity.charCodeAt(i));
-  hashAdd(0);
+  const start = lanes ?? activityLanes(activity);
+  laneA = start[0];
+  laneB = start[1];
   hashNameKey(name);
   hashNameKey(institution);
   hashDone();
   out[2] = hashHi;
   out[3] = hashLo;
+}
+
+/** The hash of duplicateKeys' name key after the activity's text: a function of the activity alone. */
+export type ActivityLanes = readonly [number, number];
+
+export function activityLanes(activity: string): ActivityLanes {
+  hashStart();
+  for (let i = 0; i < activity.length; i++) hashAdd(activity.charCodeAt(i));
+  hashAdd(0);
+  return [laneA, laneB];
 }
 
 /** NIK digits back from its key (duplicateKeys' out[0], out[1]). */
@@ -317,7 +336,118 @@ export class DuplicateKeyCheck {
     return this.nikSeen.getOrSet(hi, lo, row);
   }
 
+  /** Forgets every key, and the memory the tables took (DuplicateCheck.release): no check after. */
+  release(): void {
+    this.nikSeen.release();
+    this.nameSeen.release();
+  }
+
   name(hi: number, lo: number, row: number, hasNik: boolean): number | undefined {
     return nameFirst(this.nameSeen, hi, lo, row, hasNik);
+  }
+}
+
+/**
+ * DuplicateKeyCheck's rule without the first rows: the keys alone, two uint32s a slot (8 bytes
+ * instead of 12; 5 million rows' tables ~90 MB instead of ~140). The CLI's replay of its byte
+ * ranges learns so which rows repeat an earlier one, then looks up the first rows of the few a
+ * summary shows (parallel-summary.ts). Bit 31 of a key's high half holds whether its first row
+ * had a NIK (a name key keeps 63 bits of its hash; a NIK key's high half is below 2³¹).
+ */
+export class DuplicateKeySet {
+  private readonly nikSeen = new KeySlots();
+  private readonly nameSeen = new KeySlots();
+
+  /** Sizes the sets for `rows` rows from what `seenRows` rows needed (DuplicateCheck.reserve). */
+  reserve(rows: number, seenRows: number): void {
+    if (!(seenRows > 0) || !(rows > seenRows)) return;
+    const scale = (rows / seenRows) * 1.1;
+    this.nikSeen.reserve(Math.ceil(this.nikSeen.size * scale));
+    this.nameSeen.reserve(Math.ceil(this.nameSeen.size * scale));
+  }
+
+  /** Whether the NIK key was seen before (DuplicateKeyCheck.nik gave a first row). */
+  nik(hi: number, lo: number): boolean {
+    return this.nikSeen.add(hi, lo, 0) >= 0;
+  }
+
+  /** Whether the row is a likely duplicate by name (DuplicateKeyCheck.name gave a first row). */
+  name(hi: number, lo: number, hasNik: boolean): boolean {
+    const firstHadNik = this.nameSeen.add(hi, lo, hasNik ? 1 : 0);
+    return firstHadNik === 0 || (firstHadNik === 1 && !hasNik);
+  }
+
+  /** Forgets every key, and the memory the sets took. */
+  release(): void {
+    this.nikSeen.release();
+    this.nameSeen.release();
+  }
+}
+
+/** A key as DuplicateKeySet stores it: bit 31 of the high half cleared, never both halves 0. */
+export const setKeyHi = (hi: number): number => hi & 0x7fffffff;
+export const setKeyLo = (hi: number, lo: number): number => ((hi & 0x7fffffff) === 0 && lo === 0 ? 1 : lo);
+
+/** Open addressing of keys with one flag bit each (DuplicateKeySet), grown by half when 4/5 full. */
+class KeySlots {
+  private slots = new Uint32Array(2 * 1024);
+  private capacity = 1024;
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Stores the key with `flag` when new (-1); else the flag its first add gave (0 or 1). */
+  add(rawHi: number, rawLo: number, flag: number): number {
+    const hi = setKeyHi(rawHi);
+    const lo = setKeyLo(rawHi, rawLo);
+    const at = this.slot(hi, lo);
+    const slots = this.slots;
+    if (slots[at] !== 0 || slots[at + 1] !== 0) return slots[at] >>> 31;
+    slots[at] = (hi | (flag << 31)) >>> 0;
+    slots[at + 1] = lo;
+    if (++this.count * 5 > this.capacity * 4) this.grow();
+    return -1;
+  }
+
+  reserve(keys: number): void {
+    const capacity = Math.ceil((keys * 5) / 4) + 1;
+    if (capacity > this.capacity) this.grow(capacity);
+  }
+
+  release(): void {
+    this.capacity = 1;
+    this.slots = new Uint32Array(2);
+    this.count = 0;
+  }
+
+  /** The key's slot (a multiple of 2), or the empty one it would take; `hi` without its flag. */
+  private slot(hi: number, lo: number): number {
+    const capacity = this.capacity;
+    const slots = this.slots;
+    let h = hi ^ Math.imul(lo, 0x9e3779b1);
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    const end = capacity * 2;
+    let at = (((h ^ (h >>> 16)) >>> 0) % capacity) * 2;
+    while (slots[at] !== 0 || slots[at + 1] !== 0) {
+      if ((slots[at] & 0x7fffffff) === hi && slots[at + 1] === lo) return at;
+      at += 2;
+      if (at === end) at = 0;
+    }
+    return at;
+  }
+
+  private grow(capacity = Math.ceil(this.capacity * 1.5)): void {
+    const old = this.slots;
+    this.capacity = capacity;
+    this.slots = new Uint32Array(capacity * 2);
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j] === 0 && old[j + 1] === 0) continue;
+      const at = this.slot(old[j] & 0x7fffffff, old[j + 1]);
+      this.slots[at] = old[j];
+      this.slots[at + 1] = old[j + 1];
+    }
   }
 }
