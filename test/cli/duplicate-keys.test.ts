@@ -11,6 +11,8 @@ import {
   DuplicateKeyCheck,
   DuplicateKeySet,
   duplicateKeys,
+  setKeyHi,
+  setKeyLo,
   type ActivityLanes,
 } from '../../src/core/terpilah/duplicates';
 
@@ -71,8 +73,8 @@ describe('DuplicateKeyCheck.release', () => {
  * The replay's key set (parallel-summary.ts) against DuplicateKeyCheck on the same keys in the
  * same order: the same rows are duplicates, by NIK and by name with its NIK rule. Keys come from
  * a small pool (so they repeat), with halves of 0, 1 and 2³² − 1, and name keys with bit 31 set
- * (the set keeps its flag there; no two pool keys differ in that bit alone, as 64-bit hashes
- * practically never do).
+ * (the set keeps its flag there; no two pool keys are one key as the set stores it — differing in
+ * that bit alone, or 0:0 beside 0:1 — as 64-bit hashes practically never are).
  */
 describe('DuplicateKeySet', () => {
   const half = fc.oneof(fc.constantFrom(0, 1, 2, 0x7fffffff, 0x80000000, 0xffffffff), fc.nat());
@@ -80,9 +82,10 @@ describe('DuplicateKeySet', () => {
     .uniqueArray(fc.tuple(half, half), {
       minLength: 1,
       maxLength: 12,
-      selector: ([hi, lo]) => `${hi & 0x7fffffff}:${lo}`,
+      // Unique as the set stores them (bit 31 cleared, the empty slot's 0:0 stored as 0:1).
+      selector: ([hi, lo]) => `${setKeyHi(hi)}:${setKeyLo(hi, lo)}`,
     })
-    .map((keys) => keys.filter(([hi, lo]) => hi !== 0 || lo !== 0));
+    .map((keys) => keys.filter(([hi, lo]) => setKeyHi(hi) !== 0 || lo !== 0));
   const nikPool = fc.uniqueArray(
     fc.tuple(fc.integer({ min: 1, max: 100_000_001 }), fc.integer({ min: 0, max: 99_999_999 })),
     {
