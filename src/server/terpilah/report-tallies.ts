@@ -229,6 +229,34 @@ export function restampTallies(sheet: Sheet, head: unknown, before: string, gene
   }
 }
 
+/** A mark onEdit never writes (./on-edit.ts: m…): a block recorded under it is one the tallies lack. */
+export const MISSING_MARK = '-';
+
+/**
+ * After an append (add, import) to a register whose tallies lack a person's edit (they are not
+ * added to): row 4's head moved to the index's new stamp and generation, the tallies and their
+ * parts as they were, the blocks `missing` recorded as counted under MISSING_MARK, so that the
+ * next report finds them dirty and counts them again from their rows with the edited ones
+ * (./register-counts.ts repairReportIndex; parts past the stored ones are missing). One cell.
+ */
+export function moveLackingTallies(
+  sheet: Sheet,
+  head: unknown,
+  stamp: CountsStamp,
+  generation: string,
+  missing: readonly number[],
+): void {
+  try {
+    const parsed = JSON.parse(String(head ?? '')) as { seen?: unknown };
+    if (typeof parsed !== 'object' || parsed === null) return;
+    const seen = { ...(parsed.seen as Record<string, string>) };
+    for (const k of missing) seen[k] = MISSING_MARK;
+    sheet.getRange(TALLY_ROW, 1).setValue(JSON.stringify({ ...parsed, stamp, generation, seen }));
+  } catch {
+    // No tallies: nothing to move (the caller read them just now).
+  }
+}
+
 function writeParts(sheet: Sheet, parts: PartsWrite): PartsHead | null {
   if ((parts.count === 0) !== (parts.tail === null)) return null;
   const chunked = new Map<number, string[]>();
