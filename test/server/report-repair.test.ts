@@ -136,6 +136,19 @@ describe('the report after a person’s edit counts only the edited blocks again
     expect(again.values).toEqual(fullReport(workbench));
   });
 
+  test('an edit makes a duplicate, an add repeats it, the edit undone: the added row repeats nothing', () => {
+    const workbench = generatedRegister(1000, true);
+    report(workbench);
+    type(workbench, PESERTA, 'B300', [['Dup']]); // Kegiatan 3, OPD 4
+    runOk(workbench, 'addParticipant', [
+      { name: 'Dup', activity: 'Kegiatan 3', sex: 'L', institution: 'OPD 4', confirmDuplicate: true },
+    ]); // row 1002: repeats row 300 now
+    type(workbench, PESERTA, 'B300', [['Orang 298']]); // back as it was when the tallies were counted
+    const repaired = report(workbench);
+    expect(repaired.values).toEqual(fullReport(workbench));
+    expect(JSON.stringify(repaired.values)).not.toContain('sama dengan baris 300');
+  });
+
   test('an edit, the headline, two adds into the last block and past it, an edit of the added row: the report reads those blocks only', () => {
     const workbench = generatedRegister(B * 4 - 1, true); // rows 2–1000: block 3 has one free row
     report(workbench);
