@@ -499,9 +499,11 @@ export function countAppendedRows(
     // to (the new rows would be checked against the rows as they are now, the tallies' as they
     // were); the blocks the rows go into are recorded as missing, and the next report counts
     // them again with the edited ones (./report-repair.ts: the new rows as rows typed in).
+    // (More blocks than a report repairs, an import's: left stale, the next report reads Peserta.)
     if (found && !current && found.parts && found.parts.count <= before) {
       const first = Math.min(blockOfRow(lastBefore + 1), found.parts.count);
-      lacking = Array.from({ length: count - first }, (_, i) => first + i);
+      if (count - first <= MAX_REPAIR_BLOCKS)
+        lacking = Array.from({ length: count - first }, (_, i) => first + i);
     }
     const head = kept?.parts?.count === before ? kept.parts : null;
     const loaded = new Map<number, string>();

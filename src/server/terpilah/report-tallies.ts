@@ -8,7 +8,9 @@
  * last block's part is in row 4 so that an add, which reads row 4 anyway, reads and writes no
  * other row of the index. Made by a report that read `Peserta` whole; the add-in's
  * appends (add, import) add their rows inside the lock of the write, through the index's update
- * (./register-counts.ts countAppendedRows).
+ * (./register-counts.ts countAppendedRows). Tallies that lack a person's edit are not added to:
+ * the append records the blocks its rows went into as missing (moveLackingTallies), and the next
+ * report counts them again with the edited ones.
  *
  * The findings of appended rows are exactly the normaliser's: a row's own findings need only the
  * row; a duplicate needs the earlier rows with the same NIK or the same name, which the index's
