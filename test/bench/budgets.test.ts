@@ -81,6 +81,12 @@ describe('budgets: menu actions at the large sizes', () => {
     () => expectWithin('reportAfterEdit', 30),
     LONG,
   );
+  // Then a participant added from the sidebar: the edited block and the added row's counted again.
+  test(
+    'the report after a person’s edit and an add ≤ 30 s (100,000 participants)',
+    () => expectWithin('reportAfterEditAdd', 30),
+    LONG,
+  );
   test('rebuild 20,000 events ≤ 10 s', () => expectWithin('rebuild', 10), LONG);
   // ~3.8 s at 60 steps, out of reach with SpreadsheetApp: google.script.run 0.671 + flush 0.134
   // + 55 round trips × 44.7 ms (2.460) + 4,020 cells read × 52 µs (0.209) + 25,250 written

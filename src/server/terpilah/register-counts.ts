@@ -27,7 +27,13 @@ import type { ColumnMapping } from '../../core/terpilah/model';
 import { BlockTallies } from '../../core/terpilah/block-tallies';
 import type { ReportTallies } from '../../core/terpilah/report-tallies';
 import { PESERTA_COLUMN, PESERTA_HEADERS } from '../../core/terpilah/peserta';
-import { blocksOf, dirtyBlocks, MAX_MARKED_BLOCKS, sumBlocks } from '../../core/terpilah/block-counts';
+import {
+  blockOfRow,
+  blocksOf,
+  dirtyBlocks,
+  MAX_MARKED_BLOCKS,
+  sumBlocks,
+} from '../../core/terpilah/block-counts';
 import { chunksOfBlocks, codesOfRows, countIntoBlocks } from '../../core/terpilah/index-rows';
 import {
   CHUNK_CHARS,
@@ -60,6 +66,7 @@ import { repairReport } from './report-repair';
 import {
   appendToTallies,
   type KeptTallies,
+  moveLackingTallies,
   newPartsId,
   partsWrite,
   readParts,
@@ -467,24 +474,37 @@ export function countAppendedRows(
   let fromChunk = 0;
   let tallies: ReportTallies | null = null;
   let parts: PartsWrite | null = null;
+  /** The blocks tallies that lack a person's edit are moved on without (null: not moved). */
+  let lacking: number[] | null = null;
   if (fresh.codes && fresh.key) {
     const added = codesOfRows(rows, fresh.key);
     codes = { nik: fresh.codes.nik + added.nik, name: fresh.codes.name + added.name };
     fromChunk = Math.floor(fresh.codes.nik.length / CHUNK_CHARS);
     // The report's tallies, when they were made for this register as it was: the rows added too
     // (other columns than the add-in's own: left stale, the next report reads Peserta).
-    // (Blocks repaired just now: the tallies do not have the person's edit, stale too.)
-    // (Tallies still without a person's edit the index has, after a headline's repair: stale too.)
     const found =
-      fresh.now.lastColumn <= PESERTA_HEADERS.length && !fresh.repaired
+      fresh.now.lastColumn <= PESERTA_HEADERS.length
         ? talliesFor(index.tallyRow, fresh.now, stored.generation)
         : null;
-    const kept =
-      found && sameCounted(found.counted, { flag: stored.flag, marks: stored.seen }) ? found : null;
+    const current =
+      found !== null &&
+      !fresh.repaired &&
+      sameCounted(found.counted, { flag: stored.flag, marks: stored.seen });
+    const kept = current ? found : null;
     tallies = kept?.merged ?? null;
     // The parts of the blocks the rows go into: the last one (in row 4, read already), and new ones.
     const before = blocksOf(lastBefore);
     const count = blocksOf(lastBefore + rows.length);
+    // Tallies that lack a person's edit (its blocks repaired just now, or by a headline): not added
+    // to (the new rows would be checked against the rows as they are now, the tallies' as they
+    // were); the blocks the rows go into are recorded as missing, and the next report counts
+    // them again with the edited ones (./report-repair.ts: the new rows as rows typed in).
+    // (More blocks than a report repairs, an import's: left stale, the next report reads Peserta.)
+    if (found && !current && found.parts && found.parts.count <= before) {
+      const first = Math.min(blockOfRow(lastBefore + 1), found.parts.count);
+      if (count - first <= MAX_REPAIR_BLOCKS)
+        lacking = Array.from({ length: count - first }, (_, i) => first + i);
+    }
     const head = kept?.parts?.count === before ? kept.parts : null;
     const loaded = new Map<number, string>();
     if (head && kept?.tail) loaded.set(before - 1, kept.tail);
@@ -512,6 +532,7 @@ export function countAppendedRows(
   const counted = { flag: stored.flag, marks: stored.seen };
   const generation = writeIndex(index, stamp, { blocks, codes }, { counted, chunks: { from } });
   if (tallies) writeTallies(index.sheet, stamp, generation, tallies, parts, counted);
+  else if (lacking) moveLackingTallies(index.sheet, index.tallyRow?.[0], stamp, generation, lacking);
 }
 
 /** Whether two records of the blocks' flag and marks are the same. */
@@ -591,7 +612,11 @@ function repairReportIndex(
   const { stored } = found;
   const head = kept.parts;
   if (!stored?.keys || before.lastColumn > PESERTA_HEADERS.length) return null;
-  if (!head || head.count !== blocksOf(before.lastRow)) return null;
+  const count = blocksOf(before.lastRow);
+  // Blocks past the stored parts (rows appended while the tallies lacked an edit, recorded as
+  // missing: moveLackingTallies) are counted again like the dirty ones they are.
+  if (!head || head.count > count) return null;
+  for (let k = head.count; k < count; k++) if (!dirty.includes(k)) return null;
   const texts = readParts(found.sheet, kept);
   const tallies = texts && BlockTallies.fromParts(kept.merged.referenceDate, texts, head.id);
   if (!tallies) return null;
@@ -616,12 +641,14 @@ function repairReportIndex(
   const content: Content = { blocks: repaired.blocks, codes: { nik: window.nik, name: window.name } };
   const chunks = chunksOfBlocks(dirty, before.lastRow);
   const generation = writeIndex(found, before, content, { counted: countedOf(found), chunks });
-  // The parts that changed: the dirty blocks', and those whose duplicate findings did.
-  const all = Array.from({ length: head.count }, (_, k) => k);
+  // The parts that changed: the dirty blocks', and those whose duplicate findings did (and the
+  // stored last one, in row 4 so far, when blocks came after it: it goes to its row).
+  const all = Array.from({ length: count }, (_, k) => k);
   const now = repaired.tallies.partTexts(all, head.id);
-  const changed = new Map([...now].filter(([k, text]) => text !== texts.get(k)));
+  const moved = count > head.count ? head.count - 1 : -1;
+  const changed = new Map([...now].filter(([k, text]) => k === moved || text !== texts.get(k)));
   const merged = repaired.tallies.merged();
-  const write = partsWrite(head.id, head.count, head.width, changed, now.get(head.count - 1) ?? null);
+  const write = partsWrite(head.id, count, head.width, changed, now.get(count - 1) ?? null);
   writeTallies(found.sheet, before, generation, merged, write, countedOf(found));
   return merged;
 }

@@ -8,7 +8,9 @@
  * last block's part is in row 4 so that an add, which reads row 4 anyway, reads and writes no
  * other row of the index. Made by a report that read `Peserta` whole; the add-in's
  * appends (add, import) add their rows inside the lock of the write, through the index's update
- * (./register-counts.ts countAppendedRows).
+ * (./register-counts.ts countAppendedRows). Tallies that lack a person's edit are not added to:
+ * the append records the blocks its rows went into as missing (moveLackingTallies), and the next
+ * report counts them again with the edited ones.
  *
  * The findings of appended rows are exactly the normaliser's: a row's own findings need only the
  * row; a duplicate needs the earlier rows with the same NIK or the same name, which the index's
@@ -226,6 +228,34 @@ export function restampTallies(sheet: Sheet, head: unknown, before: string, gene
     sheet.getRange(TALLY_ROW, 1).setValue(JSON.stringify({ ...parsed, generation }));
   } catch {
     // No tallies (or none of this index): nothing to move.
+  }
+}
+
+/** A mark onEdit never writes (./on-edit.ts: m…): a block recorded under it is one the tallies lack. */
+export const MISSING_MARK = '-';
+
+/**
+ * After an append (add, import) to a register whose tallies lack a person's edit (they are not
+ * added to): row 4's head moved to the index's new stamp and generation, the tallies and their
+ * parts as they were, the blocks `missing` recorded as counted under MISSING_MARK, so that the
+ * next report finds them dirty and counts them again from their rows with the edited ones
+ * (./register-counts.ts repairReportIndex; parts past the stored ones are missing). One cell.
+ */
+export function moveLackingTallies(
+  sheet: Sheet,
+  head: unknown,
+  stamp: CountsStamp,
+  generation: string,
+  missing: readonly number[],
+): void {
+  try {
+    const parsed = JSON.parse(String(head ?? '')) as { seen?: unknown };
+    if (typeof parsed !== 'object' || parsed === null) return;
+    const seen = { ...(parsed.seen as Record<string, string>) };
+    for (const k of missing) seen[k] = MISSING_MARK;
+    sheet.getRange(TALLY_ROW, 1).setValue(JSON.stringify({ ...parsed, stamp, generation, seen }));
+  } catch {
+    // No tallies: nothing to move (the caller read them just now).
   }
 }
 
