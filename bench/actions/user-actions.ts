@@ -56,13 +56,9 @@ const officeState = (events: number, participants: number) => (): WorkbookState 
 const counted = (sizes: [BenchSize, BenchSize]): [BenchSize, BenchSize] =>
   sizes.map((size) => ({ ...size, state: () => withRegisterCounts(size.state()) })) as [BenchSize, BenchSize];
 
-/**
- * The sizes with the counts index built, then one cell of `Peserta` typed by a person in the
- * middle of the register (a sex changed; onEdit runs as for POST /api/edit): the next click
- * repairs that cell's block of 1,000 rows.
- */
-const edited = (sizes: [BenchSize, BenchSize]): [BenchSize, BenchSize] =>
-  counted(sizes).map((size) => ({
+/** The sizes, then a person's typing of one sex cell in the middle of `Peserta` (onEdit runs). */
+const oneCellTyped = (sizes: [BenchSize, BenchSize]): [BenchSize, BenchSize] =>
+  sizes.map((size) => ({
     ...size,
     state: () => {
       const state = size.state();
@@ -72,6 +68,13 @@ const edited = (sizes: [BenchSize, BenchSize]): [BenchSize, BenchSize] =>
       return state;
     },
   })) as [BenchSize, BenchSize];
+
+/**
+ * The sizes with the counts index built, then one cell of `Peserta` typed by a person in the
+ * middle of the register (a sex changed; onEdit runs as for POST /api/edit): the next click
+ * repairs that cell's block of 250 rows.
+ */
+const edited = (sizes: [BenchSize, BenchSize]): [BenchSize, BenchSize] => oneCellTyped(counted(sizes));
 
 /** The sizes after one report: the report's tallies kept in the index. */
 const reported = (sizes: [BenchSize, BenchSize]): [BenchSize, BenchSize] =>
@@ -82,16 +85,7 @@ const reported = (sizes: [BenchSize, BenchSize]): [BenchSize, BenchSize] =>
  * in `edited`: the next report counts that cell's block again (server/terpilah/report-repair.ts).
  */
 const reportedThenEdited = (sizes: [BenchSize, BenchSize]): [BenchSize, BenchSize] =>
-  reported(sizes).map((size) => ({
-    ...size,
-    state: () => {
-      const state = size.state();
-      const rows = state.sheets.find((s) => s.name === 'Peserta')?.rows.length ?? 2;
-      const person = new Workbench({ state, distDir: DIST });
-      typeInto(person, { sheet: 'Peserta', range: `E${Math.ceil(rows / 2)}`, values: [['P']] });
-      return state;
-    },
-  })) as [BenchSize, BenchSize];
+  oneCellTyped(reported(sizes));
 
 /**
  * The sizes of `reportedThenEdited`, then one participant added from the sidebar (the add repairs

@@ -10,8 +10,8 @@ import { BLOCK_ROWS as B } from '../../src/core/terpilah/block-counts';
 import type { Workbench } from '../../src/workbench/runtime';
 import { meterCells } from '../support/cell-meter';
 import { runOk } from '../support/workbench';
-import { sheetOf } from './template-helpers';
 import {
+  addFormSheet,
   fullReport,
   generatedRegister,
   headlineOf,
@@ -33,19 +33,6 @@ function report(workbench: Workbench) {
 
 /** Reads of whole blocks of `Peserta` (every column). */
 const blockReads = (reads: readonly string[]) => reads.filter((r) => r.endsWith(`×${WIDTH}`));
-
-function addFormSheet(workbench: Workbench, rows: string[][]): void {
-  const existing = workbench.state.sheets.findIndex((s) => s.name === FORM);
-  if (existing >= 0) workbench.state.sheets.splice(existing, 1);
-  const sheet = structuredClone(sheetOf(workbench, PESERTA));
-  sheet.sheetId = workbench.state.nextId++;
-  sheet.name = FORM;
-  sheet.hidden = false;
-  sheet.rows = [['Nama', 'L/P', 'NIK', 'Instansi'], ...rows].map((row) => row.map((value) => ({ value })));
-  sheet.maxRows = sheet.rows.length;
-  sheet.maxColumns = 4;
-  workbench.state.sheets.push(sheet);
-}
 
 describe('the report after a person’s edit counts only the edited blocks again', () => {
   test('one cell typed: one read of its block’s rows, the index’s rows, nothing else of Peserta; then fresh again', () => {
@@ -270,7 +257,7 @@ function apply(workbench: Workbench, s: Step): void {
       workbench.run('addParticipant', [{ ...s, confirmDuplicate: true }]);
       return;
     case 'import':
-      addFormSheet(workbench, s.rows);
+      addFormSheet(workbench, FORM, s.rows);
       runOk(workbench, 'importParticipants', [
         { sourceSheet: FORM, mapping: { name: 0, sex: 1, nik: 2, institution: 3 }, activity: 'Rapat PUG' },
       ]);

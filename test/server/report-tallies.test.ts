@@ -6,12 +6,12 @@
  */
 import fc from 'fast-check';
 import type { Workbench } from '../../src/workbench/runtime';
-import type { Cell } from '../../src/workbench/model';
 import { meterCells } from '../support/cell-meter';
 import { runOk } from '../support/workbench';
 import { create } from './progress-helpers';
-import { sheetOf, valuesOf } from './template-helpers';
+import { valuesOf } from './template-helpers';
 import {
+  addFormSheet,
   ACTIVITIES,
   NIK_MAN,
   NIK_WOMAN,
@@ -27,25 +27,11 @@ import {
 const PESERTA = 'Peserta';
 const INDEX = '_Indeks Peserta';
 const FORM = 'Form Responses 1';
-type Value = Cell['value'];
 
 /** Runs the menu report; returns its sheet's values and the cells it read. */
 function report(workbench: Workbench): { values: unknown[][]; read: number } {
   const { cells } = meterCells(() => runOk(workbench, 'menuTerpilahReport'));
   return { values: reportValues(workbench), read: cells.read };
-}
-
-function addFormSheet(workbench: Workbench, rows: Value[][]): void {
-  const existing = workbench.state.sheets.findIndex((s) => s.name === FORM);
-  if (existing >= 0) workbench.state.sheets.splice(existing, 1);
-  const sheet = structuredClone(sheetOf(workbench, PESERTA));
-  sheet.sheetId = workbench.state.nextId++;
-  sheet.name = FORM;
-  sheet.hidden = false;
-  sheet.rows = [['Nama', 'L/P', 'NIK', 'Instansi'], ...rows].map((row) => row.map((value) => ({ value })));
-  sheet.maxRows = sheet.rows.length;
-  sheet.maxColumns = 4;
-  workbench.state.sheets.push(sheet);
 }
 
 const lastRow = (workbench: Workbench) => {
@@ -130,6 +116,7 @@ function apply(workbench: Workbench, s: Step, n: number): void {
     case 'import':
       addFormSheet(
         workbench,
+        FORM,
         s.rows.map(([who, sex, id, inst]) => [n % 2 ? who : `${who} ${n}`, sex, id, inst]),
       );
       runOk(workbench, 'importParticipants', [
@@ -199,7 +186,7 @@ describe('the report from the tallies equals the report from a full read', () =>
     runOk(workbench, 'addParticipant', [
       { name: 'Ana', activity: 'Rapat PUG', sex: 'P', nik: NIK_WOMAN, confirmDuplicate: true },
     ]);
-    addFormSheet(workbench, [
+    addFormSheet(workbench, FORM, [
       ['Budi', 'L', NIK_MAN, ''],
       ['ana', 'P', '', 'OPD A'],
       ['Eka', 'x', '1904014505', ''],

@@ -153,3 +153,20 @@ export function fullReport(workbench: Workbench): unknown[][] {
   runOk(copy, 'menuTerpilahReport');
   return reportValues(copy);
 }
+
+/**
+ * A source sheet `sheet` (Nama, L/P, NIK, Instansi) of `rows`, replacing any of that name, made
+ * from `Peserta`'s state (so it has the grid's settings) for the sidebar's import.
+ */
+export function addFormSheet(workbench: Workbench, sheetName: string, rows: Cell['value'][][]): void {
+  const existing = workbench.state.sheets.findIndex((s) => s.name === sheetName);
+  if (existing >= 0) workbench.state.sheets.splice(existing, 1);
+  const sheet = structuredClone(sheetOf(workbench, 'Peserta'));
+  sheet.sheetId = workbench.state.nextId++;
+  sheet.name = sheetName;
+  sheet.hidden = false;
+  sheet.rows = [['Nama', 'L/P', 'NIK', 'Instansi'], ...rows].map((row) => row.map((value) => ({ value })));
+  sheet.maxRows = sheet.rows.length;
+  sheet.maxColumns = 4;
+  workbench.state.sheets.push(sheet);
+}

@@ -187,6 +187,17 @@ function digitsValue(text: string, from: number, to: number): number {
   return to <= text.length ? n : Number(text.slice(from, to));
 }
 
+/** Sizes each table for `rows` rows from what it needed for `seenRows` (with a tenth to spare). */
+function reserveTables(
+  tables: readonly { readonly size: number; reserve(keys: number): void }[],
+  rows: number,
+  seenRows: number,
+): void {
+  if (!(seenRows > 0) || !(rows > seenRows)) return;
+  const scale = (rows / seenRows) * 1.1;
+  for (const table of tables) table.reserve(Math.ceil(table.size * scale));
+}
+
 /** The high bit of a name entry says whether its first row had a NIK; the rest is the row. */
 const HAD_NIK = 0x40000000;
 
@@ -200,10 +211,7 @@ export class DuplicateCheck {
    * old and the new one at once, so a stream that knows its length early grows at most once.
    */
   reserve(rows: number, seenRows: number): void {
-    if (!(seenRows > 0) || !(rows > seenRows)) return;
-    const scale = (rows / seenRows) * 1.1;
-    this.nikSeen.reserve(Math.ceil(this.nikSeen.size * scale));
-    this.nameSeen.reserve(Math.ceil(this.nameSeen.size * scale));
+    reserveTables([this.nikSeen, this.nameSeen], rows, seenRows);
   }
 
   /** Forgets every row (the tables are the largest thing a long stream keeps): no check after. */
@@ -326,10 +334,7 @@ export class DuplicateKeyCheck {
 
   /** Sizes the tables for `rows` rows from what `seenRows` rows needed (DuplicateCheck.reserve). */
   reserve(rows: number, seenRows: number): void {
-    if (!(seenRows > 0) || !(rows > seenRows)) return;
-    const scale = (rows / seenRows) * 1.1;
-    this.nikSeen.reserve(Math.ceil(this.nikSeen.size * scale));
-    this.nameSeen.reserve(Math.ceil(this.nameSeen.size * scale));
+    reserveTables([this.nikSeen, this.nameSeen], rows, seenRows);
   }
 
   nik(hi: number, lo: number, row: number): number | undefined {
@@ -360,10 +365,7 @@ export class DuplicateKeySet {
 
   /** Sizes the sets for `rows` rows from what `seenRows` rows needed (DuplicateCheck.reserve). */
   reserve(rows: number, seenRows: number): void {
-    if (!(seenRows > 0) || !(rows > seenRows)) return;
-    const scale = (rows / seenRows) * 1.1;
-    this.nikSeen.reserve(Math.ceil(this.nikSeen.size * scale));
-    this.nameSeen.reserve(Math.ceil(this.nameSeen.size * scale));
+    reserveTables([this.nikSeen, this.nameSeen], rows, seenRows);
   }
 
   /** Whether the NIK key was seen before (DuplicateKeyCheck.nik gave a first row). */
