@@ -33,6 +33,17 @@ export function blockSpan(block: number, lastRow: number): { first: number; coun
   return { first, count: Math.max(0, Math.min(BLOCK_ROWS, lastRow - first + 1)) };
 }
 
+/** The blocks as runs of consecutive blocks, in order (a repair reads one run in one read). */
+export function blockRuns(blocks: readonly number[]): { first: number; count: number }[] {
+  const runs: { first: number; count: number }[] = [];
+  for (const k of [...blocks].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && k === last.first + last.count) last.count++;
+    else runs.push({ first: k, count: 1 });
+  }
+  return runs;
+}
+
 /**
  * The blocks an edit of sheet rows `firstRow` … `lastRow` touches; null when it touches the header
  * or more than MAX_MARKED_BLOCKS blocks (then the whole index is made stale instead).

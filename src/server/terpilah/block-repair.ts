@@ -4,7 +4,7 @@
  * index is made of (activity, sex, NIK, NIP; the name too when the codes are kept), and their
  * counts and codes replace the blocks' old ones. Reads only; the caller writes, in its lock.
  */
-import { BLOCK_ROWS, blockSpan, spliceCodes } from '../../core/terpilah/block-counts';
+import { BLOCK_ROWS, blockRuns, blockSpan, spliceCodes } from '../../core/terpilah/block-counts';
 import { codesOfRows, countsOfRows } from '../../core/terpilah/index-rows';
 import type { ColumnMapping } from '../../core/terpilah/model';
 import { PESERTA_COLUMN } from '../../core/terpilah/peserta';
@@ -55,17 +55,6 @@ function columnSpans(columns: readonly number[]): { first: number; count: number
   return spans;
 }
 
-/** Consecutive blocks together: one read per run and column span. */
-function runsOf(blocks: readonly number[]): { first: number; count: number }[] {
-  const runs: { first: number; count: number }[] = [];
-  for (const k of [...blocks].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && k === last.first + last.count) last.count++;
-    else runs.push({ first: k, count: 1 });
-  }
-  return runs;
-}
-
 /** A block's rows' codes, made again: what replaces that block's part of rows 2 and 3. */
 export interface BlockCodes {
   block: number;
@@ -95,7 +84,7 @@ export function repairBlocks(
   const wanted = [mapping.activity, mapping.sex, mapping.nik, mapping.nip];
   if (key) wanted.push(PESERTA_COLUMN.Kegiatan - 1, PESERTA_COLUMN.Nama - 1, PESERTA_COLUMN.NIK - 1);
   const spans = columnSpans(wanted.filter((c): c is number => c !== undefined));
-  for (const run of runsOf(dirty)) {
+  for (const run of blockRuns(dirty)) {
     const { first } = blockSpan(run.first, lastRow);
     const count = Math.max(0, Math.min(run.count * BLOCK_ROWS, lastRow - first + 1));
     const grid: unknown[][] = Array.from({ length: count }, () => []);

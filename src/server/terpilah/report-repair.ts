@@ -20,7 +20,7 @@
  * their rows as the check over every row would. Reads only; the caller writes, in its lock.
  */
 import { duplicatePrint, firstRowOf, type BlockTallies } from '../../core/terpilah/block-tallies';
-import { BLOCK_ROWS, blockSpan } from '../../core/terpilah/block-counts';
+import { BLOCK_ROWS, blockRuns, blockSpan } from '../../core/terpilah/block-counts';
 import { DuplicateCheck } from '../../core/terpilah/duplicates';
 import { codesOfRows, countsOfRows } from '../../core/terpilah/index-rows';
 import type { QualityFinding } from '../../core/terpilah/model';
@@ -51,17 +51,6 @@ export interface ReportRepair {
   codes: BlockCodes[];
 }
 
-/** Consecutive blocks together: one read per run. */
-function runsOf(blocks: readonly number[]): { first: number; count: number }[] {
-  const runs: { first: number; count: number }[] = [];
-  for (const k of [...blocks].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && k === last.first + last.count) last.count++;
-    else runs.push({ first: k, count: 1 });
-  }
-  return runs;
-}
-
 const codeAt = (codes: string, row: number) => codes.slice(row * CODE_CHARS, (row + 1) * CODE_CHARS);
 
 export function repairReport(peserta: Sheet, input: ReportRepairInput): ReportRepair {
@@ -75,7 +64,7 @@ export function repairReport(peserta: Sheet, input: ReportRepairInput): ReportRe
   const lines = new Map<number, unknown[]>();
   const fresh = new Map<number, { nik: string; name: string }>();
   const changed = new Set<number>();
-  for (const run of runsOf(input.dirty)) {
+  for (const run of blockRuns(input.dirty)) {
     const { first } = blockSpan(run.first, lastRow);
     const count = Math.max(0, Math.min(run.count * BLOCK_ROWS, lastRow - first + 1));
     const grid = count > 0 ? peserta.getSheetValues(first, 1, count, lastColumn) : [];

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   BLOCK_ROWS,
   blockOfRow,
+  blockRuns,
   blocksOf,
   blockSpan,
   decodeBlocks,
@@ -161,5 +162,16 @@ describe('what the index keeps of rows in hand', () => {
       from: chunkOf(2 + last * BLOCK_ROWS),
       to: chunkOf(99_801),
     });
+  });
+});
+
+describe('blockRuns', () => {
+  test('joins consecutive blocks in order, whatever order they come in', () => {
+    expect(blockRuns([7, 3, 4, 0, 5])).toEqual([
+      { first: 0, count: 1 },
+      { first: 3, count: 3 },
+      { first: 7, count: 1 },
+    ]);
+    expect(blockRuns([])).toEqual([]);
   });
 });
