@@ -37,22 +37,39 @@ function rowCells(row: TableRow, category = row.category): string[] {
   ];
 }
 
-/** Rows of cells aligned in columns: the first column left-aligned, the others right-aligned. */
+/** Characters as a terminal counts them: code points (a surrogate pair is one). */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * Rows of cells aligned in columns: the first column left-aligned, the others right-aligned.
+ * Lengths counted once per cell without spreading strings into arrays: the printout of 400
+ * activities (13.7 MB) took ~0.5 s with `[...text].length` twice per cell.
+ */
 export function alignColumns(rows: string[][], separatorAfter: number[] = []): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => [...(row[c] ?? '')].length)));
-  const pad = (text: string, c: number) => {
-    const gap = ' '.repeat(widths[c] - [...text].length);
-    return c === 0 ? text + gap : gap + text;
-  };
+  const lengths = rows.map((row) => row.map((cell) => codePoints(cell ?? '')));
+  const widths = rows[0].map((_, c) => lengths.reduce((w, row) => Math.max(w, row[c] ?? 0), 0));
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
   const lines: string[] = [];
   rows.forEach((row, r) => {
-    lines.push(
-      row
-        .map((cell, c) => pad(cell, c))
-        .join(' | ')
-        .trimEnd(),
-    );
+    let line = '';
+    for (let c = 0; c < row.length; c++) {
+      const gap = ' '.repeat(widths[c] - lengths[r][c]);
+      line += (c > 0 ? ' | ' : '') + (c === 0 ? row[c] + gap : gap + row[c]);
+    }
+    lines.push(line.trimEnd());
     if (separatorAfter.includes(r)) lines.push(rule);
   });
   return lines.join('\n');
