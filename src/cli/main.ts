@@ -383,7 +383,8 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       `Kolom diabaikan / ignored columns: ${describeHeaders(match.unmatched.map((h) => String(h)))}`,
     );
   io.stdout(maskNiks(lines.join('\n')) + '\n\n');
-  writeReport(summaries, io.stdout);
+  // writeReport masks every piece it writes (print.ts): straight out, not masked a second time.
+  writeReport(summaries, rawIo.stdout);
   return EXIT_OK;
 }
 
