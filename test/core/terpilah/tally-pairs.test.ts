@@ -2,7 +2,7 @@
  * SummaryTally counts the activities' institutions and regencies in an array per activity or,
  * when sparse, in one hash table (the all-activities ones and provenance summed from the
  * activities'): against summariseAll on the same participants, the same tables in the same row
- * order, also when the arrays and the hash table grow many times over.
+ * order, also when the arrays and the hash table grow many times over, whatever the batch size.
  */
 import fc from 'fast-check';
 import { normaliseRows } from '../../../src/core/terpilah/normalise';
@@ -22,9 +22,9 @@ const tables = (summaries: TerpilahSummary[]) =>
     provenance,
   }));
 
-function tallied(rows: string[][], limits?: PairLimits) {
+function tallied(rows: string[][], limits?: PairLimits, batch?: number) {
   const { participants, quality } = normaliseRows(rows, MAPPING, OPTIONS);
-  const tally = new SummaryTally(limits);
+  const tally = new SummaryTally(limits, batch);
   for (const p of participants) tally.add(p);
   return { streamed: tables(tally.summaries()), whole: tables(summariseAll(participants, quality)) };
 }
@@ -89,6 +89,20 @@ describe('SummaryTally = summariseAll', () => {
         }
       }),
       { numRuns: 20 },
+    );
+  });
+
+  test('counted in batches of any size (flushed when full and when read): the same', () => {
+    fc.assert(
+      fc.property(
+        fc.array(row(6, 12), { maxLength: 200 }),
+        fc.integer({ min: 1, max: 40 }),
+        (rows, batch) => {
+          const { streamed, whole } = tallied(rows, undefined, batch);
+          expect(streamed).toEqual(whole);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });
