@@ -203,7 +203,9 @@ export function provenanceId(p: Participant): number {
     return SOURCE_INDEX.has(value as string) ? (value as ValueSource) : 'unknown';
   };
   const [sex, age, nik, nip, regency, disability, role, institution] = PROVENANCE_FIELDS.map(source);
-  return (sharedProvenance(sex, age, nik, nip, regency, disability, role, institution) as Numbered)[SHARED_ID]!;
+  return (sharedProvenance(sex, age, nik, nip, regency, disability, role, institution) as Numbered)[
+    SHARED_ID
+  ]!;
 }
 
 /** The sources of a provenance number, as VALUE_SOURCES' indices in PROVENANCE_FIELDS' order. */
