@@ -69,17 +69,12 @@ export function maskNik(nik: string): string {
  * (RUN: digits, WS and PUNCT only) hold a NIK. A superset of RUN's characters continues a
  * stretch (every control, space and non-ASCII character, . / _ -), so "no" is exact; the
  * findings of a register ("Baris 1234: NIK 1901********1234 sama dengan baris 98") are all "no".
+ * A regex rather than a loop over charCodeAt: the CLI masks its whole printout (13.7 MB at 1 M
+ * rows), 89 → 62 ms a pass. Linear, at most 16 tries a digit: separators and digits are disjoint.
  */
-function mayHoldNik(text: string): boolean {
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (++digits >= 16) return true;
-    } else if (!(c <= 0x20 || c >= 0x80 || c === 46 || c === 47 || c === 95 || c === 45)) digits = 0;
-  }
-  return false;
-}
+// eslint-disable-next-line no-control-regex -- controls continue a stretch, as in RUN's \s
+const SIXTEEN_DIGITS = /\d(?:[\x00-\x20\x2d-\x2f\x5f\x80-\uffff]*\d){15}/;
+const mayHoldNik = (text: string): boolean => SIXTEEN_DIGITS.test(text);
 
 /** `text` with every NIK in it masked (the rule above); anything else unchanged. */
 export function maskNiksIn(text: string): string {

@@ -144,7 +144,14 @@ function sourceIndex(source: ValueSource): number {
       return UNKNOWN_INDEX;
   }
 }
-const SHARED_INDICES = new WeakMap<Provenance, Uint8Array>();
+/**
+ * Per shared provenance its number (in order of first use) and its sources as indices. The
+ * number sits on the frozen object under a symbol, not enumerable (no output, copy or equality
+ * sees it): a property load per row where a WeakMap lookup cost ~0.1 µs.
+ */
+const SHARED_ID = Symbol('provenance id');
+const SHARED_INDICES: Uint8Array[] = [];
+type Numbered = Provenance & { readonly [SHARED_ID]?: number };
 
 /** The shared provenance of these sources (PROVENANCE_FIELDS' order). */
 export function sharedProvenance(
@@ -174,28 +181,43 @@ export function sharedProvenance(
       indices[f] = rest % S;
     }
     PROVENANCE_FIELDS.forEach((field, f) => (provenance[field] = VALUE_SOURCES[indices[f]]));
+    Object.defineProperty(provenance, SHARED_ID, { value: SHARED_INDICES.length });
+    SHARED_INDICES.push(indices);
     shared = Object.freeze(provenance);
     SHARED.set(code, shared);
-    SHARED_INDICES.set(shared, indices);
   }
   return shared;
 }
+
+/**
+ * The number of a participant's provenance (provenanceSources gives its sources): the shared
+ * one's, or for one built by hand (not by the normaliser) the shared one with its sources, an
+ * unknown source or none counted as unknown.
+ */
+export function provenanceId(p: Participant): number {
+  const provenance = p.provenance as Numbered | undefined;
+  const id = provenance ? provenance[SHARED_ID] : undefined;
+  if (id !== undefined) return id;
+  const source = (field: ProvenanceField): ValueSource => {
+    const value = provenance?.[field];
+    return SOURCE_INDEX.has(value as string) ? (value as ValueSource) : 'unknown';
+  };
+  const [sex, age, nik, nip, regency, disability, role, institution] = PROVENANCE_FIELDS.map(source);
+  return (sharedProvenance(sex, age, nik, nip, regency, disability, role, institution) as Numbered)[
+    SHARED_ID
+  ]!;
+}
+
+/** The sources of a provenance number, as VALUE_SOURCES' indices in PROVENANCE_FIELDS' order. */
+export const provenanceSources = (id: number): Uint8Array => SHARED_INDICES[id];
 
 /**
  * Adds one participant to a tally (field × source, as integers: the hot loop stays cheap), at
  * `offset` in `into` (one array holding a tally per activity).
  */
 export function tallyProvenance(into: Int32Array, p: Participant, offset = 0): void {
-  const provenance = p.provenance;
-  const indices = provenance && SHARED_INDICES.get(provenance);
-  if (indices) {
-    for (let f = 0; f < FIELD_COUNT; f++) into[offset + f * S + indices[f]]++;
-    return;
-  }
-  for (let f = 0; f < FIELD_COUNT; f++) {
-    const source = provenance ? SOURCE_INDEX.get(provenance[PROVENANCE_FIELDS[f]]) : undefined;
-    into[offset + f * S + (source ?? UNKNOWN_INDEX)]++;
-  }
+  const indices = SHARED_INDICES[provenanceId(p)];
+  for (let f = 0; f < FIELD_COUNT; f++) into[offset + f * S + indices[f]]++;
 }
 
 export function countsOf(tallied: Int32Array): ProvenanceCounts {

@@ -68,12 +68,9 @@ export class RowCursor implements RowCells {
 
   flag(code: QualityCode, field: ParticipantField | null, text: string): void {
     const row = this.row;
-    this.quality.push({
-      row,
-      ...(field ? { column: FIELD_LABELS[field] } : {}),
-      code,
-      message: maskNiksIn(`Baris ${row}: ${text}`),
-    });
+    const message = maskNiksIn(`Baris ${row}: ${text}`);
+    // Two literals, not a spread of the column: a finding 0.9 → 0.55 µs (flag and quote, CPU medians).
+    this.quality.push(field ? { row, column: FIELD_LABELS[field], code, message } : { row, code, message });
   }
 }
 

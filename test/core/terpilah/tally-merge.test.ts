@@ -40,8 +40,8 @@ function normalised(rows: string[][]): { p: Participant; findings: QualityFindin
   return participants.map((p) => ({ p, findings: quality.filter((f) => f.row === p.row) }));
 }
 
-function tallyOf(items: { p: Participant; findings: QualityFinding[] }[]): SummaryTally {
-  const tally = new SummaryTally();
+function tallyOf(items: { p: Participant; findings: QualityFinding[] }[], batch?: number): SummaryTally {
+  const tally = new SummaryTally(undefined, batch);
   for (const { p, findings } of items) tally.add(p, findings);
   return tally;
 }
@@ -61,7 +61,8 @@ describe('SummaryTally.merge', () => {
             .map((from, i, all) => items.slice(from, all[i + 1] ?? items.length));
           const merged = new SummaryTally();
           // Through structured clone, as from a worker thread.
-          for (const part of parts) merged.merge(structuredClone(tallyOf(part).state()));
+          // Small batches: some rows of a part are still in its batch when it is posted.
+          for (const part of parts) merged.merge(structuredClone(tallyOf(part, 3).state()));
           expect(merged.summaries()).toEqual(whole);
         },
       ),
