@@ -9,7 +9,7 @@ import { parseDate } from '../dates';
 import { DEFAULT_TIME_ZONE, isoDateInZone } from '../time';
 import { ageGroup, lifeStage } from './age';
 import { parseAttendance } from './attendance';
-import { cleanText, isBlank, TEXT_CAP } from './cell-text';
+import { cleanText, isBlank, ownCopy, TEXT_CAP } from './cell-text';
 import { parseDisabilityAnswer } from './disability';
 import { DuplicateCheck } from './duplicates';
 import { FIELD_LABELS } from './headers';
@@ -165,6 +165,9 @@ const MEMO_TEXT = 120;
 /**
  * Memoises a pure reader of one cell by its text (other values are read every time). Full at
  * `limit` distinct texts: the ones kept stay, new ones are read every time. Limit 0: no memo.
+ * A text not yet kept is read as an own copy (ownCopy): a file reader's cells are slices of its
+ * text, and a kept key, or a result holding its text, would keep all that text alive. Copying
+ * on a miss only, not every cell of the column, took 0.15 s off 1 M rows.
  */
 function memo<T>(read: (value: unknown) => T, limit: number): (value: unknown) => T {
   if (limit <= 0) return read;
@@ -175,13 +178,14 @@ function memo<T>(read: (value: unknown) => T, limit: number): (value: unknown) =
   return (value) => {
     if (value === '') return (empty ??= { result: read(value) }).result;
     if (typeof value !== 'string' || value.length > MEMO_TEXT) {
-      if (value !== undefined) return read(value);
+      if (value !== undefined) return read(typeof value === 'string' ? ownCopy(value) : value);
       return (absent ??= { result: read(value) }).result;
     }
     let result = cache.get(value);
     if (result === undefined) {
-      result = read(value);
-      if (cache.size < limit) cache.set(value, result);
+      const own = ownCopy(value);
+      result = read(own);
+      if (cache.size < limit) cache.set(own, result);
     }
     return result;
   };

@@ -7,7 +7,7 @@
 import { parseDate } from '../dates';
 import { parseAge, plausibleAgeAt } from './age';
 import { fixedWidthDate } from './date-digits';
-import { cleanText, isBlank } from './cell-text';
+import { cleanText, isBlank, ownCopy } from './cell-text';
 import type { Participant, ParticipantField } from './model';
 import type { RowCells } from './row-cells';
 
@@ -36,7 +36,8 @@ export function parseBirthDate(v: unknown, timeZone?: string): string | null {
     if (date === undefined) {
       date = birthDateText(v);
       if (BIRTH_DATES.size >= BIRTH_DATE_CACHE) BIRTH_DATES.clear();
-      if (v.length <= 80) BIRTH_DATES.set(v, date);
+      // Kept as an own copy: a file reader's cell would keep the file's text alive.
+      if (v.length <= 80) BIRTH_DATES.set(ownCopy(v), date);
     }
     return date;
   }
