@@ -74,7 +74,8 @@ export const AGE_CHECK_ABOVE = 100;
 
 /**
  * `nikBirthDate` (the NIK's ISO birth date) lets a typed birth date be compared day for day;
- * without it the comparison is by age, with a year of slack.
+ * without it the comparison is by age, with a year of slack. The normaliser passes the cells it
+ * already took from the row (`ageRaw`, `birthRaw`).
  */
 export function readAge(
   cells: RowCells,
@@ -82,9 +83,9 @@ export function readAge(
   fromNip: number | null,
   nikBirthDate?: string | null,
   read: AgeCellReaders = AGE_CELLS,
+  ageRaw: unknown = cells.at('age'),
+  birthRaw: unknown = cells.at('birthDate'),
 ): Pick<Participant, 'age' | 'ageSource'> {
-  const ageRaw = cells.at('age');
-  const birthRaw = cells.at('birthDate');
   const stated = read.statedAge(ageRaw);
   let fromBirth: number | null = null;
   let birth: string | null = null;

@@ -69,16 +69,20 @@ const capped = (value: unknown) => (typeof value === 'string' ? value.slice(0, 6
 /**
  * The NIK column. Staff sometimes type an 18-digit NIP there: when the NIP column is empty and
  * the digits are a valid NIP, they are handed on as `nip` instead of being flagged as a bad NIK.
+ * The normaliser passes the cells it already took from the row (`raw`, and whether the NIP is blank).
  */
-export function readNik(cells: RowCells): IdReading & { nip: string | null } {
-  const raw = cells.at('nik');
+export function readNik(
+  cells: RowCells,
+  raw: unknown = cells.at('nik'),
+  nipBlank: boolean = isBlank(cells.at('nip')),
+): IdReading & { nip: string | null } {
   if (isBlank(raw)) return NO_NIK;
   const input = capped(raw);
   // Most NIKs are typed as their plain digits: no separators to take out, no pattern to test.
   const plain = typeof input === 'string' && isAsciiDigits(input);
   const digits = plain ? (input as string) : typeof input === 'string' ? idDigits(input) : '';
   const allDigits = plain || /^\d+$/.test(digits);
-  if (allDigits && digits.length === 18 && isBlank(cells.at('nip')) && decodeNip(digits).ok)
+  if (allDigits && digits.length === 18 && nipBlank && decodeNip(digits).ok)
     return { ...NOTHING, nip: digits };
   const id = allDigits && digits.length === 16 ? digits : '';
   if (id !== '' && provinceKnown(id)) {
