@@ -7,7 +7,7 @@
  */
 import { parseDate } from '../dates';
 import { DEFAULT_TIME_ZONE, isoDateInZone } from '../time';
-import { ageGroup, lifeStage } from './age';
+import { ageGroup, digitsAge, lifeStage } from './age';
 import { parseAttendance } from './attendance';
 import { cleanText, isBlank, ownCopy, TEXT_CAP } from './cell-text';
 import { parseDisabilityAnswer } from './disability';
@@ -246,10 +246,15 @@ function memo<T>(read: (value: unknown) => T, limit: number): (value: unknown) =
 
 function cellReaders(columns: ColumnMapping, timeZone: string, limit: number): CellReaders {
   const text = (cap: number) => (v: unknown) => cleanText(v, cap, timeZone);
+  const statedMemo = memo(statedAge, limit);
   const answer = memo((v) => parseDisabilityAnswer(cleanText(v, 60, timeZone)), limit);
   return {
     sex: memo(sexCell, limit),
-    age: { statedAge: memo(statedAge, limit), birthDate: parseBirthDate },
+    age: {
+      // Plain digits are read in place: cheaper than the memo's lookup (a third of the ages typed).
+      statedAge: (raw) => (typeof raw === 'string' ? digitsAge(raw) : undefined) ?? statedMemo(raw),
+      birthDate: parseBirthDate,
+    },
     disability: {
       answer: (raw) => answer(raw),
       wgFields: WG_FIELDS.filter((field) => columns[field] !== undefined),

@@ -5,11 +5,18 @@
  * from, is a finding too.
  */
 import { parseDate } from '../dates';
-import { parseAge, plausibleAgeAt } from './age';
-import { fixedWidthDate } from './date-digits';
+import { parseAge, plausibleAgeAt, plausibleAgeOnDays } from './age';
+import { fixedWidthDate, fixedWidthDay, isoDay } from './date-digits';
 import { cleanText, isBlank, ownCopy } from './cell-text';
 import type { Participant, ParticipantField } from './model';
 import type { RowCells } from './row-cells';
+
+/** isoDay of the last reference date asked for (the rows of one activity share it). */
+let lastReference = { date: '', day: 0 };
+const referenceDayOf = (date: string): number => {
+  if (date !== lastReference.date) lastReference = { date, day: isoDay(date) };
+  return lastReference.day;
+};
 
 /** The columns an age can come from. */
 const AGE_SOURCES: readonly ParticipantField[] = ['age', 'birthDate', 'nik', 'nip'];
@@ -88,14 +95,26 @@ export function readAge(
 ): Pick<Participant, 'age' | 'ageSource'> {
   const stated = read.statedAge(ageRaw);
   let fromBirth: number | null = null;
+  /** The typed birth date as yyyymmdd (isoDay), 0 when unreadable. */
+  let birthDay = 0;
+  /** The birth date as read, when not read as a day number in place. */
   let birth: string | null = null;
   let birthProblem: 'future' | 'impossible' | null = null;
   if (!isBlank(birthRaw)) {
-    birth = read.birthDate(birthRaw, cells.timeZone);
-    if (!birth) birthProblem = 'impossible';
-    else if (birth > cells.reference) birthProblem = 'future';
+    // An ISO reference (the normaliser's always is) and the two usual shapes are compared and
+    // aged as day numbers: no ISO text is built and read again per row (0.1 µs a row less).
+    const referenceDay = referenceDayOf(cells.reference);
+    const fixed = referenceDay > 0 && typeof birthRaw === 'string' ? fixedWidthDay(birthRaw) : -1;
+    birth = fixed >= 0 ? null : read.birthDate(birthRaw, cells.timeZone);
+    birthDay = fixed >= 0 ? fixed : birth ? isoDay(birth) : 0;
+    if (fixed >= 0 ? birthDay === 0 : !birth) birthProblem = 'impossible';
+    else if (referenceDay > 0 && birthDay > 0 ? birthDay > referenceDay : birth! > cells.reference)
+      birthProblem = 'future';
     else {
-      fromBirth = plausibleAgeAt(birth, cells.reference);
+      fromBirth =
+        referenceDay > 0 && birthDay > 0
+          ? plausibleAgeOnDays(birthDay, referenceDay)
+          : plausibleAgeAt(birth!, cells.reference);
       if (fromBirth === null) birthProblem = 'impossible';
     }
   }
@@ -131,8 +150,8 @@ export function readAge(
     );
 
   // One year of slack: people round their age, and a form filled in before a birthday says one less.
-  const birthComparedByDay = fromBirth !== null && birth !== null && Boolean(nikBirthDate);
-  if (birthComparedByDay && birth !== nikBirthDate)
+  const birthComparedByDay = fromBirth !== null && Boolean(nikBirthDate);
+  if (birthComparedByDay && (birthDay > 0 ? birthDay !== isoDay(nikBirthDate!) : birth !== nikBirthDate))
     cells.flag(
       'birthDateContradictsNik',
       'birthDate',
