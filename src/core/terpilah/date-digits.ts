@@ -36,6 +36,19 @@ export function isoDay(text: string): number {
   return year < 0 || month < 0 || day < 0 ? 0 : year * 10000 + month * 100 + day;
 }
 
+/** isoDay of the last reference date asked for (the rows of one activity share it: read once). */
+let lastReference = { date: '', day: 0 };
+export function referenceDay(date: string): number {
+  if (date !== lastReference.date) lastReference = { date, day: isoDay(date) };
+  return lastReference.day;
+}
+
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
+
+/** The ISO date of a day number yyyymmdd of a four-digit year (isoDay's inverse). */
+export const isoOfDay = (day: number): string =>
+  `${Math.floor(day / 10000)}-${TWO_DIGITS[Math.floor(day / 100) % 100]}-${TWO_DIGITS[day % 100]}`;
+
 const isDateSeparator = (code: number) => code === 47 || code === 46 || code === 45; // / . -
 
 /**

@@ -6,17 +6,10 @@
  */
 import { parseDate } from '../dates';
 import { parseAge, plausibleAgeAt, plausibleAgeOnDays } from './age';
-import { fixedWidthDate, fixedWidthDay, isoDay } from './date-digits';
+import { fixedWidthDate, fixedWidthDay, isoDay, referenceDay as referenceDayOf } from './date-digits';
 import { cleanText, isBlank, ownCopy } from './cell-text';
 import type { Participant, ParticipantField } from './model';
 import type { RowCells } from './row-cells';
-
-/** isoDay of the last reference date asked for (the rows of one activity share it). */
-let lastReference = { date: '', day: 0 };
-const referenceDayOf = (date: string): number => {
-  if (date !== lastReference.date) lastReference = { date, day: isoDay(date) };
-  return lastReference.day;
-};
 
 /** The columns an age can come from. */
 const AGE_SOURCES: readonly ParticipantField[] = ['age', 'birthDate', 'nik', 'nip'];
