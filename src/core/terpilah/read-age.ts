@@ -4,12 +4,18 @@
  * (the written value is kept); no readable age, when the register has any column to read one
  * from, is a finding too.
  */
-import { parseDate } from '../dates';
+import { namedMonthDay, parseDate } from '../dates';
 import { parseAge, plausibleAgeAt, plausibleAgeOnDays } from './age';
 import { fixedWidthDate, fixedWidthDay, isoDay, referenceDay as referenceDayOf } from './date-digits';
 import { cleanText, isBlank, ownCopy } from './cell-text';
 import type { Participant, ParticipantField } from './model';
 import type { RowCells } from './row-cells';
+
+/** A birth date in a usual shape ("1990-05-12", "12/05/1990", "12 Mei 1990") as yyyymmdd, read in place: 0 when no date, -1 for any other text. */
+function dayInPlace(text: string): number {
+  const fixed = fixedWidthDay(text);
+  return fixed >= 0 ? fixed : namedMonthDay(text);
+}
 
 /** The columns an age can come from. */
 const AGE_SOURCES: readonly ParticipantField[] = ['age', 'birthDate', 'nik', 'nip'];
@@ -94,10 +100,10 @@ export function readAge(
   let birth: string | null = null;
   let birthProblem: 'future' | 'impossible' | null = null;
   if (!isBlank(birthRaw)) {
-    // An ISO reference (the normaliser's always is) and the two usual shapes are compared and
+    // An ISO reference (the normaliser's always is) and the three usual shapes are compared and
     // aged as day numbers: no ISO text is built and read again per row (0.1 µs a row less).
     const referenceDay = referenceDayOf(cells.reference);
-    const fixed = referenceDay > 0 && typeof birthRaw === 'string' ? fixedWidthDay(birthRaw) : -1;
+    const fixed = referenceDay > 0 && typeof birthRaw === 'string' ? dayInPlace(birthRaw) : -1;
     birth = fixed >= 0 ? null : read.birthDate(birthRaw, cells.timeZone);
     birthDay = fixed >= 0 ? fixed : birth ? isoDay(birth) : 0;
     if (fixed >= 0 ? birthDay === 0 : !birth) birthProblem = 'impossible';

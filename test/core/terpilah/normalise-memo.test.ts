@@ -5,7 +5,7 @@
  * against the regex or Date reading it stands in for.
  */
 import fc from 'fast-check';
-import { isoDate, parseDate } from '../../../src/core/dates';
+import { isoDate, namedMonthDay, parseDate } from '../../../src/core/dates';
 import {
   ageAt,
   digitsAge,
@@ -191,6 +191,52 @@ describe('digit fast paths agree with the readings they replace', () => {
     );
   });
 
+  /** "12 Mei 1990" and its near misses: any case, a dot or not, unknown words, odd spaces. */
+  const namedDate = fc
+    .record({
+      d: fc.integer({ min: 0, max: 32 }).chain((d) => fc.constantFrom(String(d), String(d).padStart(2, '0'))),
+      word: fc.constantFrom(
+        'Mei',
+        'mei',
+        'MEI',
+        'Agustus',
+        'agt',
+        'Ags',
+        'Sept',
+        'sep',
+        'Oct',
+        'Okt',
+        'may',
+        'Pebruari',
+        'x',
+        'Mei2',
+        'Juni',
+      ),
+      dot: fc.constantFrom('', '.', '..'),
+      y: fc.integer({ min: 1850, max: 2250 }).map(String),
+      gap: fc.constantFrom(' ', ' ', ' ', '  ', '\t'),
+      around: fc.constantFrom('', '', ' ', 'x'),
+    })
+    .map(({ d, word, dot, y, gap, around }) => `${d} ${word}${dot}${gap}${y}${around}`);
+
+  test('named-month dates read in place are isoDay of parseBirthDate (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.oneof(namedDate, fc.string({ maxLength: 16 })), (text) => {
+        const day = namedMonthDay(text);
+        if (day >= 0) {
+          const date = parseBirthDate(text);
+          expect(day).toBe(date ? isoDay(date) : 0);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect([
+      namedMonthDay('12 Mei 1990'),
+      namedMonthDay('31 Feb. 1990'),
+      namedMonthDay('12  Mei 1990'),
+    ]).toEqual([19900512, 0, -1]);
+  });
+
   test('ten-character dates read as day numbers are isoDay of fixedWidthDate (fast-check)', () => {
     fc.assert(
       fc.property(fc.oneof(dateLike, realDate, fc.string({ maxLength: 12 })), (text) => {
@@ -241,7 +287,7 @@ describe('digit fast paths agree with the readings they replace', () => {
     const nikBirth = fc.constantFrom(undefined, null, '1990-05-12', '1979-08-17', '2024-06-01');
     fc.assert(
       fc.property(
-        fc.oneof(dateLike, realDate),
+        fc.oneof(dateLike, realDate, namedDate),
         fc.constantFrom('2024-06-01', '1990-05-12', '1979-08-17'),
         fc.option(fc.integer({ min: 0, max: 130 })),
         nikBirth,
