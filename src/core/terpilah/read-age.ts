@@ -11,7 +11,10 @@ import { cleanText, isBlank, ownCopy } from './cell-text';
 import type { Participant, ParticipantField } from './model';
 import type { RowCells } from './row-cells';
 
-/** A birth date in a usual shape ("1990-05-12", "12/05/1990", "12 Mei 1990") as yyyymmdd, read in place: 0 when no date, -1 for any other text. */
+/**
+ * A birth date in a usual shape ("1990-05-12", "12/05/1990", "12 Mei 1990") as yyyymmdd, read in
+ * place as parseBirthDate reads it: 0 when it is no date, -1 for any other text.
+ */
 function dayInPlace(text: string): number {
   const fixed = fixedWidthDay(text);
   return fixed >= 0 ? fixed : namedMonthDay(text);
