@@ -18,18 +18,6 @@ import { ReadError } from './read-file';
 
 const WORKER_KEY = 'sopTerpilahRangeWorker';
 
-/**
- * papaparse's fields are slices of the text they were parsed from (V8 slices strings of 13
- * characters or more), and a reader that memoises a cell by its text (read-age's birth dates,
- * normalise's one-cell readers, the tally's interned institutions) keeps that text alive: a few
- * thousand birth dates kept ~50 MB of the file's text per worker. The cells of those columns
- * are copies of their own (a new string sliced from a flat copy: only it stays alive).
- */
-const SLICED_FROM = 13;
-const copied = (text: string): string => (text + ' ').slice(0, -1);
-/** Columns of fields whose readers keep cells by their text (every one but the ids, name and position). */
-const UNCACHED: ReadonlySet<string> = new Set(['name', 'nik', 'nip', 'position']);
-
 /** Keys logged per row: local row, NIK key (2), name key (2), activity (its index in `activities`). */
 export const LOG_FIELDS = 6;
 /** Rows per posted batch of keys. */
@@ -92,9 +80,6 @@ export function countRange(
   stop?: () => boolean,
 ): Promise<void> {
   const matched = matchHeaders(job.header);
-  const cached = Object.entries(matched.mapping)
-    .filter(([field, column]) => !UNCACHED.has(field) && Number.isInteger(column))
-    .map(([, column]) => column as number);
   const tally = new SummaryTally();
   const findings: QualityFinding[] = [];
   const activities: string[] = [];
@@ -148,7 +133,6 @@ export function countRange(
     job,
     (values, local) => {
       rows++;
-      for (const c of cached) if (values[c]?.length >= SLICED_FROM) values[c] = copied(values[c]);
       const participant = push(values, local + job.rowOffset);
       if (participant) {
         participants++;

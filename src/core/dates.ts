@@ -63,3 +63,46 @@ export function parseDate(value: unknown, timeZone = DEFAULT_TIME_ZONE): string 
   }
   return null;
 }
+
+/** Month words by their lowercase spelling without a dot: what monthOf reads, as one lookup. */
+const MONTH_WORDS = new Map<string, number>();
+for (const table of [...MONTH_TABLES, ['agt'], ['ags']])
+  table.forEach((word, i) => {
+    if (!MONTH_WORDS.has(word)) MONTH_WORDS.set(word, table.length === 1 ? 8 : i + 1);
+  });
+
+/** The value of the ASCII digits of `text` from `start` to `end`, or -1 when one is not a digit. */
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * parseDate of a date written "12 Mei 1990" (one or two digits, a month word with or without a
+ * dot, four digits, single spaces, nothing around), read in place as the day number yyyymmdd:
+ * 0 when it is no date, -1 for any other text (parseDate decides). A register's named-month
+ * birth dates are mostly distinct (18,400 in 100,000), and a lookup in a map of them cost
+ * 0.3–0.9 µs a cell; this reading costs far less.
+ */
+export function namedMonthDay(text: string): number {
+  const first = text.indexOf(' ');
+  const last = text.lastIndexOf(' ');
+  if (text.length > 20 || first < 1 || first > 2 || last !== text.length - 5 || last - first < 2) return -1;
+  const day = digitsValue(text, 0, first);
+  const year = digitsValue(text, last + 1, text.length);
+  if (day < 0 || year < 0) return -1;
+  const wordEnd = text.charCodeAt(last - 1) === 46 ? last - 1 : last; // a dot after the word
+  if (wordEnd === first + 1) return -1;
+  for (let i = first + 1; i < wordEnd; i++) {
+    const c = text.charCodeAt(i) | 0x20; // lowercase of an ASCII letter
+    if (c < 97 || c > 122) return -1;
+  }
+  const month = MONTH_WORDS.get(text.slice(first + 1, wordEnd).toLowerCase()) ?? 0;
+  const date = month ? typedDate(year, month, day) : null;
+  return date ? year * 10000 + month * 100 + day : 0;
+}

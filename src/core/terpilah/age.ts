@@ -36,6 +36,31 @@ export function plausibleAgeAt(birthDate: string, referenceDate: string): number
   return age >= 0 && age <= MAX_AGE ? age : null;
 }
 
+/**
+ * plausibleAgeAt of a birth day given as yyyymmdd (isoDay) at an ISO reference date also as
+ * yyyymmdd: the same whole years, from numbers.
+ */
+export function plausibleAgeOnDays(birthDay: number, referenceDay: number): number | null {
+  const age =
+    Math.floor(referenceDay / 10000) -
+    Math.floor(birthDay / 10000) -
+    (referenceDay % 10000 < birthDay % 10000 ? 1 : 0);
+  return age >= 0 && age <= MAX_AGE ? age : null;
+}
+
+/** parseAge of 1 to 3 ASCII digits ("45", most typed ages), read from the char codes; undefined for any other text. */
+export function digitsAge(text: string): number | null | undefined {
+  const length = text.length;
+  if (length === 0 || length > 3) return undefined;
+  let age = 0;
+  for (let i = 0; i < length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    age = age * 10 + d;
+  }
+  return age <= MAX_AGE ? age : null;
+}
+
 /** An age as typed ("45", "45 tahun", 45); null when not a plausible age (0–120). */
 export function parseAge(value: unknown): number | null {
   const text =

@@ -27,6 +27,28 @@ export function digitsAt(text: string, start: number, length: number): number {
   return value;
 }
 
+/** An ISO date "yyyy-mm-dd" as the number yyyymmdd (days compare as numbers); 0 for any other text. */
+export function isoDay(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return 0;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  return year < 0 || month < 0 || day < 0 ? 0 : year * 10000 + month * 100 + day;
+}
+
+/** isoDay of the last reference date asked for (the rows of one activity share it: read once). */
+let lastReference = { date: '', day: 0 };
+export function referenceDay(date: string): number {
+  if (date !== lastReference.date) lastReference = { date, day: isoDay(date) };
+  return lastReference.day;
+}
+
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
+
+/** The ISO date of a day number yyyymmdd of a four-digit year (isoDay's inverse). */
+export const isoOfDay = (day: number): string =>
+  `${Math.floor(day / 10000)}-${TWO_DIGITS[Math.floor(day / 100) % 100]}-${TWO_DIGITS[day % 100]}`;
+
 const isDateSeparator = (code: number) => code === 47 || code === 46 || code === 45; // / . -
 
 /**
@@ -53,4 +75,24 @@ export function fixedWidthDate(text: string): string | null | undefined {
       : null;
   }
   return undefined;
+}
+
+/**
+ * fixedWidthDate as the day number yyyymmdd (isoDay of its ISO date), with no text built: 0 when
+ * such a text is no date, -1 for any other text (parseDate decides).
+ */
+export function fixedWidthDay(text: string): number {
+  if (text.length !== 10) return -1;
+  let year: number, month: number, day: number;
+  if (text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    year = digitsAt(text, 0, 4);
+    month = digitsAt(text, 5, 2);
+    day = digitsAt(text, 8, 2);
+  } else if (isDateSeparator(text.charCodeAt(2)) && isDateSeparator(text.charCodeAt(5))) {
+    day = digitsAt(text, 0, 2);
+    month = digitsAt(text, 3, 2);
+    year = digitsAt(text, 6, 4);
+  } else return -1;
+  if (year < 0 || month < 0 || day < 0) return -1;
+  return year >= 1900 && year <= 2200 && dayExists(year, month, day) ? year * 10000 + month * 100 + day : 0;
 }

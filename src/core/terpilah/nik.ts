@@ -107,6 +107,25 @@ export const nikSex = (digits: string): Sex => (digitsAt(digits, 6, 2) > 40 ? 'P
  * The ISO birth date 16 digits (already checked) encode, null when no such day is, or it is after
  * `referenceDate`. The two-digit year is the most recent one not after the reference date.
  */
+/**
+ * nikBirthDate as a day number yyyymmdd (isoDay), 0 when none, at a reference day of a year from
+ * 1100 on (then every NIK year read is four digits): numbers only, no text built or compared.
+ */
+export function nikBirthDay(digits: string, referenceDay: number): number {
+  let day = digitsAt(digits, 6, 2);
+  if (day > 40) day -= 40;
+  const month = digitsAt(digits, 8, 2);
+  const refYear = Math.floor(referenceDay / 10000);
+  let year = Math.floor(refYear / 100) * 100 + digitsAt(digits, 10, 2);
+  if (year > refYear) year -= 100;
+  if (!dayExists(year, month, day)) return 0;
+  const birth = year * 10000 + month * 100 + day;
+  return birth <= referenceDay ? birth : 0;
+}
+
+/** Reference days nikBirthDay reads (from 1100-01-01: a NIK's year is then never below 1000). */
+export const NIK_DAYS_FROM = 11000101;
+
 export function nikBirthDate(digits: string, referenceDate: string): string | null {
   let day = digitsAt(digits, 6, 2);
   if (day > 40) day -= 40;

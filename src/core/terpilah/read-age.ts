@@ -4,12 +4,21 @@
  * (the written value is kept); no readable age, when the register has any column to read one
  * from, is a finding too.
  */
-import { parseDate } from '../dates';
-import { parseAge, plausibleAgeAt } from './age';
-import { fixedWidthDate } from './date-digits';
-import { cleanText, isBlank } from './cell-text';
+import { namedMonthDay, parseDate } from '../dates';
+import { parseAge, plausibleAgeAt, plausibleAgeOnDays } from './age';
+import { fixedWidthDate, fixedWidthDay, isoDay, referenceDay as referenceDayOf } from './date-digits';
+import { cleanText, isBlank, ownCopy } from './cell-text';
 import type { Participant, ParticipantField } from './model';
 import type { RowCells } from './row-cells';
+
+/**
+ * A birth date in a usual shape ("1990-05-12", "12/05/1990", "12 Mei 1990") as yyyymmdd, read in
+ * place as parseBirthDate reads it: 0 when it is no date, -1 for any other text.
+ */
+function dayInPlace(text: string): number {
+  const fixed = fixedWidthDay(text);
+  return fixed >= 0 ? fixed : namedMonthDay(text);
+}
 
 /** The columns an age can come from. */
 const AGE_SOURCES: readonly ParticipantField[] = ['age', 'birthDate', 'nik', 'nip'];
@@ -36,7 +45,8 @@ export function parseBirthDate(v: unknown, timeZone?: string): string | null {
     if (date === undefined) {
       date = birthDateText(v);
       if (BIRTH_DATES.size >= BIRTH_DATE_CACHE) BIRTH_DATES.clear();
-      if (v.length <= 80) BIRTH_DATES.set(v, date);
+      // Kept as an own copy: a file reader's cell would keep the file's text alive.
+      if (v.length <= 80) BIRTH_DATES.set(ownCopy(v), date);
     }
     return date;
   }
@@ -73,7 +83,8 @@ export const AGE_CHECK_ABOVE = 100;
 
 /**
  * `nikBirthDate` (the NIK's ISO birth date) lets a typed birth date be compared day for day;
- * without it the comparison is by age, with a year of slack.
+ * without it the comparison is by age, with a year of slack. The normaliser passes the cells it
+ * already took from the row (`ageRaw`, `birthRaw`).
  */
 export function readAge(
   cells: RowCells,
@@ -81,19 +92,31 @@ export function readAge(
   fromNip: number | null,
   nikBirthDate?: string | null,
   read: AgeCellReaders = AGE_CELLS,
+  ageRaw: unknown = cells.at('age'),
+  birthRaw: unknown = cells.at('birthDate'),
 ): Pick<Participant, 'age' | 'ageSource'> {
-  const ageRaw = cells.at('age');
-  const birthRaw = cells.at('birthDate');
   const stated = read.statedAge(ageRaw);
   let fromBirth: number | null = null;
+  /** The typed birth date as yyyymmdd (isoDay), 0 when unreadable. */
+  let birthDay = 0;
+  /** The birth date as read, when not read as a day number in place. */
   let birth: string | null = null;
   let birthProblem: 'future' | 'impossible' | null = null;
   if (!isBlank(birthRaw)) {
-    birth = read.birthDate(birthRaw, cells.timeZone);
-    if (!birth) birthProblem = 'impossible';
-    else if (birth > cells.reference) birthProblem = 'future';
+    // An ISO reference (the normaliser's always is) and the three usual shapes are compared and
+    // aged as day numbers: no ISO text is built and read again per row (0.1 µs a row less).
+    const referenceDay = referenceDayOf(cells.reference);
+    const fixed = referenceDay > 0 && typeof birthRaw === 'string' ? dayInPlace(birthRaw) : -1;
+    birth = fixed >= 0 ? null : read.birthDate(birthRaw, cells.timeZone);
+    birthDay = fixed >= 0 ? fixed : birth ? isoDay(birth) : 0;
+    if (fixed >= 0 ? birthDay === 0 : !birth) birthProblem = 'impossible';
+    else if (referenceDay > 0 && birthDay > 0 ? birthDay > referenceDay : birth! > cells.reference)
+      birthProblem = 'future';
     else {
-      fromBirth = plausibleAgeAt(birth, cells.reference);
+      fromBirth =
+        referenceDay > 0 && birthDay > 0
+          ? plausibleAgeOnDays(birthDay, referenceDay)
+          : plausibleAgeAt(birth!, cells.reference);
       if (fromBirth === null) birthProblem = 'impossible';
     }
   }
@@ -129,8 +152,8 @@ export function readAge(
     );
 
   // One year of slack: people round their age, and a form filled in before a birthday says one less.
-  const birthComparedByDay = fromBirth !== null && birth !== null && Boolean(nikBirthDate);
-  if (birthComparedByDay && birth !== nikBirthDate)
+  const birthComparedByDay = fromBirth !== null && Boolean(nikBirthDate);
+  if (birthComparedByDay && (birthDay > 0 ? birthDay !== isoDay(nikBirthDate!) : birth !== nikBirthDate))
     cells.flag(
       'birthDateContradictsNik',
       'birthDate',

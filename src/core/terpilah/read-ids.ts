@@ -2,7 +2,8 @@
  * The NIK and NIP of a register row: the identifier, and the sex and age it encodes. Problems
  * become findings on the row; an unreadable identifier is "" and encodes nothing.
  */
-import { plausibleAgeAt } from './age';
+import { plausibleAgeAt, plausibleAgeOnDays } from './age';
+import { isoOfDay, referenceDay } from './date-digits';
 import { isBlank } from './cell-text';
 import {
   decodeNik,
@@ -10,7 +11,9 @@ import {
   idDigits,
   isAsciiDigits,
   nikBirthDate,
+  nikBirthDay,
   nikSex,
+  NIK_DAYS_FROM,
   provinceKnown,
   shownAsNumber,
   type NikProblem,
@@ -64,26 +67,42 @@ export function idProblemText(kind: 'NIK' | 'NIP', problem: NikProblem | NipProb
 const NOTHING: IdReading = Object.freeze({ id: '', sex: null, age: null });
 const NO_NIK: IdReading & { nip: null } = Object.freeze({ ...NOTHING, nip: null });
 /** Longer input is no identifier anyway: cut before the regexes run. */
-const capped = (value: unknown) => (typeof value === 'string' ? value.slice(0, 64) : value);
+const capped = (value: unknown) =>
+  typeof value === 'string' && value.length > 64 ? value.slice(0, 64) : value;
 
 /**
  * The NIK column. Staff sometimes type an 18-digit NIP there: when the NIP column is empty and
  * the digits are a valid NIP, they are handed on as `nip` instead of being flagged as a bad NIK.
+ * The normaliser passes the cells it already took from the row (`raw`, and whether the NIP is blank).
  */
-export function readNik(cells: RowCells): IdReading & { nip: string | null } {
-  const raw = cells.at('nik');
+export function readNik(
+  cells: RowCells,
+  raw: unknown = cells.at('nik'),
+  nipBlank: boolean = isBlank(cells.at('nip')),
+): IdReading & { nip: string | null } {
   if (isBlank(raw)) return NO_NIK;
   const input = capped(raw);
   // Most NIKs are typed as their plain digits: no separators to take out, no pattern to test.
   const plain = typeof input === 'string' && isAsciiDigits(input);
   const digits = plain ? (input as string) : typeof input === 'string' ? idDigits(input) : '';
   const allDigits = plain || /^\d+$/.test(digits);
-  if (allDigits && digits.length === 18 && isBlank(cells.at('nip')) && decodeNip(digits).ok)
+  if (allDigits && digits.length === 18 && nipBlank && decodeNip(digits).ok)
     return { ...NOTHING, nip: digits };
   const id = allDigits && digits.length === 16 ? digits : '';
   if (id !== '' && provinceKnown(id)) {
-    // A readable NIK (most rows): its birth date and sex straight from the digits.
-    const birthDate = nikBirthDate(id, cells.reference);
+    // A readable NIK (most rows): its birth date and sex straight from the digits, dated and
+    // aged as day numbers (the birth date's text is built once, never read again).
+    const reference = referenceDay(cells.reference);
+    const day = reference >= NIK_DAYS_FROM ? nikBirthDay(id, reference) : 0;
+    if (day > 0)
+      return {
+        id,
+        sex: nikSex(id),
+        age: plausibleAgeOnDays(day, reference),
+        birthDate: isoOfDay(day),
+        nip: null,
+      };
+    const birthDate = reference >= NIK_DAYS_FROM ? null : nikBirthDate(id, cells.reference);
     if (birthDate)
       return { id, sex: nikSex(id), age: plausibleAgeAt(birthDate, cells.reference), birthDate, nip: null };
   }

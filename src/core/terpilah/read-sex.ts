@@ -30,8 +30,8 @@ export function readSex(
   fromNik: Sex | null,
   fromNip: Sex | null,
   cell: SexCell = sexCell(cells.at('sex')),
+  raw: unknown = cells.at('sex'),
 ): Pick<Participant, 'sex' | 'sexSource'> {
-  const raw = cells.at('sex');
   const stated = cell.stated;
   const sex = stated ?? fromNik ?? fromNip;
   const sexSource = stated ? 'stated' : fromNik ? 'nik' : fromNip ? 'nip' : null;

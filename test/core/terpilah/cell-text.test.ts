@@ -1,7 +1,13 @@
-import { cellText, cleanText, isBlank, quote, TEXT_CAP } from '../../../src/core/terpilah/cell-text';
+import fc from 'fast-check';
+import { cellText, cleanText, isBlank, ownCopy, quote, TEXT_CAP } from '../../../src/core/terpilah/cell-text';
 import { maskNiksIn } from '../../../src/core/privacy/mask-nik';
 
 describe('cells as text', () => {
+  test('an own copy of a text is the same text, of any length', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 60 }), (text) => ownCopy(text) === text));
+    const file = 'No;Nama\n1;Dinas Pendidikan Provinsi\n';
+    expect(ownCopy(file.slice(10, 34))).toBe('Dinas Pendidikan Provinsi'.slice(0, 24));
+  });
   test('every kind of cell has a text, "" when it has none', () => {
     expect([
       cellText('a '),

@@ -5,9 +5,15 @@
  * against the regex or Date reading it stands in for.
  */
 import fc from 'fast-check';
-import { isoDate, parseDate } from '../../../src/core/dates';
-import { ageAt, plausibleAgeAt } from '../../../src/core/terpilah/age';
-import { dayExists, fixedWidthDate } from '../../../src/core/terpilah/date-digits';
+import { isoDate, namedMonthDay, parseDate } from '../../../src/core/dates';
+import {
+  ageAt,
+  digitsAge,
+  parseAge,
+  plausibleAgeAt,
+  plausibleAgeOnDays,
+} from '../../../src/core/terpilah/age';
+import { dayExists, fixedWidthDate, fixedWidthDay, isoDay } from '../../../src/core/terpilah/date-digits';
 import { cleanText, isBlank } from '../../../src/core/terpilah/cell-text';
 import { FIELD_LABELS } from '../../../src/core/terpilah/headers';
 import type { ColumnMapping, Participant, ParticipantField } from '../../../src/core/terpilah/model';
@@ -22,7 +28,7 @@ import {
   type ValueSource,
 } from '../../../src/core/terpilah/provenance';
 import { PROVINCE_CODES } from '../../../src/core/privacy/mask-nik';
-import { parseBirthDate } from '../../../src/core/terpilah/read-age';
+import { parseBirthDate, readAge } from '../../../src/core/terpilah/read-age';
 import { readNik } from '../../../src/core/terpilah/read-ids';
 import { cellsOf, MALE_NIK, FEMALE_NIK, FEMALE_NIP, MALE_NIP } from './cells';
 
@@ -185,6 +191,118 @@ describe('digit fast paths agree with the readings they replace', () => {
     );
   });
 
+  /** "12 Mei 1990" and its near misses: any case, a dot or not, unknown words, odd spaces. */
+  const namedDate = fc
+    .record({
+      d: fc.integer({ min: 0, max: 32 }).chain((d) => fc.constantFrom(String(d), String(d).padStart(2, '0'))),
+      word: fc.constantFrom(
+        'Mei',
+        'mei',
+        'MEI',
+        'Agustus',
+        'agt',
+        'Ags',
+        'Sept',
+        'sep',
+        'Oct',
+        'Okt',
+        'may',
+        'Pebruari',
+        'x',
+        'Mei2',
+        'Juni',
+      ),
+      dot: fc.constantFrom('', '.', '..'),
+      y: fc.integer({ min: 1850, max: 2250 }).map(String),
+      gap: fc.constantFrom(' ', ' ', ' ', '  ', '\t'),
+      around: fc.constantFrom('', '', ' ', 'x'),
+    })
+    .map(({ d, word, dot, y, gap, around }) => `${d} ${word}${dot}${gap}${y}${around}`);
+
+  test('named-month dates read in place are isoDay of parseBirthDate (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.oneof(namedDate, fc.string({ maxLength: 16 })), (text) => {
+        const day = namedMonthDay(text);
+        if (day >= 0) {
+          const date = parseBirthDate(text);
+          expect(day).toBe(date ? isoDay(date) : 0);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect([
+      namedMonthDay('12 Mei 1990'),
+      namedMonthDay('31 Feb. 1990'),
+      namedMonthDay('12  Mei 1990'),
+    ]).toEqual([19900512, 0, -1]);
+  });
+
+  test('ten-character dates read as day numbers are isoDay of fixedWidthDate (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.oneof(dateLike, realDate, fc.string({ maxLength: 12 })), (text) => {
+        const date = fixedWidthDate(text);
+        expect(fixedWidthDay(text)).toBe(date === undefined ? -1 : date === null ? 0 : isoDay(date));
+      }),
+      { numRuns: 2000 },
+    );
+    expect([isoDay('1990-05-12'), isoDay('12/05/1990'), isoDay('1990-5-12'), isoDay('')]).toEqual([
+      19900512, 0, 0, 0,
+    ]);
+  });
+
+  test('ages from day numbers are plausibleAgeAt of the ISO dates (fast-check)', () => {
+    const iso = fc
+      .tuple(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+      )
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    const near = fc.tuple(iso, fc.integer({ min: -3, max: 130 })).map(([r, back]) => {
+      const b = `${Number(r.slice(0, 4)) - back}${r.slice(4)}`;
+      return [b.length === 10 ? b : r, r];
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(iso, iso), near), ([b, r]) =>
+        expect(plausibleAgeOnDays(isoDay(b), isoDay(r))).toBe(plausibleAgeAt(b, r)),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('ages of plain digits are parseAge of them; other texts are left to parseAge (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(/^\d{0,4}$/), fc.string({ maxLength: 5 })), (text) => {
+        const fast = digitsAge(text);
+        if (/^\d{1,3}$/.test(text)) expect(fast).toBe(parseAge(text));
+        else expect(fast).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('readAge of a ten-character birth date, read as a day number, is readAge of it read as text (fast-check)', () => {
+    // A leading space keeps the cell off the day-number path (eleven characters) and reads and
+    // quotes the same once trimmed: ages, sources and findings must agree.
+    const nikBirth = fc.constantFrom(undefined, null, '1990-05-12', '1979-08-17', '2024-06-01');
+    fc.assert(
+      fc.property(
+        fc.oneof(dateLike, realDate, namedDate),
+        fc.constantFrom('2024-06-01', '1990-05-12', '1979-08-17'),
+        fc.option(fc.integer({ min: 0, max: 130 })),
+        nikBirth,
+        (text, reference, fromNik, nikDate) => {
+          const read = (birthDate: string) => {
+            const { cells, quality } = cellsOf({ birthDate, nik: 'x' }, { reference });
+            return { reading: readAge(cells, fromNik, null, nikDate), quality };
+          };
+          expect(read(text)).toEqual(read(` ${text}`));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   test('a day exists exactly when isoDate makes one (fast-check)', () => {
     fc.assert(
       fc.property(
@@ -286,7 +404,7 @@ describe('digit fast paths agree with the readings they replace', () => {
     fc.assert(
       fc.property(
         nik,
-        fc.constantFrom('2024-06-01', '2000-02-29', '0050-01-01', '2100-12-31'),
+        fc.constantFrom('2024-06-01', '2000-02-29', '0050-01-01', '2100-12-31', '1100-01-01', '1099-12-31'),
         (digits, reference) => {
           const expected = referenceNik(digits, reference);
           const decoded = decodeNik(digits, reference);
