@@ -54,14 +54,18 @@ export class KeySpill {
     while (this.memoryRead < this.memory.length) each(this.memory[this.memoryRead++]);
   }
 
-  /** Hands every key written so far to `each`, in order, from the first. */
-  replayAll(each: (keys: Uint32Array) => void): void {
-    this.readFrom(0, each);
-    for (const keys of this.memory) each(keys);
+  /**
+   * Hands every key written so far to `each`, in order, from the first, until `each` returns
+   * false (the rest is not read); whether every key was handed out.
+   */
+  replayAll(each: (keys: Uint32Array) => boolean | void): boolean {
+    if (this.readFrom(0, each) < 0) return false;
+    for (const keys of this.memory) if (each(keys) === false) return false;
+    return true;
   }
 
-  /** Reads the file from byte `from` to its end into `each`; the end. */
-  private readFrom(from: number, each: (keys: Uint32Array) => void): number {
+  /** Reads the file from byte `from` to its end into `each`; the end, or -1 when `each` stopped it. */
+  private readFrom(from: number, each: (keys: Uint32Array) => boolean | void): number {
     const file = this.file;
     if (file === null || file === 'memory' || from >= this.written) return from;
     const buffer = Buffer.allocUnsafeSlow(READ_BYTES);
@@ -70,7 +74,7 @@ export class KeySpill {
       const n = readSync(file.fd, buffer, 0, Math.min(READ_BYTES, this.written - at), at);
       if (n <= 0) throw new Error('temporary file of duplicate keys cut short');
       at += n;
-      each(new Uint32Array(buffer.buffer, buffer.byteOffset, n / 4));
+      if (each(new Uint32Array(buffer.buffer, buffer.byteOffset, n / 4)) === false) return -1;
     }
     return at;
   }

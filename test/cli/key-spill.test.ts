@@ -1,7 +1,7 @@
 /**
  * KeySpill (src/cli/key-spill.ts): the keys written, handed back in order — by replay, each
  * once, as they were written since the last replay (never the ones written as replayed by the
- * caller), and by replayAll, all of them from the first — on a temporary file and, when none
+ * caller), and by replayAll, all of them from the first (or until its callback says stop) — on a temporary file and, when none
  * can be made, in memory.
  */
 import fc from 'fast-check';
@@ -34,8 +34,19 @@ function exercise(steps: [number[], number][]): void {
     spill.replay((keys) => replayed.push(...keys));
     expect(replayed).toEqual(written);
     const again: number[] = [];
-    spill.replayAll((keys) => again.push(...keys));
+    expect(spill.replayAll((keys) => void again.push(...keys))).toBe(true);
     expect(again).toEqual(written);
+    // Stopped by its callback (firstRows, once every first row is found): nothing more handed out.
+    const prefix: number[] = [];
+    let calls = 0;
+    const stopped = spill.replayAll((keys) => {
+      calls++;
+      prefix.push(...keys);
+      return false;
+    });
+    expect(stopped).toBe(written.length === 0);
+    expect(calls).toBe(written.length === 0 ? 0 : 1);
+    expect(prefix).toEqual(written.slice(0, prefix.length));
     const nothing: number[] = [];
     spill.replay((keys) => nothing.push(...keys));
     expect(nothing).toEqual([]);
