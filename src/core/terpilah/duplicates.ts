@@ -112,38 +112,44 @@ export class KeyTable {
 /**
  * A 64-bit hash built from parts: two independent 32-bit lanes (FNV-1a and a murmur-style mix).
  * The lanes are module state, not an object: one key is hashed at a time, and a row allocates
- * nothing (the CLI hashes a key per row of a 5-million-row file).
+ * nothing (the CLI hashes a key per row of a 5-million-row file). They live in typed arrays, not
+ * module `let`s: a closure variable holding a number outside V8's small integers (most hashes)
+ * is a new heap number at every store, two per character hashed.
  */
-let laneA = 0;
-let laneB = 0;
-/** The last key's halves (hashDone), never both 0. */
-let hashHi = 0;
-let hashLo = 0;
+const state = new Int32Array(2);
+/** The last name key's halves (hashDone), never both 0. */
+const hash = new Uint32Array(2);
+/**
+ * The last NIK's key (nikKey): module `let`s, as a NIK's halves are below 10⁸ (small integers,
+ * stored in place); other lengths keep their exact value here (nothing but readNik's 16 digits
+ * reaches the check, but a longer id must not wrap as a Uint32Array would wrap it).
+ */
+let nikHi = 0;
+let nikLo = 0;
 
 function hashStart(): void {
-  laneA = 0x811c9dc5;
-  laneB = 0x1b873593;
+  state[0] = 0x811c9dc5;
+  state[1] = 0x1b873593;
 }
 
 function hashAdd(c: number): void {
-  laneA = Math.imul(laneA ^ c, 0x01000193);
-  const b = Math.imul(laneB ^ c, 0x5bd1e995);
-  laneB = b ^ (b >>> 15);
+  state[0] = Math.imul(state[0] ^ c, 0x01000193);
+  const b = Math.imul(state[1] ^ c, 0x5bd1e995);
+  state[1] = b ^ (b >>> 15);
 }
 
 /** The text's nameKey, hashed without building it when the text is plain ASCII. */
 function hashNameKey(text: string): void {
-  const a = laneA;
-  const b = laneB;
+  // hashAdd's state in locals, stored once at the end (the loop then keeps them in registers).
+  let a = state[0];
+  let b = state[1];
   // nameKey for ASCII: lower case, every run of other characters one space, trimmed.
   let pendingSpace = false;
   let started = false;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c < 0x20 || c > 0x7e) {
-      // Not plain ASCII: start the text over through nameKey itself.
-      laneA = a;
-      laneB = b;
+      // Not plain ASCII: start the text over through nameKey itself (the lanes are untouched).
       const key = nameKey(text);
       for (let k = 0; k < key.length; k++) hashAdd(key.charCodeAt(k));
       hashAdd(0);
@@ -151,17 +157,27 @@ function hashNameKey(text: string): void {
     }
     if (c >= 65 && c <= 90) c += 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (pendingSpace && started) hashAdd(32);
+      if (pendingSpace && started) {
+        a = Math.imul(a ^ 32, 0x01000193);
+        const m = Math.imul(b ^ 32, 0x5bd1e995);
+        b = m ^ (m >>> 15);
+      }
       pendingSpace = false;
       started = true;
-      hashAdd(c);
+      a = Math.imul(a ^ c, 0x01000193);
+      const m = Math.imul(b ^ c, 0x5bd1e995);
+      b = m ^ (m >>> 15);
     } else pendingSpace = true;
   }
+  state[0] = a;
+  state[1] = b;
   hashAdd(0);
 }
 
-/** Finishes the key into hashHi and hashLo. */
+/** Finishes the key into hash[0] and hash[1]. */
 function hashDone(): void {
+  const laneA = state[0];
+  const laneB = state[1];
   let a = laneA ^ (laneA >>> 16);
   a = Math.imul(a, 0x85ebca6b) ^ (a >>> 13);
   let b = Math.imul(laneB ^ (laneB >>> 13), 0xc2b2ae35);
@@ -169,8 +185,8 @@ function hashDone(): void {
   a >>>= 0;
   b >>>= 0;
   if (a === 0 && b === 0) a = 1;
-  hashHi = a;
-  hashLo = b;
+  hash[0] = a;
+  hash[1] = b;
 }
 
 /**
@@ -226,7 +242,7 @@ export class DuplicateCheck {
     const { activity, name, institution, nik } = person;
     if (nik !== '') {
       nikKey(nik);
-      const first = this.nikSeen.getOrSet(hashHi, hashLo, cells.row);
+      const first = this.nikSeen.getOrSet(nikHi, nikLo, cells.row);
       if (first !== undefined) flagDuplicateNik(cells, nik, first);
     }
     if (name === '') return;
@@ -241,15 +257,15 @@ export class DuplicateCheck {
     hashNameKey(name);
     hashNameKey(institution);
     hashDone();
-    const first = nameFirst(this.nameSeen, hashHi, hashLo, cells.row, nik !== '');
+    const first = nameFirst(this.nameSeen, hash[0], hash[1], cells.row, nik !== '');
     if (first !== undefined) flagDuplicateName(cells, name, institution, first);
   }
 }
 
-/** The NIK's key into hashHi and hashLo: 16 digits, eight and eight, each below 2³²; +1 so that no NIK is the empty key. */
+/** The NIK's key into nikHi and nikLo: 16 digits, eight and eight, each below 2³²; +1 so that no NIK is the empty key. */
 function nikKey(nik: string): void {
-  hashLo = nik.length === 16 ? digitsValue(nik, 8, 16) : Number(nik.slice(8));
-  hashHi = digitsValue(nik, 0, 8) + 1;
+  nikLo = nik.length === 16 ? digitsValue(nik, 8, 16) : Number(nik.slice(8));
+  nikHi = digitsValue(nik, 0, 8) + 1;
 }
 
 /**
@@ -296,21 +312,21 @@ export function duplicateKeys(
   const { activity, name, institution, nik } = person;
   if (nik !== '') {
     nikKey(nik);
-    out[0] = hashHi;
-    out[1] = hashLo;
+    out[0] = nikHi;
+    out[1] = nikLo;
   } else out[0] = out[1] = 0;
   if (name === '') {
     out[2] = out[3] = 0;
     return;
   }
   const start = lanes ?? activityLanes(activity);
-  laneA = start[0];
-  laneB = start[1];
+  state[0] = start[0];
+  state[1] = start[1];
   hashNameKey(name);
   hashNameKey(institution);
   hashDone();
-  out[2] = hashHi;
-  out[3] = hashLo;
+  out[2] = hash[0];
+  out[3] = hash[1];
 }
 
 /** The hash of duplicateKeys' name key after the activity's text: a function of the activity alone. */
@@ -320,7 +336,7 @@ export function activityLanes(activity: string): ActivityLanes {
   hashStart();
   for (let i = 0; i < activity.length; i++) hashAdd(activity.charCodeAt(i));
   hashAdd(0);
-  return [laneA, laneB];
+  return [state[0], state[1]];
 }
 
 /** NIK digits back from its key (duplicateKeys' out[0], out[1]). */
