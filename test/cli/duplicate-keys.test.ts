@@ -11,6 +11,7 @@ import {
   DuplicateKeyCheck,
   DuplicateKeySet,
   duplicateKeys,
+  nameKey,
   setKeyHi,
   setKeyLo,
   type ActivityLanes,
@@ -53,6 +54,55 @@ describe('duplicateKeys with the activity hashed once', () => {
     duplicateKeys({ ...row, activity: 'Kegiatan 1' }, a, activityLanes('Kegiatan 1'));
     duplicateKeys({ ...row, activity: 'Kegiatan 2' }, b, activityLanes('Kegiatan 2'));
     expect([a[2], a[3]]).not.toEqual([b[2], b[3]]);
+  });
+});
+
+describe("duplicateKeys' name key", () => {
+  // A tiny alphabet of the characters at the edges of hashNameKey's table (letters' and digits'
+  // neighbours, controls, DEL, non-ASCII), so that texts with one nameKey come up often.
+  const edgy = fc
+    .array(
+      fc.constantFrom(
+        'a',
+        'A',
+        'z',
+        'Z',
+        '0',
+        '9',
+        ' ',
+        '-',
+        '@',
+        '[',
+        '`',
+        '{',
+        '/',
+        ':',
+        '~',
+        '\x7f',
+        '\t',
+        '\x1f',
+        'é',
+        'É',
+      ),
+      {
+        maxLength: 4,
+      },
+    )
+    .map((cs) => cs.join(''));
+
+  test('is equal for two names (and two institutions) exactly when their nameKeys are', () => {
+    fc.assert(
+      fc.property(edgy, edgy, edgy, edgy, (name1, name2, institution1, institution2) => {
+        const a = new Uint32Array(4);
+        const b = new Uint32Array(4);
+        duplicateKeys({ activity: 'K', name: `x${name1}`, institution: institution1, nik: '' }, a);
+        duplicateKeys({ activity: 'K', name: `x${name2}`, institution: institution2, nik: '' }, b);
+        const same =
+          nameKey(`x${name1}`) === nameKey(`x${name2}`) && nameKey(institution1) === nameKey(institution2);
+        expect(a[2] === b[2] && a[3] === b[3]).toBe(same);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
