@@ -79,6 +79,21 @@ export class CsvBlocks {
   }
 
   write(text: string): void {
+    const left = this.pending;
+    if (left !== '' && left.length >= this.tried) {
+      // What was left (the start of a record) is completed to a piece from the chunk's head: the
+      // chunk itself is not copied into one new string with it (a flat copy of every chunk, as
+      // many bytes as the file, ~7% of what a row allocated).
+      const rd = this.range.recordDelimiter;
+      const cut = text.indexOf(rd, Math.max(0, this.piece - left.length));
+      if (cut >= 0) {
+        const end = cut + rd.length;
+        this.pending = left + text.slice(0, end);
+        this.take(false);
+        if (end === text.length) return;
+        text = text.slice(end);
+      }
+    }
     this.pending = this.pending === '' ? text : this.pending + text;
     if (this.pending.length < this.tried) return;
     this.take(false);

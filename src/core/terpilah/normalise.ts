@@ -33,7 +33,7 @@ import {
 } from './provenance';
 import { parseBirthDate, readAge, statedAge, type AgeCellReaders } from './read-age';
 import { readDisabilitySourced, type DisabilityReaders } from './read-disability';
-import { readNik, readNip } from './read-ids';
+import { readNik, readNip, type IdReading } from './read-ids';
 import { readSex, sexCell, type SexCell } from './read-sex';
 import { parseRegency, type RegencyReading } from './regency';
 import { parseRole } from './role';
@@ -140,6 +140,24 @@ const cellAt = (values: readonly unknown[], column: number): unknown =>
   column < 0 ? undefined : values[column];
 
 /**
+ * The readers' results for the row being read, filled in place row after row: four small objects
+ * less per row (~0.28 KB of 1.7 KB allocated a row at 1 M rows, fewer young-generation collections).
+ */
+interface RowScratch {
+  nik: IdReading & { nip: string | null };
+  sex: Pick<Participant, 'sex' | 'sexSource'>;
+  age: Pick<Participant, 'age' | 'ageSource'>;
+  disability: { value: boolean | null; source: ValueSource };
+}
+
+const rowScratch = (): RowScratch => ({
+  nik: { id: '', sex: null, age: null, birthDate: undefined, birthDay: 0, nip: null },
+  sex: { sex: null, sexSource: null },
+  age: { age: null, ageSource: null },
+  disability: { value: null, source: 'unknown' },
+});
+
+/**
  * One participant from a non-blank row; findings go through `cells.flag`. Each cell is taken from
  * `values` once, by a column resolved before the first row (RowCells.at looks the field up by
  * name, some 14 times a row).
@@ -151,32 +169,33 @@ function readParticipant(
   activity: string,
   duplicates: Pick<DuplicateCheck, 'check'>,
   readers: CellReaders,
+  scratch: RowScratch,
 ): Participant {
   const name = cleanText(cellAt(values, col.name), TEXT_CAP, cells.timeZone);
   if (name === '' && col.name >= 0) cells.flag('nameMissing', 'name', 'nama kosong.');
   const nikRaw = cellAt(values, col.nik);
   const nipCell = cellAt(values, col.nip);
-  const nik = readNik(cells, nikRaw, isBlank(nipCell));
+  const nik = readNik(cells, nikRaw, isBlank(nipCell), scratch.nik);
   const nipRaw = nik.nip ?? nipCell;
   const nip = readNip(cells, nipRaw);
   const sexRaw = cellAt(values, col.sex);
   const sexCell = readers.sex(sexRaw);
-  const { sex, sexSource } = readSex(cells, nik.sex, nip.sex, sexCell, sexRaw);
+  const { sex, sexSource } = readSex(cells, nik.sex, nip.sex, sexCell, sexRaw, scratch.sex);
   const { age, ageSource } = readAge(
     cells,
     nik.age,
     nip.age,
-    nik.birthDate ?? null,
+    nik.birthDay || nik.birthDate || null,
     readers.age,
     cellAt(values, col.age),
     cellAt(values, col.birthDate),
+    scratch.age,
   );
   const institution = readers.institution(cellAt(values, col.institution));
   const { regency, source: regencySource } = readers.regency(cellAt(values, col.regency));
-  const disability = readDisabilitySourced(cells, readers.disability);
+  const disability = readDisabilitySourced(cells, readers.disability, scratch.disability);
   const { role, source: roleSource } = readers.role(cellAt(values, col.role));
-  duplicates.check(cells, { activity, name, institution, nik: nik.id });
-  return {
+  const participant: Participant = {
     row: cells.row,
     activity,
     name,
@@ -205,6 +224,10 @@ function readParticipant(
       textProvenance(institution),
     ),
   };
+  // The participant is the check's person (no object of its own per row); nothing after the
+  // check flags, so findings stay in the order they had.
+  duplicates.check(cells, participant);
+  return participant;
 }
 
 /**
@@ -314,6 +337,7 @@ export function rowNormaliser(
   const readers = cellReaders(columnOf, timeZone, limit);
   const col = fieldColumns(columnOf);
   const cells = new RowCursor(columnOf, timeZone, quality);
+  const scratch = rowScratch();
   const push = (raw: unknown, row: number): Participant | null => {
     const values: unknown[] = Array.isArray(raw) ? raw : [];
     // Blank in every mapped column (a form's timestamp alone is no participant).
@@ -325,7 +349,15 @@ export function rowNormaliser(
     // The activity first: its date is the reference every age of the row is computed at.
     const activityCell = activityColumn === undefined ? undefined : values[activityColumn];
     const { activity, date } = activityOf(activityCell);
-    return readParticipant(cells.moveTo(values, row, date), values, col, activity, duplicates, readers);
+    return readParticipant(
+      cells.moveTo(values, row, date),
+      values,
+      col,
+      activity,
+      duplicates,
+      readers,
+      scratch,
+    );
   };
   return { push, quality };
 }

@@ -6,7 +6,13 @@
  */
 import { namedMonthDay, parseDate } from '../dates';
 import { parseAge, plausibleAgeAt, plausibleAgeOnDays } from './age';
-import { fixedWidthDate, fixedWidthDay, isoDay, referenceDay as referenceDayOf } from './date-digits';
+import {
+  fixedWidthDate,
+  fixedWidthDay,
+  isoDay,
+  isoOfDay,
+  referenceDay as referenceDayOf,
+} from './date-digits';
 import { cleanText, isBlank, ownCopy } from './cell-text';
 import type { Participant, ParticipantField } from './model';
 import type { RowCells } from './row-cells';
@@ -81,8 +87,12 @@ const usedText = (age: number | null, ageSource: Participant['ageSource']) =>
 /** Ages above this are findings (kept and counted, but rarely true at an activity). */
 export const AGE_CHECK_ABOVE = 100;
 
+/** A birth date given as ISO text or as yyyymmdd: the text is built only to be compared as text or shown. */
+const isoOf = (date: string | number): string => (typeof date === 'number' ? isoOfDay(date) : date);
+const dayOf = (date: string | number): number => (typeof date === 'number' ? date : isoDay(date));
+
 /**
- * `nikBirthDate` (the NIK's ISO birth date) lets a typed birth date be compared day for day;
+ * `nikBirth` (the NIK's birth date, ISO or yyyymmdd) lets a typed birth date be compared day for day;
  * without it the comparison is by age, with a year of slack. The normaliser passes the cells it
  * already took from the row (`ageRaw`, `birthRaw`).
  */
@@ -90,10 +100,12 @@ export function readAge(
   cells: RowCells,
   fromNik: number | null,
   fromNip: number | null,
-  nikBirthDate?: string | null,
+  nikBirth?: string | number | null,
   read: AgeCellReaders = AGE_CELLS,
   ageRaw: unknown = cells.at('age'),
   birthRaw: unknown = cells.at('birthDate'),
+  /** Filled and returned instead of a new object (the normaliser's, reused row after row). */
+  into?: Pick<Participant, 'age' | 'ageSource'>,
 ): Pick<Participant, 'age' | 'ageSource'> {
   const stated = read.statedAge(ageRaw);
   let fromBirth: number | null = null;
@@ -152,12 +164,12 @@ export function readAge(
     );
 
   // One year of slack: people round their age, and a form filled in before a birthday says one less.
-  const birthComparedByDay = fromBirth !== null && Boolean(nikBirthDate);
-  if (birthComparedByDay && (birthDay > 0 ? birthDay !== isoDay(nikBirthDate!) : birth !== nikBirthDate))
+  const birthComparedByDay = fromBirth !== null && Boolean(nikBirth);
+  if (birthComparedByDay && (birthDay > 0 ? birthDay !== dayOf(nikBirth!) : birth !== isoOf(nikBirth!)))
     cells.flag(
       'birthDateContradictsNik',
       'birthDate',
-      `tanggal lahir ${cells.quote(birthRaw)} berbeda dengan tanggal lahir pada NIK (${nikBirthDate}); dipakai yang tertulis.`,
+      `tanggal lahir ${cells.quote(birthRaw)} berbeda dengan tanggal lahir pada NIK (${isoOf(nikBirth!)}); dipakai yang tertulis.`,
     );
   const own = stated ?? (birthComparedByDay ? null : fromBirth);
   const ownField: ParticipantField = stated !== null ? 'age' : 'birthDate';
@@ -192,5 +204,8 @@ export function readAge(
       `${unreadable} (dihitung sebagai tidak diketahui).`,
     );
   }
-  return { age, ageSource };
+  if (!into) return { age, ageSource };
+  into.age = age;
+  into.ageSource = ageSource;
+  return into;
 }

@@ -28,11 +28,16 @@ const DISABILITY_CELLS: DisabilityReaders = {
 export function readDisabilitySourced(
   cells: RowCells,
   read: DisabilityReaders = DISABILITY_CELLS,
+  /** Filled and returned instead of a new object (the normaliser's, reused row after row). */
+  into?: { value: boolean | null; source: ValueSource },
 ): { value: boolean | null; source: ValueSource } {
   const stated = cells.has('disability') ? read.answer(cells.at('disability'), cells) : null;
   const wgFields = read.wgFields ?? WG_FIELDS.filter((field) => cells.has(field));
   const wg = wgFields.length > 0 ? washingtonGroup(wgFields.map((field) => cells.text(field, 60))) : null;
   const value = stated === true || wg === true ? true : stated === false || wg === false ? false : null;
   const source: ValueSource = value === null ? 'unknown' : stated === value ? 'read' : 'washingtonGroup';
-  return { value, source };
+  if (!into) return { value, source };
+  into.value = value;
+  into.source = source;
+  return into;
 }

@@ -31,6 +31,11 @@ export interface IdReading {
   age: number | null;
   /** The ISO birth date it encodes, when readable (compared with a typed birth date). */
   birthDate?: string;
+  /**
+   * readNik with `into`: the birth date as yyyymmdd instead of birthDate when read as a day number
+   * (0 otherwise). The normaliser compares it as that number: no ISO text built per row.
+   */
+  birthDay?: number;
 }
 
 /**
@@ -70,6 +75,25 @@ const NO_NIK: IdReading & { nip: null } = Object.freeze({ ...NOTHING, nip: null 
 const capped = (value: unknown) =>
   typeof value === 'string' && value.length > 64 ? value.slice(0, 64) : value;
 
+/** A readable NIK's reading, in `into` when given (then a birth day number stays a number). */
+function nikReading(
+  into: (IdReading & { nip: string | null }) | undefined,
+  id: string,
+  sex: Sex | null,
+  age: number | null,
+  birthDate: string | undefined,
+  birthDay = 0,
+): IdReading & { nip: string | null } {
+  if (!into) return { id, sex, age, birthDate: birthDate ?? isoOfDay(birthDay), nip: null };
+  into.id = id;
+  into.sex = sex;
+  into.age = age;
+  into.birthDate = birthDate;
+  into.birthDay = birthDay;
+  into.nip = null;
+  return into;
+}
+
 /**
  * The NIK column. Staff sometimes type an 18-digit NIP there: when the NIP column is empty and
  * the digits are a valid NIP, they are handed on as `nip` instead of being flagged as a bad NIK.
@@ -79,6 +103,8 @@ export function readNik(
   cells: RowCells,
   raw: unknown = cells.at('nik'),
   nipBlank: boolean = isBlank(cells.at('nip')),
+  /** Filled and returned for a readable NIK instead of a new object (the normaliser's, reused row after row). */
+  into?: IdReading & { nip: string | null },
 ): IdReading & { nip: string | null } {
   if (isBlank(raw)) return NO_NIK;
   const input = capped(raw);
@@ -94,27 +120,20 @@ export function readNik(
     // aged as day numbers (the birth date's text is built once, never read again).
     const reference = referenceDay(cells.reference);
     const day = reference >= NIK_DAYS_FROM ? nikBirthDay(id, reference) : 0;
-    if (day > 0)
-      return {
-        id,
-        sex: nikSex(id),
-        age: plausibleAgeOnDays(day, reference),
-        birthDate: isoOfDay(day),
-        nip: null,
-      };
+    if (day > 0) return nikReading(into, id, nikSex(id), plausibleAgeOnDays(day, reference), undefined, day);
     const birthDate = reference >= NIK_DAYS_FROM ? null : nikBirthDate(id, cells.reference);
     if (birthDate)
-      return { id, sex: nikSex(id), age: plausibleAgeAt(birthDate, cells.reference), birthDate, nip: null };
+      return nikReading(into, id, nikSex(id), plausibleAgeAt(birthDate, cells.reference), birthDate);
   }
   const decoded = decodeNik(input, cells.reference);
   if (decoded.ok)
-    return {
+    return nikReading(
+      into,
       id,
-      sex: decoded.info.sex,
-      age: plausibleAgeAt(decoded.info.birthDate, cells.reference),
-      birthDate: decoded.info.birthDate,
-      nip: null,
-    };
+      decoded.info.sex,
+      plausibleAgeAt(decoded.info.birthDate, cells.reference),
+      decoded.info.birthDate,
+    );
   if (decoded.problem !== 'empty')
     cells.flag(
       decoded.problem === 'storedAsNumber' ? 'nikStoredAsNumber' : 'nikInvalid',

@@ -31,6 +31,8 @@ export function readSex(
   fromNip: Sex | null,
   cell: SexCell = sexCell(cells.at('sex')),
   raw: unknown = cells.at('sex'),
+  /** Filled and returned instead of a new object (the normaliser's, reused row after row). */
+  into?: Pick<Participant, 'sex' | 'sexSource'>,
 ): Pick<Participant, 'sex' | 'sexSource'> {
   const stated = cell.stated;
   const sex = stated ?? fromNik ?? fromNip;
@@ -70,5 +72,8 @@ export function readSex(
         ? 'jenis kelamin kosong (dihitung sebagai tidak diketahui).'
         : `jenis kelamin ${cells.quote(raw)} tidak dikenali (dihitung sebagai tidak diketahui).`,
     );
-  return { sex, sexSource };
+  if (!into) return { sex, sexSource };
+  into.sex = sex;
+  into.sexSource = sexSource;
+  return into;
 }
