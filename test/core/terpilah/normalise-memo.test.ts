@@ -118,6 +118,15 @@ function normalise(rows: unknown[][], memoLimit: number) {
   return { participants, quality };
 }
 
+/** Any yyyy-mm-dd text of years 1000–9999, impossible days (31 April) included. */
+const iso = fc
+  .tuple(
+    fc.integer({ min: 1000, max: 9999 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 31 }),
+  )
+  .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+
 describe('memoised one-cell readings', () => {
   test('same participants, values, provenance and findings as every cell read afresh (fast-check)', () => {
     fc.assert(
@@ -251,13 +260,6 @@ describe('digit fast paths agree with the readings they replace', () => {
   });
 
   test('ages from day numbers are plausibleAgeAt of the ISO dates (fast-check)', () => {
-    const iso = fc
-      .tuple(
-        fc.integer({ min: 1000, max: 9999 }),
-        fc.integer({ min: 1, max: 12 }),
-        fc.integer({ min: 1, max: 31 }),
-      )
-      .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     const near = fc.tuple(iso, fc.integer({ min: -3, max: 130 })).map(([r, back]) => {
       const b = `${Number(r.slice(0, 4)) - back}${r.slice(4)}`;
       return [b.length === 10 ? b : r, r];
@@ -323,13 +325,6 @@ describe('digit fast paths agree with the readings they replace', () => {
   });
 
   test('ageAt of ISO dates is the split reading (fast-check)', () => {
-    const iso = fc
-      .tuple(
-        fc.integer({ min: 1000, max: 9999 }),
-        fc.integer({ min: 1, max: 12 }),
-        fc.integer({ min: 1, max: 31 }),
-      )
-      .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     const split = (b: string, r: string) => {
       const [by, bm, bd] = b.split('-').map(Number);
       const [ry, rm, rd] = r.split('-').map(Number);
