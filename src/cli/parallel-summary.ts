@@ -241,28 +241,16 @@ export async function summariseInRanges(
   let estimate = 0;
 
   const replay = (range: number, keys: Uint32Array) => {
+    // One function per batch, not per row: the replay runs once per row of the file.
+    const flag = (code: QualityCode, at: number, key: number, row: number, local: number) =>
+      flags.add(range, keys[at + 5], { code, row, local, first: 0, hi: keys[key], lo: keys[key + 1] });
     for (let at = 0; at < keys.length; at += LOG_FIELDS) {
       const row = offset + keys[at];
       const local = range === 0 ? keys[at] - head.headerRow : keys[at];
       const hasNik = keys[at + 1] !== 0;
-      if (hasNik && check.nik(keys[at + 1], keys[at + 2]))
-        flags.add(range, keys[at + 5], {
-          code: 'duplicateNik',
-          row,
-          local,
-          first: 0,
-          hi: keys[at + 1],
-          lo: keys[at + 2],
-        });
+      if (hasNik && check.nik(keys[at + 1], keys[at + 2])) flag('duplicateNik', at, at + 1, row, local);
       if ((keys[at + 3] !== 0 || keys[at + 4] !== 0) && check.name(keys[at + 3], keys[at + 4], hasNik))
-        flags.add(range, keys[at + 5], {
-          code: 'duplicateNameInstitution',
-          row,
-          local,
-          first: 0,
-          hi: keys[at + 3],
-          lo: keys[at + 4],
-        });
+        flag('duplicateNameInstitution', at, at + 3, row, local);
     }
     // The tables sized once for the whole file from the first rows, as one thread sizes them.
     const before = replayed;

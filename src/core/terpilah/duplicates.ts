@@ -26,6 +26,10 @@ export const nameKey = (name: string): string =>
         .replace(/[^\p{L}\p{N}]+/gu, ' ')
         .trim();
 
+/** The open-addressing tables here (KeyTable, KeySlots) grow past 4/5 full: slots for `keys` keys. */
+const capacityFor = (keys: number): number => Math.ceil((keys * 5) / 4) + 1;
+const isFull = (count: number, capacity: number): boolean => count * 5 > capacity * 4;
+
 /**
  * An open-addressing table of 64-bit keys (two uint32 halves, never both 0) → one int32 value.
  * Grows by half when 4/5 full. A slot is three neighbouring uint32s (hi, lo, value): a lookup in
@@ -71,7 +75,7 @@ export class KeyTable {
     slots[at] = hi;
     slots[at + 1] = lo;
     slots[at + 2] = value;
-    if (++this.count * 5 > this.capacity * 4) this.grow();
+    if (isFull(++this.count, this.capacity)) this.grow();
     return undefined;
   }
 
@@ -84,7 +88,7 @@ export class KeyTable {
 
   /** Room for `keys` keys without growing (a stream that can estimate its length asks once). */
   reserve(keys: number): void {
-    const capacity = Math.ceil((keys * 5) / 4) + 1;
+    const capacity = capacityFor(keys);
     if (capacity > this.capacity) this.grow(capacity);
   }
 
@@ -438,12 +442,12 @@ class KeySlots {
     if (slots[at] !== 0 || slots[at + 1] !== 0) return slots[at] >>> 31;
     slots[at] = (hi | (flag << 31)) >>> 0;
     slots[at + 1] = lo;
-    if (++this.count * 5 > this.capacity * 4) this.grow();
+    if (isFull(++this.count, this.capacity)) this.grow();
     return -1;
   }
 
   reserve(keys: number): void {
-    const capacity = Math.ceil((keys * 5) / 4) + 1;
+    const capacity = capacityFor(keys);
     if (capacity > this.capacity) this.grow(capacity);
   }
 
