@@ -136,6 +136,7 @@ const cellText = (value: unknown): string =>
 /** "07:30", "7.30", "7:30:00", a time cell (Date) or a day fraction → minutes from midnight; null if none. */
 function readTime(value: unknown, timeZone: string): number | null {
   if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
     const text = toLocalText(value.toISOString(), timeZone);
     return text ? Number(text.slice(11, 13)) * 60 + Number(text.slice(14, 16)) : null;
   }

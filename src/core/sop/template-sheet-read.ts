@@ -53,8 +53,10 @@ const norm = (value: unknown): string =>
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+/** Sheets never gives an Invalid Date, but a caller may: it reads as empty, not as a RangeError. */
+const dateText = (value: Date): string => (Number.isNaN(value.getTime()) ? '' : value.toISOString());
 const text = (value: unknown): string =>
-  (value instanceof Date ? value.toISOString() : String(value ?? '')).trim();
+  (value instanceof Date ? dateText(value) : String(value ?? '')).trim();
 
 /** Reads a template sheet back; `template` is null when any problem was found. */
 export function readTemplateSheet(input: TemplateSheetInput): TemplateReadResult {

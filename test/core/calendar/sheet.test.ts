@@ -68,6 +68,14 @@ describe('Kalender Kerja sheet', () => {
     expect(isCalendarSheet([['Hari', 'Hari kerja']])).toBe(false);
   });
 
+  test('an Invalid Date in a time cell is an unreadable time, not a crash', () => {
+    const values = valuesOf(DEFAULT_CALENDAR_SETTINGS).map((row) => [...row]);
+    values[4] = ['Senin', 'Ya', new Date(NaN), '16:00', '', ''];
+    const read = readCalendarSheet(values, TZ);
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.problems.length).toBe(1);
+  });
+
   test('every unreadable entry is named by row and column, all at once', () => {
     const values = valuesOf(DEFAULT_CALENDAR_SETTINGS).map((row) => [...row]);
     values[4][3] = '16.6';

@@ -126,6 +126,21 @@ describe('template sheet', () => {
     ]);
   });
 
+  test('an Invalid Date in any cell is read as empty text, never a crash', () => {
+    const base = sheetOf(PENGUATAN_PUG);
+    const nameRow = base.findIndex((row) => row[0] === 'Nama SOP');
+    for (let r = 0; r < base.length; r++)
+      for (let c = 0; c < base[r].length; c++) {
+        const values = base.map((row) => [...row]);
+        values[r][c] = new Date(NaN);
+        const result = read(values);
+        expect(result.template === null).toBe(result.problems.length > 0);
+      }
+    const values = base.map((row) => [...row]);
+    values[nameRow][1] = new Date(NaN);
+    expect(read(values).messages).toEqual(['Baris 2, kolom B: Nama SOP kosong.']);
+  });
+
   test('any cell content never throws and either reads or reports problems', () => {
     const cell = fc.oneof(
       fc.string(),
@@ -144,7 +159,8 @@ describe('template sheet', () => {
         (noise, row, col) => {
           const values = sheetOf(PENGUATAN_PUG);
           const h = headerRow(values);
-          noise.forEach((r, i) => (values[h + 1 + ((row + i) % 10)] = r));
+          // Rows are copied: fast-check shrinks from the values it generated, which must stay unmutated.
+          noise.forEach((r, i) => (values[h + 1 + ((row + i) % 10)] = [...r]));
           values[h + 1 + row][col % 10] = noise[0]?.[0] ?? '';
           const result = read(values);
           expect(result.template === null).toBe(result.problems.length > 0);
