@@ -433,12 +433,13 @@ const csvWorker = (): string | undefined =>
   process.env.SOP_TERPILAH_THREADS === '2' ? __filename : undefined;
 
 /**
- * By default a UTF-8 CSV of 8 MiB or more is counted in byte ranges, one per core (at most 4; on
- * one core one range, still papaparse's cheaper reading), merged to the same figures
+ * By default a UTF-8 CSV of 8 MiB or more is counted in byte ranges on a thread per core (at
+ * most 4; on one core one range, still papaparse's cheaper reading), merged to the same figures
  * (parallel-summary.ts): 5 M rows on the 2-core benchmark machine 51 → 29 s wall, 51 → 31 s CPU,
- * peak ~300 MB (~250 MB since the replay keeps the duplicate keys without rows).
+ * peak ~300 MB (~250 MB since the replay keeps the duplicate keys without rows); ranges handed
+ * out as threads ask (range-queue.ts) rather than one per thread: the threads end together.
  * SOP_TERPILAH_THREADS=1 reads on one thread as before (=2: csv-thread.ts);
- * SOP_TERPILAH_RANGES=<n> cuts any CSV into n ranges (tests); SOP_TERPILAH_TRACE=1 says on
+ * SOP_TERPILAH_RANGES=<n> counts any CSV on n threads (tests); SOP_TERPILAH_TRACE=1 says on
  * stderr which path read the file.
  */
 function ranges(): Io['ranges'] {

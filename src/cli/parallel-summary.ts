@@ -1,11 +1,13 @@
 /**
  * A big UTF-8 CSV summarised on several threads, with the figures of one thread (summarise-file.ts):
- * the data below the header is cut into byte ranges at line breaks; this thread counts the first
- * range, a worker each other one (range-worker.ts: parse, normalise, count), and this thread
- * merges them in file order:
+ * the data below the header is cut into byte ranges at line breaks as the threads ask for them
+ * (range-queue.ts: long ones first, short ones last, so the threads end together); this thread
+ * and a worker per other thread each count a range at a time (range-worker.ts: parse, normalise,
+ * count), and this thread merges them in file order:
  * - rows: the first range's are the file's; each other range numbers its records from 1, and
  *   its offset is the records of the ranges before;
- * - counts, first-seen orders and the first findings of each type: SummaryTally.merge;
+ * - counts, first-seen orders and the first findings of each type: SummaryTally.merge, each
+ *   range's tally as soon as the ones before are merged;
  * - duplicates depend on every earlier row: each range sends its rows' keys, and this thread
  *   replays the check in file order (DuplicateKeySet: the keys alone; every range's keys go to
  *   a temporary file, key-spill.ts, read when the range's turn comes), looks up the first rows
@@ -15,7 +17,7 @@
  * end at a record boundary. Then, and for anything else a range cannot stand for (not UTF-8, a
  * CSV error, no header in the first MiB), the caller reads the file on one thread.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Parser } from 'csv-parse';
@@ -33,9 +35,17 @@ import { rowNormaliser, type NormaliseOptions } from '../core/terpilah/normalise
 import { QUALITY_ROWS_PER_TYPE } from '../core/terpilah/quality-list';
 import { SummaryTally, type SummaryTallyState } from '../core/terpilah/tally';
 import { readRecordsAt, type CsvRange } from './csv-range';
+import { RangeQueue, readAt } from './range-queue';
 import { CSV_OPTIONS, isBlankRow, ReadError } from './read-file';
 import { KeySpill } from './key-spill';
-import { countRange, LOG_FIELDS, rangeJob, type FromRange } from './range-worker';
+import {
+  LOG_FIELDS,
+  RangeCounter,
+  threadJob,
+  type FromRange,
+  type RangeTask,
+  type ToRange,
+} from './range-worker';
 import { streamTable, type StreamHeader } from './stream-table';
 import { headerText, type FileSummary } from './summarise-file';
 
@@ -62,22 +72,6 @@ const HEAD_BYTES = 1 << 20;
  */
 const RESERVE_AT = 20_000;
 const MIN_BYTES = 8 << 20;
-
-function readAt(path: string, from: number, length: number): Buffer {
-  const bytes = Buffer.alloc(length);
-  const fd = openSync(path, 'r');
-  try {
-    let at = 0;
-    while (at < length) {
-      const n = readSync(fd, bytes, at, length - at, from + at);
-      if (n === 0) break;
-      at += n;
-    }
-    return bytes.subarray(0, at);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** The header as one thread reads it, and where the data below it starts. */
 async function probe(path: string): Promise<
@@ -129,32 +123,13 @@ async function probe(path: string): Promise<
   return { fallback: 'header not within the first MiB' };
 }
 
-/** Cut points: the byte after the first record delimiter at or after each equal share. */
-function cuts(path: string, start: number, size: number, ranges: number, delimiter: string): number[] {
-  const points = [start];
-  const needle = Buffer.from(delimiter);
-  for (let k = 1; k < ranges; k++) {
-    const nominal = start + Math.floor(((size - start) * k) / ranges);
-    if (nominal <= points[points.length - 1]) continue;
-    const window = readAt(path, nominal, 1 << 16);
-    const at = window.indexOf(needle);
-    if (at < 0) continue;
-    const cut = nominal + at + needle.length;
-    if (cut < size) points.push(cut);
-  }
-  points.push(size);
-  return points;
-}
-
 interface RangeDone {
-  own?: SummaryTally;
   rows: number;
   participants: number;
   records: number;
   boundary: boolean;
   checkpoints: number[];
   activities: string[];
-  tally: SummaryTallyState;
 }
 
 /** A duplicate found by the replay: its row (global and in its range) and the row it repeats. */
@@ -205,30 +180,44 @@ export async function summariseInRanges(
   const headers = head.found.header.map(headerText);
   const matched = matchHeaders(headers);
   if (!matched.recognised) return { fallback: 'unrecognised header' };
-  const points = cuts(path, head.dataStart, size, settings.ranges, head.recordDelimiter);
-  const ranges: CsvRange[] = [];
-  for (let k = 0; k + 1 < points.length; k++)
-    ranges.push({
-      path,
-      start: points[k],
-      end: points[k + 1],
-      last: k + 2 === points.length,
-      delimiter: head.delimiter,
-      recordDelimiter: head.recordDelimiter,
-    });
-  if (ranges.length < Math.min(2, settings.ranges)) return { fallback: 'one range' };
+  const threads = settings.ranges;
+  const queue = new RangeQueue(
+    { path, delimiter: head.delimiter, recordDelimiter: head.recordDelimiter },
+    head.dataStart,
+    size,
+    threads,
+  );
+  const ranges = queue.ranges;
+  const first = queue.next();
+  if (!first || (threads > 1 && queue.empty)) return { fallback: 'one range' };
 
   const { dataStart } = head;
+  const job = threadJob(headers, options);
   const check = new DuplicateKeySet();
   const flags = new FlagGroups();
-  const done: (RangeDone | null)[] = ranges.map(() => null);
+  const done: (RangeDone | null)[] = [];
+  /** Each range's tally until it is merged, in file order (then freed). */
+  const tallies: (SummaryTallyState | null)[] = [];
+  /** The tally every range is merged into: the first range's (its rows are the file's already). */
+  let tally: SummaryTally | null = null;
   /**
    * Each range's keys, on disk, not in memory (~24 bytes a row): read when the range's turn
    * comes (it waits for the ones before), and again for the first rows of the duplicates shown.
    */
-  const waiting = ranges.map(() => new KeySpill());
-  const bytes = ranges.map(() => 0);
-  const rowsRead = ranges.map(() => 0);
+  const waiting: KeySpill[] = [];
+  const bytes: number[] = [];
+  const rowsRead: number[] = [];
+  /** A range handed out: its place in the file, and what it is counted with. */
+  const task = (range: CsvRange): RangeTask => {
+    const id = ranges.indexOf(range);
+    waiting[id] = new KeySpill();
+    done[id] = null;
+    tallies[id] = null;
+    bytes[id] = 0;
+    rowsRead[id] = 0;
+    return { ...range, id, rowOffset: id === 0 ? head.headerRow : 0 };
+  };
+  const firstTask = task(first);
   /**
    * The range being replayed, and what its logged rows are counted from: the first range's are
    * the file's rows already (it starts after the header), the others' are their record numbers,
@@ -258,12 +247,25 @@ export async function summariseInRanges(
     if (before < RESERVE_AT && replayed >= RESERVE_AT && estimate > replayed)
       check.reserve(estimate, replayed);
   };
-  /** Replays what can be replayed: ranges in file order, each once the ones before are done. */
+  /**
+   * Replays and merges what can be: ranges in file order, each once the ones before are done;
+   * each range's tally merged into the first's (its findings get their rows in the file).
+   */
   const pump = () => {
     while (current < ranges.length) {
       waiting[current].replay((keys) => replay(current, keys));
       const finished = done[current];
       if (!finished) return;
+      const shift = bases[current];
+      const state = tallies[current];
+      tallies[current] = null;
+      // The first range's tally is the one merged into (set when it was done).
+      if (state)
+        tally!.merge(state, (f) => ({
+          ...f,
+          row: f.row + shift,
+          message: f.message.replace(/^Baris \d+: /, `Baris ${f.row + shift}: `),
+        }));
       offset = (current === 0 ? head.headerRow : offset) + finished.records;
       bases.push(offset);
       current++;
@@ -283,8 +285,12 @@ export async function summariseInRanges(
       }
       resolve(value);
     };
-    const handle = (k: number, message: FromRange) => {
-      if (settled) return;
+    /** Whether every range is handed out, counted and replayed. */
+    const finishedAll = () => queue.empty && current === ranges.length;
+    /** Takes a thread's message; true when it says its range is done (the thread is free). */
+    const handle = (message: FromRange): boolean => {
+      if (settled) return false;
+      const k = message.range;
       try {
         switch (message.type) {
           case 'progress': {
@@ -294,7 +300,7 @@ export async function summariseInRanges(
             const rows = rowsRead.reduce((a, b) => a + b, 0);
             if (rows > 0) estimate = Math.ceil((rows * (size - dataStart)) / Math.max(1, read));
             settings.progress?.(dataStart + read, size, rows);
-            break;
+            return false;
           }
           case 'keys':
             // The current range's keys have no keys before them left to replay (pump read them).
@@ -302,32 +308,37 @@ export async function summariseInRanges(
               waiting[k].writeReplayed(message.keys);
               replay(k, message.keys);
             } else waiting[k].write(message.keys);
-            break;
+            return false;
           case 'done': {
-            done[k] = message;
+            const { rows, participants, records, boundary, checkpoints, activities } = message;
+            done[k] = { rows, participants, records, boundary, checkpoints, activities };
+            if (k > 0) tallies[k] = message.tally;
+            else if (message.own) tally = message.own;
+            else (tally = new SummaryTally()).merge(message.tally);
             if (!message.boundary) settle({ fallback: `range ${k + 1} ends inside a quoted field` });
             pump();
-            if (current === ranges.length) settle('ok');
-            break;
+            if (finishedAll()) settle('ok');
+            return true;
           }
           case 'fallback':
             settle({ fallback: message.reason });
-            break;
+            return false;
           case 'error':
             settle(message.readError ? new ReadError(message.message) : { fallback: message.message });
-            break;
+            return false;
         }
       } catch (e) {
         settle(e instanceof ReadError ? e : { fallback: String((e as Error)?.message ?? e) });
       }
+      return false;
     };
-    // The first range on this thread, the others on workers: as many threads as ranges.
-    ranges.forEach((range, k) => {
-      if (settled || k === 0) return;
+    // This thread counts ranges, and so does a worker per other thread; each takes the next
+    // range when it is done with one.
+    for (let w = 1; w < threads && !settled && !queue.empty; w++) {
       let worker: Worker;
       try {
         worker = new Worker(settings.script, {
-          workerData: rangeJob(range, headers, options),
+          workerData: job,
           // The CLI's heap flags hold for every thread of the process (resourceLimits too).
           execArgv: [],
           stdout: true,
@@ -338,18 +349,31 @@ export async function summariseInRanges(
         return;
       }
       workers.push(worker);
-      worker.on('message', (message: FromRange) => handle(k, message));
+      /** Whether it counts a range (its exit then is a failure). */
+      let busy = false;
+      const give = () => {
+        const range = queue.next();
+        busy = range !== null;
+        if (range) worker.postMessage({ type: 'count', task: task(range) } satisfies ToRange);
+      };
+      worker.on('message', (message: FromRange) => {
+        if (handle(message)) give();
+      });
       worker.on('error', (e) => settle({ fallback: `worker: ${e.message}` }));
       worker.on('exit', (code) => {
-        if (!done[k]) settle({ fallback: `worker stopped (exit code ${code})` });
+        if (busy) settle({ fallback: `worker stopped (exit code ${code})` });
       });
-    });
-    if (!settled)
-      void countRange(
-        rangeJob(ranges[0], headers, options, head.headerRow),
-        (message) => handle(0, message),
-        () => settled,
-      );
+      give();
+    }
+    const counter = new RangeCounter(headers, options);
+    void (async () => {
+      let next: RangeTask | null = firstTask;
+      while (next && !settled) {
+        await counter.count(next, handle, () => settled);
+        const range = settled ? null : queue.next();
+        next = range ? task(range) : null;
+      }
+    })();
   });
   // Every row is replayed: the sets (the largest thing kept, ~90 MB at 5 M rows) are freed
   // before the summaries and the printout are built, which would otherwise peak on top of them.
@@ -365,22 +389,9 @@ export async function summariseInRanges(
   } finally {
     for (const spill of waiting) spill.close();
   }
-
-  // Merge in file order; each range's findings get their row in the file.
   const finished = done as RangeDone[];
-  // Merged into the first range's tally (its rows are the file's already), in file order; each
-  // other range's findings get their rows in the file.
-  const tally = finished[0].own ?? new SummaryTally();
-  if (!finished[0].own) tally.merge(finished[0].tally);
-  finished.forEach((range, k) => {
-    if (k === 0) return;
-    const shift = bases[k];
-    tally.merge(range.tally, (f) => ({
-      ...f,
-      row: f.row + shift,
-      message: f.message.replace(/^Baris \d+: /, `Baris ${f.row + shift}: `),
-    }));
-  });
+  const all = tally as SummaryTally | null;
+  if (!all) return { fallback: 'no range counted' };
 
   // The duplicates' messages: their rows read again, from the checkpoint before each.
   const byActivity = new Map<string, Map<QualityCode, { count: number; first: Flagged[] }>>();
@@ -407,7 +418,7 @@ export async function summariseInRanges(
         .sort((a, b) => a.row - b.row)
         .slice(0, QUALITY_ROWS_PER_TYPE)
         .map((f) => messages.get(`${code}:${f.row}`)!);
-      tally.addFindings(activity, code, shown, group.count);
+      all.addFindings(activity, code, shown, group.count);
     }
   const participants = finished.reduce((n, r) => n + r.participants, 0);
   const rows = finished.reduce((n, r) => n + r.rows, 0);
@@ -415,7 +426,7 @@ export async function summariseInRanges(
     found: head.found,
     headers,
     matched,
-    summaries: tally.summaries(),
+    summaries: all.summaries(),
     participants,
     rows,
   };

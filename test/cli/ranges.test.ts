@@ -146,7 +146,7 @@ describe('ringkas on a CSV in byte ranges', () => {
 
   test('a cut inside a quoted field, not UTF-8, an unknown header: read on one thread, same output', () => {
     const quoted = compare(2, file('quoted-cut.csv'), '--json');
-    expect(quoted.trace).toBe('one thread: range 1 ends inside a quoted field');
+    expect(quoted.trace).toMatch(/^one thread: range \d+ ends inside a quoted field$/);
     expect(quoted.code).toBe(0);
     const latin1 = compare(2, file('latin1.csv'));
     expect(latin1.trace).toMatch(/^one thread: /);
