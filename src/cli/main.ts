@@ -90,7 +90,7 @@ export interface Io {
   progress?: (text: string) => void;
   /** The CLI's own bundle, to parse a CSV on a second thread (summariseFile's csvWorker). */
   csvWorker?: string;
-  /** The CLI's own bundle and how many byte ranges to count a big CSV in, one thread each (parallel-summary.ts). */
+  /** The CLI's own bundle and how many threads count a big CSV in byte ranges (parallel-summary.ts). */
   ranges?: { script: string; count: number; minBytes?: number };
   /** Says which path read the file (tests, the benchmark). */
   trace?: (text: string) => void;

@@ -389,7 +389,7 @@ export class DuplicateKeyCheck {
  * DuplicateKeyCheck's rule without the first rows: the keys alone, two uint32s a slot (8 bytes
  * instead of 12; 5 million rows' tables ~90 MB instead of ~140). The CLI's replay of its byte
  * ranges learns so which rows repeat an earlier one, then looks up the first rows of the few a
- * summary shows (parallel-summary.ts). Bit 31 of a key's high half holds whether its first row
+ * summary shows (range-duplicates.ts). Bit 31 of a key's high half holds whether its first row
  * had a NIK (a name key keeps 63 bits of its hash; a NIK key's high half is below 2³¹).
  */
 export class DuplicateKeySet {
