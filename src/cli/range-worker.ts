@@ -98,7 +98,7 @@ export class RangeCounter {
   private log = new Uint32Array(LOG_ROWS * LOG_FIELDS);
   private logged = 0;
   private readonly keys = new Uint32Array(4);
-  private readonly push: (raw: unknown, row: number) => ReturnType<ReturnType<typeof rowNormaliser>['push']>;
+  private readonly push: ReturnType<typeof rowNormaliser>['push'];
   /** The range being counted: where its keys go. */
   private post: Post = () => undefined;
   private range = 0;
