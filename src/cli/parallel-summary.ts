@@ -181,6 +181,7 @@ export async function summariseInRanges(
       waiting[current].replay((keys) => replay(current, keys));
       const finished = done[current];
       if (!finished) return;
+      duplicates.endRange(finished.activities);
       const shift = bases[current];
       const state = tallies[current];
       tallies[current] = null;

@@ -42,6 +42,8 @@ export interface RangeRows {
 /** A duplicate found by the replay: its row (global and in its range) and the row it repeats. */
 export interface Flagged {
   code: QualityCode;
+  /** Its range, its row in the file and in the range. */
+  range: number;
   row: number;
   local: number;
   /** The row it repeats: looked up once every row is replayed (firstRows), for the rows kept. */
@@ -51,19 +53,49 @@ export interface Flagged {
   lo: number;
 }
 
-/** Per range, activity and type: how many, and the first rows (the only ones a summary can show). */
+type Group = { count: number; first: Flagged[] };
+
+/**
+ * Per activity and type: how many, and the first rows (the only ones a summary can show). The
+ * range being replayed keeps its flags by its thread's activity index; when it ends, they are
+ * folded in by the activity's name. Ranges are replayed in file order, so the first rows kept
+ * are the file's first: each range adds at most the rows still missing.
+ */
 export class FlagGroups {
-  readonly groups = new Map<number, Map<number, Map<QualityCode, { count: number; first: Flagged[] }>>>();
-  add(range: number, activity: number, flagged: Flagged): void {
-    const code = flagged.code;
-    let byActivity = this.groups.get(range);
-    if (!byActivity) this.groups.set(range, (byActivity = new Map()));
-    let byCode = byActivity.get(activity);
-    if (!byCode) byActivity.set(activity, (byCode = new Map()));
-    let group = byCode.get(code);
-    if (!group) byCode.set(code, (group = { count: 0, first: [] }));
+  readonly byActivity = new Map<string, Map<QualityCode, Group>>();
+  private readonly open = new Map<number, Map<QualityCode, Group>>();
+
+  add(activity: number, flagged: Flagged): void {
+    let byCode = this.open.get(activity);
+    if (!byCode) this.open.set(activity, (byCode = new Map()));
+    let group = byCode.get(flagged.code);
+    if (!group) byCode.set(flagged.code, (group = { count: 0, first: [] }));
     group.count++;
     if (group.first.length < QUALITY_ROWS_PER_TYPE) group.first.push(flagged);
+  }
+
+  /** The range replayed is done: `activities` names its activity indices. */
+  endRange(activities: readonly string[]): void {
+    for (const [activity, byCode] of this.open) {
+      const name = activities[activity];
+      let merged = this.byActivity.get(name);
+      if (!merged) this.byActivity.set(name, (merged = new Map()));
+      for (const [code, group] of byCode) {
+        let into = merged.get(code);
+        if (!into) merged.set(code, (into = { count: 0, first: [] }));
+        into.count += group.count;
+        for (const f of group.first) if (into.first.length < QUALITY_ROWS_PER_TYPE) into.first.push(f);
+      }
+    }
+    this.open.clear();
+  }
+
+  /** Every kept flag. */
+  kept(): Flagged[] {
+    const kept: Flagged[] = [];
+    for (const byCode of this.byActivity.values())
+      for (const group of byCode.values()) kept.push(...group.first);
+    return kept;
   }
 }
 
@@ -83,7 +115,7 @@ export class DuplicateReplay {
     const { check, flags } = this;
     // One function per batch, not per row: the replay runs once per row of the file.
     const flag = (code: QualityCode, at: number, key: number, row: number, local: number) =>
-      flags.add(range, keys[at + 5], { code, row, local, first: 0, hi: keys[key], lo: keys[key + 1] });
+      flags.add(keys[at + 5], { code, range, row, local, first: 0, hi: keys[key], lo: keys[key + 1] });
     for (let at = 0; at < keys.length; at += LOG_FIELDS) {
       const row = offset + keys[at];
       const local = range === 0 ? keys[at] - this.headerRow : keys[at];
@@ -97,6 +129,11 @@ export class DuplicateReplay {
     this.replayed += keys.length / LOG_FIELDS;
     if (before < RESERVE_AT && this.replayed >= RESERVE_AT && this.estimate > this.replayed)
       check.reserve(this.estimate, this.replayed);
+  }
+
+  /** The range replayed is replayed to its end: `activities` names its activity indices. */
+  endRange(activities: readonly string[]): void {
+    this.flags.endRange(activities);
   }
 
   /** Every row is replayed: the sets (the largest thing kept, ~90 MB at 5 M rows) are freed. */
@@ -117,32 +154,22 @@ export function addDuplicateFindings(
   mapping: ReturnType<typeof matchHeaders>['mapping'],
   options: Omit<NormaliseOptions, 'firstRow'>,
 ): void {
-  const byActivity = new Map<string, Map<QualityCode, { count: number; first: Flagged[] }>>();
+  // Only the rows shown are read again: the first of each activity and type.
   const pending = new Map<number, Flagged[]>(); // range → flagged rows shown
-  for (const [range, groups] of flags.groups)
-    for (const [activity, byCode] of groups) {
-      const name = finished[range].activities[activity];
-      let merged = byActivity.get(name);
-      if (!merged) byActivity.set(name, (merged = new Map()));
-      for (const [code, group] of byCode) {
-        const into = merged.get(code) ?? { count: 0, first: [] };
-        merged.set(code, into);
-        into.count += group.count;
-        into.first.push(...group.first);
-        const list = pending.get(range) ?? [];
-        pending.set(range, list);
-        list.push(...group.first);
-      }
-    }
+  for (const f of flags.kept()) {
+    const list = pending.get(f.range) ?? [];
+    pending.set(f.range, list);
+    list.push(f);
+  }
   const messages = duplicateMessages(ranges, finished, pending, mapping, options);
-  for (const [activity, byCode] of byActivity)
-    for (const [code, group] of byCode) {
-      const shown = group.first
-        .sort((a, b) => a.row - b.row)
-        .slice(0, QUALITY_ROWS_PER_TYPE)
-        .map((f) => messages.get(`${code}:${f.row}`)!);
-      tally.addFindings(activity, code, shown, group.count);
-    }
+  for (const [activity, byCode] of flags.byActivity)
+    for (const [code, group] of byCode)
+      tally.addFindings(
+        activity,
+        code,
+        group.first.map((f) => messages.get(`${code}:${f.row}`)!),
+        group.count,
+      );
 }
 
 /**
@@ -150,9 +177,7 @@ export function addDuplicateFindings(
  * in file order (only the kept flags' keys are looked for: a few per activity and type).
  */
 export function firstRows(flags: FlagGroups, spills: KeySpill[], bases: number[]): void {
-  const kept: Flagged[] = [];
-  for (const groups of flags.groups.values())
-    for (const byCode of groups.values()) for (const group of byCode.values()) kept.push(...group.first);
+  const kept = flags.kept();
   if (kept.length === 0) return;
   // Per kind, key → index of its first row in `first` (0 until found).
   const niks = new KeyTable(Math.max(16, kept.length * 2));
