@@ -160,6 +160,12 @@ export class QualityDigestTally {
     return this.total;
   }
 
+  /** Whether the type keeps no more findings after its kept ones (a later row is dropped at once). */
+  isFull(code: QualityCode): boolean {
+    const entry = this.byCode.get(code);
+    return entry !== undefined && entry.kept.length === this.perType;
+  }
+
   add(finding: QualityFinding): void {
     this.total++;
     let entry = this.byCode.get(finding.code);

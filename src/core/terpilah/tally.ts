@@ -94,20 +94,25 @@ export interface SummaryTallyState {
  * Adds a digest's findings to a tally: the kept ones (first rows), then the rest of each type's
  * count as findings past every row. Those are dropped at once: a type counted beyond its kept
  * findings kept perType of them, so the tally's list of that type is full of earlier rows.
+ * `after`: the digest's rows all come after the tally's (merge), so a kept finding of a type the
+ * tally has full is dropped as well, counted without being shifted (a range's ~40,000 kept
+ * findings, most of them past the file's first rows by the second range).
  */
 function addDigest(
   into: QualityDigestTally,
   digest: DigestState,
   shift: (finding: QualityFinding) => QualityFinding,
+  after = false,
 ): void {
   const kept = new Map<string, number>();
+  const past = (code: QualityCode): QualityFinding => ({ row: Infinity, code, message: '' });
   for (const finding of digest.quality) {
-    into.add(shift(finding));
+    into.add(after && into.isFull(finding.code) ? past(finding.code) : shift(finding));
     kept.set(finding.code, (kept.get(finding.code) ?? 0) + 1);
   }
   for (const [code, count] of Object.entries(digest.qualityCounts) as [QualityCode, number][]) {
-    const past: QualityFinding = { row: Infinity, code, message: '' };
-    for (let n = count - (kept.get(code) ?? 0); n > 0; n--) into.add(past);
+    const beyond = past(code);
+    for (let n = count - (kept.get(code) ?? 0); n > 0; n--) into.add(beyond);
   }
 }
 
@@ -497,9 +502,9 @@ export class SummaryTally {
       );
     pairs(this.institutionPairs, other.institutionPairs, institution);
     pairs(this.regencyPairs, other.regencyPairs, regency);
-    addDigest(this.findings, other.findings, shift);
+    addDigest(this.findings, other.findings, shift, true);
     other.findingsPerActivity.forEach((digest, a) =>
-      addDigest(this.findingsPerActivity[activity[a]], digest, shift),
+      addDigest(this.findingsPerActivity[activity[a]], digest, shift, true),
     );
   }
 

@@ -87,6 +87,26 @@ describe('SummaryTally.merge', () => {
   });
 });
 
+describe('SummaryTally.merge of many parts', () => {
+  test("a type kept full already: later parts' findings of it are counted, not shifted", () => {
+    // Three parts of 30 rows, each row a finding of one type (sex unknown) in one activity.
+    const items = normalised(Array.from({ length: 90 }, (_, i) => ['K', `Orang ${i}`, 'x', '', '', '', '']));
+    const whole = tallyOf(items).summaries();
+    const merged = new SummaryTally();
+    let shifted = 0;
+    for (let k = 0; k < 3; k++)
+      merged.merge(tallyOf(items.slice(k * 30, k * 30 + 30)).state(), (f) => (shifted++, f));
+    expect(merged.summaries()).toEqual(whole);
+    const sexUnknown = whole[0].quality.filter((f) => f.code === 'sexUnknown');
+    expect(sexUnknown).toHaveLength(20);
+    expect(whole[0].qualityCounts?.sexUnknown).toBe(90);
+    // The first part fills every type (sex and age unknown), for all activities and for K: only
+    // its kept findings are shifted, none of the other parts' (3 × 80 without the shortcut).
+    expect(whole.map((summary) => summary.quality.length)).toEqual([40, 40]);
+    expect(shifted).toBe(80);
+  });
+});
+
 describe('SummaryTally.addFindings', () => {
   test('adds the first findings of a type and its count to the activity and to all', () => {
     const tally = tallyOf(normalised([['K', 'Ani', 'L', '', '', '30', '']]));
