@@ -34,7 +34,7 @@ import { headerText, type FileSummary } from './summarise-file';
 export interface RangeOptions {
   /** The script whose entry runs runRangeWorker in a range worker (the CLI's bundle). */
   script: string;
-  /** Ranges (threads) to cut the data into. */
+  /** Threads that count the ranges (this one and a worker per other). */
   ranges: number;
   /** Files below this size are read on one thread (default 8 MiB). */
   minBytes?: number;
@@ -134,8 +134,7 @@ export async function summariseInRanges(
     threads,
   );
   const ranges = queue.ranges;
-  const first = queue.next();
-  if (!first || (threads > 1 && queue.empty)) return { fallback: 'one range' };
+  if (!queue.next() || (threads > 1 && queue.empty)) return { fallback: 'one range' };
 
   const { dataStart } = head;
   const job = threadJob(headers, options);
@@ -152,9 +151,9 @@ export async function summariseInRanges(
   const waiting: KeySpill[] = [];
   const bytes: number[] = [];
   const rowsRead: number[] = [];
-  /** A range handed out: its place in the file, and what it is counted with. */
+  /** A range handed out (the queue's last): its place in the file, and what it is counted with. */
   const task = (range: CsvRange): RangeTask => {
-    const id = ranges.indexOf(range);
+    const id = ranges.length - 1;
     waiting[id] = new KeySpill();
     done[id] = null;
     tallies[id] = null;
@@ -162,7 +161,12 @@ export async function summariseInRanges(
     rowsRead[id] = 0;
     return { ...range, id, rowOffset: id === 0 ? head.headerRow : 0 };
   };
-  const firstTask = task(first);
+  const firstTask = task(ranges[0]);
+  /** The next range to count, or null when every byte is handed out. */
+  const nextTask = (): RangeTask | null => {
+    const range = queue.next();
+    return range ? task(range) : null;
+  };
   /**
    * The range being replayed, and what its logged rows are counted from: the first range's are
    * the file's rows already (it starts after the header), the others' are their record numbers,
@@ -278,9 +282,9 @@ export async function summariseInRanges(
       /** Whether it counts a range (its exit then is a failure). */
       let busy = false;
       const give = () => {
-        const range = queue.next();
-        busy = range !== null;
-        if (range) worker.postMessage({ type: 'count', task: task(range) } satisfies ToRange);
+        const next = nextTask();
+        busy = next !== null;
+        if (next) worker.postMessage({ type: 'count', task: next } satisfies ToRange);
       };
       worker.on('message', (message: FromRange) => {
         if (handle(message)) give();
@@ -296,8 +300,7 @@ export async function summariseInRanges(
       let next: RangeTask | null = firstTask;
       while (next && !settled) {
         await counter.count(next, handle, () => settled);
-        const range = settled ? null : queue.next();
-        next = range ? task(range) : null;
+        next = settled ? null : nextTask();
       }
     })();
   });

@@ -1,7 +1,7 @@
 /**
  * The duplicate check of a CSV counted in byte ranges (parallel-summary.ts), on the main thread:
  * each range's keys replayed in file order (DuplicateKeySet: the keys alone), the rows flagged
- * kept per range, activity and type (the first ones, the rest counted); once every row is
+ * kept per activity and type (the file's first ones, the rest counted); once every row is
  * replayed, the first row each kept flag repeats is looked up in the keys read again, and the
  * flagged rows are read again from the checkpoint before each, to write each message as one
  * thread writes it.
@@ -74,7 +74,7 @@ export class FlagGroups {
     if (group.first.length < QUALITY_ROWS_PER_TYPE) group.first.push(flagged);
   }
 
-  /** The range replayed is done: `activities` names its activity indices. */
+  /** The range being replayed is done: `activities` names its activity indices. */
   endRange(activities: readonly string[]): void {
     for (const [activity, byCode] of this.open) {
       const name = activities[activity];
@@ -131,7 +131,7 @@ export class DuplicateReplay {
       check.reserve(this.estimate, this.replayed);
   }
 
-  /** The range replayed is replayed to its end: `activities` names its activity indices. */
+  /** The range being replayed is done: `activities` names its activity indices. */
   endRange(activities: readonly string[]): void {
     this.flags.endRange(activities);
   }
