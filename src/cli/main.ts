@@ -456,6 +456,12 @@ else if (require.main === module && !underHeapLimit()) {
     fail(e);
     process.exit(EXIT_DATA);
   });
+  // A reader that closes the pipe early (`ringkas big.csv | head`) has what it wanted: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    fail(e);
+    process.exit(EXIT_DATA);
+  });
   const terminal = process.stderr.isTTY;
   run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
