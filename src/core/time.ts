@@ -64,6 +64,8 @@ const DAY_MS = 86_400_000;
  * asked exactly per instant.
  */
 const dayOffsets = new Map<string, Map<number, number | null>>();
+/** The largest |epoch| a Date holds (ECMA-262 TimeClip). */
+const MAX_EPOCH = 8.64e15;
 
 function offsetMs(epoch: number, timeZone: string): number {
   let days = dayOffsets.get(timeZone);
@@ -71,8 +73,11 @@ function offsetMs(epoch: number, timeZone: string): number {
   const day = Math.floor(epoch / DAY_MS);
   let offset = days.get(day);
   if (offset === undefined) {
-    const start = exactOffsetMs(day * DAY_MS, timeZone);
-    offset = start === exactOffsetMs(day * DAY_MS + DAY_MS - 1000, timeZone) ? start : null;
+    // The day's ends, within what a Date can hold (its last day ends at 8.64e15 ms).
+    const first = Math.max(day * DAY_MS, -MAX_EPOCH);
+    const last = Math.min(day * DAY_MS + DAY_MS - 1000, MAX_EPOCH);
+    const start = exactOffsetMs(first, timeZone);
+    offset = start === exactOffsetMs(last, timeZone) ? start : null;
     days.set(day, offset);
   }
   return offset ?? exactOffsetMs(epoch, timeZone);

@@ -89,3 +89,12 @@ describe('cached day offsets agree with Intl (DST zones included)', () => {
     );
   });
 });
+
+describe('the last and first days a Date can hold', () => {
+  test('a day at the edge of the Date range is read, not a RangeError', () => {
+    for (const epoch of [8.64e15, -8.64e15])
+      for (const zone of ['Asia/Jakarta', 'America/New_York', 'UTC'])
+        expect(() => isoDateInZone(new Date(epoch), zone)).not.toThrow();
+    expect(isoDateInZone(new Date(8.64e15), 'UTC')).toBe('275760-09-13');
+  });
+});
