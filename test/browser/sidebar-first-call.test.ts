@@ -151,6 +151,11 @@ describe('the sidebar on a broken sheet, in Chromium', () => {
     await s.page.getByTestId('sheet-tab-menu').click();
     await s.page.locator('[data-testid="tab-menu-item"][data-action="delete"]').click();
     await s.page.getByTestId('alert-button').filter({ hasText: 'OK' }).click();
+    // The delete is a round trip to the workbench: the tabs are redrawn when it answers.
+    await s.page
+      .getByTestId('sheet-tab')
+      .filter({ hasText: /^Kegiatan$/ })
+      .waitFor({ state: 'detached' });
     await expect(s.page.getByTestId('sheet-tab').allTextContents()).resolves.toEqual(['Sheet1']);
     s.calls.length = 0;
     await s.sidebar().getByTestId('refresh').click();
