@@ -65,6 +65,8 @@ export interface ExecutionResult<E extends UiEvent = UiEvent> {
   cellsWritten?: number;
   /** What the execution would take in Google Sheets (services/latency.ts). */
   estimatedSeconds?: EstimatedSeconds;
+  /** Round trips to Google's servers in the typical scenario (a run of queued writes is one). */
+  roundTrips?: number;
   ui: E[];
   needsInput?: InputRequest;
   /** Logger.log / console.* lines of this execution. */

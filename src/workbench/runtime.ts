@@ -218,6 +218,7 @@ export class Workbench {
       cellsRead: tally.cellsRead,
       cellsWritten: tally.cellsWritten,
       estimatedSeconds: toSeconds(tally.ms),
+      roundTrips: tally.trips.typical,
       ui: ctx.ui,
       logs: ctx.logs,
     };

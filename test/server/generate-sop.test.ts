@@ -261,6 +261,10 @@ describe('generateSop', () => {
       'Sheet.addDeveloperMetadata': 1,
     });
     expect(roundTrips(runs[1])).toBe(56);
+    // With Apps Script's write cache (services/latency.ts WRITE_CACHE) the calls the server must
+    // answer come first (template, lock, name, insertSheet, the RangeLists, protect), then one
+    // run of 36 queued writes, merges and sizes, then flush and releaseLock: 19 round trips.
+    expect(runs.map((run) => run.roundTrips)).toEqual([19, 19]);
   });
 
   test('a date typed in the template is read in the spreadsheet time zone (its one call)', () => {

@@ -109,10 +109,11 @@ function settersFor(plan: SheetPlan, options: ApplyOptions): StyleSetter[] {
 }
 
 /**
- * Writes a plan onto an empty sheet in a fixed number of batched calls: number formats first (so
- * "@" cells keep text), then values, one plural setter per used style group, one RangeList per
- * border spec, one call per merge (continuing bands joined: core/plan/merge-groups.ts) and per
- * validation. The single ranges it needs (the plan's, the style properties' used rects, the
+ * Writes a plan onto an empty sheet in a fixed number of batched calls: the calls the server
+ * answers first (RangeLists, protect), then number formats (so "@" cells keep text), values, one
+ * plural setter per used style group, one RangeList per border spec, one call per merge
+ * (continuing bands joined: core/plan/merge-groups.ts) and per validation, sizes: one run of
+ * queued writes, one round trip (services/latency.ts WRITE_CACHE). The single ranges it needs (the plan's, the style properties' used rects, the
  * merges', a border spec's of one rect, the validations') come in one RangeList. Strings are
  * written as literal text.
  */
@@ -143,6 +144,13 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions =
     singles.length > 1
       ? sheet.getRangeList(singles.map(rectToA1)).getRanges()
       : singles.map((r) => sheet.getRange(r.row, r.column, r.numRows, r.numColumns));
+  // The RangeLists of border entries of several rects, and the protection, before the first
+  // write: each is answered by the server, which commits Apps Script's write cache first (a round
+  // trip more per write run it cuts); after them every write, merge and size rides one run.
+  const borderLists = borders.map(({ rects }) =>
+    rects.length === 1 ? null : sheet.getRangeList(rects.map(rectToA1)),
+  );
+  const protection = plan.protection ? sheet.protect() : null;
   let next = 0;
   /** The next range of `singles`, taken in the same order. */
   const take = () => fetched[next++];
@@ -172,9 +180,9 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions =
     else if (mode === 'vertically') merged.mergeVertically();
     else merged.merge();
   }
-  for (const { rects, spec } of borders) {
+  borders.forEach(({ spec }, i) => {
     const flag = (side: boolean | undefined) => (side ? true : null);
-    (rects.length === 1 ? take() : sheet.getRangeList(rects.map(rectToA1))).setBorder(
+    (borderLists[i] ?? take()).setBorder(
       flag(spec.top),
       flag(spec.left),
       flag(spec.bottom),
@@ -184,7 +192,7 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions =
       spec.color,
       SpreadsheetApp.BorderStyle[spec.style],
     );
-  }
+  });
   for (const validation of plan.validations) {
     const rule = SpreadsheetApp.newDataValidation()
       .requireValueInList(validation.list, true)
@@ -200,7 +208,8 @@ export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions =
   for (const { start, count, size } of sizeStrokes(plan.rowHeights ?? {}))
     sheet.setRowHeights(start, count, size);
   if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
-  if (plan.protection) sheet.protect().setDescription(plan.protection.description).setWarningOnly(true);
+  if (protection && plan.protection)
+    protection.setDescription(plan.protection.description).setWarningOnly(true);
   // plan.print is not applied: Apps Script has no print-settings API (orientation, fit to width,
   // repeated rows are chosen in File → Print). Only the .xlsx exports write it.
 }

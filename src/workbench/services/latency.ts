@@ -2,7 +2,8 @@
  * The latency model: what one service call would cost in Google Sheets, in three scenarios
  * (optimistic, typical, pessimistic). The workbench runs far faster than Apps Script, so each
  * call is charged a round trip of its class plus a cost per cell it reads or writes; builders
- * and values already in hand are free. Sources per figure: docs/FIDELITY.md "Latency model".
+ * and values already in hand are free; a run of writes shares one round trip (WRITE_CACHE).
+ * Sources per figure: docs/FIDELITY.md "Latency model".
  *
  * Rule for every figure: where a source publishes a range, optimistic and pessimistic are its
  * ends and typical is their geometric mean (the range spans up to 5×); where a source publishes
@@ -140,6 +141,73 @@ const RANGE_STRUCTURAL = new Set([
   'breakApart',
 ]);
 
+/**
+ * Apps Script's write cache: "if you write (set) one cell then you're also likely to write another
+ * one relatively soon ... Every time you do a read, we must first empty (commit) the write cache"
+ * (http://googleappsscript.blogspot.com/2010/06/optimizing-spreadsheet-operations.html); 10,000
+ * setBackgroundColor calls with a flush per row of 100 make "only 100 calls to the Spreadsheet"
+ * (https://developers.google.com/apps-script/guides/support/best-practices); an execution log of
+ * 16 format setters in a row: the first 0.058 s, the others 0–0.001 s
+ * (https://ramblings.mcpher.com/gassnippets2/optimizing-sheet-formatting-with-apps-script/).
+ * So a run of queued calls costs one round trip (charged at its first call) plus its cells. The
+ * run ends at the next Spreadsheet call that must reach the server (a getter, a call answered
+ * with a new object, flush); calls to other services (Properties, Lock, Session, Ui) leave it
+ * open: they do not commit the cache (hence "call flush() before releasing a lock").
+ * Optimistic and typical have the cache; pessimistic has none ("operations are sometimes
+ * bundled together", SpreadsheetApp.flush()): every call its own round trip.
+ */
+export const WRITE_CACHE: Record<Scenario, boolean> = { optimistic: true, typical: true, pessimistic: false };
+
+/**
+ * Mutations answered by their own object (Range, Sheet, Protection), queued like the setters:
+ * the workbench buffers them with the cell writes until flush (docs/FIDELITY.md "Lock and flush").
+ * Not queued: insertSheet, protect, copyTo a sheet, charts, rules (answered with a new object or
+ * read back), deleteSheet (gone at once), activate (the person's view).
+ */
+const QUEUED_STRUCTURAL = new Set([
+  'merge',
+  'mergeAcross',
+  'mergeVertically',
+  'breakApart',
+  'setColumnWidth',
+  'setColumnWidths',
+  'setRowHeight',
+  'setRowHeights',
+  'setRowHeightsForced',
+  'setFrozenRows',
+  'setFrozenColumns',
+  'hideColumns',
+  'hideRows',
+  'showColumns',
+  'showRows',
+  'insertRowsAfter',
+  'insertRowsBefore',
+  'insertRowAfter',
+  'insertRowBefore',
+  'insertColumnsAfter',
+  'insertColumnsBefore',
+  'deleteRows',
+  'deleteRow',
+  'deleteColumns',
+  'deleteColumn',
+  'addDeveloperMetadata',
+  'setDescription',
+  'setWarningOnly',
+]);
+
+/** Whether a charged call joins the write cache (see WRITE_CACHE). */
+export function isQueued(cls: string, method: string, callClass: CallClass): boolean {
+  if (callClass === 'write') return true;
+  return (
+    callClass === 'structural' &&
+    (cls === 'Range' || cls === 'Sheet' || cls === 'Protection') &&
+    QUEUED_STRUCTURAL.has(method)
+  );
+}
+
+/** Classes whose calls reach the spreadsheet: one that is not queued commits the write cache first. */
+const COMMITS: ReadonlySet<CallClass> = new Set(['read', 'write', 'structural', 'flush']);
+
 const isGetter = (method: string): boolean => /^(get|is|has|find|create.*Finder)/.test(method);
 
 export function classify(cls: string, method: string): CallClass {
@@ -226,12 +294,18 @@ export interface LatencyTally {
   cellsWritten: number;
   /** Estimated milliseconds per scenario, Utilities.sleep included. */
   ms: Figures;
+  /** Round trips charged per scenario (a run of queued calls is one). */
+  trips: Figures;
+  /** A run of queued calls is open: the next queued call rides on its round trip. */
+  queueOpen: boolean;
 }
 
 export const newTally = (): LatencyTally => ({
   cellsRead: 0,
   cellsWritten: 0,
   ms: { optimistic: 0, typical: 0, pessimistic: 0 },
+  trips: { optimistic: 0, typical: 0, pessimistic: 0 },
+  queueOpen: false,
 });
 
 /** Adds one call's cost to `tally`. */
@@ -248,9 +322,15 @@ export function chargeCall(
   tally.cellsRead += cells.read;
   tally.cellsWritten += cells.written;
   const trip = ROUND_TRIP_MS[callClass];
+  const queued = isQueued(cls, method, callClass);
   for (const s of SCENARIOS) {
-    tally.ms[s] += trip[s] + (cells.read * CELL_READ_US[s] + cells.written * CELL_WRITTEN_US[s]) / 1000;
+    const rides = queued && tally.queueOpen && WRITE_CACHE[s];
+    if (!rides) tally.trips[s] += 1;
+    tally.ms[s] +=
+      (rides ? 0 : trip[s]) + (cells.read * CELL_READ_US[s] + cells.written * CELL_WRITTEN_US[s]) / 1000;
   }
+  if (queued) tally.queueOpen = true;
+  else if (COMMITS.has(callClass)) tally.queueOpen = false;
 }
 
 /** Adds the same milliseconds to every scenario (Utilities.sleep) or per-scenario figures. */
