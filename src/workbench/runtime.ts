@@ -140,7 +140,8 @@ export class Workbench {
 
   /**
    * Runs `other` (typically another `run`) once, at `point` of the next execution that reaches
-   * it: right after it takes a lock, or right after it releases one. The nested execution sees
+   * it: right after it takes a lock, right after it releases one, or right before it inserts a
+   * sheet. The nested execution sees
    * the spreadsheet as another person's execution would: without the first one's unflushed
    * writes, which are applied on top when it ends. This is how tests interleave two people.
    */

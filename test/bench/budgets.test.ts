@@ -88,11 +88,11 @@ describe('budgets: menu actions at the large sizes', () => {
     LONG,
   );
   test('rebuild 20,000 events ≤ 10 s', () => expectWithin('rebuild', 10), LONG);
-  // ~2.1 s at 60 steps: google.script.run 0.671 + flush 0.134 + 18 round trips × 44.7 ms (0.805)
-  // + 4,020 cells read × 52 µs (0.209) + 25,250 written × 12.2 µs (0.309). The 36 writes, merges
-  // and sizes ride one round trip (the write cache, services/latency.ts); the 18 are the template
-  // read (6), the lock (2), the SOP's name and insertSheet, 6 RangeLists (the single ranges, and one
-  // per border style of several rects: they grow with the steps), protect and that one run.
-  // 2 s leaves 15 (test/server/generate-sop.test.ts, method by method).
-  test.failing('Buat SOP ≤ 2 s', () => expectWithin('generateSop', 2), LONG);
+  // ~1.9 s at 60 steps: google.script.run 0.671 + 16 round trips × 44.7 ms (0.716) + 4,020 cells
+  // read × 52 µs (0.209) + 25,250 written × 12.2 µs (0.309). The 36 writes, merges and sizes ride
+  // one round trip (the write cache, services/latency.ts); the others are the template read (6),
+  // the SOP's name and insertSheet, 6 RangeLists (the single ranges, and one per border style of
+  // several rects: they grow with the steps) and protect. A first SOP takes no document lock (no
+  // tryLock, flush, releaseLock: templates/generate.ts); a regeneration does (~2.4 s, 26 round trips).
+  test('Buat SOP ≤ 2 s', () => expectWithin('generateSop', 2), LONG);
 });

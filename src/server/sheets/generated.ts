@@ -50,6 +50,20 @@ export function targetSheet(spreadsheet: Spreadsheet, preferred: string): Target
 }
 
 /**
+ * A new sheet of `name` when no sheet has it (a lookup and an insert), else null — null too when
+ * someone inserted one of that name between the two: Sheets refuses a second sheet of one name, so
+ * a free name is taken atomically, without the document lock.
+ */
+export function insertIfFree(spreadsheet: Spreadsheet, name: string): Sheet | null {
+  if (spreadsheet.getSheetByName(name)) return null;
+  try {
+    return spreadsheet.insertSheet(name);
+  } catch {
+    return null; // taken meanwhile: the caller goes the locked way, which finds it
+  }
+}
+
+/**
  * Builds the sheet complete under a temporary name at the position of the sheet it replaces,
  * then deletes the previous one and takes its name (a new sheet takes its free name at once). Until the previous sheet is deleted, any
  * failure removes the new sheet: nothing half-written is left behind.
@@ -61,17 +75,21 @@ export function writeReplacing(
   templateId: string,
   marker: Pick<GeneratedMarker, 'templateHash' | 'version'> = {},
   apply: ApplyOptions = {},
+  inserted?: Sheet,
 ): Sheet {
   // The name comes from sheetNameFor (masked already) and must stay the one targetSheet chose.
   const plan: SheetPlan = { ...typedPlan, values: maskNiksDeep(typedPlan.values) };
   // Only a sheet replacing another needs a temporary name; a free name is taken at once (one
   // setName less), and a failure deletes the new sheet all the same.
-  const sheet = previous
-    ? spreadsheet.insertSheet(
-        fitSheetName(plan.sheetName, ` ~baru${Date.now().toString(36).slice(-6)}`),
-        previous.getIndex() - 1,
-      )
-    : spreadsheet.insertSheet(plan.sheetName);
+  // `inserted`: the new sheet insertIfFree made under the plan's name (no previous one).
+  const sheet =
+    inserted ??
+    (previous
+      ? spreadsheet.insertSheet(
+          fitSheetName(plan.sheetName, ` ~baru${Date.now().toString(36).slice(-6)}`),
+          previous.getIndex() - 1,
+        )
+      : spreadsheet.insertSheet(plan.sheetName));
   let previousDeleted = false;
   try {
     const rows = plan.values.length;

@@ -8,7 +8,7 @@ import { sopSheetPlan } from '../../core/sop/sop-sheet';
 import { currentVersion, nextVersion, templateHash, withVersionHistory } from '../../core/sop/versions';
 import type { GenerateSopResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
-import { targetSheet, writeReplacing } from '../sheets/generated';
+import { insertIfFree, targetSheet, writeReplacing } from '../sheets/generated';
 import { withDocumentLock } from '../sheets/lock';
 import type { GeneratedMarker } from '../sheets/markers';
 import { SOP_PREFIX } from '../sheets/names';
@@ -40,6 +40,16 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
   const preferred = sheetNameFor(SOP_PREFIX, template.identity.namaSop);
   const hash = templateHash(template);
 
+  // A first SOP of this name takes no document lock (its tryLock, flush and releaseLock are three
+  // round trips): nothing is replaced and no note recorded, and insertIfFree takes the free name
+  // atomically. Someone else's sheet of that name, even one made a moment ago, goes the locked way.
+  const fresh = insertIfFree(spreadsheet, preferred);
+  if (fresh) {
+    const marker = { templateHash: hash, version: currentVersion(template) };
+    const plan = sopSheetPlan(withVersionHistory(template), preferred, template.print);
+    writeReplacing(spreadsheet, plan, null, id, marker, TEMPLATES_APPLY_OPTIONS, fresh);
+    return done(language, preferred, template, null);
+  }
   const attempt = (note: string | null): GenerateSopResult | typeof NEEDS_NOTE =>
     withDocumentLock(language, () => {
       const { name, previous, userSheet, previousMarker } = targetSheet(spreadsheet, preferred);

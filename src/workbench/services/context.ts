@@ -8,7 +8,7 @@ import type { AuthModeName, InputRequest, UiAnswer } from '../protocol';
 export type LockKind = 'document' | 'script' | 'user';
 
 /** Moments of one execution at which a test may run another execution (see Workbench.interleave). */
-export type InterleavePoint = 'lockAcquired' | 'lockReleased';
+export type InterleavePoint = 'lockAcquired' | 'lockReleased' | 'sheetInserting';
 
 /**
  * What executions of one workbench share: who holds each lock, the simulated other holder

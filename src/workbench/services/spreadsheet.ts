@@ -95,6 +95,8 @@ export class SpreadsheetImpl {
     }
     if (a && typeof a === 'object' && 'template' in a)
       throw ctx.exception('Workbench: insertSheet templates are not emulated');
+    // Another person's execution may insert a sheet of this name first (Workbench.interleave).
+    ctx.interleave('sheetInserting');
     if (name !== undefined) {
       if (!name.trim()) throw ctx.exception('Sheet names cannot be empty.');
       checkSheetName(ctx, name);
