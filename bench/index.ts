@@ -114,7 +114,7 @@ function option(name: string): string | undefined {
 
 const NOTE =
   'Estimasi: latency model of the workbench (src/workbench/services/latency.ts, sources in docs/FIDELITY.md "Latency model"): ' +
-  'a round trip per service call by class, a cost per cell read and written; sidebar calls include the google.script.run trip. ' +
+  'a round trip per service call by class (a run of writes shares one: the write cache of Apps Script), a cost per cell read and written; sidebar calls include the google.script.run trip. ' +
   'Export and CLI run no Apps Script execution (—).';
 
 async function main(): Promise<void> {
