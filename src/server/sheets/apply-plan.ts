@@ -111,11 +111,11 @@ function settersFor(plan: SheetPlan, options: ApplyOptions): StyleSetter[] {
 /**
  * Writes a plan onto an empty sheet in a fixed number of batched calls: the calls the server
  * answers first (RangeLists, protect), then number formats (so "@" cells keep text), values, one
- * plural setter per used style group, one RangeList per border spec, one call per merge
- * (continuing bands joined: core/plan/merge-groups.ts) and per validation, sizes: one run of
- * queued writes, one round trip (services/latency.ts WRITE_CACHE). The single ranges it needs (the plan's, the style properties' used rects, the
- * merges', a border spec's of one rect, the validations') come in one RangeList. Strings are
- * written as literal text.
+ * plural setter per used style group, one setBorder per border spec, one call per merge
+ * (continuing bands joined: core/plan/merge-groups.ts) and per validation, the sizes — one run of
+ * queued writes, one round trip (services/latency.ts WRITE_CACHE). The single ranges it needs (the
+ * plan's, the style properties' used rects, the merges', a border spec's of one rect, the
+ * validations') come in one RangeList. Strings are written as literal text.
  */
 export function applyPlan(sheet: Sheet, plan: SheetPlan, options: ApplyOptions = {}): void {
   const rows = plan.values.length;
