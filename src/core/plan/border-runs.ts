@@ -1,5 +1,5 @@
 /**
- * Fewer setBorder round trips for the same borders. Range.setBorder / RangeList.setBorder set
+ * Fewer setBorder calls for the same borders. Range.setBorder / RangeList.setBorder set
  * each side they are given true for and leave a null side unchanged ("Valid values are true (on),
  * false (off) and null (no change)",
  * https://developers.google.com/apps-script/reference/spreadsheet/range#setBorder(Boolean,Boolean,Boolean,Boolean,Boolean,Boolean,String,BorderStyle)).
@@ -11,10 +11,11 @@
  *   (vertical, horizontal) — the sides setBorder sets for all six flags are exactly those it sets
  *   for the four outer ones plus those for the two inner ones — and the parts with the same sides
  *   set share one RangeList.
- * The grouping with the fewer round trips is taken (an entry of one rect rides applyPlan's one
- * RangeList of single ranges: one trip; a RangeList of several: two, getRangeList and setBorder),
- * else the run stays as planned. Entries of other styles keep their place, so what a later style
- * sets over these still wins.
+ * The grouping with the fewer calls is taken (an entry of one rect rides applyPlan's one
+ * RangeList of single ranges: its setBorder; a RangeList of several: getRangeList and setBorder —
+ * with Apps Script's write cache the setBorder rides the run of writes, so the getRangeList is
+ * the entry's one round trip), else the run stays as planned. Entries of other styles keep
+ * their place, so what a later style sets over these still wins.
  */
 import type { BorderSpec, PlanRect } from './plan';
 
@@ -24,7 +25,7 @@ const OUTER = ['top', 'left', 'bottom', 'right'] as const;
 const INNER = ['vertical', 'horizontal'] as const;
 const SIDES = [...OUTER, ...INNER] as const;
 
-/** Round trips of an entry in applyPlan: one rect rides the RangeList of single ranges. */
+/** Calls of an entry in applyPlan: one rect rides the RangeList of single ranges. */
 const trips = (entries: BorderEntry[]) => entries.reduce((sum, e) => sum + (e.rects.length === 1 ? 1 : 2), 0);
 
 const flagsKey = (spec: BorderSpec) => SIDES.filter((side) => spec[side]).join(',');
@@ -52,14 +53,14 @@ function split({ rects, spec }: BorderEntry): BorderEntry[] {
   return [...part(OUTER), ...part(INNER)];
 }
 
-/** The run regrouped into the fewest round trips, or as it was when no grouping saves one. */
+/** The run regrouped into the fewest calls, or as it was when no grouping saves one. */
 function regroup(run: BorderEntry[]): BorderEntry[] {
   const candidates = [joinSameSides(run), joinSameSides(run.flatMap(split))];
   const best = candidates.reduce((a, b) => (trips(b) < trips(a) ? b : a));
   return trips(best) < trips(run) ? best : run;
 }
 
-/** The plan's borders with each run of one colour and style in the fewest setBorder round trips. */
+/** The plan's borders with each run of one colour and style in the fewest setBorder calls. */
 export function joinBorderRuns(borders: readonly BorderEntry[]): BorderEntry[] {
   const out: BorderEntry[] = [];
   let run: BorderEntry[] = [];
