@@ -41,6 +41,10 @@ describe('workbench as an office tries it: quiet log, words in the status bar, o
     await page.getByTestId('log-toggle').click();
     await log.waitFor();
     await expect(log.textContent()).resolves.toContain('onOpen');
+    // Its tooltip: cells, round trips (the latency model's, write cache included), calls by method.
+    await expect(log.getByTestId('exec-entry').first().getAttribute('title')).resolves.toMatch(
+      /sel dibaca: \d+, sel ditulis: \d+, perjalanan ke server: \d+/,
+    );
     await page.getByTestId('log-toggle').click();
     await log.waitFor({ state: 'hidden' });
   });

@@ -22,7 +22,8 @@ export function logExecution(
     const calls = Object.entries(result.callsByMethod ?? {})
       .sort((a, b) => b[1] - a[1])
       .map(([m, n]) => `${m}: ${n}`);
-    const cells = `sel dibaca: ${result.cellsRead ?? 0}, sel ditulis: ${result.cellsWritten ?? 0}`;
+    const trips = result.roundTrips === undefined ? '' : `, perjalanan ke server: ${result.roundTrips}`;
+    const cells = `sel dibaca: ${result.cellsRead ?? 0}, sel ditulis: ${result.cellsWritten ?? 0}${trips}`;
     entry.title = [cells, ...calls, ...(result.logs ?? []).map((l) => `log: ${l}`)].join('\n');
   }
   log.prepend(entry);
