@@ -15,6 +15,7 @@ import { SOP_PREFIX } from '../sheets/names';
 import { resolveTemplate, SHEET_ID_PREFIX } from '../sheets/template-source';
 import { TEMPLATES_APPLY_OPTIONS } from './apply-options';
 
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
@@ -40,30 +41,32 @@ export const generateSop: SidebarApi['generateSop'] = (templateId: string): Gene
   const preferred = sheetNameFor(SOP_PREFIX, template.identity.namaSop);
   const hash = templateHash(template);
 
+  /** `shown` written as the SOP `name`, in place of `previous` (or onto `inserted`, new and free). */
+  const write = (shown: SopTemplate, name: string, previous: Sheet | null, inserted?: Sheet) =>
+    // insertSheet made the new sheet the active one: no activate() call needed.
+    writeReplacing(
+      spreadsheet,
+      sopSheetPlan(withVersionHistory(shown), name, shown.print),
+      previous,
+      id,
+      { templateHash: hash, version: currentVersion(shown) },
+      TEMPLATES_APPLY_OPTIONS,
+      inserted,
+    );
+
   // A first SOP of this name takes no document lock (its tryLock, flush and releaseLock are three
   // round trips): nothing is replaced and no note recorded, and insertIfFree takes the free name
   // atomically. Someone else's sheet of that name, even one made a moment ago, goes the locked way.
   const fresh = insertIfFree(spreadsheet, preferred);
   if (fresh) {
-    const marker = { templateHash: hash, version: currentVersion(template) };
-    const plan = sopSheetPlan(withVersionHistory(template), preferred, template.print);
-    writeReplacing(spreadsheet, plan, null, id, marker, TEMPLATES_APPLY_OPTIONS, fresh);
+    write(template, preferred, null, fresh);
     return done(language, preferred, template, null);
   }
   const attempt = (note: string | null): GenerateSopResult | typeof NEEDS_NOTE =>
     withDocumentLock(language, () => {
       const { name, previous, userSheet, previousMarker } = targetSheet(spreadsheet, preferred);
       if (note === null && changedSince(previous, previousMarker, id, template, hash)) return NEEDS_NOTE;
-      const shown = note === null ? template : recordRevision(spreadsheet, id, template, note);
-      // insertSheet made the new sheet the active one: no activate() call needed.
-      writeReplacing(
-        spreadsheet,
-        sopSheetPlan(withVersionHistory(shown), name, shown.print),
-        previous,
-        id,
-        { templateHash: hash, version: currentVersion(shown) },
-        TEMPLATES_APPLY_OPTIONS,
-      );
+      write(note === null ? template : recordRevision(spreadsheet, id, template, note), name, previous);
       return done(language, name, template, userSheet);
     });
   const first = attempt(null);

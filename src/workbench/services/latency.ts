@@ -205,8 +205,8 @@ export function isQueued(cls: string, method: string, callClass: CallClass): boo
   );
 }
 
-/** Classes whose calls reach the spreadsheet: one that is not queued commits the write cache first. */
-const COMMITS: ReadonlySet<CallClass> = new Set(['read', 'write', 'structural', 'flush']);
+/** Classes whose calls reach the spreadsheet: one not queued (every write is) commits the write cache first. */
+const COMMITS: ReadonlySet<CallClass> = new Set(['read', 'structural', 'flush']);
 
 const isGetter = (method: string): boolean => /^(get|is|has|find|create.*Finder)/.test(method);
 
