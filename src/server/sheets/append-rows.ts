@@ -4,8 +4,10 @@
  * cell, so the writes cost a few calls and about one cell per cell that changes (a few rows keep
  * writeRows' three calls, which cost less then):
  *  - number formats: one RangeList per format ("@" on the text columns, "General" elsewhere), and
- *    "@" only on the rows the grid already had (the rows the grid grows by were formatted just now,
- *    and so were all of a register set up in this execution);
+ *    "@" only on the rows the grid already had (the rows the grid grows by were formatted just now);
+ *    none at all in a register set up in this execution: its every row has "@" from the set-up and
+ *    the other columns untouched, so a grown row is General whether or not it takes the formats
+ *    of the row above (insertRowsAfter documents neither);
  *  - values: only the columns that hold something in these rows, one setValues per run of them,
  *    their ranges got in one getRangeList (the cells below the last filled row are empty: writing
  *    "" into them changes nothing).
@@ -19,8 +21,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
  * `setUpNow`: the register was set up in this execution (insertRowSheet formatted every row of its
- * grid just now, and nobody could change them since): the "@" of the rows the grid had is not
- * written again.
+ * grid just now, and nobody could change them since): no number format is written again.
  */
 export function appendRows(
   sheet: Sheet,
@@ -43,10 +44,11 @@ export function appendRows(
   // Contiguous runs only (no gap written along): the calls depend on the columns, never on the rows.
   const blocks = rowBlocks(filled, Infinity);
   const perCell = 2 * rows.length * spec.headers.length + 3 * CELLS_WRITTEN_PER_ROUND_TRIP;
-  const calls = (kept > 0 ? 2 : 0) + (count(other) > 0 ? 2 : 0) + 1 + blocks.length;
+  const general = setUpNow ? 0 : rows.length;
+  const calls = (kept > 0 ? 2 : 0) + (general > 0 && count(other) > 0 ? 2 : 0) + 1 + blocks.length;
   const byColumn =
     count(text) * kept +
-    count(other) * rows.length +
+    count(other) * general +
     filled.length * rows.length +
     calls * CELLS_WRITTEN_PER_ROUND_TRIP;
   if (perCell <= byColumn) {
@@ -54,7 +56,7 @@ export function appendRows(
     return;
   }
   if (kept > 0) setFormat(sheet, text, firstRow, firstRow + kept - 1, '@');
-  setFormat(sheet, other, firstRow, lastRow, 'General');
+  if (general > 0) setFormat(sheet, other, firstRow, lastRow, 'General');
   // The blocks' ranges in one call (getRanges is the list in hand), then one setValues each.
   const a1 = (block: { first: number; count: number }) =>
     `${columnToLetters(block.first + 1)}${firstRow}:${columnToLetters(block.first + block.count)}${lastRow}`;
