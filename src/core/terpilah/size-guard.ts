@@ -1,7 +1,8 @@
 /**
- * Whether the data terpilah report fits one Apps Script execution (6 minutes), estimated from the
- * register's size before anything is read or written: a report that would be cut off half-way is
- * refused up front, with what to do instead (one activity at a time, or the CLI).
+ * Whether the data terpilah report, or an import, fits one Apps Script execution (6 minutes),
+ * estimated from the sheet's size before anything is read or written: an action that would be cut
+ * off half-way is refused up front, with what to do instead (one activity at a time, the CLI, a
+ * source split in parts).
  *
  * The figures are the typical ones of the workbench's latency model (src/workbench/services/
  * latency.ts, sources in docs/FIDELITY.md "Latency model"), and the estimate must stay within 80 %
@@ -52,4 +53,44 @@ export function estimatedReportSeconds({ cells: read, participants }: ReportSize
 /** Whether that report stays within the execution limit, with the safety margin. */
 export function reportFits(size: ReportSize): boolean {
   return estimatedReportSeconds(size) <= EXECUTION_LIMIT_SECONDS * SAFETY_FACTOR;
+}
+
+/** Typical seconds per cell written (the geometric mean of 5–30 µs per cell written per setter). */
+export const CELL_WRITTEN_SECONDS = 12.2e-6;
+/** The import's calls (~140 whatever the rows, test/server/terpilah-import-budget.test.ts), rounded up. */
+export const IMPORT_CALLS = 150;
+
+export interface ImportSize {
+  /** The source's rows (its last row: the header included, every row below it taken as written). */
+  rows: number;
+  /** Source columns read per row (the mapped ones). */
+  columnsRead: number;
+  /** Register cells written per row at most: its values, its text format, its dropdowns. */
+  cellsWrittenPerRow: number;
+}
+
+/** Seconds per source row: its cells read, normalised twice (written, then read back for the findings), its cells written. */
+const importRowSeconds = ({ columnsRead, cellsWrittenPerRow }: ImportSize): number =>
+  Math.max(0, columnsRead) * CELL_READ_SECONDS +
+  2 * ROW_CPU_SECONDS +
+  Math.max(0, cellsWrittenPerRow) * CELL_WRITTEN_SECONDS;
+
+/**
+ * The estimated seconds of an import of this size (typical figures), an upper bound: every row
+ * counted as written, in every column. Leaves out the fingerprints of an existing register read
+ * for a re-import (one column: 300,000 rows are ~16 s of the margin).
+ */
+export function estimatedImportSeconds(size: ImportSize): number {
+  return IMPORT_CALLS * ROUND_TRIP_SECONDS + Math.max(0, size.rows) * importRowSeconds(size);
+}
+
+/** Whether that import stays within the execution limit, with the safety margin. */
+export function importFits(size: ImportSize): boolean {
+  return estimatedImportSeconds(size) <= EXECUTION_LIMIT_SECONDS * SAFETY_FACTOR;
+}
+
+/** The most source rows of this shape one import takes (what to split a larger source into). */
+export function importRowsThatFit(size: Omit<ImportSize, 'rows'>): number {
+  const room = EXECUTION_LIMIT_SECONDS * SAFETY_FACTOR - IMPORT_CALLS * ROUND_TRIP_SECONDS;
+  return Math.max(0, Math.floor(room / importRowSeconds({ ...size, rows: 0 })));
 }

@@ -31,18 +31,24 @@ export interface SourceRead {
   read: Set<number>;
 }
 
-/** The source's header row (found in the first rows) and the cells of its mapped columns. */
+/**
+ * The source's header row (found in the first rows) and the cells of its mapped columns.
+ * `beforeReading`: given the source's rows and the columns to read before any cell is read (the
+ * size guard throws there).
+ */
 export function readSource(
   sheet: Sheet,
   name: string,
   requestedMapping: unknown,
   language: Language,
+  beforeReading: (rows: number, columns: number) => void = () => undefined,
 ): SourceRead {
   const data = sheet.getDataRange();
   const lastRow = data.getNumRows();
   const width = data.getNumColumns();
   const mapping = checkedMapping(requestedMapping, width);
   const columns = mappedColumns(mapping);
+  beforeReading(lastRow, columns.length);
   const headerRows = Math.min(lastRow, HEADER_ROWS);
   // The header rows and the mapped columns in one getRangeList (the mapped columns from row 1: the
   // header's rows among them cost a few cells, a separate list a round trip) — or, for a small

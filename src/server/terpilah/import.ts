@@ -5,6 +5,7 @@
  * Importing the same rows again skips them. Service calls do not depend on the number of rows:
  * one read of the source's header and mapped columns, one of the fingerprints, one batched write.
  */
+import { formatNumberId } from '../../core/format';
 import { t, type Language } from '../../core/i18n';
 import { maskNiksIn } from '../../core/privacy/mask-nik';
 import { KEGIATAN_HEADERS } from '../../core/progress/kegiatan-rows';
@@ -21,6 +22,12 @@ import {
 import { columnsToRead, printPlan } from '../../core/terpilah/import-fingerprint';
 import { entryFindingsMessage, entryWarnings } from '../../core/terpilah/entry-check';
 import { normaliseRows } from '../../core/terpilah/normalise';
+import {
+  estimatedImportSeconds,
+  importFits,
+  importRowsThatFit,
+  type ImportSize,
+} from '../../core/terpilah/size-guard';
 import { PESERTA_COLUMN } from '../../core/terpilah/peserta';
 import type { ImportPreview, ImportRequest, ImportResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
@@ -38,7 +45,7 @@ import {
 } from '../sheets/names';
 import { appendRows } from '../sheets/append-rows';
 import { registerRows } from '../sheets/rows';
-import { ensurePesertaSheet, PESERTA_SPEC } from './peserta-sheet';
+import { ensurePesertaSheet, PESERTA_ROW_CELLS, PESERTA_SPEC } from './peserta-sheet';
 import { headerOf, readColumns, readSource } from './import-source';
 import { countAppendedRows, freshIndex, startIndex } from './register-counts';
 
@@ -105,7 +112,13 @@ export const importParticipants: SidebarApi['importParticipants'] = (
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const input = (request ?? {}) as Partial<ImportRequest>;
   const picked = sourceSheetOf(spreadsheet, String(input.sourceSheet ?? ''), language);
-  const source = readSource(picked.sheet, picked.name, input.mapping, language);
+  const source = readSource(picked.sheet, picked.name, input.mapping, language, (rows, columns) =>
+    refuseTooLarge(
+      picked.name,
+      { rows, columnsRead: columns, cellsWrittenPerRow: PESERTA_ROW_CELLS },
+      language,
+    ),
+  );
   const { mapping, rows, firstRow } = source;
   if (mapping.name === undefined && mapping.sex === undefined)
     throw new UserError(t(language, 'importNeedNameOrSex'));
@@ -171,6 +184,19 @@ export const importParticipants: SidebarApi['importParticipants'] = (
     message: maskNiksIn(message),
   };
 };
+
+/** A source whose import would not finish in one execution: refused before any cell is read. */
+function refuseTooLarge(sheet: string, size: ImportSize, language: Language): void {
+  if (importFits(size)) return;
+  throw new UserError(
+    t(language, 'importTooLarge', {
+      sheet,
+      rows: formatNumberId(size.rows),
+      seconds: formatNumberId(Math.round(estimatedImportSeconds(size))),
+      max: formatNumberId(importRowsThatFit(size)),
+    }),
+  );
+}
 
 /** The sheet a list is imported from: one the person named, not one of the add-in's. */
 function sourceSheetOf(

@@ -58,6 +58,11 @@ export const PESERTA_SPEC: RowSheetSpec = {
   formatBlock: formatPesertaBlock,
 };
 
+/** Columns with a dropdown: the four closed ones (closedRules) and Kegiatan. */
+const DROPDOWN_COLUMNS = 5;
+/** Cells a row written to Peserta costs at most: its values, its text format, its dropdowns. */
+export const PESERTA_ROW_CELLS = PESERTA_HEADERS.length + PESERTA_SPEC.text.size + DROPDOWN_COLUMNS;
+
 /**
  * The sheet, set up when it did not exist; a user's own different `Peserta` is refused.
  * `existing`: the sheet of that name when the caller has just looked it up (null: none).
