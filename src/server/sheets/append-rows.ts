@@ -22,6 +22,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /**
  * `setUpNow`: the register was set up in this execution (insertRowSheet formatted every row of its
  * grid just now, and nobody could change them since): no number format is written again.
+ * `grown`: the grid's rows before the caller grew it for these rows (ensureRows); read and grown
+ * here otherwise.
  */
 export function appendRows(
   sheet: Sheet,
@@ -29,11 +31,12 @@ export function appendRows(
   firstRow: number,
   rows: RowValue[][],
   setUpNow = false,
+  grown?: number,
 ): void {
   if (rows.length === 0) return;
   const lastRow = firstRow + rows.length - 1;
-  const gridRows = sheet.getMaxRows();
-  ensureRows(sheet, spec, lastRow, gridRows);
+  const gridRows = grown ?? sheet.getMaxRows();
+  if (grown === undefined) ensureRows(sheet, spec, lastRow, gridRows);
   const text = spec.headers.map((header) => spec.text.has(header));
   const other = text.map((isText) => !isText);
   const kept = setUpNow ? 0 : Math.max(0, Math.min(lastRow, gridRows) - firstRow + 1);

@@ -44,7 +44,7 @@ import {
   TEMPLATE_PREFIX,
 } from '../sheets/names';
 import { appendRows } from '../sheets/append-rows';
-import { registerRows } from '../sheets/rows';
+import { ensureRows, registerRows } from '../sheets/rows';
 import { ensurePesertaSheet, PESERTA_ROW_CELLS, PESERTA_SPEC } from './peserta-sheet';
 import { headerOf, readColumns, readSource } from './import-source';
 import { countAppendedRows, freshIndex, startIndex } from './register-counts';
@@ -138,7 +138,9 @@ export const importParticipants: SidebarApi['importParticipants'] = (
 
   const { out, at } = withDocumentLock(language, () => {
     const existing = spreadsheet.getSheetByName(PESERTA_SHEET);
-    const sheet = ensurePesertaSheet(spreadsheet, language, existing);
+    const noRoom = () =>
+      new UserError(t(language, 'importNoRoom', { rows: formatNumberId(source.rows.length) }));
+    const sheet = withinCellLimit(() => ensurePesertaSheet(spreadsheet, language, existing), noRoom);
     const last = sheet.getLastRow();
     const known =
       last >= 2
@@ -156,6 +158,7 @@ export const importParticipants: SidebarApi['importParticipants'] = (
     readColumns(source, more);
     const out = importRows({ sourceSheet, rows, firstRow, mapping, participants, activity, timeZone }, known);
     const at = Math.max(2, last + 1);
+    const gridRows = roomFor(spreadsheet, sheet, existing === null, at + out.rows.length - 1, noRoom);
     // A register set up just now starts its index here; any other is counted on if fresh.
     const setUp = existing === null || last <= 1;
     const fresh =
@@ -164,7 +167,7 @@ export const importParticipants: SidebarApi['importParticipants'] = (
         : setUp
           ? startIndex(spreadsheet, sheet, timeZone)
           : freshIndex(spreadsheet, sheet, last);
-    appendRows(sheet, PESERTA_SPEC, at, out.rows, existing === null);
+    appendRows(sheet, PESERTA_SPEC, at, out.rows, existing === null, gridRows);
     if (fresh) countAppendedRows(last, out.rows, fresh);
     return { out, at };
   });
@@ -196,6 +199,42 @@ function refuseTooLarge(sheet: string, size: ImportSize, language: Language): vo
       max: formatNumberId(importRowsThatFit(size)),
     }),
   );
+}
+
+/**
+ * Grows Peserta's grid for rows up to `lastRow` before anything else is written (the index, the
+ * rows): a workbook without room for them (Sheets' 10 million cells) is refused with none written,
+ * and a register set up in this execution is removed again. Gives the grid's rows before.
+ */
+function roomFor(
+  spreadsheet: Spreadsheet,
+  sheet: Sheet,
+  setUpNow: boolean,
+  lastRow: number,
+  noRoom: () => UserError,
+): number {
+  const gridRows = sheet.getMaxRows();
+  withinCellLimit(
+    () => ensureRows(sheet, PESERTA_SPEC, lastRow, gridRows),
+    () => {
+      if (setUpNow) spreadsheet.deleteSheet(sheet);
+      return noRoom();
+    },
+  );
+  return gridRows;
+}
+
+/**
+ * `fn`, with Sheets' refusal to grow a workbook past its cells ("… above the limit of 10000000
+ * cells", workbench/services/limits.ts MAX_CELLS cites it) thrown as `refusal()` instead.
+ */
+function withinCellLimit<T>(fn: () => T, refusal: () => UserError): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (/above the limit of \d+ cells/.test(String((e as Error)?.message))) throw refusal();
+    throw e;
+  }
 }
 
 /** The sheet a list is imported from: one the person named, not one of the add-in's. */
