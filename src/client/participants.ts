@@ -202,7 +202,8 @@ async function previewImport(): Promise<void> {
   preview = null; // a language switch meanwhile must not draw the old mapping
   preview = await run('pes-import', ['pes-preview'], () => callServer('previewImport', source));
   if (!preview) return;
-  setText('pes-preview-info', tr('sidePesPreviewInfo', { rows: preview.rowCount, row: preview.headerRow }));
+  const info = tr('sidePesPreviewInfo', { rows: preview.rowCount, row: preview.headerRow });
+  setText('pes-preview-info', preview.tooLarge ? `${info} ${preview.tooLarge}` : info);
   renderMapping(preview, preview.mapping);
   show('pes-mapping-box', true);
 }

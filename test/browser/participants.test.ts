@@ -7,6 +7,7 @@ import { launchBrowser, startWorkbench, type RunningWorkbench } from '../support
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'build', 'screenshots');
 const SOURCE = 'Form Responses 1';
+const BIG_SOURCE = 'Form Responses 2';
 
 /** A workbook with a Google Form's responses, typed the way people type. */
 function seeded(): WorkbookState {
@@ -159,4 +160,43 @@ describe('sidebar Peserta tab in Chromium: import a Form sheet, fix a mapping, c
       .waitFor();
     await expect(question.count()).resolves.toBe(0);
   });
+});
+
+describe('sidebar Peserta tab in Chromium: a source too large for one import', () => {
+  let workbench: RunningWorkbench;
+  let browser: Browser;
+
+  afterAll(async () => {
+    await browser?.close();
+    await workbench?.stop();
+  });
+
+  test('its preview says so, with the rows one import takes', async () => {
+    // 400,000 answers of the demo's form (one row shared, cheap to hold).
+    const state = seeded();
+    const [header, answer] = state.sheets[state.sheets.length - 1].rows;
+    const big = newSheetState(state.nextId++, BIG_SOURCE);
+    big.rows = [header, ...Array.from({ length: 400_000 }, () => answer)];
+    big.maxRows = big.rows.length;
+    state.sheets.push(big);
+    workbench = await startWorkbench(state);
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(workbench.url);
+    const item = page.getByTestId('menu-item').filter({ hasText: 'Tambah/Impor peserta' });
+    await item.waitFor({ state: 'attached' });
+    await page.getByTestId('addon-menu').click();
+    await item.click();
+    const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
+    await sidebar
+      .locator(`[data-testid="pes-source"] option[value="${BIG_SOURCE}"]`)
+      .waitFor({ state: 'attached' });
+    await sidebar.getByTestId('pes-source').selectOption(BIG_SOURCE);
+    await sidebar.getByTestId('pes-preview').click();
+    const info = sidebar.getByTestId('pes-preview-info');
+    await info.filter({ hasText: 'terlalu besar untuk satu kali impor' }).waitFor();
+    await expect(info.textContent()).resolves.toMatch(
+      /^400000 baris data; .*Sheet “Form Responses 2” terlalu besar untuk satu kali impor: 400\.001 baris.*paling banyak \d{3}\.\d{3} baris/,
+    );
+  }, 120_000);
 });

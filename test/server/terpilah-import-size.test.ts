@@ -4,7 +4,7 @@
  * estimate is an upper bound of what the workbench's latency model charges an import.
  */
 import { FORM_MAPPING, FORM_SHEET, addFormSheet } from '../../bench/seed/participants';
-import type { ImportResult } from '../../src/server/api';
+import type { ImportPreview, ImportResult } from '../../src/server/api';
 import { estimatedImportSeconds } from '../../src/core/terpilah/size-guard';
 import { PESERTA_ROW_CELLS } from '../../src/server/terpilah/peserta-sheet';
 import { newSheetState, type Cell } from '../../src/workbench/model';
@@ -46,6 +46,16 @@ describe('the import size guard', () => {
       ),
     ).toEqual([]);
     expect(result.cellsRead ?? 0).toBe(0);
+  }, 60_000);
+
+  test('the preview says so before the person maps the columns; a source that fits gets no warning', () => {
+    const preview = runOk(bigForm(400_000), 'previewImport', [FORM_SHEET]).value as ImportPreview;
+    expect(preview.rowCount).toBe(400_000);
+    expect(preview.tooLarge).toContain(`Sheet “${FORM_SHEET}” terlalu besar untuk satu kali impor`);
+    expect(preview.tooLarge).toMatch(/paling banyak \d{3}\.\d{3} baris/);
+    const fits = newWorkbench();
+    addFormSheet(fits.state, 2000);
+    expect(runOk(fits, 'previewImport', [FORM_SHEET]).value).not.toHaveProperty('tooLarge');
   }, 60_000);
 
   test('in English too; and a source of the size given as fitting is imported', () => {

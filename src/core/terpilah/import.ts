@@ -53,6 +53,8 @@ export interface ImportPreview {
   samples: string[][];
   /** Data rows below the header (non-empty). */
   rowCount: number;
+  /** Set when importing this source would not fit one Apps Script execution: why, and what to do. */
+  tooLarge?: string;
 }
 
 /** A source sheet's values with its header row found. */

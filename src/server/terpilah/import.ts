@@ -19,7 +19,7 @@ import {
   plannedDatesByActivity,
   type ImportSource,
 } from '../../core/terpilah/import';
-import { columnsToRead, printPlan } from '../../core/terpilah/import-fingerprint';
+import { columnsToRead, mappedColumns, printPlan } from '../../core/terpilah/import-fingerprint';
 import { entryFindingsMessage, entryWarnings } from '../../core/terpilah/entry-check';
 import { normaliseRows } from '../../core/terpilah/normalise';
 import {
@@ -98,7 +98,15 @@ export const previewImport: SidebarApi['previewImport'] = (sourceSheet: string):
     source = { ...source, values };
   }
   const preview = importPreview(source, spreadsheet.getSpreadsheetTimeZone());
-  return { ...preview, rowCount: preview.rowCount + Math.max(0, last - read) };
+  const rowCount = preview.rowCount + Math.max(0, last - read);
+  // Said now, before the person maps the columns: the import of the suggested ones would be refused.
+  const size = {
+    rows: last,
+    columnsRead: mappedColumns(preview.mapping).length,
+    cellsWrittenPerRow: PESERTA_ROW_CELLS,
+  };
+  const warning = tooLarge('importTooLargePreview', name, size, language);
+  return { ...preview, rowCount, ...(warning ? { tooLarge: warning } : {}) };
 };
 
 const dataRowsIn = (source: ImportSource) =>
@@ -190,15 +198,24 @@ export const importParticipants: SidebarApi['importParticipants'] = (
 
 /** A source whose import would not finish in one execution: refused before any cell is read. */
 function refuseTooLarge(sheet: string, size: ImportSize, language: Language): void {
-  if (importFits(size)) return;
-  throw new UserError(
-    t(language, 'importTooLarge', {
-      sheet,
-      rows: formatNumberId(size.rows),
-      seconds: formatNumberId(Math.round(estimatedImportSeconds(size))),
-      max: formatNumberId(importRowsThatFit(size)),
-    }),
-  );
+  const message = tooLarge('importTooLarge', sheet, size, language);
+  if (message) throw new UserError(message);
+}
+
+/** The message of `key` when an import of this size would not fit one execution, else null. */
+function tooLarge(
+  key: 'importTooLarge' | 'importTooLargePreview',
+  sheet: string,
+  size: ImportSize,
+  language: Language,
+): string | null {
+  if (importFits(size)) return null;
+  return t(language, key, {
+    sheet,
+    rows: formatNumberId(size.rows),
+    seconds: formatNumberId(Math.round(estimatedImportSeconds(size))),
+    max: formatNumberId(importRowsThatFit(size)),
+  });
 }
 
 /**
