@@ -673,7 +673,7 @@ describe('menu "Buat SOP"', () => {
     ]);
   });
 
-  test('an unexpected failure while writing: an alert, not a stack, and no leftover sheet', () => {
+  test('a full workbook while writing: an alert saying what to do, not a stack, and no leftover sheet', () => {
     const workbench = newWorkbench();
     runOk(workbench, 'createTemplate', [{ name: 'Rapat PUG', from: 'builtin' }]);
     runOk(workbench, 'generateSop', ['sheet:Template: Rapat PUG']);
@@ -686,7 +686,7 @@ describe('menu "Buat SOP"', () => {
     expect(result.ok).toBe(true);
     const [alert] = uiOf(result, 'alert');
     expect(alert.prompt).toBe(
-      'Terjadi kesalahan: This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+      'Spreadsheet ini sudah mencapai batas Google Sheets: 10 juta sel untuk semua sheet bersama-sama, jadi tidak ada ruang untuk sheet atau baris baru. Hapus sheet, atau baris dan kolom kosong, yang tidak dipakai, lalu coba lagi.',
     );
     expect(alert.prompt).not.toMatch(/\n\s+at /);
     expect(sheetNames(workbench)).toEqual(before);

@@ -9,7 +9,7 @@ import { estimatedImportSeconds } from '../../src/core/terpilah/size-guard';
 import { PESERTA_ROW_CELLS } from '../../src/server/terpilah/peserta-sheet';
 import { newSheetState, type Cell } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
-import { newWorkbench, runOk } from '../support/workbench';
+import { newWorkbench, runOk, uiOf } from '../support/workbench';
 import { sheetNames } from './template-helpers';
 
 const MAPPED_COLUMNS = 6;
@@ -127,4 +127,32 @@ describe('a workbook without room for the rows (10 million cells)', () => {
     expect(JSON.stringify(peserta().rows)).toBe(rows);
     expect(peserta().maxRows).toBe(maxRows);
   }, 60_000);
+});
+
+describe('any other action in a full workbook', () => {
+  /** A workbook whose other sheets leave `room` cells. */
+  function full(room: number): Workbench {
+    const workbench = newWorkbench();
+    const used = workbench.state.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+    const filler = newSheetState(workbench.state.nextId++, 'Arsip');
+    filler.maxColumns = 10;
+    filler.maxRows = Math.floor((10_000_000 - used - room) / 10);
+    workbench.state.sheets.push(filler);
+    return workbench;
+  }
+
+  test('the sidebar and the menus say what the limit is and what to do, not Sheets’ exception', () => {
+    const workbench = full(100);
+    const add = workbench.run('addParticipant', [{ name: 'Ani', sex: 'P' }]);
+    expect(add.ok).toBe(false);
+    expect(String(add.error)).toContain(
+      'Error: Spreadsheet ini sudah mencapai batas Google Sheets: 10 juta sel',
+    );
+    expect(String(add.error)).not.toContain('Exception');
+    for (const menu of ['menuWorkingCalendar', 'menuMonitoringReport']) {
+      const [alert] = uiOf(runOk(workbench, menu), 'alert');
+      expect(alert.prompt).toContain('Spreadsheet ini sudah mencapai batas Google Sheets: 10 juta sel');
+      expect(alert.prompt).toContain('Hapus sheet');
+    }
+  });
 });

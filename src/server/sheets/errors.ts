@@ -13,9 +13,22 @@ export class UserError extends Error {
   }
 }
 
-/** What the person reads of an error: a UserError as it is, anything else as "Terjadi kesalahan: …". */
+/**
+ * Sheets' refusal to grow a workbook past its cells: "This action would increase the number of
+ * cells in the workbook above the limit of 10000000 cells" (workbench/services/limits.ts MAX_CELLS
+ * cites it).
+ */
+export function isCellLimit(error: unknown): boolean {
+  return /above the limit of \d+ cells/.test(String((error as { message?: unknown })?.message ?? error));
+}
+
+/**
+ * What the person reads of an error: a UserError as it is, the cell limit as what to do, anything
+ * else as "Terjadi kesalahan: …".
+ */
 export function errorMessage(error: unknown, language: Language): string {
   if (error instanceof UserError) return error.message;
+  if (isCellLimit(error)) return t(language, 'workbookFull');
   const message =
     error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
   // The first line only: a service error's later lines are a stack for developers.

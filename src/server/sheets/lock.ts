@@ -8,7 +8,7 @@
  * person could read `Kegiatan` from before the first one's row and take the same KGT-nnnn id.
  */
 import { t, type Language } from '../../core/i18n';
-import { UserError } from './errors';
+import { isCellLimit, UserError } from './errors';
 
 /** How long to wait for someone else's step log or report to finish (a few seconds each). */
 export const LOCK_TIMEOUT_MS = 10000;
@@ -20,6 +20,11 @@ export function withDocumentLock<T>(language: Language | (() => Language), body:
   }
   try {
     return body();
+  } catch (error) {
+    // The sidebar shows what it is thrown: the cell limit as what to do, not Sheets' exception.
+    if (isCellLimit(error))
+      throw new UserError(t(typeof language === 'function' ? language() : language, 'workbookFull'));
+    throw error;
   } finally {
     // Also after a failure: whatever was written is applied before anyone else reads.
     SpreadsheetApp.flush();

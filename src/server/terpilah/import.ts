@@ -31,7 +31,7 @@ import {
 import { PESERTA_COLUMN } from '../../core/terpilah/peserta';
 import type { ImportPreview, ImportRequest, ImportResult, SidebarApi } from '../api';
 import { getLanguage } from '../preferences';
-import { UserError } from '../sheets/errors';
+import { isCellLimit, UserError } from '../sheets/errors';
 import { withDocumentLock } from '../sheets/lock';
 import {
   KEGIATAN_SHEET,
@@ -241,16 +241,12 @@ function roomFor(
   return gridRows;
 }
 
-/**
- * `fn`, with Sheets' refusal to grow a workbook past its cells ("… above the limit of 10000000
- * cells", workbench/services/limits.ts MAX_CELLS cites it) thrown as `refusal()` instead.
- */
+/** `fn`, with Sheets' refusal to grow a workbook past its cells thrown as `refusal()` instead. */
 function withinCellLimit<T>(fn: () => T, refusal: () => UserError): T {
   try {
     return fn();
   } catch (e) {
-    if (/above the limit of \d+ cells/.test(String((e as Error)?.message))) throw refusal();
-    throw e;
+    throw isCellLimit(e) ? refusal() : e;
   }
 }
 

@@ -23,6 +23,8 @@ export const sopServer = part(
     sopProblemsIntro: 'Template "{template}" punya {count} masalah. Tidak ada yang ditulis. Perbaiki dulu:',
     sopProblemsMore: '…dan {count} masalah lainnya',
     unexpectedError: 'Terjadi kesalahan: {message}',
+    workbookFull:
+      'Spreadsheet ini sudah mencapai batas Google Sheets: 10 juta sel untuk semua sheet bersama-sama, jadi tidak ada ruang untuk sheet atau baris baru. Hapus sheet, atau baris dan kolom kosong, yang tidak dipakai, lalu coba lagi.',
   },
   {
     menuCreateSop: 'Create SOP',
@@ -45,5 +47,7 @@ export const sopServer = part(
     sopProblemsIntro: 'Template "{template}" has {count} problems. Nothing was written. Fix them first:',
     sopProblemsMore: '…and {count} more problems',
     unexpectedError: 'Something went wrong: {message}',
+    workbookFull:
+      'This spreadsheet has reached the Google Sheets limit of 10 million cells across all its sheets, so there is no room for a new sheet or rows. Delete sheets, or empty rows and columns, you do not use, and try again.',
   },
 );
