@@ -6,6 +6,7 @@ import type {
   ImportPreview,
   TerpilahHeadline,
 } from '../server/api';
+import { formatNumberId } from '../core/format';
 import { byId, fillSelect, h, setText, show, type Choice } from './dom';
 import { describeError } from './errors';
 import { tr } from './i18n';
@@ -202,7 +203,7 @@ async function previewImport(): Promise<void> {
   preview = null; // a language switch meanwhile must not draw the old mapping
   preview = await run('pes-import', ['pes-preview'], () => callServer('previewImport', source));
   if (!preview) return;
-  const info = tr('sidePesPreviewInfo', { rows: preview.rowCount, row: preview.headerRow });
+  const info = tr('sidePesPreviewInfo', { rows: formatNumberId(preview.rowCount), row: preview.headerRow });
   setText('pes-preview-info', preview.tooLarge ? `${info} ${preview.tooLarge}` : info);
   renderMapping(preview, preview.mapping);
   show('pes-mapping-box', true);

@@ -196,7 +196,7 @@ describe('sidebar Peserta tab in Chromium: a source too large for one import', (
     const info = sidebar.getByTestId('pes-preview-info');
     await info.filter({ hasText: 'terlalu besar untuk satu kali impor' }).waitFor();
     await expect(info.textContent()).resolves.toMatch(
-      /^400000 baris data; .*Sheet “Form Responses 2” terlalu besar untuk satu kali impor: 400\.001 baris.*paling banyak \d{3}\.\d{3} baris/,
+      /^400\.000 baris data; .*Sheet “Form Responses 2” terlalu besar untuk satu kali impor: 400\.001 baris.*paling banyak \d{3}\.\d{3} baris/,
     );
   }, 120_000);
 });
