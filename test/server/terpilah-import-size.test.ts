@@ -84,20 +84,20 @@ describe('the import size guard', () => {
   }, 60_000);
 });
 
-describe('a workbook without room for the rows (10 million cells)', () => {
-  /** A workbook whose other sheets take all but `room` cells, and a form of `rows` answers. */
-  function nearlyFull(room: number, rows: number, language?: 'en'): Workbench {
-    const workbench = newWorkbench();
-    if (language) runOk(workbench, 'setLanguage', [language]);
-    addFormSheet(workbench.state, rows);
-    const used = workbench.state.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
-    const filler = newSheetState(workbench.state.nextId++, 'Arsip');
-    filler.maxColumns = 10;
-    filler.maxRows = Math.floor((10_000_000 - used - room) / 10);
-    workbench.state.sheets.push(filler);
-    return workbench;
-  }
+/** A workbook (a form of `rows` answers, when given) whose other sheets leave `room` cells free. */
+function nearlyFull(room: number, rows = 0, language?: 'en'): Workbench {
+  const workbench = newWorkbench();
+  if (language) runOk(workbench, 'setLanguage', [language]);
+  if (rows > 0) addFormSheet(workbench.state, rows);
+  const used = workbench.state.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  const filler = newSheetState(workbench.state.nextId++, 'Arsip');
+  filler.maxColumns = 10;
+  filler.maxRows = Math.floor((10_000_000 - used - room) / 10);
+  workbench.state.sheets.push(filler);
+  return workbench;
+}
 
+describe('a workbook without room for the rows (10 million cells)', () => {
   test('refused with what to do, no participant written and no register or index left behind', () => {
     // Room for a new Peserta (a sheet of 1,000 rows × 26) and its index, not for 5,000 rows more;
     // then not even for the new sheet.
@@ -130,19 +130,8 @@ describe('a workbook without room for the rows (10 million cells)', () => {
 });
 
 describe('any other action in a full workbook', () => {
-  /** A workbook whose other sheets leave `room` cells. */
-  function full(room: number): Workbench {
-    const workbench = newWorkbench();
-    const used = workbench.state.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
-    const filler = newSheetState(workbench.state.nextId++, 'Arsip');
-    filler.maxColumns = 10;
-    filler.maxRows = Math.floor((10_000_000 - used - room) / 10);
-    workbench.state.sheets.push(filler);
-    return workbench;
-  }
-
   test('the sidebar and the menus say what the limit is and what to do, not Sheets’ exception', () => {
-    const workbench = full(100);
+    const workbench = nearlyFull(100);
     const add = workbench.run('addParticipant', [{ name: 'Ani', sex: 'P' }]);
     expect(add.ok).toBe(false);
     expect(String(add.error)).toContain(
