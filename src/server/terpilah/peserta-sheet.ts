@@ -58,10 +58,16 @@ export const PESERTA_SPEC: RowSheetSpec = {
   formatBlock: formatPesertaBlock,
 };
 
-/** Columns with a dropdown: the four closed ones (closedRules) and Kegiatan. */
-const DROPDOWN_COLUMNS = 5;
-/** Cells a row written to Peserta costs at most: its values, its text format, its dropdowns. */
-export const PESERTA_ROW_CELLS = PESERTA_HEADERS.length + PESERTA_SPEC.text.size + DROPDOWN_COLUMNS;
+/** The closed-value columns: their values and the dropdown's help text. */
+const CLOSED_LISTS: [PesertaHeader, string[], string][] = [
+  ['Jenis kelamin', SEX_VALUES, 'L (laki-laki) atau P (perempuan).'],
+  ['Peran', ROLE_VALUES, 'Peserta, Narasumber atau Panitia.'],
+  ['Disabilitas', YES_NO_VALUES, 'Penyandang disabilitas: Ya atau Tidak.'],
+  ['Kehadiran', ATTENDANCE_VALUES, 'Hadir atau Tidak hadir.'],
+];
+
+/** Cells a row written to Peserta costs at most: its values, its text format, its dropdowns (and Kegiatan's). */
+export const PESERTA_ROW_CELLS = PESERTA_HEADERS.length + PESERTA_SPEC.text.size + CLOSED_LISTS.length + 1;
 
 /**
  * The sheet, set up when it did not exist; a user's own different `Peserta` is refused.
@@ -83,12 +89,7 @@ export function ensurePesertaSheet(
 
 /** The four closed-value dropdowns, by column (built locally: no service call). */
 function closedRules(): [PesertaHeader, GoogleAppsScript.Spreadsheet.DataValidation][] {
-  return [
-    ['Jenis kelamin', dropdown(SEX_VALUES, 'L (laki-laki) atau P (perempuan).')],
-    ['Peran', dropdown(ROLE_VALUES, 'Peserta, Narasumber atau Panitia.')],
-    ['Disabilitas', dropdown(YES_NO_VALUES, 'Penyandang disabilitas: Ya atau Tidak.')],
-    ['Kehadiran', dropdown(ATTENDANCE_VALUES, 'Hadir atau Tidak hadir.')],
-  ];
+  return CLOSED_LISTS.map(([header, values, help]) => [header, dropdown(values, help)]);
 }
 
 /** The four closed-value dropdowns and the activity list, on set-up rows and on rows the grid grows by. */
