@@ -3,7 +3,8 @@
  * the same normalisation as the core's in arquero's own expressions (sex spellings, NIK digits →
  * sex and birth date, birth dates typed three ways, stated ages, age groups, life stages, role,
  * regency and disability spellings), then the same tables: counts per category × sex for every
- * dimension, over all activities and per activity. Returns the number of table rows.
+ * dimension, over all activities and per activity. test/bench/arquero-reference.test.ts checks
+ * that the tables are the core's, on a generated register.
  */
 import * as aq from 'arquero';
 import {
@@ -14,13 +15,14 @@ import {
   ROLE_WORDS,
   SEX_SPELLINGS,
 } from './lookups';
+import type { TableCell } from './table-cell';
 
-/** `columns`: header name → index in the rows, for the fields the generator writes. */
-export function arqueroTerpilah(
-  rows: string[][],
-  columns: Record<string, number>,
-  referenceYear = 2024,
-): number {
+/**
+ * One row per participant, normalised. `columns`: header name → index in the rows, for the
+ * fields the generator writes. Ages are complete years on June 1 of `referenceYear` (the
+ * benchmark's reference date).
+ */
+function normalised(rows: string[][], columns: Record<string, number>, referenceYear: number) {
   const column = (name: string) => rows.map((r) => r[columns[name]] ?? '');
   const table = aq
     .table({
@@ -79,10 +81,58 @@ export function arqueroTerpilah(
       regency: String.raw`(d, $) => $.regencies[op.lower(op.trim(d.regency))] || op.trim(d.regency)`,
       disability: String.raw`(d, $) => { const v = $.disabilities[op.lower(op.trim(d.disability))]; return v === true ? 'ya' : v === false ? 'tidak' : 'unknown'; }`,
     });
-  let tableRows = table.groupby('activity', 'sx').count().numRows();
-  for (const dimension of DIMENSIONS) {
-    tableRows += table.groupby(dimension, 'sx').count().numRows();
-    tableRows += table.groupby('activity', dimension, 'sx').count().numRows();
-  }
-  return tableRows;
+  return table;
+}
+
+/** The tables' groupings: activity × sex, then each dimension × sex, overall and per activity. */
+const GROUPINGS: string[][] = [
+  ['activity', 'sx'],
+  ...DIMENSIONS.flatMap((d) => [
+    [d, 'sx'],
+    ['activity', d, 'sx'],
+  ]),
+];
+
+/** The benchmark's run: the number of table rows. */
+export function arqueroTerpilah(
+  rows: string[][],
+  columns: Record<string, number>,
+  referenceYear = 2024,
+): number {
+  const table = normalised(rows, columns, referenceYear);
+  return GROUPINGS.reduce(
+    (n, keys) =>
+      n +
+      table
+        .groupby(...keys)
+        .count()
+        .numRows(),
+    0,
+  );
+}
+
+/** The tables' cells (the test compares them with the core's). */
+export function arqueroCells(
+  rows: string[][],
+  columns: Record<string, number>,
+  referenceYear = 2024,
+): TableCell[] {
+  const table = normalised(rows, columns, referenceYear);
+  return GROUPINGS.flatMap((keys) =>
+    (
+      table
+        .groupby(...keys)
+        .count()
+        .objects() as Record<string, unknown>[]
+    ).map((o) => {
+      const dimension = keys.length === 2 && keys[0] === 'activity' ? 'activity' : keys[keys.length - 2];
+      return {
+        activity: keys.length === 3 ? String(o.activity) : null,
+        dimension,
+        category: String(o[dimension]),
+        sex: String(o.sx),
+        n: Number(o.count),
+      };
+    }),
+  );
 }

@@ -20,6 +20,7 @@ import {
   ROLE_WORDS,
   SEX_SPELLINGS,
 } from './lookups';
+import type { TableCell } from './table-cell';
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const mapOf = (entries: [string, string | number | boolean][]) =>
@@ -186,15 +187,6 @@ export function duckdbTerpilah(
   });
 }
 
-/** One table cell: its activity ('' for all activities' tables), dimension, category, sex, count. */
-export interface DuckdbCell {
-  activity: string | null;
-  dimension: string;
-  category: string;
-  sex: string;
-  n: number;
-}
-
 /** A duplicate flagged: its type, activity, row (counted from the first data row, 1) and the row it repeats. */
 export interface DuckdbFlag {
   code: string;
@@ -207,7 +199,7 @@ export interface DuckdbFlag {
 export async function duckdbFigures(
   path: string,
   referenceDate: string,
-): Promise<{ cells: DuckdbCell[]; flags: DuckdbFlag[] }> {
+): Promise<{ cells: TableCell[]; flags: DuckdbFlag[] }> {
   return withDuckdb(async (run) => {
     const cells = (await run(tablesSql(path, referenceDate, false))).map((o) => {
       const dimension = DIMENSIONS.find((d) => toNumber(o[`g_${d}`]) === 0) ?? 'activity';

@@ -9,22 +9,17 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { duckdbFigures, type DuckdbCell } from '../../bench/cli/duckdb-terpilah';
+import { duckdbFigures } from '../../bench/cli/duckdb-terpilah';
 import { writeRegister } from '../../bench/cli/generate';
+import { cellTables, expectSameTables, summaryTables } from '../support/reference-tables';
 
 const CLI = join(__dirname, '../../build/cli/sop-terpilah.js');
 const DATE = '2024-06-01';
 const ROWS = 20_000;
 
-interface CliRow {
-  L: number;
-  P: number;
-  unknown: number;
-  total: number;
-}
 interface CliSummary {
   activity: string | null;
-  tables: { dimension: string; rows: CliRow[] }[];
+  tables: { dimension: string; rows: { L: number; P: number; unknown: number; total: number }[] }[];
   quality: { type: string; count: number; shown: { row: number; message: string }[] }[];
 }
 
@@ -68,34 +63,6 @@ function cli(env: Record<string, string>): CliSummary[] {
   return (JSON.parse(run.stdout) as { summaries: CliSummary[] }).summaries;
 }
 
-/** Per "activity|dimension" (activity * for all), its rows' L/P/unknown counts, sorted (labels differ). */
-const cliTables = (summaries: CliSummary[]) => {
-  const tables = new Map<string, string[]>();
-  for (const s of summaries)
-    for (const t of s.tables) {
-      if (t.dimension === 'activity' && s.activity !== null) continue;
-      const rows = t.rows.filter((r) => r.total > 0).map((r) => `${r.L}/${r.P}/${r.unknown}`);
-      tables.set(`${s.activity ?? '*'}|${t.dimension}`, rows.sort());
-    }
-  return tables;
-};
-
-const duckTables = (cells: DuckdbCell[]) => {
-  const byTable = new Map<string, Map<string, number[]>>();
-  for (const c of cells) {
-    const key = `${c.activity ?? '*'}|${c.dimension}`;
-    const table = byTable.get(key) ?? new Map<string, number[]>();
-    byTable.set(key, table);
-    const counts = table.get(c.category) ?? [0, 0, 0];
-    table.set(c.category, counts);
-    counts[c.sex === 'L' ? 0 : c.sex === 'P' ? 1 : 2] += c.n;
-  }
-  const tables = new Map<string, string[]>();
-  for (const [key, table] of byTable)
-    tables.set(key, [...table.values()].map(([l, p, u]) => `${l}/${p}/${u}`).sort());
-  return tables;
-};
-
 /** Per activity and type, how many rows the CLI flagged and the first ones (row ← row repeated). */
 const cliFlags = (summaries: CliSummary[]) =>
   summaries
@@ -122,11 +89,9 @@ describe('the DuckDB reference does the work the CLI does', () => {
     ['two byte ranges', { SOP_TERPILAH_RANGES: '2' }],
   ])('the same tables and the same duplicates as the CLI (%s)', (_name, env) => {
     const summaries = cli(env);
-    const ours = cliTables(summaries);
-    const theirs = duckTables(duck.cells);
+    const ours = summaryTables(summaries);
     expect(ours.size).toBeGreaterThan(400 * 6);
-    expect([...theirs.keys()].sort()).toEqual([...ours.keys()].sort());
-    for (const [key, rows] of ours) expect({ key, rows: theirs.get(key) }).toEqual({ key, rows });
+    expectSameTables(ours, cellTables(duck.cells));
 
     // DuckDB's rows count from the first data row; the CLI's are the sheet's (the header is row 1).
     const groups = new Map<string, { key: string; count: number; shown: string[] }>();
