@@ -217,9 +217,9 @@ export async function summariseInRanges(
     };
     /** Whether every range is handed out, counted and replayed. */
     const finishedAll = () => queue.empty && current === ranges.length;
-    /** Takes a thread's message; true when it says its range is done (the thread is free). */
-    const handle = (message: FromRange): boolean => {
-      if (settled) return false;
+    /** Takes a thread's message. */
+    const handle = (message: FromRange): void => {
+      if (settled) return;
       const k = message.range;
       try {
         switch (message.type) {
@@ -230,7 +230,7 @@ export async function summariseInRanges(
             const rows = rowsRead.reduce((a, b) => a + b, 0);
             if (rows > 0) duplicates.estimate = Math.ceil((rows * (size - dataStart)) / Math.max(1, read));
             settings.progress?.(dataStart + read, size, rows);
-            return false;
+            return;
           }
           case 'keys':
             // The current range's keys have no keys before them left to replay (pump read them).
@@ -238,7 +238,7 @@ export async function summariseInRanges(
               waiting[k].writeReplayed(message.keys);
               replay(k, message.keys);
             } else waiting[k].write(message.keys);
-            return false;
+            return;
           case 'done': {
             const { rows, participants, records, boundary, checkpoints, activities } = message;
             done[k] = { rows, participants, records, boundary, checkpoints, activities };
@@ -248,19 +248,18 @@ export async function summariseInRanges(
             if (!message.boundary) settle({ fallback: `range ${k + 1} ends inside a quoted field` });
             pump();
             if (finishedAll()) settle('ok');
-            return true;
+            return;
           }
           case 'fallback':
             settle({ fallback: message.reason });
-            return false;
+            return;
           case 'error':
             settle(message.readError ? new ReadError(message.message) : { fallback: message.message });
-            return false;
+            return;
         }
       } catch (e) {
         settle(e instanceof ReadError ? e : { fallback: String((e as Error)?.message ?? e) });
       }
-      return false;
     };
     // This thread counts ranges, and so does a worker per other thread; each takes the next
     // range when it is done with one.
@@ -287,7 +286,10 @@ export async function summariseInRanges(
         if (next) worker.postMessage({ type: 'count', task: next } satisfies ToRange);
       };
       worker.on('message', (message: FromRange) => {
-        if (handle(message)) give();
+        // A range done: the worker gets its next one first, and counts on while this thread
+        // replays and merges what the finished range allows (a range's spilled keys: ~0.1 s).
+        if (message.type === 'done' && !settled) give();
+        handle(message);
       });
       worker.on('error', (e) => settle({ fallback: `worker: ${e.message}` }));
       worker.on('exit', (code) => {
