@@ -176,14 +176,10 @@ export function duckdbTerpilah(
   duplicates: boolean,
 ): Promise<{ tableRows: number; flagged: number }> {
   return withDuckdb(async (run) => {
-    if (!duplicates) {
-      const [row] = await run(tablesSql(path, referenceDate, true));
-      return { tableRows: toNumber(row.table_rows), flagged: 0 };
-    }
-    const [tables] = await run(tablesSql(path, referenceDate, true));
+    const tableRows = toNumber((await run(tablesSql(path, referenceDate, true)))[0].table_rows);
+    if (!duplicates) return { tableRows, flagged: 0 };
     await run(loadSql(path));
-    const [flags] = await run(flagsSql(true));
-    return { tableRows: toNumber(tables.table_rows), flagged: toNumber(flags.flagged) };
+    return { tableRows, flagged: toNumber((await run(flagsSql(true)))[0].flagged) };
   });
 }
 

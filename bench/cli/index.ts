@@ -5,7 +5,7 @@
  * 2. Core speed: normaliseRows + summariseAll vs arquero doing the same normalisation and tables
  *    on the same parsed rows (median of 3, interleaved).
  * 3. The CLI (a child process, as a user runs it) vs DuckDB (a child process running the same
- *    tables in SQL on the same CSV): wall time, CPU time (user + system) and peak RSS, at 1 M and
+ *    tables in SQL on the same CSV, once with the CLI's duplicate check and once without): wall time, CPU time (user + system) and peak RSS, at 1 M and
  *    5 M rows (/usr/bin/time -v when present, else the CLI's own maxRSS behind an env var).
  *
  * Registers are generated into os.tmpdir() and deleted after. Prints the figures and appends
