@@ -29,6 +29,8 @@ import { LOG_FIELDS } from './range-worker';
  * spare), and each row replayed before it is rehashed as the tables grow (~0.1 s at 100,000).
  */
 const RESERVE_AT = 20_000;
+/** Rows whose slots are warmed at a time (a group), as key fields: 8 to 32 rows measured alike. */
+const WARM_FIELDS = 16 * LOG_FIELDS;
 /** log2 of the bits firstRows rules keys out with (128 KiB). */
 const WANTED_BITS = 20;
 
@@ -106,6 +108,8 @@ export class DuplicateReplay {
   private replayed = 0;
   /** The file's rows, estimated from the bytes read so far (the tables are sized for it). */
   estimate = 0;
+  /** The last group's warm reads, kept so that they are not optimised away. */
+  warmth = 0;
 
   /** `headerRow`: the first range's rows are the file's (after the header); the others' from 1. */
   constructor(private readonly headerRow: number) {}
@@ -117,6 +121,14 @@ export class DuplicateReplay {
     const flag = (code: QualityCode, at: number, key: number, row: number, local: number) =>
       flags.add(keys[at + 5], { code, range, row, local, first: 0, hi: keys[key], lo: keys[key + 1] });
     for (let at = 0; at < keys.length; at += LOG_FIELDS) {
+      // Each group's slots read ahead of its checks: the reads overlap (DuplicateKeySet.warm).
+      if (at % WARM_FIELDS === 0) {
+        const end = Math.min(keys.length, at + WARM_FIELDS);
+        let warmth = 0;
+        for (let w = at; w < end; w += LOG_FIELDS)
+          warmth ^= check.warm(keys[w + 1], keys[w + 2], keys[w + 3], keys[w + 4]);
+        this.warmth = warmth;
+      }
       const row = offset + keys[at];
       const local = range === 0 ? keys[at] - this.headerRow : keys[at];
       const hasNik = keys[at + 1] !== 0;
