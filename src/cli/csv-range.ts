@@ -7,7 +7,7 @@
  * counts with the byte offset a fresh parser may start at (the byte after a record, where
  * csv-parse starts afresh) — let a few rows be read again later.
  */
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { openSync, readSync, closeSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import Papa from 'papaparse';
 import { parse } from 'csv-parse/sync';
@@ -181,24 +181,28 @@ export async function readCsvRange(
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const blocks = new CsvBlocks(range, record);
   if (range.end > range.start) {
-    const file = createReadStream(range.path, {
-      start: range.start,
-      end: range.end - 1,
-      highWaterMark: CHUNK_BYTES,
-    });
-    let bytes = 0;
+    let fd: number | null = null;
     try {
-      for await (const chunk of file as AsyncIterable<Buffer>) {
-        bytes += chunk.length;
-        blocks.write(decoder.decode(chunk, { stream: true }));
-        progress?.(bytes);
+      fd = openSync(range.path, 'r');
+      // Read in place into one buffer, not a stream's fresh 64 KiB buffer per chunk: the stream
+      // cost ~6× the CPU of the reads themselves (500 vs 85 ms for 530 MB, page-cached).
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      for (let at = range.start; at < range.end;) {
+        const n = readSync(fd, chunk, 0, Math.min(CHUNK_BYTES, range.end - at), at);
+        if (n === 0) throw new RangeFallback('the file ended before its range');
+        at += n;
+        blocks.write(decoder.decode(chunk.subarray(0, n), { stream: true }));
+        progress?.(at - range.start);
         if (stop?.()) throw new RangeFallback('stopped');
+        // The thread's messages (a worker's range done, a fallback) are taken between chunks.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       blocks.write(decoder.decode());
     } catch (e) {
-      file.destroy();
       if (e instanceof ReadError || e instanceof RangeFallback) throw e;
       throw new RangeFallback(`range not read as UTF-8 CSV: ${(e as Error).message}`);
+    } finally {
+      if (fd !== null) closeSync(fd);
     }
   }
   const boundary = blocks.end(range.last);
