@@ -9,7 +9,8 @@
  *    5 M rows (/usr/bin/time -v when present, else the CLI's own maxRSS behind an env var).
  *
  * Registers are generated into os.tmpdir() and deleted after. Prints the figures and appends
- * them to BENCHMARKS.md. Sizes: BENCH_CLI_ROWS="1000000,5000000" (CLI), BENCH_CORE_ROWS=200000.
+ * them to BENCHMARKS.md. Sizes: BENCH_CLI_ROWS="1000000,5000000" (CLI), BENCH_CORE_ROWS=200000;
+ * BENCH_CLI_ROUNDS=3: rounds of the four CLI/DuckDB runs, taking turns (medians reported).
  * `--core` runs only part 2, `--memory` only the CLI's memory (see below).
  */
 import { spawn } from 'node:child_process';
@@ -235,8 +236,13 @@ async function main() {
     say();
 
     // 3. CLI vs DuckDB: DuckDB doing the CLI's work (the tables and the duplicate check of the
-    // quality list), and the tables alone (less than the CLI does), in one run.
-    say('### CLI (streaming) vs DuckDB, same CSV, same tables and duplicate check');
+    // quality list), and the tables alone (less than the CLI does), in one run. The four take
+    // turns for several rounds: on a shared machine one run each moves a ratio by ±15 %, and
+    // a round's ratio compares runs made minutes apart at most.
+    const rounds = Math.max(1, Number(process.env.BENCH_CLI_ROUNDS ?? 3) || 3);
+    say(
+      `### CLI (streaming) vs DuckDB, same CSV, same tables and duplicate check (median of ${rounds} rounds)`,
+    );
     say();
     say('| rows | file | run | wall s | CPU s | peak RSS |');
     say('|---:|---:|---|---:|---:|---:|');
@@ -246,27 +252,48 @@ async function main() {
       if (path !== parserPath) await writeRegister(path, rows);
       const bytes = statSync(path).size;
       // The default (byte ranges, one per core), one thread as before, then DuckDB both ways.
-      const ranged = await measure([CLI, 'ringkas', path, '--tanggal', DATE], { SOP_TERPILAH_TRACE: '1' });
-      const one = await measure([CLI, 'ringkas', path, '--tanggal', DATE], { SOP_TERPILAH_THREADS: '1' });
-      const duck = await measure([__filename, '--duckdb', path]);
-      const tablesOnly = await measure([__filename, '--duckdb', path, '--tables-only']);
-      const runs = [
-        [`CLI, ${ranged.path ?? 'ranges'}`, ranged],
-        ['CLI, one thread', one],
-        ["DuckDB: tables + duplicate check (the CLI's work)", duck],
-        ['DuckDB: tables only', tablesOnly],
-      ] as const;
-      for (const [name, run] of runs) {
-        if (run.code !== 0) throw new Error(`${name} exited with ${run.code} on ${rows} rows`);
+      const commands: { name: string; args: string[]; env: Record<string, string> }[] = [
+        {
+          name: 'CLI, ranges',
+          args: [CLI, 'ringkas', path, '--tanggal', DATE],
+          env: { SOP_TERPILAH_TRACE: '1' },
+        },
+        {
+          name: 'CLI, one thread',
+          args: [CLI, 'ringkas', path, '--tanggal', DATE],
+          env: { SOP_TERPILAH_THREADS: '1' },
+        },
+        {
+          name: "DuckDB: tables + duplicate check (the CLI's work)",
+          args: [__filename, '--duckdb', path],
+          env: {},
+        },
+        { name: 'DuckDB: tables only', args: [__filename, '--duckdb', path, '--tables-only'], env: {} },
+      ];
+      const runs: ChildFigure[][] = commands.map(() => []);
+      for (let round = 0; round < rounds; round++)
+        for (const [k, command] of commands.entries()) {
+          const run = await measure(command.args, command.env);
+          if (run.code !== 0) throw new Error(`${command.name} exited with ${run.code} on ${rows} rows`);
+          runs[k].push(run);
+        }
+      const ranged = runs[0].find((r) => r.path)?.path;
+      commands.forEach((command, k) => {
+        const name = k === 0 && ranged ? `CLI, ${ranged}` : command.name;
+        const of = (f: (r: ChildFigure) => number) => median(runs[k].map(f));
         say(
-          `| ${id(rows)} | ${mb(bytes)} MB | ${name} | ${seconds(run.wallMs)} | ${seconds(run.cpuMs)} | ${Math.round(run.maxRssKiB / 1024)} MB |`,
+          `| ${id(rows)} | ${mb(bytes)} MB | ${name} | ${seconds(of((r) => r.wallMs))} | ${seconds(of((r) => r.cpuMs))} | ${Math.round(of((r) => r.maxRssKiB) / 1024)} MB |`,
         );
-      }
-      const ratio = (a: number, b: number) => (a / b).toFixed(2);
-      for (const [name, cli] of runs.slice(0, 2))
+      });
+      // Each ratio is the median of the rounds' ratios (a round's runs were made close together).
+      const ratio = (duck: ChildFigure[], cli: ChildFigure[], f: (r: ChildFigure) => number) =>
+        median(duck.map((d, i) => f(d) / f(cli[i]))).toFixed(2);
+      const wall = (r: ChildFigure) => r.wallMs;
+      const cpu = (r: ChildFigure) => r.cpuMs;
+      for (const k of [0, 1])
         ratios.push(
-          `| ${id(rows)} | ${name} | ${ratio(duck.wallMs, cli.wallMs)} | ${ratio(duck.cpuMs, cli.cpuMs)} | ` +
-            `${ratio(tablesOnly.wallMs, cli.wallMs)} | ${ratio(tablesOnly.cpuMs, cli.cpuMs)} |`,
+          `| ${id(rows)} | ${k === 0 && ranged ? `CLI, ${ranged}` : commands[k].name} | ${ratio(runs[2], runs[k], wall)} | ${ratio(runs[2], runs[k], cpu)} | ` +
+            `${ratio(runs[3], runs[k], wall)} | ${ratio(runs[3], runs[k], cpu)} |`,
         );
       rmSync(path, { force: true });
     }
@@ -276,7 +303,8 @@ async function main() {
     ratios.forEach((line) => say(line));
     say();
     say(
-      'Ratios ≥ 1: the CLI is no slower. Same work: DuckDB also finds the duplicates the CLI lists ' +
+      "Ratios ≥ 1: the CLI is no slower; each is the median of the rounds' ratios (the four runs take " +
+        'turns in every round). Same work: DuckDB also finds the duplicates the CLI lists ' +
         '(test/bench/duckdb-reference.test.ts: the same tables and the same rows flagged as the CLI). ' +
         'Peak RSS target: ≤ 300 MB at 5 M rows.',
     );
