@@ -277,9 +277,11 @@ async function main() {
           if (run.code !== 0) throw new Error(`${command.name} exited with ${run.code} on ${rows} rows`);
           runs[k].push(run);
         }
+      // The path the CLI took, as it says ("ranges: 2", or why one thread).
       const ranged = runs[0].find((r) => r.path)?.path;
-      commands.forEach((command, k) => {
-        const name = k === 0 && ranged ? `CLI, ${ranged}` : command.name;
+      const names = commands.map((command, k) => (k === 0 && ranged ? `CLI, ${ranged}` : command.name));
+      commands.forEach((_, k) => {
+        const name = names[k];
         const of = (f: (r: ChildFigure) => number) => median(runs[k].map(f));
         say(
           `| ${id(rows)} | ${mb(bytes)} MB | ${name} | ${seconds(of((r) => r.wallMs))} | ${seconds(of((r) => r.cpuMs))} | ${Math.round(of((r) => r.maxRssKiB) / 1024)} MB |`,
@@ -292,7 +294,7 @@ async function main() {
       const cpu = (r: ChildFigure) => r.cpuMs;
       for (const k of [0, 1])
         ratios.push(
-          `| ${id(rows)} | ${k === 0 && ranged ? `CLI, ${ranged}` : commands[k].name} | ${ratio(runs[2], runs[k], wall)} | ${ratio(runs[2], runs[k], cpu)} | ` +
+          `| ${id(rows)} | ${names[k]} | ${ratio(runs[2], runs[k], wall)} | ${ratio(runs[2], runs[k], cpu)} | ` +
             `${ratio(runs[3], runs[k], wall)} | ${ratio(runs[3], runs[k], cpu)} |`,
         );
       rmSync(path, { force: true });
