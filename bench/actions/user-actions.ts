@@ -103,6 +103,22 @@ const reportedEditedThenAdded = (sizes: [BenchSize, BenchSize]): [BenchSize, Ben
     },
   })) as [BenchSize, BenchSize];
 
+/** The sizes, then "Kelompokkan instansi" answered Yes: the Instansi sheet set up and its suggestions confirmed. */
+const grouped = (sizes: [BenchSize, BenchSize]): [BenchSize, BenchSize] =>
+  sizes.map((size) => ({
+    ...size,
+    state: () => {
+      const state = size.state();
+      const setup = new Workbench({ state, distDir: DIST });
+      // Its dialog and its closing alert are the answer asked for, so not `ok` (which refuses alerts).
+      const result = setup.run('menuGroupInstitutions', [], { answers: [{ button: 'YES' }] });
+      if (!result.ok) throw new Error(`seed: menuGroupInstitutions ${result.error ?? 'needs input'}`);
+      if (!state.sheets.some((sheet) => sheet.name === 'Instansi'))
+        throw new Error('seed: no Instansi sheet');
+      return state;
+    },
+  })) as [BenchSize, BenchSize];
+
 const officeSizes: [BenchSize, BenchSize] = [
   {
     label: `${id(EVENTS[0])} event, ${id(PARTICIPANTS[0])} peserta`,
@@ -278,6 +294,15 @@ export const userActions: BenchAction[] = [
     name: 'Buat Laporan Data Terpilah, baca ulang (menu)',
     key: 'reportRecount',
     sizes: participantSizes,
+    run: (wb) => benchRun(run(wb, 'menuTerpilahReport')),
+    repeat: 1,
+  },
+  {
+    // Once the office groups institutions (an Instansi sheet), every report reads Peserta whole:
+    // the grouping changes the institution table and the duplicate keys (terpilah/report.ts).
+    name: 'Buat Laporan Data Terpilah, dengan sheet Instansi (menu)',
+    key: 'reportGrouped',
+    sizes: grouped(reported(participantSizes)),
     run: (wb) => benchRun(run(wb, 'menuTerpilahReport')),
     repeat: 1,
   },

@@ -88,6 +88,14 @@ describe('budgets: menu actions at the large sizes', () => {
     () => expectWithin('reportAfterEditAdd', 30),
     LONG,
   );
+  // ~71 s, every time: with an Instansi sheet the report reads Peserta whole (1,300,014 cells ×
+  // 52 µs = 68 s), as the grouping changes the institution table and the name-and-institution
+  // duplicates, which the index's tallies and codes hold per spelling as typed (terpilah/report.ts).
+  test.failing(
+    'the report with an Instansi sheet ≤ 30 s (100,000 participants)',
+    () => expectWithin('reportGrouped', 30),
+    LONG,
+  );
   test('rebuild 20,000 events ≤ 10 s', () => expectWithin('rebuild', 10), LONG);
   // ~1.9 s at 60 steps: google.script.run 0.671 + 16 round trips × 44.7 ms (0.716) + 4,020 cells
   // read × 52 µs (0.209) + 25,250 written × 12.2 µs (0.309). The 36 writes, merges and sizes ride
