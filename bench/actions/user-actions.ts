@@ -298,8 +298,8 @@ export const userActions: BenchAction[] = [
     repeat: 1,
   },
   {
-    // Once the office groups institutions (an Instansi sheet), every report reads Peserta whole:
-    // the grouping changes the institution table and the duplicate keys (terpilah/report.ts).
+    // Once the office groups institutions (an Instansi sheet): the index's tallies regrouped from
+    // Peserta's institution column (terpilah/grouped-report.ts), not Peserta read whole.
     name: 'Buat Laporan Data Terpilah, dengan sheet Instansi (menu)',
     key: 'reportGrouped',
     sizes: grouped(reported(participantSizes)),

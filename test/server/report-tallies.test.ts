@@ -2,7 +2,9 @@
  * The report over every activity from the index's tallies (server/terpilah/report-tallies.ts):
  * whatever happens to `Peserta` — the add-in's adds and imports, a person's typing (onEdit), rows
  * deleted or inserted, the index edited, an activity given a date — the report sheet equals the
- * one a full read of `Peserta` makes; a fresh report reads a few cells whatever the size.
+ * one a full read of `Peserta` makes; a fresh report reads a few cells whatever the size. With
+ * an `Instansi` sheet (institutions grouped: "Kelompokkan instansi", then its rows typed by hand)
+ * the tallies are regrouped from Peserta's institution column, and the sheet is still the full read's.
  */
 import fc from 'fast-check';
 import type { Workbench } from '../../src/workbench/runtime';
@@ -26,6 +28,7 @@ import {
 
 const PESERTA = 'Peserta';
 const INDEX = '_Indeks Peserta';
+const INSTANSI = 'Instansi';
 const FORM = 'Form Responses 1';
 
 /** Runs the menu report; returns its sheet's values and the cells it read. */
@@ -48,12 +51,34 @@ type Step =
   | { kind: 'index'; cell: string; text: string }
   | { kind: 'dated'; activity: string }
   | { kind: 'headline'; activity: string }
+  | { kind: 'group'; button: 'YES' | 'NO' }
+  | { kind: 'instansi'; cell: string; text: string }
   | { kind: 'report' };
 
 const name = fc.constantFrom('Ana', 'ana', 'Budi', 'Budi  ', 'Cici', '!!');
 const nik = fc.constantFrom('', '', NIK_WOMAN, NIK_MAN, '1904014505', '9904014505800001');
-const institution = fc.constantFrom('', 'OPD A', 'opd  a', 'Dinas 1904014505800001');
-const text = fc.constantFrom(...ACTIVITIES, 'L', 'P', 'perempuan', '', NIK_WOMAN, NIK_MAN, 'Ana', 'OPD A');
+const institution = fc.constantFrom(
+  '',
+  'OPD A',
+  'opd  a',
+  'Dinas 1904014505800001',
+  'Dinkes',
+  'Dinas Kesehatan',
+  'Tidak diketahui',
+);
+const text = fc.constantFrom(
+  ...ACTIVITIES,
+  'L',
+  'P',
+  'perempuan',
+  '',
+  NIK_WOMAN,
+  NIK_MAN,
+  'Ana',
+  'OPD A',
+  'DINKES',
+  'Tidak diketahui',
+);
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
     kind: fc.constant('add' as const),
@@ -94,6 +119,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('dated' as const), activity: fc.constantFrom(...ACTIVITIES) }),
   fc.record({ kind: fc.constant('headline' as const), activity: fc.constantFrom(...ACTIVITIES) }),
+  fc.record({ kind: fc.constant('group' as const), button: fc.constantFrom('YES' as const, 'NO' as const) }),
+  fc.record({
+    kind: fc.constant('instansi' as const),
+    cell: fc.constantFrom('A2', 'B2', 'C2', 'A3', 'B3', 'C3'),
+    text: fc.constantFrom('', 'Dinas Kesehatan', 'OPD A', 'Dinkes', 'Ditolak', 'Usulan', 'Tidak diketahui'),
+  }),
   fc.constant({ kind: 'report' as const }),
   fc.constant({ kind: 'report' as const }),
 );
@@ -150,6 +181,14 @@ function apply(workbench: Workbench, s: Step, n: number): void {
     case 'headline':
       runOk(workbench, 'terpilahHeadline', [s.activity]);
       return;
+    case 'group':
+      // Its dialog answered; with nothing to suggest it only says so.
+      workbench.run('menuGroupInstitutions', [], { answers: [{ button: s.button }] });
+      return;
+    case 'instansi':
+      if (workbench.state.sheets.some((x) => x.name === INSTANSI))
+        type(workbench, INSTANSI, s.cell, [[s.text]]);
+      return;
     case 'report':
       expect(report(workbench).values).toEqual(fullReport(workbench));
   }
@@ -164,7 +203,7 @@ const start = () =>
   ]);
 
 describe('the report from the tallies equals the report from a full read', () => {
-  test('adds, imports, typing (onEdit), rows deleted and inserted, the index edited, activities dated, headlines (property)', () => {
+  test('adds, imports, typing (onEdit), rows deleted and inserted, the index edited, activities dated, headlines, institutions grouped (property)', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 10 }), (steps) => {
         const workbench = start();
@@ -212,6 +251,50 @@ describe('the report from the tallies equals the report from a full read', () =>
     expect(stale.values).toEqual(fullReport(workbench));
     expect(stale.read).toBeGreaterThan(13 * 4);
     expect(report(workbench).read).toBeLessThan(2 * 26 + 14);
+  });
+});
+
+describe('with an Instansi sheet a fresh report reads the institution column, not Peserta', () => {
+  test('the full read’s sheet, one cell a row; after a person’s edit of Peserta or of Instansi too', () => {
+    const workbench = start();
+    const spellings = ['Dinkes', 'DINKES', 'Dinas Kesehatan', 'OPD A', 'opd  a', 'Dinas Sosial Kota X', ''];
+    addFormSheet(
+      workbench,
+      FORM,
+      Array.from({ length: 60 }, (_, i) => [
+        `Orang ${i}`,
+        i % 3 ? 'P' : 'L',
+        '',
+        spellings[i % spellings.length],
+      ]),
+    );
+    runOk(workbench, 'importParticipants', [
+      { sourceSheet: FORM, mapping: { name: 0, sex: 1, nik: 2, institution: 3 }, activity: 'Bimtek' },
+    ]);
+    workbench.run('menuGroupInstitutions', [], { answers: [{ button: 'NO' }] });
+    expect(workbench.state.sheets.some((x) => x.name === INSTANSI)).toBe(true);
+    const rows = lastRow(workbench);
+    const first = report(workbench); // reads Peserta whole, stores the tallies
+    expect(first.read).toBeGreaterThanOrEqual(13 * (rows - 1));
+    expect(first.values).toEqual(fullReport(workbench));
+    const text = JSON.stringify(first.values);
+    expect(text).toContain('Dinas Kesehatan');
+    expect(text).toContain('belum dikelompokkan');
+    const again = report(workbench);
+    expect(again.values).toEqual(first.values);
+    // The index's rows 1 and 4, the Instansi sheet, Peserta's header and its institution column.
+    const instansi = valuesOf(workbench.state.sheets.find((x) => x.name === INSTANSI)!);
+    const instansiRows = instansi.filter((line) => line.some((v) => v !== '')).length;
+    const fromColumn = 2 * 26 + instansiRows * 3 + 14 + (rows - 1);
+    expect(again.read).toBe(fromColumn);
+    // The office confirms a spelling: the next report groups it, still from the column.
+    type(workbench, INSTANSI, 'C2', [['Dikonfirmasi']]);
+    const confirmed = report(workbench);
+    expect(confirmed.values).toEqual(fullReport(workbench));
+    expect(confirmed.read).toBe(fromColumn);
+    // A person types an institution into Peserta: its block is counted again, then regrouped.
+    type(workbench, PESERTA, 'I3', [['Dinkes']]);
+    expect(report(workbench).values).toEqual(fullReport(workbench));
   });
 });
 

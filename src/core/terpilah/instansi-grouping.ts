@@ -17,20 +17,23 @@ export interface UngroupedSpelling {
   firstRow: number;
 }
 
-export interface Grouped {
-  participants: Participant[];
+export interface Grouped<P = Participant> {
+  participants: P[];
   ungrouped: UngroupedSpelling[];
 }
 
+/** What grouping reads of a participant (the report's tallies pass only these). */
+type Placed = Pick<Participant, 'institution' | 'row'>;
+
 /** The participants with canonical institutions (new objects; the input is not changed). */
-export function groupInstitutions(
-  participants: readonly Participant[],
+export function groupInstitutions<P extends Placed = Participant>(
+  participants: readonly P[],
   directory: InstitutionDirectory,
-): Grouped {
-  const list: readonly Participant[] = Array.isArray(participants) ? participants : [];
+): Grouped<P> {
+  const list: readonly P[] = Array.isArray(participants) ? participants : [];
   const resolved = new Map<string, { name: string; group: UngroupedSpelling | null }>();
   const ungrouped = new Map<string, UngroupedSpelling>();
-  const out: Participant[] = new Array(list.length);
+  const out: P[] = new Array<P>(list.length);
   for (let i = 0; i < list.length; i++) {
     const p = list[i];
     const spelling = tidy(p.institution);

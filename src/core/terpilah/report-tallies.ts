@@ -230,6 +230,10 @@ class Labels {
     this.index.set(key, at);
     return at;
   }
+  /** The index of a stored key; null when none has it. */
+  indexOf(key: string): number | null {
+    return this.index.get(key) ?? null;
+  }
   /** The index of a stored key (a later part's), interned with its label when new. */
   intern(key: string, label: string): number {
     return this.index.get(key) ?? this.push(key, label);
@@ -443,28 +447,119 @@ export class ReportTallies {
     entry.kept.push(kept);
   }
 
-  /** summariseAll's summaries (all activities first, then each); findings as the first rows per type and each type's count. */
-  summaries(): TerpilahSummary[] {
+  /** The interned institutions some row was counted with, first counted first. */
+  institutionsCounted(): readonly number[] {
+    return (this.all.counts.institution as OpenCounts).touched;
+  }
+
+  /**
+   * The interned index of an institution as a participant carries it (-1: blank or "Tidak
+   * diketahui", counted as unknown); null when no row counted has it.
+   */
+  institutionIndex(text: string): number | null {
+    if (text === '' || looseKey(text) === UNKNOWN_KEY) return -1;
+    return this.institutions.indexOf(storedKey(text));
+  }
+
+  /**
+   * summariseAll's summaries (all activities first, then each); findings as the first rows per
+   * type and each type's count. `regroup`: every institution counted under another name (see
+   * Regroup), and findings of types these tallies do not hold.
+   */
+  summaries(regroup?: Regroup): TerpilahSummary[] {
+    const institutions = regroup ? regroupedLabels(this.all, regroup.names) : null;
+    const summaryCounts = (c: Counts): SummaryCounts =>
+      institutions ? regroupedCounts(c.counts, regroup!.names, institutions.index) : c.counts;
     const labels = {
-      institutions: this.institutions.labels,
+      institutions: institutions ? institutions.labels : this.institutions.labels,
       regencies: this.regencies.labels,
       activities: this.activities.map((a) => a.label),
     };
     const activities = new Int32Array(this.activities.length * 3);
     this.activities.forEach((a, i) => activities.set(a.counts.counts.sex, i * 3));
-    const quality = this.findings.flatMap((f) => f.kept);
+    const findings = withFindings(this.findings, regroup?.findings ?? []);
+    const quality = findings.flatMap((f) => f.kept);
     const qualityCounts: Partial<Record<QualityCode, number>> = {};
-    for (const f of this.findings) qualityCounts[f.code] = f.count;
+    for (const f of findings) qualityCounts[f.code] = f.count;
     return [
       {
-        ...summaryFromCounts({ ...this.all.counts, activities }, labels, null, quality),
+        ...summaryFromCounts({ ...summaryCounts(this.all), activities }, labels, null, quality),
         qualityCounts,
         provenance: countsOf(this.all.provenance),
       },
       ...this.activities.map((a) => ({
-        ...summaryFromCounts(a.counts.counts, labels, a.label, []),
+        ...summaryFromCounts(summaryCounts(a.counts), labels, a.label, []),
         provenance: countsOf(a.counts.provenance),
       })),
     ];
   }
+}
+
+/**
+ * Institutions counted under other names: `names[index]` is the name every row of the interned
+ * institution `index` carries now (the Instansi sheet's canonical name, or the spelling its
+ * ungrouped key was first seen with). Names are interned again as summariseAll interns texts
+ * (case- and space-blind, the first one counted is the label); one that reads "Tidak diketahui"
+ * is counted as unknown. `findings`: of types the tallies hold none of, in row order.
+ */
+export interface Regroup {
+  names: ReadonlyMap<number, string>;
+  findings: readonly QualityFinding[];
+}
+
+/** The names' labels, interned in the order the register counts them first (all activities' touched order). */
+function regroupedLabels(
+  all: Counts,
+  names: ReadonlyMap<number, string>,
+): { labels: string[]; index: Map<number, number> } {
+  const labels: string[] = [];
+  const byKey = new Map<string, number>();
+  const index = new Map<number, number>();
+  for (const from of (all.counts.institution as OpenCounts).touched) {
+    const name = names.get(from);
+    if (name === undefined) throw new Error(`regroup: institution ${from} has no name`);
+    const key = looseKey(name);
+    if (key === UNKNOWN_KEY) {
+      index.set(from, -1);
+      continue;
+    }
+    let to = byKey.get(key);
+    if (to === undefined) byKey.set(key, (to = labels.push(name) - 1));
+    index.set(from, to);
+  }
+  return { labels, index };
+}
+
+/** One summary's counts with its institutions renumbered into the regrouped labels (first counted first). */
+function regroupedCounts(
+  counts: SummaryCounts,
+  names: ReadonlyMap<number, string>,
+  index: ReadonlyMap<number, number>,
+): SummaryCounts {
+  const from = counts.institution as OpenCounts;
+  const institution = new OpenCounts([]);
+  const unknown = Int32Array.from(counts.institutionUnknown);
+  for (const i of from.touched) {
+    const to = index.get(i);
+    if (to === undefined) throw new Error(`regroup: institution ${i} (${names.get(i) ?? '?'}) not interned`);
+    const c = from.of(i);
+    if (to < 0) for (let s = 0; s < 3; s++) unknown[s] += c[s];
+    else institution.addAll(to, c);
+  }
+  return { ...counts, institution, institutionUnknown: unknown };
+}
+
+/** The tallies' findings and more, as the tallies keep them: per type its count and first rows (by row). */
+function withFindings(kept: readonly StoredFindings[], more: readonly QualityFinding[]): StoredFindings[] {
+  const byCode = new Map<QualityCode, StoredFindings>();
+  for (const f of kept) byCode.set(f.code, { ...f, kept: [...f.kept] });
+  for (const f of [...more].sort((a, b) => a.row - b.row)) {
+    let entry = byCode.get(f.code);
+    if (!entry) byCode.set(f.code, (entry = { code: f.code, count: 0, kept: [] }));
+    entry.count++;
+    entry.kept.push(f);
+  }
+  for (const entry of byCode.values())
+    entry.kept = entry.kept.sort((a, b) => a.row - b.row).slice(0, QUALITY_ROWS_PER_TYPE);
+  return [...byCode.values()];
 }

@@ -49,7 +49,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const INSTANSI_KEY = 'sopTerpilah.instansi';
 /** The column the findings name (Peserta's header). */
-const INSTITUTION_COLUMN = 'Instansi/OPD';
+export const INSTITUTION_COLUMN = 'Instansi/OPD';
 /** The dialog lists at most this many suggestions. */
 const LISTED = 15;
 
@@ -81,7 +81,7 @@ interface InstansiSheet {
 }
 
 /** Reads the sheet (3 calls); null when there is none. A sheet without "Nama baku" is refused. */
-function readInstansiSheet(spreadsheet: Spreadsheet, language: Language): InstansiSheet | null {
+export function readInstansiSheet(spreadsheet: Spreadsheet, language: Language): InstansiSheet | null {
   const sheet = spreadsheet.getSheetByName(INSTANSI_SHEET);
   if (!sheet) return null;
   const values = sheet.getDataRange().getValues();

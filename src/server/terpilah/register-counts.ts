@@ -544,7 +544,9 @@ function sameCounted(a: Counted, b: Counted): boolean {
 
 /** What the report may use: the tallies (fresh), or the stamp to store a recount under; null: no index kept. */
 export type ReportIndex =
-  { tallies: ReportTallies } | { before: CountsStamp; index: IndexSheet | null } | null;
+  | { tallies: ReportTallies; size: { rows: number; columns: number } }
+  | { before: CountsStamp; index: IndexSheet | null }
+  | null;
 
 /**
  * The report's tallies when the index and they are fresh for `Peserta` (and its ages were
@@ -565,11 +567,12 @@ export function reportIndex(
   const before = stampOf(peserta, found?.mark ?? '', timeZone, lastRow);
   if ((before.lastRow - 1) * RECOUNT_COLUMNS > MAX_RECOUNT_CELLS) return null;
   if (found?.stored && sameStamp(found.stored.stamp, before)) {
+    const size = { rows: before.lastRow, columns: before.lastColumn };
     const row = found.sheet.getRange(`${TALLY_ROW}:${TALLY_ROW}`).getValues()[0];
     const kept = talliesFor(row, before, found.stored.generation);
     if (kept?.merged.datesMatch(dates.referenceDate, dates.activityDates, timeZone)) {
       // The tallies' own flag still C1's: no mark changed since they were counted.
-      if (kept.counted.flag === found.flag) return { tallies: kept.merged };
+      if (kept.counted.flag === found.flag) return { tallies: kept.merged, size };
       const blocks = blocksOf(before.lastRow);
       const marks = found.marks ?? readMarks(found.sheet, blocks);
       // Blocks the tallies lack (a person's edit since), and any the index lacks (the same or fewer).
@@ -581,14 +584,14 @@ export function reportIndex(
             ]),
           ].sort((a, b) => a - b)
         : null;
-      if (dirty && dirty.length === 0) return { tallies: kept.merged };
+      if (dirty && dirty.length === 0) return { tallies: kept.merged, size };
       if (marks && dirty && dirty.length <= MAX_REPAIR_BLOCKS) {
         const index = { ...found, marks };
         const repaired = repairReportIndex(spreadsheet, peserta, index, before, dirty, kept, {
           timeZone,
           ...dates,
         });
-        if (repaired) return { tallies: repaired };
+        if (repaired) return { tallies: repaired, size };
       }
     }
   }

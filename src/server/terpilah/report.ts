@@ -30,6 +30,7 @@ import {
 } from '../../core/terpilah/size-guard';
 import { PESERTA_SHEET } from '../sheets/names';
 import { activityDates } from './import';
+import { groupedFromTallies } from './grouped-report';
 import { groupedPeserta } from './instansi';
 import { readPesertaColumns, type PesertaData } from './read';
 import { reportIndex, storeReportIndex, type ReportRead } from './register-counts';
@@ -114,7 +115,8 @@ function oneActivity(
  * The report over every activity: from the index's tallies when they are fresh (a few cells
  * whatever the register's size: ./register-counts.ts), else from `Peserta` read whole, which
  * then stores the index and the tallies again for the next report. Institutions grouped by an
- * `Instansi` sheet are read from `Peserta` every time (the grouping changes the findings).
+ * `Instansi` sheet: the tallies regrouped from `Peserta`'s institution column (./grouped-report.ts),
+ * or, when that column cannot tell, `Peserta` read whole.
  */
 function allActivities(
   spreadsheet: Spreadsheet,
@@ -125,7 +127,12 @@ function allActivities(
   if (!sheet) throw new UserError(t(language, 'terpilahNoPeserta'));
   const grouped = spreadsheet.getSheetByName(INSTANSI_SHEET) !== null;
   const kept = reportIndex(spreadsheet, sheet, options.timeZone, options);
-  if (kept && 'tallies' in kept && !grouped) return kept.tallies.summaries();
+  if (kept && 'tallies' in kept) {
+    const summaries = grouped
+      ? groupedFromTallies(spreadsheet, language, sheet, kept, options.timeZone)
+      : kept.tallies.summaries();
+    if (summaries) return summaries;
+  }
   const size =
     kept && 'before' in kept ? { rows: kept.before.lastRow, columns: kept.before.lastColumn } : undefined;
   const read = readWhole(spreadsheet, language, options, sheet, size);
