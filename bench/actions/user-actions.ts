@@ -307,6 +307,22 @@ export const userActions: BenchAction[] = [
     repeat: 1,
   },
   {
+    // The report's summaries (report-summaries.ts): after a report from the index's tallies.
+    name: 'Ekspor Satu Data, setelah laporan (menu)',
+    key: 'satuData',
+    sizes: reported(participantSizes),
+    run: (wb) => benchRun(run(wb, 'menuSatuDataExport', [], { answers: [{ button: 'OK', text: '' }] })),
+    repeat: 1,
+  },
+  {
+    // Without an index yet: Peserta's mapped columns read once (the size guard first).
+    name: 'Ekspor Satu Data, baca ulang (menu)',
+    key: 'satuDataRecount',
+    sizes: participantSizes,
+    run: (wb) => benchRun(run(wb, 'menuSatuDataExport', [], { answers: [{ button: 'OK', text: '' }] })),
+    repeat: 1,
+  },
+  {
     name: 'Angka utama peserta (terpilahHeadline)',
     key: 'headline',
     sizes: participantSizes,

@@ -6,6 +6,7 @@
 import { newSheetState, type SheetState } from '../../src/workbench/model';
 import type { Workbench } from '../../src/workbench/runtime';
 import { seedParticipantRows } from '../../bench/actions/terpilah-report';
+import { participantsState, withRegisterCounts } from '../../bench/seed/participants';
 import { PESERTA_SPEC_HEADERS } from '../support/peserta-spec';
 import { newWorkbench, runOk, uiOf } from '../support/workbench';
 import { sheetValues } from './progress-helpers';
@@ -368,6 +369,34 @@ describe('Ekspor Satu Data', () => {
       `Sheet "${ALL}" sudah ada dan bukan buatan add-on, jadi tidak diubah; data ditulis di "${ALL} (2)".`,
     );
     expect(sheetValues(workbench, ALL)).toEqual([['catatan saya']]);
+  });
+
+  /** The export's values without its time of making (a full read's export runs a moment later). */
+  const exported = (workbench: Workbench) =>
+    (sheetValues(workbench, ALL) ?? []).filter((row) => row[0] !== 'Tanggal pembuatan');
+  /** The export a full read of Peserta makes: the same workbook without the index. */
+  const fullExport = (workbench: Workbench) => {
+    const state = structuredClone(workbench.state);
+    state.sheets = state.sheets.filter((sheet) => sheet.name !== '_Indeks Peserta');
+    const copy = newWorkbench({ state });
+    exportAll(copy);
+    return exported(copy);
+  };
+
+  test('after a report it reads the index (and, grouped, the institution column), not Peserta: the full read’s sheet', () => {
+    // 2,000 participants as the add-in keeps them, with the counts index built.
+    const workbench = newWorkbench({ state: withRegisterCounts(participantsState(2000)()) });
+    const whole = runOk(workbench, 'menuTerpilahReport'); // reads Peserta whole once, keeps the tallies
+    expect(whole.cellsRead).toBeGreaterThan(13 * 2000);
+    const plain = exportAll(workbench);
+    expect(plain.cellsRead).toBeLessThan(200);
+    expect(exported(workbench)).toEqual(fullExport(workbench));
+    answered(workbench, 'menuGroupInstitutions', [{ button: 'YES' }]);
+    const grouped = exportAll(workbench);
+    // The index, the Instansi sheet, Peserta's header and its 2,001 institution cells.
+    expect(grouped.cellsRead).toBeGreaterThan(2001);
+    expect(grouped.cellsRead).toBeLessThan(2001 + 1500);
+    expect(exported(workbench)).toEqual(fullExport(workbench));
   });
 
   test('service calls do not grow: 100 and 10,000 participants cost the same (export and grouping)', () => {

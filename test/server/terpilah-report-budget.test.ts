@@ -131,6 +131,16 @@ describe('the size guard', () => {
     expect(
       Object.keys(menu.callsByMethod).filter((k) => /\.(set|insert|getValues|getSheetValues)/.test(k)),
     ).toEqual([]);
+    // The Satu Data export of every activity reads the report's summaries: refused the same way.
+    const satuData = workbench.run('menuSatuDataExport', [], { answers: [{ button: 'OK', text: '' }] });
+    expect(satuData.ok).toBe(true);
+    const [refused] = uiOf(satuData, 'alert');
+    expect(refused.prompt).toContain('Peserta terlalu besar untuk satu ekspor Satu Data di Google Sheets');
+    expect(refused.prompt).toContain('Ekspor satu kegiatan saja');
+    expect(sheetNames(workbench)).toEqual(before);
+    expect(
+      Object.keys(satuData.callsByMethod).filter((k) => /\.(set|insert|getValues|getSheetValues)/.test(k)),
+    ).toEqual([]);
     const sidebar = workbench.run('generateTerpilahReport', [{}]);
     expect(sidebar.ok).toBe(false);
     expect(String(sidebar.error)).toContain('Peserta terlalu besar');

@@ -1,6 +1,7 @@
 /**
- * "Ekspor Satu Data": asks which activity (none = all), reads `Peserta` once (institutions
- * grouped by the `Instansi` sheet when there is one), builds the same summaries as the report,
+ * "Ekspor Satu Data": asks which activity (none = all), gets the report's summaries as the report
+ * reads them (./report-summaries.ts: the index's tallies, or only the columns and rows needed;
+ * institutions grouped by the `Instansi` sheet when there is one; too large a register refused),
  * and writes `Satu Data: <kegiatan|Semua kegiatan>`: metadata, then one row per dimension value
  * with Kemendagri area codes and counts by sex (core/terpilah/satu-data*.ts). Aggregates only:
  * no participant's row reaches the sheet. Written the safe way of every generated sheet
@@ -9,20 +10,19 @@
  */
 import { t, type Language } from '../../core/i18n';
 import { formatNumberId } from '../../core/format';
+import { maskNiksIn } from '../../core/privacy/mask-nik';
 import { sheetNameFor } from '../../core/plan/sheet-name';
 import { toIsoInZone } from '../../core/time';
 import { ALL_ACTIVITIES } from '../../core/terpilah/satu-data';
 import { satuDataExport } from '../../core/terpilah/satu-data-export';
 import { SATU_DATA_PREFIX, satuDataSheetPlan } from '../../core/terpilah/satu-data-sheet';
-import { summarise, summariseAll } from '../../core/terpilah/summaries';
 import { UserError } from '../sheets/errors';
 import { targetSheet, writeReplacing } from '../sheets/generated';
 import { guarded, type MenuAlert } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';
 import { PESERTA_SHEET } from '../sheets/names';
 import { activityDates } from './import';
-import { groupedPeserta } from './instansi';
-import { readPeserta } from './read';
+import { reportSummaries } from './report-summaries';
 
 /** The marker's id ("report:" = the add-in's own, replaceable). */
 export const SATU_DATA_MARKER_ID = 'report:satu-data';
@@ -45,21 +45,22 @@ function exportSatuData(language: Language, activity: string): MenuAlert | void 
   const now = toIsoInZone(Date.now(), timeZone);
   return withDocumentLock(language, () => {
     const dates = activityDates(spreadsheet);
-    const read = readPeserta(spreadsheet, language, now.slice(0, 10), dates);
-    if (!read) throw new UserError(t(language, 'terpilahNoPeserta'));
-    const data = groupedPeserta(spreadsheet, language, read);
-    if (activity && !data.participants.some((p) => p.activity === activity)) {
-      const known = [...new Set(data.participants.map((p) => p.activity))].slice(0, 10);
+    const options = {
+      referenceDate: now.slice(0, 10),
+      timeZone,
+      activityDates: dates,
+      tooLarge: 'satuDataTooLarge' as const,
+    };
+    const summaries = reportSummaries(spreadsheet, language, activity, options);
+    if (activity && (summaries[0]?.participants ?? 0) === 0) {
+      // The activities of every row, as the report over all of them names them (NIKs masked).
+      const known = reportSummaries(spreadsheet, language, '', options)
+        .slice(1, 11)
+        .map((summary) => `"${maskNiksIn(summary.activity ?? '')}"`);
       throw new UserError(
-        t(language, 'satuDataUnknownActivity', {
-          activity,
-          known: known.map((name) => `"${name}"`).join(', ') || '-',
-        }),
+        t(language, 'satuDataUnknownActivity', { activity, known: known.join(', ') || '-' }),
       );
     }
-    const summaries = activity
-      ? [summarise(data.participants, data.quality, activity)]
-      : summariseAll(data.participants, data.quality);
     const exported = satuDataExport(summaries, {
       generatedAt: now,
       activityDates: dates,
