@@ -469,7 +469,7 @@ export class ReportTallies {
   summaries(regroup?: Regroup): TerpilahSummary[] {
     const institutions = regroup ? regroupedLabels(this.all, regroup.names) : null;
     const summaryCounts = (c: Counts): SummaryCounts =>
-      institutions ? regroupedCounts(c.counts, regroup!.names, institutions.index) : c.counts;
+      institutions ? regroupedCounts(c.counts, institutions.index) : c.counts;
     const labels = {
       institutions: institutions ? institutions.labels : this.institutions.labels,
       regencies: this.regencies.labels,
@@ -517,6 +517,7 @@ function regroupedLabels(
   const index = new Map<number, number>();
   for (const from of (all.counts.institution as OpenCounts).touched) {
     const name = names.get(from);
+    // The caller names every institution counted (grouped-tallies.ts checks before it asks).
     if (name === undefined) throw new Error(`regroup: institution ${from} has no name`);
     const key = looseKey(name);
     if (key === UNKNOWN_KEY) {
@@ -531,17 +532,14 @@ function regroupedLabels(
 }
 
 /** One summary's counts with its institutions renumbered into the regrouped labels (first counted first). */
-function regroupedCounts(
-  counts: SummaryCounts,
-  names: ReadonlyMap<number, string>,
-  index: ReadonlyMap<number, number>,
-): SummaryCounts {
+function regroupedCounts(counts: SummaryCounts, index: ReadonlyMap<number, number>): SummaryCounts {
   const from = counts.institution as OpenCounts;
   const institution = new OpenCounts([]);
   const unknown = Int32Array.from(counts.institutionUnknown);
   for (const i of from.touched) {
     const to = index.get(i);
-    if (to === undefined) throw new Error(`regroup: institution ${i} (${names.get(i) ?? '?'}) not interned`);
+    // Every summary's institutions are counted in all activities' too.
+    if (to === undefined) throw new Error(`regroup: institution ${i} not interned`);
     const c = from.of(i);
     if (to < 0) for (let s = 0; s < 3; s++) unknown[s] += c[s];
     else institution.addAll(to, c);

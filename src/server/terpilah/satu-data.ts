@@ -22,7 +22,9 @@ import { guarded, type MenuAlert } from '../sheets/guard';
 import { withDocumentLock } from '../sheets/lock';
 import { PESERTA_SHEET } from '../sheets/names';
 import { activityDates } from './import';
-import { reportSummaries } from './report-summaries';
+import { reportSummaries, type SummaryOptions } from './report-summaries';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The marker's id ("report:" = the add-in's own, replaceable). */
 export const SATU_DATA_MARKER_ID = 'report:satu-data';
@@ -52,15 +54,13 @@ function exportSatuData(language: Language, activity: string): MenuAlert | void 
       tooLarge: 'satuDataTooLarge' as const,
     };
     const summaries = reportSummaries(spreadsheet, language, activity, options);
-    if (activity && (summaries[0]?.participants ?? 0) === 0) {
-      // The activities of every row, as the report over all of them names them (NIKs masked).
-      const known = reportSummaries(spreadsheet, language, '', options)
-        .slice(1, 11)
-        .map((summary) => `"${maskNiksIn(summary.activity ?? '')}"`);
+    if (activity && (summaries[0]?.participants ?? 0) === 0)
       throw new UserError(
-        t(language, 'satuDataUnknownActivity', { activity, known: known.join(', ') || '-' }),
+        t(language, 'satuDataUnknownActivity', {
+          activity,
+          known: knownActivities(spreadsheet, language, options),
+        }),
       );
-    }
     const exported = satuDataExport(summaries, {
       generatedAt: now,
       activityDates: dates,
@@ -88,4 +88,20 @@ function exportSatuData(language: Language, activity: string): MenuAlert | void 
         message: t(language, 'satuDataRenamedBecause', { sheet: userSheet, newSheet: name }),
       };
   });
+}
+
+/**
+ * The first ten activities of `Peserta`, as the report over all of them names them (NIKs masked);
+ * "-" when there are none, or when the register is too large to read them in this execution.
+ */
+function knownActivities(spreadsheet: Spreadsheet, language: Language, options: SummaryOptions): string {
+  try {
+    const names = reportSummaries(spreadsheet, language, '', options)
+      .slice(1, 11)
+      .map((summary) => `"${maskNiksIn(summary.activity ?? '')}"`);
+    return names.join(', ') || '-';
+  } catch (error) {
+    if (error instanceof UserError) return '-';
+    throw error;
+  }
 }
