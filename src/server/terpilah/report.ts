@@ -2,9 +2,10 @@
  * "Buat Laporan Data Terpilah": the summaries of `Peserta` (./report-summaries.ts: from the
  * index's tallies, or only the columns and rows needed; a register too large for one execution is
  * refused before anything is written), core's disaggregated tables, narratives, data-quality list
- * (NIK masked) and chart positions, then writes the report the safe way every generated sheet is written (complete under a temporary name, marked,
- * replacing only the add-in's own sheet of that name) and inserts the charts. The number of
- * service calls does not depend on the number of participants.
+ * (NIK masked) and chart positions, then writes the report the safe way every generated sheet is
+ * written (complete under a temporary name, marked, replacing only the add-in's own sheet of that
+ * name) and inserts the charts. The number of service calls does not depend on the number of
+ * participants.
  */
 import { t, type Language } from '../../core/i18n';
 import { sheetNameFor } from '../../core/plan/sheet-name';
