@@ -1,7 +1,7 @@
 /**
  * The report over every activity once the office groups institutions (an `Instansi` sheet), from
  * the index's fresh tallies: `Peserta`'s header and its institution column are read, not the
- * whole register (core/terpilah/grouped-tallies.ts). 4 calls, one cell a row. null when the column
+ * whole register (core/terpilah/grouped-tallies.ts). 5 calls, one cell a row. null when the column
  * and the tallies do not agree on a name per institution: the caller reads `Peserta` whole.
  */
 import type { Language } from '../../core/i18n';
