@@ -27,6 +27,7 @@ import {
   pesertaWithRows,
   structural,
   type,
+  TYPED,
   type Candidate,
 } from './terpilah-helpers';
 
@@ -76,18 +77,7 @@ function probe(workbench: Workbench, c: Candidate): void {
   else expect(result.row).toBeGreaterThan(1);
 }
 
-const text = fc.constantFrom(
-  ...ACTIVITIES,
-  'L',
-  'P',
-  'perempuan',
-  '',
-  NIK_WOMAN,
-  NIK_MAN,
-  'x',
-  'Ana',
-  'OPD A',
-);
+const text = fc.constantFrom(...TYPED, 'x');
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
     kind: fc.constant('add' as const),

@@ -24,6 +24,7 @@ import {
   reportValues,
   structural,
   type,
+  TYPED,
 } from './terpilah-helpers';
 
 const PESERTA = 'Peserta';
@@ -66,19 +67,7 @@ const institution = fc.constantFrom(
   'Dinas Kesehatan',
   'Tidak diketahui',
 );
-const text = fc.constantFrom(
-  ...ACTIVITIES,
-  'L',
-  'P',
-  'perempuan',
-  '',
-  NIK_WOMAN,
-  NIK_MAN,
-  'Ana',
-  'OPD A',
-  'DINKES',
-  'Tidak diketahui',
-);
+const text = fc.constantFrom(...TYPED, 'DINKES', 'Tidak diketahui');
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
     kind: fc.constant('add' as const),

@@ -18,6 +18,8 @@ type Value = Cell['value'];
 export const NIK_WOMAN = '1904014505800001';
 export const NIK_MAN = '1971011203750002';
 export const ACTIVITIES = ['Rapat PUG', 'Bimtek', 'rapat pug', 'Sosialisasi 1904014505800001'];
+/** What a person types into a cell of `Peserta` in the property tests: activities, sexes, NIKs, names. */
+export const TYPED = [...ACTIVITIES, 'L', 'P', 'perempuan', '', NIK_WOMAN, NIK_MAN, 'Ana', 'OPD A'];
 
 /** A row in Peserta's own columns. */
 export function pesertaRow(
