@@ -204,7 +204,7 @@ async function previewImport(): Promise<void> {
   preview = await run('pes-import', ['pes-preview'], () => callServer('previewImport', source));
   if (!preview) return;
   const info = tr('sidePesPreviewInfo', { rows: formatNumberId(preview.rowCount), row: preview.headerRow });
-  setText('pes-preview-info', preview.tooLarge ? `${info} ${preview.tooLarge}` : info);
+  setText('pes-preview-info', [info, preview.tooLarge ?? preview.duration].filter(Boolean).join(' '));
   renderMapping(preview, preview.mapping);
   show('pes-mapping-box', true);
 }

@@ -7,6 +7,7 @@ import { launchBrowser, startWorkbench, type RunningWorkbench } from '../support
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'build', 'screenshots');
 const SOURCE = 'Form Responses 1';
+const LONG_SOURCE = 'Form Responses 3';
 const BIG_SOURCE = 'Form Responses 2';
 
 /** A workbook with a Google Form's responses, typed the way people type. */
@@ -179,6 +180,11 @@ describe('sidebar Peserta tab in Chromium: a source too large for one import', (
     big.rows = [header, ...Array.from({ length: 400_000 }, () => answer)];
     big.maxRows = big.rows.length;
     state.sheets.push(big);
+    // And one that fits but takes a while: the preview says up to how long.
+    const long = newSheetState(state.nextId++, LONG_SOURCE);
+    long.rows = [header, ...Array.from({ length: 30_000 }, () => answer)];
+    long.maxRows = long.rows.length;
+    state.sheets.push(long);
     workbench = await startWorkbench(state);
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -197,6 +203,12 @@ describe('sidebar Peserta tab in Chromium: a source too large for one import', (
     await info.filter({ hasText: 'terlalu besar untuk satu kali impor' }).waitFor();
     await expect(info.textContent()).resolves.toMatch(
       /^400\.000 baris data; .*Sheet “Form Responses 2” terlalu besar untuk satu kali impor: 400\.001 baris.*paling banyak \d{3}\.\d{3} baris/,
+    );
+    await sidebar.getByTestId('pes-source').selectOption(LONG_SOURCE);
+    await sidebar.getByTestId('pes-preview').click();
+    await info.filter({ hasText: 'Perkiraan lama impor' }).waitFor();
+    await expect(info.textContent()).resolves.toMatch(
+      /^30\.000 baris data; .*Perkiraan lama impor: hingga \d+ detik; biarkan panel ini terbuka sampai selesai\.$/,
     );
   }, 120_000);
 });

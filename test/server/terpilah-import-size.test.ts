@@ -56,6 +56,28 @@ describe('the import size guard', () => {
     const fits = newWorkbench();
     addFormSheet(fits.state, 2000);
     expect(runOk(fits, 'previewImport', [FORM_SHEET]).value).not.toHaveProperty('tooLarge');
+    // A short import says nothing of its time; a long one how long it may take (the guard's bound).
+    expect(runOk(fits, 'previewImport', [FORM_SHEET]).value).not.toHaveProperty('duration');
+    const long = newWorkbench();
+    addFormSheet(long.state, 20_000);
+    const waited = runOk(long, 'previewImport', [FORM_SHEET]).value as ImportPreview;
+    expect(waited).not.toHaveProperty('tooLarge');
+    const bound = estimatedImportSeconds({
+      rows: 20_001,
+      columnsRead: 6,
+      cellsWrittenPerRow: PESERTA_ROW_CELLS,
+    });
+    expect(waited.duration).toBe(
+      `Perkiraan lama impor: hingga ${Math.ceil(bound / 5) * 5} detik; biarkan panel ini terbuka sampai selesai.`,
+    );
+    runOk(long, 'setLanguage', ['en']);
+    expect((runOk(long, 'previewImport', [FORM_SHEET]).value as ImportPreview).duration).toMatch(
+      /^Estimated import time: up to \d+ seconds; keep this panel open until it finishes\.$/,
+    );
+    // The largest that fits is said in minutes.
+    expect((runOk(bigForm(300_000), 'previewImport', [FORM_SHEET]).value as ImportPreview).duration).toMatch(
+      /^Perkiraan lama impor: hingga [45] menit;/,
+    );
   }, 60_000);
 
   test('in English too; and a source of the size given as fitting is imported', () => {

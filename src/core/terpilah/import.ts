@@ -55,6 +55,8 @@ export interface ImportPreview {
   rowCount: number;
   /** Set when importing this source would not fit one Apps Script execution: why, and what to do. */
   tooLarge?: string;
+  /** Set when it fits but takes a while (IMPORT_SAYS_DURATION): up to how long, and to wait. */
+  duration?: string;
 }
 
 /** A source sheet's values with its header row found. */

@@ -106,8 +106,24 @@ export const previewImport: SidebarApi['previewImport'] = (sourceSheet: string):
     cellsWrittenPerRow: PESERTA_ROW_CELLS,
   };
   const warning = tooLarge('importTooLargePreview', name, size, language);
-  return { ...preview, rowCount, ...(warning ? { tooLarge: warning } : {}) };
+  if (warning) return { ...preview, rowCount, tooLarge: warning };
+  const duration = durationOf(size, language);
+  return { ...preview, rowCount, ...(duration ? { duration } : {}) };
 };
+
+/** From this many estimated seconds the preview says how long the import may take (~10,000 rows). */
+const IMPORT_SAYS_DURATION = 10;
+
+/** "Perkiraan lama impor: hingga 50 detik; …" (the size guard's upper bound), or null for a short import. */
+function durationOf(size: ImportSize, language: Language): string | null {
+  const seconds = estimatedImportSeconds(size);
+  if (seconds < IMPORT_SAYS_DURATION) return null;
+  const time =
+    seconds < 120
+      ? t(language, 'importSeconds', { n: formatNumberId(Math.ceil(seconds / 5) * 5) })
+      : t(language, 'importMinutes', { n: formatNumberId(Math.ceil(seconds / 60)) });
+  return t(language, 'importDuration', { time });
+}
 
 const dataRowsIn = (source: ImportSource) =>
   source.values.slice(source.headerIndex + 1).filter((row) => !isEmpty(row)).length;
