@@ -184,7 +184,10 @@ describe('the preview reads the first rows only', () => {
       );
       const { value: result, cells } = meterCells(() => runOk(workbench, 'previewImport', ['Form']));
       const preview = result.value as ImportPreview;
-      expect(preview).toEqual(fullPreview(workbench, 'Form'));
+      // The time a long import may take is the server's, from the size (terpilah-import-size.test.ts).
+      const { duration, ...shown } = preview;
+      expect(shown).toEqual(fullPreview(workbench, 'Form'));
+      expect(duration === undefined).toBe(count === 10);
       expect(preview.samples).toHaveLength(3);
       return { result, cells, preview };
     });
