@@ -107,7 +107,7 @@ describe('the grouped report from the tallies', () => {
           expect(fromTallies(rows, directory)).toEqual(fromEveryRow(rows, directory));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -128,7 +128,7 @@ describe('the grouped report from the tallies', () => {
           expect(fast).toEqual(fromEveryRow(rows, directory));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
     expect(answered).toBeGreaterThan(100);
   });
