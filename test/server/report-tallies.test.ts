@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import type { Workbench } from '../../src/workbench/runtime';
 import { meterCells } from '../support/cell-meter';
-import { runOk } from '../support/workbench';
+import { newWorkbench, runOk } from '../support/workbench';
 import { create } from './progress-helpers';
 import { valuesOf } from './template-helpers';
 import {
@@ -284,6 +284,34 @@ describe('with an Instansi sheet a fresh report reads the institution column, no
     // A person types an institution into Peserta: its block is counted again, then regrouped.
     type(workbench, PESERTA, 'I3', [['Dinkes']]);
     expect(report(workbench).values).toEqual(fullReport(workbench));
+  });
+
+  test('the Instansi sheet is looked up and read once a report, from the tallies or not', () => {
+    const workbench = start();
+    // "Tidak diketahui" as an alias: the tallies count its row as unknown, grouping names it, so
+    // the column cannot tell and the report reads Peserta whole.
+    runOk(workbench, 'addParticipant', [
+      { name: 'Eka', activity: 'Bimtek', sex: 'P', institution: 'Tidak diketahui', confirmDuplicate: true },
+    ]);
+    workbench.run('menuGroupInstitutions', [], { answers: [{ button: 'NO' }] });
+    report(workbench); // the tallies kept
+    const withoutInstansi = () => {
+      const state = structuredClone(workbench.state);
+      state.sheets = state.sheets.filter((x) => x.name !== INSTANSI);
+      return runOk(newWorkbench({ state }), 'menuTerpilahReport').callsByMethod;
+    };
+    const plain = withoutInstansi();
+    // From the tallies: Peserta's header and institution column, and the Instansi sheet's one read.
+    const fromTallies = runOk(workbench, 'menuTerpilahReport').callsByMethod;
+    expect(fromTallies['Spreadsheet.getSheetByName']).toBe(plain['Spreadsheet.getSheetByName']);
+    expect(fromTallies['Sheet.getDataRange']).toBe((plain['Sheet.getDataRange'] ?? 0) + 1);
+    expect(fromTallies['Sheet.getSheetValues']).toBe((plain['Sheet.getSheetValues'] ?? 0) + 2);
+    type(workbench, INSTANSI, 'A2:C2', [['Dinas Tanpa Nama', 'Tidak diketahui', 'Dikonfirmasi']]);
+    const whole = runOk(workbench, 'menuTerpilahReport');
+    expect(reportValues(workbench)).toEqual(fullReport(workbench));
+    expect(whole.cellsRead).toBeGreaterThan(13 * (lastRow(workbench) - 1));
+    expect(whole.callsByMethod['Spreadsheet.getSheetByName']).toBe(plain['Spreadsheet.getSheetByName']);
+    expect(whole.callsByMethod['Sheet.getDataRange']).toBe((plain['Sheet.getDataRange'] ?? 0) + 1);
   });
 });
 

@@ -81,7 +81,7 @@ interface InstansiSheet {
 }
 
 /** Reads the sheet (3 calls); null when there is none. A sheet without "Nama baku" is refused. */
-export function readInstansiSheet(spreadsheet: Spreadsheet, language: Language): InstansiSheet | null {
+function readInstansiSheet(spreadsheet: Spreadsheet, language: Language): InstansiSheet | null {
   const sheet = spreadsheet.getSheetByName(INSTANSI_SHEET);
   if (!sheet) return null;
   const values = sheet.getDataRange().getValues();
@@ -98,14 +98,24 @@ export function readInstansiSheet(spreadsheet: Spreadsheet, language: Language):
   return { sheet, rows: reading.rows, columns, width: header.length, ours };
 }
 
+/** The office's grouping of institutions: its `Instansi` sheet read (3 calls); null without one (1). */
+export function instansiDirectory(spreadsheet: Spreadsheet, language: Language): InstitutionDirectory | null {
+  const instansi = readInstansiSheet(spreadsheet, language);
+  return instansi ? new InstitutionDirectory(instansi.rows) : null;
+}
+
 /**
  * The participants with canonical institutions and a finding per ungrouped spelling, when the
  * office has an `Instansi` sheet; the data unchanged without one. 3 calls.
  */
 export function groupedPeserta(spreadsheet: Spreadsheet, language: Language, data: PesertaData): PesertaData {
-  const instansi = readInstansiSheet(spreadsheet, language);
-  if (!instansi) return data;
-  const grouped = groupInstitutions(data.participants, new InstitutionDirectory(instansi.rows));
+  return groupedBy(instansiDirectory(spreadsheet, language), data);
+}
+
+/** groupedPeserta with the directory read already (null: no `Instansi` sheet, the data unchanged). */
+export function groupedBy(directory: InstitutionDirectory | null, data: PesertaData): PesertaData {
+  if (!directory) return data;
+  const grouped = groupInstitutions(data.participants, directory);
   return {
     participants: grouped.participants,
     quality: [...data.quality, ...ungroupedFindings(grouped.ungrouped, INSTITUTION_COLUMN)].sort(

@@ -3,13 +3,12 @@
  * told: over every activity from the index's tallies when they are fresh, else from the columns
  * the header maps; one activity from its own rows. Institutions grouped by the `Instansi` sheet
  * when there is one. A register too large for one execution is refused before anything is read
- * (core/terpilah/size-guard.ts). Reads only: the caller writes, in its document lock (which it
- * holds already: the index's tallies are stored under it).
+ * (core/terpilah/size-guard.ts). Writes only the index (a full read stores the tallies for the
+ * next time), so it runs in the caller's document lock; the caller writes the rest.
  */
 import { t, type Language } from '../../core/i18n';
 import { formatNumberId } from '../../core/format';
 import { headlineReadsColumns } from '../../core/terpilah/headline';
-import { INSTANSI_SHEET } from '../../core/terpilah/instansi-sheet';
 import type { TerpilahSummary } from '../../core/terpilah/model';
 import {
   estimatedReportSeconds,
@@ -21,7 +20,7 @@ import { summarise, summariseAll } from '../../core/terpilah/summaries';
 import { UserError } from '../sheets/errors';
 import { PESERTA_SHEET } from '../sheets/names';
 import { groupedFromTallies } from './grouped-report';
-import { groupedPeserta } from './instansi';
+import { groupedBy, groupedPeserta, instansiDirectory } from './instansi';
 import { readPesertaColumns, type PesertaData } from './read';
 import { readActivityAll, type ReadOptions } from './read-activity';
 import { reportIndex, storeReportIndex, type ReportRead } from './register-counts';
@@ -82,11 +81,12 @@ function allActivities(
 ): TerpilahSummary[] {
   const sheet = spreadsheet.getSheetByName(PESERTA_SHEET);
   if (!sheet) throw new UserError(t(language, 'terpilahNoPeserta'));
-  const grouped = spreadsheet.getSheetByName(INSTANSI_SHEET) !== null;
+  // Read once: the tallies are regrouped by it, or the rows read whole.
+  const directory = instansiDirectory(spreadsheet, language);
   const kept = reportIndex(spreadsheet, sheet, options.timeZone, options);
   if (kept && 'tallies' in kept) {
-    const summaries = grouped
-      ? groupedFromTallies(spreadsheet, language, sheet, kept, options.timeZone)
+    const summaries = directory
+      ? groupedFromTallies(language, sheet, kept, directory, options.timeZone)
       : kept.tallies.summaries();
     if (summaries) return summaries;
   }
@@ -102,7 +102,7 @@ function allActivities(
       read.grid,
       talliesOfRead(read.data.participants, read.data.quality, options),
     );
-  const data = grouped ? groupedPeserta(spreadsheet, language, read.data) : read.data;
+  const data = groupedBy(directory, read.data);
   return summariseAll(data.participants, data.quality);
 }
 
